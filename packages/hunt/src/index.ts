@@ -1,0 +1,35 @@
+/** @evtxhunt/hunt: a hunting engine over plain event records. No parser, no IO. */
+export { fieldText, type EventRecord, type FieldValue } from './record.js';
+export {
+  SYSTEM_FIELDS,
+  fieldValues,
+  firstFieldValue,
+  isSystemField,
+  type SystemField,
+} from './fields.js';
+export {
+  SYSMON_NETWORK_CONNECT,
+  SYSMON_PROVIDER,
+  isInitiatedNetworkConnect,
+  isReportedHostname,
+  isSysmonNetworkConnect,
+  networkConnection,
+  type NetworkConnection,
+} from './sysmon.js';
+export {
+  WhereSyntaxError,
+  matchesWhere,
+  parseWhere,
+  whereFilter,
+  type WhereCondition,
+  type WhereOperator,
+} from './where.js';
+export {
+  DEFAULT_PIVOT_FIELDS,
+  PIVOT_VALUE_LIMIT,
+  PivotAccumulator,
+  pivot,
+  type PivotOptions,
+  type PivotResult,
+  type PivotRow,
+} from './pivot.js';

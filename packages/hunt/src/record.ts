@@ -1,0 +1,34 @@
+/**
+ * The plain record contract the engine works on. The parser's structured records satisfy it,
+ * and so will records read from other formats (XML, JSON, CSV); the engine never imports a
+ * parser.
+ */
+
+/** A field value: one string, or every value in order when a name repeats. */
+export type FieldValue = string | readonly string[];
+
+/** One event, as plain data. */
+export interface EventRecord {
+  /** Where the record came from (a path or a file name); absent for in-memory data. */
+  readonly file?: string;
+  /** EventRecordID as a decimal string, exact at 64 bits. */
+  readonly recordId: string;
+  /** System/TimeCreated/@SystemTime, ISO-8601 UTC with seven fraction digits and `Z`. */
+  readonly timeCreated: string | undefined;
+  readonly eventId: number;
+  readonly provider: string;
+  readonly channel: string;
+  readonly computer: string;
+  /**
+   * EventData/UserData fields by name, in document order. Unnamed `Data` elements are kept, in
+   * order, under the name `Data`; a name seen more than once keeps every value as an array.
+   */
+  readonly data: Readonly<Record<string, FieldValue>>;
+}
+
+/** The first value of a field, or undefined when the record has none. */
+export function fieldText(record: EventRecord, name: string): string | undefined {
+  const value = record.data[name];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : value[0];
+}
