@@ -1,0 +1,78 @@
+/** What BinXml parsing needs from its chunk: the bytes and the per-chunk caches. */
+import { EvtxError } from '../errors.js';
+import { decodeUtf16 } from '../text.js';
+import type { TemplateDefinition } from './nodes.js';
+
+/** Size of the chunk header; names and templates live after it. */
+export const CHUNK_HEADER_SIZE = 512;
+
+export class ChunkContext {
+  readonly view: DataView;
+  /** Names by chunk offset, shared by every record of the chunk. */
+  readonly names = new Map<number, string>();
+  /** Compiled templates by chunk offset, shared by every record of the chunk. */
+  readonly templates = new Map<number, TemplateDefinition>();
+
+  constructor(
+    /** The chunk's bytes (64 KiB, or less for a chunk cut off at the end of the file). */
+    readonly bytes: Uint8Array,
+    /** Absolute file offset of the chunk, for messages. */
+    readonly fileOffset: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
+
+  /** Throws the parser's error for a chunk-relative offset. */
+  fail(structure: string, offset: number, reason: string): never {
+    throw new EvtxError(structure, this.fileOffset + offset, reason);
+  }
+
+  /** Checks that `[offset, offset + length)` lies inside the chunk. */
+  need(structure: string, offset: number, length: number): void {
+    if (offset < 0 || length < 0 || offset + length > this.bytes.length) {
+      const left = Math.max(0, this.bytes.length - offset);
+      this.fail(structure, offset, `needs ${length} bytes, ${left} left in the chunk`);
+    }
+  }
+
+  u8(offset: number): number {
+    this.need('binxml', offset, 1);
+    return this.bytes[offset]!;
+  }
+
+  u16(offset: number): number {
+    this.need('binxml', offset, 2);
+    return this.view.getUint16(offset, true);
+  }
+
+  u32(offset: number): number {
+    this.need('binxml', offset, 4);
+    return this.view.getUint32(offset, true);
+  }
+
+  /** Reads the name structure at `offset`; returns it and the offset just past it. */
+  readName(offset: number): { name: string; end: number } {
+    this.need('name', offset, 8);
+    const count = this.view.getUint16(offset + 6, true);
+    const end = offset + 8 + 2 * count + 2;
+    this.need('name', offset, end - offset);
+
+    const cached = this.names.get(offset);
+    if (cached !== undefined) return { name: cached, end };
+    const name = decodeUtf16(this.bytes, offset + 8, count);
+    if (!isPlausibleName(name))
+      this.fail('name', offset, `implausible element name ${JSON.stringify(name)}`);
+    this.names.set(offset, name);
+    return { name, end };
+  }
+}
+
+/** XML names are printable; anything with control characters means a damaged string entry. */
+function isPlausibleName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0xfffd || code === 0x3c || code === 0x3e) return false;
+  }
+  return true;
+}

@@ -1,0 +1,85 @@
+/**
+ * The compiled form of BinXml: a template's tree is parsed once per chunk into these nodes,
+ * and each record only adds its substitution values, decoded when read.
+ */
+
+export type ContentNode =
+  | ElementNode
+  | TextNode
+  | EntityNode
+  | CDataNode
+  | PINode
+  | SubstitutionNode
+  | TemplateInstanceNode;
+
+/** An attribute's value is made of these parts, concatenated. */
+export type ValuePart = TextNode | EntityNode | SubstitutionNode;
+
+export interface ElementNode {
+  readonly kind: 'element';
+  readonly name: string;
+  readonly attributes: readonly AttributeNode[];
+  readonly children: readonly ContentNode[];
+  /** True when written with a close-empty-element token (`<X/>`). */
+  readonly empty: boolean;
+}
+
+export interface AttributeNode {
+  readonly name: string;
+  readonly value: readonly ValuePart[];
+}
+
+/** Literal text, from a value token or a character reference. */
+export interface TextNode {
+  readonly kind: 'text';
+  readonly text: string;
+}
+
+/** An entity reference such as `&amp;`, by name. */
+export interface EntityNode {
+  readonly kind: 'entity';
+  readonly name: string;
+}
+
+export interface CDataNode {
+  readonly kind: 'cdata';
+  readonly text: string;
+}
+
+export interface PINode {
+  readonly kind: 'pi';
+  readonly target: string;
+  readonly data: string;
+}
+
+/** A hole in a template, filled from the instance's values by index. */
+export interface SubstitutionNode {
+  readonly kind: 'substitution';
+  readonly index: number;
+  /** The type the template declares; the value's own descriptor type wins when rendering. */
+  readonly valueType: number;
+  /** Optional substitutions drop their element or attribute when the value is NULL. */
+  readonly optional: boolean;
+}
+
+export interface TemplateInstanceNode {
+  readonly kind: 'template';
+  readonly definition: TemplateDefinition;
+  readonly values: readonly SubstitutionValue[];
+}
+
+export interface TemplateDefinition {
+  /** Chunk-relative offset of the definition. */
+  readonly offset: number;
+  readonly guid: string;
+  readonly children: readonly ContentNode[];
+}
+
+/** One substitution value: where its bytes are in the chunk, and its type. */
+export interface SubstitutionValue {
+  readonly type: number;
+  readonly offset: number;
+  readonly size: number;
+  /** For BinXml values (type 0x21): the parsed fragment. */
+  readonly nested?: readonly ContentNode[];
+}

@@ -1,0 +1,275 @@
+/**
+ * Parses BinXml token streams into compiled nodes. Templates are compiled once per chunk and
+ * cached by offset; a record's own parse reads only its template instance and value table.
+ */
+import { decodeUtf16 } from '../text.js';
+import { renderGuid } from '../values/render.js';
+import { ValueType } from '../values/types.js';
+import { CHUNK_HEADER_SIZE, type ChunkContext } from './chunk-context.js';
+import type {
+  AttributeNode,
+  ContentNode,
+  ElementNode,
+  SubstitutionValue,
+  TemplateDefinition,
+  TemplateInstanceNode,
+  ValuePart,
+} from './nodes.js';
+import { Limits, MORE_FLAG, Token, baseToken } from './tokens.js';
+
+/** Size of a template definition's header: next offset, GUID, data size. */
+const TEMPLATE_HEADER_SIZE = 24;
+
+export class BinXmlParser {
+  private pos = 0;
+  private end = 0;
+
+  constructor(private readonly chunk: ChunkContext) {}
+
+  /** Parses the fragment in `[start, end)`; `inValue` marks a BinXml substitution value. */
+  parseFragment(start: number, end: number, inValue = false, depth = 0): ContentNode[] {
+    const saved = [this.pos, this.end] as const;
+    this.pos = start;
+    this.end = end;
+    try {
+      return this.parseContent(depth, inValue, true);
+    } finally {
+      [this.pos, this.end] = saved;
+    }
+  }
+
+  /** Reads content tokens until an end-element token, the end of the fragment, or `end`. */
+  private parseContent(depth: number, inValue: boolean, topLevel: boolean): ContentNode[] {
+    if (depth > Limits.maxDepth) this.fail(`nesting deeper than ${Limits.maxDepth}`);
+    const nodes: ContentNode[] = [];
+
+    while (this.pos < this.end) {
+      const byte = this.chunk.u8(this.pos);
+      const token = baseToken(byte);
+      if (token === Token.EndOfFragment) {
+        this.pos++;
+        if (!topLevel) continue;
+        return nodes;
+      }
+      if (token === Token.EndElement) {
+        if (topLevel) this.fail('end-element token outside any element');
+        this.pos++;
+        return nodes;
+      }
+      nodes.push(...this.parseContentToken(byte, depth, inValue));
+    }
+    if (!topLevel) this.fail('element not closed before the end of its data');
+    return nodes;
+  }
+
+  private parseContentToken(byte: number, depth: number, inValue: boolean): ContentNode[] {
+    switch (baseToken(byte)) {
+      case Token.FragmentHeader:
+        this.pos += 4;
+        return [];
+      case Token.OpenStartElement:
+        return [this.parseElement(byte, depth, inValue)];
+      case Token.TemplateInstance:
+        return [this.parseTemplateInstance(depth)];
+      case Token.PITarget:
+        return [this.parsePI()];
+      case Token.CData:
+        this.pos++;
+        return [{ kind: 'cdata', text: this.readCountedString() }];
+      default:
+        return [this.parseValuePart(byte)];
+    }
+  }
+
+  /** Value text, substitution, character or entity reference: the parts of a value. */
+  private parseValuePart(byte: number): ValuePart {
+    const at = this.pos;
+    switch (baseToken(byte)) {
+      case Token.Value: {
+        const type = this.chunk.u8(at + 1);
+        if (type !== ValueType.String) this.fail(`value token of type 0x${type.toString(16)}`);
+        this.pos = at + 2;
+        return { kind: 'text', text: this.readCountedString() };
+      }
+      case Token.NormalSubstitution:
+      case Token.OptionalSubstitution: {
+        const index = this.chunk.u16(at + 1);
+        const valueType = this.chunk.u8(at + 3);
+        this.pos = at + 4;
+        return {
+          kind: 'substitution',
+          index,
+          valueType,
+          optional: byte === Token.OptionalSubstitution,
+        };
+      }
+      case Token.CharRef: {
+        const code = this.chunk.u16(at + 1);
+        this.pos = at + 3;
+        return { kind: 'text', text: String.fromCharCode(code) };
+      }
+      case Token.EntityRef: {
+        const name = this.readNameField(at + 1, at + 5);
+        return { kind: 'entity', name };
+      }
+      default:
+        return this.fail(`unexpected token 0x${byte.toString(16)}`);
+    }
+  }
+
+  private parseElement(byte: number, depth: number, inValue: boolean): ElementNode {
+    const start = this.pos;
+    const nameFieldAt = this.elementNameField(start, inValue);
+    const name = this.readNameField(nameFieldAt, nameFieldAt + 4);
+    const attributes = byte & MORE_FLAG ? this.parseAttributeList() : [];
+
+    const close = this.chunk.u8(this.pos);
+    this.pos++;
+    if (close === Token.CloseEmptyElement)
+      return { kind: 'element', name, attributes, children: [], empty: true };
+    if (close !== Token.CloseStartElement) {
+      this.pos--;
+      this.fail(`expected close of <${name}>, found token 0x${close.toString(16)}`);
+    }
+    const children = this.parseContent(depth + 1, inValue, false);
+    return { kind: 'element', name, attributes, children, empty: false };
+  }
+
+  /**
+   * Finds the element's name-offset field. Elements carry a 16-bit dependency identifier
+   * before their data size, except inside BinXml values; when the expected layout does not
+   * give a plausible name offset, the other layout is tried.
+   */
+  private elementNameField(start: number, inValue: boolean): number {
+    const withDependency = start + 7;
+    const without = start + 5;
+    const [first, second] = inValue ? [without, withDependency] : [withDependency, without];
+    if (this.isPlausibleNameOffset(first)) return first;
+    if (this.isPlausibleNameOffset(second)) return second;
+    return this.fail(`element name offset 0x${this.chunk.u32(first).toString(16)} is out of range`);
+  }
+
+  private isPlausibleNameOffset(field: number): boolean {
+    if (field + 4 > this.chunk.bytes.length) return false;
+    const offset = this.chunk.view.getUint32(field, true);
+    if (offset === field + 4) return true;
+    return offset >= CHUNK_HEADER_SIZE && offset < field && offset + 10 <= this.chunk.bytes.length;
+  }
+
+  /** Reads a name offset at `field`; the name is inline when it points just past the field. */
+  private readNameField(field: number, fieldEnd: number): string {
+    const offset = this.chunk.u32(field);
+    if (offset === fieldEnd) {
+      const { name, end } = this.chunk.readName(offset);
+      this.pos = end;
+      return name;
+    }
+    this.pos = fieldEnd;
+    return this.chunk.readName(offset).name;
+  }
+
+  private parseAttributeList(): AttributeNode[] {
+    const size = this.chunk.u32(this.pos);
+    const listEnd = this.pos + 4 + size;
+    this.pos += 4;
+    if (listEnd > this.end) this.fail(`attribute list of ${size} bytes overruns its fragment`);
+
+    const attributes: AttributeNode[] = [];
+    while (this.pos < listEnd) {
+      const token = this.chunk.u8(this.pos);
+      if (baseToken(token) !== Token.Attribute)
+        this.fail(`expected an attribute, found 0x${token.toString(16)}`);
+      const name = this.readNameField(this.pos + 1, this.pos + 5);
+      attributes.push({ name, value: this.parseAttributeValue(listEnd) });
+    }
+    return attributes;
+  }
+
+  private parseAttributeValue(listEnd: number): ValuePart[] {
+    const parts: ValuePart[] = [];
+    while (this.pos < listEnd) {
+      const byte = this.chunk.u8(this.pos);
+      if (baseToken(byte) === Token.Attribute) break;
+      parts.push(this.parseValuePart(byte));
+    }
+    return parts;
+  }
+
+  private parsePI(): ContentNode {
+    const target = this.readNameField(this.pos + 1, this.pos + 5);
+    const next = this.chunk.u8(this.pos);
+    if (next !== Token.PIData)
+      this.fail(`PI target not followed by PI data (0x${next.toString(16)})`);
+    this.pos++;
+    return { kind: 'pi', target, data: this.readCountedString() };
+  }
+
+  /** A 16-bit character count followed by UTF-16LE text. */
+  private readCountedString(): string {
+    const count = this.chunk.u16(this.pos);
+    this.chunk.need('binxml', this.pos + 2, 2 * count);
+    const text = decodeUtf16(this.chunk.bytes, this.pos + 2, count);
+    this.pos += 2 + 2 * count;
+    return text;
+  }
+
+  private parseTemplateInstance(depth: number): TemplateInstanceNode {
+    const at = this.pos;
+    const definitionOffset = this.chunk.u32(at + 6);
+    this.pos = at + 10;
+
+    const definition = this.templateAt(definitionOffset, depth);
+    if (definitionOffset === at + 10) {
+      this.pos = at + 10 + TEMPLATE_HEADER_SIZE + this.chunk.u32(definitionOffset + 20);
+    }
+    const values = this.parseValues(depth);
+    return { kind: 'template', definition, values };
+  }
+
+  /** The compiled template at a chunk offset, compiling it on first use. */
+  private templateAt(offset: number, depth: number): TemplateDefinition {
+    const cached = this.chunk.templates.get(offset);
+    if (cached) return cached;
+
+    this.chunk.need('template definition', offset, TEMPLATE_HEADER_SIZE);
+    const guid = renderGuid(this.chunk.bytes, offset + 4);
+    const size = this.chunk.u32(offset + 20);
+    const bodyStart = offset + TEMPLATE_HEADER_SIZE;
+    this.chunk.need('template definition', bodyStart, size);
+
+    const children = this.parseFragment(bodyStart, bodyStart + size, false, depth + 1);
+    const definition = { offset, guid, children };
+    this.chunk.templates.set(offset, definition);
+    return definition;
+  }
+
+  /** The value table of a template instance: count, descriptors, then the value bytes. */
+  private parseValues(depth: number): SubstitutionValue[] {
+    const count = this.chunk.u32(this.pos);
+    if (count > Limits.maxSubstitutions)
+      this.fail(`${count} substitution values exceed the limit of ${Limits.maxSubstitutions}`);
+    this.chunk.need('substitution table', this.pos + 4, 4 * count);
+
+    const values: SubstitutionValue[] = [];
+    let data = this.pos + 4 + 4 * count;
+    for (let i = 0; i < count; i++) {
+      const size = this.chunk.view.getUint16(this.pos + 4 + 4 * i, true);
+      const type = this.chunk.bytes[this.pos + 6 + 4 * i]!;
+      this.chunk.need('substitution value', data, size);
+      values.push(this.makeValue(type, data, size, depth));
+      data += size;
+    }
+    this.pos = data;
+    return values;
+  }
+
+  private makeValue(type: number, offset: number, size: number, depth: number): SubstitutionValue {
+    if (type !== ValueType.BinXml || size === 0) return { type, offset, size };
+    const nested = this.parseFragment(offset, offset + size, true, depth + 1);
+    return { type, offset, size, nested };
+  }
+
+  private fail(reason: string): never {
+    return this.chunk.fail('binxml', this.pos, reason);
+  }
+}

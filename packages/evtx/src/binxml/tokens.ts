@@ -1,0 +1,34 @@
+/** BinXml token bytes (MS-EVEN6 2.2.12); the 0x40 bit means "more data follows". */
+export const Token = {
+  EndOfFragment: 0x00,
+  OpenStartElement: 0x01,
+  CloseStartElement: 0x02,
+  CloseEmptyElement: 0x03,
+  EndElement: 0x04,
+  Value: 0x05,
+  Attribute: 0x06,
+  CData: 0x07,
+  CharRef: 0x08,
+  EntityRef: 0x09,
+  PITarget: 0x0a,
+  PIData: 0x0b,
+  TemplateInstance: 0x0c,
+  NormalSubstitution: 0x0d,
+  OptionalSubstitution: 0x0e,
+  FragmentHeader: 0x0f,
+} as const;
+
+export const MORE_FLAG = 0x40;
+
+/** The token with its "more" flag cleared. */
+export function baseToken(byte: number): number {
+  return byte & ~MORE_FLAG;
+}
+
+/** Limits that bound the work any input can cause. */
+export const Limits = {
+  /** Nesting of elements, templates and BinXml values together. */
+  maxDepth: 64,
+  /** Substitution values in one template instance. */
+  maxSubstitutions: 4096,
+} as const;

@@ -1,0 +1,275 @@
+/** Reads one 64 KiB chunk slot: its header, CRCs and every record it holds. */
+import { BinXmlParser } from './binxml/parser.js';
+import { ChunkContext } from './binxml/chunk-context.js';
+import {
+  CHUNK_HEADER_SIZE,
+  type ChunkHeader,
+  hasChunkSignature,
+  isAllZero,
+  parseChunkHeader,
+} from './chunk-header.js';
+import { EvtxError, hex } from './errors.js';
+import { EvtxRecord } from './record.js';
+import { filetimeToIso } from './time.js';
+import type { Diagnostic } from './types.js';
+
+export const RECORD_SIGNATURE = 0x00002a2a;
+const RECORD_HEADER_SIZE = 24;
+const MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4;
+
+/** What one chunk slot held. */
+export interface ChunkInfo {
+  index: number;
+  /** Absolute file offset of the slot. */
+  offset: number;
+  status: 'ok' | 'empty' | 'bad-signature' | 'truncated';
+  header?: ChunkHeader;
+  firstRecordId?: bigint;
+  lastRecordId?: bigint;
+  headerCrcValid?: boolean;
+  dataCrcValid?: boolean;
+  /** Records read from the slot. */
+  records: number;
+  /** Records found but not readable. */
+  failed: number;
+  /** True when anything in the slot could not be trusted or read. */
+  damaged: boolean;
+}
+
+export interface ChunkResult {
+  info: ChunkInfo;
+  records: EvtxRecord[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a chunk slot of up to 64 KiB at `offset`; never throws for bad data. */
+export function readChunk(
+  bytes: Uint8Array,
+  index: number,
+  offset: number,
+  file: string,
+): ChunkResult {
+  const info: ChunkInfo = { index, offset, status: 'ok', records: 0, failed: 0, damaged: false };
+  const result: ChunkResult = { info, records: [], diagnostics: [] };
+
+  if (!hasChunkSignature(bytes)) {
+    classifyEmptySlot(bytes, result);
+    return result;
+  }
+  if (bytes.length < CHUNK_HEADER_SIZE) {
+    note(result, 'error', 'chunk header', offset, `chunk cut off after ${bytes.length} bytes`);
+    info.status = 'truncated';
+    info.damaged = true;
+    return result;
+  }
+
+  const header = readHeader(bytes, result);
+  new RecordWalker(new ChunkContext(bytes, offset), header, result, file).walk();
+  return result;
+}
+
+function classifyEmptySlot(bytes: Uint8Array, result: ChunkResult): void {
+  const { info } = result;
+  if (isAllZero(bytes)) {
+    info.status = 'empty';
+    return;
+  }
+  info.status = 'bad-signature';
+  info.damaged = true;
+  const found = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  note(
+    result,
+    'error',
+    'chunk header',
+    info.offset,
+    `no chunk signature (found ${found}); slot skipped`,
+  );
+}
+
+function readHeader(bytes: Uint8Array, result: ChunkResult): ChunkHeader {
+  const { info } = result;
+  const header = parseChunkHeader(bytes);
+  Object.assign(info, {
+    header,
+    firstRecordId: header.firstRecordId,
+    lastRecordId: header.lastRecordId,
+    headerCrcValid: header.headerCrcValid,
+    dataCrcValid: header.dataCrcValid,
+  });
+  if (bytes.length < 65536) {
+    info.status = 'truncated';
+    info.damaged = true;
+    note(
+      result,
+      'warning',
+      'chunk',
+      info.offset,
+      `chunk cut off after ${bytes.length} bytes; reading what is there`,
+    );
+  }
+  if (!header.headerCrcValid) {
+    info.damaged = true;
+    note(
+      result,
+      'warning',
+      'chunk header',
+      info.offset,
+      `header CRC mismatch (stored ${hex(header.headerChecksum)}); chunk still read`,
+    );
+  }
+  if (!header.dataCrcValid) {
+    info.damaged = true;
+    note(
+      result,
+      'warning',
+      'chunk header',
+      info.offset,
+      `records CRC mismatch (stored ${hex(header.recordsChecksum)}); chunk still read`,
+    );
+  }
+  return header;
+}
+
+function note(
+  result: ChunkResult,
+  severity: Diagnostic['severity'],
+  structure: string,
+  offset: number,
+  message: string,
+  recordId?: bigint,
+): void {
+  const diagnostic: Diagnostic = {
+    severity,
+    structure,
+    offset,
+    chunkIndex: result.info.index,
+    message,
+  };
+  if (recordId !== undefined) diagnostic.recordId = recordId.toString();
+  result.diagnostics.push(diagnostic);
+}
+
+/** Walks records from offset 512 until the free space offset, validating each one. */
+class RecordWalker {
+  private readonly parser: BinXmlParser;
+  private readonly view: DataView;
+  private lastId: bigint | undefined;
+
+  constructor(
+    private readonly chunk: ChunkContext,
+    private readonly header: ChunkHeader,
+    private readonly result: ChunkResult,
+    private readonly file: string,
+  ) {
+    this.parser = new BinXmlParser(chunk);
+    this.view = chunk.view;
+  }
+
+  walk(): void {
+    const { bytes } = this.chunk;
+    const free = this.header.freeSpaceOffset;
+    const limit = free >= CHUNK_HEADER_SIZE && free <= bytes.length ? free : bytes.length;
+    let pos = CHUNK_HEADER_SIZE;
+
+    while (pos + MIN_RECORD_SIZE <= bytes.length) {
+      if (pos >= limit && !this.continuesPastFreeSpace(pos)) break;
+      const size = this.checkRecordHeader(pos, limit);
+      if (size === 0) break;
+      this.readRecord(pos, size);
+      pos += size;
+    }
+    this.compareWithHeader();
+  }
+
+  /** Returns the record's size, or 0 (with a diagnostic where it matters) to stop the walk. */
+  private checkRecordHeader(pos: number, limit: number): number {
+    const { bytes } = this.chunk;
+    const at = this.chunk.fileOffset + pos;
+    if (this.view.getUint32(pos, true) !== RECORD_SIGNATURE) {
+      if (pos < limit)
+        this.stop(at, `no record signature before the free space offset ${hex(limit)}`);
+      return 0;
+    }
+    const size = this.view.getUint32(pos + 4, true);
+    if (size < MIN_RECORD_SIZE || pos + size > bytes.length) {
+      this.stop(
+        at,
+        `record size ${size} does not fit the ${bytes.length - pos} bytes left in the chunk`,
+      );
+      return 0;
+    }
+    return size;
+  }
+
+  private stop(at: number, message: string): void {
+    this.result.info.damaged = true;
+    this.result.info.failed++;
+    note(this.result, 'error', 'record', at, `${message}; rest of the chunk skipped`);
+  }
+
+  /** A record past the free space offset counts only if it continues the id sequence. */
+  private continuesPastFreeSpace(pos: number): boolean {
+    if (this.lastId === undefined || this.view.getUint32(pos, true) !== RECORD_SIGNATURE)
+      return false;
+    const size = this.view.getUint32(pos + 4, true);
+    if (size < MIN_RECORD_SIZE || pos + size > this.chunk.bytes.length) return false;
+    if (this.view.getUint32(pos + size - 4, true) !== size) return false;
+    const continues = this.view.getBigUint64(pos + 8, true) === this.lastId + 1n;
+    if (continues) {
+      const message = `record past the free space offset ${hex(this.header.freeSpaceOffset)} continues the id sequence; the chunk header is stale`;
+      note(this.result, 'warning', 'chunk header', this.chunk.fileOffset + pos, message);
+    }
+    return continues;
+  }
+
+  private readRecord(pos: number, size: number): void {
+    const at = this.chunk.fileOffset + pos;
+    const id = this.view.getBigUint64(pos + 8, true);
+    const written = filetimeToIso(
+      this.view.getUint32(pos + 16, true),
+      this.view.getUint32(pos + 20, true),
+    );
+    const issues: string[] = [];
+    const copy = this.view.getUint32(pos + size - 4, true);
+    if (copy !== size) issues.push(`trailing size copy ${copy} differs from size ${size}`);
+
+    try {
+      const nodes = this.parser.parseFragment(pos + RECORD_HEADER_SIZE, pos + size - 4);
+      const record = new EvtxRecord(
+        this.chunk,
+        nodes,
+        id,
+        written,
+        at,
+        this.result.info.index,
+        this.file,
+        issues,
+      );
+      this.result.records.push(record);
+      this.result.info.records++;
+      this.lastId = id;
+    } catch (error) {
+      if (!(error instanceof EvtxError)) throw error;
+      this.result.info.failed++;
+      this.result.info.damaged = true;
+      note(
+        this.result,
+        'error',
+        error.structure,
+        error.offset,
+        `record ${id}: ${error.reason}`,
+        id,
+      );
+    }
+  }
+
+  private compareWithHeader(): void {
+    const { info } = this.result;
+    const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
+    const seen = BigInt(info.records + info.failed);
+    if (claimed > 0n && claimed < 1000000n && seen < claimed) {
+      const message = `header names records ${this.header.firstRecordId}-${this.header.lastRecordId} (${claimed}); ${seen} found`;
+      note(this.result, 'warning', 'chunk header', info.offset, message);
+    }
+  }
+}

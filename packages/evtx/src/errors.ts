@@ -1,0 +1,19 @@
+/** One error type for everything the parser cannot read, naming the structure and the offset. */
+export class EvtxError extends Error {
+  override readonly name = 'EvtxError';
+
+  constructor(
+    /** The structure being read, e.g. `chunk header`, `binxml`. */
+    readonly structure: string,
+    /** Absolute byte offset in the file (or chunk-relative where the caller says so). */
+    readonly offset: number,
+    readonly reason: string,
+  ) {
+    super(`Cannot read ${structure} at 0x${offset.toString(16)}: ${reason}`);
+  }
+}
+
+/** Formats an offset the way every message does. */
+export function hex(offset: number): string {
+  return `0x${offset.toString(16)}`;
+}

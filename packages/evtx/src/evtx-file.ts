@@ -1,0 +1,165 @@
+/**
+ * An EVTX file read as a stream of independent 64 KiB chunk slots. The header is reported but
+ * never decides where data is: every slot after the first 4 KiB is read, so a stale header, a
+ * zeroed slot or a damaged chunk hides nothing behind it.
+ */
+import { CHUNK_SIZE } from './chunk-header.js';
+import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
+import { EvtxError } from './errors.js';
+import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
+import type { EvtxRecord } from './record.js';
+import type { ByteSource } from './source.js';
+import type { Diagnostic } from './types.js';
+
+export interface FileSummary {
+  file: string;
+  size: number;
+  chunks: {
+    /** 64 KiB slots after the header, counting a partial last one. */
+    slots: number;
+    /** Slots that carry the chunk signature. */
+    found: number;
+    /** Found chunks with no problem at all. */
+    valid: number;
+    /** Slots with any problem: CRC mismatch, cut off, no signature but not empty, bad records. */
+    damaged: number;
+    /** All-zero slots, not yet written by Windows. */
+    empty: number;
+  };
+  records: { read: number; failed: number };
+  diagnostics: Diagnostic[];
+  /** True when something that was in the file could not be read. */
+  lost: boolean;
+}
+
+export class EvtxFile {
+  readonly summary: FileSummary;
+
+  private constructor(
+    private readonly source: ByteSource,
+    readonly header: FileHeader | undefined,
+    diagnostics: Diagnostic[],
+  ) {
+    const chunks = { slots: slotCount(source.size), found: 0, valid: 0, damaged: 0, empty: 0 };
+    this.summary = {
+      file: source.name,
+      size: source.size,
+      chunks,
+      records: { read: 0, failed: 0 },
+      diagnostics,
+      lost: false,
+    };
+  }
+
+  /** Reads and checks the file header; never throws for bad data. */
+  static async open(source: ByteSource): Promise<EvtxFile> {
+    const bytes = await source.read(0, FILE_HEADER_BLOCK);
+    const diagnostics: Diagnostic[] = [];
+    const header = readHeader(bytes, diagnostics);
+    const file = new EvtxFile(source, header, diagnostics);
+    if (source.size <= FILE_HEADER_BLOCK && header) {
+      diagnostics.push({
+        severity: 'info',
+        structure: 'file',
+        offset: 0,
+        message: 'file holds no chunks',
+      });
+    }
+    if (!header) file.summary.lost = source.size > 0 && file.summary.chunks.slots > 0;
+    return file;
+  }
+
+  /** Every readable record, chunk by chunk in file order. */
+  async *records(): AsyncGenerator<EvtxRecord> {
+    for await (const chunk of this.readSlots()) yield* chunk.records;
+  }
+
+  /** The chunk table; reading it walks every record to count it. */
+  async *chunks(): AsyncGenerator<ChunkInfo> {
+    for await (const chunk of this.readSlots()) yield chunk.info;
+  }
+
+  private async *readSlots(): AsyncGenerator<ChunkResult> {
+    this.resetCounts();
+    for (let index = 0; index < this.summary.chunks.slots; index++) {
+      const offset = FILE_HEADER_BLOCK + index * CHUNK_SIZE;
+      const bytes = await this.source.read(offset, CHUNK_SIZE);
+      const result = readChunk(bytes, index, offset, this.source.name);
+      this.account(result);
+      yield result;
+    }
+    this.compareWithHeader();
+  }
+
+  private resetCounts(): void {
+    const { summary } = this;
+    Object.assign(summary.chunks, { found: 0, valid: 0, damaged: 0, empty: 0 });
+    summary.records = { read: 0, failed: 0 };
+    summary.diagnostics = summary.diagnostics.filter(
+      (d) => d.chunkIndex === undefined && d.structure !== 'file chunks',
+    );
+  }
+
+  private account({ info, diagnostics }: ChunkResult): void {
+    const { chunks, records } = this.summary;
+    if (info.status === 'empty') chunks.empty++;
+    if (info.status !== 'empty' && info.status !== 'bad-signature') chunks.found++;
+    if (info.damaged) chunks.damaged++;
+    else if (info.status === 'ok') chunks.valid++;
+    records.read += info.records;
+    records.failed += info.failed;
+    this.summary.diagnostics.push(...diagnostics);
+    if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
+  }
+
+  private compareWithHeader(): void {
+    if (!this.header) return;
+    const found = this.summary.chunks.found;
+    if (found !== this.header.chunkCount) {
+      const message = `header names ${this.header.chunkCount} chunks, ${found} found by scanning every slot`;
+      this.summary.diagnostics.push({
+        severity: 'info',
+        structure: 'file chunks',
+        offset: 0,
+        message,
+      });
+    }
+  }
+}
+
+function slotCount(size: number): number {
+  return Math.max(0, Math.ceil((size - FILE_HEADER_BLOCK) / CHUNK_SIZE));
+}
+
+function readHeader(bytes: Uint8Array, diagnostics: Diagnostic[]): FileHeader | undefined {
+  try {
+    const header = parseFileHeader(bytes);
+    describeHeader(header, diagnostics);
+    return header;
+  } catch (error) {
+    if (!(error instanceof EvtxError)) throw error;
+    diagnostics.push({
+      severity: 'error',
+      structure: error.structure,
+      offset: error.offset,
+      message: `not an EVTX file: ${error.reason}`,
+    });
+    return undefined;
+  }
+}
+
+function describeHeader(header: FileHeader, diagnostics: Diagnostic[]): void {
+  const add = (severity: Diagnostic['severity'], message: string) =>
+    diagnostics.push({ severity, structure: 'file header', offset: 0, message });
+  if (!header.checksumValid)
+    add(
+      'warning',
+      `header CRC mismatch (stored 0x${header.checksum.toString(16)}); header ignored for layout`,
+    );
+  if (header.dirty)
+    add('info', 'file is marked dirty (not closed cleanly); every chunk slot is scanned');
+  if (header.headerBlockSize !== FILE_HEADER_BLOCK)
+    add('warning', `header block size ${header.headerBlockSize}, expected 4096; 4096 used`);
+  if (header.majorVersion !== 3)
+    add('warning', `format version ${header.majorVersion}.${header.minorVersion}, expected 3.x`);
+}

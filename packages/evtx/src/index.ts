@@ -1,0 +1,11 @@
+/** @evtxhunt/evtx: a zero-dependency EVTX parser on `Uint8Array`, for Node and browsers. */
+export { EvtxFile, type FileSummary } from './evtx-file.js';
+export type { EvtxRecord } from './record.js';
+export type { ChunkInfo } from './chunk.js';
+export type { ChunkHeader } from './chunk-header.js';
+export type { FileHeader } from './file-header.js';
+export { EvtxError } from './errors.js';
+export { blobSource, bytesSource, type ByteSource } from './source.js';
+export { filetimeToIso, systemtimeToIso } from './time.js';
+export { crc32 } from './crc32.js';
+export type { Diagnostic, FieldValue, StructuredRecord } from './types.js';

@@ -1,0 +1,160 @@
+/** Turns a rendered event tree into a structured record: System fields and data by name. */
+import type { FieldValue, StructuredRecord } from '../types.js';
+import { nodeText, type XmlElement, type XmlNode } from './tree.js';
+
+/** Record-header facts the tree does not carry. */
+export interface RecordHeaderFacts {
+  recordId: string;
+  writtenTime: string;
+}
+
+export function toStructured(
+  nodes: readonly XmlNode[],
+  header: RecordHeaderFacts,
+  issues: string[],
+): StructuredRecord {
+  const event = nodes.find(isElement);
+  const record: StructuredRecord = {
+    recordId: header.recordId,
+    timeCreated: undefined,
+    writtenTime: header.writtenTime,
+    eventId: 0,
+    provider: '',
+    channel: '',
+    computer: '',
+    data: {},
+  };
+  if (!event) {
+    issues.push('record has no root element');
+    return record;
+  }
+
+  const data = new FieldCollector();
+  for (const section of event.children.filter(isElement)) {
+    if (section.name === 'System') readSystem(section, record, issues);
+    else if (section.name === 'EventData') readEventData(section, data);
+    else data.addLeaves(section);
+  }
+  record.data = data.fields;
+  return record;
+}
+
+function isElement(node: XmlNode): node is XmlElement {
+  return node.kind === 'element';
+}
+
+function attribute(element: XmlElement, name: string): string | undefined {
+  return element.attributes.find(([key]) => key === name)?.[1];
+}
+
+function text(element: XmlElement): string {
+  return element.children.map(nodeText).join('');
+}
+
+function readSystem(system: XmlElement, record: StructuredRecord, issues: string[]): void {
+  for (const field of system.children.filter(isElement)) {
+    const value = text(field);
+    switch (field.name) {
+      case 'Provider':
+        readProvider(field, record);
+        break;
+      case 'EventID':
+        record.eventId = toNumber(value, 'EventID', issues) ?? 0;
+        setNumber(record, 'qualifiers', attribute(field, 'Qualifiers'));
+        break;
+      case 'TimeCreated':
+        record.timeCreated = attribute(field, 'SystemTime');
+        break;
+      case 'Correlation':
+        setText(record, 'activityId', attribute(field, 'ActivityID'));
+        setText(record, 'relatedActivityId', attribute(field, 'RelatedActivityID'));
+        break;
+      case 'Execution':
+        setNumber(record, 'processId', attribute(field, 'ProcessID'));
+        setNumber(record, 'threadId', attribute(field, 'ThreadID'));
+        break;
+      case 'Security':
+        setText(record, 'userId', attribute(field, 'UserID'));
+        break;
+      default:
+        readSimpleSystemField(field.name, value, record);
+    }
+  }
+}
+
+function readProvider(provider: XmlElement, record: StructuredRecord): void {
+  record.provider = attribute(provider, 'Name') ?? '';
+  setText(record, 'providerGuid', attribute(provider, 'Guid'));
+  setText(record, 'eventSourceName', attribute(provider, 'EventSourceName'));
+}
+
+function readSimpleSystemField(name: string, value: string, record: StructuredRecord): void {
+  switch (name) {
+    case 'Version':
+      return setNumber(record, 'version', value);
+    case 'Level':
+      return setNumber(record, 'level', value);
+    case 'Task':
+      return setNumber(record, 'task', value);
+    case 'Opcode':
+      return setNumber(record, 'opcode', value);
+    case 'Keywords':
+      record.keywords = value;
+      return;
+    case 'Channel':
+      record.channel = value;
+      return;
+    case 'Computer':
+      record.computer = value;
+      return;
+  }
+}
+
+type NumberKey = 'qualifiers' | 'version' | 'level' | 'task' | 'opcode' | 'processId' | 'threadId';
+type TextKey = 'activityId' | 'relatedActivityId' | 'userId' | 'providerGuid' | 'eventSourceName';
+
+function setNumber(record: StructuredRecord, key: NumberKey, value: string | undefined): void {
+  if (value === undefined || value === '') return;
+  const number = Number(value);
+  if (Number.isSafeInteger(number)) record[key] = number;
+}
+
+function setText(record: StructuredRecord, key: TextKey, value: string | undefined): void {
+  if (value !== undefined) record[key] = value;
+}
+
+function toNumber(value: string, field: string, issues: string[]): number | undefined {
+  const number = Number(value);
+  if (value !== '' && Number.isSafeInteger(number)) return number;
+  issues.push(`${field} ${JSON.stringify(value)} is not a number`);
+  return undefined;
+}
+
+function readEventData(eventData: XmlElement, data: FieldCollector): void {
+  for (const field of eventData.children.filter(isElement)) {
+    const name = field.name === 'Data' ? (attribute(field, 'Name') ?? 'Data') : field.name;
+    data.add(name, text(field));
+  }
+}
+
+/** Gathers fields in document order; a repeated name keeps every value. */
+class FieldCollector {
+  readonly fields: Record<string, FieldValue> = {};
+
+  add(name: string, value: string): void {
+    const existing = this.fields[name];
+    if (existing === undefined) this.fields[name] = value;
+    else if (typeof existing === 'string') this.fields[name] = [existing, value];
+    else (existing as string[]).push(value);
+  }
+
+  /** UserData and other sections: every leaf element by its name. */
+  addLeaves(element: XmlElement): void {
+    const children = element.children.filter(isElement);
+    if (children.length === 0) {
+      this.add(element.name, text(element));
+      return;
+    }
+    for (const child of children) this.addLeaves(child);
+  }
+}

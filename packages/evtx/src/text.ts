@@ -1,0 +1,81 @@
+/** Text decoding for the two string encodings EVTX uses: UTF-16LE and the ANSI code page. */
+
+/** Windows-1252 code points for bytes 0x80-0x9F; the other bytes map to Latin-1. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+const BATCH = 4096;
+
+/** Collects decoding problems for a record without stopping it. */
+export interface IssueSink {
+  issue(message: string): void;
+}
+
+/**
+ * Decodes `count` UTF-16LE code units at `offset`. Unpaired surrogates become U+FFFD and are
+ * reported to `sink`; trailing NULs are dropped, as Windows drops them when rendering.
+ */
+export function decodeUtf16(
+  bytes: Uint8Array,
+  offset: number,
+  count: number,
+  sink?: IssueSink,
+): string {
+  let end = count;
+  while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) end--;
+
+  const codes: number[] = new Array<number>(end);
+  let unpaired = 0;
+  for (let i = 0; i < end; i++) {
+    const code = bytes[offset + 2 * i]! | (bytes[offset + 2 * i + 1]! << 8);
+    codes[i] = code;
+    if (code >= 0xd800 && code <= 0xdfff) unpaired += checkSurrogate(bytes, offset, i, end, codes);
+  }
+
+  if (unpaired > 0) sink?.issue(`unpaired UTF-16 surrogate replaced by U+FFFD (${unpaired}x)`);
+  return fromCodes(codes);
+}
+
+/** Returns 1 and replaces the unit when the surrogate at `i` has no partner. */
+function checkSurrogate(
+  bytes: Uint8Array,
+  offset: number,
+  i: number,
+  end: number,
+  codes: number[],
+): number {
+  const code = codes[i]!;
+  const at = (k: number) => bytes[offset + 2 * k]! | (bytes[offset + 2 * k + 1]! << 8);
+  const isHigh = code <= 0xdbff;
+  const paired = isHigh
+    ? i + 1 < end && at(i + 1) >= 0xdc00 && at(i + 1) <= 0xdfff
+    : i > 0 && at(i - 1) >= 0xd800 && at(i - 1) <= 0xdbff;
+  if (paired) return 0;
+  codes[i] = 0xfffd;
+  return 1;
+}
+
+/** Decodes `length` bytes of Windows-1252 text; trailing NULs are dropped. */
+export function decodeAnsi(bytes: Uint8Array, offset: number, length: number): string {
+  let end = length;
+  while (end > 0 && bytes[offset + end - 1] === 0) end--;
+
+  const codes: number[] = new Array<number>(end);
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[offset + i]!;
+    codes[i] = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : byte;
+  }
+  return fromCodes(codes);
+}
+
+function fromCodes(codes: number[]): string {
+  if (codes.length <= BATCH) return String.fromCharCode(...codes);
+  let text = '';
+  for (let i = 0; i < codes.length; i += BATCH) {
+    text += String.fromCharCode(...codes.slice(i, i + BATCH));
+  }
+  return text;
+}

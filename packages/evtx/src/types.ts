@@ -1,0 +1,62 @@
+/** Public shapes of the parser's output: structured records, diagnostics and file summaries. */
+
+/** A field value: one string, or every value in order when a name repeats. */
+export type FieldValue = string | readonly string[];
+
+/**
+ * One event as plain data. Every 64-bit quantity is a decimal or hex string so it stays exact;
+ * every time is ISO-8601 UTC with seven fraction digits and `Z`.
+ */
+export interface StructuredRecord {
+  /** The source's name (a path in Node, the File name in a browser). */
+  file?: string;
+  /** The record header's identifier, decimal. */
+  recordId: string;
+  /** System/TimeCreated/@SystemTime; undefined when the event has none. */
+  timeCreated: string | undefined;
+  /** The record header's FILETIME: when the record was written to the log. */
+  writtenTime: string;
+  eventId: number;
+  /** System/EventID/@Qualifiers, for classic events. */
+  qualifiers?: number;
+  version?: number;
+  level?: number;
+  task?: number;
+  opcode?: number;
+  /** System/Keywords as Windows renders it, e.g. `0x8000000000000000`. */
+  keywords?: string;
+  provider: string;
+  providerGuid?: string;
+  eventSourceName?: string;
+  channel: string;
+  computer: string;
+  processId?: number;
+  threadId?: number;
+  /** System/Security/@UserID, a SID string. */
+  userId?: string;
+  activityId?: string;
+  relatedActivityId?: string;
+  /**
+   * EventData/UserData fields by name, in document order. Unnamed `Data` elements are kept in
+   * order under the name `Data`; a name seen more than once keeps every value as an array;
+   * UserData leaves are keyed by their element name.
+   */
+  data: Record<string, FieldValue>;
+  /** Problems met while decoding this record that did not stop it (e.g. an unpaired surrogate). */
+  issues?: string[];
+}
+
+/** Where in the file a problem lies, and what it is. */
+export interface Diagnostic {
+  /** `info` notes a fact (a dirty header); `warning` a problem read past; `error` a loss. */
+  severity: 'info' | 'warning' | 'error';
+  /** The structure being read: `file header`, `chunk header`, `record`, `binxml`, `value`. */
+  structure: string;
+  /** Absolute byte offset in the file. */
+  offset: number;
+  /** Index of the 64 KiB chunk slot, when the problem is inside a chunk. */
+  chunkIndex?: number;
+  /** Record identifier, when known. */
+  recordId?: string;
+  message: string;
+}

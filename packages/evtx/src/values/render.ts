@@ -1,0 +1,216 @@
+/**
+ * Renders substitution values as Windows renders them in event XML. A value that does not fit
+ * its declared type is rendered as hex and reported, never thrown.
+ */
+import { decodeAnsi, decodeUtf16, type IssueSink } from '../text.js';
+import { filetimeToIso, systemtimeToIso } from '../time.js';
+import { ARRAY_FLAG, FIXED_WIDTH, ValueType, valueTypeName } from './types.js';
+
+/** Upper bound on array elements rendered from one value. */
+export const MAX_ARRAY_ITEMS = 65536;
+
+/** Renders a scalar value; `null` for the NULL type. */
+export function renderScalar(
+  bytes: Uint8Array,
+  type: number,
+  offset: number,
+  size: number,
+  sink: IssueSink,
+): string | null {
+  if (type === ValueType.Null) return null;
+  if (type === ValueType.String) return decodeUtf16(bytes, offset, size >>> 1, sink);
+  if (type === ValueType.AnsiString) return decodeAnsi(bytes, offset, size);
+  if (type === ValueType.Binary) return hexUpper(bytes, offset, size);
+  if (type === ValueType.Sid) return renderSid(bytes, offset, size, sink);
+  if (type === ValueType.SizeT) return renderSizeT(bytes, offset, size, sink);
+
+  const width = FIXED_WIDTH[type];
+  if (width === undefined) {
+    sink.issue(`value type ${valueTypeName(type)} rendered as hex`);
+    return hexUpper(bytes, offset, size);
+  }
+  if (size !== width && !(type === ValueType.Bool && isBoolWidth(size))) {
+    sink.issue(`${valueTypeName(type)} value of ${size} bytes rendered as hex`);
+    return hexUpper(bytes, offset, size);
+  }
+  return renderFixed(bytes, type, offset, size);
+}
+
+/** Renders an array value as its items, in order. */
+export function renderArray(
+  bytes: Uint8Array,
+  type: number,
+  offset: number,
+  size: number,
+  sink: IssueSink,
+): string[] {
+  const base = type & ~ARRAY_FLAG;
+  if (base === ValueType.String) return splitUtf16(bytes, offset, size, sink);
+  if (base === ValueType.AnsiString) return splitAnsi(bytes, offset, size);
+  if (base === ValueType.Sid) return splitSids(bytes, offset, size, sink);
+
+  const width = base === ValueType.SizeT ? (size % 8 === 0 ? 8 : 4) : FIXED_WIDTH[base];
+  if (width === undefined || size % width !== 0) {
+    sink.issue(`array of ${valueTypeName(base)} (${size} bytes) rendered as hex`);
+    return [hexUpper(bytes, offset, size)];
+  }
+  const items: string[] = [];
+  const count = Math.min(size / width, MAX_ARRAY_ITEMS);
+  for (let i = 0; i < count; i++) {
+    const item = renderScalar(bytes, base, offset + i * width, width, sink);
+    items.push(item ?? '');
+  }
+  return items;
+}
+
+function isBoolWidth(size: number): boolean {
+  return size === 1 || size === 2 || size === 8;
+}
+
+function renderFixed(bytes: Uint8Array, type: number, offset: number, size: number): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, size);
+  switch (type) {
+    case ValueType.Int8:
+      return view.getInt8(0).toString();
+    case ValueType.UInt8:
+      return view.getUint8(0).toString();
+    case ValueType.Int16:
+      return view.getInt16(0, true).toString();
+    case ValueType.UInt16:
+      return view.getUint16(0, true).toString();
+    case ValueType.Int32:
+      return view.getInt32(0, true).toString();
+    case ValueType.UInt32:
+      return view.getUint32(0, true).toString();
+    case ValueType.Int64:
+      return view.getBigInt64(0, true).toString();
+    case ValueType.UInt64:
+      return view.getBigUint64(0, true).toString();
+    case ValueType.Real32:
+      return renderReal32(view.getFloat32(0, true));
+    case ValueType.Real64:
+      return renderReal(view.getFloat64(0, true));
+    case ValueType.Bool:
+      return bytes.subarray(offset, offset + size).some((b) => b !== 0) ? 'true' : 'false';
+    case ValueType.Guid:
+      return renderGuid(bytes, offset);
+    case ValueType.FileTime:
+      return filetimeToIso(view.getUint32(0, true), view.getUint32(4, true));
+    case ValueType.SysTime:
+      return systemtimeToIso(Array.from({ length: 8 }, (_, i) => view.getUint16(2 * i, true)));
+    case ValueType.HexInt32:
+      return `0x${view.getUint32(0, true).toString(16)}`;
+    default:
+      return `0x${view.getBigUint64(0, true).toString(16)}`;
+  }
+}
+
+/** The shortest decimal that reads back as the same 32-bit float. */
+function renderReal32(value: number): string {
+  if (!Number.isFinite(value)) return renderReal(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const text = Number(value.toPrecision(digits));
+    if (Math.fround(text) === value) return renderReal(text);
+  }
+  return renderReal(value);
+}
+
+function renderReal(value: number): string {
+  if (Number.isNaN(value)) return '-1.#IND';
+  if (value === Infinity) return '1.#INF';
+  if (value === -Infinity) return '-1.#INF';
+  return value.toString();
+}
+
+/** `{aabbccdd-eeff-0011-2233-445566778899}`, first three groups little-endian. */
+export function renderGuid(bytes: Uint8Array, offset: number): string {
+  const h = (i: number) => bytes[offset + i]!.toString(16).padStart(2, '0');
+  const part1 = h(3) + h(2) + h(1) + h(0);
+  const part2 = h(5) + h(4);
+  const part3 = h(7) + h(6);
+  const part4 = h(8) + h(9);
+  const part5 = h(10) + h(11) + h(12) + h(13) + h(14) + h(15);
+  return `{${part1}-${part2}-${part3}-${part4}-${part5}}`;
+}
+
+function renderSizeT(bytes: Uint8Array, offset: number, size: number, sink: IssueSink): string {
+  if (size === 4) return renderFixed(bytes, ValueType.HexInt32, offset, 4);
+  if (size === 8) return renderFixed(bytes, ValueType.HexInt64, offset, 8);
+  sink.issue(`SizeT value of ${size} bytes rendered as hex`);
+  return hexUpper(bytes, offset, size);
+}
+
+/** Length in bytes of the SID at `offset`, or 0 when it does not fit in `size`. */
+function sidLength(bytes: Uint8Array, offset: number, size: number): number {
+  if (size < 8) return 0;
+  const length = 8 + 4 * bytes[offset + 1]!;
+  return length <= size ? length : 0;
+}
+
+function renderSid(bytes: Uint8Array, offset: number, size: number, sink: IssueSink): string {
+  const length = sidLength(bytes, offset, size);
+  if (length === 0) {
+    sink.issue(`SID of ${size} bytes is too short for its sub-authority count`);
+    return hexUpper(bytes, offset, size);
+  }
+  const revision = bytes[offset]!;
+  const count = bytes[offset + 1]!;
+  let authority = 0;
+  for (let i = 2; i < 8; i++) authority = authority * 256 + bytes[offset + i]!;
+  const authorityText = authority >= 2 ** 32 ? `0x${authority.toString(16)}` : `${authority}`;
+
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length);
+  let text = `S-${revision}-${authorityText}`;
+  for (let i = 0; i < count; i++) text += `-${view.getUint32(8 + 4 * i, true)}`;
+  return text;
+}
+
+function splitSids(bytes: Uint8Array, offset: number, size: number, sink: IssueSink): string[] {
+  const items: string[] = [];
+  let at = 0;
+  while (at < size && items.length < MAX_ARRAY_ITEMS) {
+    const length = sidLength(bytes, offset + at, size - at);
+    if (length === 0) {
+      sink.issue(`SID array has ${size - at} trailing bytes that are not a SID`);
+      break;
+    }
+    items.push(renderSid(bytes, offset + at, length, sink));
+    at += length;
+  }
+  return items;
+}
+
+function splitUtf16(bytes: Uint8Array, offset: number, size: number, sink: IssueSink): string[] {
+  const items: string[] = [];
+  const units = size >>> 1;
+  let start = 0;
+  for (let i = 0; i < units && items.length < MAX_ARRAY_ITEMS; i++) {
+    const at = offset + 2 * i;
+    if (bytes[at] !== 0 || bytes[at + 1] !== 0) continue;
+    items.push(decodeUtf16(bytes, offset + 2 * start, i - start, sink));
+    start = i + 1;
+  }
+  if (start < units) items.push(decodeUtf16(bytes, offset + 2 * start, units - start, sink));
+  return items;
+}
+
+function splitAnsi(bytes: Uint8Array, offset: number, size: number): string[] {
+  const items: string[] = [];
+  let start = 0;
+  for (let i = 0; i < size && items.length < MAX_ARRAY_ITEMS; i++) {
+    if (bytes[offset + i] !== 0) continue;
+    items.push(decodeAnsi(bytes, offset + start, i - start));
+    start = i + 1;
+  }
+  if (start < size) items.push(decodeAnsi(bytes, offset + start, size - start));
+  return items;
+}
+
+/** Upper-case hex of a byte range, as Windows renders binary values. */
+export function hexUpper(bytes: Uint8Array, offset: number, size: number): string {
+  let text = '';
+  for (let i = 0; i < size; i++) text += HEX[bytes[offset + i]!];
+  return text;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
