@@ -225,42 +225,34 @@ class RecordWalker {
   private readRecord(pos: number, size: number): void {
     const at = this.chunk.fileOffset + pos;
     const id = this.view.getBigUint64(pos + 8, true);
-    const written = filetimeToIso(
-      this.view.getUint32(pos + 16, true),
-      this.view.getUint32(pos + 20, true),
-    );
-    const issues: string[] = [];
+    const low = this.view.getUint32(pos + 16, true);
+    const written = filetimeToIso(low, this.view.getUint32(pos + 20, true));
+
+    // A record whose trailing size copy is wrong was partly overwritten (zeroed or reused):
+    // its values cannot be trusted, so it is reported as failed rather than shown truncated.
     const copy = this.view.getUint32(pos + size - 4, true);
-    if (copy !== size) issues.push(`trailing size copy ${copy} differs from size ${size}`);
+    if (copy !== size) {
+      const reason = `trailing size copy ${copy} differs from size ${size}; record partly overwritten`;
+      return this.fail('record', at, id, reason);
+    }
 
     try {
       const nodes = this.parser.parseFragment(pos + RECORD_HEADER_SIZE, pos + size - 4);
-      const record = new EvtxRecord(
-        this.chunk,
-        nodes,
-        id,
-        written,
-        at,
-        this.result.info.index,
-        this.file,
-        issues,
-      );
+      const { index } = this.result.info;
+      const record = new EvtxRecord(this.chunk, nodes, id, written, at, index, this.file);
       this.result.records.push(record);
       this.result.info.records++;
       this.lastId = id;
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
-      this.result.info.failed++;
-      this.result.info.damaged = true;
-      note(
-        this.result,
-        'error',
-        error.structure,
-        error.offset,
-        `record ${id}: ${error.reason}`,
-        id,
-      );
+      this.fail(error.structure, error.offset, id, error.reason);
     }
+  }
+
+  private fail(structure: string, at: number, id: bigint, reason: string): void {
+    this.result.info.failed++;
+    this.result.info.damaged = true;
+    note(this.result, 'error', structure, at, `record ${id}: ${reason}`, id);
   }
 
   private compareWithHeader(): void {
