@@ -12,7 +12,8 @@ import {
   type ElementNode,
   type Fragment,
 } from './binxml.js';
-import type { RecordSpec } from './chunk.js';
+import { ChunkBuilder, type RecordSpec } from './chunk.js';
+import { evtxFile } from './file.js';
 import { value, ValueType, type TypedValue } from './values.js';
 
 export const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
@@ -142,4 +143,16 @@ export function unnamedEventData(items: FieldInput[]): Fragment {
 export function userData(root: ElementNode, values: TypedValue[]): Fragment {
   const tree = el('UserData', {}, root);
   return template(templateGuid(`userdata:${JSON.stringify(tree)}`), tree, values);
+}
+
+/** One record per spec, `recordId` as given, all in one chunk of one file. */
+export function fileWith(...records: RecordSpec[]): Uint8Array {
+  const chunk = new ChunkBuilder();
+  for (const record of records) chunk.add(record);
+  return evtxFile([chunk.build()]);
+}
+
+/** A file holding one event (id 1, EventID 1) whose EventData has exactly `fields`. */
+export function dataFile(fields: Record<string, FieldInput>): Uint8Array {
+  return fileWith(eventRecord({ recordId: 1, eventId: 1 }, eventData(fields)));
 }
