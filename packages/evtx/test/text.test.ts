@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { decodeAnsi, decodeUtf16 } from '../src/text.js';
+
+function utf16(...units: number[]): Uint8Array {
+  const bytes = new Uint8Array(units.length * 2);
+  units.forEach((unit, i) => {
+    bytes[2 * i] = unit & 0xff;
+    bytes[2 * i + 1] = unit >> 8;
+  });
+  return bytes;
+}
+
+test('decodeUtf16 keeps surrogate pairs and drops trailing NULs', () => {
+  const issues: string[] = [];
+  const text = decodeUtf16(utf16(0x41, 0xd83d, 0xde00, 0, 0), 0, 5, {
+    issue: (m) => issues.push(m),
+  });
+  assert.equal(text, 'A\u{1f600}');
+  assert.deepEqual(issues, []);
+});
+
+test('decodeUtf16 replaces unpaired surrogates with U+FFFD and reports them', () => {
+  const issues: string[] = [];
+  const text = decodeUtf16(utf16(0xd800, 0x42, 0xdc00), 0, 3, { issue: (m) => issues.push(m) });
+  assert.equal(text, '\ufffdB\ufffd');
+  assert.deepEqual(issues, ['unpaired UTF-16 surrogate replaced by U+FFFD (2x)']);
+});
+
+test('decodeUtf16 decodes strings longer than one batch', () => {
+  const units = Array.from({ length: 10000 }, (_, i) => 0x61 + (i % 26));
+  const text = decodeUtf16(utf16(...units), 0, units.length);
+  assert.equal(text.length, 10000);
+  assert.equal(text.slice(0, 3), 'abc');
+  assert.equal(text.slice(-1), String.fromCharCode(0x61 + (9999 % 26)));
+});
+
+test('decodeAnsi maps bytes above 0x7F through Windows-1252', () => {
+  const bytes = Uint8Array.from([0x80, 0x20, 0xe9, 0x9f, 0x41, 0]);
+  assert.equal(decodeAnsi(bytes, 0, bytes.length), '\u20ac \u00e9\u0178A');
+});
