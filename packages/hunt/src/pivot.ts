@@ -33,8 +33,10 @@ export interface PivotRow {
   /** Earliest and latest timeCreated (ISO-8601, fixed width); undefined when none had one. */
   readonly firstSeen: string | undefined;
   readonly lastSeen: string | undefined;
-  /** Present when some ports or host names were dropped at PIVOT_VALUE_LIMIT. */
-  readonly truncated?: true;
+  /** Present when distinct ports past PIVOT_VALUE_LIMIT were dropped. */
+  readonly morePorts?: true;
+  /** Present when distinct host names past PIVOT_VALUE_LIMIT were dropped. */
+  readonly moreHostnames?: true;
 }
 
 /** A pivot's full result: the fields grouped by and the groups, largest first. */
@@ -49,11 +51,16 @@ export interface PivotResult {
 interface Group {
   readonly key: readonly string[];
   count: number;
-  readonly ports: Set<string>;
-  readonly hostnames: Set<string>;
+  readonly ports: BoundedSet;
+  readonly hostnames: BoundedSet;
   firstSeen: string | undefined;
   lastSeen: string | undefined;
-  truncated: boolean;
+}
+
+/** Distinct values up to PIVOT_VALUE_LIMIT, remembering whether any were dropped. */
+interface BoundedSet {
+  readonly values: Set<string>;
+  overflow: boolean;
 }
 
 /** Incremental pivot: call add() for every record, then result() once or many times. */
@@ -80,9 +87,9 @@ export class PivotAccumulator {
     const group = this.#groupFor(key);
     group.count++;
 
-    for (const port of fieldValues(record, 'DestinationPort')) addBounded(group, group.ports, port);
+    for (const port of fieldValues(record, 'DestinationPort')) addBounded(group.ports, port);
     for (const name of fieldValues(record, 'DestinationHostname')) {
-      if (isReportedHostname(name)) addBounded(group, group.hostnames, name);
+      if (isReportedHostname(name)) addBounded(group.hostnames, name);
     }
 
     widenSeen(group, record.timeCreated);
@@ -103,11 +110,10 @@ export class PivotAccumulator {
       group = {
         key,
         count: 0,
-        ports: new Set(),
-        hostnames: new Set(),
+        ports: { values: new Set(), overflow: false },
+        hostnames: { values: new Set(), overflow: false },
         firstSeen: undefined,
         lastSeen: undefined,
-        truncated: false,
       };
       this.#groups.set(id, group);
     }
@@ -122,13 +128,10 @@ export function pivot(records: Iterable<EventRecord>, options: PivotOptions = {}
   return accumulator.result();
 }
 
-function addBounded(group: Group, set: Set<string>, value: string): void {
-  if (set.has(value)) return;
-  if (set.size >= PIVOT_VALUE_LIMIT) {
-    group.truncated = true;
-    return;
-  }
-  set.add(value);
+function addBounded(set: BoundedSet, value: string): void {
+  if (set.values.has(value)) return;
+  if (set.values.size >= PIVOT_VALUE_LIMIT) set.overflow = true;
+  else set.values.add(value);
 }
 
 function widenSeen(group: Group, time: string | undefined): void {
@@ -140,15 +143,19 @@ function widenSeen(group: Group, time: string | undefined): void {
 }
 
 function toRow(group: Group): PivotRow {
-  const row = {
+  const row: PivotRow = {
     key: group.key,
     count: group.count,
-    ports: [...group.ports].sort(comparePorts),
-    hostnames: [...group.hostnames].sort(compareText),
+    ports: [...group.ports.values].sort(comparePorts),
+    hostnames: [...group.hostnames.values].sort(compareText),
     firstSeen: group.firstSeen,
     lastSeen: group.lastSeen,
   };
-  return group.truncated ? { ...row, truncated: true } : row;
+  return {
+    ...row,
+    ...(group.ports.overflow ? { morePorts: true } : {}),
+    ...(group.hostnames.overflow ? { moreHostnames: true } : {}),
+  };
 }
 
 function compareRows(a: PivotRow, b: PivotRow): number {

@@ -105,7 +105,8 @@ test('PivotAccumulator caps distinct values per group and marks the row truncate
 
   assert.equal(row?.count, PIVOT_VALUE_LIMIT + 5);
   assert.equal(row?.ports.length, PIVOT_VALUE_LIMIT);
-  assert.equal(row?.truncated, true);
+  assert.equal(row?.morePorts, true);
+  assert.equal(row?.moreHostnames, undefined);
 });
 
 test('PivotAccumulator refuses an empty field list', () => {

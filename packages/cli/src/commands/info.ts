@@ -1,0 +1,58 @@
+/** `evtxhunt info`: what each file's header says, its chunk table, record counts and damage. */
+import type { ChunkInfo, EvtxFile } from '@evtxhunt/evtx/node';
+
+import type { ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { renderInfo, type InfoReport } from '../info-report.js';
+import type { Io } from '../io.js';
+import { jsonText } from '../json.js';
+import { readEvtxFiles } from '../reading.js';
+import type { Reporter } from '../reporter.js';
+
+const HELP = `Usage: evtxhunt info FILE|DIR... [--json]
+
+Shows each file's header facts, chunk table, record counts and the damage found.
+Directories are walked for .evtx files. Every record is read to count them.
+
+Options:
+  --json      write a JSON array with one object per file
+  -h, --help  show this help
+
+Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+
+async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('info needs at least one file');
+
+  const json = args.flags.has('json');
+  const reports: InfoReport[] = [];
+
+  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    const report = await inspect(evtx, file, reporter);
+    if (json) reports.push(report);
+    else await io.out.write(renderInfo(report).join('\n') + '\n\n');
+  });
+
+  if (json) await io.out.write(jsonText(reports, 2) + '\n');
+  return status;
+}
+
+async function inspect(evtx: EvtxFile, file: string, reporter: Reporter): Promise<InfoReport> {
+  const chunks: ChunkInfo[] = [];
+  for await (const chunk of evtx.chunks()) chunks.push(chunk);
+
+  // Reading every record is what fills in the record counts and finds damaged records.
+  for await (const _record of evtx.records()) await reporter.record(evtx.summary);
+
+  const summary = evtx.summary;
+  return { file, size: summary.size, header: evtx.header, chunks, summary };
+}
+
+/** The info command. */
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'header facts, chunk table, record counts and damage of each file',
+  help: HELP,
+  options: [{ name: 'json', kind: 'flag' }],
+  run,
+};

@@ -1,0 +1,102 @@
+/** `evtxhunt pivot`: group records by fields, by default Sysmon network connections. */
+import {
+  DEFAULT_PIVOT_FIELDS,
+  PivotAccumulator,
+  WhereSyntaxError,
+  isInitiatedNetworkConnect,
+  whereFilter,
+  type EventRecord,
+} from '@evtxhunt/hunt';
+
+import type { ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { jsonText } from '../json.js';
+import { renderPivot } from '../pivot-table.js';
+import { readEvtxFiles } from '../reading.js';
+
+const HELP = `Usage: evtxhunt pivot PATH... [--json] [--by Field,Field] [--where EXPR]...
+
+Groups Sysmon Event ID 3 network connections this host initiated, by default by Image and
+DestinationIp, and shows per group the count, destination ports, DestinationHostname values
+and first and last seen (UTC), largest group first. Directories are walked for .evtx files.
+
+Options:
+  --by Field,Field   fields to group by (data fields such as Image, or eventId, provider,
+                     channel, computer, file); default ${DEFAULT_PIVOT_FIELDS.join(',')}
+  --where EXPR       keep only records where EXPR holds; repeat to require several (AND):
+                       Field=value    equal (exact, case-sensitive)
+                       Field!=value   not equal (also true when the field is missing)
+                       Field~text     contains text, ignoring case
+  --all-events       consider every record, not only initiated Sysmon Event ID 3
+  --json             write the result as JSON
+  -h, --help         show this help
+
+Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+
+/** The fields named by `--by`, or the default; throws UsageError for an empty name. */
+export function parseByOption(value: string | undefined): readonly string[] {
+  if (value === undefined) return DEFAULT_PIVOT_FIELDS;
+
+  const fields = value.split(',').map((field) => field.trim());
+  if (fields.some((field) => field === '')) {
+    throw new UsageError(`option '--by' needs comma-separated field names, not '${value}'`);
+  }
+  return fields;
+}
+
+/** The record selection from `--where` and `--all-events`; throws UsageError for bad syntax. */
+export function selectionFor(
+  where: readonly string[],
+  allEvents: boolean,
+): (record: EventRecord) => boolean {
+  let matches: (record: EventRecord) => boolean;
+  try {
+    matches = whereFilter(where);
+  } catch (error) {
+    if (error instanceof WhereSyntaxError) throw new UsageError(`--where: ${error.message}`);
+    throw error;
+  }
+
+  if (allEvents) return matches;
+  return (record) => isInitiatedNetworkConnect(record) && matches(record);
+}
+
+async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('pivot needs at least one path');
+
+  const by = parseByOption(args.values.get('by'));
+  const select = selectionFor(args.lists.get('where') ?? [], args.flags.has('all-events'));
+  const accumulator = new PivotAccumulator({ by, select });
+
+  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    for await (const record of evtx.records()) {
+      accumulator.add({ ...record.toStructured(), file });
+      await reporter.record(evtx.summary);
+    }
+  });
+
+  await writeResult(io, accumulator, args.flags.has('json'));
+  return status;
+}
+
+async function writeResult(io: Io, accumulator: PivotAccumulator, json: boolean): Promise<void> {
+  const result = accumulator.result();
+  const text = json ? jsonText(result, 2) : renderPivot(result).join('\n');
+  await io.out.write(text + '\n');
+}
+
+/** The pivot command. */
+export const pivotCommand: Command = {
+  name: 'pivot',
+  summary: 'group Sysmon network connections (or any records) by fields',
+  help: HELP,
+  options: [
+    { name: 'json', kind: 'flag' },
+    { name: 'by', kind: 'value' },
+    { name: 'where', kind: 'list' },
+    { name: 'all-events', kind: 'flag' },
+  ],
+  run,
+};

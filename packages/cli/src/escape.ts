@@ -1,0 +1,31 @@
+/**
+ * Terminal safety. Every event field is attacker-controlled text; printed raw, an escape
+ * sequence could rewrite the screen, retitle the window or hide lines. Text output shows such
+ * characters as escapes (`\x1b`, `\u202e`) instead of emitting them.
+ */
+
+/**
+ * C0 and C1 controls, DEL, bidirectional overrides and isolates, line and paragraph
+ * separators, the byte-order mark, and unpaired surrogates.
+ */
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * The text with every unsafe character shown as an escape. Backslashes are left alone: Windows
+ * paths are full of them, and doubling each would make every path hard to read.
+ */
+export function escapeText(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+function escapeChar(char: string): string {
+  const named = NAMED[char];
+  if (named !== undefined) return named;
+
+  const code = char.charCodeAt(0);
+  const hex = code.toString(16).padStart(code <= 0xff ? 2 : 4, '0');
+  return code <= 0xff ? `\\x${hex}` : `\\u${hex}`;
+}

@@ -1,0 +1,104 @@
+/** Text rendering of `evtxhunt info`: header facts, chunk table, record counts, damage. */
+import type { ChunkInfo, FileHeader, FileSummary } from '@evtxhunt/evtx';
+
+import { describeDiagnostic } from './diagnostics.js';
+import { escapeText } from './escape.js';
+import { renderTable } from './table.js';
+
+/** Everything `info` learns about one file. */
+export interface InfoReport {
+  readonly file: string;
+  readonly size: number;
+  readonly header: FileHeader | undefined;
+  readonly chunks: readonly ChunkInfo[];
+  readonly summary: FileSummary;
+}
+
+/** The report as text lines, every value escaped for a terminal. */
+export function renderInfo(report: InfoReport): string[] {
+  const { summary } = report;
+  const chunks = summary.chunks;
+  const facts: [string, string][] = [
+    ['size', `${report.size} bytes`],
+    ...headerFacts(report.header),
+    ['records', `${summary.records.read} read, ${summary.records.failed} failed`],
+    [
+      'chunk slots',
+      `${chunks.slots}: ${chunks.found} found, ${chunks.valid} valid, ` +
+        `${chunks.damaged} damaged, ${chunks.empty} empty`,
+    ],
+  ];
+
+  return [
+    escapeText(report.file),
+    ...facts.map(([name, value]) => `  ${name.padEnd(16)}${value}`),
+    '',
+    ...chunkTable(report.chunks).map((line) => `  ${line}`),
+    '',
+    ...damage(report),
+  ];
+}
+
+function headerFacts(header: FileHeader | undefined): [string, string][] {
+  if (header === undefined) return [['header', 'unreadable']];
+
+  const checksum = `0x${header.checksum.toString(16).padStart(8, '0')}`;
+  return [
+    ['format', `version ${header.majorVersion}.${header.minorVersion}`],
+    ['header', `${header.headerSize} bytes in a ${header.headerBlockSize}-byte block`],
+    ['header checksum', `${checksum} (${header.checksumValid ? 'valid' : 'INVALID'})`],
+    ['flags', headerFlags(header)],
+    [
+      'chunk count',
+      `${header.chunkCount} (chunk numbers ${header.firstChunkNumber}-${header.lastChunkNumber})`,
+    ],
+    ['next record id', String(header.nextRecordId)],
+  ];
+}
+
+function headerFlags(header: FileHeader): string {
+  const names = [header.dirty ? 'dirty' : '', header.full ? 'full' : ''].filter(Boolean);
+  const hex = `0x${header.flags.toString(16)}`;
+  return names.length === 0 ? `${hex} (none)` : `${hex} (${names.join(', ')})`;
+}
+
+function chunkTable(chunks: readonly ChunkInfo[]): string[] {
+  if (chunks.length === 0) return ['no chunks'];
+
+  const columns = [
+    { heading: 'chunk', align: 'right' as const },
+    { heading: 'offset' },
+    { heading: 'status' },
+    { heading: 'record ids' },
+    { heading: 'header crc' },
+    { heading: 'data crc' },
+  ];
+  return renderTable(columns, chunks.map(chunkCells));
+}
+
+function chunkCells(chunk: ChunkInfo): string[] {
+  const ids =
+    chunk.firstRecordId === undefined ? '-' : `${chunk.firstRecordId}-${chunk.lastRecordId ?? '?'}`;
+  return [
+    String(chunk.index),
+    `0x${chunk.offset.toString(16)}`,
+    chunk.status,
+    ids,
+    crcText(chunk.headerCrcValid),
+    crcText(chunk.dataCrcValid),
+  ];
+}
+
+function crcText(valid: boolean | undefined): string {
+  if (valid === undefined) return '-';
+  return valid ? 'valid' : 'BAD';
+}
+
+function damage(report: InfoReport): string[] {
+  const diagnostics = report.summary.diagnostics;
+  if (diagnostics.length === 0) return ['  damage          none found'];
+
+  const lines = diagnostics.map((diagnostic) => `    ${describeDiagnostic(diagnostic)}`);
+  const problems = diagnostics.length === 1 ? 'diagnostic' : 'diagnostics';
+  return [`  damage          ${diagnostics.length} ${problems}:`, ...lines];
+}

@@ -1,0 +1,74 @@
+/**
+ * Where a command writes: data to `out`, diagnostics to `err`. Commands receive this instead of
+ * touching process streams, so tests can capture both and nothing is global.
+ */
+
+/** A text destination; write() resolves once the text may be followed by more. */
+export interface TextSink {
+  write(text: string): Promise<void>;
+}
+
+/** The streams a command runs with. */
+export interface Io {
+  readonly out: TextSink;
+  readonly err: TextSink;
+  /** True when stderr is a terminal: only then is progress shown. */
+  readonly errIsTty: boolean;
+}
+
+/** The subset of a Node writable stream a sink needs. */
+export interface WritableLike {
+  write(text: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/** A sink over a Node stream that waits for 'drain' when the stream's buffer is full. */
+export function streamSink(stream: WritableLike): TextSink {
+  return {
+    write(text) {
+      if (stream.write(text)) return Promise.resolve();
+      return new Promise((resolve) => stream.once('drain', resolve));
+    },
+  };
+}
+
+/** A sink that keeps everything written, for tests. */
+export function memorySink(): TextSink & { text(): string } {
+  const parts: string[] = [];
+  return {
+    write(text) {
+      parts.push(text);
+      return Promise.resolve();
+    },
+    text: () => parts.join(''),
+  };
+}
+
+/** Collects lines and writes them in blocks, so millions of records are not millions of writes. */
+export class LineBuffer {
+  static readonly BLOCK_CHARS = 64 * 1024;
+  readonly #sink: TextSink;
+  #parts: string[] = [];
+  #chars = 0;
+
+  constructor(sink: TextSink) {
+    this.#sink = sink;
+  }
+
+  /** Adds one line (a newline is appended); writes the block when it is full. */
+  async line(text: string): Promise<void> {
+    this.#parts.push(text, '\n');
+    this.#chars += text.length + 1;
+    if (this.#chars >= LineBuffer.BLOCK_CHARS) await this.flush();
+  }
+
+  /** Writes whatever is buffered. */
+  async flush(): Promise<void> {
+    if (this.#parts.length === 0) return;
+
+    const block = this.#parts.join('');
+    this.#parts = [];
+    this.#chars = 0;
+    await this.#sink.write(block);
+  }
+}

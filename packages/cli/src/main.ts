@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/** The `evtxhunt` executable: wires the process's streams to the command line and exits. */
+import { runCli } from './cli.js';
+import { streamSink } from './io.js';
+
+// Output piped into `head` closes early; stop quietly instead of reporting a write error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const io = {
+  out: streamSink(process.stdout),
+  err: streamSink(process.stderr),
+  errIsTty: process.stderr.isTTY === true,
+};
+
+runCli(process.argv.slice(2), io).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`evtxhunt: internal error: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

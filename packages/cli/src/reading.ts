@@ -1,0 +1,97 @@
+/**
+ * The loop every command shares: expand the paths, open each file in turn, hand it to the
+ * command, report what the parser found, and work out the exit status. A file that cannot be
+ * opened is reported and the others are still read.
+ */
+import { EvtxFile, openFileSource, type FileSummary } from '@evtxhunt/evtx/node';
+
+import { formatProblem } from './diagnostics.js';
+import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
+import { collectInputs, describeError } from './inputs.js';
+import type { Io } from './io.js';
+import { Reporter } from './reporter.js';
+
+/** What a command does with one opened file. */
+export type FileVisitor = (evtx: EvtxFile, file: string, reporter: Reporter) => Promise<void>;
+
+/** Reads every file under `paths` with `visit`; returns the worst exit status of any file. */
+export async function readEvtxFiles(
+  paths: readonly string[],
+  io: Io,
+  visit: FileVisitor,
+): Promise<number> {
+  const reporter = new Reporter(io);
+  const inputs = await collectInputs(paths);
+  let status = EXIT_OK;
+
+  for (const problem of inputs.problems) {
+    await reporter.line(formatProblem(problem.path, problem.message));
+    status = EXIT_FAILED;
+  }
+  if (inputs.files.length === 0 && inputs.problems.length === 0) {
+    await reporter.line('evtxhunt: no .evtx files found under the paths given');
+    status = EXIT_FAILED;
+  }
+
+  for (const [i, file] of inputs.files.entries()) {
+    await reporter.startFile(i + 1, inputs.files.length, file);
+    status = worstStatus(status, await readOneFile(file, reporter, visit));
+  }
+
+  await reporter.clearProgress();
+  return status;
+}
+
+/**
+ * The exit status one file earns: 2 when nothing in it could be read as EVTX, 1 when some of
+ * it was lost (failed records, damaged chunks, an unreadable header, an error), else 0.
+ */
+export function fileStatus(summary: FileSummary, hasHeader: boolean): number {
+  if (!hasHeader && summary.records.read === 0) return EXIT_FAILED;
+
+  const lost =
+    !hasHeader ||
+    summary.lost ||
+    summary.records.failed > 0 ||
+    summary.chunks.damaged > 0 ||
+    summary.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  return lost ? EXIT_LOST : EXIT_OK;
+}
+
+async function readOneFile(file: string, reporter: Reporter, visit: FileVisitor): Promise<number> {
+  let source;
+  try {
+    source = await openFileSource(file);
+  } catch (error) {
+    await reporter.line(formatProblem(file, `cannot open: ${describeError(error)}`));
+    return EXIT_FAILED;
+  }
+
+  try {
+    return await visitOpened(await EvtxFile.open(source), file, reporter, visit);
+  } catch (error) {
+    await reporter.line(formatProblem(file, `cannot read: ${describeError(error)}`));
+    return EXIT_FAILED;
+  } finally {
+    await source.close();
+  }
+}
+
+async function visitOpened(
+  evtx: EvtxFile,
+  file: string,
+  reporter: Reporter,
+  visit: FileVisitor,
+): Promise<number> {
+  try {
+    await visit(evtx, file, reporter);
+  } catch (error) {
+    // The parser reports damage as diagnostics; a throw here is an IO failure or a parser bug.
+    await reporter.diagnostics(evtx.summary);
+    await reporter.line(formatProblem(file, `stopped reading: ${describeError(error)}`));
+    return evtx.summary.records.read > 0 ? EXIT_LOST : EXIT_FAILED;
+  }
+
+  await reporter.diagnostics(evtx.summary);
+  return fileStatus(evtx.summary, evtx.header !== undefined);
+}

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import type { StructuredRecord } from '@evtxhunt/evtx';
+
+import { recordJsonLine, recordXmlLine } from '../src/commands/dump.js';
+import { LineBuffer, memorySink } from '../src/io.js';
+
+const RECORD: StructuredRecord = {
+  file: 'ignored-by-dump',
+  recordId: '42',
+  timeCreated: '2024-05-01T10:00:00.0000000Z',
+  writtenTime: '2024-05-01T10:00:00.0000000Z',
+  eventId: 3,
+  provider: 'Microsoft-Windows-Sysmon',
+  channel: 'Microsoft-Windows-Sysmon/Operational',
+  computer: 'WS01',
+  data: { Image: 'C:\\evil\x1b]0;pwned\x07.exe' },
+};
+
+test('recordJsonLine puts the given file first and escapes controls', () => {
+  const line = recordJsonLine('logs/a.evtx', RECORD);
+
+  assert.ok(line.startsWith('{"file":"logs/a.evtx","recordId":"42",'));
+  assert.match(line, /"Image":"C:\\\\evil\\u001b\]0;pwned\\u0007\.exe"/);
+  assert.deepEqual(JSON.parse(line).data, RECORD.data);
+});
+
+test('recordXmlLine shows control characters escaped', () => {
+  const line = recordXmlLine({ toXml: () => "<Data Name='Image'>a\x1b[2Jb\u202e</Data>" });
+
+  assert.equal(line, "<Data Name='Image'>a\\x1b[2Jb\\u202e</Data>");
+});
+
+test('LineBuffer joins lines into blocks and flushes the rest', async () => {
+  const sink = memorySink();
+  const buffer = new LineBuffer(sink);
+
+  await buffer.line('one');
+  await buffer.line('two');
+  assert.equal(sink.text(), '');
+
+  await buffer.flush();
+  assert.equal(sink.text(), 'one\ntwo\n');
+});

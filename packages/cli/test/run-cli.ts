@@ -1,0 +1,44 @@
+/** Helpers for tests that run the built `evtxhunt` as a child process. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, from this file's place in packages/cli/dist/test. */
+export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The repo-local Sysmon sample: python-evtx's tests/data/issue_43.evtx, 1730 records. */
+export const ISSUE43 = `${REPO}samples/sysmon-issue43.evtx`;
+
+/** The shared corpus of real EVTX files; absent on machines without it. */
+export const SHARED = '/work/shared/samples/evtx';
+
+/** Why shared-corpus tests skip, or false when the corpus is there. */
+export const SKIP_SHARED = existsSync(SHARED)
+  ? false
+  : `shared EVTX corpus not found at ${SHARED}; these tests need it`;
+
+const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
+
+/** What a run of the CLI produced. */
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `evtxhunt args...` to completion with stdio piped (so stderr is not a terminal). */
+export function runEvtxhunt(...args: string[]): Promise<CliRun> {
+  const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const text = (parts: Buffer[]) => Buffer.concat(parts).toString('utf8');
+      resolve({ status, stdout: text(stdout), stderr: text(stderr) });
+    });
+  });
+}
