@@ -68,20 +68,34 @@ function isBoolWidth(size: number): boolean {
 }
 
 function renderFixed(bytes: Uint8Array, type: number, offset: number, size: number): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, size);
   switch (type) {
     case ValueType.Int8:
-      return view.getInt8(0).toString();
+      return ((bytes[offset]! << 24) >> 24).toString();
     case ValueType.UInt8:
-      return view.getUint8(0).toString();
+      return bytes[offset]!.toString();
     case ValueType.Int16:
-      return view.getInt16(0, true).toString();
+      return ((u16(bytes, offset) << 16) >> 16).toString();
     case ValueType.UInt16:
-      return view.getUint16(0, true).toString();
+      return u16(bytes, offset).toString();
     case ValueType.Int32:
-      return view.getInt32(0, true).toString();
+      return (u32(bytes, offset) | 0).toString();
     case ValueType.UInt32:
-      return view.getUint32(0, true).toString();
+      return u32(bytes, offset).toString();
+    case ValueType.Bool:
+      return bytes.subarray(offset, offset + size).some((b) => b !== 0) ? 'true' : 'false';
+    case ValueType.Guid:
+      return renderGuid(bytes, offset);
+    case ValueType.FileTime:
+      return filetimeToIso(u32(bytes, offset), u32(bytes, offset + 4));
+    case ValueType.HexInt32:
+      return `0x${u32(bytes, offset).toString(16)}`;
+    default:
+      return renderWithView(new DataView(bytes.buffer, bytes.byteOffset + offset, size), type);
+  }
+}
+
+function renderWithView(view: DataView, type: number): string {
+  switch (type) {
     case ValueType.Int64:
       return view.getBigInt64(0, true).toString();
     case ValueType.UInt64:
@@ -90,19 +104,19 @@ function renderFixed(bytes: Uint8Array, type: number, offset: number, size: numb
       return renderReal32(view.getFloat32(0, true));
     case ValueType.Real64:
       return renderReal(view.getFloat64(0, true));
-    case ValueType.Bool:
-      return bytes.subarray(offset, offset + size).some((b) => b !== 0) ? 'true' : 'false';
-    case ValueType.Guid:
-      return renderGuid(bytes, offset);
-    case ValueType.FileTime:
-      return filetimeToIso(view.getUint32(0, true), view.getUint32(4, true));
     case ValueType.SysTime:
       return systemtimeToIso(Array.from({ length: 8 }, (_, i) => view.getUint16(2 * i, true)));
-    case ValueType.HexInt32:
-      return `0x${view.getUint32(0, true).toString(16)}`;
     default:
       return `0x${view.getBigUint64(0, true).toString(16)}`;
   }
+}
+
+function u16(bytes: Uint8Array, offset: number): number {
+  return bytes[offset]! | (bytes[offset + 1]! << 8);
+}
+
+function u32(bytes: Uint8Array, offset: number): number {
+  return (u16(bytes, offset) + u16(bytes, offset + 2) * 65536) >>> 0;
 }
 
 /** The shortest decimal that reads back as the same 32-bit float. */
@@ -124,7 +138,7 @@ function renderReal(value: number): string {
 
 /** `{aabbccdd-eeff-0011-2233-445566778899}`, first three groups little-endian. */
 export function renderGuid(bytes: Uint8Array, offset: number): string {
-  const h = (i: number) => bytes[offset + i]!.toString(16).padStart(2, '0');
+  const h = (i: number) => HEX_LOWER[bytes[offset + i]!]!;
   const part1 = h(3) + h(2) + h(1) + h(0);
   const part2 = h(5) + h(4);
   const part3 = h(7) + h(6);
@@ -213,4 +227,5 @@ export function hexUpper(bytes: Uint8Array, offset: number, size: number): strin
   return text;
 }
 
+const HEX_LOWER = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
