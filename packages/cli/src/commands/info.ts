@@ -42,7 +42,8 @@ async function inspect(evtx: EvtxFile, file: string, reporter: Reporter): Promis
   for await (const chunk of evtx.chunks()) chunks.push(chunk);
 
   // Reading every record is what fills in the record counts and finds damaged records.
-  for await (const _record of evtx.records()) await reporter.record(evtx.summary);
+  const records = evtx.records()[Symbol.asyncIterator]();
+  while (!(await records.next()).done) await reporter.record(evtx.summary);
 
   const summary = evtx.summary;
   return { file, size: summary.size, header: evtx.header, chunks, summary };
