@@ -48,8 +48,11 @@ export interface SystemFields {
 
 const DEFAULT_TIME = '2024-03-05T10:20:30.1234567Z';
 
-/** The Event/System template Windows uses, with `computer` as literal text like Windows does. */
-export function systemTemplate(computer: string): ElementNode {
+/**
+ * The Event/System template Windows uses, with `computer` as literal text like Windows does;
+ * `withData` adds substitution 17 for the nested EventData/UserData fragment.
+ */
+export function systemTemplate(computer: string, withData = true): ElementNode {
   const { String: Str, UInt8, UInt16, UInt32, UInt64, Guid, HexInt64, FileTime, Sid } = ValueType;
   const dep = (element: ElementNode, dependencyId: number) => ({ ...element, dependencyId });
   const system = el(
@@ -70,17 +73,18 @@ export function systemTemplate(computer: string): ElementNode {
     el('Computer', {}, computer),
     el('Security', { UserID: optSub(12, Sid) }),
   );
-  return {
-    ...el('Event', { xmlns: EVENT_NS }, system, optSub(17, ValueType.BinXml)),
-    dependencyId: 17,
-  };
+  // Windows makes Event depend on the EventData substitution; events without data use a
+  // template that has no such substitution.
+  if (!withData) return el('Event', { xmlns: EVENT_NS }, system);
+  const event = el('Event', { xmlns: EVENT_NS }, system, optSub(17, ValueType.BinXml));
+  return { ...event, dependencyId: 17 };
 }
 
 const orNull = <T>(v: T | null | undefined, make: (x: T) => TypedValue): TypedValue =>
   v === null || v === undefined ? value.null() : make(v);
 
-/** The 18 System template values, in substitution order. */
-export function systemValues(f: SystemFields, data: TypedValue): TypedValue[] {
+/** The System template values in substitution order; `data` (if any) becomes value 17. */
+export function systemValues(f: SystemFields, data?: TypedValue): TypedValue[] {
   const time = f.timeCreated ?? DEFAULT_TIME;
   const guid = f.providerGuid;
   return [
@@ -101,18 +105,18 @@ export function systemValues(f: SystemFields, data: TypedValue): TypedValue[] {
     value.string(f.provider ?? 'Test-Provider'),
     typeof guid === 'object' && guid !== null ? guid : orNull(guid, value.guid),
     value.string(f.channel ?? 'Application'),
-    data,
+    ...(data ? [data] : []),
   ];
 }
 
-/** One record: the System template around `data` (an EventData/UserData fragment, or NULL). */
+/** One record: the System template around `data` (an EventData/UserData fragment, or none). */
 export function eventRecord(system: SystemFields, data: Fragment | null): RecordSpec {
   const computer = system.computer ?? 'WKS01.corp.example';
-  const root = systemTemplate(computer);
-  const values = systemValues(system, data ? value.binxml(data) : value.null());
+  const root = systemTemplate(computer, data !== null);
+  const values = systemValues(system, data ? value.binxml(data) : undefined);
   const time = system.timeCreated;
   const writtenTime = system.writtenTime ?? (typeof time === 'string' ? time : DEFAULT_TIME);
-  const guid = templateGuid(`system:${computer}`);
+  const guid = templateGuid(`system:${computer}:${data !== null}`);
   return { recordId: system.recordId, writtenTime, body: template(guid, root, values) };
 }
 

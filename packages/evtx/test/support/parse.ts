@@ -51,3 +51,9 @@ export async function onlyRecord(
   }
   return { xml: record.toXml(), data: record.toStructured() };
 }
+
+/** The `<name ...>...</name>` part of a one-line XML event (first match), or '' if absent. */
+export function section(xml: string, name: string): string {
+  const match = new RegExp(`<${name}[ >/].*?</${name}>|<${name}(?: [^>]*)?/>`).exec(xml);
+  return match?.[0] ?? '';
+}
