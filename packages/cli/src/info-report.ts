@@ -25,7 +25,7 @@ export function renderInfo(report: InfoReport): string[] {
     [
       'chunk slots',
       `${chunks.slots}: ${chunks.found} found, ${chunks.valid} valid, ` +
-        `${chunks.damaged} damaged, ${chunks.empty} empty`,
+        `${chunks.damaged} damaged, ${chunks.empty} empty, ${chunks.unreadable} unreadable`,
     ],
   ];
 

@@ -44,7 +44,8 @@ export async function readEvtxFiles(
 
 /**
  * The exit status one file earns: 2 when nothing in it could be read as EVTX, 1 when some of
- * it was lost (failed records, damaged chunks, an unreadable header, an error), else 0.
+ * it was lost (failed records, unreadable chunk slots, an unreadable header), else 0. A CRC
+ * mismatch alone loses nothing: the chunk is still read, and the warning says so.
  */
 export function fileStatus(summary: FileSummary, hasHeader: boolean): number {
   if (!hasHeader && summary.records.read === 0) return EXIT_FAILED;
@@ -53,7 +54,7 @@ export function fileStatus(summary: FileSummary, hasHeader: boolean): number {
     !hasHeader ||
     summary.lost ||
     summary.records.failed > 0 ||
-    summary.chunks.damaged > 0 ||
+    summary.chunks.unreadable > 0 ||
     summary.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   return lost ? EXIT_LOST : EXIT_OK;
 }

@@ -9,6 +9,7 @@ import { LineBuffer, memorySink } from '../src/io.js';
 const RECORD: StructuredRecord = {
   file: 'ignored-by-dump',
   recordId: '42',
+  headerRecordId: '42',
   timeCreated: '2024-05-01T10:00:00.0000000Z',
   writtenTime: '2024-05-01T10:00:00.0000000Z',
   eventId: 3,

@@ -12,7 +12,7 @@ function summary(fields: Partial<FileSummary> = {}): FileSummary {
   return {
     file: 'x.evtx',
     size: 69632,
-    chunks: { slots: 1, found: 1, valid: 1, damaged: 0, empty: 0 },
+    chunks: { slots: 1, found: 1, valid: 1, damaged: 0, empty: 0, unreadable: 0 },
     records: { read: 10, failed: 0 },
     diagnostics: [],
     lost: false,
@@ -46,11 +46,13 @@ test('formatDiagnostic names file, severity, structure, hex offset, chunk and re
 });
 
 test('fileStatus: 0 clean, 1 when something was lost, 2 when nothing was readable', () => {
-  const damaged = { slots: 2, found: 1, valid: 1, damaged: 1, empty: 0 };
+  const crcOnly = { slots: 2, found: 2, valid: 1, damaged: 1, empty: 0, unreadable: 0 };
+  const unreadable = { slots: 2, found: 1, valid: 1, damaged: 0, empty: 0, unreadable: 1 };
 
   assert.equal(fileStatus(summary(), true), 0);
   assert.equal(fileStatus(summary({ records: { read: 9, failed: 1 } }), true), 1);
-  assert.equal(fileStatus(summary({ chunks: damaged }), true), 1);
+  assert.equal(fileStatus(summary({ chunks: crcOnly }), true), 0);
+  assert.equal(fileStatus(summary({ chunks: unreadable }), true), 1);
   assert.equal(fileStatus(summary({ diagnostics: [BAD_SIGNATURE] }), true), 1);
   assert.equal(fileStatus(summary({ lost: true }), true), 1);
   assert.equal(fileStatus(summary(), false), 1);

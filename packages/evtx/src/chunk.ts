@@ -257,6 +257,9 @@ class RecordWalker {
 
   private compareWithHeader(): void {
     const { info } = this.result;
+    // An unused chunk names no records with all-ones identifiers.
+    if (this.header.lastRecordId < this.header.firstRecordId) return;
+    if (this.header.firstRecordId === 0xffffffffffffffffn) return;
     const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
     const seen = BigInt(info.records + info.failed);
     if (claimed > 0n && claimed < 1000000n && seen < claimed) {

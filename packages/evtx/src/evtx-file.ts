@@ -21,10 +21,12 @@ export interface FileSummary {
     found: number;
     /** Found chunks with no problem at all. */
     valid: number;
-    /** Slots with any problem: CRC mismatch, cut off, no signature but not empty, bad records. */
+    /** Found chunks with a problem: CRC mismatch, cut off, records that failed. */
     damaged: number;
     /** All-zero slots, not yet written by Windows. */
     empty: number;
+    /** Slots that are neither empty nor a chunk (no signature): nothing in them was read. */
+    unreadable: number;
   };
   records: { read: number; failed: number };
   diagnostics: Diagnostic[];
@@ -40,7 +42,14 @@ export class EvtxFile {
     readonly header: FileHeader | undefined,
     diagnostics: Diagnostic[],
   ) {
-    const chunks = { slots: slotCount(source.size), found: 0, valid: 0, damaged: 0, empty: 0 };
+    const chunks = {
+      slots: slotCount(source.size),
+      found: 0,
+      valid: 0,
+      damaged: 0,
+      empty: 0,
+      unreadable: 0,
+    };
     this.summary = {
       file: source.name,
       size: source.size,
@@ -93,7 +102,7 @@ export class EvtxFile {
 
   private resetCounts(): void {
     const { summary } = this;
-    Object.assign(summary.chunks, { found: 0, valid: 0, damaged: 0, empty: 0 });
+    Object.assign(summary.chunks, { found: 0, valid: 0, damaged: 0, empty: 0, unreadable: 0 });
     summary.records = { read: 0, failed: 0 };
     summary.diagnostics = summary.diagnostics.filter(
       (d) => d.chunkIndex === undefined && d.structure !== 'file chunks',
@@ -103,9 +112,12 @@ export class EvtxFile {
   private account({ info, diagnostics }: ChunkResult): void {
     const { chunks, records } = this.summary;
     if (info.status === 'empty') chunks.empty++;
-    if (info.status !== 'empty' && info.status !== 'bad-signature') chunks.found++;
-    if (info.damaged) chunks.damaged++;
-    else if (info.status === 'ok') chunks.valid++;
+    else if (info.status === 'bad-signature') chunks.unreadable++;
+    else {
+      chunks.found++;
+      if (info.damaged) chunks.damaged++;
+      else chunks.valid++;
+    }
     records.read += info.records;
     records.failed += info.failed;
     this.summary.diagnostics.push(...diagnostics);

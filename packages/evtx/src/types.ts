@@ -10,8 +10,16 @@ export type FieldValue = string | readonly string[];
 export interface StructuredRecord {
   /** The source's name (a path in Node, the File name in a browser). */
   file?: string;
-  /** The record header's identifier, decimal. */
+  /**
+   * System/EventRecordID, decimal: the number Event Viewer shows. The record header's own
+   * identifier when the event has none.
+   */
   recordId: string;
+  /**
+   * The record header's identifier, decimal. It differs from `recordId` in logs saved from a
+   * filtered view, where Windows renumbers the records but keeps each event's EventRecordID.
+   */
+  headerRecordId: string;
   /** System/TimeCreated/@SystemTime; undefined when the event has none. */
   timeCreated: string | undefined;
   /** The record header's FILETIME: when the record was written to the log. */

@@ -9,7 +9,7 @@ export const CHUNK_HEADER_SIZE = 512;
 export class ChunkContext {
   readonly view: DataView;
   /** Names by chunk offset, shared by every record of the chunk. */
-  readonly names = new Map<number, string>();
+  readonly names = new Map<number, ChunkName>();
   /** Compiled templates by chunk offset, shared by every record of the chunk. */
   readonly templates = new Map<number, TemplateDefinition>();
 
@@ -51,20 +51,30 @@ export class ChunkContext {
   }
 
   /** Reads the name structure at `offset`; returns it and the offset just past it. */
-  readName(offset: number): { name: string; end: number } {
+  readName(offset: number): ChunkName & { end: number } {
     this.need('name', offset, 8);
     const count = this.view.getUint16(offset + 6, true);
     const end = offset + 8 + 2 * count + 2;
     this.need('name', offset, end - offset);
 
     const cached = this.names.get(offset);
-    if (cached !== undefined) return { name: cached, end };
-    const name = decodeUtf16(this.bytes, offset + 8, count);
-    if (!isPlausibleName(name))
+    if (cached !== undefined) return { ...cached, end };
+
+    let issue: string | undefined;
+    const name = decodeUtf16(this.bytes, offset + 8, count, { issue: (m) => (issue = m) });
+    if (!isPlausibleName(name)) {
       this.fail('name', offset, `implausible element name ${JSON.stringify(name)}`);
-    this.names.set(offset, name);
-    return { name, end };
+    }
+    const entry: ChunkName = issue === undefined ? { name } : { name, issue: `name ${issue}` };
+    this.names.set(offset, entry);
+    return { ...entry, end };
   }
+}
+
+/** A name from the chunk's string table, with the problem met decoding it, if any. */
+export interface ChunkName {
+  name: string;
+  issue?: string;
 }
 
 /** XML names are printable; anything with control characters means a damaged string entry. */
@@ -72,7 +82,7 @@ function isPlausibleName(name: string): boolean {
   if (name.length === 0) return false;
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
-    if (code < 0x20 || code === 0xfffd || code === 0x3c || code === 0x3e) return false;
+    if (code < 0x20 || code === 0x3c || code === 0x3e) return false;
   }
   return true;
 }

@@ -7,13 +7,14 @@ export type ContentNode =
   | ElementNode
   | TextNode
   | EntityNode
+  | CharRefNode
   | CDataNode
   | PINode
   | SubstitutionNode
   | TemplateInstanceNode;
 
 /** An attribute's value is made of these parts, concatenated. */
-export type ValuePart = TextNode | EntityNode | SubstitutionNode;
+export type ValuePart = TextNode | EntityNode | CharRefNode | SubstitutionNode;
 
 export interface ElementNode {
   readonly kind: 'element';
@@ -22,6 +23,8 @@ export interface ElementNode {
   readonly children: readonly ContentNode[];
   /** True when written with a close-empty-element token (`<X/>`). */
   readonly empty: boolean;
+  /** A problem met decoding the element's name (it is still used). */
+  readonly nameIssue?: string;
 }
 
 export interface AttributeNode {
@@ -29,10 +32,18 @@ export interface AttributeNode {
   readonly value: readonly ValuePart[];
 }
 
-/** Literal text, from a value token or a character reference. */
+/** A character reference such as `&#174;`, by code. */
+export interface CharRefNode {
+  readonly kind: 'charref';
+  readonly code: number;
+}
+
+/** Literal text, from a value token. */
 export interface TextNode {
   readonly kind: 'text';
   readonly text: string;
+  /** A problem met decoding the text (it is still used). */
+  readonly issue?: string;
 }
 
 /** An entity reference such as `&amp;`, by name. */

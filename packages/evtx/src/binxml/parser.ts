@@ -5,7 +5,7 @@
 import { decodeUtf16 } from '../text.js';
 import { renderGuid } from '../values/render.js';
 import { ValueType } from '../values/types.js';
-import { CHUNK_HEADER_SIZE, type ChunkContext } from './chunk-context.js';
+import { CHUNK_HEADER_SIZE, type ChunkContext, type ChunkName } from './chunk-context.js';
 import type {
   AttributeNode,
   ContentNode,
@@ -89,7 +89,9 @@ export class BinXmlParser {
         const type = this.chunk.u8(at + 1);
         if (type !== ValueType.String) this.fail(`value token of type 0x${type.toString(16)}`);
         this.pos = at + 2;
-        return { kind: 'text', text: this.readCountedString() };
+        let issue: string | undefined;
+        const text = this.readCountedString((message) => (issue = message));
+        return issue === undefined ? { kind: 'text', text } : { kind: 'text', text, issue };
       }
       case Token.NormalSubstitution:
       case Token.OptionalSubstitution: {
@@ -106,7 +108,7 @@ export class BinXmlParser {
       case Token.CharRef: {
         const code = this.chunk.u16(at + 1);
         this.pos = at + 3;
-        return { kind: 'text', text: String.fromCharCode(code) };
+        return { kind: 'charref', code };
       }
       case Token.EntityRef: {
         const name = this.readNameField(at + 1, at + 5);
@@ -120,7 +122,8 @@ export class BinXmlParser {
   private parseElement(byte: number, depth: number, inValue: boolean): ElementNode {
     const start = this.pos;
     const nameFieldAt = this.elementNameField(start, inValue);
-    const name = this.readNameField(nameFieldAt, nameFieldAt + 4);
+    const { name, issue } = this.readNameEntry(nameFieldAt, nameFieldAt + 4);
+    const nameIssue = issue === undefined ? {} : { nameIssue: issue };
     const attributes = byte & MORE_FLAG ? this.parseAttributeList() : [];
 
     const close = this.chunk.u8(this.pos);
@@ -132,7 +135,7 @@ export class BinXmlParser {
       this.fail(`expected close of <${name}>, found token 0x${close.toString(16)}`);
     }
     const children = this.parseContent(depth + 1, inValue, false);
-    return { kind: 'element', name, attributes, children, empty: false };
+    return { kind: 'element', name, attributes, children, empty: false, ...nameIssue };
   }
 
   /**
@@ -158,14 +161,14 @@ export class BinXmlParser {
 
   /** Reads a name offset at `field`; the name is inline when it points just past the field. */
   private readNameField(field: number, fieldEnd: number): string {
+    return this.readNameEntry(field, fieldEnd).name;
+  }
+
+  private readNameEntry(field: number, fieldEnd: number): ChunkName {
     const offset = this.chunk.u32(field);
-    if (offset === fieldEnd) {
-      const { name, end } = this.chunk.readName(offset);
-      this.pos = end;
-      return name;
-    }
-    this.pos = fieldEnd;
-    return this.chunk.readName(offset).name;
+    const entry = this.chunk.readName(offset);
+    this.pos = offset === fieldEnd ? entry.end : fieldEnd;
+    return entry;
   }
 
   private parseAttributeList(): AttributeNode[] {
@@ -205,10 +208,11 @@ export class BinXmlParser {
   }
 
   /** A 16-bit character count followed by UTF-16LE text. */
-  private readCountedString(): string {
+  private readCountedString(onIssue?: (message: string) => void): string {
     const count = this.chunk.u16(this.pos);
     this.chunk.need('binxml', this.pos + 2, 2 * count);
-    const text = decodeUtf16(this.chunk.bytes, this.pos + 2, count);
+    const sink = onIssue && { issue: onIssue };
+    const text = decodeUtf16(this.chunk.bytes, this.pos + 2, count, sink);
     this.pos += 2 + 2 * count;
     return text;
   }

@@ -16,6 +16,7 @@ export function toStructured(
   const event = nodes.find(isElement);
   const record: StructuredRecord = {
     recordId: header.recordId,
+    headerRecordId: header.recordId,
     timeCreated: undefined,
     writtenTime: header.writtenTime,
     eventId: 0,
@@ -61,6 +62,9 @@ function readSystem(system: XmlElement, record: StructuredRecord, issues: string
       case 'EventID':
         record.eventId = toNumber(value, 'EventID', issues) ?? 0;
         setNumber(record, 'qualifiers', attribute(field, 'Qualifiers'));
+        break;
+      case 'EventRecordID':
+        if (/^\d+$/.test(value)) record.recordId = value;
         break;
       case 'TimeCreated':
         record.timeCreated = attribute(field, 'SystemTime');

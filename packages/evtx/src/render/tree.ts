@@ -25,6 +25,7 @@ export type XmlNode =
   | XmlElement
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'entity'; readonly name: string }
+  | { readonly kind: 'charref'; readonly code: number }
   | { readonly kind: 'cdata'; readonly text: string }
   | { readonly kind: 'pi'; readonly target: string; readonly data: string };
 
@@ -61,6 +62,10 @@ export class TreeBuilder {
       case 'substitution':
         out.push(...this.substitutionContent(this.resolve(node, values)));
         return;
+      case 'text':
+        if (node.issue !== undefined) this.sink.issue(node.issue);
+        out.push(node);
+        return;
       default:
         out.push(node);
     }
@@ -78,6 +83,7 @@ export class TreeBuilder {
     if (arrayIndex >= 0) return this.expandArrayElement(node, attributes, values, arrayIndex);
 
     if (node.children.some((child) => this.isDroppedBy(child, values))) return [];
+    if (node.nameIssue !== undefined) this.sink.issue(node.nameIssue);
     const children = this.build(node.children, values);
     return [{ kind: 'element', name: node.name, attributes, children, empty: node.empty }];
   }
@@ -123,8 +129,11 @@ export class TreeBuilder {
   private attributeText(parts: readonly ValuePart[], values: readonly SubstitutionValue[]): string {
     let text = '';
     for (const part of parts) {
-      if (part.kind === 'text') text += part.text;
-      else if (part.kind === 'entity') text += entityText(part.name);
+      if (part.kind === 'text') {
+        if (part.issue !== undefined) this.sink.issue(part.issue);
+        text += part.text;
+      } else if (part.kind === 'entity') text += entityText(part.name);
+      else if (part.kind === 'charref') text += String.fromCharCode(part.code);
       else text += resolvedText(this.resolve(part, values));
     }
     return text;
@@ -177,6 +186,8 @@ export function nodeText(node: XmlNode): string {
       return node.text;
     case 'entity':
       return entityText(node.name);
+    case 'charref':
+      return String.fromCharCode(node.code);
     case 'pi':
       return '';
     default:

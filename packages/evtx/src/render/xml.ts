@@ -14,6 +14,8 @@ function renderNode(node: XmlNode): string {
       return escapeText(node.text);
     case 'entity':
       return `&${node.name};`;
+    case 'charref':
+      return `&#${node.code};`;
     case 'cdata':
       return `<![CDATA[${node.text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
     case 'pi':
