@@ -30,7 +30,9 @@ function measure(path, mode) {
   const size = statSync(path).size;
   const repeat = Math.max(1, Math.round(20e6 / size));
   const script = join(root, 'bench', 'parse-one.mjs');
-  const output = execFileSync(process.execPath, [script, path, String(repeat), mode], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [script, path, String(repeat), mode], {
+    encoding: 'utf8',
+  });
   const figures = JSON.parse(output);
   return {
     ...figures,
@@ -41,7 +43,13 @@ function measure(path, mode) {
 
 const files = [join(root, 'samples', 'sysmon-issue43.evtx'), ...largestCorpusFiles(4)];
 const results = [];
-console.log('file'.padEnd(60), 'mode ', 'MB/s'.padStart(7), 'rec/s'.padStart(9), 'peakRSS MB'.padStart(11));
+console.log(
+  'file'.padEnd(60),
+  'mode ',
+  'MB/s'.padStart(7),
+  'rec/s'.padStart(9),
+  'peakRSS MB'.padStart(11),
+);
 for (const path of files) {
   for (const mode of ['jsonl', 'xml']) {
     const result = measure(path, mode);
@@ -58,6 +66,11 @@ for (const path of files) {
 }
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-const out = join(root, 'bench', 'results', `dump-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+const out = join(
+  root,
+  'bench',
+  'results',
+  `dump-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
 writeFileSync(out, JSON.stringify({ node: process.version, results }, null, 2));
 console.log(`bench: figures written to ${out}`);

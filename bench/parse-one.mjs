@@ -23,4 +23,15 @@ for (let i = 0; i < repeat; i++) {
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ path, mode, repeat, bytes: size * repeat, records, outputBytes, seconds, peakRssMb }));
+console.log(
+  JSON.stringify({
+    path,
+    mode,
+    repeat,
+    bytes: size * repeat,
+    records,
+    outputBytes,
+    seconds,
+    peakRssMb,
+  }),
+);
