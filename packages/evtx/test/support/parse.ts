@@ -57,3 +57,9 @@ export function section(xml: string, name: string): string {
   const match = new RegExp(`<${name}[ >/].*?</${name}>|<${name}(?: [^>]*)?/>`).exec(xml);
   return match?.[0] ?? '';
 }
+
+/** The chunk counts tests pin down, without fields added later. */
+export function chunkCounts(parsed: Parsed): Record<string, number> {
+  const { slots, found, valid, damaged, empty } = parsed.summary.chunks;
+  return { slots, found, valid, damaged, empty };
+}
