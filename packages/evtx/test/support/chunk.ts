@@ -76,6 +76,11 @@ export class ChunkBuilder {
     return offset;
   }
 
+  /** Chunk offset of a name already written in this chunk, for hand-made raw tokens. */
+  nameOffset(name: string): number | undefined {
+    return this.tables.names.get(name);
+  }
+
   /** Offset where the next record would start (the free space offset). */
   get freeSpaceOffset(): number {
     return this.w.length;
