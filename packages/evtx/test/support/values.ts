@@ -110,6 +110,8 @@ function concat(type: number, chunks: Uint8Array[]): TypedValue {
   return { type, bytes: writer.bytes() };
 }
 
+const empty = new Uint8Array(0);
+
 /** Constructors for every value type. */
 export const value = {
   null: (): TypedValue => ({ type: ValueType.Null, bytes: new Uint8Array(0) }),
@@ -163,4 +165,3 @@ export const value = {
   raw: (type: number, bytes: Uint8Array): TypedValue => ({ type, bytes }),
 };
 
-const empty = new Uint8Array(0);
