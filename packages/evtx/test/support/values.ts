@@ -164,4 +164,3 @@ export const value = {
   /** Any type byte with any bytes, for values that no constructor above makes. */
   raw: (type: number, bytes: Uint8Array): TypedValue => ({ type, bytes }),
 };
-
