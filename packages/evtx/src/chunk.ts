@@ -173,38 +173,71 @@ class RecordWalker {
 
     while (pos + MIN_RECORD_SIZE <= bytes.length) {
       if (pos >= limit && !this.continuesPastFreeSpace(pos)) break;
-      const size = this.checkRecordHeader(pos, limit);
-      if (size === 0) break;
-      this.readRecord(pos, size);
-      pos += size;
+      const problem = this.recordHeaderProblem(pos);
+      if (problem !== undefined) {
+        if (pos >= limit) break;
+        const next = this.resynchronise(pos, limit, problem);
+        if (next < 0) break;
+        pos = next;
+        continue;
+      }
+      const size = this.view.getUint32(pos + 4, true);
+      if (this.readRecord(pos, size)) {
+        pos += size;
+        continue;
+      }
+      // The record's size cannot be trusted: look for the next intact one instead.
+      const next = this.resynchronise(pos + 8, limit, undefined);
+      if (next < 0) break;
+      pos = next;
     }
     this.compareWithHeader();
   }
 
-  /** Returns the record's size, or 0 (with a diagnostic where it matters) to stop the walk. */
-  private checkRecordHeader(pos: number, limit: number): number {
-    const { bytes } = this.chunk;
-    const at = this.chunk.fileOffset + pos;
-    if (this.view.getUint32(pos, true) !== RECORD_SIGNATURE) {
-      if (pos < limit)
-        this.stop(at, `no record signature before the free space offset ${hex(limit)}`);
-      return 0;
-    }
+  /** Why the record header at `pos` cannot be used, or undefined when it can. */
+  private recordHeaderProblem(pos: number): string | undefined {
+    const left = this.chunk.bytes.length - pos;
+    if (this.view.getUint32(pos, true) !== RECORD_SIGNATURE) return 'no record signature';
     const size = this.view.getUint32(pos + 4, true);
-    if (size < MIN_RECORD_SIZE || pos + size > bytes.length) {
-      this.stop(
-        at,
-        `record size ${size} does not fit the ${bytes.length - pos} bytes left in the chunk`,
-      );
-      return 0;
+    if (size < MIN_RECORD_SIZE || size > left) {
+      return `record size ${size} does not fit the ${left} bytes left in the chunk`;
     }
-    return size;
+    return undefined;
   }
 
-  private stop(at: number, message: string): void {
+  /**
+   * After damage at `from`, finds the next intact record (8-byte aligned, signature, size and
+   * trailing copy, an identifier in the chunk header's range) before `limit`, so records behind
+   * a zeroed or overwritten stretch are still read. Returns its offset, or -1.
+   */
+  private resynchronise(from: number, limit: number, problem: string | undefined): number {
+    const at = this.chunk.fileOffset + from;
+    let next = -1;
+    for (let pos = alignUp(from + 1, 8); pos + MIN_RECORD_SIZE <= limit; pos += 8) {
+      if (this.isIntactRecord(pos)) {
+        next = pos;
+        break;
+      }
+    }
+    if (problem === undefined) return next;
+
     this.result.info.damaged = true;
     this.result.info.failed++;
-    note(this.result, 'error', 'record', at, `${message}; rest of the chunk skipped`);
+    const outcome =
+      next < 0
+        ? `nothing readable after it before the free space offset ${hex(limit)}`
+        : `${next - from} damaged bytes skipped to the next intact record at ${hex(this.chunk.fileOffset + next)}`;
+    note(this.result, 'error', 'record', at, `${problem}; ${outcome}`);
+    return next;
+  }
+
+  private isIntactRecord(pos: number): boolean {
+    if (this.recordHeaderProblem(pos) !== undefined) return false;
+    const size = this.view.getUint32(pos + 4, true);
+    if (this.view.getUint32(pos + size - 4, true) !== size) return false;
+    const id = this.view.getBigUint64(pos + 8, true);
+    const { firstRecordId, lastRecordId } = this.header;
+    return lastRecordId < firstRecordId || (id >= firstRecordId && id <= lastRecordId);
   }
 
   /** A record past the free space offset counts only if it continues the id sequence. */
@@ -222,7 +255,8 @@ class RecordWalker {
     return continues;
   }
 
-  private readRecord(pos: number, size: number): void {
+  /** Reads one record; false when its bytes were damaged so that its size cannot be trusted. */
+  private readRecord(pos: number, size: number): boolean {
     const at = this.chunk.fileOffset + pos;
     const id = this.view.getBigUint64(pos + 8, true);
     const low = this.view.getUint32(pos + 16, true);
@@ -233,7 +267,8 @@ class RecordWalker {
     const copy = this.view.getUint32(pos + size - 4, true);
     if (copy !== size) {
       const reason = `trailing size copy ${copy} differs from size ${size}; record partly overwritten`;
-      return this.fail('record', at, id, reason);
+      this.fail('record', at, id, reason);
+      return false;
     }
 
     try {
@@ -247,12 +282,13 @@ class RecordWalker {
       if (!(error instanceof EvtxError)) throw error;
       this.fail(error.structure, error.offset, id, error.reason);
     }
+    return true;
   }
 
   private fail(structure: string, at: number, id: bigint, reason: string): void {
     this.result.info.failed++;
     this.result.info.damaged = true;
-    note(this.result, 'error', structure, at, `record ${id}: ${reason}`, id);
+    note(this.result, 'error', structure, at, reason, id);
   }
 
   private compareWithHeader(): void {
@@ -267,4 +303,8 @@ class RecordWalker {
       note(this.result, 'warning', 'chunk header', info.offset, message);
     }
   }
+}
+
+function alignUp(value: number, alignment: number): number {
+  return Math.ceil(value / alignment) * alignment;
 }

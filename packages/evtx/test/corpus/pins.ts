@@ -56,15 +56,18 @@ export const COUNT_PINS: readonly CountPin[] = [
   },
   {
     path: 'evtx-rs/sample_with_a_bad_chunk_magic.evtx',
-    records: 267,
+    records: 298,
     source: 'chunk walk',
     notRecords: ['46741', '47640', '45933'],
     reason:
-      "evtxexport's 267 stands; python-evtx's 3 extra records are not real. Each is a record " +
-      'header (ids 46741 in chunk 0, 47640 in chunk 7, 45933 in chunk 9) whose body runs into a ' +
-      'zeroed stretch of at least one 4 KiB page (chunk offsets 0x2000 and 0xe000): its ' +
-      "trailing size copy reads 0, the chunk's data CRC fails, and python-evtx rendered the " +
-      'zeros as values (one as Event ID 0 with no record id).',
+      "evtxexport's 267 plus 31 real records it misses; python-evtx's 3 extra records are not " +
+      'real. Ids 46741 (chunk 0), 47640 (chunk 7) and 45933 (chunk 9) are record headers whose ' +
+      'body runs into a zeroed stretch of at least one 4 KiB page (chunk offsets 0x2000 and ' +
+      "0xe000): the trailing size copy reads 0, the chunk's data CRC fails, and python-evtx " +
+      'rendered the zeros as values. Behind the zeroed page of chunk 7, before its free space ' +
+      'offset, lie 31 intact records (ids 47675-47705, Event ID 325, signature, size and size ' +
+      'copy all valid, ids inside the chunk header range) that both tools stop short of; we ' +
+      'resynchronise on the next intact record and read them.',
   },
 ];
 
