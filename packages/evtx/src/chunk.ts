@@ -301,9 +301,10 @@ class RecordWalker {
     if (this.header.lastRecordId < this.header.firstRecordId) return;
     if (this.header.firstRecordId === 0xffffffffffffffffn) return;
     const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
-    const seen = BigInt(info.records + info.failed);
+    const seen = BigInt(info.records);
     if (claimed > 0n && claimed < 1000000n && seen < claimed) {
-      const message = `header names records ${this.header.firstRecordId}-${this.header.lastRecordId} (${claimed}); ${seen} found`;
+      const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;
+      const message = `header names records ${range} (${claimed}); ${seen} read`;
       note(this.result, 'warning', 'chunk header', info.offset, message);
     }
   }

@@ -82,7 +82,7 @@ export class TreeBuilder {
     );
     if (arrayIndex >= 0) return this.expandArrayElement(node, attributes, values, arrayIndex);
 
-    if (node.children.some((child) => this.isDroppedBy(child, values))) return [];
+    if (this.isDropped(node, values)) return [];
     if (node.nameIssue !== undefined) this.sink.issue(node.nameIssue);
     const children = this.build(node.children, values);
     return [{ kind: 'element', name: node.name, attributes, children, empty: node.empty }];
@@ -107,6 +107,15 @@ export class TreeBuilder {
       });
       return { kind: 'element', name: node.name, attributes, children, empty: node.empty };
     });
+  }
+
+  /**
+   * An element made only of substitutions disappears when an optional one is NULL, as Windows
+   * omits `<Data Name='x'>%1</Data>` for a NULL value; an element with other content stays.
+   */
+  private isDropped(node: ElementNode, values: readonly SubstitutionValue[]): boolean {
+    const onlySubstitutions = node.children.every((child) => child.kind === 'substitution');
+    return onlySubstitutions && node.children.some((child) => this.isDroppedBy(child, values));
   }
 
   private isDroppedBy(child: ContentNode, values: readonly SubstitutionValue[]): boolean {

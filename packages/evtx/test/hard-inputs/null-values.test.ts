@@ -8,6 +8,8 @@ import {
   fileWith,
   optSub,
   sub,
+  systemTemplate,
+  systemValues,
   template,
   templateGuid,
   value,
@@ -81,4 +83,16 @@ test('toStructured gives an empty string for a NULL normal substitution', async 
   const fragment = template(templateGuid('null-normal'), root, [value.null()]);
   const { data } = await onlyRecord(fileWith(eventRecord({ recordId: 1, eventId: 1 }, fragment)));
   assert.deepEqual(data.data, { Empty: '' });
+});
+
+test('toXml keeps <Event> when its optional EventData substitution is NULL', async () => {
+  const spec = eventRecord({ recordId: 3, eventId: 9 }, null);
+  const root = systemTemplate('WKS01.corp.example', true);
+  const values = [...systemValues({ recordId: 3, eventId: 9 }), value.null()];
+  const body = template(templateGuid('system-with-null-data'), root, values);
+  const { xml, data } = await onlyRecord(fileWith({ ...spec, body }));
+  assert.match(xml, /^<Event xmlns=[^>]+><System><Provider Name='Test-Provider'\/>/);
+  assert.match(xml, /<\/System><\/Event>$/);
+  assert.equal(data.eventId, 9);
+  assert.deepEqual(data.data, {});
 });
