@@ -27,10 +27,12 @@ test('recordJsonLine puts the given file first and escapes controls', () => {
   assert.deepEqual(JSON.parse(line).data, RECORD.data);
 });
 
-test('recordXmlLine shows control characters escaped', () => {
-  const line = recordXmlLine({ toXml: () => "<Data Name='Image'>a\x1b[2Jb\u202e</Data>" });
+test('recordXmlLine writes terminal controls as XML character references', () => {
+  const line = recordXmlLine({
+    toXml: () => "<Data Name='Image'>C:\\t\ra\x1b[2Jb\u202e\u009b\r\n</Data>",
+  });
 
-  assert.equal(line, "<Data Name='Image'>a\\x1b[2Jb\\u202e</Data>");
+  assert.equal(line, "<Data Name='Image'>C:\\t&#xd;a&#x1b;[2Jb&#x202e;&#x9b;&#xd;\n</Data>");
 });
 
 test('LineBuffer joins lines into blocks and flushes the rest', async () => {

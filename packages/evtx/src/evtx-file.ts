@@ -124,18 +124,24 @@ export class EvtxFile {
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
   }
 
+  /**
+   * A valid header that names more chunks than the file holds means chunks were cut off or
+   * wiped: their records are lost, so that is a warning and counts as loss. Fewer named than
+   * found is normal for a dirty header and only noted.
+   */
   private compareWithHeader(): void {
     if (!this.header) return;
     const found = this.summary.chunks.found;
-    if (found !== this.header.chunkCount) {
-      const message = `header names ${this.header.chunkCount} chunks, ${found} found by scanning every slot`;
-      this.summary.diagnostics.push({
-        severity: 'info',
-        structure: 'file chunks',
-        offset: 0,
-        message,
-      });
-    }
+    const named = this.header.chunkCount;
+    if (found === named) return;
+
+    const missing = found < named && this.header.checksumValid;
+    const message = missing
+      ? `header names ${named} chunks, only ${found} found: chunks were cut off or wiped, their records are lost`
+      : `header names ${named} chunks, ${found} found by scanning every slot`;
+    const severity = missing ? 'warning' : 'info';
+    this.summary.diagnostics.push({ severity, structure: 'file chunks', offset: 0, message });
+    if (missing) this.summary.lost = true;
   }
 }
 

@@ -4,7 +4,6 @@ import type { EvtxRecord, StructuredRecord } from '@evtxhunt/evtx/node';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
-import { escapeText } from '../escape.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxFiles } from '../reading.js';
@@ -30,7 +29,19 @@ export function recordJsonLine(file: string, record: StructuredRecord): string {
 
 /** The XML line for one record, with anything a terminal would act on shown escaped. */
 export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
-  return escapeText(record.toXml());
+  return terminalSafeXml(record.toXml());
+}
+
+/**
+ * Control characters a terminal would act on (C0 but tab and line feed, carriage return, C1,
+ * bidi overrides) become XML character references: safe on a terminal, and unlike `\\r`-style
+ * escapes they keep the XML's meaning. The parser already writes most C0 characters this way.
+ */
+const TERMINAL_CONTROLS =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafeXml(xml: string): string {
+  return xml.replace(TERMINAL_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
