@@ -5,11 +5,18 @@
  */
 
 /**
- * C0 and C1 controls, DEL, bidirectional overrides and isolates, line and paragraph
- * separators, the byte-order mark, and unpaired surrogates.
+ * What a terminal may act on besides C0 controls, as the inside of a regular-expression
+ * character class: DEL and C1 controls, bidirectional marks, overrides and isolates, line and
+ * paragraph separators, the byte-order mark. Shared by every output that reaches a terminal.
  */
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+export const TERMINAL_UNSAFE =
+  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
+
+const HIGH_ALONE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])';
+const LOW_ALONE = '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+
+/** C0 controls, everything in TERMINAL_UNSAFE, and unpaired surrogates. */
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${TERMINAL_UNSAFE}]|${HIGH_ALONE}|${LOW_ALONE}`, 'g');
 
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 

@@ -3,9 +3,9 @@
  * overrides and separators it leaves raw, so a JSON line is as terminal-safe as text output,
  * and writes 64-bit integers (bigint) as exact decimal strings.
  */
+import { TERMINAL_UNSAFE } from './escape.js';
 
-const RAW_IN_JSON =
-  /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const RAW_IN_JSON = new RegExp(`[${TERMINAL_UNSAFE}]`, 'g');
 
 /** One value as JSON text, without indentation unless `indent` is given. */
 export function jsonText(value: unknown, indent?: number): string {

@@ -3,6 +3,7 @@ import { BinXmlParser } from './binxml/parser.js';
 import { ChunkContext } from './binxml/chunk-context.js';
 import {
   CHUNK_HEADER_SIZE,
+  CHUNK_SIZE,
   type ChunkHeader,
   hasChunkSignature,
   isAllZero,
@@ -10,12 +11,13 @@ import {
 } from './chunk-header.js';
 import { EvtxError, hex } from './errors.js';
 import { EvtxRecord } from './record.js';
-import { filetimeToIso } from './time.js';
 import type { Diagnostic } from './types.js';
 
 export const RECORD_SIGNATURE = 0x00002a2a;
 const RECORD_HEADER_SIZE = 24;
 const MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4;
+const OVERWRITTEN = 'record partly overwritten';
+const STALE = 'the chunk header is stale';
 
 /** What one chunk slot held. */
 export interface ChunkInfo {
@@ -57,7 +59,8 @@ export function readChunk(
     return result;
   }
   if (bytes.length < CHUNK_HEADER_SIZE) {
-    note(result, 'error', 'chunk header', offset, `chunk cut off after ${bytes.length} bytes`);
+    const message = `chunk cut off after ${bytes.length} bytes`;
+    note(result, { severity: 'error', structure: 'chunk header', offset, message });
     info.status = 'truncated';
     info.damaged = true;
     return result;
@@ -81,13 +84,8 @@ function classifyEmptySlot(bytes: Uint8Array, result: ChunkResult): void {
   info.status = 'bad-signature';
   info.damaged = true;
   const found = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  note(
-    result,
-    'error',
-    'chunk header',
-    info.offset,
-    `no chunk signature (found ${found}); slot skipped`,
-  );
+  const message = `no chunk signature (found ${found}); slot skipped`;
+  note(result, { severity: 'error', structure: 'chunk header', offset: info.offset, message });
 }
 
 function readHeader(bytes: Uint8Array, result: ChunkResult): ChunkHeader {
@@ -100,57 +98,30 @@ function readHeader(bytes: Uint8Array, result: ChunkResult): ChunkHeader {
     headerCrcValid: header.headerCrcValid,
     dataCrcValid: header.dataCrcValid,
   });
-  if (bytes.length < 65536) {
+  if (bytes.length < CHUNK_SIZE) {
     info.status = 'truncated';
-    info.damaged = true;
-    note(
-      result,
-      'warning',
-      'chunk',
-      info.offset,
-      `chunk cut off after ${bytes.length} bytes; reading what is there`,
-    );
+    damage(result, 'chunk', `chunk cut off after ${bytes.length} bytes; reading what is there`);
   }
   if (!header.headerCrcValid) {
-    info.damaged = true;
-    note(
-      result,
-      'warning',
-      'chunk header',
-      info.offset,
-      `header CRC mismatch (stored ${hex(header.headerChecksum)}); chunk still read`,
-    );
+    const stored = hex(header.headerChecksum);
+    damage(result, 'chunk header', `header CRC mismatch (stored ${stored}); chunk still read`);
   }
   if (!header.dataCrcValid) {
-    info.damaged = true;
-    note(
-      result,
-      'warning',
-      'chunk header',
-      info.offset,
-      `records CRC mismatch (stored ${hex(header.recordsChecksum)}); chunk still read`,
-    );
+    const stored = hex(header.recordsChecksum);
+    damage(result, 'chunk header', `records CRC mismatch (stored ${stored}); chunk still read`);
   }
   return header;
 }
 
-function note(
-  result: ChunkResult,
-  severity: Diagnostic['severity'],
-  structure: string,
-  offset: number,
-  message: string,
-  recordId?: bigint,
-): void {
-  const diagnostic: Diagnostic = {
-    severity,
-    structure,
-    offset,
-    chunkIndex: result.info.index,
-    message,
-  };
-  if (recordId !== undefined) diagnostic.recordId = recordId.toString();
-  result.diagnostics.push(diagnostic);
+/** Records a diagnostic of the slot; the slot's index is added here. */
+function note(result: ChunkResult, diagnostic: Omit<Diagnostic, 'chunkIndex'>): void {
+  result.diagnostics.push({ ...diagnostic, chunkIndex: result.info.index });
+}
+
+/** A problem that makes the slot damaged but lets its records still be read. */
+function damage(result: ChunkResult, structure: string, message: string): void {
+  result.info.damaged = true;
+  note(result, { severity: 'warning', structure, offset: result.info.offset, message });
 }
 
 /** Walks records from offset 512 until the free space offset, validating each one. */
@@ -227,18 +198,29 @@ class RecordWalker {
 
     this.result.info.damaged = true;
     this.result.info.failed++;
+    const resumed = `the next intact record at ${hex(this.chunk.fileOffset + next)}`;
     const outcome =
       next < 0
         ? `nothing readable after it before the free space offset ${hex(limit)}`
-        : `${next - from} damaged bytes skipped to the next intact record at ${hex(this.chunk.fileOffset + next)}`;
-    note(this.result, 'error', 'record', at, `${problem}; ${outcome}`);
+        : `${next - from} damaged bytes skipped to ${resumed}`;
+    note(this.result, {
+      severity: 'error',
+      structure: 'record',
+      offset: at,
+      message: `${problem}; ${outcome}`,
+    });
     return next;
   }
 
-  private isIntactRecord(pos: number): boolean {
-    if (this.recordHeaderProblem(pos) !== undefined) return false;
+  /** The size of the record at `pos` when its signature, size and trailing copy agree, else 0. */
+  private intactSize(pos: number): number {
+    if (this.recordHeaderProblem(pos) !== undefined) return 0;
     const size = this.view.getUint32(pos + 4, true);
-    if (this.view.getUint32(pos + size - 4, true) !== size) return false;
+    return this.view.getUint32(pos + size - 4, true) === size ? size : 0;
+  }
+
+  private isIntactRecord(pos: number): boolean {
+    if (this.intactSize(pos) === 0) return false;
     const id = this.view.getBigUint64(pos + 8, true);
     const { firstRecordId, lastRecordId } = this.header;
     return lastRecordId < firstRecordId || (id >= firstRecordId && id <= lastRecordId);
@@ -246,39 +228,38 @@ class RecordWalker {
 
   /** A record past the free space offset counts only if it continues the id sequence. */
   private continuesPastFreeSpace(pos: number): boolean {
-    if (this.lastId === undefined || this.view.getUint32(pos, true) !== RECORD_SIGNATURE)
-      return false;
-    const size = this.view.getUint32(pos + 4, true);
-    if (size < MIN_RECORD_SIZE || pos + size > this.chunk.bytes.length) return false;
-    if (this.view.getUint32(pos + size - 4, true) !== size) return false;
-    const continues = this.view.getBigUint64(pos + 8, true) === this.lastId + 1n;
-    if (continues) {
-      const message = `record past the free space offset ${hex(this.header.freeSpaceOffset)} continues the id sequence; the chunk header is stale`;
-      note(this.result, 'warning', 'chunk header', this.chunk.fileOffset + pos, message);
-    }
-    return continues;
+    if (this.lastId === undefined || this.intactSize(pos) === 0) return false;
+    if (this.view.getBigUint64(pos + 8, true) !== this.lastId + 1n) return false;
+
+    const free = hex(this.header.freeSpaceOffset);
+    const message = `record past the free space offset ${free} continues the id sequence; ${STALE}`;
+    const offset = this.chunk.fileOffset + pos;
+    note(this.result, { severity: 'warning', structure: 'chunk header', offset, message });
+    return true;
   }
 
   /** Reads one record; false when its bytes were damaged so that its size cannot be trusted. */
   private readRecord(pos: number, size: number): boolean {
     const at = this.chunk.fileOffset + pos;
     const id = this.view.getBigUint64(pos + 8, true);
-    const low = this.view.getUint32(pos + 16, true);
-    const written = filetimeToIso(low, this.view.getUint32(pos + 20, true));
 
     // A record whose trailing size copy is wrong was partly overwritten (zeroed or reused):
     // its values cannot be trusted, so it is reported as failed rather than shown truncated.
     const copy = this.view.getUint32(pos + size - 4, true);
     if (copy !== size) {
-      const reason = `trailing size copy ${copy} differs from size ${size}; record partly overwritten`;
-      this.fail('record', at, id, reason);
+      this.fail(
+        'record',
+        at,
+        id,
+        `trailing size copy ${copy} differs from size ${size}; ${OVERWRITTEN}`,
+      );
       return false;
     }
 
     try {
       const nodes = this.parser.parseFragment(pos + RECORD_HEADER_SIZE, pos + size - 4);
       const { index } = this.result.info;
-      const record = new EvtxRecord(this.chunk, nodes, id, written, at, index, this.file);
+      const record = new EvtxRecord(this.chunk, nodes, id, at, index, this.file);
       this.result.records.push(record);
       this.result.info.records++;
       this.lastId = id;
@@ -292,7 +273,8 @@ class RecordWalker {
   private fail(structure: string, at: number, id: bigint, reason: string): void {
     this.result.info.failed++;
     this.result.info.damaged = true;
-    note(this.result, 'error', structure, at, reason, id);
+    const diagnostic = { severity: 'error', structure, offset: at, message: reason } as const;
+    note(this.result, { ...diagnostic, recordId: id.toString() });
   }
 
   private compareWithHeader(): void {
@@ -305,7 +287,12 @@ class RecordWalker {
     if (claimed > 0n && claimed < 1000000n && seen < claimed) {
       const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;
       const message = `header names records ${range} (${claimed}); ${seen} read`;
-      note(this.result, 'warning', 'chunk header', info.offset, message);
+      note(this.result, {
+        severity: 'warning',
+        structure: 'chunk header',
+        offset: info.offset,
+        message,
+      });
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { CHUNK_SIZE } from './chunk-header.js';
 import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
-import { EvtxError } from './errors.js';
+import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
 import type { EvtxRecord } from './record.js';
 import type { ByteSource } from './source.js';
@@ -40,24 +40,10 @@ export class EvtxFile {
   private constructor(
     private readonly source: ByteSource,
     readonly header: FileHeader | undefined,
-    diagnostics: Diagnostic[],
+    /** What the file header told; every pass over the chunks starts from these. */
+    private readonly headerDiagnostics: readonly Diagnostic[],
   ) {
-    const chunks = {
-      slots: slotCount(source.size),
-      found: 0,
-      valid: 0,
-      damaged: 0,
-      empty: 0,
-      unreadable: 0,
-    };
-    this.summary = {
-      file: source.name,
-      size: source.size,
-      chunks,
-      records: { read: 0, failed: 0 },
-      diagnostics,
-      lost: false,
-    };
+    this.summary = this.freshSummary();
   }
 
   /** Reads and checks the file header; never throws for bad data. */
@@ -65,8 +51,7 @@ export class EvtxFile {
     const bytes = await source.read(0, FILE_HEADER_BLOCK);
     const diagnostics: Diagnostic[] = [];
     const header = readHeader(bytes, diagnostics);
-    const file = new EvtxFile(source, header, diagnostics);
-    if (source.size <= FILE_HEADER_BLOCK && header) {
+    if (header && source.size <= FILE_HEADER_BLOCK) {
       diagnostics.push({
         severity: 'info',
         structure: 'file',
@@ -74,8 +59,7 @@ export class EvtxFile {
         message: 'file holds no chunks',
       });
     }
-    if (!header) file.summary.lost = source.size > 0 && file.summary.chunks.slots > 0;
-    return file;
+    return new EvtxFile(source, header, diagnostics);
   }
 
   /** Every readable record, chunk by chunk in file order. */
@@ -89,7 +73,7 @@ export class EvtxFile {
   }
 
   private async *readSlots(): AsyncGenerator<ChunkResult> {
-    this.resetCounts();
+    Object.assign(this.summary, this.freshSummary());
     for (let index = 0; index < this.summary.chunks.slots; index++) {
       const offset = FILE_HEADER_BLOCK + index * CHUNK_SIZE;
       const bytes = await this.source.read(offset, CHUNK_SIZE);
@@ -100,13 +84,17 @@ export class EvtxFile {
     this.compareWithHeader();
   }
 
-  private resetCounts(): void {
-    const { summary } = this;
-    Object.assign(summary.chunks, { found: 0, valid: 0, damaged: 0, empty: 0, unreadable: 0 });
-    summary.records = { read: 0, failed: 0 };
-    summary.diagnostics = summary.diagnostics.filter(
-      (d) => d.chunkIndex === undefined && d.structure !== 'file chunks',
-    );
+  /** The summary before any chunk is read: without a header, chunk slots mean loss. */
+  private freshSummary(): FileSummary {
+    const slots = slotCount(this.source.size);
+    return {
+      file: this.source.name,
+      size: this.source.size,
+      chunks: { slots, found: 0, valid: 0, damaged: 0, empty: 0, unreadable: 0 },
+      records: { read: 0, failed: 0 },
+      diagnostics: [...this.headerDiagnostics],
+      lost: this.header === undefined && slots > 0,
+    };
   }
 
   private account({ info, diagnostics }: ChunkResult): void {
@@ -137,13 +125,15 @@ export class EvtxFile {
 
     const missing = found < named && this.header.checksumValid;
     const message = missing
-      ? `header names ${named} chunks, only ${found} found: chunks were cut off or wiped, their records are lost`
+      ? `header names ${named} chunks, only ${found} found: ${CHUNKS_LOST}`
       : `header names ${named} chunks, ${found} found by scanning every slot`;
     const severity = missing ? 'warning' : 'info';
     this.summary.diagnostics.push({ severity, structure: 'file chunks', offset: 0, message });
     if (missing) this.summary.lost = true;
   }
 }
+
+const CHUNKS_LOST = 'chunks were cut off or wiped, their records are lost';
 
 function slotCount(size: number): number {
   return Math.max(0, Math.ceil((size - FILE_HEADER_BLOCK) / CHUNK_SIZE));
@@ -172,7 +162,7 @@ function describeHeader(header: FileHeader, diagnostics: Diagnostic[]): void {
   if (!header.checksumValid)
     add(
       'warning',
-      `header CRC mismatch (stored 0x${header.checksum.toString(16)}); header ignored for layout`,
+      `header CRC mismatch (stored ${hex(header.checksum)}); header ignored for layout`,
     );
   if (header.dirty)
     add('info', 'file is marked dirty (not closed cleanly); every chunk slot is scanned');

@@ -4,6 +4,7 @@ import type { ContentNode } from './binxml/nodes.js';
 import { TreeBuilder, type XmlNode } from './render/tree.js';
 import { renderXml } from './render/xml.js';
 import { toStructured } from './render/structured.js';
+import { filetimeToIso } from './time.js';
 import type { StructuredRecord } from './types.js';
 
 export class EvtxRecord {
@@ -12,17 +13,22 @@ export class EvtxRecord {
     private readonly nodes: readonly ContentNode[],
     /** The record header's identifier. */
     readonly recordId: bigint,
-    /** The record header's FILETIME, ISO-8601 UTC. */
-    readonly writtenTime: string,
     /** Absolute byte offset of the record in the file. */
     readonly offset: number,
     /** Index of the chunk slot that holds it. */
     readonly chunkIndex: number,
     /** Source name, copied into structured records. */
     readonly file: string,
-    /** Problems found while reading the record header (the record was still read). */
-    private readonly headerIssues: readonly string[] = [],
   ) {}
+
+  /** The record header's FILETIME (when the record was written), ISO-8601 UTC. */
+  get writtenTime(): string {
+    const at = this.offset - this.chunk.fileOffset;
+    return filetimeToIso(
+      this.chunk.view.getUint32(at + 16, true),
+      this.chunk.view.getUint32(at + 20, true),
+    );
+  }
 
   /** The event as one line of XML, as Windows renders it. */
   toXml(): string {
@@ -31,12 +37,16 @@ export class EvtxRecord {
 
   /** The event as system fields and data fields by name. */
   toStructured(): StructuredRecord {
-    const issues = [...this.headerIssues];
+    const issues: string[] = [];
     const tree = this.tree(issues);
-    const header = { recordId: this.recordId.toString(), writtenTime: this.writtenTime };
+    const header = {
+      file: this.file,
+      recordId: this.recordId.toString(),
+      writtenTime: this.writtenTime,
+    };
     const record = toStructured(tree, header, issues);
     if (issues.length > 0) record.issues = issues;
-    return { file: this.file, ...record };
+    return record;
   }
 
   private tree(issues: string[]): XmlNode[] {

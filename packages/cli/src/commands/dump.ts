@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxFiles } from '../reading.js';
+import { TERMINAL_UNSAFE } from '../escape.js';
 
 const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml]
 
@@ -37,8 +38,8 @@ export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
  * bidi overrides) become XML character references: safe on a terminal, and unlike `\\r`-style
  * escapes they keep the XML's meaning. The parser already writes most C0 characters this way.
  */
-const TERMINAL_CONTROLS =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but tab and line feed, which XML keeps as they are.
+const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${TERMINAL_UNSAFE}]`, 'g');
 
 export function terminalSafeXml(xml: string): string {
   return xml.replace(TERMINAL_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);

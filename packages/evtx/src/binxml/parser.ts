@@ -56,28 +56,34 @@ export class BinXmlParser {
         this.pos++;
         return nodes;
       }
-      nodes.push(...this.parseContentToken(byte, depth, inValue));
+      const node = this.parseContentToken(byte, depth, inValue);
+      if (node) nodes.push(node);
     }
     if (!topLevel) this.fail('element not closed before the end of its data');
     return nodes;
   }
 
-  private parseContentToken(byte: number, depth: number, inValue: boolean): ContentNode[] {
+  /** One content token; undefined for a fragment header, which carries nothing. */
+  private parseContentToken(
+    byte: number,
+    depth: number,
+    inValue: boolean,
+  ): ContentNode | undefined {
     switch (baseToken(byte)) {
       case Token.FragmentHeader:
         this.pos += 4;
-        return [];
+        return undefined;
       case Token.OpenStartElement:
-        return [this.parseElement(byte, depth, inValue)];
+        return this.parseElement(byte, depth, inValue);
       case Token.TemplateInstance:
-        return [this.parseTemplateInstance(depth)];
+        return this.parseTemplateInstance(depth);
       case Token.PITarget:
-        return [this.parsePI()];
+        return this.parsePI();
       case Token.CData:
         this.pos++;
-        return [{ kind: 'cdata', text: this.readCountedString() }];
+        return { kind: 'cdata', text: this.readCountedString() };
       default:
-        return [this.parseValuePart(byte)];
+        return this.parseValuePart(byte);
     }
   }
 

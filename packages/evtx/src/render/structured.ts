@@ -4,6 +4,7 @@ import { nodeText, type XmlElement, type XmlNode } from './tree.js';
 
 /** Record-header facts the tree does not carry. */
 export interface RecordHeaderFacts {
+  file: string;
   recordId: string;
   writtenTime: string;
 }
@@ -15,6 +16,7 @@ export function toStructured(
 ): StructuredRecord {
   const event = nodes.find(isElement);
   const record: StructuredRecord = {
+    file: header.file,
     recordId: header.recordId,
     headerRecordId: header.recordId,
     timeCreated: undefined,

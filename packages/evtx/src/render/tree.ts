@@ -76,13 +76,13 @@ export class TreeBuilder {
    * when its content is an array value.
    */
   private expandElement(node: ElementNode, values: readonly SubstitutionValue[]): XmlElement[] {
-    const attributes = this.expandAttributes(node, values);
     const arrayIndex = node.children.findIndex(
       (child) => child.kind === 'substitution' && isArrayValue(values[child.index]),
     );
-    if (arrayIndex >= 0) return this.expandArrayElement(node, attributes, values, arrayIndex);
+    if (arrayIndex < 0 && this.isDropped(node, values)) return [];
 
-    if (this.isDropped(node, values)) return [];
+    const attributes = this.expandAttributes(node, values);
+    if (arrayIndex >= 0) return this.expandArrayElement(node, attributes, values, arrayIndex);
     if (node.nameIssue !== undefined) this.sink.issue(node.nameIssue);
     const children = this.build(node.children, values);
     return [{ kind: 'element', name: node.name, attributes, children, empty: node.empty }];

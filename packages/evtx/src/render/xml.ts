@@ -33,9 +33,7 @@ function renderNode(node: XmlNode): string {
 // readers accept), so the value stays visible instead of breaking the document.
 const TEXT_CHARS = '&<>\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff';
 const ATTRIBUTE_CHARS = '&<>\'"\\u0000-\\u001f\\ufffe\\uffff';
-const TEXT_TEST = new RegExp(`[${TEXT_CHARS}]`);
 const TEXT_SPECIAL = new RegExp(`[${TEXT_CHARS}]`, 'g');
-const ATTRIBUTE_TEST = new RegExp(`[${ATTRIBUTE_CHARS}]`);
 const ATTRIBUTE_SPECIAL = new RegExp(`[${ATTRIBUTE_CHARS}]`, 'g');
 
 const NAMED: Readonly<Record<string, string>> = {
@@ -51,9 +49,9 @@ function replacement(char: string): string {
 }
 
 export function escapeText(text: string): string {
-  return TEXT_TEST.test(text) ? text.replace(TEXT_SPECIAL, replacement) : text;
+  return text.replace(TEXT_SPECIAL, replacement);
 }
 
 export function escapeAttribute(text: string): string {
-  return ATTRIBUTE_TEST.test(text) ? text.replace(ATTRIBUTE_SPECIAL, replacement) : text;
+  return text.replace(ATTRIBUTE_SPECIAL, replacement);
 }
