@@ -1,0 +1,80 @@
+/**
+ * Event times for the engine. Sysmon writes its own `UtcTime` (`2024-05-01 10:00:00.123`, UTC,
+ * milliseconds); System/TimeCreated is ISO-8601 with up to seven fraction digits. Both become one
+ * fixed-width ISO form (seven digits and `Z`) that sorts as text, plus epoch milliseconds with the
+ * sub-millisecond part kept as a fraction for arithmetic.
+ */
+
+const SYSMON_UTC = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?Z?$/;
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One instant: fixed-width ISO text (for sorting and display) and epoch milliseconds. */
+export interface EventTime {
+  readonly iso: string;
+  readonly ms: number;
+}
+
+/** Parses Sysmon's `UtcTime` form (or an ISO UTC form); undefined when it is not a time. */
+export function parseSysmonUtc(text: string | undefined): EventTime | undefined {
+  const match = text === undefined ? null : SYSMON_UTC.exec(text.trim());
+  if (match === null) return undefined;
+
+  const [, year, month, day, hour, minute, second, fraction = ''] = match;
+  return fromParts([year, month, day, hour, minute, second].map(Number), fraction);
+}
+
+/** Parses an ISO-8601 time with `Z` or an offset, converting to UTC; undefined otherwise. */
+export function parseIsoTime(text: string | undefined): EventTime | undefined {
+  const match = text === undefined ? null : ISO_UTC.exec(text.trim());
+  if (match === null) return undefined;
+
+  const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
+  const time = fromParts([year, month, day, hour, minute, second].map(Number), fraction);
+  if (time === undefined || zone === 'Z') return time;
+
+  const sign = zone.startsWith('-') ? 1 : -1;
+  const offsetMs = (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  return shifted(time, sign * offsetMs);
+}
+
+function fromParts(parts: readonly number[], fraction: string): EventTime | undefined {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return undefined;
+  }
+
+  const ticks = fraction.padEnd(7, '0').slice(0, 7);
+  const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const iso = `${isoSeconds(wholeMs)}.${ticks}Z`;
+  return { iso, ms: wholeMs + Number(ticks) / 10_000 };
+}
+
+function shifted(time: EventTime, deltaMs: number): EventTime {
+  const wholeMs = Math.floor(time.ms) + deltaMs;
+  const ticks = time.iso.slice(20, 27);
+  return { iso: `${isoSeconds(wholeMs)}.${ticks}Z`, ms: time.ms + deltaMs };
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of an epoch-millisecond instant, floored to the second. */
+function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+}
+
+/** Formats a duration for people: `850 ms`, `42.5 s`, `12 min 5 s`, `3 h 20 min`, `2 d 4 h`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${trimmed(ms / 1000)} s`;
+  if (ms < 3_600_000) return pair(ms, 60_000, 'min', 1000, 's');
+  if (ms < 86_400_000) return pair(ms, 3_600_000, 'h', 60_000, 'min');
+  return pair(ms, 86_400_000, 'd', 3_600_000, 'h');
+}
+
+function pair(ms: number, big: number, bigUnit: string, small: number, smallUnit: string): string {
+  const whole = Math.floor(ms / big);
+  const rest = Math.round((ms - whole * big) / small);
+  return rest === 0 ? `${whole} ${bigUnit}` : `${whole} ${bigUnit} ${rest} ${smallUnit}`;
+}
+
+function trimmed(value: number): string {
+  return value >= 10 ? value.toFixed(1).replace(/\.0$/, '') : value.toFixed(2).replace(/\.?0+$/, '');
+}

@@ -1,0 +1,91 @@
+/**
+ * Findings: what the engine reports and why. Key names are stable; they are the JSON output of
+ * `evtxhunt hunt --format json` and what the HTML report and the web app read.
+ */
+
+/** Every kind of finding the engine produces. */
+export const FINDING_KINDS = [
+  'lolbin-outbound',
+  'user-writable-outbound',
+  'beacon',
+  'inbound-admin-port',
+  'lateral-movement',
+  'service-outbound',
+  'chain',
+] as const;
+
+/** One kind of finding. */
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** Severities, least to most severe. */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+
+/** How much a finding matters. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One event behind a finding: enough to find it again. */
+export interface Evidence {
+  readonly file?: string;
+  readonly recordId: string;
+  readonly eventId: number;
+  /** When it happened (ISO-8601 UTC, seven fraction digits). */
+  readonly time: string;
+}
+
+/** The timing of a beacon finding: the median interval, the jitter and the score's parts. */
+export interface BeaconDetail {
+  /** Connections seen, and connection attempts once retries seconds apart are collapsed. */
+  readonly connections: number;
+  readonly attempts: number;
+  readonly medianIntervalMs: number;
+  /** Spread of the intervals around the median, as a fraction (0.3 reads as ±30%). */
+  readonly jitter: number;
+  /** Overall score in [0, 1]. */
+  readonly score: number;
+  /** Each part of the score in [0, 1], by name. */
+  readonly parts: Readonly<Record<string, number>>;
+  /** Interval histogram for charts: bin width and the count in each bin from 0. */
+  readonly histogram: { readonly binWidthMs: number; readonly counts: readonly number[] };
+}
+
+/** One step of a process story (chain findings and timelines). */
+export interface StoryStep {
+  readonly step: 'process-start' | 'dns' | 'network' | 'file-create';
+  readonly time: string;
+  /** A one-line description: the command line, the name queried, the address, the file. */
+  readonly summary: string;
+  readonly evidence: Evidence;
+}
+
+/** One finding. Absent properties were not known for it. */
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly severity: Severity;
+  readonly computer: string;
+  readonly image?: string;
+  readonly processGuid?: string;
+  readonly destinationIp?: string;
+  readonly destinationPort?: number;
+  /** Sysmon's DestinationHostname (a reverse lookup, so only a hint). */
+  readonly destinationHostname?: string;
+  /** The name the process asked DNS for that resolved to the destination (Sysmon 22). */
+  readonly queriedName?: string;
+  /** For inbound findings: where the connection came from. */
+  readonly sourceIp?: string;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly count: number;
+  readonly evidence: readonly Evidence[];
+  /** One or two sentences saying why this was reported. */
+  readonly why: string;
+  readonly beacon?: BeaconDetail;
+  readonly story?: readonly StoryStep[];
+}
+
+/** Orders findings most severe first, then by first seen, then by kind. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity);
+  if (bySeverity !== 0) return bySeverity;
+  if (a.firstSeen !== b.firstSeen) return a.firstSeen < b.firstSeen ? -1 : 1;
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+/** The whole result of a hunt, as `evtxhunt hunt` writes it and the report renderers read it. */
+import type { Finding, FindingKind } from './finding.js';
+
+/** What the hunt read. */
+export interface HuntInput {
+  /** Records offered to the engine, and those it understood as activities. */
+  readonly records: number;
+  readonly activities: number;
+  /** Sysmon Event ID 3 records among them. */
+  readonly networkConnections: number;
+  readonly computers: readonly string[];
+  /** Earliest and latest activity time (ISO-8601 UTC); absent when nothing had a time. */
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+}
+
+/** One group of the network pivot: a program and an address it talked to. */
+export interface NetworkPivotRow {
+  readonly computer: string;
+  readonly image: string;
+  readonly destinationIp: string;
+  /** The address class: public, private, loopback, ... (see classifyIp). */
+  readonly ipClass: string;
+  readonly count: number;
+  readonly ports: readonly number[];
+  readonly hostnames: readonly string[];
+  /** Names this process queried in DNS (Sysmon 22) that resolved to the address. */
+  readonly queriedNames: readonly string[];
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+}
+
+/** Findings an allowlist rule suppressed. */
+export interface SuppressedCount {
+  /** The rule as written in the allowlist file, and its line number. */
+  readonly rule: string;
+  readonly line: number;
+  readonly count: number;
+  readonly kinds: readonly FindingKind[];
+}
+
+/** One thing the Sysmon configuration would never log. */
+export interface BlindSpot {
+  readonly category: 'lolbin' | 'user-writable' | 'common-process';
+  /** What was asked about, e.g. `certutil.exe` or `%TEMP%`. */
+  readonly label: string;
+  /** Why it is not logged, e.g. the exclude rule that drops it. */
+  readonly reason: string;
+}
+
+/** What the Sysmon configuration lets the logs show. */
+export interface CoverageSection {
+  /** `config` when a configuration file was given, `inferred` when read from the logs. */
+  readonly basis: 'config' | 'inferred';
+  readonly configName?: string;
+  /** Event ID 3 blind spots: probes for which the configuration logs nothing. */
+  readonly blindSpots: readonly BlindSpot[];
+  /** Sentences about the configuration or what the logs reveal of it. */
+  readonly notes: readonly string[];
+}
+
+/** A hunt's full result. */
+export interface HuntReport {
+  readonly input: HuntInput;
+  /** Most severe first. */
+  readonly findings: readonly Finding[];
+  readonly suppressed: readonly SuppressedCount[];
+  /** Outbound connections by Computer, Image and DestinationIp, largest first. */
+  readonly pivot: readonly NetworkPivotRow[];
+  readonly coverage?: CoverageSection;
+}
