@@ -33,3 +33,13 @@ export {
   type PivotResult,
   type PivotRow,
 } from './pivot.js';
+export {
+  IP_TEXT_LIMIT,
+  ipFromBytes,
+  parseIp,
+  sameIp,
+  type IpAddress,
+  type IpVersion,
+} from './net/ip.js';
+export { cidrContains, parseCidr, type Cidr } from './net/cidr.js';
+export { classifyIp, isInternalClass, isLocalClass, type IpClass } from './net/ip-class.js';
