@@ -14,6 +14,8 @@ export interface Io {
   readonly err: TextSink;
   /** True when stderr is a terminal: only then is progress shown. */
   readonly errIsTty: boolean;
+  /** True when stdout is a terminal that may be coloured (and NO_COLOR is not set). */
+  readonly outIsColorTty?: boolean;
 }
 
 /** The subset of a Node writable stream a sink needs. */

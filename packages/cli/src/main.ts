@@ -13,6 +13,7 @@ const io = {
   out: streamSink(process.stdout),
   err: streamSink(process.stderr),
   errIsTty: process.stderr.isTTY === true,
+  outIsColorTty: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -150,7 +150,11 @@ function otherActivity(eventId: number, base: Base, fields: FieldReader): Activi
     case 18:
       return pipeActivity(base, fields);
     case 25:
-      return { ...base, kind: 'process-tampering', ...defined({ tamperType: fields.text('Type') }) };
+      return {
+        ...base,
+        kind: 'process-tampering',
+        ...defined({ tamperType: fields.text('Type') }),
+      };
     default:
       return undefined;
   }

@@ -6,7 +6,8 @@
  */
 
 const SYSMON_UTC = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?Z?$/;
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_UTC =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
 /** One instant: fixed-width ISO text (for sorting and display) and epoch milliseconds. */
 export interface EventTime {
@@ -58,23 +59,4 @@ function shifted(time: EventTime, deltaMs: number): EventTime {
 /** `YYYY-MM-DDTHH:MM:SS` of an epoch-millisecond instant, floored to the second. */
 function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
-}
-
-/** Formats a duration for people: `850 ms`, `42.5 s`, `12 min 5 s`, `3 h 20 min`, `2 d 4 h`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${trimmed(ms / 1000)} s`;
-  if (ms < 3_600_000) return pair(ms, 60_000, 'min', 1000, 's');
-  if (ms < 86_400_000) return pair(ms, 3_600_000, 'h', 60_000, 'min');
-  return pair(ms, 86_400_000, 'd', 3_600_000, 'h');
-}
-
-function pair(ms: number, big: number, bigUnit: string, small: number, smallUnit: string): string {
-  const whole = Math.floor(ms / big);
-  const rest = Math.round((ms - whole * big) / small);
-  return rest === 0 ? `${whole} ${bigUnit}` : `${whole} ${bigUnit} ${rest} ${smallUnit}`;
-}
-
-function trimmed(value: number): string {
-  return value >= 10 ? value.toFixed(1).replace(/\.0$/, '') : value.toFixed(2).replace(/\.?0+$/, '');
 }

@@ -1,0 +1,115 @@
+/** `evtxhunt hunt`: run every detection over the logs and report findings, text, JSON or HTML. */
+import { readFile, writeFile } from 'node:fs/promises';
+
+import {
+  AllowlistError,
+  HuntEngine,
+  defaultKnowledge,
+  parseAllowlist,
+  type Allowlist,
+  type HuntReport,
+} from '@evtxhunt/hunt';
+
+import type { ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { jsonText } from '../json.js';
+import { readEvtxFiles } from '../reading.js';
+import { renderHtmlReport } from '../report/html.js';
+import { renderTextReport } from '../report/text.js';
+
+const HELP = `Usage: evtxhunt hunt PATH... [--allow FILE] [--format text|json|html] [--out FILE]
+
+Hunts command-and-control in Sysmon logs (and Security 4688 process starts): LOLBins and
+binaries in user-writable places connecting out, beacons, inbound connections to admin ports,
+lateral movement between internal hosts, service binaries phoning home, and the chain
+process start -> DNS query -> connection -> file written. Directories are walked for .evtx.
+
+Options:
+  --allow FILE       suppress known-good activity; one rule per line, all conditions of a
+                     line must hold, e.g.
+                       image=*\\OneDrive.exe hostname=*.live.com
+                       destination=13.64.0.0/11 kind=beacon
+                     keys: image, destination, source, hostname, port, kind, computer
+  --format FORMAT    text (default; coloured on a terminal), json, or html (a self-contained
+                     report that loads nothing from anywhere)
+  --out FILE         write the report to FILE instead of stdout
+  -h, --help         show this help
+
+Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+
+const FORMATS = ['text', 'json', 'html'] as const;
+
+async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('hunt needs at least one path');
+
+  const allowlist = await loadAllowlist(args.values.get('allow'));
+  const engine = new HuntEngine({
+    knowledge: defaultKnowledge(),
+    ...(allowlist === undefined ? {} : { allowlist }),
+  });
+
+  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    for await (const record of evtx.records()) {
+      engine.add({ ...record.toStructured(), file });
+      await reporter.record(evtx.summary);
+    }
+  });
+
+  await writeReport(engine.report(), args, io);
+  return status;
+}
+
+async function loadAllowlist(path: string | undefined): Promise<Allowlist | undefined> {
+  if (path === undefined) return undefined;
+
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read allowlist ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return parseAllowlist(text, path);
+  } catch (error) {
+    if (error instanceof AllowlistError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function writeReport(report: HuntReport, args: ParsedArgs, io: Io): Promise<void> {
+  const format = args.values.get('format') ?? 'text';
+  const out = args.values.get('out');
+  const text = renderReport(report, format, out === undefined && io.outIsColorTty === true);
+
+  if (out === undefined) await io.out.write(text);
+  else await writeFile(out, text, 'utf8');
+}
+
+function renderReport(report: HuntReport, format: string, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return jsonText(report, 2) + '\n';
+    case 'html':
+      return renderHtmlReport(report, {
+        title: 'evtxhunt report',
+        generatedAt: new Date().toISOString(),
+      });
+    default:
+      return renderTextReport(report, { color });
+  }
+}
+
+/** The hunt command. */
+export const huntCommand: Command = {
+  name: 'hunt',
+  summary: 'find C2: LOLBins, user-writable binaries, beacons, lateral movement, chains',
+  help: HELP,
+  options: [
+    { name: 'allow', kind: 'value' },
+    { name: 'format', kind: 'value', choices: FORMATS },
+    { name: 'out', kind: 'value' },
+  ],
+  run,
+};

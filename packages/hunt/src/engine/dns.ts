@@ -1,0 +1,86 @@
+/**
+ * What each host asked DNS for (Sysmon Event ID 22) and which addresses came back, so a
+ * connection can be named by the domain its process resolved rather than by Sysmon's
+ * DestinationHostname, which is a reverse lookup and often empty or wrong.
+ */
+import type { DnsQuery } from '../events/activity.js';
+import { parseIp } from '../net/ip.js';
+
+/** Names kept per (computer, address); the oldest are dropped past this. */
+export const NAMES_PER_ADDRESS_LIMIT = 16;
+
+interface Resolution {
+  readonly name: string;
+  readonly processGuid: string | undefined;
+  readonly image: string | undefined;
+  readonly timeMs: number;
+}
+
+/** DNS answers by computer and address. */
+export class DnsResolutions {
+  readonly #byAddress = new Map<string, Resolution[]>();
+  #queries = 0;
+
+  /** Records the addresses one query returned. */
+  add(query: DnsQuery): void {
+    this.#queries++;
+    for (const address of query.resolvedAddresses) {
+      const ip = parseIp(address);
+      if (ip === undefined) continue;
+
+      const key = `${query.computer}|${ip.text}`;
+      const list = this.#byAddress.get(key) ?? [];
+      if (list.length === 0) this.#byAddress.set(key, list);
+      list.push(resolution(query));
+      if (list.length > NAMES_PER_ADDRESS_LIMIT) list.shift();
+    }
+  }
+
+  /** Queries seen. */
+  get queries(): number {
+    return this.#queries;
+  }
+
+  /**
+   * The name a process most likely resolved before connecting to `ip` (canonical text): the
+   * latest answer to the same process (by GUID, else by image) at or before `timeMs`, else the
+   * latest answer to any process on that computer; a query logged up to a minute after the
+   * connection still counts, as Sysmon batches network events.
+   */
+  nameFor(computer: string, ip: string, process: ProcessKey, timeMs: number): string | undefined {
+    const list = this.#byAddress.get(`${computer}|${ip}`);
+    if (list === undefined) return undefined;
+
+    const usable = list.filter((entry) => entry.timeMs <= timeMs + 60_000);
+    const own = usable.filter((entry) => sameProcess(entry, process));
+    return (own.at(-1) ?? usable.at(-1))?.name;
+  }
+
+  /** Every distinct name any process on the computer resolved to `ip`. */
+  namesFor(computer: string, ip: string): readonly string[] {
+    const list = this.#byAddress.get(`${computer}|${ip}`) ?? [];
+    return [...new Set(list.map((entry) => entry.name))].sort();
+  }
+}
+
+/** How a connection's process is matched to a query's. */
+export interface ProcessKey {
+  readonly guid: string | undefined;
+  readonly image: string | undefined;
+}
+
+function resolution(query: DnsQuery): Resolution {
+  return {
+    name: query.queryName,
+    processGuid: query.process.guid,
+    image: query.process.image?.toLowerCase(),
+    timeMs: query.time.ms,
+  };
+}
+
+function sameProcess(entry: Resolution, process: ProcessKey): boolean {
+  if (entry.processGuid !== undefined && process.guid !== undefined) {
+    return entry.processGuid.toLowerCase() === process.guid.toLowerCase();
+  }
+  return entry.image !== undefined && entry.image === process.image?.toLowerCase();
+}

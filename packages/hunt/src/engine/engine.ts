@@ -1,0 +1,180 @@
+/**
+ * The hunt: records stream in through add(); report() runs every detection over what was kept
+ * and returns findings, what the allowlist suppressed, and the network pivot. The engine keeps
+ * compact per-series state (times and evidence rows), DNS answers and process facts, never the
+ * records themselves.
+ */
+import { suppressingRule, type Allowlist } from '../allowlist/allowlist.js';
+import type { Activity } from '../events/activity.js';
+import { toActivity } from '../events/normalise.js';
+import { compareFindings, type Finding } from '../findings/finding.js';
+import type { HuntReport, SuppressedCount } from '../findings/report.js';
+import type { EventRecord } from '../record.js';
+import { beaconFinding, type ObservedSpan } from './beacon-detection.js';
+import { ConnectionSeriesTable } from './connections.js';
+import { DnsResolutions } from './dns.js';
+import type { Knowledge } from './knowledge.js';
+import {
+  inboundAdminPort,
+  lateralMovement,
+  lolbinOutbound,
+  serviceOutbound,
+  userWritableOutbound,
+  type DetectionContext,
+} from './network-detections.js';
+import { networkPivot } from './network-pivot.js';
+import { ProcessFacts } from './process-facts.js';
+import { ServerInference } from './servers.js';
+
+/** How a hunt is set up. */
+export interface HuntOptions {
+  /** What is known about binaries, places and ports; defaults to the built-in tables. */
+  readonly knowledge: Knowledge;
+  /** Known-good activity to suppress (counted in the report). */
+  readonly allowlist?: Allowlist;
+}
+
+const SERIES_DETECTIONS = [
+  lolbinOutbound,
+  userWritableOutbound,
+  serviceOutbound,
+  inboundAdminPort,
+  lateralMovement,
+] as const;
+
+/** One hunt over any number of records from any number of files and hosts. */
+export class HuntEngine {
+  readonly #options: HuntOptions;
+  readonly #series = new ConnectionSeriesTable();
+  readonly #dns = new DnsResolutions();
+  readonly #processes: ProcessFacts;
+  readonly #computers = new Set<string>();
+  #records = 0;
+  #activities = 0;
+  #connections = 0;
+  #first: Activity | undefined;
+  #last: Activity | undefined;
+
+  constructor(options: HuntOptions) {
+    this.#options = options;
+    this.#processes = new ProcessFacts(options.knowledge);
+  }
+
+  /** Takes one record; records the engine has no use for are counted and dropped. */
+  add(record: EventRecord): void {
+    this.#records++;
+    const activity = toActivity(record);
+    if (activity === undefined) return;
+
+    this.#activities++;
+    this.#computers.add(activity.computer);
+    this.#widenSpan(activity);
+    this.#route(activity);
+  }
+
+  /** Runs the detections over everything added so far. */
+  report(): HuntReport {
+    const context = this.#context();
+    const span = this.#span();
+    const findings: Finding[] = [];
+    for (const series of this.#series.all()) {
+      for (const detect of SERIES_DETECTIONS) push(findings, detect(series, context));
+      push(findings, beaconFinding(series, context, span));
+    }
+
+    const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
+    return {
+      input: this.#input(),
+      findings: kept.sort(compareFindings),
+      suppressed,
+      pivot: networkPivot(this.#series.all(), this.#dns),
+    };
+  }
+
+  #route(activity: Activity): void {
+    switch (activity.kind) {
+      case 'network':
+        this.#connections++;
+        this.#series.add(activity);
+        return;
+      case 'dns':
+        this.#dns.add(activity);
+        return;
+      case 'process-start':
+        this.#processes.add(activity);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #widenSpan(activity: Activity): void {
+    if (this.#first === undefined || activity.time.ms < this.#first.time.ms) this.#first = activity;
+    if (this.#last === undefined || activity.time.ms > this.#last.time.ms) this.#last = activity;
+  }
+
+  #span(): ObservedSpan | undefined {
+    if (this.#first === undefined || this.#last === undefined) return undefined;
+    return { startMs: this.#first.time.ms, endMs: this.#last.time.ms };
+  }
+
+  #context(): DetectionContext {
+    return {
+      knowledge: this.#options.knowledge,
+      dns: this.#dns,
+      processes: this.#processes,
+      servers: new ServerInference(this.#series.all()),
+    };
+  }
+
+  #input(): HuntReport['input'] {
+    const input = {
+      records: this.#records,
+      activities: this.#activities,
+      networkConnections: this.#connections,
+      computers: [...this.#computers].sort(),
+    };
+    if (this.#first === undefined || this.#last === undefined) return input;
+    return { ...input, firstTime: this.#first.time.iso, lastTime: this.#last.time.iso };
+  }
+}
+
+function push(findings: Finding[], finding: Finding | undefined): void {
+  if (finding !== undefined) findings.push(finding);
+}
+
+/** Splits findings into those kept and per-rule counts of those an allowlist rule suppressed. */
+export function applyAllowlist(
+  findings: readonly Finding[],
+  allowlist: Allowlist | undefined,
+): { kept: Finding[]; suppressed: SuppressedCount[] } {
+  if (allowlist === undefined) return { kept: [...findings], suppressed: [] };
+
+  const kept: Finding[] = [];
+  const byRule = new Map<
+    number,
+    { rule: string; line: number; count: number; kinds: Set<Finding['kind']> }
+  >();
+  for (const finding of findings) {
+    const rule = suppressingRule(allowlist, finding);
+    if (rule === undefined) {
+      kept.push(finding);
+      continue;
+    }
+    const entry = byRule.get(rule.line) ?? {
+      rule: rule.text,
+      line: rule.line,
+      count: 0,
+      kinds: new Set(),
+    };
+    entry.count++;
+    entry.kinds.add(finding.kind);
+    byRule.set(rule.line, entry);
+  }
+
+  const suppressed = [...byRule.values()].map((entry) => ({
+    ...entry,
+    kinds: [...entry.kinds].sort(),
+  }));
+  return { kept, suppressed: suppressed.sort((a, b) => a.line - b.line) };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the detections need to know about binaries, places and ports, as one interface. The
+ * default is built from the data tables in `knowledge/` and `paths/`; tests and callers can
+ * pass their own.
+ */
+
+/** A living-off-the-land binary recognised by name. */
+export interface LolbinMatch {
+  readonly name: string;
+  /** What it is used for, e.g. `script host` or `downloader`. */
+  readonly category: string;
+  /** True when the image is not in any of the binary's usual directories. */
+  readonly outsideHome: boolean;
+}
+
+/** A user-writable place an image lives in. */
+export interface WritablePlaceMatch {
+  readonly id: string;
+  readonly label: string;
+  /** Set when the path is a known vendor's usual install place there (OneDrive, Teams, ...). */
+  readonly knownGood?: string;
+}
+
+/** A remote-administration service by port. */
+export interface AdminServiceMatch {
+  readonly name: string;
+  /** True for the services lateral movement uses: RDP, SMB, WinRM, RPC/DCOM, SSH. */
+  readonly lateral: boolean;
+}
+
+/** A service host binary and the public ports it has business with. */
+export interface ServiceHostMatch {
+  readonly name: string;
+  readonly expectedPublicPorts: readonly number[];
+}
+
+/** The lookups the detections use. */
+export interface Knowledge {
+  lolbin(image: string): LolbinMatch | undefined;
+  writablePlace(image: string): WritablePlaceMatch | undefined;
+  adminService(port: number): AdminServiceMatch | undefined;
+  serviceHost(image: string): ServiceHostMatch | undefined;
+  isBrowser(image: string): boolean;
+  /** The process that starts services (services.exe), by image. */
+  isServiceControlManager(image: string): boolean;
+  /** Hosts of remote execution whose children follow an inbound connection (wmiprvse, ...). */
+  remoteExecutionHost(image: string): string | undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * The little the network detections need to know about processes: each process's parent image
+ * (is it a service started by services.exe?) and the processes that remote-execution hosts
+ * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
+ */
+import type { ProcessStart } from '../events/activity.js';
+import type { Evidence } from '../findings/finding.js';
+import { evidenceOf } from './connections.js';
+import type { Knowledge } from './knowledge.js';
+
+/** Remote-execution spawns kept; past this the oldest are kept and later ones dropped. */
+export const SPAWN_LIMIT = 10_000;
+
+/** A process started by a remote-execution host. */
+export interface RemoteSpawn {
+  readonly computer: string;
+  readonly timeMs: number;
+  readonly image: string;
+  readonly host: string;
+  readonly commandLine: string | undefined;
+  readonly evidence: Evidence;
+}
+
+/** Parent images by process, and remote-execution spawns by time. */
+export class ProcessFacts {
+  readonly #knowledge: Knowledge;
+  readonly #parentImage = new Map<string, string>();
+  readonly #spawns: RemoteSpawn[] = [];
+
+  constructor(knowledge: Knowledge) {
+    this.#knowledge = knowledge;
+  }
+
+  /** Learns from one process start. */
+  add(start: ProcessStart): void {
+    const parentImage = start.parent.image;
+    if (parentImage === undefined) return;
+
+    if (start.process.guid !== undefined) {
+      this.#parentImage.set(processKey(start.computer, start.process.guid), parentImage);
+    }
+    const host = this.#knowledge.remoteExecutionHost(parentImage);
+    if (host !== undefined && this.#spawns.length < SPAWN_LIMIT) {
+      this.#spawns.push(spawnOf(start, host));
+    }
+  }
+
+  /** The parent image of a process by GUID, when its start was logged. */
+  parentImageOf(computer: string, guid: string): string | undefined {
+    return this.#parentImage.get(processKey(computer, guid));
+  }
+
+  /** Remote-execution spawns on `computer` within `windowMs` after `timeMs`, in time order. */
+  spawnsAfter(computer: string, timeMs: number, windowMs: number): readonly RemoteSpawn[] {
+    return this.#spawns
+      .filter((spawn) => spawn.computer === computer)
+      .filter((spawn) => spawn.timeMs >= timeMs && spawn.timeMs <= timeMs + windowMs)
+      .sort((a, b) => a.timeMs - b.timeMs);
+  }
+}
+
+function processKey(computer: string, guid: string): string {
+  return `${computer}|${guid.toLowerCase()}`;
+}
+
+function spawnOf(start: ProcessStart, host: string): RemoteSpawn {
+  return {
+    computer: start.computer,
+    timeMs: start.time.ms,
+    image: start.process.image ?? '(unknown image)',
+    host,
+    commandLine: start.commandLine,
+    evidence: evidenceOf(start),
+  };
+}
