@@ -2,13 +2,14 @@
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
 import { dumpCommand } from './commands/dump.js';
+import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly Command[] = [infoCommand, dumpCommand, pivotCommand];
+const COMMANDS: readonly Command[] = [infoCommand, dumpCommand, pivotCommand, huntCommand];
 
 /** The top-level `--help` text. */
 export function mainHelp(): string {
