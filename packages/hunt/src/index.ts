@@ -43,3 +43,26 @@ export {
 } from './net/ip.js';
 export { cidrContains, parseCidr, type Cidr } from './net/cidr.js';
 export { classifyIp, isInternalClass, isLocalClass, type IpClass } from './net/ip-class.js';
+export {
+  SOME_USER,
+  SOME_VOLUME,
+  baseName,
+  normaliseWindowsPath,
+  parentPath,
+  parseWindowsPath,
+  type WindowsPath,
+} from './paths/windows-path.js';
+export { isShortName, segmentCouldBe } from './paths/short-name.js';
+export {
+  bySpecificity,
+  compilePathPattern,
+  isPathDirectlyIn,
+  isPathUnder,
+  type PathPattern,
+  type PatternSegment,
+} from './paths/path-pattern.js';
+export {
+  userWritablePlace,
+  type UserWritablePlace,
+  type UserWritablePlaceId,
+} from './paths/user-writable.js';
