@@ -66,3 +66,47 @@ export {
   type UserWritablePlace,
   type UserWritablePlaceId,
 } from './paths/user-writable.js';
+export {
+  DOTNET_FRAMEWORK_DIRS,
+  HomedIndex,
+  SYSTEM32_DIR,
+  WBEM_DIRS,
+  WINDOWS_BINARY_DIRS,
+  WINDOWS_POWERSHELL_DIRS,
+  type HomedBinary,
+  type HomedMatch,
+} from './knowledge/homes.js';
+export {
+  LOLBINS,
+  lolbinFor,
+  type Lolbin,
+  type LolbinCategory,
+  type LolbinMatch,
+} from './knowledge/lolbins.js';
+export {
+  ADMIN_PORTS,
+  adminPort,
+  isLateralMovementPort,
+  type AdminPort,
+  type Transport,
+} from './knowledge/ports.js';
+export {
+  SERVICE_HOSTS,
+  isServiceHost,
+  serviceHostFor,
+  type ServiceHost,
+  type ServiceHostMatch,
+} from './knowledge/service-hosts.js';
+export {
+  COMMON_PROCESSES,
+  commonProcessFor,
+  isBrowser,
+  type CommonProcess,
+  type CommonProcessKind,
+  type CommonProcessMatch,
+} from './knowledge/common-processes.js';
+export {
+  KNOWN_GOOD_LOCATIONS,
+  knownGoodLocation,
+  type KnownGoodLocation,
+} from './knowledge/known-good-locations.js';
