@@ -3,6 +3,9 @@
  * `?:\users\*\appdata\local\temp`. `?:` is any drive (including a volume without a letter, a
  * rooted path and an admin share `\\host\c$`); `*` alone is any one folder; `*` inside a name is
  * any run of characters (`framework*`). Literal names also match their 8.3 short names.
+ *
+ * TODO: a name with `*` in it (`program files*`) does not match 8.3 short names (`progra~2`),
+ * because the short name's stem cannot be checked against a wildcard.
  */
 import { parseWindowsPath, SOME_VOLUME, type WindowsPath } from './windows-path.js';
 import { segmentCouldBe } from './short-name.js';

@@ -32,6 +32,7 @@ export function isShortName(segment: string): boolean {
  */
 export function segmentCouldBe(segment: string, longName: string, atDriveRoot: boolean): boolean {
   if (segment === longName) return true;
+  if (!segment.includes('~')) return false;
 
   const short = SHORT_NAME.exec(segment);
   if (short === null) return false;

@@ -50,6 +50,10 @@ interface PlaceDefinition {
  * stand-in for unexpanded variables included; `documents and settings` rows are Windows XP.
  * The folders under C:\Windows are those listed as writable by Users on Windows 10 1803 in the
  * UltimateAppLockerByPassList (api0cradle, Generic-AppLockerbypasses.md).
+ *
+ * TODO: new folders at a drive root (`C:\TOOLS`) are writable by Authenticated Users in a
+ * default install but are not listed: telling them from vendors' root folders needs a list of
+ * the folders Windows and common installers create there.
  */
 const PLACES: readonly PlaceDefinition[] = [
   {

@@ -5,6 +5,8 @@
  *
  * TODO: the system drive is assumed to be C: and Windows to live in C:\Windows when a variable or
  * `\SystemRoot\` is expanded, because a log record does not say where Windows is installed.
+ * TODO: service ImagePath values relative to the Windows folder (`system32\drivers\x.sys`)
+ * stay relative; anchoring them belongs to whoever knows the field is an ImagePath.
  */
 
 /** A path split into where it starts and the folders and file below. */
@@ -96,6 +98,7 @@ function lowerWithBackslashes(path: string): string {
 }
 
 function stripDevicePrefix(path: string): string {
+  if (!path.startsWith('\\')) return path;
   for (const [prefix, replacement] of PREFIXES) {
     if (prefix.test(path)) return path.replace(prefix, replacement);
   }
@@ -104,6 +107,7 @@ function stripDevicePrefix(path: string): string {
 
 /** Replaces the known `%NAME%` variables; unknown ones stay as they are. */
 function expandVariables(path: string): string {
+  if (!path.includes('%')) return path;
   return path.replace(/%([a-z0-9_()]+)%/g, (whole, name: string) => VARIABLES[name] ?? whole);
 }
 
