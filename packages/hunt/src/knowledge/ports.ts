@@ -14,7 +14,7 @@ export interface AdminPort {
   /** Short lowercase service key, e.g. `rdp`. */
   readonly service: string;
   readonly label: string;
-  /** True for services used to move from host to host: SSH, Telnet, RPC/DCOM, SMB, RDP, WinRM, VNC. */
+  /** True for services used to move between hosts: SSH, Telnet, RPC/DCOM, SMB, RDP, WinRM, VNC. */
   readonly lateralMovement: boolean;
 }
 
