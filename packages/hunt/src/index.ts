@@ -43,3 +43,70 @@ export {
 } from './net/ip.js';
 export { cidrContains, parseCidr, type Cidr } from './net/cidr.js';
 export { classifyIp, isInternalClass, isLocalClass, type IpClass } from './net/ip-class.js';
+export {
+  SOME_USER,
+  SOME_VOLUME,
+  baseName,
+  normaliseWindowsPath,
+  parentPath,
+  parseWindowsPath,
+  type WindowsPath,
+} from './paths/windows-path.js';
+export { isShortName, segmentCouldBe } from './paths/short-name.js';
+export {
+  bySpecificity,
+  compilePathPattern,
+  isPathDirectlyIn,
+  isPathUnder,
+  type PathPattern,
+  type PatternSegment,
+} from './paths/path-pattern.js';
+export {
+  userWritablePlace,
+  type UserWritablePlace,
+  type UserWritablePlaceId,
+} from './paths/user-writable.js';
+export {
+  DOTNET_FRAMEWORK_DIRS,
+  HomedIndex,
+  SYSTEM32_DIR,
+  WBEM_DIRS,
+  WINDOWS_BINARY_DIRS,
+  WINDOWS_POWERSHELL_DIRS,
+  type HomedBinary,
+  type HomedMatch,
+} from './knowledge/homes.js';
+export {
+  LOLBINS,
+  lolbinFor,
+  type Lolbin,
+  type LolbinCategory,
+  type LolbinMatch,
+} from './knowledge/lolbins.js';
+export {
+  ADMIN_PORTS,
+  adminPort,
+  isLateralMovementPort,
+  type AdminPort,
+  type Transport,
+} from './knowledge/ports.js';
+export {
+  SERVICE_HOSTS,
+  isServiceHost,
+  serviceHostFor,
+  type ServiceHost,
+  type ServiceHostMatch,
+} from './knowledge/service-hosts.js';
+export {
+  COMMON_PROCESSES,
+  commonProcessFor,
+  isBrowser,
+  type CommonProcess,
+  type CommonProcessKind,
+  type CommonProcessMatch,
+} from './knowledge/common-processes.js';
+export {
+  KNOWN_GOOD_LOCATIONS,
+  knownGoodLocation,
+  type KnownGoodLocation,
+} from './knowledge/known-good-locations.js';

@@ -39,7 +39,7 @@ export function parseCidr(text: string): Cidr | undefined {
 /** True when the address is inside the block; IPv4 and IPv6 blocks never contain each other. */
 export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
   if (cidr.network.version !== ip.version) return false;
-  return equalBytes(maskBytes(ip.bytes, cidr.prefixLength), cidr.network.bytes);
+  return samePrefix(ip.bytes, cidr.network.bytes, cidr.prefixLength);
 }
 
 /** The prefix in the address's own version, or undefined when it does not fit. */
@@ -61,6 +61,15 @@ function maskBytes(bytes: Uint8Array, prefixLength: number): Uint8Array {
   return masked;
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+/** True when the first `bits` bits of two equally long byte strings agree. */
+function samePrefix(a: Uint8Array, b: Uint8Array, bits: number): boolean {
+  const whole = bits >> 3;
+  for (let index = 0; index < whole; index += 1) {
+    if (a[index] !== b[index]) return false;
+  }
+
+  const rest = bits & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return ((a[whole] ?? 0) & mask) === ((b[whole] ?? 0) & mask);
 }

@@ -42,7 +42,9 @@ const IP_CLASS_BLOCKS: readonly (readonly [block: string, ipClass: IpClass])[] =
   ['::/0', 'reserved'], // RFC 4291: all but 2000::/3 is unassigned or special
   ['::/128', 'unspecified'], // RFC 4291
   ['::1/128', 'loopback'], // RFC 4291
-  ['64:ff9b::/96', 'public'], // RFC 6052: NAT64 prefix, carries a public IPv4 address
+  // RFC 6052 NAT64. TODO: the embedded IPv4 address is not classified, nor are 6to4
+  // (2002::/16) and Teredo (2001::/32) addresses, which also carry one; all count as public.
+  ['64:ff9b::/96', 'public'],
   ['2000::/3', 'public'], // RFC 4291: global unicast
   ['2001:2::/48', 'benchmarking'], // RFC 5180
   ['2001:db8::/32', 'documentation'], // RFC 3849

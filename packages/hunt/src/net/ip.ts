@@ -2,6 +2,9 @@
  * IP addresses as the logs write them, parsed into bytes so that spellings compare as addresses:
  * `0:0:0:0:0:0:0:1` is `::1`, and `::ffff:10.0.0.1` is `10.0.0.1`. Sysmon writes `-` or nothing
  * when it has no address; both parse to undefined, as does anything that is not an address.
+ *
+ * TODO: an address with a port (`219.100.37.243:63913`, as some Security events write
+ * IpAddress, or `[::1]:443`) parses to undefined; splitting the port off is not done here.
  */
 
 /** 4 for IPv4, 6 for IPv6. An IPv4-mapped IPv6 address is version 4. */
