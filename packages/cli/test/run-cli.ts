@@ -9,8 +9,11 @@ export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The repo-local Sysmon sample: python-evtx's tests/data/issue_43.evtx, 1730 records. */
 export const ISSUE43 = `${REPO}samples/sysmon-issue43.evtx`;
 
+/** The shared folder: $EVTXHUNT_SHARED, else `shared` beside the repository. */
+export const SHARED_ROOT = process.env['EVTXHUNT_SHARED'] ?? `${REPO}../shared`;
+
 /** The shared corpus of real EVTX files; absent on machines without it. */
-export const SHARED = '/work/shared/samples/evtx';
+export const SHARED = `${SHARED_ROOT}/samples/evtx`;
 
 /** Why shared-corpus tests skip, or false when the corpus is there. */
 export const SKIP_SHARED = existsSync(SHARED)

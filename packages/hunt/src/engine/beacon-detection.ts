@@ -57,7 +57,7 @@ function beaconDetail(score: BeaconScore): BeaconDetail {
     medianIntervalMs: score.medianIntervalMs,
     jitter: score.jitter,
     score: score.score,
-    parts: score.parts,
+    parts: { ...score.parts },
     histogram: score.histogram,
   };
 }

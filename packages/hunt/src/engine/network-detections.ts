@@ -187,8 +187,8 @@ export function inboundAdminPort(
   const finding = seriesFinding(series, context, { kind: 'inbound-admin-port', severity, why: '' });
   const exposure = external ? ' The service is reachable from the internet.' : '';
   const why =
-    `${series.image} accepted ${times(series.count)} a ${service.name} connection on port ${port} ` +
-    `from ${describeClass(series.remoteClass)} address ${series.remoteIp}.${exposure}`;
+    `${series.image} accepted ${service.name} connections on port ${port} from ` +
+    `${describeClass(series.remoteClass)} address ${series.remoteIp} ${times(series.count)}.${exposure}`;
   return { ...finding, why };
 }
 

@@ -146,7 +146,10 @@ test('WinRM from PowerShell to a workstation is lateral movement; to a busy serv
   assert.deepEqual(kinds(toWorkstation), ['lateral-movement', 'lolbin-outbound']);
   const lateral = toWorkstation.findings.find((finding) => finding.kind === 'lateral-movement');
   assert.equal(lateral?.severity, 'high');
-  assert.match(lateral.why, /opened WinRM to internal host 10\.0\.0\.30:5985/);
+  assert.match(
+    lateral.why,
+    /opened WinRM \(HTTP\) to internal host 10\.0\.0\.30:5985 once; that host is not a server/,
+  );
 
   const busy = ['WS01', 'WS02', 'WS03'].map((computer) =>
     connect({
@@ -202,7 +205,7 @@ test('an inbound RPC connection names the process WMI started a few seconds late
   assert.equal(lateral.evidence.length, 2);
   assert.match(
     lateral.why,
-    /Within a minute, .*WmiPrvSE\.exe started C:\\Windows\\System32\\cmd\.exe\.$/i,
+    /^Internal host 10\.0\.0\.9 reached RPC .* on WS01 once; .* Within a minute, WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe\.$/,
   );
 });
 

@@ -1,0 +1,133 @@
+/**
+ * `evtxhunt hunt` on real attack logs from the shared corpus (evtx-attack-samples by
+ * sbousseaden, GPL-3.0, and sysmonresources; what each holds is in its file name and in
+ * INVENTORY.tsv). Skips with a message where the corpus is absent.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import type { Finding, HuntReport } from '@evtxhunt/hunt';
+
+import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt } from './run-cli.js';
+
+async function hunt(path: string): Promise<HuntReport> {
+  const run = await runEvtxhunt('hunt', '--format', 'json', path);
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as HuntReport;
+}
+
+function summary(finding: Finding): string {
+  const image = finding.image?.split('\\').pop() ?? '';
+  const remote = finding.kind === 'inbound-admin-port' ? finding.sourceIp : finding.destinationIp;
+  return `${finding.severity} ${finding.kind} ${image} ${remote}:${finding.destinationPort}`;
+}
+
+const ATTACKS = `${SHARED}/evtx-attack-samples`;
+
+test(
+  'hunt: regsvr32 fetching a scriptlet (Squiblydoo) is a LOLBin connecting out',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/exec_sysmon_lobin_regsvr32_sct.evtx`);
+    assert.deepEqual(report.findings.map(summary), [
+      'high lolbin-outbound regsvr32.exe 104.20.208.21:80',
+    ]);
+    assert.equal(report.findings[0]?.evidence.length, 1);
+    assert.equal(report.input.networkConnections, 1);
+  },
+);
+
+test(
+  'hunt: mshta reaching three hosts in a scheduled-task persistence sample',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(
+      `${ATTACKS}/exec_persist_rundll32_mshta_scheduledtask_sysmon_1_3_11.evtx`,
+    );
+    assert.deepEqual(
+      report.findings
+        .filter((f) => f.kind === 'lolbin-outbound')
+        .map(summary)
+        .sort(),
+      [
+        'high lolbin-outbound mshta.exe 105.73.6.105:80',
+        'high lolbin-outbound mshta.exe 105.73.6.112:80',
+        'high lolbin-outbound mshta.exe 108.179.232.58:443',
+      ],
+    );
+  },
+);
+
+test(
+  'hunt: inbound RDP from SharpRDP is an admin-port finding, not outbound C2',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/LM_sysmon_1_12_13_3_tsclient_SharpRdp.evtx`);
+    assert.deepEqual(report.findings.map(summary).sort(), [
+      'medium inbound-admin-port svchost.exe 192.168.56.1:3389',
+      'medium lateral-movement svchost.exe 192.168.56.1:3389',
+    ]);
+  },
+);
+
+test(
+  'hunt: smbmap upload and execution names what WMI started after the SMB session',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/smbmap_upload_exec_sysmon.evtx`);
+    const lateral = report.findings.find((finding) => finding.kind === 'lateral-movement');
+    assert.equal(lateral?.severity, 'high');
+    assert.equal(lateral.sourceIp, '10.0.2.15');
+    assert.equal(lateral.destinationPort, 445);
+    assert.equal(lateral.count, 5);
+    assert.ok(
+      lateral.evidence.some((row) => row.eventId === 1),
+      'a process start is evidence',
+    );
+    assert.match(lateral.why, /WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe/);
+  },
+);
+
+test(
+  'hunt: an Empire agent polling every five seconds is a beacon',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${SHARED}/sysmonresources/vstoAbuse.evtx`);
+    const beacon = report.findings.find((finding) => finding.kind === 'beacon');
+    assert.equal(beacon?.destinationIp, '172.30.1.253');
+    assert.equal(beacon.destinationPort, 80);
+    assert.equal(beacon.count, 24);
+    assert.ok(beacon.beacon !== undefined);
+    assert.ok(
+      Math.abs(beacon.beacon.medianIntervalMs - 5100) < 300,
+      String(beacon.beacon.medianIntervalMs),
+    );
+    assert.match(beacon.image ?? '', /powershell\.exe$/);
+  },
+);
+
+test(
+  'hunt: SMB sweeps by the kernel to six workstations are low-severity lateral movement',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/discovery_sysmon_3_Invoke_UserHunter_SourceMachine.evtx`);
+    const lateral = report.findings.filter((finding) => finding.kind === 'lateral-movement');
+    assert.deepEqual(lateral.map((finding) => finding.destinationIp).sort(), [
+      '10.59.4.12',
+      '10.59.4.21',
+      '10.59.4.22',
+      '10.59.4.23',
+      '10.59.4.24',
+      '10.59.4.25',
+    ]);
+    assert.ok(lateral.every((finding) => finding.severity === 'low' && finding.image === 'System'));
+  },
+);
+
+test('hunt: the bundled benign Sysmon log raises nothing', async () => {
+  const report = await hunt(ISSUE43);
+  assert.deepEqual(report.findings.map(summary), []);
+  assert.equal(report.input.records, 1730);
+  assert.equal(report.input.networkConnections, 153);
+  assert.equal(report.pivot[0]?.image, 'C:\\Windows\\System32\\svchost.exe');
+});
