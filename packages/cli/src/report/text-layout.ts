@@ -1,7 +1,9 @@
 /**
  * Layout for the text report: labelled facts whose values wrap under themselves. Input is text
- * already escaped for a terminal, so it holds no line breaks or controls of its own. Widths count
- * code points, so wide (CJK) characters make a line look longer than it is counted.
+ * already escaped for a terminal, so it holds no line breaks or controls of its own.
+ *
+ * TODO: widths count code points, so a line holding wide (CJK, emoji) or combining characters
+ * takes more or fewer terminal columns than counted and may overrun the width a little.
  */
 
 /** Columns before a fact's value: two spaces and the label padded to this width. */
