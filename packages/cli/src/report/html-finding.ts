@@ -1,0 +1,144 @@
+/**
+ * One finding in the HTML report: severity-coloured card, the why sentence, its facts, the
+ * beacon's timing and histogram, the story as a vertical timeline, and the evidence collapsed.
+ */
+import {
+  destinationNames,
+  endpointText,
+  evidenceRefs,
+  formatDuration,
+  formatJitter,
+  formatScore,
+  isSeverity,
+  plural,
+  utcText,
+} from './format.js';
+import { el, join, text, type Html } from './html-build.js';
+import { histogramFigure } from './html-histogram.js';
+import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
+
+/** Evidence events listed under a finding; the rest are counted. */
+export const HTML_EVIDENCE_SHOWN = 200;
+
+/** CSS class for each story step. Classes are looked up, never built from report text. */
+const STEP_CLASS: ReadonlyMap<string, string> = new Map([
+  ['process-start', 'step-process'],
+  ['dns', 'step-dns'],
+  ['network', 'step-network'],
+  ['file-create', 'step-file'],
+]);
+
+/** The CSS class for a severity, checked against the known ones first; else `sev-unknown`. */
+export function severityClass(severity: string): string {
+  return isSeverity(severity) ? `sev-${severity}` : 'sev-unknown';
+}
+
+/** The finding as an `<article>` with id `finding-N`, N its place in the listing. */
+export function findingArticle(finding: Finding, number: number): Html {
+  return el(
+    'article',
+    { class: `finding ${severityClass(finding.severity)}`, id: `finding-${number}` },
+    heading(finding, number),
+    el('p', { class: 'why' }, text(finding.why)),
+    el('dl', { class: 'facts' }, facts(finding)),
+    finding.beacon === undefined ? [] : beaconBlock(finding, finding.beacon),
+    finding.story === undefined ? [] : timeline(finding.story),
+    evidenceList(finding.evidence),
+  );
+}
+
+function heading(finding: Finding, number: number): Html {
+  return el(
+    'h3',
+    {},
+    el('span', { class: 'number' }, text(`${number}.`)),
+    el('span', { class: 'badge' }, text(finding.severity)),
+    el('span', { class: 'kind' }, text(finding.kind)),
+    el('span', { class: 'computer' }, text(`on ${finding.computer}`)),
+  );
+}
+
+function facts(finding: Finding): Html[] {
+  const names = destinationNames(finding);
+  const destination =
+    finding.destinationIp === undefined
+      ? undefined
+      : endpointText(finding.destinationIp, finding.destinationPort) + (names ? ` (${names})` : '');
+
+  return [
+    fact('Image', finding.image, 'code'),
+    fact('Process GUID', finding.processGuid, 'code'),
+    fact('Source', finding.sourceIp, 'code'),
+    fact('Destination', destination, 'code'),
+    fact('First seen', utcText(finding.firstSeen)),
+    fact('Last seen', utcText(finding.lastSeen)),
+    fact('Count', String(finding.count)),
+  ];
+}
+
+/** A `<dt>`/`<dd>` pair, nothing when the value is not known. */
+export function fact(term: string, value: string | undefined, wrapper?: 'code'): Html {
+  if (value === undefined) return join([]);
+
+  const shown = wrapper === undefined ? text(value) : el(wrapper, {}, text(value));
+  return join([el('dt', {}, text(term)), el('dd', {}, shown)]);
+}
+
+function beaconBlock(finding: Finding, beacon: BeaconDetail): Html {
+  const parts = Object.entries(beacon.parts).map(
+    ([name, value]) => `${name} ${formatScore(value)}`,
+  );
+  const timing = el(
+    'dl',
+    { class: 'facts' },
+    fact('Median interval', formatDuration(beacon.medianIntervalMs)),
+    fact('Jitter', formatJitter(beacon.jitter)),
+    fact('Score', formatScore(beacon.score)),
+    fact('Score parts', parts.length === 0 ? undefined : parts.join(', ')),
+    fact('Connections', `${beacon.connections} (${plural(beacon.attempts, 'attempt')})`),
+  );
+
+  const where = endpointText(finding.destinationIp ?? '?', finding.destinationPort);
+  const label = `${finding.image ?? 'unknown image'} to ${where}`;
+  return el('div', { class: 'beacon' }, timing, histogramFigure(beacon, label));
+}
+
+function timeline(story: readonly StoryStep[]): Html {
+  const refs = evidenceRefs(story.map((step) => step.evidence));
+  const steps = story.map((step, i) =>
+    el(
+      'li',
+      { class: `step ${STEP_CLASS.get(step.step) ?? 'step-other'}` },
+      el('span', { class: 'when' }, text(utcText(step.time))),
+      el('span', { class: 'step-kind' }, text(step.step)),
+      el('code', { class: 'summary' }, text(step.summary)),
+      el('span', { class: 'ref' }, text(refs[i] ?? '')),
+    ),
+  );
+
+  return el(
+    'div',
+    { class: 'story' },
+    el('h4', {}, text('Story')),
+    el('ol', { class: 'timeline' }, steps),
+  );
+}
+
+function evidenceList(evidence: readonly Evidence[]): Html {
+  if (evidence.length === 0) return el('p', { class: 'note' }, text('No evidence events kept.'));
+
+  const shown = evidence.slice(0, HTML_EVIDENCE_SHOWN);
+  const refs = evidenceRefs(shown);
+  const items = shown.map((item, i) =>
+    el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${utcText(item.time)}`)),
+  );
+  const rest = evidence.length - shown.length;
+  const more = rest > 0 ? el('li', { class: 'note' }, text(`and ${rest} more`)) : join([]);
+
+  return el(
+    'details',
+    { class: 'evidence' },
+    el('summary', {}, text(plural(evidence.length, 'evidence event'))),
+    el('ol', {}, items, more),
+  );
+}
