@@ -110,3 +110,52 @@ export {
   knownGoodLocation,
   type KnownGoodLocation,
 } from './knowledge/known-good-locations.js';
+export { toActivity } from './events/normalise.js';
+export type {
+  Activity,
+  ActivityKind,
+  DnsQuery,
+  FileActivity,
+  NetworkConnect,
+  ProcessRef,
+  ProcessStart,
+  SourceRef,
+} from './events/activity.js';
+export { parseIsoTime, parseSysmonUtc, type EventTime } from './events/time.js';
+export {
+  FINDING_KINDS,
+  SEVERITIES,
+  compareFindings,
+  type BeaconDetail,
+  type Evidence,
+  type Finding,
+  type FindingKind,
+  type Severity,
+  type StoryStep,
+} from './findings/finding.js';
+export type {
+  BlindSpot,
+  CoverageSection,
+  HuntInput,
+  HuntReport,
+  NetworkPivotRow,
+  SuppressedCount,
+} from './findings/report.js';
+export {
+  ALLOWLIST_TEXT_LIMIT,
+  AllowlistError,
+  globPattern,
+  parseAllowlist,
+  suppressingRule,
+  type AllowRule,
+  type Allowlist,
+} from './allowlist/allowlist.js';
+export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
+export type {
+  Knowledge,
+  KnownAdminService,
+  KnownLolbin,
+  KnownServiceHost,
+  KnownWritablePlace,
+} from './engine/knowledge.js';
+export { defaultKnowledge } from './knowledge/default.js';

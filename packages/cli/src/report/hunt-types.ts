@@ -1,21 +1,15 @@
-/**
- * The hunt report types the renderers read. The hunt package does not export them from its
- * entry yet, so this one file reaches into its sources for types only (erased at run time).
- * TODO: import these from '@evtxhunt/hunt' once its index exports the finding and report types.
- */
+/** The hunt report types the renderers read, from the hunt package's entry. */
 export type {
   BeaconDetail,
+  BlindSpot,
+  CoverageSection,
   Evidence,
   Finding,
   FindingKind,
-  Severity,
-  StoryStep,
-} from '../../../hunt/src/findings/finding.js';
-export type {
-  BlindSpot,
-  CoverageSection,
   HuntInput,
   HuntReport,
   NetworkPivotRow,
+  Severity,
+  StoryStep,
   SuppressedCount,
-} from '../../../hunt/src/findings/report.js';
+} from '@evtxhunt/hunt';

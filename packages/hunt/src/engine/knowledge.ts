@@ -5,7 +5,7 @@
  */
 
 /** A living-off-the-land binary recognised by name. */
-export interface LolbinMatch {
+export interface KnownLolbin {
   readonly name: string;
   /** What it is used for, e.g. `script host` or `downloader`. */
   readonly category: string;
@@ -14,7 +14,7 @@ export interface LolbinMatch {
 }
 
 /** A user-writable place an image lives in. */
-export interface WritablePlaceMatch {
+export interface KnownWritablePlace {
   readonly id: string;
   readonly label: string;
   /** Set when the path is a known vendor's usual install place there (OneDrive, Teams, ...). */
@@ -22,24 +22,24 @@ export interface WritablePlaceMatch {
 }
 
 /** A remote-administration service by port. */
-export interface AdminServiceMatch {
+export interface KnownAdminService {
   readonly name: string;
   /** True for the services lateral movement uses: RDP, SMB, WinRM, RPC/DCOM, SSH. */
   readonly lateral: boolean;
 }
 
 /** A service host binary and the public ports it has business with. */
-export interface ServiceHostMatch {
+export interface KnownServiceHost {
   readonly name: string;
   readonly expectedPublicPorts: readonly number[];
 }
 
 /** The lookups the detections use. */
 export interface Knowledge {
-  lolbin(image: string): LolbinMatch | undefined;
-  writablePlace(image: string): WritablePlaceMatch | undefined;
-  adminService(port: number): AdminServiceMatch | undefined;
-  serviceHost(image: string): ServiceHostMatch | undefined;
+  lolbin(image: string): KnownLolbin | undefined;
+  writablePlace(image: string): KnownWritablePlace | undefined;
+  adminService(port: number): KnownAdminService | undefined;
+  serviceHost(image: string): KnownServiceHost | undefined;
   isBrowser(image: string): boolean;
   /** The process that starts services (services.exe), by image. */
   isServiceControlManager(image: string): boolean;

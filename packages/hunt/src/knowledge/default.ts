@@ -2,7 +2,7 @@
  * The engine's Knowledge (engine/knowledge.ts) built from the tables in this folder and in
  * paths/. Each image path is parsed once per lookup; the tables do the rest.
  */
-import type { Knowledge, ServiceHostMatch } from '../engine/knowledge.js';
+import type { Knowledge, KnownServiceHost } from '../engine/knowledge.js';
 import { baseName, parseWindowsPath } from '../paths/windows-path.js';
 import { userWritablePlace } from '../paths/user-writable.js';
 import { isBrowser } from './common-processes.js';
@@ -65,7 +65,7 @@ export function defaultKnowledge(): Knowledge {
   };
 }
 
-function serviceHost(image: string): ServiceHostMatch | undefined {
+function serviceHost(image: string): KnownServiceHost | undefined {
   const match = serviceHostFor(image);
   if (match === undefined || match.outsideHome) return undefined;
 
