@@ -6,6 +6,7 @@
 import type { ProcessRef } from '../events/activity.js';
 import type { EventTime } from '../events/time.js';
 import type { Evidence } from '../findings/finding.js';
+import { baseName } from './evidence.js';
 
 /** An opaque name for one process in a ProcessTable. */
 export type ProcessKey = string;
@@ -85,7 +86,12 @@ export function fillMissing(into: ProcessEntry, from: Omit<ProcessNode, 'key'>):
   }
 }
 
-/** True when two image paths name the same program, or either is unknown. */
+/**
+ * True when two image paths end in the same file name, or either is unknown. Only the names are
+ * compared: Sysmon and Security spell one path differently (`\\VBoxSvr\x.exe` beside
+ * `\Device\Mup\VBoxSvr\x.exe`).
+ */
 export function sameImage(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a.toLowerCase() === b.toLowerCase();
+  if (a === undefined || b === undefined) return true;
+  return baseName(a).toLowerCase() === baseName(b).toLowerCase();
 }

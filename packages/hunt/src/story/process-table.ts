@@ -5,6 +5,7 @@
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
+import { defined } from '../events/fields.js';
 import { evidenceOf } from './evidence.js';
 import {
   fillMissing,
@@ -66,7 +67,7 @@ export class ProcessTable {
 
   /** The process with this key (or the one it was merged into). */
   get(key: ProcessKey): ProcessNode | undefined {
-    return this.#entries.get(this.#merged.get(key) ?? key);
+    return this.#entry(key);
   }
 
   /** Every process, in the order first seen. */
@@ -148,7 +149,7 @@ export class ProcessTable {
     fillMissing(entry, {
       computer: start.computer,
       knownAs: 'started',
-      ...start.process,
+      ...withUsableGuid(start.process),
       ...(start.commandLine === undefined ? {} : { commandLine: start.commandLine }),
       start: { time: start.time, origin: start.origin, evidence: evidenceOf(start) },
       parent: start.parent,
@@ -161,9 +162,9 @@ export class ProcessTable {
 
   /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
   #entryForStart(start: ProcessStart): ProcessEntry {
-    const { guid } = start.process;
+    const guid = usableGuid(start.process);
     const known = guid === undefined ? undefined : this.#byGuid.get(guidKey(start.computer, guid));
-    const byGuid = known === undefined ? undefined : this.#entries.get(known);
+    const byGuid = known === undefined ? undefined : this.#entry(known);
     const twin = this.#twinOf(start);
 
     if (byGuid !== undefined && twin !== undefined && twin !== byGuid) {
@@ -178,11 +179,12 @@ export class ProcessTable {
 
   /** The same process already started from the other log (Sysmon 1 versus Security 4688). */
   #twinOf(start: ProcessStart): ProcessEntry | undefined {
-    const { pid, guid, image } = start.process;
+    const { pid, image } = start.process;
+    const guid = usableGuid(start.process);
     if (pid === undefined) return undefined;
 
     for (const key of this.#starts.get(pidKey(start.computer, pid)) ?? []) {
-      const entry = this.#entries.get(key);
+      const entry = this.#entry(key);
       if (entry?.start === undefined || entry.start.origin === start.origin) continue;
       if (Math.abs(entry.start.time.ms - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
       if (!sameImage(entry.image, image)) continue;
@@ -193,7 +195,8 @@ export class ProcessTable {
   }
 
   #create(start: ProcessStart): ProcessEntry {
-    const { guid, pid } = start.process;
+    const { pid } = start.process;
+    const guid = usableGuid(start.process);
     const key =
       guid === undefined
         ? startKey(start.computer, pid, evidenceOf(start))
@@ -234,7 +237,7 @@ export class ProcessTable {
   #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): ProcessEntry {
     const id = guidKey(computer, process.guid ?? '');
     const known = this.#byGuid.get(id);
-    let entry = known === undefined ? undefined : this.#entries.get(known);
+    let entry = known === undefined ? undefined : this.#entry(known);
 
     if (entry === undefined) {
       entry = { key: id, computer, knownAs };
@@ -252,18 +255,34 @@ export class ProcessTable {
   }
 
   #entryForEnd(end: ProcessEnd): ProcessEntry | undefined {
-    const { guid, pid } = end.process;
-    if (guid !== undefined) return this.#noteByGuid(end.computer, end.process, 'seen');
+    const { pid } = end.process;
+    if (hasGuid(end.process)) return this.#noteByGuid(end.computer, end.process, 'seen');
     if (pid === undefined) return undefined;
 
     const node = this.findByPid(end.computer, pid, end.time.ms);
-    return node === undefined ? undefined : this.#entries.get(node.key);
+    return node === undefined ? undefined : this.#entry(node.key);
+  }
+
+  /** The writable entry for a key, following merges. */
+  #entry(key: ProcessKey): ProcessEntry | undefined {
+    return this.#entries.get(this.#merged.get(key) ?? key);
   }
 }
 
 /** A usable ProcessGuid: Sysmon writes all zeros when it does not know the process. */
 function hasGuid(process: ProcessRef): process is ProcessRef & { guid: string } {
   return process.guid !== undefined && !/^\{?[0-]+\}?$/.test(process.guid);
+}
+
+function usableGuid(process: ProcessRef): string | undefined {
+  return hasGuid(process) ? process.guid : undefined;
+}
+
+/** The reference without an all-zero guid, which would make every such process one. */
+function withUsableGuid(process: ProcessRef): ProcessRef {
+  if (hasGuid(process) || process.guid === undefined) return process;
+
+  return defined({ pid: process.pid, image: process.image, user: process.user });
 }
 
 function startMs(entry: ProcessEntry): number {

@@ -185,6 +185,24 @@ test('ProcessTable: Sysmon 1 and 4688 of one process share one entry, in either 
   }
 });
 
+test('ProcessTable: twins match by image file name, as Sysmon and Security spell paths apart', () => {
+  const table = new ProcessTable();
+  table.add(
+    sysmonStart({ guid: guid(1), pid: 6072, image: '\\\\VBoxSvr\\x\\M.exe', at: '09:00:00.619' }),
+  );
+  table.add(
+    securityStart({ pid: 6072, image: '\\Device\\Mup\\VBoxSvr\\x\\m.exe', at: '09:00:00.620' }),
+  );
+  table.add(securityStart({ pid: 6072, image: 'C:\\Windows\\conhost.exe', at: '09:00:00.621' }));
+
+  assert.equal(table.size, 2);
+  assert.equal(table.findByPid('WS01', 6072, ms('09:00:00.620'))?.guid, guid(1));
+  assert.equal(
+    table.findByPid('WS01', 6072, ms('09:00:01.000'))?.image,
+    'C:\\Windows\\conhost.exe',
+  );
+});
+
 test('ProcessTable: a 4688 twin of a process first seen acting merges into the guid entry', () => {
   const table = new ProcessTable();
   const security = table.add(securityStart({ pid: 0x44c, image: CMD, at: '09:00:00.125' }));
@@ -213,6 +231,18 @@ test('ProcessTable: guids compare without braces or case; the all-zero guid name
   assert.equal(table.findByGuid('WS01', guid(1).slice(1, -1).toUpperCase())?.pid, 500);
   assert.equal(table.parentChain(child ?? '').ancestors[0]?.guid, guid(1));
   assert.equal(table.size, 2);
+});
+
+test('ProcessTable: starts with the all-zero guid stay apart, known by pid and time', () => {
+  const table = new ProcessTable();
+  const zero = '{00000000-0000-0000-0000-000000000000}';
+  const a = table.add(sysmonStart({ guid: zero, pid: 10, image: CMD, at: '09:00:00.000' }));
+  const b = table.add(sysmonStart({ guid: zero, pid: 11, image: NOTEPAD, at: '09:00:01.000' }));
+
+  assert.equal(table.size, 2);
+  assert.notEqual(a, b);
+  assert.equal(table.get(a ?? '')?.guid, undefined);
+  assert.equal(table.findByPid('WS01', 11, ms('09:00:02.000'))?.image, NOTEPAD);
 });
 
 test('ProcessTable.parentChain names the key it cannot find', () => {
