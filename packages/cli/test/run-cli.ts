@@ -1,6 +1,7 @@
 /** Helpers for tests that run the built `evtxhunt` as a child process. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, from this file's place in packages/cli/dist/test. */
@@ -9,8 +10,15 @@ export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The repo-local Sysmon sample: python-evtx's tests/data/issue_43.evtx, 1730 records. */
 export const ISSUE43 = `${REPO}samples/sysmon-issue43.evtx`;
 
-/** The shared corpus of real EVTX files; absent on machines without it. */
-export const SHARED = '/work/shared/samples/evtx';
+/**
+ * The shared corpus of real EVTX files, under $EVTXHUNT_SHARED or else `<repo>/../shared`;
+ * absent on machines without it.
+ */
+export const SHARED = join(
+  process.env['EVTXHUNT_SHARED'] || join(REPO, '..', 'shared'),
+  'samples',
+  'evtx',
+);
 
 /** Why shared-corpus tests skip, or false when the corpus is there. */
 export const SKIP_SHARED = existsSync(SHARED)
