@@ -58,7 +58,11 @@ export interface ChainOptions {
   ipKey?(text: string): string;
 }
 
-/** One process start, DNS query (when any), connection and file, in time order. */
+/**
+ * One process start, DNS query (when any), connection and file, in time order. TODO: only files
+ * created (Sysmon 11) count; a stream written (15, such as the Zone.Identifier a browser adds to
+ * a download) would also show a download, but a story has no step for it yet.
+ */
 interface Link {
   readonly dns: DnsQuery | undefined;
   readonly connection: NetworkConnect;

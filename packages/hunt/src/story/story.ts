@@ -25,7 +25,11 @@ export interface StoryDropped {
   readonly files: number;
 }
 
-/** What one process did, each list in the order added. */
+/**
+ * What one process did, each list in the order added. TODO: past a limit the later additions
+ * are dropped, which are the later events only when the logs arrive in time order; keeping the
+ * earliest by time would need each list sorted as it fills.
+ */
 export interface ProcessActivities {
   readonly dns: readonly DnsQuery[];
   readonly connections: readonly NetworkConnect[];

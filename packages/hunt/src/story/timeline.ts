@@ -25,7 +25,10 @@ export interface TimelineRow {
   readonly evidence: Evidence;
 }
 
-/** Which story a timeline shows: one process tree by ProcessGuid, or processes by image. */
+/**
+ * Which story a timeline shows: one process tree by ProcessGuid, or processes by image. TODO: a
+ * process known only from Security 4688 has no ProcessGuid, so only `image` can name it.
+ */
 export type TimelineFilter = { readonly process: string } | { readonly image: string };
 
 interface Entry {
