@@ -5,15 +5,23 @@ import { dumpCommand } from './commands/dump.js';
 import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
+import { timelineCommand } from './commands/timeline.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly Command[] = [infoCommand, dumpCommand, pivotCommand, huntCommand];
+const COMMANDS: readonly Command[] = [
+  infoCommand,
+  dumpCommand,
+  pivotCommand,
+  huntCommand,
+  timelineCommand,
+];
 
 /** The top-level `--help` text. */
 export function mainHelp(): string {
-  const list = COMMANDS.map((command) => `  ${command.name.padEnd(7)} ${command.summary}`);
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const list = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     'Usage: evtxhunt <command> [options] PATH...',
     '',

@@ -1,6 +1,7 @@
 /** Helpers for tests that run the built `evtxhunt` as a child process. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, from this file's place in packages/cli/dist/test. */

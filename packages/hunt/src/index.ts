@@ -110,6 +110,8 @@ export {
   knownGoodLocation,
   type KnownGoodLocation,
 } from './knowledge/known-good-locations.js';
+
+// Process stories, chain findings and timelines (src/story), and the event vocabulary they read.
 export { toActivity } from './events/normalise.js';
 export type {
   Activity,
@@ -117,6 +119,7 @@ export type {
   DnsQuery,
   FileActivity,
   NetworkConnect,
+  ProcessEnd,
   ProcessRef,
   ProcessStart,
   SourceRef,
@@ -159,3 +162,45 @@ export type {
   KnownWritablePlace,
 } from './engine/knowledge.js';
 export { defaultKnowledge } from './knowledge/default.js';
+export { evidenceOf, summaryOf } from './story/evidence.js';
+export { EXECUTABLE_EXTENSIONS, isExecutableName } from './story/executable.js';
+export {
+  normaliseGuid,
+  type ProcessKey,
+  type ProcessKnownAs,
+  type ProcessNode,
+  type ProcessStartFacts,
+} from './story/process-node.js';
+export {
+  PARENT_CHAIN_DEPTH_LIMIT,
+  ProcessTable,
+  SAME_START_TOLERANCE_MS,
+  type ParentChain,
+  type ParentChainEnd,
+} from './story/process-table.js';
+export {
+  STORY_CONNECTION_LIMIT,
+  STORY_DNS_LIMIT,
+  STORY_FILE_LIMIT,
+  StoryCollector,
+  orderSteps,
+  type ProcessActivities,
+  type ProcessStory,
+  type StoryDropped,
+} from './story/story.js';
+export {
+  CHAIN_EVIDENCE_LIMIT,
+  CONNECT_TO_FILE_WINDOW_MS,
+  DNS_LOGGED_LATE_MS,
+  DNS_TO_CONNECT_WINDOW_MS,
+  chainFindings,
+  mappedIpKey,
+  type ChainOptions,
+} from './story/chain.js';
+export {
+  TimelineBuilder,
+  compareRows,
+  timelineRow,
+  type TimelineFilter,
+  type TimelineRow,
+} from './story/timeline.js';

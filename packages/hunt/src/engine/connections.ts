@@ -5,6 +5,7 @@
  */
 import type { NetworkConnect } from '../events/activity.js';
 import type { Evidence } from '../findings/finding.js';
+import { evidenceOf } from '../story/evidence.js';
 import { classifyIp, type IpClass } from '../net/ip-class.js';
 import { parseIp } from '../net/ip.js';
 
@@ -104,16 +105,6 @@ function record(series: ConnectionSeries, connection: NetworkConnect, initiated:
 
 function addBounded(set: Set<string>, value: string | undefined): void {
   if (value !== undefined && set.size < SERIES_VALUE_LIMIT) set.add(value);
-}
-
-/** The evidence row for one activity. */
-export function evidenceOf(activity: {
-  readonly source: { readonly file?: string; readonly recordId: string; readonly eventId: number };
-  readonly time: { readonly iso: string };
-}): Evidence {
-  const { file, recordId, eventId } = activity.source;
-  const row = { recordId, eventId, time: activity.time.iso };
-  return file === undefined ? row : { file, ...row };
 }
 
 /** The series' times, sorted, as a fresh array. */

@@ -5,7 +5,7 @@
  */
 import type { ProcessStart } from '../events/activity.js';
 import type { Evidence } from '../findings/finding.js';
-import { evidenceOf } from './connections.js';
+import { evidenceOf } from '../story/evidence.js';
 import type { Knowledge } from './knowledge.js';
 
 /** Remote-execution spawns kept; past this the oldest are kept and later ones dropped. */

@@ -1,0 +1,94 @@
+/** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
+import { TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
+
+import type { ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { escapeText } from '../escape.js';
+import { LineBuffer, type Io } from '../io.js';
+import { jsonText } from '../json.js';
+import { readEvtxFiles } from '../reading.js';
+import { renderTimeline } from '../timeline-table.js';
+
+const HELP = `Usage: evtxhunt timeline PATH... [--process GUID | --image NAME] [--json]
+
+Shows what processes did: Sysmon events (process start and end, network connections, DNS
+queries, files, registry, pipes, ...) and Security 4688 process starts, merged across files
+and hosts and sorted by UTC time (Sysmon's UtcTime where the event has one). Directories are
+walked for .evtx files.
+
+Options:
+  --process GUID   one story: the process with this Sysmon ProcessGuid (braces and case do
+                   not matter), every process it started and theirs, and the starts of its
+                   parents up to the first one the logs know
+  --image NAME     every process whose image is NAME, as a file name (powershell.exe) or a
+                   full path, ignoring case, and the starts of its parents
+  --json           one JSON object per line: time, computer, kind, eventId, image,
+                   processGuid, summary, evidence (file, recordId, eventId, time)
+  -h, --help       show this help
+
+Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+
+/** The story `--process` or `--image` names; throws UsageError when both are given. */
+export function timelineFilter(args: ParsedArgs): TimelineFilter | undefined {
+  const process = args.values.get('process');
+  const image = args.values.get('image');
+  if (process !== undefined && image !== undefined) {
+    throw new UsageError("options '--process' and '--image' cannot be used together");
+  }
+
+  if (process !== undefined) return { process };
+  return image === undefined ? undefined : { image };
+}
+
+async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('timeline needs at least one path');
+
+  const filter = timelineFilter(args);
+  const timeline = new TimelineBuilder();
+  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    for await (const record of evtx.records()) {
+      const activity = toActivity({ ...record.toStructured(), file });
+      if (activity !== undefined) timeline.add(activity);
+      await reporter.record(evtx.summary);
+    }
+  });
+
+  if (filter !== undefined && timeline.matching(filter).length === 0) {
+    await io.err.write(`evtxhunt: ${escapeText(noMatch(filter))}\n`);
+  }
+  await writeRows(io, timeline, filter, args.flags.has('json'));
+  return status;
+}
+
+async function writeRows(
+  io: Io,
+  timeline: TimelineBuilder,
+  filter: TimelineFilter | undefined,
+  json: boolean,
+): Promise<void> {
+  const rows = timeline.rows(filter);
+  const out = new LineBuffer(io.out);
+  const lines = json ? rows.map((row) => jsonText(row)) : renderTimeline(rows, timeline.size);
+
+  for (const line of lines) await out.line(line);
+  await out.flush();
+}
+
+function noMatch(filter: TimelineFilter): string {
+  if ('process' in filter) return `no process with ProcessGuid ${filter.process} in these logs`;
+  return `no process with image ${filter.image} in these logs`;
+}
+
+/** The timeline command. */
+export const timelineCommand: Command = {
+  name: 'timeline',
+  summary: 'process activity in time order, for everything or one process story',
+  help: HELP,
+  options: [
+    { name: 'json', kind: 'flag' },
+    { name: 'process', kind: 'value' },
+    { name: 'image', kind: 'value' },
+  ],
+  run,
+};

@@ -1,0 +1,33 @@
+/** Text rendering of a timeline: one table row per event, in time order. */
+import { baseName, type TimelineRow } from '@evtxhunt/hunt';
+
+import { renderTable, type Column } from './table.js';
+
+const COLUMNS: readonly Column[] = [
+  { heading: 'time (UTC)' },
+  { heading: 'computer' },
+  { heading: 'event', align: 'right' },
+  { heading: 'kind' },
+  { heading: 'process' },
+  { heading: 'ProcessGuid' },
+  { heading: 'summary' },
+];
+
+/** The timeline as text lines: the table (cells escaped), then a one-line tally. */
+export function renderTimeline(rows: readonly TimelineRow[], activities: number): string[] {
+  const table = renderTable(COLUMNS, rows.map(timelineCells));
+  const events = rows.length === 1 ? 'event' : 'events';
+  return [...table, '', `${rows.length} ${events} shown of ${activities} activities read`];
+}
+
+function timelineCells(row: TimelineRow): string[] {
+  return [
+    row.time,
+    row.computer,
+    String(row.eventId),
+    row.kind,
+    row.image === undefined ? '-' : baseName(row.image),
+    row.processGuid ?? '-',
+    row.summary,
+  ];
+}

@@ -1,0 +1,290 @@
+/**
+ * Who started whom, per host. Sysmon names processes by ProcessGuid; Security 4688 names them
+ * only by process id, which Windows reuses, so a pid means "the latest start of that pid on that
+ * host at or before the time". The table keeps one compact entry per process and resolves
+ * parents only when asked, so starts may arrive in any order (several files, several hosts).
+ */
+import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
+import { defined } from '../events/fields.js';
+import { evidenceOf } from './evidence.js';
+import {
+  fillMissing,
+  guidKey,
+  pidKey,
+  sameImage,
+  startKey,
+  type ProcessEntry,
+  type ProcessKey,
+  type ProcessNode,
+} from './process-node.js';
+
+/** How many ancestors parentChain() follows before it stops. */
+export const PARENT_CHAIN_DEPTH_LIMIT = 64;
+
+/**
+ * A Sysmon Event ID 1 and a Security 4688 of the same pid on the same host this close together
+ * (and with the same image) are one process logged twice, and share one entry.
+ */
+export const SAME_START_TOLERANCE_MS = 1000;
+
+/** Why parentChain() stopped: a start naming no parent, a parent whose start is not logged,
+ * a parent already in the chain, or PARENT_CHAIN_DEPTH_LIMIT. */
+export type ParentChainEnd = 'root' | 'start-not-logged' | 'cycle' | 'depth-limit';
+
+/** A process's ancestors, its parent first. */
+export interface ParentChain {
+  readonly ancestors: readonly ProcessNode[];
+  readonly end: ParentChainEnd;
+}
+
+/** Processes by host, guid and pid; see the module comment. */
+export class ProcessTable {
+  readonly #entries = new Map<ProcessKey, ProcessEntry>();
+  /** Keys of entries merged into another entry, to the key that absorbed them. */
+  readonly #merged = new Map<ProcessKey, ProcessKey>();
+  readonly #byGuid = new Map<string, ProcessKey>();
+  /** Per host and pid: the keys of the logged starts of that pid, earliest first. */
+  readonly #starts = new Map<string, ProcessKey[]>();
+
+  /** Processes known, whether started, named as a parent or seen acting. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Records a process start or end; returns the key of the process it is about. */
+  add(activity: ProcessStart | ProcessEnd): ProcessKey | undefined {
+    return activity.kind === 'process-start' ? this.#addStart(activity) : this.#addEnd(activity);
+  }
+
+  /**
+   * Records a process some event names (a Sysmon 3, 11 or 22 names the process acting); returns
+   * its key. Only a ProcessGuid can name a process without a time; otherwise undefined.
+   */
+  note(computer: string, process: ProcessRef): ProcessKey | undefined {
+    if (!hasGuid(process)) return undefined;
+    return this.#noteByGuid(computer, process, 'seen').key;
+  }
+
+  /** The process with this key (or the one it was merged into). */
+  get(key: ProcessKey): ProcessNode | undefined {
+    return this.#entry(key);
+  }
+
+  /** Every process, in the order first seen. */
+  nodes(): IterableIterator<ProcessNode> {
+    return this.#entries.values();
+  }
+
+  /** The process with this ProcessGuid on this host. */
+  findByGuid(computer: string, guid: string): ProcessNode | undefined {
+    const key = this.#byGuid.get(guidKey(computer, guid));
+    return key === undefined ? undefined : this.get(key);
+  }
+
+  /**
+   * The process that had `pid` on this host at `timeMs`: the latest logged start of that pid at
+   * or before the time, unless its end was logged before the time.
+   */
+  findByPid(computer: string, pid: number, timeMs: number): ProcessNode | undefined {
+    const keys = this.#starts.get(pidKey(computer, pid)) ?? [];
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const node = this.get(keys[i] ?? '');
+      if (node?.start === undefined || node.start.time.ms > timeMs) continue;
+      return node.end !== undefined && node.end.ms < timeMs ? undefined : node;
+    }
+    return undefined;
+  }
+
+  /** The process an event names: by ProcessGuid when it has one, else by pid at `timeMs`. */
+  find(computer: string, process: ProcessRef, timeMs: number): ProcessNode | undefined {
+    if (hasGuid(process)) return this.findByGuid(computer, process.guid);
+    return process.pid === undefined ? undefined : this.findByPid(computer, process.pid, timeMs);
+  }
+
+  /**
+   * The parent of a process. A parent whose own start is not logged is still a node, made of
+   * what the child's start says about it; one named only by pid is not kept in the table.
+   */
+  parentOf(node: ProcessNode): ProcessNode | undefined {
+    const ref = node.parent;
+    if (ref === undefined) return undefined;
+    if (hasGuid(ref)) return this.findByGuid(node.computer, ref.guid);
+    if (ref.pid === undefined && ref.image === undefined) return undefined;
+
+    const found = ref.pid === undefined ? undefined : this.#startedBefore(node, ref.pid);
+    if (found !== undefined) return found;
+    return { key: `${node.key}\u0000parent`, computer: node.computer, knownAs: 'parent', ...ref };
+  }
+
+  /** The ancestors of a process, its parent first, up to the root or a stop (see end). */
+  parentChain(key: ProcessKey): ParentChain {
+    let current = this.get(key);
+    if (current === undefined) throw new RangeError(`No process with key ${JSON.stringify(key)}`);
+
+    const ancestors: ProcessNode[] = [];
+    const visited = new Set([current.key]);
+    for (;;) {
+      const parent = this.parentOf(current);
+      if (parent === undefined) {
+        return { ancestors, end: current.knownAs === 'started' ? 'root' : 'start-not-logged' };
+      }
+      if (visited.has(parent.key)) return { ancestors, end: 'cycle' };
+      if (ancestors.length >= PARENT_CHAIN_DEPTH_LIMIT) return { ancestors, end: 'depth-limit' };
+
+      ancestors.push(parent);
+      visited.add(parent.key);
+      current = parent;
+    }
+  }
+
+  #startedBefore(child: ProcessNode, pid: number): ProcessNode | undefined {
+    if (child.start === undefined) return undefined;
+
+    const found = this.findByPid(child.computer, pid, child.start.time.ms);
+    return found?.key === child.key ? undefined : found;
+  }
+
+  #addStart(start: ProcessStart): ProcessKey {
+    const entry = this.#entryForStart(start);
+    fillMissing(entry, {
+      computer: start.computer,
+      knownAs: 'started',
+      ...withUsableGuid(start.process),
+      ...(start.commandLine === undefined ? {} : { commandLine: start.commandLine }),
+      start: { time: start.time, origin: start.origin, evidence: evidenceOf(start) },
+      parent: start.parent,
+    });
+    this.#indexStart(entry);
+
+    if (hasGuid(start.parent)) this.#noteByGuid(start.computer, start.parent, 'parent');
+    return entry.key;
+  }
+
+  /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
+  #entryForStart(start: ProcessStart): ProcessEntry {
+    const guid = usableGuid(start.process);
+    const known = guid === undefined ? undefined : this.#byGuid.get(guidKey(start.computer, guid));
+    const byGuid = known === undefined ? undefined : this.#entry(known);
+    const twin = this.#twinOf(start);
+
+    if (byGuid !== undefined && twin !== undefined && twin !== byGuid) {
+      return this.#absorb(byGuid, twin);
+    }
+    if (byGuid !== undefined) return byGuid;
+    if (twin !== undefined && guid !== undefined) {
+      this.#byGuid.set(guidKey(start.computer, guid), twin.key);
+    }
+    return twin ?? this.#create(start);
+  }
+
+  /** The same process already started from the other log (Sysmon 1 versus Security 4688). */
+  #twinOf(start: ProcessStart): ProcessEntry | undefined {
+    const { pid, image } = start.process;
+    const guid = usableGuid(start.process);
+    if (pid === undefined) return undefined;
+
+    for (const key of this.#starts.get(pidKey(start.computer, pid)) ?? []) {
+      const entry = this.#entry(key);
+      if (entry?.start === undefined || entry.start.origin === start.origin) continue;
+      if (Math.abs(entry.start.time.ms - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
+      if (!sameImage(entry.image, image)) continue;
+      if (entry.guid !== undefined && guid !== undefined) continue;
+      return entry;
+    }
+    return undefined;
+  }
+
+  #create(start: ProcessStart): ProcessEntry {
+    const { pid } = start.process;
+    const guid = usableGuid(start.process);
+    const key =
+      guid === undefined
+        ? startKey(start.computer, pid, evidenceOf(start))
+        : guidKey(start.computer, guid);
+    const entry: ProcessEntry = { key, computer: start.computer, knownAs: 'started' };
+
+    this.#entries.set(key, entry);
+    if (guid !== undefined) this.#byGuid.set(key, key);
+    return entry;
+  }
+
+  /** Merges `twin` into `keep`: one entry, every later lookup of twin's key finds keep. */
+  #absorb(keep: ProcessEntry, twin: ProcessEntry): ProcessEntry {
+    fillMissing(keep, twin);
+    this.#entries.delete(twin.key);
+    this.#merged.set(twin.key, keep.key);
+    for (const [from, to] of this.#merged) if (to === twin.key) this.#merged.set(from, keep.key);
+
+    const list =
+      twin.pid === undefined ? undefined : this.#starts.get(pidKey(twin.computer, twin.pid));
+    list?.splice(list.indexOf(twin.key), 1);
+    return keep;
+  }
+
+  /** Lists the entry under its host and pid, keeping the list in start-time order. */
+  #indexStart(entry: ProcessEntry): void {
+    if (entry.pid === undefined || entry.start === undefined) return;
+
+    const id = pidKey(entry.computer, entry.pid);
+    const list = this.#starts.get(id) ?? [];
+    if (list.includes(entry.key)) return;
+
+    const at = list.findIndex((key) => (this.get(key)?.start?.time.ms ?? 0) > startMs(entry));
+    list.splice(at === -1 ? list.length : at, 0, entry.key);
+    this.#starts.set(id, list);
+  }
+
+  #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): ProcessEntry {
+    const id = guidKey(computer, process.guid ?? '');
+    const known = this.#byGuid.get(id);
+    let entry = known === undefined ? undefined : this.#entry(known);
+
+    if (entry === undefined) {
+      entry = { key: id, computer, knownAs };
+      this.#entries.set(id, entry);
+      this.#byGuid.set(id, id);
+    }
+    fillMissing(entry, { computer, knownAs, ...process });
+    return entry;
+  }
+
+  #addEnd(end: ProcessEnd): ProcessKey | undefined {
+    const entry = this.#entryForEnd(end);
+    if (entry !== undefined && entry.end === undefined) entry.end = end.time;
+    return entry?.key;
+  }
+
+  #entryForEnd(end: ProcessEnd): ProcessEntry | undefined {
+    const { pid } = end.process;
+    if (hasGuid(end.process)) return this.#noteByGuid(end.computer, end.process, 'seen');
+    if (pid === undefined) return undefined;
+
+    const node = this.findByPid(end.computer, pid, end.time.ms);
+    return node === undefined ? undefined : this.#entry(node.key);
+  }
+
+  /** The writable entry for a key, following merges. */
+  #entry(key: ProcessKey): ProcessEntry | undefined {
+    return this.#entries.get(this.#merged.get(key) ?? key);
+  }
+}
+
+/** A usable ProcessGuid: Sysmon writes all zeros when it does not know the process. */
+function hasGuid(process: ProcessRef): process is ProcessRef & { guid: string } {
+  return process.guid !== undefined && !/^\{?[0-]+\}?$/.test(process.guid);
+}
+
+function usableGuid(process: ProcessRef): string | undefined {
+  return hasGuid(process) ? process.guid : undefined;
+}
+
+/** The reference without an all-zero guid, which would make every such process one. */
+function withUsableGuid(process: ProcessRef): ProcessRef {
+  if (hasGuid(process) || process.guid === undefined) return process;
+
+  return defined({ pid: process.pid, image: process.image, user: process.user });
+}
+
+function startMs(entry: ProcessEntry): number {
+  return entry.start?.time.ms ?? 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * Timelines: activities as rows in UTC time order, merged across files and hosts, for
+ * everything or for one story. `process` keeps a process (by ProcessGuid), its descendants and
+ * the starts of its ancestors; `image` keeps every process whose image matches, and the starts
+ * of their ancestors.
+ */
+import type { Activity, ActivityKind, ProcessRef } from '../events/activity.js';
+import type { Evidence } from '../findings/finding.js';
+import { baseName, evidenceOf, summaryOf } from './evidence.js';
+import { normaliseGuid, type ProcessKey, type ProcessNode } from './process-node.js';
+import { ProcessTable } from './process-table.js';
+import { compareRecordIds } from './story.js';
+
+/** One row of a timeline. */
+export interface TimelineRow {
+  /** When it happened: Sysmon's UtcTime, else TimeCreated (ISO-8601 UTC, seven digits). */
+  readonly time: string;
+  readonly computer: string;
+  readonly kind: ActivityKind;
+  readonly eventId: number;
+  /** The image of the process acting (the source, for process access and remote threads). */
+  readonly image?: string;
+  readonly processGuid?: string;
+  readonly summary: string;
+  readonly evidence: Evidence;
+}
+
+/**
+ * Which story a timeline shows: one process tree by ProcessGuid, or processes by image. TODO: a
+ * process known only from Security 4688 has no ProcessGuid, so only `image` can name it.
+ */
+export type TimelineFilter = { readonly process: string } | { readonly image: string };
+
+interface Entry {
+  readonly row: TimelineRow;
+  readonly process: ProcessRef;
+  readonly ms: number;
+}
+
+/**
+ * Collects activities and hands back timeline rows. TODO: every activity is held in memory
+ * until rows() sorts them, so a timeline of everything grows with the logs; merging sorted runs
+ * from disk would bound it.
+ */
+export class TimelineBuilder {
+  readonly table: ProcessTable;
+  readonly #entries: Entry[] = [];
+
+  constructor(table: ProcessTable = new ProcessTable()) {
+    this.table = table;
+  }
+
+  /** Activities added so far. */
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  /** Takes one activity; process starts and ends also go to the table. */
+  add(activity: Activity): void {
+    if (activity.kind === 'process-start' || activity.kind === 'process-end') {
+      this.table.add(activity);
+    } else {
+      this.table.note(activity.computer, activity.process);
+    }
+    this.#entries.push({
+      row: timelineRow(activity),
+      process: activity.process,
+      ms: activity.time.ms,
+    });
+  }
+
+  /** The rows of the story the filter names (or of everything), sorted by time. */
+  rows(filter?: TimelineFilter): TimelineRow[] {
+    const keep = filter === undefined ? undefined : this.#selection(filter);
+    const entries = keep === undefined ? this.#entries : this.#entries.filter(keep);
+    return entries.map((entry) => entry.row).sort(compareRows);
+  }
+
+  /** The processes the filter names directly (before descendants and ancestors are added). */
+  matching(filter: TimelineFilter): ProcessNode[] {
+    const matches = 'process' in filter ? guidMatcher(filter.process) : imageMatcher(filter.image);
+    return [...this.table.nodes()].filter(matches);
+  }
+
+  #selection(filter: TimelineFilter): (entry: Entry) => boolean {
+    const targets = this.matching(filter);
+    const members = 'process' in filter ? this.#withDescendants(targets) : keysOf(targets);
+    const ancestors = new Set<ProcessKey>();
+    for (const target of targets) {
+      for (const node of this.table.parentChain(target.key).ancestors) ancestors.add(node.key);
+    }
+
+    return (entry) => {
+      const key = this.table.find(entry.row.computer, entry.process, entry.ms)?.key;
+      if (key === undefined) return false;
+      return members.has(key) || (entry.row.kind === 'process-start' && ancestors.has(key));
+    };
+  }
+
+  /** The targets and every process they started, and those started, and so on. */
+  #withDescendants(targets: readonly ProcessNode[]): Set<ProcessKey> {
+    const children = new Map<ProcessKey, ProcessKey[]>();
+    for (const node of this.table.nodes()) {
+      const parent = this.table.parentOf(node);
+      if (parent === undefined) continue;
+
+      const siblings = children.get(parent.key) ?? [];
+      siblings.push(node.key);
+      children.set(parent.key, siblings);
+    }
+
+    const members = keysOf(targets);
+    const queue = [...members];
+    for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+      for (const child of children.get(key) ?? []) {
+        if (!members.has(child)) queue.push(child);
+        members.add(child);
+      }
+    }
+    return members;
+  }
+}
+
+/** The row for one activity. */
+export function timelineRow(activity: Activity): TimelineRow {
+  const { image, guid } = activity.process;
+  return {
+    time: activity.time.iso,
+    computer: activity.computer,
+    kind: activity.kind,
+    eventId: activity.source.eventId,
+    ...(image === undefined ? {} : { image }),
+    ...(guid === undefined ? {} : { processGuid: guid }),
+    summary: summaryOf(activity),
+    evidence: evidenceOf(activity),
+  };
+}
+
+/**
+ * Time order; equal times by host, then file, then record id, so the order is the same however
+ * the files were given and one file's events keep the order they were logged in.
+ */
+export function compareRows(a: TimelineRow, b: TimelineRow): number {
+  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+  if (a.computer !== b.computer) return a.computer < b.computer ? -1 : 1;
+
+  const fileA = a.evidence.file ?? '';
+  const fileB = b.evidence.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  return compareRecordIds(a.evidence.recordId, b.evidence.recordId);
+}
+
+function guidMatcher(guid: string): (node: ProcessNode) => boolean {
+  const wanted = normaliseGuid(guid);
+  return (node) => node.guid !== undefined && normaliseGuid(node.guid) === wanted;
+}
+
+/** Matches the image's full path or its base name, without regard to case. */
+function imageMatcher(image: string): (node: ProcessNode) => boolean {
+  const wanted = image.toLowerCase();
+  return (node) => {
+    const path = node.image?.toLowerCase();
+    return path !== undefined && (path === wanted || baseName(path) === wanted);
+  };
+}
+
+function keysOf(nodes: readonly ProcessNode[]): Set<ProcessKey> {
+  return new Set(nodes.map((node) => node.key));
+}
