@@ -18,7 +18,7 @@ async function hunt(path: string): Promise<HuntReport> {
 
 function summary(finding: Finding): string {
   const image = finding.image?.split('\\').pop() ?? '';
-  const remote = finding.kind === 'inbound-admin-port' ? finding.sourceIp : finding.destinationIp;
+  const remote = finding.sourceIp ?? finding.destinationIp;
   return `${finding.severity} ${finding.kind} ${image} ${remote}:${finding.destinationPort}`;
 }
 

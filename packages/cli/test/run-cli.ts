@@ -1,7 +1,7 @@
 /** Helpers for tests that run the built `evtxhunt` as a child process. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, from this file's place in packages/cli/dist/test. */
@@ -11,7 +11,7 @@ export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const ISSUE43 = `${REPO}samples/sysmon-issue43.evtx`;
 
 /** The shared folder: $EVTXHUNT_SHARED, else `shared` beside the repository. */
-export const SHARED_ROOT = process.env['EVTXHUNT_SHARED'] ?? `${REPO}../shared`;
+export const SHARED_ROOT = resolve(process.env['EVTXHUNT_SHARED'] ?? `${REPO}../shared`);
 
 /** The shared corpus of real EVTX files; absent on machines without it. */
 export const SHARED = `${SHARED_ROOT}/samples/evtx`;

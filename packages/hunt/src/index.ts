@@ -204,3 +204,37 @@ export {
   type TimelineFilter,
   type TimelineRow,
 } from './story/timeline.js';
+export {
+  DEFAULT_BAND_FRACTION,
+  DEFAULT_BEACON_THRESHOLD,
+  DEFAULT_MIN_ATTEMPTS,
+  DEFAULT_RETRY_COLLAPSE_MS,
+  scoreBeaconSeries,
+  type BeaconOptions,
+  type BeaconScore,
+  type IntervalHistogram,
+  type TimeSpan,
+} from './beacon/score.js';
+export {
+  BEACON_WEIGHTS,
+  FULL_COUNT_ATTEMPTS,
+  MAD_RATIO_LIMIT,
+  MAX_PAUSE_SHARE,
+  PAUSE_FACTOR,
+  type BeaconScoreParts,
+} from './beacon/parts.js';
+export {
+  BeaconSeriesAccumulator,
+  findBeacons,
+  type BeaconFinding,
+  type BeaconSeries,
+} from './beacon/series.js';
+export { formatDuration } from './beacon/reason.js';
+export {
+  bowleySkewSorted,
+  median,
+  medianAbsoluteDeviation,
+  medianSorted,
+  quantileSorted,
+  shareWithinBand,
+} from './beacon/stats.js';

@@ -9,13 +9,18 @@ import type { Activity } from '../events/activity.js';
 import { toActivity } from '../events/normalise.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import type { HuntReport, SuppressedCount } from '../findings/report.js';
+import { classifyIp } from '../net/ip-class.js';
+import { parseIp } from '../net/ip.js';
 import type { EventRecord } from '../record.js';
+import { chainFindings, type ChainOptions } from '../story/chain.js';
+import { StoryCollector } from '../story/story.js';
 import { beaconFinding, type ObservedSpan } from './beacon-detection.js';
 import { ConnectionSeriesTable } from './connections.js';
 import { DnsResolutions } from './dns.js';
 import type { Knowledge } from './knowledge.js';
 import {
   inboundAdminPort,
+  isExternalClass,
   lateralMovement,
   lolbinOutbound,
   serviceOutbound,
@@ -48,6 +53,7 @@ export class HuntEngine {
   readonly #series = new ConnectionSeriesTable();
   readonly #dns = new DnsResolutions();
   readonly #processes: ProcessFacts;
+  readonly #stories = new StoryCollector();
   readonly #computers = new Set<string>();
   #records = 0;
   #activities = 0;
@@ -81,6 +87,7 @@ export class HuntEngine {
       for (const detect of SERIES_DETECTIONS) push(findings, detect(series, context));
       push(findings, beaconFinding(series, context, span));
     }
+    findings.push(...chainFindings(this.#stories, this.#stories.table, this.#chainOptions()));
 
     const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
     return {
@@ -92,6 +99,7 @@ export class HuntEngine {
   }
 
   #route(activity: Activity): void {
+    this.#stories.add(activity);
     switch (activity.kind) {
       case 'network':
         this.#connections++;
@@ -106,6 +114,22 @@ export class HuntEngine {
       default:
         return;
     }
+  }
+
+  #chainOptions(): ChainOptions {
+    const knowledge = this.#options.knowledge;
+    return {
+      isPublicAddress(text) {
+        const ip = parseIp(text);
+        return ip !== undefined && isExternalClass(classifyIp(ip));
+      },
+      isSuspiciousImage(image) {
+        const place = knowledge.writablePlace(image);
+        const writable = place !== undefined && place.knownGood === undefined;
+        return writable || knowledge.lolbin(image) !== undefined;
+      },
+      ipKey: (text) => parseIp(text)?.text ?? text.trim().toLowerCase(),
+    };
   }
 
   #widenSpan(activity: Activity): void {

@@ -10,7 +10,7 @@
  */
 import type { DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
-import { formatDuration } from '../events/time.js';
+import { formatDuration } from '../beacon/reason.js';
 import {
   compareFindings,
   type Evidence,
