@@ -1,6 +1,7 @@
 /** The command line: pick the command, parse its options, run it, turn misuse into status 2. */
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
+import { coverageCommand } from './commands/coverage.js';
 import { dumpCommand } from './commands/dump.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
@@ -8,11 +9,12 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
 
-const COMMANDS: readonly Command[] = [infoCommand, dumpCommand, pivotCommand];
+const COMMANDS: readonly Command[] = [infoCommand, dumpCommand, pivotCommand, coverageCommand];
 
 /** The top-level `--help` text. */
 export function mainHelp(): string {
-  const list = COMMANDS.map((command) => `  ${command.name.padEnd(7)} ${command.summary}`);
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const list = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     'Usage: evtxhunt <command> [options] PATH...',
     '',
