@@ -38,6 +38,9 @@ export class SysmonConfigError extends Error {
   }
 }
 
+/** Most line numbers one warning lists. */
+const LISTED_LINES = 10;
+
 /**
  * Reads a configuration. `name` (a file name) appears in errors and in the result. Throws
  * SysmonConfigError when the text is not well-formed XML or its root is not `<Sysmon>`.
@@ -187,7 +190,8 @@ function warnAboutRepeats(
     const [first, second] = sets;
     if (first === undefined || second === undefined) continue;
 
-    const lines = sets.map((set) => set.line).join(', ');
+    const shown = sets.slice(0, LISTED_LINES).map((set) => set.line);
+    const lines = shown.join(', ') + (sets.length > shown.length ? ', ...' : '');
     const what = `${element} has ${sets.length} ${first.onMatch} rule sets (lines ${lines})`;
     warn(reading, second, `${what}; Sysmon keeps each, and a match in any of them counts`);
   }

@@ -177,19 +177,20 @@ function matchItems(
   relation: 'and' | 'or',
   level: 'set' | 'rule',
 ): SetMatch {
+  const lastOfField = level === 'set' ? lastFilterIndexByField(items) : new Map<string, number>();
   const matchedFields = new Set<string>();
   const decisive: RuleItem[] = [];
   for (const [index, item] of items.entries()) {
-    const alternatives = level === 'set' && item.kind === 'filter';
-    if (alternatives && matchedFields.has(item.field)) continue;
+    const field = level === 'set' && item.kind === 'filter' ? item.field : undefined;
+    if (field !== undefined && matchedFields.has(field)) continue;
 
     const hit = matchItem(evaluation, item);
     if (hit) decisive.push(item);
-    if (hit && item.kind === 'filter') matchedFields.add(item.field);
+    if (hit && field !== undefined) matchedFields.add(field);
     if (relation === 'or' && hit) return { matched: true, decisive: [item] };
-    if (relation === 'and' && !hit && !(alternatives && sameFieldLater(items, index))) {
-      return NO_MATCH;
-    }
+
+    const laterSameField = field !== undefined && (lastOfField.get(field) ?? index) > index;
+    if (relation === 'and' && !hit && !laterSameField) return NO_MATCH;
   }
   return relation === 'and' ? { matched: true, decisive } : NO_MATCH;
 }
@@ -199,12 +200,13 @@ function matchItem(evaluation: Evaluation, item: RuleItem): boolean {
   return matchItems(evaluation, item.filters, item.relation, 'rule').matched;
 }
 
-function sameFieldLater(items: readonly RuleItem[], index: number): boolean {
-  const item = items[index];
-  if (item?.kind !== 'filter') return false;
-  return items
-    .slice(index + 1)
-    .some((later) => later.kind === 'filter' && later.field === item.field);
+/** For each field, the index of the last top-level filter on it. */
+function lastFilterIndexByField(items: readonly RuleItem[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const [index, item] of items.entries()) {
+    if (item.kind === 'filter') last.set(item.field, index);
+  }
+  return last;
 }
 
 /** One filter; a match records its name as the RuleName so far, as Sysmon does. */

@@ -46,7 +46,11 @@ export function eventTypeState(config: SysmonConfig, eventId: number): EventType
 export function switchingOffSet(type: SysmonEventType, rules: EventTypeRules): RuleSet | undefined {
   if (!type.switchedByRules) return undefined;
 
-  const last = [...rules.include, ...rules.exclude].sort((a, b) => b.order - a.order)[0];
+  const sets = [...rules.include, ...rules.exclude];
+  const last = sets.reduce<RuleSet | undefined>(
+    (a, b) => (a === undefined || b.order > a.order ? b : a),
+    undefined,
+  );
   return last?.onMatch === 'include' && last.items.length === 0 ? last : undefined;
 }
 

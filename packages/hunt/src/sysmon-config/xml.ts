@@ -161,6 +161,7 @@ class XmlReader {
 
   #attributes(element: string): XmlAttribute[] {
     const attributes: XmlAttribute[] = [];
+    const names = new Set<string>();
     for (;;) {
       const hadSpace = this.#skipSpace();
       if (this.#at('>') || this.#at('/>')) return attributes;
@@ -168,9 +169,8 @@ class XmlReader {
 
       const at = this.#pos;
       const name = this.#name('attribute name');
-      if (attributes.some((attribute) => attribute.name === name)) {
-        this.#fail(`attribute '${name}' repeated on <${element}>`, at);
-      }
+      if (names.has(name)) this.#fail(`attribute '${name}' repeated on <${element}>`, at);
+      names.add(name);
       attributes.push({ name, value: this.#attributeValue(name) });
     }
   }

@@ -276,3 +276,22 @@ test('parseSysmonConfig throws SysmonConfigError naming the file, line and colum
     );
   }
 });
+
+test('parseSysmonConfig lists at most ten lines when a type has many rule sets', () => {
+  const sets = Array.from(
+    { length: 30 },
+    () => '<DnsQuery onmatch="include"><QueryName>a</QueryName></DnsQuery>',
+  );
+  const rules = parseSysmonConfig(
+    ['<Sysmon schemaversion="4.90"><EventFiltering>', ...sets, '</EventFiltering></Sysmon>'].join(
+      '\n',
+    ),
+  );
+
+  assert.deepEqual(
+    rules.warnings.map((warning) => warning.message),
+    [
+      'DnsQuery has 30 include rule sets (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...); Sysmon keeps each, and a match in any of them counts',
+    ],
+  );
+});

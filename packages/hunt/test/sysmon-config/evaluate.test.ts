@@ -355,3 +355,11 @@ test('eventTypeState tells off, include-only, exclude-only and include-and-exclu
   assert.equal(eventTypeState(rules, 4), undefined);
   assert.deepEqual(eventTypeState(rules, 13)?.eventIds, [12, 13, 14]);
 });
+
+test('wouldLog answers for an and-set of 100000 filters on one field without slowing down', () => {
+  const filters = Array.from({ length: 100_000 }, (_, i) => `<Image>x${i}.exe</Image>`).join('');
+  const rules = config([`<NetworkConnect onmatch="include">${filters}</NetworkConnect>`]);
+
+  assert.equal(wouldLog(rules, 3, fields({ Image: 'other.exe' })).logged, false);
+  assert.equal(wouldLog(rules, 3, fields({ Image: 'X99999.EXE' })).logged, true);
+});

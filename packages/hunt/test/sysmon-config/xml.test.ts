@@ -144,3 +144,11 @@ test('parseXml refuses text over the size limit and names where the limit falls'
     XML_MAX_CHARS + 1,
   );
 });
+
+test('parseXml reads an element with 200000 attributes without slowing down per attribute', () => {
+  const attributes = Array.from({ length: 200_000 }, (_, i) => ` a${i}="${i}"`).join('');
+  const root = parseXml(`<r${attributes}/>`);
+
+  assert.equal(root.attributes.length, 200_000);
+  assert.deepEqual(root.attributes[199_999], { name: 'a199999', value: '199999' });
+});
