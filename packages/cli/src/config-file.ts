@@ -29,6 +29,8 @@ export async function readConfigFile(path: string): Promise<SysmonConfig> {
  * otherwise UTF-8. A byte-order mark is dropped; bytes that are not valid become U+FFFD.
  */
 export function decodeConfigText(bytes: Uint8Array): string {
+  // TODO: an encoding named in the XML declaration other than UTF-8 or UTF-16 (such as
+  // ISO-8859-1, which Sysmon accepts) is not honoured; such a file is read as UTF-8.
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes.length > 1 && bytes[1] === 0);

@@ -209,7 +209,11 @@ function lastFilterIndexByField(items: readonly RuleItem[]): Map<string, number>
   return last;
 }
 
-/** One filter; a match records its name as the RuleName so far, as Sysmon does. */
+/**
+ * One filter; a match records its name as the RuleName so far, as Sysmon does.
+ * TODO: Sysmon 14.1 and earlier recorded a `<Rule>`'s own name ahead of its filters' names;
+ * this records the filter's name, as later versions do.
+ */
 function matchFilter(evaluation: Evaluation, filter: FieldFilter): boolean {
   const value = fieldValue(evaluation, filter.field);
   if (value === undefined) {

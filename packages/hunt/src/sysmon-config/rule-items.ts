@@ -56,6 +56,11 @@ function readCompoundRule(
   };
 }
 
+/**
+ * TODO: field names are not checked against the event type's fields; Sysmon refuses a file
+ * with an unknown or wrongly cased field (`DestinationIP`), while here such a filter simply
+ * never matches because no event has that field.
+ */
 function readFilter(
   reading: Reading,
   filter: XmlElement,
