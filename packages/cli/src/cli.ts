@@ -1,6 +1,7 @@
 /** The command line: pick the command, parse its options, run it, turn misuse into status 2. */
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
+import { coverageCommand } from './commands/coverage.js';
 import { dumpCommand } from './commands/dump.js';
 import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   pivotCommand,
   huntCommand,
   timelineCommand,
+  coverageCommand,
 ];
 
 /** The top-level `--help` text. */

@@ -15,6 +15,7 @@ test('runCli without a command prints the command list to stderr and exits 2', a
   assert.equal(io.err.text(), mainHelp() + '\n');
   assert.match(mainHelp(), /^ {2}pivot {5}group Sysmon network connections/m);
   assert.match(mainHelp(), /^ {2}timeline {2}process activity in time order/m);
+  assert.match(mainHelp(), /^ {2}coverage {2}what a Sysmon configuration logs/m);
 });
 
 test('runCli --help prints the command list to stdout and exits 0', async () => {

@@ -238,3 +238,56 @@ export {
   quantileSorted,
   shareWithinBand,
 } from './beacon/stats.js';
+export {
+  XML_MAX_CHARS,
+  XML_MAX_DEPTH,
+  XmlSyntaxError,
+  attributeValue,
+  childElements,
+  ownText,
+  parseXml,
+  type XmlAttribute,
+  type XmlElement,
+  type XmlNode,
+  type XmlText,
+} from './sysmon-config/xml.js';
+export {
+  CONDITION_OPERATORS,
+  DEFAULT_CONDITION,
+  conditionOperator,
+  matchesCondition,
+  type ConditionOperator,
+} from './sysmon-config/conditions.js';
+export {
+  SYSMON_EVENT_TYPES,
+  UNFILTERED_EVENT_IDS,
+  eventTypeByElement,
+  eventTypeById,
+  type SysmonEventType,
+} from './sysmon-config/event-types.js';
+export type {
+  CompoundRule,
+  ConfigWarning,
+  EventTypeRules,
+  FieldFilter,
+  GroupRelation,
+  OnMatch,
+  RuleItem,
+  RuleSet,
+  SysmonConfig,
+} from './sysmon-config/model.js';
+export type { SysmonOption, SysmonOptions } from './sysmon-config/options.js';
+export { SysmonConfigError, parseSysmonConfig, rulesForEventId } from './sysmon-config/config.js';
+export { wouldLog, type FieldLookup, type LoggingDecision } from './sysmon-config/evaluate.js';
+export { eventTypeState, type EventTypeMode, type EventTypeState } from './sysmon-config/state.js';
+export {
+  ConfigInferenceAccumulator,
+  coverageReport,
+  inferConfigFromLogs,
+  type ConfigChange,
+  type CoverageEntry,
+  type CoverageProbe,
+  type InferredConfig,
+  type LoggedEventType,
+  type ServiceStateChange,
+} from './sysmon-config/coverage.js';
