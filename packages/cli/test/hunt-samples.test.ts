@@ -5,10 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import type { Finding, HuntReport } from '@evtxhunt/hunt';
 
-import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt } from './run-cli.js';
+import { ISSUE43, SHARED, SHARED_ROOT, SKIP_SHARED, runEvtxhunt } from './run-cli.js';
 
 async function hunt(path: string): Promise<HuntReport> {
   const run = await runEvtxhunt('hunt', '--format', 'json', path);
@@ -130,4 +133,61 @@ test('hunt: the bundled benign Sysmon log raises nothing', async () => {
   assert.equal(report.input.records, 1730);
   assert.equal(report.input.networkConnections, 153);
   assert.equal(report.pivot[0]?.image, 'C:\\Windows\\System32\\svchost.exe');
+});
+
+const SWIFT = `${SHARED_ROOT}/sysmon-configs/SwiftOnSecurity/sysmonconfig-export.xml`;
+
+test(
+  'hunt --config: SwiftOnSecurity never logs browsers or the $Recycle.Bin spelling',
+  { skip: SKIP_SHARED },
+  async () => {
+    const run = await runEvtxhunt('hunt', '--format', 'json', '--config', SWIFT, ISSUE43);
+    const report = JSON.parse(run.stdout) as HuntReport;
+    const blind = new Map(report.coverage?.blindSpots.map((spot) => [spot.label, spot.reason]));
+
+    assert.equal(report.coverage?.basis, 'config');
+    assert.equal(blind.get('chrome.exe'), 'no NetworkConnect include rule matches');
+    // The include rule at line 274 reads `begin with C:\Recycle`, which `C:\$Recycle.Bin` is not.
+    assert.equal(blind.get('Recycle Bin'), 'no NetworkConnect include rule matches');
+    assert.equal(blind.has('certutil.exe'), false);
+    assert.equal(blind.has('user temp folder (%TEMP%)'), false);
+    assert.match(
+      blind.get('teams.exe') ?? '',
+      /^excluded by NetworkConnect exclude rule .* \(line 370\)$/,
+    );
+  },
+);
+
+test('hunt --allow suppresses and counts; a bad rule is a usage error naming its line', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-allow-'));
+  const good = join(dir, 'allow.txt');
+  const bad = join(dir, 'bad.txt');
+  await writeFile(good, '# lab\nimage=svchost.exe\n');
+  await writeFile(bad, 'image=a.exe\nport=http\n');
+
+  const allowed = await runEvtxhunt('hunt', '--format', 'json', '--allow', good, ISSUE43);
+  assert.equal(allowed.status, 0, allowed.stderr);
+  assert.deepEqual((JSON.parse(allowed.stdout) as HuntReport).suppressed, []);
+
+  const refused = await runEvtxhunt('hunt', '--allow', bad, ISSUE43);
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stdout, '');
+  assert.match(
+    refused.stderr,
+    new RegExp(`Cannot read allowlist .*bad\\.txt line 2: 'http' is not a port number`),
+  );
+});
+
+test('hunt --format html --out writes one self-contained report', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-html-'));
+  const out = join(dir, 'report.html');
+  const run = await runEvtxhunt('hunt', '--format', 'html', '--out', out, ISSUE43);
+  const html = await readFile(out, 'utf8');
+
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.match(html, /^<!DOCTYPE html>/i);
+  assert.match(html, /Content-Security-Policy/);
+  assert.doesNotMatch(html, /<script|\bsrc=|https?:\/\//i);
+  assert.match(html, /svchost\.exe/);
 });

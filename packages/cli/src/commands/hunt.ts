@@ -7,19 +7,24 @@ import {
   defaultKnowledge,
   parseAllowlist,
   type Allowlist,
+  SysmonConfigError,
   type HuntReport,
+  type SysmonConfig,
 } from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { readConfigFile } from '../config-file.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { describeError } from '../inputs.js';
 import { jsonText } from '../json.js';
 import { readEvtxFiles } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
 
-const HELP = `Usage: evtxhunt hunt PATH... [--allow FILE] [--format text|json|html] [--out FILE]
+const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--format text|json|html]
+                     [--out FILE]
 
 Hunts command-and-control in Sysmon logs (and Security 4688 process starts): LOLBins and
 binaries in user-writable places connecting out, beacons, inbound connections to admin ports,
@@ -27,6 +32,9 @@ lateral movement between internal hosts, service binaries phoning home, and the 
 process start -> DNS query -> connection -> file written. Directories are walked for .evtx.
 
 Options:
+  --config FILE      the Sysmon configuration the logs were written under: the report lists
+                     the LOLBins, user-writable places and common programs whose connections
+                     out it would never log (without it, what the logs reveal is shown)
   --allow FILE       suppress known-good activity; one rule per line, all conditions of a
                      line must hold, e.g.
                        image=*\\OneDrive.exe hostname=*.live.com
@@ -45,9 +53,11 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('hunt needs at least one path');
 
   const allowlist = await loadAllowlist(args.values.get('allow'));
+  const config = await loadConfig(args.values.get('config'));
   const engine = new HuntEngine({
     knowledge: defaultKnowledge(),
     ...(allowlist === undefined ? {} : { allowlist }),
+    ...(config === undefined ? {} : { config }),
   });
 
   const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
@@ -75,6 +85,17 @@ async function loadAllowlist(path: string | undefined): Promise<Allowlist | unde
   } catch (error) {
     if (error instanceof AllowlistError) throw new UsageError(error.message);
     throw error;
+  }
+}
+
+async function loadConfig(path: string | undefined): Promise<SysmonConfig | undefined> {
+  if (path === undefined) return undefined;
+
+  try {
+    return await readConfigFile(path);
+  } catch (error) {
+    const reason = error instanceof SysmonConfigError ? error.message : describeError(error);
+    throw new UsageError(`cannot read Sysmon configuration ${path}: ${reason}`);
   }
 }
 
@@ -108,6 +129,7 @@ export const huntCommand: Command = {
   help: HELP,
   options: [
     { name: 'allow', kind: 'value' },
+    { name: 'config', kind: 'value' },
     { name: 'format', kind: 'value', choices: FORMATS },
     { name: 'out', kind: 'value' },
   ],

@@ -14,6 +14,8 @@ import { parseIp } from '../net/ip.js';
 import type { EventRecord } from '../record.js';
 import { chainFindings, type ChainOptions } from '../story/chain.js';
 import { StoryCollector } from '../story/story.js';
+import type { SysmonConfig } from '../sysmon-config/model.js';
+import { InferredCoverage, configCoverage } from './coverage.js';
 import { beaconFinding, type ObservedSpan } from './beacon-detection.js';
 import { ConnectionSeriesTable } from './connections.js';
 import { DnsResolutions } from './dns.js';
@@ -37,6 +39,8 @@ export interface HuntOptions {
   readonly knowledge: Knowledge;
   /** Known-good activity to suppress (counted in the report). */
   readonly allowlist?: Allowlist;
+  /** The Sysmon configuration the logs were written under, for the coverage section. */
+  readonly config?: SysmonConfig;
 }
 
 const SERIES_DETECTIONS = [
@@ -54,6 +58,7 @@ export class HuntEngine {
   readonly #dns = new DnsResolutions();
   readonly #processes: ProcessFacts;
   readonly #stories = new StoryCollector();
+  readonly #inferred = new InferredCoverage();
   readonly #computers = new Set<string>();
   #records = 0;
   #activities = 0;
@@ -69,6 +74,7 @@ export class HuntEngine {
   /** Takes one record; records the engine has no use for are counted and dropped. */
   add(record: EventRecord): void {
     this.#records++;
+    this.#inferred.add(record);
     const activity = toActivity(record);
     if (activity === undefined) return;
 
@@ -90,11 +96,13 @@ export class HuntEngine {
     findings.push(...chainFindings(this.#stories, this.#stories.table, this.#chainOptions()));
 
     const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
+    const config = this.#options.config;
     return {
       input: this.#input(),
       findings: kept.sort(compareFindings),
       suppressed,
       pivot: networkPivot(this.#series.all(), this.#dns),
+      coverage: config === undefined ? this.#inferred.section() : configCoverage(config),
     };
   }
 

@@ -39,7 +39,7 @@ export interface UserWritablePlace {
 }
 
 /** One place: its id, a short label for reports, and the folder patterns that spell it. */
-interface PlaceDefinition {
+export interface PlaceDefinition {
   readonly id: UserWritablePlaceId;
   readonly label: string;
   readonly patterns: readonly string[];
@@ -55,7 +55,7 @@ interface PlaceDefinition {
  * default install but are not listed: telling them from vendors' root folders needs a list of
  * the folders Windows and common installers create there.
  */
-const PLACES: readonly PlaceDefinition[] = [
+export const USER_WRITABLE_PLACES: readonly PlaceDefinition[] = [
   {
     id: 'temp',
     label: 'user temp folder (%TEMP%)',
@@ -161,7 +161,7 @@ const PLACES: readonly PlaceDefinition[] = [
 const NOT_PLACES = ['?:\\users\\default', '?:\\users\\default user'].map(compilePathPattern);
 
 /** Every pattern with its place, most specific first. */
-const COMPILED = PLACES.flatMap(({ id, label, patterns }) =>
+const COMPILED = USER_WRITABLE_PLACES.flatMap(({ id, label, patterns }) =>
   patterns.map((text) => ({ id, label, pattern: compilePathPattern(text) })),
 ).sort((a, b) => bySpecificity(a.pattern, b.pattern));
 
