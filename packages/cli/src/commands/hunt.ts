@@ -104,8 +104,15 @@ async function writeReport(report: HuntReport, args: ParsedArgs, io: Io): Promis
   const out = args.values.get('out');
   const text = renderReport(report, format, out === undefined && io.outIsColorTty === true);
 
-  if (out === undefined) await io.out.write(text);
-  else await writeFile(out, text, 'utf8');
+  if (out === undefined) {
+    await io.out.write(text);
+    return;
+  }
+  try {
+    await writeFile(out, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${out}: ${describeError(error)}`);
+  }
 }
 
 function renderReport(report: HuntReport, format: string, color: boolean): string {

@@ -49,7 +49,8 @@ export function seriesFinding(
   const destinationIp = inbound ? series.localIp : series.remoteIp;
   const queriedName = inbound ? undefined : queriedNameOf(series, context.dns);
   return {
-    ...finding,
+    kind: finding.kind,
+    severity: finding.severity,
     computer: series.computer,
     image: series.image,
     ...(guid === undefined ? {} : { processGuid: guid }),
@@ -62,6 +63,7 @@ export function seriesFinding(
     lastSeen: series.lastSeen,
     count: series.count,
     evidence: series.evidence,
+    why: finding.why,
   };
 }
 
