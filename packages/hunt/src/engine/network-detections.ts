@@ -7,7 +7,7 @@ import type { Finding, Severity } from '../findings/finding.js';
 import { isInternalClass, type IpClass } from '../net/ip-class.js';
 import { sortedTimes, type ConnectionSeries } from './connections.js';
 import type { DnsResolutions } from './dns.js';
-import type { Knowledge } from './knowledge.js';
+import type { Knowledge, KnownLolbin } from './knowledge.js';
 import type { ProcessFacts } from './process-facts.js';
 import type { ServerInference } from './servers.js';
 import { lowered, raised } from './severity.js';
@@ -85,19 +85,44 @@ export function lolbinOutbound(
   series: ConnectionSeries,
   context: DetectionContext,
 ): Finding | undefined {
-  const lolbin = context.knowledge.lolbin(series.image);
-  if (!series.initiated || lolbin === undefined || !isOffHost(series.remoteClass)) return undefined;
+  if (!series.initiated || !isOffHost(series.remoteClass)) return undefined;
+  const known = lolbinOf(series, context);
+  if (known === undefined) return undefined;
 
+  const { lolbin, renamedFrom } = known;
   let severity: Severity = isExternalClass(series.remoteClass) ? 'high' : 'medium';
-  if (lolbin.outsideHome) severity = raised(severity);
+  if (lolbin.outsideHome || renamedFrom !== undefined) severity = raised(severity);
   const finding = seriesFinding(series, context, { kind: 'lolbin-outbound', severity, why: '' });
-  const home = lolbin.outsideHome
-    ? `; it runs from outside its usual directory, so it may be a renamed copy`
-    : '';
   const why =
     `${lolbin.name} (${lolbin.category}) connected out to ${describeClass(series.remoteClass)} ` +
-    `address ${destinationText(finding)} ${times(series.count)}${home}.`;
+    `address ${destinationText(finding)} ${times(series.count)}${disguise(known)}.`;
   return { ...finding, why };
+}
+
+/** The LOLBin a series' image is, by name or by the original file name of a renamed copy. */
+function lolbinOf(
+  series: ConnectionSeries,
+  context: DetectionContext,
+): { lolbin: KnownLolbin; renamedFrom?: string } | undefined {
+  const lolbin = context.knowledge.lolbin(series.image);
+  if (lolbin !== undefined) return { lolbin };
+
+  for (const guid of series.processGuids) {
+    const original = context.processes.renamedLolbinOf(series.computer, guid);
+    const renamed = original === undefined ? undefined : context.knowledge.lolbin(original);
+    if (original !== undefined && renamed !== undefined)
+      return { lolbin: renamed, renamedFrom: original };
+  }
+  return undefined;
+}
+
+function disguise(known: { lolbin: KnownLolbin; renamedFrom?: string }): string {
+  if (known.renamedFrom !== undefined) {
+    return `; the image is a renamed copy (its OriginalFileName is ${known.renamedFrom})`;
+  }
+  return known.lolbin.outsideHome
+    ? '; it runs from outside its usual directory, a copy or an impostor'
+    : '';
 }
 
 /** A binary in a user-writable place opening connections to an address off this host. */
@@ -222,8 +247,12 @@ function lateralOut(series: ConnectionSeries, context: DetectionContext, service
   const tool = context.knowledge.lolbin(series.image) !== undefined;
   const severity: Severity = tool ? 'high' : kernel ? 'low' : 'medium';
   const finding = seriesFinding(series, context, { kind: 'lateral-movement', severity, why: '' });
+  const [guid] = series.processGuids;
+  const parent =
+    guid === undefined ? undefined : context.processes.parentImageOf(series.computer, guid);
+  const startedBy = parent === undefined ? '' : ` (started by ${parent})`;
   const why =
-    `${series.image} on ${series.computer} opened ${service} to internal host ` +
+    `${series.image}${startedBy} on ${series.computer} opened ${service} to internal host ` +
     `${destinationText(finding)} ${times(series.count)}; that host is not a server for ${service} in these logs.`;
   return { ...finding, why };
 }

@@ -25,6 +25,7 @@ export interface RemoteSpawn {
 export class ProcessFacts {
   readonly #knowledge: Knowledge;
   readonly #parentImage = new Map<string, string>();
+  readonly #renamedFrom = new Map<string, string>();
   readonly #spawns: RemoteSpawn[] = [];
 
   constructor(knowledge: Knowledge) {
@@ -33,6 +34,7 @@ export class ProcessFacts {
 
   /** Learns from one process start. */
   add(start: ProcessStart): void {
+    this.#noteRename(start);
     const parentImage = start.parent.image;
     if (parentImage === undefined) return;
 
@@ -43,6 +45,25 @@ export class ProcessFacts {
     if (host !== undefined && this.#spawns.length < SPAWN_LIMIT) {
       this.#spawns.push(spawnOf(start, host));
     }
+  }
+
+  /**
+   * The PE original file name of a process whose image is named otherwise, when that original
+   * name is a LOLBin's (`OriginalFileName` PowerShell.EXE for `C:\\Users\\a\\svc.exe`).
+   */
+  renamedLolbinOf(computer: string, guid: string): string | undefined {
+    return this.#renamedFrom.get(processKey(computer, guid));
+  }
+
+  #noteRename(start: ProcessStart): void {
+    const { originalFileName } = start;
+    const { guid, image } = start.process;
+    if (originalFileName === undefined || guid === undefined || image === undefined) return;
+
+    const named = image.slice(image.lastIndexOf('\\') + 1).toLowerCase();
+    if (named === originalFileName.toLowerCase()) return;
+    if (this.#knowledge.lolbin(originalFileName) === undefined) return;
+    this.#renamedFrom.set(processKey(start.computer, guid), originalFileName);
   }
 
   /** The parent image of a process by GUID, when its start was logged. */

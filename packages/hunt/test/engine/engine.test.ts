@@ -302,3 +302,42 @@ test('the report counts what it read and pivots outbound connections by image an
     },
   ]);
 });
+
+test('a renamed LOLBin is found by its OriginalFileName and rated one step higher', () => {
+  const disguised = 'C:\\Users\\Public\\svchost.exe';
+  const report = hunt([
+    start(0, disguised, '{R}', 'C:\\Windows\\explorer.exe', { OriginalFileName: 'PowerShell.EXE' }),
+    connect({
+      at: 1000,
+      image: disguised,
+      guid: '{R}',
+      destinationIp: '8.8.8.8',
+      destinationPort: 443,
+    }),
+  ]);
+  const lolbin = report.findings.find((finding) => finding.kind === 'lolbin-outbound');
+  assert.equal(lolbin?.severity, 'critical');
+  assert.match(
+    lolbin.why,
+    /^powershell\.exe \(.*\) connected out to public address 8\.8\.8\.8:443 once; the image is a renamed copy \(its OriginalFileName is PowerShell\.EXE\)\.$/,
+  );
+  assert.deepEqual(kinds(report), ['lolbin-outbound', 'user-writable-outbound']);
+});
+
+test('lateral movement out names the process that started the tool', () => {
+  const report = hunt([
+    start(0, POWERSHELL, '{P}', 'C:\\Windows\\System32\\cmd.exe'),
+    connect({
+      at: 10,
+      image: POWERSHELL,
+      guid: '{P}',
+      destinationIp: '10.0.0.30',
+      destinationPort: 5986,
+    }),
+  ]);
+  const lateral = report.findings.find((finding) => finding.kind === 'lateral-movement');
+  assert.match(
+    lateral?.why ?? '',
+    /powershell\.exe \(started by C:\\Windows\\System32\\cmd\.exe\) on WS01 opened WinRM/,
+  );
+});

@@ -74,7 +74,13 @@ export function dns(
 }
 
 /** A Sysmon Event ID 1 record. */
-export function start(at: number, image: string, guid: string, parentImage: string): EventRecord {
+export function start(
+  at: number,
+  image: string,
+  guid: string,
+  parentImage: string,
+  more: Record<string, string> = {},
+): EventRecord {
   return event({
     eventId: 1,
     computer: 'WS01',
@@ -86,6 +92,7 @@ export function start(at: number, image: string, guid: string, parentImage: stri
       CommandLine: image,
       ParentProcessGuid: '{00000000-0000-0000-0000-0000000000ff}',
       ParentImage: parentImage,
+      ...more,
     },
   });
 }
