@@ -6,6 +6,7 @@
 /** Every kind of finding the engine produces. */
 export const FINDING_KINDS = [
   'lolbin-outbound',
+  'lolbin-inbound',
   'user-writable-outbound',
   'beacon',
   'inbound-admin-port',
@@ -63,7 +64,10 @@ export interface Finding {
   readonly severity: Severity;
   readonly computer: string;
   readonly image?: string;
+  /** The process of the earliest event behind the finding. */
   readonly processGuid?: string;
+  /** Every distinct ProcessGuid behind the finding, earliest first, when there is more than one. */
+  readonly processGuids?: readonly string[];
   readonly destinationIp?: string;
   readonly destinationPort?: number;
   /** Sysmon's DestinationHostname (a reverse lookup, so only a hint). */
@@ -72,12 +76,16 @@ export interface Finding {
   readonly queriedName?: string;
   /** For inbound findings: where the connection came from. */
   readonly sourceIp?: string;
+  /** For a sweep (one program reaching many hosts on one port): every address reached. */
+  readonly destinations?: readonly string[];
   readonly firstSeen: string;
   readonly lastSeen: string;
   readonly count: number;
   readonly evidence: readonly Evidence[];
   /** One or two sentences saying why this was reported. */
   readonly why: string;
+  /** Other kinds the same events match; their reasons are added to `why`. */
+  readonly alsoMatched?: readonly FindingKind[];
   readonly beacon?: BeaconDetail;
   readonly story?: readonly StoryStep[];
 }
