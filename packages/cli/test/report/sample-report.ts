@@ -189,6 +189,7 @@ export function sampleReport(): HuntReport {
   return {
     input: {
       records: 12_873,
+      duplicates: 0,
       activities: 11_204,
       networkConnections: 3_310,
       computers: [WORKSTATION, 'DC01.corp.example'],

@@ -9,7 +9,7 @@ import { EVIL_IN_TEXT, hostileReport, pivotFiller, sampleReport } from './sample
 const WIDE = { color: false, width: 400 } as const;
 
 const EMPTY: HuntReport = {
-  input: { records: 0, activities: 0, networkConnections: 0, computers: [] },
+  input: { records: 0, duplicates: 0, activities: 0, networkConnections: 0, computers: [] },
   findings: [],
   suppressed: [],
   pivot: [],

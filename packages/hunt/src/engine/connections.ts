@@ -8,6 +8,7 @@ import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
 import { classifyIp, type IpClass } from '../net/ip-class.js';
 import { parseIp } from '../net/ip.js';
+import { endpointsOf, type Endpoints } from './endpoints.js';
 
 /** Distinct host names, source addresses or process GUIDs kept per series. */
 export const SERIES_VALUE_LIMIT = 64;
@@ -23,7 +24,8 @@ export interface ConnectionSeries {
   /** The local end's address for inbound series, canonical text. */
   readonly localIp: string | undefined;
   readonly destinationPort: number | undefined;
-  readonly processGuids: Set<string>;
+  /** Distinct ProcessGuids with the time each was first seen (epoch ms). */
+  readonly processGuids: Map<string, number>;
   readonly hostnames: Set<string>;
   readonly evidence: Evidence[];
   times: Float64Array;
@@ -38,15 +40,17 @@ export class ConnectionSeriesTable {
 
   /** Adds one connection; returns false when it has no usable remote address. */
   add(connection: NetworkConnect): boolean {
-    const initiated = connection.initiated ?? true;
-    const remote = parseIp((initiated ? connection.destinationIp : connection.sourceIp) ?? '');
+    const ends = endpointsOf(connection);
+    const remote = parseIp(ends.remoteIp ?? '');
     if (remote === undefined) return false;
 
     const image = connection.process.image ?? '(unknown image)';
-    const port = connection.destinationPort;
-    const key = [connection.computer, image.toLowerCase(), initiated, remote.text, port].join('|');
-    const series = this.#series.get(key) ?? this.#create(key, connection, image, remote.text);
-    record(series, connection, initiated);
+    const port = ends.servicePort;
+    const key = [connection.computer, image.toLowerCase(), ends.initiated, remote.text, port].join(
+      '|',
+    );
+    const series = this.#series.get(key) ?? this.#create(key, connection, image, ends);
+    record(series, connection, ends);
     return true;
   }
 
@@ -59,20 +63,19 @@ export class ConnectionSeriesTable {
     key: string,
     connection: NetworkConnect,
     image: string,
-    remoteIp: string,
+    ends: Endpoints,
   ): ConnectionSeries {
-    const initiated = connection.initiated ?? true;
-    const remote = parseIp(remoteIp);
-    const local = initiated ? undefined : parseIp(connection.destinationIp ?? '');
+    const remote = parseIp(ends.remoteIp ?? '');
+    const local = ends.initiated ? undefined : parseIp(ends.localIp ?? '');
     const series: ConnectionSeries = {
       computer: connection.computer,
       image,
-      initiated,
-      remoteIp,
+      initiated: ends.initiated,
+      remoteIp: remote?.text ?? '',
       remoteClass: remote === undefined ? 'reserved' : classifyIp(remote),
       localIp: local?.text,
-      destinationPort: connection.destinationPort,
-      processGuids: new Set(),
+      destinationPort: ends.servicePort,
+      processGuids: new Map(),
       hostnames: new Set(),
       evidence: [],
       times: new Float64Array(8),
@@ -85,7 +88,7 @@ export class ConnectionSeriesTable {
   }
 }
 
-function record(series: ConnectionSeries, connection: NetworkConnect, initiated: boolean): void {
+function record(series: ConnectionSeries, connection: NetworkConnect, ends: Endpoints): void {
   if (series.count === series.times.length) {
     const grown = new Float64Array(series.times.length * 2);
     grown.set(series.times);
@@ -97,14 +100,29 @@ function record(series: ConnectionSeries, connection: NetworkConnect, initiated:
   if (iso < series.firstSeen) series.firstSeen = iso;
   if (iso > series.lastSeen) series.lastSeen = iso;
 
-  const hostname = initiated ? connection.destinationHostname : connection.sourceHostname;
-  addBounded(series.hostnames, hostname);
-  addBounded(series.processGuids, connection.process.guid);
+  addBounded(series.hostnames, ends.remoteHostname);
+  noteGuid(series.processGuids, connection.process.guid, connection.time.ms);
   series.evidence.push(evidenceOf(connection));
 }
 
 function addBounded(set: Set<string>, value: string | undefined): void {
   if (value !== undefined && set.size < SERIES_VALUE_LIMIT) set.add(value);
+}
+
+function noteGuid(guids: Map<string, number>, guid: string | undefined, timeMs: number): void {
+  if (guid === undefined) return;
+
+  const first = guids.get(guid);
+  if (first !== undefined) {
+    if (timeMs < first) guids.set(guid, timeMs);
+  } else if (guids.size < SERIES_VALUE_LIMIT) {
+    guids.set(guid, timeMs);
+  }
+}
+
+/** The series' ProcessGuids, earliest first. */
+export function guidsByTime(series: ConnectionSeries): string[] {
+  return [...series.processGuids.entries()].sort((a, b) => a[1] - b[1]).map(([guid]) => guid);
 }
 
 /** The series' times, sorted, as a fresh array. */

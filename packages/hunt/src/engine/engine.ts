@@ -19,10 +19,13 @@ import { InferredCoverage, configCoverage } from './coverage.js';
 import { beaconFinding, type ObservedSpan } from './beacon-detection.js';
 import { ConnectionSeriesTable } from './connections.js';
 import { DnsResolutions } from './dns.js';
+import { DuplicateRecords } from './duplicates.js';
 import type { Knowledge } from './knowledge.js';
+import { mergeSeriesFindings, mergeSweeps } from './merge.js';
 import {
   inboundAdminPort,
-  isExternalClass,
+  lolbinInbound,
+  isOffHostClass,
   lateralMovement,
   lolbinOutbound,
   serviceOutbound,
@@ -45,6 +48,7 @@ export interface HuntOptions {
 
 const SERIES_DETECTIONS = [
   lolbinOutbound,
+  lolbinInbound,
   userWritableOutbound,
   serviceOutbound,
   inboundAdminPort,
@@ -59,6 +63,7 @@ export class HuntEngine {
   readonly #processes: ProcessFacts;
   readonly #stories = new StoryCollector();
   readonly #inferred = new InferredCoverage();
+  readonly #duplicates = new DuplicateRecords();
   readonly #computers = new Set<string>();
   #records = 0;
   #activities = 0;
@@ -74,10 +79,14 @@ export class HuntEngine {
   /** Takes one record; records the engine has no use for are counted and dropped. */
   add(record: EventRecord): void {
     this.#records++;
-    this.#inferred.add(record);
     const activity = toActivity(record);
-    if (activity === undefined) return;
+    if (activity === undefined) {
+      this.#inferred.add(record);
+      return;
+    }
+    if (this.#duplicates.isDuplicate(record)) return;
 
+    this.#inferred.add(record);
     this.#activities++;
     this.#computers.add(activity.computer);
     this.#widenSpan(activity);
@@ -88,11 +97,14 @@ export class HuntEngine {
   report(): HuntReport {
     const context = this.#context();
     const span = this.#span();
-    const findings: Finding[] = [];
+    const perSeries: Finding[] = [];
     for (const series of this.#series.all()) {
-      for (const detect of SERIES_DETECTIONS) push(findings, detect(series, context));
-      push(findings, beaconFinding(series, context, span));
+      const found = SERIES_DETECTIONS.map((detect) => detect(series, context));
+      found.push(beaconFinding(series, context, span));
+      push(perSeries, mergeSeriesFindings(found.filter(isFinding)));
     }
+    const serviceName = (port: number) => this.#options.knowledge.adminService(port)?.name;
+    const findings = mergeSweeps(perSeries, serviceName);
     findings.push(...chainFindings(this.#stories, this.#stories.table, this.#chainOptions()));
 
     const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
@@ -127,9 +139,11 @@ export class HuntEngine {
   #chainOptions(): ChainOptions {
     const knowledge = this.#options.knowledge;
     return {
+      // A download from an internal staging host is a chain too, so any address off the host
+      // counts, not only public ones.
       isPublicAddress(text) {
         const ip = parseIp(text);
-        return ip !== undefined && isExternalClass(classifyIp(ip));
+        return ip !== undefined && isOffHostClass(classifyIp(ip));
       },
       isSuspiciousImage(image) {
         const place = knowledge.writablePlace(image);
@@ -162,6 +176,7 @@ export class HuntEngine {
   #input(): HuntReport['input'] {
     const input = {
       records: this.#records,
+      duplicates: this.#duplicates.count,
       activities: this.#activities,
       networkConnections: this.#connections,
       computers: [...this.#computers].sort(),
@@ -169,6 +184,10 @@ export class HuntEngine {
     if (this.#first === undefined || this.#last === undefined) return input;
     return { ...input, firstTime: this.#first.time.iso, lastTime: this.#last.time.iso };
   }
+}
+
+function isFinding(finding: Finding | undefined): finding is Finding {
+  return finding !== undefined;
 }
 
 function push(findings: Finding[], finding: Finding | undefined): void {

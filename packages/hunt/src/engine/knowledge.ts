@@ -43,6 +43,18 @@ export interface Knowledge {
   isBrowser(image: string): boolean;
   /** The process that starts services (services.exe), by image. */
   isServiceControlManager(image: string): boolean;
-  /** Hosts of remote execution whose children follow an inbound connection (wmiprvse, ...). */
-  remoteExecutionHost(image: string): string | undefined;
+  /**
+   * A host of remote execution whose children follow an inbound connection (wmiprvse.exe after
+   * RPC, wsmprovhost.exe after WinRM, services.exe after SMB, as PsExec does), or undefined.
+   * `child` is the image it started: routine children (services.exe starting svchost.exe) are
+   * not remote execution.
+   */
+  remoteExecutionHost(parent: string, child: string): KnownRemoteExecutionHost | undefined;
+}
+
+/** A process whose children are remote execution when they follow a connection to its ports. */
+export interface KnownRemoteExecutionHost {
+  readonly label: string;
+  /** The service ports whose inbound connections it serves. */
+  readonly ports: readonly number[];
 }

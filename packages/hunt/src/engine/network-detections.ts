@@ -3,9 +3,9 @@
  * connecting out, a service binary reaching a public address, a connection in to an admin port,
  * and lateral movement between internal hosts. Each returns a finding or undefined.
  */
-import type { Finding, Severity } from '../findings/finding.js';
+import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import { isInternalClass, type IpClass } from '../net/ip-class.js';
-import { sortedTimes, type ConnectionSeries } from './connections.js';
+import { guidsByTime, sortedTimes, type ConnectionSeries } from './connections.js';
 import type { DnsResolutions } from './dns.js';
 import type { Knowledge, KnownLolbin } from './knowledge.js';
 import type { ProcessFacts } from './process-facts.js';
@@ -29,7 +29,7 @@ export function isExternalClass(ipClass: IpClass): boolean {
 }
 
 /** True for an address a connection out can reach beyond this host: external or internal. */
-function isOffHost(ipClass: IpClass): boolean {
+export function isOffHostClass(ipClass: IpClass): boolean {
   return isExternalClass(ipClass) || (isInternalClass(ipClass) && !isHostLocal(ipClass));
 }
 
@@ -43,7 +43,8 @@ export function seriesFinding(
   context: DetectionContext,
   finding: Pick<Finding, 'kind' | 'severity' | 'why'>,
 ): Finding {
-  const [guid] = series.processGuids;
+  const guids = guidsByTime(series);
+  const [guid] = guids;
   const [hostname] = series.hostnames;
   const inbound = !series.initiated;
   const destinationIp = inbound ? series.localIp : series.remoteIp;
@@ -54,6 +55,7 @@ export function seriesFinding(
     computer: series.computer,
     image: series.image,
     ...(guid === undefined ? {} : { processGuid: guid }),
+    ...(guids.length > 1 ? { processGuids: guids } : {}),
     ...(destinationIp === undefined ? {} : { destinationIp }),
     ...(series.destinationPort === undefined ? {} : { destinationPort: series.destinationPort }),
     ...(hostname === undefined || inbound ? {} : { destinationHostname: hostname }),
@@ -62,13 +64,18 @@ export function seriesFinding(
     firstSeen: series.firstSeen,
     lastSeen: series.lastSeen,
     count: series.count,
-    evidence: series.evidence,
+    evidence: byTime(series.evidence),
     why: finding.why,
   };
 }
 
+/** Evidence in time order; ties keep their order of arrival. */
+export function byTime(evidence: readonly Evidence[]): Evidence[] {
+  return [...evidence].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+}
+
 function queriedNameOf(series: ConnectionSeries, dns: DnsResolutions): string | undefined {
-  const [guid] = series.processGuids;
+  const [guid] = guidsByTime(series);
   const first = sortedTimes(series)[0] ?? 0;
   return dns.nameFor(series.computer, series.remoteIp, { guid, image: series.image }, first);
 }
@@ -85,7 +92,7 @@ export function lolbinOutbound(
   series: ConnectionSeries,
   context: DetectionContext,
 ): Finding | undefined {
-  if (!series.initiated || !isOffHost(series.remoteClass)) return undefined;
+  if (!series.initiated || !isOffHostClass(series.remoteClass)) return undefined;
   const known = lolbinOf(series, context);
   if (known === undefined) return undefined;
 
@@ -107,7 +114,7 @@ function lolbinOf(
   const lolbin = context.knowledge.lolbin(series.image);
   if (lolbin !== undefined) return { lolbin };
 
-  for (const guid of series.processGuids) {
+  for (const guid of series.processGuids.keys()) {
     const original = context.processes.renamedLolbinOf(series.computer, guid);
     const renamed = original === undefined ? undefined : context.knowledge.lolbin(original);
     if (original !== undefined && renamed !== undefined)
@@ -125,13 +132,38 @@ function disguise(known: { lolbin: KnownLolbin; renamedFrom?: string }): string 
     : '';
 }
 
+/**
+ * A LOLBin accepting a connection from off this host: PowerShell or a script host listening
+ * is a bind shell far more often than anything else.
+ */
+export function lolbinInbound(
+  series: ConnectionSeries,
+  context: DetectionContext,
+): Finding | undefined {
+  if (series.initiated || !isOffHostClass(series.remoteClass)) return undefined;
+  const known = lolbinOf(series, context);
+  if (known === undefined) return undefined;
+
+  const finding = seriesFinding(series, context, {
+    kind: 'lolbin-inbound',
+    severity: 'high',
+    why: '',
+  });
+  const why =
+    `${known.lolbin.name} (${known.lolbin.category}) accepted connections on port ` +
+    `${series.destinationPort ?? '?'} from ${describeClass(series.remoteClass)} address ` +
+    `${series.remoteIp} ${times(series.count)}, as a bind shell does${disguise(known)}.`;
+  return { ...finding, why };
+}
+
 /** A binary in a user-writable place opening connections to an address off this host. */
 export function userWritableOutbound(
   series: ConnectionSeries,
   context: DetectionContext,
 ): Finding | undefined {
   const place = context.knowledge.writablePlace(series.image);
-  if (!series.initiated || place === undefined || !isOffHost(series.remoteClass)) return undefined;
+  if (!series.initiated || place === undefined || !isOffHostClass(series.remoteClass))
+    return undefined;
 
   let severity: Severity = isExternalClass(series.remoteClass) ? 'high' : 'medium';
   if (place.knownGood !== undefined) severity = lowered(lowered(severity));
@@ -189,7 +221,7 @@ function serviceIdentity(
     };
   }
 
-  const started = [...series.processGuids].some((guid) => {
+  const started = [...series.processGuids.keys()].some((guid) => {
     const parent = context.processes.parentImageOf(series.computer, guid);
     return parent !== undefined && context.knowledge.isServiceControlManager(parent);
   });
@@ -247,7 +279,7 @@ function lateralOut(series: ConnectionSeries, context: DetectionContext, service
   const tool = context.knowledge.lolbin(series.image) !== undefined;
   const severity: Severity = tool ? 'high' : kernel ? 'low' : 'medium';
   const finding = seriesFinding(series, context, { kind: 'lateral-movement', severity, why: '' });
-  const [guid] = series.processGuids;
+  const [guid] = guidsByTime(series);
   const parent =
     guid === undefined ? undefined : context.processes.parentImageOf(series.computer, guid);
   const startedBy = parent === undefined ? '' : ` (started by ${parent})`;
@@ -259,7 +291,8 @@ function lateralOut(series: ConnectionSeries, context: DetectionContext, service
 
 function lateralIn(series: ConnectionSeries, context: DetectionContext, service: string): Finding {
   const first = sortedTimes(series)[0] ?? 0;
-  const spawns = context.processes.spawnsAfter(series.computer, first, SPAWN_WINDOW_MS);
+  const port = series.destinationPort ?? -1;
+  const spawns = context.processes.spawnsAfter(series.computer, port, first, SPAWN_WINDOW_MS);
   const severity: Severity = spawns.length > 0 ? 'high' : 'medium';
   const finding = seriesFinding(series, context, { kind: 'lateral-movement', severity, why: '' });
   const spawned = spawns

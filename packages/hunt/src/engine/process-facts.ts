@@ -6,7 +6,7 @@
 import type { ProcessStart } from '../events/activity.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
-import type { Knowledge } from './knowledge.js';
+import type { Knowledge, KnownRemoteExecutionHost } from './knowledge.js';
 
 /** Remote-execution spawns kept; past this the oldest are kept and later ones dropped. */
 export const SPAWN_LIMIT = 10_000;
@@ -17,6 +17,8 @@ export interface RemoteSpawn {
   readonly timeMs: number;
   readonly image: string;
   readonly host: string;
+  /** The service ports whose connections the host serves. */
+  readonly ports: readonly number[];
   readonly commandLine: string | undefined;
   readonly evidence: Evidence;
 }
@@ -41,7 +43,8 @@ export class ProcessFacts {
     if (start.process.guid !== undefined) {
       this.#parentImage.set(processKey(start.computer, start.process.guid), parentImage);
     }
-    const host = this.#knowledge.remoteExecutionHost(parentImage);
+    const image = start.process.image ?? '';
+    const host = this.#knowledge.remoteExecutionHost(parentImage, image);
     if (host !== undefined && this.#spawns.length < SPAWN_LIMIT) {
       this.#spawns.push(spawnOf(start, host));
     }
@@ -71,10 +74,18 @@ export class ProcessFacts {
     return this.#parentImage.get(processKey(computer, guid));
   }
 
-  /** Remote-execution spawns on `computer` within `windowMs` after `timeMs`, in time order. */
-  spawnsAfter(computer: string, timeMs: number, windowMs: number): readonly RemoteSpawn[] {
+  /**
+   * Remote-execution spawns on `computer` within `windowMs` after `timeMs` by hosts that serve
+   * `port`, in time order.
+   */
+  spawnsAfter(
+    computer: string,
+    port: number,
+    timeMs: number,
+    windowMs: number,
+  ): readonly RemoteSpawn[] {
     return this.#spawns
-      .filter((spawn) => spawn.computer === computer)
+      .filter((spawn) => spawn.computer === computer && spawn.ports.includes(port))
       .filter((spawn) => spawn.timeMs >= timeMs && spawn.timeMs <= timeMs + windowMs)
       .sort((a, b) => a.timeMs - b.timeMs);
   }
@@ -84,12 +95,13 @@ function processKey(computer: string, guid: string): string {
   return `${computer}|${guid.toLowerCase()}`;
 }
 
-function spawnOf(start: ProcessStart, host: string): RemoteSpawn {
+function spawnOf(start: ProcessStart, host: KnownRemoteExecutionHost): RemoteSpawn {
   return {
     computer: start.computer,
     timeMs: start.time.ms,
     image: start.process.image ?? '(unknown image)',
-    host,
+    host: host.label,
+    ports: host.ports,
     commandLine: start.commandLine,
     evidence: evidenceOf(start),
   };

@@ -5,6 +5,11 @@ import type { Finding, FindingKind } from './finding.js';
 export interface HuntInput {
   /** Records offered to the engine, and those it understood as activities. */
   readonly records: number;
+  /**
+   * Records skipped because an identical one (same computer, channel, EventRecordID and
+   * TimeCreated) was already read: the same log given twice, or overlapping exports.
+   */
+  readonly duplicates: number;
   readonly activities: number;
   /** Sysmon Event ID 3 records among them. */
   readonly networkConnections: number;

@@ -2,7 +2,7 @@
  * The engine's Knowledge (engine/knowledge.ts) built from the tables in this folder and in
  * paths/. Each image path is parsed once per lookup; the tables do the rest.
  */
-import type { Knowledge, KnownServiceHost } from '../engine/knowledge.js';
+import type { Knowledge, KnownRemoteExecutionHost, KnownServiceHost } from '../engine/knowledge.js';
 import { baseName, parseWindowsPath } from '../paths/windows-path.js';
 import { userWritablePlace } from '../paths/user-writable.js';
 import { isBrowser } from './common-processes.js';
@@ -26,14 +26,33 @@ const EXPECTED_PUBLIC_PORTS: Readonly<Record<string, readonly number[]>> = {
   'wsmprovhost.exe': [80, 443],
 };
 
-/** Processes whose children follow a remote request: WMI, WinRM, WinRS and the SCM (PsExec). */
-const REMOTE_EXECUTION_HOSTS: Readonly<Record<string, string>> = {
-  'wmiprvse.exe': 'WmiPrvSE.exe (WMI)',
-  'wsmprovhost.exe': 'wsmprovhost.exe (WinRM)',
-  'winrshost.exe': 'winrshost.exe (WinRS)',
-  'services.exe': 'services.exe (a new service, as PsExec creates)',
-  'mmc.exe': 'mmc.exe (DCOM MMC20.Application)',
+/**
+ * Processes whose children follow a remote request, and the ports those requests arrive on:
+ * WMI (over RPC or DCOM, after the tool's files arrive over SMB, or WinRM), WinRM and WinRS, the
+ * service control manager over SMB named pipes (PsExec, smbexec), DCOM MMC20. RDP is none of
+ * them: a session's logon starts services and shells that are not remote execution.
+ */
+const REMOTE_EXECUTION_HOSTS: Readonly<Record<string, KnownRemoteExecutionHost>> = {
+  'wmiprvse.exe': { label: 'WmiPrvSE.exe (WMI)', ports: [135, 139, 445, 5985, 5986] },
+  'wsmprovhost.exe': { label: 'wsmprovhost.exe (WinRM)', ports: [5985, 5986] },
+  'winrshost.exe': { label: 'winrshost.exe (WinRS)', ports: [5985, 5986] },
+  'services.exe': { label: 'services.exe (a new service, as PsExec creates)', ports: [139, 445] },
+  'mmc.exe': { label: 'mmc.exe (DCOM MMC20.Application)', ports: [135] },
 };
+
+/** Children services.exe starts every day; any other child of it may be a remote service. */
+const ROUTINE_SERVICE_CHILDREN = new Set([
+  'wudfhost.exe',
+  'sppsvc.exe',
+  'trustedinstaller.exe',
+  'msiexec.exe',
+  'vssvc.exe',
+  'msmpeng.exe',
+  'nissrv.exe',
+  'mousocoreworker.exe',
+  'sgrmbroker.exe',
+  'securityhealthservice.exe',
+]);
 
 /** The built-in knowledge. */
 export function defaultKnowledge(): Knowledge {
@@ -61,8 +80,18 @@ export function defaultKnowledge(): Knowledge {
     serviceHost: serviceHost,
     isBrowser: (image) => isBrowser(image),
     isServiceControlManager: (image) => baseName(parseWindowsPath(image)) === 'services.exe',
-    remoteExecutionHost: (image) => REMOTE_EXECUTION_HOSTS[baseName(parseWindowsPath(image))],
+    remoteExecutionHost: remoteExecutionHost,
   };
+}
+
+function remoteExecutionHost(parent: string, child: string): KnownRemoteExecutionHost | undefined {
+  const name = baseName(parseWindowsPath(parent));
+  const host = REMOTE_EXECUTION_HOSTS[name];
+  if (host === undefined || name !== 'services.exe') return host;
+
+  const routine =
+    serviceHostFor(child) !== undefined || ROUTINE_SERVICE_CHILDREN.has(baseName(child));
+  return routine ? undefined : host;
 }
 
 function serviceHost(image: string): KnownServiceHost | undefined {

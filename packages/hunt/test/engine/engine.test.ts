@@ -6,6 +6,7 @@ import { HuntEngine } from '../../src/engine/engine.js';
 import { defaultKnowledge } from '../../src/knowledge/default.js';
 import type { EventRecord } from '../../src/record.js';
 import type { HuntReport } from '../../src/findings/report.js';
+import { event } from '../synthetic.js';
 import { connect, dns, iso, series, start } from './scenario.js';
 
 const RUNDLL32 = 'C:\\Windows\\System32\\rundll32.exe';
@@ -105,7 +106,7 @@ test('a retry burst is not a beacon', () => {
   assert.deepEqual(kinds(hunt(burst)), []);
 });
 
-test('inbound RDP is an admin-port finding and lateral movement, never outbound C2', () => {
+test('inbound RDP is one lateral-movement finding that also matches the admin port, never outbound C2', () => {
   const rdp = series(30, 60_000, 0, {
     image: SVCHOST,
     initiated: false,
@@ -114,10 +115,16 @@ test('inbound RDP is an admin-port finding and lateral movement, never outbound 
     destinationPort: 3389,
   });
   const report = hunt(rdp);
-  assert.deepEqual(kinds(report), ['inbound-admin-port', 'lateral-movement']);
+  assert.deepEqual(kinds(report), ['lateral-movement']);
 
-  const inbound = report.findings.find((finding) => finding.kind === 'inbound-admin-port');
+  const inbound = report.findings[0];
   assert.equal(inbound?.severity, 'medium');
+  assert.deepEqual(inbound.alsoMatched, ['inbound-admin-port']);
+  assert.equal(inbound.count, 30);
+  assert.match(
+    inbound.why,
+    / Also inbound-admin-port: C:\\Windows\\System32\\svchost\.exe accepted Remote Desktop/,
+  );
   assert.equal(inbound.sourceIp, '10.0.0.9');
   assert.equal(inbound.destinationIp, '10.0.0.5');
   assert.equal(inbound.destinationPort, 3389);
@@ -143,9 +150,10 @@ test('WinRM from PowerShell to a workstation is lateral movement; to a busy serv
   const toWorkstation = hunt([
     connect({ at: 0, image: POWERSHELL, destinationIp: '10.0.0.30', destinationPort: 5985 }),
   ]);
-  assert.deepEqual(kinds(toWorkstation), ['lateral-movement', 'lolbin-outbound']);
-  const lateral = toWorkstation.findings.find((finding) => finding.kind === 'lateral-movement');
+  assert.deepEqual(kinds(toWorkstation), ['lateral-movement']);
+  const lateral = toWorkstation.findings[0];
   assert.equal(lateral?.severity, 'high');
+  assert.deepEqual(lateral.alsoMatched, ['lolbin-outbound']);
   assert.match(
     lateral.why,
     /opened WinRM \(HTTP\) to internal host 10\.0\.0\.30:5985 once; that host is not a server/,
@@ -205,7 +213,7 @@ test('an inbound RPC connection names the process WMI started a few seconds late
   assert.equal(lateral.evidence.length, 2);
   assert.match(
     lateral.why,
-    /^Internal host 10\.0\.0\.9 reached RPC .* on WS01 once; .* Within a minute, WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe\.$/,
+    /^Internal host 10\.0\.0\.9 reached RPC .* on WS01 once; .* Within a minute, WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe\. Also inbound-admin-port: /,
   );
 });
 
@@ -281,6 +289,7 @@ test('the report counts what it read and pivots outbound connections by image an
   ]);
   assert.deepEqual(report.input, {
     records: 5,
+    duplicates: 0,
     activities: 5,
     networkConnections: 3,
     computers: ['WS01'],
@@ -319,9 +328,10 @@ test('a renamed LOLBin is found by its OriginalFileName and rated one step highe
   assert.equal(lolbin?.severity, 'critical');
   assert.match(
     lolbin.why,
-    /^powershell\.exe \(.*\) connected out to public address 8\.8\.8\.8:443 once; the image is a renamed copy \(its OriginalFileName is PowerShell\.EXE\)\.$/,
+    /^powershell\.exe \(.*\) connected out to public address 8\.8\.8\.8:443 once; the image is a renamed copy \(its OriginalFileName is PowerShell\.EXE\)\. Also user-writable-outbound: /,
   );
-  assert.deepEqual(kinds(report), ['lolbin-outbound', 'user-writable-outbound']);
+  assert.deepEqual(kinds(report), ['lolbin-outbound']);
+  assert.deepEqual(lolbin.alsoMatched, ['user-writable-outbound']);
 });
 
 test('lateral movement out names the process that started the tool', () => {
@@ -339,5 +349,105 @@ test('lateral movement out names the process that started the tool', () => {
   assert.match(
     lateral?.why ?? '',
     /powershell\.exe \(started by C:\\Windows\\System32\\cmd\.exe\) on WS01 opened WinRM/,
+  );
+});
+
+test('the same log read twice counts once', () => {
+  const records = [
+    connect({ at: 0, image: RUNDLL32, destinationIp: '8.8.8.8', destinationPort: 443 }),
+    connect({ at: 60_000, image: RUNDLL32, destinationIp: '8.8.8.8', destinationPort: 443 }),
+  ];
+  const again = records.map((record) => ({ ...record, file: 'copy.evtx' }));
+  const reused = { ...records[0]!, timeCreated: '2024-06-01T00:00:00.0000000Z' };
+  const report = hunt([...records, ...again, reused]);
+
+  assert.equal(report.input.records, 5);
+  assert.equal(report.input.duplicates, 2);
+  assert.equal(report.findings[0]?.count, 3, 'the same id at another time is another record');
+});
+
+test('an inbound connection logged with this host in Source is still inbound to its port', () => {
+  const swapped = event({
+    eventId: 3,
+    computer: 'IEWIN7',
+    data: {
+      UtcTime: '2019-04-30 20:32:49.659',
+      ProcessGuid: '{365abb72-2584-5cc9-0000-0010ea030000}',
+      Image: 'System',
+      Initiated: 'false',
+      SourceIp: '10.0.2.18',
+      SourceHostname: 'IEWIN7',
+      SourcePort: '445',
+      DestinationIp: '10.0.2.19',
+      DestinationHostname: '',
+      DestinationPort: '45616',
+    },
+  });
+  const [finding] = hunt([swapped]).findings;
+  assert.equal(finding?.kind, 'lateral-movement');
+  assert.equal(finding.sourceIp, '10.0.2.19');
+  assert.equal(finding.destinationIp, '10.0.2.18');
+  assert.equal(finding.destinationPort, 445);
+});
+
+test('a LOLBin accepting connections is a bind shell', () => {
+  const report = hunt([
+    connect({
+      at: 0,
+      image: POWERSHELL,
+      initiated: false,
+      sourceIp: '10.0.2.18',
+      destinationIp: '10.0.2.13',
+      destinationPort: 4444,
+    }),
+  ]);
+  assert.deepEqual(kinds(report), ['lolbin-inbound']);
+  assert.equal(report.findings[0]?.severity, 'high');
+  assert.match(
+    report.findings[0]?.why ?? '',
+    /^powershell\.exe \(.*\) accepted connections on port 4444 from internal address 10\.0\.2\.18 once, as a bind shell does\.$/,
+  );
+});
+
+test('SMB to many workstations from one program is one sweep finding', () => {
+  const hosts = ['10.0.0.21', '10.0.0.22', '10.0.0.23'];
+  const report = hunt(
+    hosts.map((ip, i) =>
+      connect({ at: i * 50, image: 'System', destinationIp: ip, destinationPort: 445 }),
+    ),
+  );
+  assert.deepEqual(kinds(report), ['lateral-movement']);
+  const [sweep] = report.findings;
+  assert.deepEqual(sweep?.destinations, hosts);
+  assert.equal(sweep.count, 3);
+  assert.equal(sweep.evidence.length, 3);
+  assert.match(
+    sweep.why,
+    /^System on WS01 opened SMB .* to 3 internal hosts that are not servers for it in these logs \(10\.0\.0\.21, 10\.0\.0\.22, 10\.0\.0\.23\): a sweep\.$/,
+  );
+});
+
+test('a finding behind several processes lists every GUID, earliest first', () => {
+  const report = hunt([
+    connect({
+      at: 60_000,
+      image: RUNDLL32,
+      guid: '{B}',
+      destinationIp: '8.8.8.8',
+      destinationPort: 443,
+    }),
+    connect({
+      at: 0,
+      image: RUNDLL32,
+      guid: '{A}',
+      destinationIp: '8.8.8.8',
+      destinationPort: 443,
+    }),
+  ]);
+  assert.equal(report.findings[0]?.processGuid, '{A}');
+  assert.deepEqual(report.findings[0]?.processGuids, ['{A}', '{B}']);
+  assert.deepEqual(
+    report.findings[0]?.evidence.map((row) => row.time),
+    [iso(0), iso(60_000)],
   );
 });
