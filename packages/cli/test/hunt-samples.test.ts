@@ -194,3 +194,60 @@ test('hunt --format html --out writes one self-contained report', async () => {
   assert.doesNotMatch(html, /<script|\bsrc=|https?:\/\//i);
   assert.match(html, /svchost\.exe/);
 });
+
+test(
+  'hunt: a CTF host where PowerShell resolves msmoon.net, connects and drops a.exe is a chain',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${SHARED}/sytemmoon-ctf/sysmon.evtx`);
+    const chains = report.findings.filter((finding) => finding.kind === 'chain');
+    assert.equal(
+      chains.length,
+      1,
+      'the CLR usage log PowerShell writes is housekeeping, not a chain',
+    );
+
+    const [chain] = chains;
+    assert.equal(chain?.severity, 'high');
+    assert.equal(chain.queriedName, 'msmoon.net');
+    assert.equal(chain.destinationIp, '192.168.230.130');
+    assert.deepEqual(
+      chain.story?.map((step) => step.step),
+      ['process-start', 'dns', 'network', 'file-create'],
+    );
+    assert.equal(chain.story?.[3]?.summary, 'C:\\Sysmon\\a.exe');
+    assert.deepEqual(
+      chain.story?.map((step) => step.evidence.recordId),
+      ['524', '528', '527', '526'],
+      'the chain keeps its order though Sysmon stamped the DNS answer after the connection',
+    );
+  },
+);
+
+test(
+  'hunt: impacket wmiexec over SMB, logged with this host in Source, names the shells WMI started',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/LM_wmiexec_impacket_sysmon_whoami.evtx`);
+    const [lateral] = report.findings;
+    assert.equal(lateral?.kind, 'lateral-movement');
+    assert.equal(lateral.severity, 'high');
+    assert.equal(lateral.sourceIp, '10.0.2.19');
+    assert.equal(lateral.destinationPort, 445);
+    assert.match(
+      lateral.why,
+      /Within a minute, WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe \(3 times\)\./,
+    );
+  },
+);
+
+test(
+  'hunt: a powercat bind shell is PowerShell accepting connections',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/powercat_revShell_sysmon_1_3.evtx`);
+    assert.deepEqual(report.findings.map(summary), [
+      'high lolbin-inbound powershell.exe 10.0.2.18:4444',
+    ]);
+  },
+);

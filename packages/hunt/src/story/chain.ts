@@ -19,7 +19,7 @@ import {
   type StoryStep,
 } from '../findings/finding.js';
 import { baseName } from './evidence.js';
-import { isExecutableName } from './executable.js';
+import { isExecutableName, isHousekeepingFile } from './executable.js';
 import type { ProcessKey, ProcessNode } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
 import {
@@ -128,7 +128,8 @@ function chainLinks(
     .sort(byTime);
 
   const links: Link[] = [];
-  for (const file of [...activities.files].sort(byTime)) {
+  const files = activities.files.filter((file) => !isHousekeepingFile(file.targetFilename));
+  for (const file of files.sort(byTime)) {
     const connection = latestBefore(connections, file);
     if (connection === undefined) continue;
 
@@ -189,7 +190,9 @@ function byDestination(
 
 function chainFinding(process: ProcessNode, links: readonly Link[], suspicious: boolean): Finding {
   const shown = representative(links);
-  const story = orderSteps(chainSteps(process, shown));
+  // The chain's own order, each step with its time: Sysmon may stamp the DNS answer a few
+  // milliseconds after the connection it led to.
+  const story = chainSteps(process, shown);
   const { connection, dns } = shown;
   const lastSeen = links.map((link) => link.file.time.iso).reduce(later);
 

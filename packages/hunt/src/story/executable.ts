@@ -27,3 +27,20 @@ export function isExecutableName(path: string): boolean {
   const extension = name.slice(dot + 1).toLowerCase();
   return EXECUTABLE_EXTENSIONS.has(extension);
 }
+
+/**
+ * Files a process writes about itself whatever it does: the .NET runtime's usage logs,
+ * PowerShell's execution-policy probe scripts and its profile and module caches. They follow
+ * every connection PowerShell makes, so they say nothing about a download.
+ */
+const HOUSEKEEPING_FILES: readonly RegExp[] = [
+  /\\microsoft\\clr_v[^\\]*\\usagelogs\\[^\\]+\.log$/i,
+  /\\__psscriptpolicytest_[^\\]+\.psm?1$/i,
+  /\\microsoft\\windows\\powershell\\startupprofiledata-[^\\]+$/i,
+  /\\microsoft\\windows\\powershell\\moduleanalysiscache$/i,
+];
+
+/** True for a file the process wrote as housekeeping rather than as content it fetched. */
+export function isHousekeepingFile(path: string): boolean {
+  return HOUSEKEEPING_FILES.some((pattern) => pattern.test(path));
+}

@@ -89,7 +89,7 @@ test('chainFindings: a DNS answer logged seconds after its connection still join
   assert.equal(finding?.queriedName, 'evil.example');
   assert.deepEqual(
     finding?.story?.map((step) => step.step),
-    ['process-start', 'network', 'dns', 'file-create'],
+    ['process-start', 'dns', 'network', 'file-create'],
   );
 });
 
