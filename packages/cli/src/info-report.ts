@@ -21,7 +21,7 @@ export function renderInfo(report: InfoReport): string[] {
   const facts: [string, string][] = [
     ['size', `${report.size} bytes`],
     ...headerFacts(report.header),
-    ['records', `${summary.records.read} read, ${summary.records.failed} failed`],
+    ['records', recordCounts(summary.records)],
     [
       'chunk slots',
       `${chunks.slots}: ${chunks.found} found, ${chunks.valid} valid, ` +
@@ -37,6 +37,12 @@ export function renderInfo(report: InfoReport): string[] {
     '',
     ...damage(report),
   ];
+}
+
+/** `1657 read, 0 failed`, and how many record ids are missing when any are. */
+function recordCounts({ read, failed, missing }: FileSummary['records']): string {
+  const counts = `${read} read, ${failed} failed`;
+  return missing > 0 ? `${counts}, ${missing} missing (ids absent between chunks)` : counts;
 }
 
 function headerFacts(header: FileHeader | undefined): [string, string][] {

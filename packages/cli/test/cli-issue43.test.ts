@@ -123,7 +123,7 @@ test('info --json: one object per file with header, chunks and summary', async (
   assert.equal(report.header.nextRecordId, '1731');
   assert.equal(report.header.chunkCount, 23);
   assert.equal(report.chunks.length, 33);
-  assert.deepEqual(report.summary.records, { read: 1730, failed: 0 });
+  assert.deepEqual(report.summary.records, { read: 1730, failed: 0, missing: 0 });
 });
 
 test('usage errors exit 2 and name the problem', async () => {

@@ -78,7 +78,7 @@ test(
     const [report] = JSON.parse(run.stdout);
 
     assert.equal(run.status, 0);
-    assert.deepEqual(report.summary.records, { read: 0, failed: 0 });
+    assert.deepEqual(report.summary.records, { read: 0, failed: 0, missing: 0 });
   },
 );
 

@@ -13,7 +13,7 @@ function summary(fields: Partial<FileSummary> = {}): FileSummary {
     file: 'x.evtx',
     size: 69632,
     chunks: { slots: 1, found: 1, valid: 1, damaged: 0, empty: 0, unreadable: 0 },
-    records: { read: 10, failed: 0 },
+    records: { read: 10, failed: 0, missing: 0 },
     diagnostics: [],
     lost: false,
     ...fields,
@@ -50,13 +50,13 @@ test('fileStatus: 0 clean, 1 when something was lost, 2 when nothing was readabl
   const unreadable = { slots: 2, found: 1, valid: 1, damaged: 0, empty: 0, unreadable: 1 };
 
   assert.equal(fileStatus(summary(), true), 0);
-  assert.equal(fileStatus(summary({ records: { read: 9, failed: 1 } }), true), 1);
+  assert.equal(fileStatus(summary({ records: { read: 9, failed: 1, missing: 0 } }), true), 1);
   assert.equal(fileStatus(summary({ chunks: crcOnly }), true), 0);
   assert.equal(fileStatus(summary({ chunks: unreadable }), true), 1);
   assert.equal(fileStatus(summary({ diagnostics: [BAD_SIGNATURE] }), true), 1);
   assert.equal(fileStatus(summary({ lost: true }), true), 1);
   assert.equal(fileStatus(summary(), false), 1);
-  assert.equal(fileStatus(summary({ records: { read: 0, failed: 0 } }), false), 2);
+  assert.equal(fileStatus(summary({ records: { read: 0, failed: 0, missing: 0 } }), false), 2);
 });
 
 test('Reporter prints each new diagnostic once and shows no progress off a terminal', async () => {

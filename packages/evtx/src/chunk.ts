@@ -24,7 +24,12 @@ export interface ChunkInfo {
   index: number;
   /** Absolute file offset of the slot. */
   offset: number;
-  status: 'ok' | 'empty' | 'bad-signature' | 'truncated';
+  /**
+   * `empty`: all zeros past the end of the log (not yet written); `wiped`: all zeros inside the
+   * log (before a later chunk or within the header's chunk count), so its records are lost;
+   * `bad-signature`: neither zeros nor a chunk; `truncated`: a chunk cut off by the file's end.
+   */
+  status: 'ok' | 'empty' | 'wiped' | 'bad-signature' | 'truncated';
   header?: ChunkHeader;
   firstRecordId?: bigint;
   lastRecordId?: bigint;
@@ -69,6 +74,17 @@ export function readChunk(
   const header = readHeader(bytes, result);
   new RecordWalker(new ChunkContext(bytes, offset), header, result, file).walk();
   return result;
+}
+
+/** True when the slot holds a chunk (read, perhaps damaged), not zeros or unknown bytes. */
+export function holdsChunk(info: ChunkInfo): boolean {
+  return info.status === 'ok' || info.status === 'truncated';
+}
+
+/** Marks an all-zero slot that lies inside the log: it was wiped, not left unused. */
+export function markWiped(info: ChunkInfo): void {
+  info.status = 'wiped';
+  info.damaged = true;
 }
 
 function classifyEmptySlot(bytes: Uint8Array, result: ChunkResult): void {

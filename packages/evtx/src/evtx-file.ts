@@ -4,7 +4,8 @@
  * zeroed slot or a damaged chunk hides nothing behind it.
  */
 import { CHUNK_SIZE } from './chunk-header.js';
-import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
+import { ChunkSequence, type MissingRecords } from './chunk-sequence.js';
+import { holdsChunk, markWiped, readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
 import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
 import type { EvtxRecord } from './record.js';
@@ -23,12 +24,26 @@ export interface FileSummary {
     valid: number;
     /** Found chunks with a problem: CRC mismatch, cut off, records that failed. */
     damaged: number;
-    /** All-zero slots, not yet written by Windows. */
+    /**
+     * All-zero slots past the end of the log (after its last chunk and beyond the chunk count
+     * the header names): not yet written by Windows.
+     */
     empty: number;
-    /** Slots that are neither empty nor a chunk (no signature): nothing in them was read. */
+    /**
+     * Slots with no chunk signature, and all-zero slots inside the log (wiped): nothing in
+     * them was read.
+     */
     unreadable: number;
   };
-  records: { read: number; failed: number };
+  records: {
+    read: number;
+    failed: number;
+    /**
+     * Record ids missing from the log, worked out from the ids of the chunks around wiped or
+     * unreadable slots and from jumps between chunks. Open-ended ranges are not counted.
+     */
+    missing: number;
+  };
   diagnostics: Diagnostic[];
   /** True when something that was in the file could not be read. */
   lost: boolean;
@@ -74,14 +89,50 @@ export class EvtxFile {
 
   private async *readSlots(): AsyncGenerator<ChunkResult> {
     Object.assign(this.summary, this.freshSummary());
+    const sequence = new ChunkSequence(this.header);
+    let held: ChunkResult[] = [];
     for (let index = 0; index < this.summary.chunks.slots; index++) {
       const offset = FILE_HEADER_BLOCK + index * CHUNK_SIZE;
       const bytes = await this.source.read(offset, CHUNK_SIZE);
       const result = readChunk(bytes, index, offset, this.source.name);
+      if (!holdsChunk(result.info)) {
+        held.push(result);
+        continue;
+      }
+
+      yield* this.release(held, sequence, true);
+      held = [];
+      sequence.addChunk(result.info, result.records);
       this.account(result);
       yield result;
     }
+    const unused = yield* this.release(held, sequence, false);
+    // With no unused slot left at the end, the log may have wrapped round to slot 0.
+    this.accountMissing(sequence.finish(unused === 0));
     this.compareWithHeader();
+  }
+
+  /**
+   * Slots without a chunk are held back until it is known whether the log goes on past them.
+   * Before a later chunk, or within the chunk count the header names, they are inside the log:
+   * zeros there were wiped and the records they held are lost. Past both, zeros are the unused
+   * tail of the file. Returns how many slots were left outside the log.
+   */
+  private *release(
+    held: readonly ChunkResult[],
+    sequence: ChunkSequence,
+    beforeChunk: boolean,
+  ): Generator<ChunkResult, number> {
+    const named = this.header?.checksumValid ? this.header.chunkCount : 0;
+    const inside = held.filter((result) => beforeChunk || result.info.index < named);
+    for (const { info } of inside) if (info.status === 'empty') markWiped(info);
+    sequence.addLostRun(inside.map((result) => result.info));
+
+    for (const result of held) {
+      this.account(result);
+      yield result;
+    }
+    return held.length - inside.length;
   }
 
   /** The summary before any chunk is read: without a header, chunk slots mean loss. */
@@ -91,7 +142,7 @@ export class EvtxFile {
       file: this.source.name,
       size: this.source.size,
       chunks: { slots, found: 0, valid: 0, damaged: 0, empty: 0, unreadable: 0 },
-      records: { read: 0, failed: 0 },
+      records: { read: 0, failed: 0, missing: 0 },
       diagnostics: [...this.headerDiagnostics],
       lost: this.header === undefined && slots > 0,
     };
@@ -100,7 +151,7 @@ export class EvtxFile {
   private account({ info, diagnostics }: ChunkResult): void {
     const { chunks, records } = this.summary;
     if (info.status === 'empty') chunks.empty++;
-    else if (info.status === 'bad-signature') chunks.unreadable++;
+    else if (info.status === 'bad-signature' || info.status === 'wiped') chunks.unreadable++;
     else {
       chunks.found++;
       if (info.damaged) chunks.damaged++;
@@ -112,10 +163,18 @@ export class EvtxFile {
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
   }
 
+  /** Records lost with wiped or unreadable slots inside the log, and jumps in record ids. */
+  private accountMissing(missing: MissingRecords): void {
+    this.summary.diagnostics.push(...missing.diagnostics);
+    this.summary.records.missing += missing.count;
+    if (missing.lost) this.summary.lost = true;
+  }
+
   /**
-   * A valid header that names more chunks than the file holds means chunks were cut off or
-   * wiped: their records are lost, so that is a warning and counts as loss. Fewer named than
-   * found is normal for a dirty header and only noted.
+   * A valid header that names more chunks than the file has slots for means chunks were cut
+   * off: their records are lost, so that is a warning and counts as loss. When the slots are
+   * there, the ones without a chunk were already reported with the records they held, so this
+   * is only noted, as is naming fewer than found (normal for a dirty header).
    */
   private compareWithHeader(): void {
     if (!this.header) return;
@@ -123,16 +182,21 @@ export class EvtxFile {
     const named = this.header.chunkCount;
     if (found === named) return;
 
-    const missing = found < named && this.header.checksumValid;
-    const message = missing
-      ? `header names ${named} chunks, only ${found} found: ${CHUNKS_LOST}`
-      : `header names ${named} chunks, ${found} found by scanning every slot`;
-    const severity = missing ? 'warning' : 'info';
+    // TODO: when the file is cut short, the record ids lost with the cut-off chunks (from the
+    // last chunk's last id to the header's next record id) are not worked out or counted yet.
+    const short = found < named && this.header.checksumValid;
+    const cutOff = short && this.summary.chunks.slots < named;
+    let message = `header names ${named} chunks, ${found} found by scanning every slot`;
+    if (short) message = `header names ${named} chunks, only ${found} found: ${SLOTS_REPORTED}`;
+    if (cutOff) message = `header names ${named} chunks, only ${found} found: ${CHUNKS_LOST}`;
+
+    const severity = cutOff ? 'warning' : 'info';
     this.summary.diagnostics.push({ severity, structure: 'file chunks', offset: 0, message });
-    if (missing) this.summary.lost = true;
+    if (cutOff) this.summary.lost = true;
   }
 }
 
+const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
 const CHUNKS_LOST = 'chunks were cut off or wiped, their records are lost';
 
 function slotCount(size: number): number {

@@ -10,6 +10,8 @@ export interface FileReading {
   records: number;
   /** `summary.records.failed`: records found but not readable. */
   failed: number;
+  /** Every diagnostic of the summary, as `severity structure: message`. */
+  diagnostics: string[];
   eventIds: Map<number, number>;
   /** Event ID by EventRecordID (see `eventRecordId`; the last one, if an id repeats). */
   eventIdById: Map<string, number>;
@@ -57,6 +59,7 @@ export async function readCorpusFile(
   const reading: FileReading = {
     records: 0,
     failed: 0,
+    diagnostics: [],
     eventIds: new Map(),
     eventIdById: new Map(),
     headerIds: new Set(),
@@ -81,6 +84,9 @@ export async function readCorpusFile(
       reading.readError = message(error);
     }
     reading.failed = file.summary.records.failed;
+    reading.diagnostics = file.summary.diagnostics.map(
+      (d) => `${d.severity} ${d.structure}: ${d.message}`,
+    );
     return reading;
   } finally {
     await source.close();

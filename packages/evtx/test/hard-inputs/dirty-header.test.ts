@@ -32,7 +32,7 @@ test('EvtxFile reads every chunk of a dirty file whose header names only the fir
   assert.equal(parsed.file.header?.nextRecordId, 4n);
   assert.equal(parsed.file.header?.checksumValid, true);
   assert.deepEqual(chunkCounts(parsed), { slots: 3, found: 3, valid: 3, damaged: 0, empty: 0 });
-  assert.deepEqual(parsed.summary.records, { read: 9, failed: 0 });
+  assert.deepEqual(parsed.summary.records, { read: 9, failed: 0, missing: 0 });
 });
 
 test('EvtxFile reports a file header that names fewer chunks than the file holds', async () => {

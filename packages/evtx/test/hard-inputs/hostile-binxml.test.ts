@@ -30,7 +30,7 @@ async function between(middle: RecordSpec) {
 
 function expectOnlyMiddleFailed(parsed: Awaited<ReturnType<typeof between>>['parsed']): void {
   assert.deepEqual(ids(parsed), ['1', '3']);
-  assert.deepEqual(parsed.summary.records, { read: 2, failed: 1 });
+  assert.deepEqual(parsed.summary.records, { read: 2, failed: 1, missing: 0 });
   const errors = parsed.summary.diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(
     errors.map((d) => d.recordId),

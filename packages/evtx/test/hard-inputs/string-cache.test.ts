@@ -43,7 +43,7 @@ for (const [label, offset] of [
 
     assert.deepEqual(ids(parsed), ['1', '3']);
     assert.equal(parsed.structured[1]?.data['Image'], 'c.exe');
-    assert.deepEqual(parsed.summary.records, { read: 2, failed: 1 });
+    assert.deepEqual(parsed.summary.records, { read: 2, failed: 1, missing: 0 });
     const failed = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
     assert.equal(failed.length, 1);
     assert.equal(failed[0]?.severity, 'error');

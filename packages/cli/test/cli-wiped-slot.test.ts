@@ -1,0 +1,90 @@
+/**
+ * A chunk slot zeroed in the middle of a real log (a copy in a temp dir): `info` and `hunt`
+ * name the slot, its offset and the record ids lost with it, and exit 1.
+ */
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt } from './run-cli.js';
+
+const SLOT = 0x10000;
+const FIRST_SLOT = 0x1000;
+
+/** A copy of `original` in a fresh temp dir with chunk slot `index` overwritten by zeros. */
+async function zeroedCopy(t: TestContext, original: string, index: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-wiped-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, `slot-${index}-zeroed.evtx`);
+  await copyFile(original, path);
+
+  const handle = await open(path, 'r+');
+  await handle.write(new Uint8Array(SLOT), 0, SLOT, FIRST_SLOT + index * SLOT);
+  await handle.close();
+  return path;
+}
+
+test('info: a zeroed slot is wiped, its records counted missing, exit 1', async (t) => {
+  const path = await zeroedCopy(t, ISSUE43, 3);
+  const run = await runEvtxhunt('info', path);
+
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /^ {2}records {9}1655 read, 0 failed, 75 missing \(ids absent/m);
+  assert.match(
+    run.stdout,
+    /^ {2}chunk slots {5}33: 22 found, 22 valid, 0 damaged, 10 empty, 1 unreadable$/m,
+  );
+  assert.match(run.stdout, /^ {6}3 {2}0x31000 +wiped +- +- +-$/m);
+  assert.equal(
+    run.stderr.split('\n')[0],
+    `${path}: error: chunk at 0x31000 (chunk 3): the slot is all zeros (wiped or never ` +
+      'written); records 224-298 are missing, 75 in all (chunk 2 ends at 223 and chunk 4 ' +
+      'starts at 299, both by their chunk headers)',
+  );
+});
+
+test('info --json: the wiped slot and the missing count in the summary', async (t) => {
+  const path = await zeroedCopy(t, ISSUE43, 3);
+  const run = await runEvtxhunt('info', '--json', path);
+  const [report] = JSON.parse(run.stdout);
+
+  assert.equal(run.status, 1);
+  assert.deepEqual(report.summary.records, { read: 1655, failed: 0, missing: 75 });
+  assert.equal(report.summary.lost, true);
+  assert.equal(report.chunks[3].status, 'wiped');
+  assert.equal(report.chunks[3].damaged, true);
+  assert.equal(report.chunks[23].status, 'empty', 'the unused tail stays empty');
+});
+
+test('hunt: the lost records are named on stderr and the exit status is 1', async (t) => {
+  const path = await zeroedCopy(t, ISSUE43, 3);
+  const run = await runEvtxhunt('hunt', '--format', 'json', path);
+
+  assert.equal(run.status, 1);
+  assert.ok(JSON.parse(run.stdout), 'the report is still written');
+  assert.ok(
+    run.stderr.includes(`${path}: error: chunk at 0x31000 (chunk 3): the slot is all zeros`),
+    run.stderr,
+  );
+  assert.ok(run.stderr.includes('records 224-298 are missing'), run.stderr);
+});
+
+test(
+  'hunt: chunk 2 of the 13-chunk sytemmoon Sysmon log zeroed: records 111-184 named as lost',
+  { skip: SKIP_SHARED },
+  async (t) => {
+    const path = await zeroedCopy(t, `${SHARED}/sytemmoon-ctf/sysmon.evtx`, 2);
+    const run = await runEvtxhunt('hunt', '--format', 'json', path);
+
+    assert.equal(run.status, 1);
+    assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+      `${path}: error: chunk at 0x21000 (chunk 2): the slot is all zeros (wiped or never ` +
+        'written); records 111-184 are missing, 74 in all (chunk 1 ends at 110 and chunk 3 ' +
+        'starts at 185, both by their chunk headers)',
+      `${path}: info: file chunks at 0x0: header names 13 chunks, only 12 found: each slot ` +
+        'inside the log without one is reported with its records',
+    ]);
+  },
+);
