@@ -291,3 +291,45 @@ export {
   type LoggedEventType,
   type ServiceStateChange,
 } from './sysmon-config/coverage.js';
+
+// Exports and time zones for the workbench and `--format csv` (src/export, src/time-zone).
+export {
+  TIME_ZONE_NAME_LIMIT,
+  TimeZoneError,
+  listTimeZones,
+  localTimeZone,
+  resolveTimeZone,
+  type TimeZoneChoice,
+} from './time-zone/zone.js';
+export {
+  FRACTION_DIGITS,
+  InstantSyntaxError,
+  OFFSET_CACHE_LIMIT,
+  ZonedTimeFormatter,
+  formatInstant,
+  offsetText,
+  parseUtcInstant,
+  type UtcInstant,
+} from './time-zone/format.js';
+export {
+  FORMULA_GUARD,
+  FORMULA_TRIGGERS,
+  describeFormulaNeutralisation,
+  looksLikeFormula,
+  neutraliseFormula,
+} from './export/formula.js';
+export {
+  CsvWriter,
+  DEFAULT_TIME_FIELDS,
+  csvLines,
+  quoteCsvField,
+  type CsvColumn,
+  type CsvOptions,
+} from './export/csv.js';
+export {
+  JsonlWriter,
+  findingJsonLines,
+  jsonLine,
+  recordJsonLines,
+  type JsonlOptions,
+} from './export/jsonl.js';
