@@ -7,7 +7,7 @@
  * chosen zone, and the header says which zone (`timeCreated (UTC)`).
  */
 import { fieldValues } from '../fields.js';
-import { parseIsoTime, parseSysmonUtc } from '../events/time.js';
+import { parseIsoTime } from '../events/time.js';
 import type { EventRecord } from '../record.js';
 import { ZonedTimeFormatter } from '../time-zone/format.js';
 import type { TimeZoneChoice } from '../time-zone/zone.js';
@@ -111,9 +111,16 @@ export class CsvWriter {
     return shown.join(this.#options.valueSeparator ?? '\n');
   }
 
-  /** A time in the chosen zone; text that is not a time is written as it is. */
+  /**
+   * A time in the chosen zone: ISO UTC (timeCreated), Sysmon's `YYYY-MM-DD HH:MM:SS.mmm` (UTC)
+   * or ISO with an offset. Text that is not a time is written as it is.
+   */
   #timeText(value: string): string {
-    const time = parseSysmonUtc(value) ?? parseIsoTime(value);
+    const direct =
+      this.#formatter.tryFormat(value) ?? this.#formatter.tryFormat(sysmonAsIso(value));
+    if (direct !== undefined) return direct;
+
+    const time = parseIsoTime(value);
     return (time && this.#formatter.tryFormat(time.iso)) ?? value;
   }
 
@@ -142,6 +149,11 @@ export function* csvLines(records: Iterable<EventRecord>, options: CsvOptions): 
 /** RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, inner quotes doubled. */
 export function quoteCsvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Sysmon's UTC form (`2024-05-01 10:00:00.123`) written as ISO, for the formatter to check. */
+function sysmonAsIso(value: string): string {
+  return value[10] === ' ' ? `${value.slice(0, 10)}T${value.slice(11)}Z` : value;
 }
 
 function resolveColumn(column: string | CsvColumn, zone: string): ResolvedColumn {
