@@ -30,8 +30,9 @@ const USER_ACCOUNT_FIELDS: FieldDocs = {
   OldUacValue: 'userAccountControl flags before the change, in hex.',
   NewUacValue: 'userAccountControl flags after the change, in hex.',
   UserAccountControl:
-    'The userAccountControl flags that changed, as message codes (for example %%2080 ' +
-    'password not required removed, %%2087 password never expires added).',
+    'The userAccountControl flags that changed, as message codes: %%2080 account disabled, ' +
+    '%%2082 password not required switched on, %%2084 normal account (the three a new account ' +
+    'usually shows), %%2050 password not required switched off.',
   UserParameters: 'Parameters other programs store on the account; "-" when unchanged.',
   SidHistory:
     "SIDs added to the account's SID history. Extra SIDs here give the account the rights of " +

@@ -42,7 +42,11 @@ export function looksLikeFormula(text: string): boolean {
   return !PLAIN_SIGNED_NUMBER.test(text);
 }
 
-/** The cell text made inert: prefixed with an apostrophe when it looks like a formula. */
+/**
+ * The cell text made inert. Exactly: when the first character, after any leading spaces, is
+ * one of FORMULA_TRIGGERS (= + - @, tab, CR, LF, ＝ ＋ － ＠ ー) and the text is not a plain
+ * signed number, an apostrophe (') is put in front of the whole text; otherwise it is unchanged.
+ */
 export function neutraliseFormula(text: string): string {
   return looksLikeFormula(text) ? `${FORMULA_GUARD}${text}` : text;
 }
