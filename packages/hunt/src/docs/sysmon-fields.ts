@@ -1,9 +1,12 @@
 /**
  * The EventData field names Sysmon writes, per Event ID, in the order it writes them, with the
  * schema version that added each one. Facts from the schema manifests in Sysinternals/
- * SysmonCommon `manifest.xml` (schemas 3.3 to 4.81) and, for Event IDs 27-29 (not in that
- * file), the Sysinternals Sysmon release notes; checked against the real logs of the shared
- * corpus (test/docs/fixtures/corpus-fields.json). Other code uses this to warn about misspelt
+ * SysmonCommon `manifest.xml` (schemas 3.3 to 4.81), checked against the real logs of the
+ * shared corpus (test/docs/fixtures/corpus-fields.json). Event IDs 27-29 are not in that file:
+ * Event 27's fields come from a real log, 28's and 29's from public parsers of those events.
+ * TODO: the schema versions given for 27, 28 and 29 (4.82, 4.83, 4.90, from the Sysmon 14.0,
+ * 14.1 and 15.0 releases) are not checked against a manifest; a log of an older 4.8x schema
+ * that carries them would be reported as too old for them. Other code uses this to warn about misspelt
  * field names, so the names are exact, case included (Event 10 says SourceProcessGUID).
  *
  * Schema versions are compared as decimals: "4.2" and "4.20" are the same version, before 4.21.

@@ -9,7 +9,8 @@
  * (＝ ＋ － ＠, and the Japanese long-vowel mark ー), which Excel also starts a formula with
  * when it runs in Japanese (OWASP www-community issue 1088). Leading spaces count because
  * spreadsheets may skip them before reading a formula. A plain signed number (`-5`, `+1.5`)
- * is left alone: it is a number, not a formula, and cannot call anything.
+ * and a lone "-" (Windows' placeholder for "no value", in most Security events) are left alone:
+ * neither is a formula, and neither can call anything.
  */
 
 /** Characters that make a spreadsheet read a cell as a formula when they start it. */
@@ -33,19 +34,21 @@ export const FORMULA_GUARD = "'";
 
 const TRIGGER_SET = new Set(FORMULA_TRIGGERS);
 const SPACE_SEPARATOR = /\p{Zs}/u;
-const PLAIN_SIGNED_NUMBER = /^[+-]\d+(?:\.\d+)?$/;
+/** Texts that start with a trigger yet are no formula: a signed number, or a lone "-". */
+const HARMLESS = /^(?:[+-]\d+(?:\.\d+)?|-)$/;
 
 /** True when a spreadsheet could read this cell text as a formula. */
 export function looksLikeFormula(text: string): boolean {
   const first = firstNonSpace(text);
   if (first === undefined || !TRIGGER_SET.has(first)) return false;
-  return !PLAIN_SIGNED_NUMBER.test(text);
+  return !HARMLESS.test(text);
 }
 
 /**
  * The cell text made inert. Exactly: when the first character, after any leading spaces, is
  * one of FORMULA_TRIGGERS (= + - @, tab, CR, LF, ＝ ＋ － ＠ ー) and the text is not a plain
- * signed number, an apostrophe (') is put in front of the whole text; otherwise it is unchanged.
+ * signed number or a lone "-", an apostrophe (') is put in front of the whole text; otherwise
+ * it is unchanged.
  */
 export function neutraliseFormula(text: string): string {
   return looksLikeFormula(text) ? `${FORMULA_GUARD}${text}` : text;
@@ -59,7 +62,7 @@ export function describeFormulaNeutralisation(changedCells?: number): string {
   const how =
     'Formula neutralisation: any cell whose first character (after leading spaces) is = + - @, ' +
     'a tab, a carriage return, a line feed, or the full-width ＝ ＋ － ＠ or ー was prefixed ' +
-    "with an apostrophe (') so spreadsheets show it as text; plain signed numbers were left as they are.";
+    "with an apostrophe (') so spreadsheets show it as text; plain signed numbers and a lone - were left as they are.";
   if (changedCells === undefined) return how;
 
   const cells = changedCells === 1 ? '1 cell was' : `${changedCells} cells were`;

@@ -29,7 +29,7 @@ test('neutraliseFormula looks past leading spaces, including no-break and ideogr
   assert.equal(neutraliseFormula('\u3000＋1'), "'\u3000＋1");
 });
 
-test('neutraliseFormula leaves ordinary text and plain signed numbers alone', () => {
+test('neutraliseFormula leaves ordinary text, plain signed numbers and a lone - alone', () => {
   for (const text of [
     'C:\\Windows\\System32\\cmd.exe',
     'a=b',
@@ -42,7 +42,9 @@ test('neutraliseFormula leaves ordinary text and plain signed numbers alone', ()
     assert.equal(neutraliseFormula(text), text, JSON.stringify(text));
   }
   assert.equal(looksLikeFormula('-5+cmd|x'), true);
-  assert.equal(looksLikeFormula('-'), true);
+  assert.equal(looksLikeFormula('-'), false);
+  assert.equal(looksLikeFormula('--'), true);
+  assert.equal(looksLikeFormula(' -'), true);
 });
 
 test('describeFormulaNeutralisation says how, and how many cells when told', () => {
