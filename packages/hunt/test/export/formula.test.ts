@@ -37,6 +37,7 @@ test('neutraliseFormula leaves ordinary text, plain signed numbers and a lone - 
     '   ',
     '-5',
     '+1.5',
+    '-',
     "'=quoted",
   ]) {
     assert.equal(neutraliseFormula(text), text, JSON.stringify(text));
