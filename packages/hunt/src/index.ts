@@ -291,3 +291,70 @@ export {
   type LoggedEventType,
   type ServiceStateChange,
 } from './sysmon-config/coverage.js';
+
+// Exports and time zones for the workbench and `--format csv` (src/export, src/time-zone).
+export {
+  TIME_ZONE_NAME_LIMIT,
+  TimeZoneError,
+  listTimeZones,
+  localTimeZone,
+  resolveTimeZone,
+  type TimeZoneChoice,
+} from './time-zone/zone.js';
+export {
+  FRACTION_DIGITS,
+  InstantSyntaxError,
+  OFFSET_CACHE_LIMIT,
+  ZonedTimeFormatter,
+  formatInstant,
+  offsetText,
+  parseUtcInstant,
+  type UtcInstant,
+} from './time-zone/format.js';
+export {
+  FORMULA_GUARD,
+  FORMULA_TRIGGERS,
+  describeFormulaNeutralisation,
+  looksLikeFormula,
+  neutraliseFormula,
+} from './export/formula.js';
+export {
+  CsvWriter,
+  DEFAULT_TIME_FIELDS,
+  csvLines,
+  quoteCsvField,
+  type CsvColumn,
+  type CsvOptions,
+} from './export/csv.js';
+export {
+  JsonlWriter,
+  findingJsonLines,
+  jsonLine,
+  recordJsonLines,
+  type JsonlOptions,
+} from './export/jsonl.js';
+
+// What events and fields mean, for the details pane, and the Sysmon field names (src/docs).
+export { eventDoc, type EventDoc, type FieldDocs } from './docs/model.js';
+export {
+  NEWEST_SYSMON_SCHEMA,
+  OLDEST_SYSMON_SCHEMA,
+  SYSMON_EVENT_FIELDS,
+  compareSchemaVersions,
+  isSysmonFieldName,
+  sysmonFieldNames,
+  type SysmonEventFields,
+  type SysmonField,
+} from './docs/sysmon-fields.js';
+export {
+  EVENTLOG_PROVIDER,
+  POWERSHELL_PROVIDER,
+  SECURITY_AUDITING_PROVIDER,
+  SERVICE_CONTROL_MANAGER_PROVIDER,
+} from './docs/providers.js';
+export { SYSMON_COMMON_FIELDS } from './docs/sysmon-common-fields.js';
+export { SYSMON_EVENT_DOCS } from './docs/sysmon-docs.js';
+export { SECURITY_COMMON_FIELDS, SECURITY_EVENT_DOCS } from './docs/security-docs.js';
+export { SECURITY_ACCOUNT_EVENT_DOCS } from './docs/security-account-docs.js';
+export { WINDOWS_LOG_EVENT_DOCS } from './docs/windows-log-docs.js';
+export { EVENT_DOCS, SYSTEM_FIELD_DOCS, describeEvent, describeField } from './docs/describe.js';
