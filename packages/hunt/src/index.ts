@@ -147,12 +147,12 @@ export type {
 export {
   ALLOWLIST_TEXT_LIMIT,
   AllowlistError,
-  globPattern,
   parseAllowlist,
   suppressingRule,
   type AllowRule,
   type Allowlist,
 } from './allowlist/allowlist.js';
+export { GLOB_LENGTH_LIMIT, GlobTooLongError, compileGlob, type Glob } from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
 export type {
   Knowledge,
