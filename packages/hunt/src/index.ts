@@ -200,6 +200,7 @@ export {
 export {
   TimelineBuilder,
   compareRows,
+  imageFileName,
   timelineRow,
   type TimelineFilter,
   type TimelineRow,
