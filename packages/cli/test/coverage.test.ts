@@ -265,7 +265,7 @@ test('coverage reports unreadable and malformed configurations with exit status 
   assert.equal(missing.status, 2);
   assert.equal(
     missing.err,
-    `${join(dir, 'missing.xml')}: error: ENOENT: no such file or directory\n`,
+    `evtxhunt: cannot read Sysmon configuration ${join(dir, 'missing.xml')}: ENOENT: no such file or directory\n`,
   );
 
   const broken = join(dir, 'broken.xml');
@@ -274,7 +274,7 @@ test('coverage reports unreadable and malformed configurations with exit status 
   assert.equal(bad.status, 2);
   assert.equal(
     bad.err,
-    `${broken}: error: Cannot read Sysmon configuration ${JSON.stringify(broken)}: expected </EventFiltering> (opened at line 2) but found </Sysmon> at line 3, column 1\n`,
+    `evtxhunt: Cannot read Sysmon configuration ${JSON.stringify(broken)}: expected </EventFiltering> (opened at line 2) but found </Sysmon> at line 3, column 1\n`,
   );
   assert.equal(bad.out, '');
 });

@@ -158,7 +158,7 @@ test(
   },
 );
 
-test('hunt --allow suppresses and counts; a bad rule is a usage error naming its line', async () => {
+test('hunt --allow suppresses and counts; a bad rule is an error naming its line', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-allow-'));
   const good = join(dir, 'allow.txt');
   const bad = join(dir, 'bad.txt');
@@ -174,7 +174,9 @@ test('hunt --allow suppresses and counts; a bad rule is a usage error naming its
   assert.equal(refused.stdout, '');
   assert.match(
     refused.stderr,
-    new RegExp(`Cannot read allowlist .*bad\\.txt line 2: 'http' is not a port number`),
+    new RegExp(
+      `^evtxhunt: Cannot read allowlist .*bad\\.txt line 2: 'http' is not a port number\n$`,
+    ),
   );
 });
 

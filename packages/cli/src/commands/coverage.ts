@@ -2,21 +2,19 @@
  * `evtxhunt coverage`: what a Sysmon configuration logs. With `--field` it answers one question
  * ("would this event be logged, and why?"); without, it shows how each event type is filtered.
  */
-import { SysmonConfigError, unknownEventFields, wouldLog, type SysmonConfig } from '@evtxhunt/hunt';
+import { unknownEventFields, wouldLog, type SysmonConfig } from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { readConfigFile } from '../config-file.js';
+import { loadConfigFile } from '../config-file.js';
 import {
   eventTypeStates,
   renderDecision,
   renderStates,
   renderWarnings,
 } from '../coverage-output.js';
-import { formatProblem } from '../diagnostics.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { escapeText } from '../escape.js';
-import { describeError } from '../inputs.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 
@@ -81,8 +79,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const eventId = parseEventOption(args.values.get('event'));
   const fields = parseFieldOptions(args.lists.get('field') ?? []);
 
-  const config = await loadConfig(file, io);
-  if (config === undefined) return EXIT_FAILED;
+  const config = await loadConfigFile(file);
   for (const line of renderWarnings(config, file)) await io.err.write(line + '\n');
 
   const json = args.flags.has('json');
@@ -107,17 +104,6 @@ export function fieldWarnings(eventId: number, names: Iterable<string>): string[
         `${eventId}${hint}; it counts as absent`,
     );
   });
-}
-
-/** The configuration, or undefined after reporting why it cannot be read. */
-async function loadConfig(file: string, io: Io): Promise<SysmonConfig | undefined> {
-  try {
-    return await readConfigFile(file);
-  } catch (error) {
-    const message = error instanceof SysmonConfigError ? error.message : describeError(error);
-    await io.err.write(formatProblem(file, message) + '\n');
-    return undefined;
-  }
 }
 
 async function writeStates(
