@@ -11,7 +11,7 @@ import {
   formatScore,
   isSeverity,
   plural,
-  utcText,
+  isoTime,
 } from './format.js';
 import { el, join, text, type Html } from './html-build.js';
 import { histogramFigure } from './html-histogram.js';
@@ -70,8 +70,8 @@ function facts(finding: Finding): Html[] {
     fact('Process GUID', finding.processGuid, 'code'),
     fact('Source', finding.sourceIp, 'code'),
     fact('Destination', destination, 'code'),
-    fact('First seen', utcText(finding.firstSeen)),
-    fact('Last seen', utcText(finding.lastSeen)),
+    fact('First seen', isoTime(finding.firstSeen)),
+    fact('Last seen', isoTime(finding.lastSeen)),
     fact('Count', String(finding.count)),
   ];
 }
@@ -109,7 +109,7 @@ function timeline(story: readonly StoryStep[]): Html {
     el(
       'li',
       { class: `step ${STEP_CLASS.get(step.step) ?? 'step-other'}` },
-      el('span', { class: 'when' }, text(utcText(step.time))),
+      el('span', { class: 'when' }, text(isoTime(step.time))),
       el('span', { class: 'step-kind' }, text(step.step)),
       el('code', { class: 'summary' }, text(step.summary)),
       el('span', { class: 'ref' }, text(refs[i] ?? '')),
@@ -130,7 +130,7 @@ function evidenceList(evidence: readonly Evidence[]): Html {
   const shown = evidence.slice(0, HTML_EVIDENCE_SHOWN);
   const refs = evidenceRefs(shown);
   const items = shown.map((item, i) =>
-    el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${utcText(item.time)}`)),
+    el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${isoTime(item.time)}`)),
   );
   const rest = evidence.length - shown.length;
   const more = rest > 0 ? el('li', { class: 'note' }, text(`and ${rest} more`)) : join([]);

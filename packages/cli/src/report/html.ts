@@ -10,7 +10,7 @@ import {
   severityTally,
   spanText,
   tallyText,
-  utcText,
+  isoTime,
 } from './format.js';
 import { el, join, text, trusted, type Content, type Html } from './html-build.js';
 import { fact, findingArticle, severityClass } from './html-finding.js';
@@ -81,7 +81,7 @@ function header(options: HtmlReportOptions): Html {
     'header',
     {},
     el('h1', {}, text(options.title)),
-    el('p', { class: 'generated' }, text(`Generated ${utcText(options.generatedAt)} by evtxhunt.`)),
+    el('p', { class: 'generated' }, text(`Generated ${isoTime(options.generatedAt)} by evtxhunt.`)),
     el('nav', {}, links),
   );
 }
@@ -105,7 +105,7 @@ function summary(report: HuntReport): Html {
   const time =
     first === undefined || last === undefined
       ? 'no timed activity'
-      : `${utcText(first)} to ${utcText(last)}${span === undefined ? '' : ` (${span})`}`;
+      : `${isoTime(first)} to ${isoTime(last)}${span === undefined ? '' : ` (${span})`}`;
 
   return el(
     'dl',
@@ -206,8 +206,8 @@ function pivotCells(row: NetworkPivotRow): (string | number)[] {
     row.ports.join(', '),
     row.hostnames.join(', '),
     row.queriedNames.join(', '),
-    utcText(row.firstSeen),
-    utcText(row.lastSeen),
+    isoTime(row.firstSeen),
+    isoTime(row.lastSeen),
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatJitter,
   formatScore,
+  isoTime,
   plural,
 } from './format.js';
 import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
@@ -36,7 +37,7 @@ export function findingLines(
     ...destinationLines(finding, fact),
     ...fact(
       'seen',
-      `${finding.firstSeen} .. ${finding.lastSeen}, ${plural(finding.count, 'time')}`,
+      `${isoTime(finding.firstSeen)} .. ${isoTime(finding.lastSeen)}, ${plural(finding.count, 'time')}`,
     ),
     ...fact('why', finding.why),
     ...(finding.beacon === undefined ? [] : beaconLines(finding.beacon, width)),
@@ -94,7 +95,8 @@ function storyLines(story: readonly StoryStep[], width: number): string[] {
   const refs = evidenceRefs(story.map((step) => step.evidence));
 
   return story.flatMap((step, i) => {
-    const line = `${step.time} ${step.step.padEnd(STEP_WIDTH)} ${step.summary} [${refs[i] ?? ''}]`;
+    const when = isoTime(step.time);
+    const line = `${when} ${step.step.padEnd(STEP_WIDTH)} ${step.summary} [${refs[i] ?? ''}]`;
     return factLines(i === 0 ? 'story' : '', escapeText(line), width, STEP_HANG);
   });
 }

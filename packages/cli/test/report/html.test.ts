@@ -45,7 +45,10 @@ test('renderHtmlReport writes one well-formed, self-contained document', () => {
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`));
   assert.ok(REPORT_CSP.startsWith("default-src 'none'; style-src 'unsafe-inline';"));
   assert.ok(html.includes('<title>Hunt: WS-FIN-07</title>'));
-  assert.ok(html.includes('Generated 2024-05-02 10:00:00.000 UTC by evtxhunt.'));
+  assert.ok(html.includes('Generated 2024-05-02T10:00:00.0000000Z by evtxhunt.'));
+  // Every time is ISO-8601 with Z, none in the `2018-02-14 09:51:19 UTC` spelling.
+  assert.doesNotMatch(html, /\d{2}:\d{2}:\d{2}(\.\d+)? UTC/);
+  assert.doesNotMatch(html, /\d{4}-\d{2}-\d{2} \d{2}:/);
 });
 
 test('renderHtmlReport links only within the document and loads nothing', () => {
@@ -69,7 +72,7 @@ test('renderHtmlReport summarises the hunt with severity chips', () => {
   assert.ok(html.includes('<dd>3310 (Sysmon Event ID 3)</dd>'));
   assert.ok(
     html.includes(
-      '<dd>2024-05-01 07:58:12.0000000 UTC to 2024-05-01 09:10:00.0000000 UTC (71.8 min)</dd>',
+      '<dd>2024-05-01T07:58:12.0000000Z to 2024-05-01T09:10:00.0000000Z (71.8 min)</dd>',
     ),
   );
   assert.ok(html.includes('<span class="chip sev-critical">1 critical</span>'));
@@ -90,12 +93,12 @@ test('renderHtmlReport shows findings most severe first with why, facts and evid
   assert.ok(lolbin.includes('a signed Windows binary often used to run attacker DLLs'));
   assert.ok(lolbin.includes('<code>C:\\Windows\\System32\\rundll32.exe</code>'));
   assert.ok(lolbin.includes('<code>198.51.100.23:443 (queried cdn-update.example.net)</code>'));
-  assert.ok(lolbin.includes('<dt>First seen</dt><dd>2024-05-01 08:03:00.0000000 UTC</dd>'));
+  assert.ok(lolbin.includes('<dt>First seen</dt><dd>2024-05-01T08:03:00.0000000Z</dd>'));
   assert.ok(lolbin.includes('<details class="evidence"><summary>3 evidence events</summary>'));
   assert.ok(
     lolbin.includes(
       '<li>Microsoft-Windows-Sysmon%4Operational.evtx #5120, Event ID 3, ' +
-        '2024-05-01 08:03:00.0000000 UTC</li><li>#5121, Event ID 3,',
+        '2024-05-01T08:03:00.0000000Z</li><li>#5121, Event ID 3,',
     ),
   );
 });
@@ -146,7 +149,7 @@ test('renderHtmlReport draws a chain story as a timeline of its steps', () => {
   assert.deepEqual(steps, ['step-process', 'step-dns', 'step-network', 'step-file']);
   assert.ok(
     timeline.includes(
-      '<span class="when">2024-05-01 08:01:00.4000000 UTC</span><span class="step-kind">dns</span>' +
+      '<span class="when">2024-05-01T08:01:00.4000000Z</span><span class="step-kind">dns</span>' +
         '<code class="summary">update-check.example.org -&gt; 203.0.113.77</code>' +
         '<span class="ref">#4411</span>',
     ),

@@ -38,6 +38,34 @@ test('renderTextReport summarises what was read and found', () => {
   assert.ok(text.includes('by kind: 1 beacon, 1 chain, 1 inbound-admin-port, 1 lolbin-outbound'));
 });
 
+test('renderTextReport writes every time as ISO-8601 with Z and seven fraction digits', () => {
+  const report = sampleReport();
+  const first = report.findings[0];
+  assert.ok(first !== undefined);
+  const text = renderTextReport(
+    {
+      ...report,
+      input: {
+        ...report.input,
+        firstTime: '2018-02-14T09:51:19.919Z',
+        lastTime: '2018-02-14T10:00:00Z',
+      },
+      findings: [
+        { ...first, firstSeen: '2018-02-14T09:51:19.9Z', lastSeen: '2018-02-14T09:52:00Z' },
+      ],
+    },
+    WIDE,
+  );
+
+  assert.ok(
+    text.includes('time span    2018-02-14T09:51:19.9190000Z .. 2018-02-14T10:00:00.0000000Z'),
+  );
+  assert.ok(
+    text.includes('seen         2018-02-14T09:51:19.9000000Z .. 2018-02-14T09:52:00.0000000Z'),
+  );
+  assert.doesNotMatch(text, /\d{2}:\d{2}:\d{2}(\.\d+)? UTC|\d{4}-\d{2}-\d{2} \d{2}:/);
+});
+
 test('renderTextReport lists findings most severe first, numbered', () => {
   const text = renderTextReport(sampleReport(), WIDE);
   const headings = text.split('\n').filter((line) => /^\d+\. \[/.test(line));
