@@ -116,8 +116,10 @@ th, td {
   vertical-align: top;
   overflow-wrap: break-word;
 }
-th, td.number { white-space: nowrap; }
-.table-scroll { overflow-x: auto; }
+td.number, td.time { white-space: nowrap; }
+td.time { font-size: 12px; font-variant-numeric: tabular-nums; }
+.table-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--line); }
+.table-scroll thead th { position: sticky; top: 0; }
 th { background: #eef1f5; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 footer {
@@ -131,6 +133,6 @@ footer {
   body { background: #fff; }
   .finding { break-inside: avoid; }
   details.evidence ol { max-height: none; }
-  .table-scroll { overflow: visible; }
+  .table-scroll { overflow: visible; max-height: none; }
 }
 `;

@@ -164,16 +164,52 @@ test('renderHtmlReport shows suppressed rules, coverage and the pivot', () => {
   assert.ok(
     html.includes(
       '<td class="number">14</td><td class="number">3</td>' +
-        '<td>image=C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe</td>' +
+        '<td class="token">image=C:\\<wbr>Program Files\\<wbr>Microsoft OneDrive\\<wbr>OneDrive.<wbr>exe</td>' +
         '<td>beacon, user-writable-outbound</td>',
     ),
   );
   assert.ok(html.includes('<p>From the Sysmon configuration sysmonconfig-export.xml.</p>'));
   assert.ok(
-    html.includes('<td>bitsadmin.exe</td><td>no NetworkConnect include rule names it</td>'),
+    html.includes(
+      '<td class="token">bitsadmin.<wbr>exe</td><td>no NetworkConnect include rule names it</td>',
+    ),
   );
   assert.ok(html.includes('<p>3 rows, largest first.</p>'));
-  assert.ok(html.includes('<td class="number">48</td><td>WS-FIN-07.corp.example</td>'));
+  assert.ok(
+    html.includes(
+      '<td class="number">48</td><td class="token">WS-FIN-07.<wbr>corp.<wbr>example</td>',
+    ),
+  );
+});
+
+test('renderHtmlReport puts every table in a scrolling box, times on lines of their own', () => {
+  const html = renderHtmlReport(sampleReport(), OPTIONS);
+  const pivot = html.slice(html.indexOf('<section id="pivot">'));
+
+  assert.equal(
+    [...html.matchAll(/<table>/g)].length,
+    [...html.matchAll(/<div class="table-scroll"><table>/g)].length,
+  );
+  assert.equal([...html.matchAll(/<div class="table-scroll">/g)].length, 3);
+  assert.ok(pivot.includes('<th scope="col">First and last seen</th></tr>'));
+  assert.ok(
+    pivot.includes(
+      '<td class="time">2024-05-01T08:10:00.0000000Z<br>2024-05-01T08:57:00.0000000Z</td>',
+    ),
+  );
+  // The box scrolls both ways but is never taller than most of the window, so its horizontal
+  // scroll bar stays in view; the heading row stays put.
+  assert.match(html, /\.table-scroll \{ overflow: auto; max-height: 80vh;/);
+  assert.match(html, /\.table-scroll thead th \{ position: sticky; top: 0; \}/);
+});
+
+test('renderHtmlReport lets paths wrap at separators without changing the text they copy as', () => {
+  const html = renderHtmlReport(sampleReport(), OPTIONS);
+  const image = 'C:\\Users\\alice\\AppData\\Local\\Temp\\OneDriveUpdate.exe';
+  const cell = `<td class="token">${image.replace(/(?<=[\\.])/g, '<wbr>')}</td>`;
+
+  assert.ok(html.includes(cell), cell);
+  assert.equal(cell.replace(/<[^>]*>/g, ''), image);
 });
 
 test('renderHtmlReport caps the pivot and says how many rows were left out', () => {
