@@ -127,6 +127,19 @@ export function evidenceRefs(evidence: readonly Evidence[]): string[] {
   });
 }
 
+/** Values joined by commas, the first `limit` of them, then `and N more` for the rest. */
+export function listText(values: readonly string[], limit: number): string {
+  const shown = values.slice(0, Math.max(0, limit)).join(', ');
+  const rest = values.length - Math.min(values.length, Math.max(0, limit));
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
+/** Every ProcessGuid of a finding, when it has more than one; undefined otherwise. */
+export function manyProcessGuids(finding: Finding): readonly string[] | undefined {
+  const guids = finding.processGuids;
+  return guids !== undefined && guids.length > 1 ? guids : undefined;
+}
+
 /** `1 thing` or `2 things`. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

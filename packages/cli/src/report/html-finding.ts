@@ -10,8 +10,10 @@ import {
   formatJitter,
   formatScore,
   isSeverity,
-  plural,
   isoTime,
+  listText,
+  manyProcessGuids,
+  plural,
 } from './format.js';
 import { el, join, text, type Html } from './html-build.js';
 import { histogramFigure } from './html-histogram.js';
@@ -19,6 +21,9 @@ import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js
 
 /** Evidence events listed under a finding; the rest are counted. */
 export const HTML_EVIDENCE_SHOWN = 200;
+
+/** ProcessGuids and sweep destinations listed under a finding; the rest are counted. */
+export const HTML_LIST_SHOWN = 200;
 
 /** CSS class for each story step. Classes are looked up, never built from report text. */
 const STEP_CLASS: ReadonlyMap<string, string> = new Map([
@@ -68,12 +73,31 @@ function facts(finding: Finding): Html[] {
   return [
     fact('Image', finding.image, 'code'),
     fact('Process GUID', finding.processGuid, 'code'),
+    fact('Process GUIDs', processGuidsText(finding), 'code'),
     fact('Source', finding.sourceIp, 'code'),
     fact('Destination', destination, 'code'),
+    fact('Destinations', sweepText(finding), 'code'),
     fact('First seen', isoTime(finding.firstSeen)),
     fact('Last seen', isoTime(finding.lastSeen)),
     fact('Count', String(finding.count)),
+    fact('Also matches', finding.alsoMatched?.join(', ') || undefined),
   ];
+}
+
+/** Every ProcessGuid behind the finding, when there are several. */
+function processGuidsText(finding: Finding): string | undefined {
+  const guids = manyProcessGuids(finding);
+  return guids === undefined ? undefined : `${guids.length}: ${listText(guids, HTML_LIST_SHOWN)}`;
+}
+
+/** The addresses a sweep reached, with the port they share. */
+function sweepText(finding: Finding): string | undefined {
+  const addresses = finding.destinations;
+  if (addresses === undefined || addresses.length === 0) return undefined;
+
+  const port = finding.destinationPort === undefined ? '' : ` on port ${finding.destinationPort}`;
+  const count = plural(addresses.length, 'address', 'addresses');
+  return `${count}${port}: ${listText(addresses, HTML_LIST_SHOWN)}`;
 }
 
 /** A `<dt>`/`<dd>` pair, nothing when the value is not known. */

@@ -8,6 +8,8 @@ import {
   BEACON,
   EVIL,
   EVIL_IN_HTML,
+  LOLBIN_INBOUND,
+  SWEEP,
   hostileReport,
   pivotFiller,
   sampleReport,
@@ -255,4 +257,51 @@ test('renderHtmlReport escapes hostile text inside the SVG title', () => {
         `[203.0.113.9${EVIL_IN_HTML}]:8443</title>`,
     ),
   );
+});
+
+test('renderHtmlReport shows every ProcessGuid, the sweep destinations and the kinds also matched', () => {
+  const html = renderHtmlReport({ ...sampleReport(), findings: [SWEEP] }, OPTIONS);
+  const addresses = Array.from({ length: 12 }, (_unused, i) => `10.0.4.${21 + i}`).join(', ');
+
+  assert.ok(
+    html.includes(
+      '<dt>Process GUIDs</dt><dd><code>3: {6f1c2a7e-5a10-6632-4c01-000000000b00}, ' +
+        '{6f1c2a7e-5a44-6632-4d01-000000000b00}, {6f1c2a7e-5a71-6632-4e01-000000000b00}</code></dd>',
+    ),
+  );
+  assert.ok(
+    html.includes(
+      `<dt>Destinations</dt><dd><code>12 addresses on port 445: ${addresses}</code></dd>`,
+    ),
+  );
+  assert.ok(html.includes('<dt>Also matches</dt><dd>lolbin-outbound</dd>'));
+});
+
+test('renderHtmlReport shows a lolbin-inbound finding, without a lone ProcessGuid list', () => {
+  const html = renderHtmlReport({ ...sampleReport(), findings: [LOLBIN_INBOUND] }, OPTIONS);
+
+  assert.ok(html.includes('<span class="kind">lolbin-inbound</span>'));
+  assert.ok(html.includes('<dt>Source</dt><dd><code>198.51.100.77</code></dd>'));
+  assert.ok(!html.includes('Process GUIDs') && !html.includes('Also matches'));
+  assert.ok(!html.includes('<dt>Destinations</dt>'));
+});
+
+test('renderHtmlReport counts ProcessGuids and destinations past the list limit', () => {
+  const many = Array.from({ length: 205 }, (_unused, i) => `10.1.${Math.floor(i / 250)}.${i}`);
+  const finding: Finding = { ...SWEEP, destinations: many };
+  const html = renderHtmlReport({ ...sampleReport(), findings: [finding] }, OPTIONS);
+
+  assert.match(
+    html,
+    /<dt>Destinations<\/dt><dd><code>205 addresses on port 445: 10\.1\.0\.0, .*, 10\.1\.0\.199 and 5 more<\/code><\/dd>/,
+  );
+});
+
+test('renderHtmlReport escapes ProcessGuids, destinations and kinds also matched', () => {
+  const html = renderHtmlReport(hostileReport(), OPTIONS);
+
+  assert.ok(html.includes(`<code>2: guid-1${EVIL_IN_HTML}, guid-2${EVIL_IN_HTML}</code>`));
+  assert.ok(html.includes(`: 10.0.0.1${EVIL_IN_HTML}, 10.0.0.2${EVIL_IN_HTML}</code>`));
+  assert.ok(html.includes(`<dt>Also matches</dt><dd>kind${EVIL_IN_HTML}</dd>`));
+  assert.ok(!/<script/i.test(html));
 });

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 
 import type { HuntReport } from '../../src/report/hunt-types.js';
 import { renderTextReport } from '../../src/report/text.js';
-import { EVIL_IN_TEXT, hostileReport, pivotFiller, sampleReport } from './sample-report.js';
+import {
+  EVIL_IN_TEXT,
+  LOLBIN_INBOUND,
+  SWEEP,
+  hostileReport,
+  pivotFiller,
+  sampleReport,
+} from './sample-report.js';
 
 /** Wide enough that no sentence of the sample wraps. */
 const WIDE = { color: false, width: 400 } as const;
@@ -221,4 +228,49 @@ test('renderTextReport colours only when asked', () => {
   assert.ok(coloured.includes('4. \x1b[33m[MEDIUM]\x1b[0m'));
   assert.ok(coloured.startsWith('\x1b[1mevtxhunt hunt report\x1b[0m\n'));
   assert.ok(!plain.includes('\x1b'));
+});
+
+test('renderTextReport shows every ProcessGuid, the sweep destinations and the kinds also matched', () => {
+  const text = renderTextReport({ ...sampleReport(), findings: [SWEEP] }, WIDE);
+  const lines = block(text, '1. [HIGH]', '\n\n').trimEnd().split('\n');
+
+  assert.deepEqual(lines, [
+    '1. [HIGH] lateral-movement on WS-FIN-07.corp.example',
+    '  image        C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe ' +
+      '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+    '  processes    3: {6f1c2a7e-5a10-6632-4c01-000000000b00}, ' +
+      '{6f1c2a7e-5a44-6632-4d01-000000000b00}, {6f1c2a7e-5a71-6632-4e01-000000000b00}',
+    '  destination  10.0.4.21:445',
+    '  destinations 12 addresses on port 445: 10.0.4.21, 10.0.4.22, 10.0.4.23, 10.0.4.24, ' +
+      '10.0.4.25, 10.0.4.26, 10.0.4.27, 10.0.4.28, 10.0.4.29, 10.0.4.30 and 2 more',
+    '  seen         2024-05-01T08:30:00.0000000Z .. 2024-05-01T08:41:00.0000000Z, 12 times',
+    '  why          powershell.exe reached SMB (445) on 12 internal hosts in 11 minutes.',
+    '  also matches lolbin-outbound',
+    '  evidence     12 events: Microsoft-Windows-Sysmon%4Operational.evtx #7000, #7001, #7002 ' +
+      'and 9 more',
+  ]);
+});
+
+test('renderTextReport shows a lolbin-inbound finding with where it came from', () => {
+  const text = renderTextReport({ ...sampleReport(), findings: [LOLBIN_INBOUND] }, WIDE);
+  const lines = block(text, '1. [HIGH]', '\n\n').trimEnd().split('\n');
+
+  // One ProcessGuid only: no `processes` line repeating it.
+  assert.deepEqual(lines.slice(0, 5), [
+    '1. [HIGH] lolbin-inbound on DC01.corp.example',
+    '  image        C:\\Windows\\System32\\mshta.exe {6f1c2a7e-6b20-6632-5f01-000000000b00}',
+    '  source       198.51.100.77',
+    '  destination  10.0.4.10:8080',
+    '  seen         2024-05-01T08:50:00.0000000Z .. 2024-05-01T08:50:00.0000000Z, 1 time',
+  ]);
+  assert.ok(text.includes('by kind: 1 lolbin-inbound'));
+});
+
+test('renderTextReport escapes ProcessGuids, destinations and kinds also matched', () => {
+  const plain = renderTextReport(hostileReport(), { color: false, width: 1000 });
+
+  assert.ok(plain.includes(`  processes    2: guid-1${EVIL_IN_TEXT}, guid-2${EVIL_IN_TEXT}\n`));
+  assert.ok(plain.includes(`: 10.0.0.1${EVIL_IN_TEXT}, 10.0.0.2${EVIL_IN_TEXT}\n`));
+  assert.ok(plain.includes(`  also matches kind${EVIL_IN_TEXT}\n`));
+  assert.ok(!plain.includes('\x1b') && !plain.includes('\u202e'));
 });
