@@ -11,7 +11,6 @@ import {
   formatScore,
   isSeverity,
   isoTime,
-  listText,
   manyProcessGuids,
   plural,
 } from './format.js';
@@ -73,10 +72,10 @@ function facts(finding: Finding): Html[] {
   return [
     fact('Image', finding.image, 'code'),
     fact('Process GUID', finding.processGuid, 'code'),
-    fact('Process GUIDs', processGuidsText(finding), 'code'),
+    processGuidsFact(finding),
     fact('Source', finding.sourceIp, 'code'),
     fact('Destination', destination, 'code'),
-    fact('Destinations', sweepText(finding), 'code'),
+    sweepFact(finding),
     fact('First seen', isoTime(finding.firstSeen)),
     fact('Last seen', isoTime(finding.lastSeen)),
     fact('Count', String(finding.count)),
@@ -85,19 +84,35 @@ function facts(finding: Finding): Html[] {
 }
 
 /** Every ProcessGuid behind the finding, when there are several. */
-function processGuidsText(finding: Finding): string | undefined {
+function processGuidsFact(finding: Finding): Html {
   const guids = manyProcessGuids(finding);
-  return guids === undefined ? undefined : `${guids.length}: ${listText(guids, HTML_LIST_SHOWN)}`;
+  return guids === undefined ? join([]) : listFact('Process GUIDs', `${guids.length}: `, guids);
 }
 
 /** The addresses a sweep reached, with the port they share. */
-function sweepText(finding: Finding): string | undefined {
+function sweepFact(finding: Finding): Html {
   const addresses = finding.destinations;
-  if (addresses === undefined || addresses.length === 0) return undefined;
+  if (addresses === undefined || addresses.length === 0) return join([]);
 
   const port = finding.destinationPort === undefined ? '' : ` on port ${finding.destinationPort}`;
   const count = plural(addresses.length, 'address', 'addresses');
-  return `${count}${port}: ${listText(addresses, HTML_LIST_SHOWN)}`;
+  return listFact('Destinations', `${count}${port}: `, addresses);
+}
+
+/**
+ * A fact listing values, each in its own `<code>` that wraps inside only when longer than a line
+ * (a GUID stays whole), the first HTML_LIST_SHOWN of them and a count of the rest.
+ */
+function listFact(term: string, lead: string, values: readonly string[]): Html {
+  const shown = values.slice(0, HTML_LIST_SHOWN);
+  const items = shown.map((value, i) => [
+    text(i === 0 ? '' : ', '),
+    el('code', { class: 'item' }, text(value)),
+  ]);
+  const rest = values.length - shown.length;
+
+  const value = join([text(lead), ...items, text(rest > 0 ? ` and ${rest} more` : '')]);
+  return join([el('dt', {}, text(term)), el('dd', {}, value)]);
 }
 
 /** A `<dt>`/`<dd>` pair, nothing when the value is not known. */

@@ -31,6 +31,7 @@ h3 {
 h4 { margin: 12px 0 6px; font-size: 14px; }
 nav a { margin-right: 14px; color: #1f5fa8; }
 code { font: 13px/1.4 ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
+code.item { display: inline-block; max-width: 100%; }
 .generated, .note, .computer, .ref, .when { color: var(--muted); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
 .facts dt { font-weight: 600; }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { renderHtmlReport } from '../../src/report/html.js';
-import { pivotFiller, sampleReport } from './sample-report.js';
+import { SWEEP, pivotFiller, sampleReport } from './sample-report.js';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const SKIP = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM to one)`;
@@ -97,5 +97,21 @@ test(
     assert.ok(pivot !== undefined);
     assert.ok(pivot.height <= layout.viewport.height * 0.8 + 2, `box is ${pivot.height} px tall`);
     assert.ok(layout.pageWidth <= layout.viewport.width);
+  },
+);
+
+test(
+  'HTML report: a 3000-character destination or GUID wraps inside the card',
+  { skip: SKIP },
+  async () => {
+    const long = {
+      ...SWEEP,
+      destinations: ['x'.repeat(3000)],
+      processGuids: ['a'.repeat(3000), 'b'],
+    };
+    const report = { ...sampleReport(), findings: [long] };
+    const layout = await layoutOf(renderHtmlReport(report, { title: 't', generatedAt: 'now' }));
+
+    assert.ok(layout.pageWidth <= layout.viewport.width, `page is ${layout.pageWidth} px wide`);
   },
 );

@@ -259,22 +259,26 @@ test('renderHtmlReport escapes hostile text inside the SVG title', () => {
   );
 });
 
+/** A value as listFact writes it: its own `<code>`, kept whole unless longer than a line. */
+const item = (value: string): string => `<code class="item">${value}</code>`;
+
 test('renderHtmlReport shows every ProcessGuid, the sweep destinations and the kinds also matched', () => {
   const html = renderHtmlReport({ ...sampleReport(), findings: [SWEEP] }, OPTIONS);
-  const addresses = Array.from({ length: 12 }, (_unused, i) => `10.0.4.${21 + i}`).join(', ');
+  const addresses = Array.from({ length: 12 }, (_unused, i) => `10.0.4.${21 + i}`);
+  const guids = [
+    '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+    '{6f1c2a7e-5a44-6632-4d01-000000000b00}',
+    '{6f1c2a7e-5a71-6632-4e01-000000000b00}',
+  ];
 
+  assert.ok(html.includes(`<dt>Process GUIDs</dt><dd>3: ${guids.map(item).join(', ')}</dd>`));
   assert.ok(
     html.includes(
-      '<dt>Process GUIDs</dt><dd><code>3: {6f1c2a7e-5a10-6632-4c01-000000000b00}, ' +
-        '{6f1c2a7e-5a44-6632-4d01-000000000b00}, {6f1c2a7e-5a71-6632-4e01-000000000b00}</code></dd>',
-    ),
-  );
-  assert.ok(
-    html.includes(
-      `<dt>Destinations</dt><dd><code>12 addresses on port 445: ${addresses}</code></dd>`,
+      `<dt>Destinations</dt><dd>12 addresses on port 445: ${addresses.map(item).join(', ')}</dd>`,
     ),
   );
   assert.ok(html.includes('<dt>Also matches</dt><dd>lolbin-outbound</dd>'));
+  assert.match(html, /code\.item \{ display: inline-block; max-width: 100%; \}/);
 });
 
 test('renderHtmlReport shows a lolbin-inbound finding, without a lone ProcessGuid list', () => {
@@ -286,22 +290,26 @@ test('renderHtmlReport shows a lolbin-inbound finding, without a lone ProcessGui
   assert.ok(!html.includes('<dt>Destinations</dt>'));
 });
 
-test('renderHtmlReport counts ProcessGuids and destinations past the list limit', () => {
-  const many = Array.from({ length: 205 }, (_unused, i) => `10.1.${Math.floor(i / 250)}.${i}`);
+test('renderHtmlReport counts destinations past the list limit', () => {
+  const many = Array.from({ length: 205 }, (_unused, i) => `10.1.0.${i}`);
   const finding: Finding = { ...SWEEP, destinations: many };
   const html = renderHtmlReport({ ...sampleReport(), findings: [finding] }, OPTIONS);
+  const plain = html.replace(/<code class="item">|<\/code>/g, '');
 
   assert.match(
-    html,
-    /<dt>Destinations<\/dt><dd><code>205 addresses on port 445: 10\.1\.0\.0, .*, 10\.1\.0\.199 and 5 more<\/code><\/dd>/,
+    plain,
+    /<dt>Destinations<\/dt><dd>205 addresses on port 445: 10\.1\.0\.0, .*, 10\.1\.0\.199 and 5 more<\/dd>/,
   );
+  assert.equal([...html.matchAll(/<code class="item">10\.1\.0\./g)].length, 200);
 });
 
 test('renderHtmlReport escapes ProcessGuids, destinations and kinds also matched', () => {
   const html = renderHtmlReport(hostileReport(), OPTIONS);
 
-  assert.ok(html.includes(`<code>2: guid-1${EVIL_IN_HTML}, guid-2${EVIL_IN_HTML}</code>`));
-  assert.ok(html.includes(`: 10.0.0.1${EVIL_IN_HTML}, 10.0.0.2${EVIL_IN_HTML}</code>`));
+  assert.ok(
+    html.includes(`<dd>2: ${item(`guid-1${EVIL_IN_HTML}`)}, ${item(`guid-2${EVIL_IN_HTML}`)}`),
+  );
+  assert.ok(html.includes(`${item(`10.0.0.2${EVIL_IN_HTML}`)}</dd>`));
   assert.ok(html.includes(`<dt>Also matches</dt><dd>kind${EVIL_IN_HTML}</dd>`));
   assert.ok(!/<script/i.test(html));
 });
