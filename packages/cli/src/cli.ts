@@ -1,4 +1,7 @@
-/** The command line: pick the command, parse its options, run it, turn misuse into status 2. */
+/**
+ * The command line: pick the command, parse its options, run it, and turn misuse (UsageError,
+ * with a pointer to help) or an unusable input (InputError, the message alone) into status 2.
+ */
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
 import { coverageCommand } from './commands/coverage.js';
@@ -7,7 +10,7 @@ import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
 import { timelineCommand } from './commands/timeline.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
+import { EXIT_FAILED, EXIT_OK, InputError, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
 
@@ -60,9 +63,15 @@ async function runCommand(command: Command, args: readonly string[], io: Io): Pr
     }
     return await command.run(parsed, io);
   } catch (error) {
+    if (error instanceof InputError) return inputFailure(io, error.message);
     if (!(error instanceof UsageError)) throw error;
     return usageFailure(io, error.message, `Run 'evtxhunt ${command.name} --help'`);
   }
+}
+
+async function inputFailure(io: Io, problem: string): Promise<number> {
+  await io.err.write(`evtxhunt: ${escapeText(problem)}\n`);
+  return EXIT_FAILED;
 }
 
 async function usageFailure(io: Io, problem: string, hint: string): Promise<number> {

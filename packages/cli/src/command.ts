@@ -11,6 +11,9 @@ export interface Command {
   readonly help: string;
   /** Options besides `--help`, which every command takes. */
   readonly options: readonly OptionSpec[];
-  /** Runs with parsed arguments; resolves to the exit status. Throws UsageError for misuse. */
+  /**
+   * Runs with parsed arguments; resolves to the exit status. Throws UsageError for misuse and
+   * InputError for a named file that cannot be used.
+   */
   run(args: ParsedArgs, io: Io): Promise<number>;
 }

@@ -4,7 +4,10 @@
  */
 import { stat, readFile } from 'node:fs/promises';
 
-import { parseSysmonConfig, type SysmonConfig } from '@evtxhunt/hunt';
+import { SysmonConfigError, parseSysmonConfig, type SysmonConfig } from '@evtxhunt/hunt';
+
+import { InputError } from './errors.js';
+import { describeError } from './inputs.js';
 
 /** Largest configuration file read, in bytes; the configurations in use are below 400 KB. */
 export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
@@ -21,6 +24,20 @@ export async function readConfigFile(path: string): Promise<SysmonConfig> {
 
   const bytes = await readFile(path);
   return parseSysmonConfig(decodeConfigText(bytes), path);
+}
+
+/**
+ * Reads and parses the configuration at `path` for a command; throws InputError saying once
+ * which file could not be read and why.
+ */
+export async function loadConfigFile(path: string): Promise<SysmonConfig> {
+  try {
+    return await readConfigFile(path);
+  } catch (error) {
+    // A SysmonConfigError names the file already; a file system error names only the reason.
+    if (error instanceof SysmonConfigError) throw new InputError(error.message);
+    throw new InputError(`cannot read Sysmon configuration ${path}: ${describeError(error)}`);
+  }
 }
 
 /**

@@ -14,8 +14,16 @@ export interface Io {
   readonly err: TextSink;
   /** True when stderr is a terminal: only then is progress shown. */
   readonly errIsTty: boolean;
-  /** True when stdout is a terminal that may be coloured (and NO_COLOR is not set). */
+  /** True when stdout is a terminal that may be coloured (see colorWanted). */
   readonly outIsColorTty?: boolean;
+}
+
+/**
+ * Whether output may be coloured: it goes to a terminal and NO_COLOR is absent or empty. Per
+ * no-color.org only a non-empty NO_COLOR turns colour off, so `NO_COLOR=` leaves it on.
+ */
+export function colorWanted(isTty: boolean, noColor: string | undefined): boolean {
+  return isTty && (noColor === undefined || noColor === '');
 }
 
 /** The subset of a Node writable stream a sink needs. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `evtxhunt` executable: wires the process's streams to the command line and exits. */
 import { runCli } from './cli.js';
-import { streamSink } from './io.js';
+import { colorWanted, streamSink } from './io.js';
 
 // Output piped into `head` closes early; stop quietly instead of reporting a write error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -13,7 +13,7 @@ const io = {
   out: streamSink(process.stdout),
   err: streamSink(process.stderr),
   errIsTty: process.stderr.isTTY === true,
-  outIsColorTty: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
+  outIsColorTty: colorWanted(process.stdout.isTTY === true, process.env['NO_COLOR']),
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -7,7 +7,7 @@ import { EvtxFile, openFileSource, type FileSummary } from '@evtxhunt/evtx/node'
 
 import { formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
-import { collectInputs, describeError } from './inputs.js';
+import { collectInputs, describeError, type Inputs } from './inputs.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
@@ -20,8 +20,16 @@ export async function readEvtxFiles(
   io: Io,
   visit: FileVisitor,
 ): Promise<number> {
+  return readEvtxInputs(await collectInputs(paths), io, visit);
+}
+
+/**
+ * Reads inputs already collected (by collectInputs) with `visit`, reporting the paths that
+ * could not be read; returns the worst exit status of any file. `visit` is called only for
+ * files that open as EVTX.
+ */
+export async function readEvtxInputs(inputs: Inputs, io: Io, visit: FileVisitor): Promise<number> {
   const reporter = new Reporter(io);
-  const inputs = await collectInputs(paths);
   let status = EXIT_OK;
 
   for (const problem of inputs.problems) {

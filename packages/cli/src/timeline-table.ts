@@ -1,5 +1,5 @@
 /** Text rendering of a timeline: one table row per event, in time order. */
-import { baseName, type TimelineRow } from '@evtxhunt/hunt';
+import { imageFileName, type TimelineRow } from '@evtxhunt/hunt';
 
 import { renderTable, type Column } from './table.js';
 
@@ -13,7 +13,10 @@ const COLUMNS: readonly Column[] = [
   { heading: 'summary' },
 ];
 
-/** The timeline as text lines: the table (cells escaped), then a one-line tally. */
+/**
+ * The timeline as text lines: the table (cells escaped), then a one-line tally. The process
+ * column is the image's file name as logged.
+ */
 export function renderTimeline(rows: readonly TimelineRow[], activities: number): string[] {
   const table = renderTable(COLUMNS, rows.map(timelineCells));
   const events = rows.length === 1 ? 'event' : 'events';
@@ -26,7 +29,7 @@ function timelineCells(row: TimelineRow): string[] {
     row.computer,
     String(row.eventId),
     row.kind,
-    row.image === undefined ? '-' : baseName(row.image),
+    row.image === undefined ? '-' : imageFileName(row.image),
     row.processGuid ?? '-',
     row.summary,
   ];

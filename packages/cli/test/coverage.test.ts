@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { runCli } from '../src/cli.js';
-import { parseEventOption, parseFieldOptions } from '../src/commands/coverage.js';
+import { fieldWarnings, parseEventOption, parseFieldOptions } from '../src/commands/coverage.js';
 import { decodeConfigText } from '../src/config-file.js';
 import { UsageError } from '../src/errors.js';
 import { memorySink } from '../src/io.js';
@@ -135,6 +135,49 @@ test('coverage --field answers one question, for Event ID 3 unless --event says 
   );
 });
 
+test('coverage --field warns about a field name Sysmon does not write, and still answers', async () => {
+  const typo = await coverage('--config', configPath, '--field', 'Imag=C:\\x\\certutil.exe');
+  const warnings = typo.err.split('\n').filter((line) => line.includes('--field'));
+
+  assert.equal(typo.status, 0);
+  assert.deepEqual(warnings, [
+    'evtxhunt: warning: --field Imag: Sysmon writes no field Imag for Event ID 3 (did you mean Image?); it counts as absent',
+  ]);
+  assert.match(typo.out, /^not logged: /);
+
+  const wrongEvent = await coverage(
+    '--config',
+    configPath,
+    '--event',
+    '22',
+    '--field',
+    'Image=a',
+    '--field',
+    'DestinationPort=53',
+  );
+  assert.match(
+    wrongEvent.err,
+    /--field DestinationPort: Sysmon writes no field DestinationPort for Event ID 22; it counts as absent\n/,
+  );
+  assert.doesNotMatch(wrongEvent.err, /--field Image/);
+
+  const good = await coverage(
+    '--config',
+    configPath,
+    '--field',
+    'Image=a',
+    '--field',
+    'DestinationIp=1.2.3.4',
+  );
+  assert.doesNotMatch(good.err, /--field/);
+});
+
+test('fieldWarnings escapes what the user typed', () => {
+  assert.deepEqual(fieldWarnings(3, ['Image', 'X\x1b[2J']), [
+    'evtxhunt: warning: --field X\\x1b[2J: Sysmon writes no field X\\x1b[2J for Event ID 3; it counts as absent',
+  ]);
+});
+
 test('coverage escapes configuration text before it reaches the terminal', async () => {
   const run = await coverage(
     '--config',
@@ -222,7 +265,7 @@ test('coverage reports unreadable and malformed configurations with exit status 
   assert.equal(missing.status, 2);
   assert.equal(
     missing.err,
-    `${join(dir, 'missing.xml')}: error: ENOENT: no such file or directory\n`,
+    `evtxhunt: cannot read Sysmon configuration ${join(dir, 'missing.xml')}: ENOENT: no such file or directory\n`,
   );
 
   const broken = join(dir, 'broken.xml');
@@ -231,7 +274,7 @@ test('coverage reports unreadable and malformed configurations with exit status 
   assert.equal(bad.status, 2);
   assert.equal(
     bad.err,
-    `${broken}: error: Cannot read Sysmon configuration ${JSON.stringify(broken)}: expected </EventFiltering> (opened at line 2) but found </Sysmon> at line 3, column 1\n`,
+    `evtxhunt: Cannot read Sysmon configuration ${JSON.stringify(broken)}: expected </EventFiltering> (opened at line 2) but found </Sysmon> at line 3, column 1\n`,
   );
   assert.equal(bad.out, '');
 });

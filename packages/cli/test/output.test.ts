@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { StructuredRecord } from '@evtxhunt/evtx';
 
 import { recordJsonLine, recordXmlLine } from '../src/commands/dump.js';
-import { LineBuffer, memorySink } from '../src/io.js';
+import { LineBuffer, colorWanted, memorySink } from '../src/io.js';
 
 const RECORD: StructuredRecord = {
   file: 'ignored-by-dump',
@@ -45,4 +45,12 @@ test('LineBuffer joins lines into blocks and flushes the rest', async () => {
 
   await buffer.flush();
   assert.equal(sink.text(), 'one\ntwo\n');
+});
+
+test('colorWanted: a terminal, unless NO_COLOR is set to something (an empty value does not count)', () => {
+  assert.equal(colorWanted(true, undefined), true);
+  assert.equal(colorWanted(true, ''), true);
+  assert.equal(colorWanted(true, '1'), false);
+  assert.equal(colorWanted(true, '0'), false);
+  assert.equal(colorWanted(false, undefined), false);
 });

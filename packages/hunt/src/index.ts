@@ -147,12 +147,12 @@ export type {
 export {
   ALLOWLIST_TEXT_LIMIT,
   AllowlistError,
-  globPattern,
   parseAllowlist,
   suppressingRule,
   type AllowRule,
   type Allowlist,
 } from './allowlist/allowlist.js';
+export { GLOB_LENGTH_LIMIT, GlobTooLongError, compileGlob, type Glob } from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
 export type {
   Knowledge,
@@ -200,6 +200,7 @@ export {
 export {
   TimelineBuilder,
   compareRows,
+  imageFileName,
   timelineRow,
   type TimelineFilter,
   type TimelineRow,
@@ -280,6 +281,13 @@ export type { SysmonOption, SysmonOptions } from './sysmon-config/options.js';
 export { SysmonConfigError, parseSysmonConfig, rulesForEventId } from './sysmon-config/config.js';
 export { wouldLog, type FieldLookup, type LoggingDecision } from './sysmon-config/evaluate.js';
 export { eventTypeState, type EventTypeMode, type EventTypeState } from './sysmon-config/state.js';
+export { SYSMON_EVENT_FIELDS } from './sysmon-config/event-fields.js';
+export {
+  SUGGESTION_MAX_EDITS,
+  sysmonEventFields,
+  unknownEventFields,
+  type UnknownField,
+} from './sysmon-config/field-check.js';
 export {
   ConfigInferenceAccumulator,
   coverageReport,

@@ -2,7 +2,11 @@
  * Pivots: group records by a list of fields and keep, per group, a count, the destination ports
  * and host names seen, and the first and last time. The accumulator keeps sets, never records,
  * so memory grows with the number of groups however many records stream through it.
+ *
+ * A record's time is Sysmon's own UtcTime when it has one (when the event happened, as the hunt
+ * and the timeline use it), else System/TimeCreated (when it was written to the log).
  */
+import { parseSysmonUtc } from './events/time.js';
 import { firstFieldValue, fieldValues } from './fields.js';
 import type { EventRecord } from './record.js';
 import { isInitiatedNetworkConnect, isReportedHostname } from './sysmon.js';
@@ -30,7 +34,10 @@ export interface PivotRow {
   readonly ports: readonly string[];
   /** Distinct DestinationHostname values that name a host, in sorted order. */
   readonly hostnames: readonly string[];
-  /** Earliest and latest timeCreated (ISO-8601, fixed width); undefined when none had one. */
+  /**
+   * Earliest and latest time (ISO-8601 UTC, seven fraction digits): Sysmon's UtcTime where the
+   * record has one, else timeCreated; undefined when no record had either.
+   */
   readonly firstSeen: string | undefined;
   readonly lastSeen: string | undefined;
   /** Present when distinct ports past PIVOT_VALUE_LIMIT were dropped. */
@@ -92,7 +99,7 @@ export class PivotAccumulator {
       if (isReportedHostname(name)) addBounded(group.hostnames, name);
     }
 
-    widenSeen(group, record.timeCreated);
+    widenSeen(group, recordTime(record));
     return true;
   }
 
@@ -132,6 +139,11 @@ function addBounded(set: BoundedSet, value: string): void {
   if (set.values.has(value)) return;
   if (set.values.size >= PIVOT_VALUE_LIMIT) set.overflow = true;
   else set.values.add(value);
+}
+
+/** When the record's event happened: Sysmon's UtcTime in ISO form, else timeCreated. */
+function recordTime(record: EventRecord): string | undefined {
+  return parseSysmonUtc(firstFieldValue(record, 'UtcTime'))?.iso ?? record.timeCreated;
 }
 
 function widenSeen(group: Group, time: string | undefined): void {

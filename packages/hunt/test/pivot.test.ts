@@ -75,6 +75,26 @@ test('pivot groups by any fields, including System fields, with a custom selecti
   assert.equal(result.rows[0]?.firstSeen, '2024-05-01T10:00:00.0000000Z');
 });
 
+test('pivot takes first and last seen from Sysmon UtcTime, else from timeCreated', () => {
+  const records = [
+    // Logged a minute after it happened: UtcTime says when.
+    connection({ UtcTime: '2024-05-01 09:59:00.123' }, '2024-05-01T10:00:00.0000000Z'),
+    connection({ UtcTime: '2024-05-01 10:30:00.5' }, '2024-05-01T10:31:00.0000000Z'),
+    // No UtcTime, or one that is not a time: timeCreated stands in.
+    connection({}, '2024-05-01T09:00:00.0000000Z'),
+    connection({ UtcTime: 'yesterday' }, '2024-05-01T11:00:00.0000000Z'),
+  ];
+  const row = pivot(records).rows[0];
+
+  assert.equal(row?.count, 4);
+  assert.equal(row?.firstSeen, '2024-05-01T09:00:00.0000000Z');
+  assert.equal(row?.lastSeen, '2024-05-01T11:00:00.0000000Z');
+  assert.deepEqual(
+    pivot(records.slice(0, 2)).rows.map((one) => [one.firstSeen, one.lastSeen]),
+    [['2024-05-01T09:59:00.1230000Z', '2024-05-01T10:30:00.5000000Z']],
+  );
+});
+
 test('pivot leaves first and last seen undefined when no record had a time', () => {
   const record = { ...connection({}), timeCreated: undefined };
   const row = pivot([record]).rows[0];

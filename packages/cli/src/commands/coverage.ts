@@ -2,20 +2,19 @@
  * `evtxhunt coverage`: what a Sysmon configuration logs. With `--field` it answers one question
  * ("would this event be logged, and why?"); without, it shows how each event type is filtered.
  */
-import { SysmonConfigError, wouldLog, type SysmonConfig } from '@evtxhunt/hunt';
+import { unknownEventFields, wouldLog, type SysmonConfig } from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { readConfigFile } from '../config-file.js';
+import { loadConfigFile } from '../config-file.js';
 import {
   eventTypeStates,
   renderDecision,
   renderStates,
   renderWarnings,
 } from '../coverage-output.js';
-import { formatProblem } from '../diagnostics.js';
-import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors.js';
-import { describeError } from '../inputs.js';
+import { EXIT_OK, UsageError } from '../errors.js';
+import { escapeText } from '../escape.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 
@@ -28,7 +27,8 @@ configure is logged only when Sysmon logs it by default.
 Without --field, shows each event type (or only Event ID N) as off, include-only,
 exclude-only or include-and-exclude, with its rule counts. With --field, answers whether
 one event would be logged, names the deciding rule and its line, and the RuleName Sysmon
-would record. Fields not given count as absent, and the answer says which ones mattered.
+would record. Fields not given count as absent, and the answer says which ones mattered. A
+field name Sysmon does not write for the Event ID (names are case-sensitive) is warned about.
 
 Options:
   --config FILE      the Sysmon configuration (XML, UTF-8 or UTF-16)
@@ -79,25 +79,31 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const eventId = parseEventOption(args.values.get('event'));
   const fields = parseFieldOptions(args.lists.get('field') ?? []);
 
-  const config = await loadConfig(file, io);
-  if (config === undefined) return EXIT_FAILED;
+  const config = await loadConfigFile(file);
   for (const line of renderWarnings(config, file)) await io.err.write(line + '\n');
 
   const json = args.flags.has('json');
-  if (fields.size === 0) await writeStates(io, config, eventId, json);
-  else await writeDecision(io, config, eventId ?? DEFAULT_EVENT_ID, fields, json);
+  if (fields.size === 0) {
+    await writeStates(io, config, eventId, json);
+    return EXIT_OK;
+  }
+
+  for (const line of fieldWarnings(eventId ?? DEFAULT_EVENT_ID, fields.keys())) {
+    await io.err.write(line + '\n');
+  }
+  await writeDecision(io, config, eventId ?? DEFAULT_EVENT_ID, fields, json);
   return EXIT_OK;
 }
 
-/** The configuration, or undefined after reporting why it cannot be read. */
-async function loadConfig(file: string, io: Io): Promise<SysmonConfig | undefined> {
-  try {
-    return await readConfigFile(file);
-  } catch (error) {
-    const message = error instanceof SysmonConfigError ? error.message : describeError(error);
-    await io.err.write(formatProblem(file, message) + '\n');
-    return undefined;
-  }
+/** One stderr line per --field name Sysmon never writes for the Event ID, escaped. */
+export function fieldWarnings(eventId: number, names: Iterable<string>): string[] {
+  return unknownEventFields(eventId, names).map(({ name, suggestion }) => {
+    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+    return escapeText(
+      `evtxhunt: warning: --field ${name}: Sysmon writes no field ${name} for Event ID ` +
+        `${eventId}${hint}; it counts as absent`,
+    );
+  });
 }
 
 async function writeStates(

@@ -7,19 +7,19 @@ import {
   defaultKnowledge,
   parseAllowlist,
   type Allowlist,
-  SysmonConfigError,
   type HuntReport,
   type SysmonConfig,
 } from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { readConfigFile } from '../config-file.js';
-import { UsageError } from '../errors.js';
+import { loadConfigFile } from '../config-file.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { describeError } from '../inputs.js';
+import { collectInputs, describeError, type Inputs } from '../inputs.js';
 import { jsonText } from '../json.js';
-import { readEvtxFiles } from '../reading.js';
+import { refuseOverwritingInput } from '../out-file.js';
+import { readEvtxInputs } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
 
@@ -42,8 +42,11 @@ Options:
                      keys: image, destination, source, hostname, port, kind, computer
   --format FORMAT    text (default; coloured on a terminal), json, or html (a self-contained
                      report that loads nothing from anywhere)
-  --out FILE         write the report to FILE instead of stdout
+  --out FILE         write the report to FILE instead of stdout; never one of the files
+                     the hunt reads (a log, --allow or --config)
   -h, --help         show this help
+
+No report is written when no .evtx file could be read.
 
 Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
 
@@ -52,23 +55,49 @@ const FORMATS = ['text', 'json', 'html'] as const;
 async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('hunt needs at least one path');
 
-  const allowlist = await loadAllowlist(args.values.get('allow'));
-  const config = await loadConfig(args.values.get('config'));
-  const engine = new HuntEngine({
-    knowledge: defaultKnowledge(),
-    ...(allowlist === undefined ? {} : { allowlist }),
-    ...(config === undefined ? {} : { config }),
-  });
+  const inputs = await collectInputs(args.positionals);
+  await guardOut(args, inputs);
+  const engine = await huntEngine(args);
 
-  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+  let filesRead = 0;
+  const status = await readEvtxInputs(inputs, io, async (evtx, file, reporter) => {
+    filesRead++;
     for await (const record of evtx.records()) {
       engine.add({ ...record.toStructured(), file });
       await reporter.record(evtx.summary);
     }
   });
 
+  // Nothing was read, and stderr says why: an empty report would only look like a clean one.
+  if (filesRead === 0) {
+    await io.err.write('evtxhunt: no report written: no .evtx file could be read\n');
+    return status;
+  }
   await writeReport(engine.report(), args, io);
   return status;
+}
+
+/** Refuses an --out that is one of the files the hunt reads: the logs, --allow or --config. */
+async function guardOut(args: ParsedArgs, inputs: Inputs): Promise<void> {
+  const out = args.values.get('out');
+  if (out === undefined) return;
+
+  const named = [args.values.get('allow'), args.values.get('config')];
+  const read = [...inputs.files, ...named.filter((path) => path !== undefined)];
+  await refuseOverwritingInput(out, read);
+}
+
+async function huntEngine(args: ParsedArgs): Promise<HuntEngine> {
+  const allowlist = await loadAllowlist(args.values.get('allow'));
+  const configPath = args.values.get('config');
+  const config: SysmonConfig | undefined =
+    configPath === undefined ? undefined : await loadConfigFile(configPath);
+
+  return new HuntEngine({
+    knowledge: defaultKnowledge(),
+    ...(allowlist === undefined ? {} : { allowlist }),
+    ...(config === undefined ? {} : { config }),
+  });
 }
 
 async function loadAllowlist(path: string | undefined): Promise<Allowlist | undefined> {
@@ -78,24 +107,13 @@ async function loadAllowlist(path: string | undefined): Promise<Allowlist | unde
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read allowlist ${path}: ${(error as Error).message}`);
+    throw new InputError(`cannot read allowlist ${path}: ${describeError(error)}`);
   }
   try {
     return parseAllowlist(text, path);
   } catch (error) {
-    if (error instanceof AllowlistError) throw new UsageError(error.message);
+    if (error instanceof AllowlistError) throw new InputError(error.message);
     throw error;
-  }
-}
-
-async function loadConfig(path: string | undefined): Promise<SysmonConfig | undefined> {
-  if (path === undefined) return undefined;
-
-  try {
-    return await readConfigFile(path);
-  } catch (error) {
-    const reason = error instanceof SysmonConfigError ? error.message : describeError(error);
-    throw new UsageError(`cannot read Sysmon configuration ${path}: ${reason}`);
   }
 }
 
@@ -111,7 +129,7 @@ async function writeReport(report: HuntReport, args: ParsedArgs, io: Io): Promis
   try {
     await writeFile(out, text, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${out}: ${describeError(error)}`);
+    throw new InputError(`cannot write the report to ${out}: ${describeError(error)}`);
   }
 }
 

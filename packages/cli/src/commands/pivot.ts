@@ -20,7 +20,9 @@ const HELP = `Usage: evtxhunt pivot PATH... [--json] [--by Field,Field] [--where
 
 Groups Sysmon Event ID 3 network connections this host initiated, by default by Image and
 DestinationIp, and shows per group the count, destination ports, DestinationHostname values
-and first and last seen (UTC), largest group first. Directories are walked for .evtx files.
+and first and last seen, largest group first. Times are UTC: Sysmon's UtcTime (when the event
+happened) where the record has one, else TimeCreated (when it was logged). Directories are
+walked for .evtx files.
 
 Options:
   --by Field,Field   fields to group by (data fields such as Image, or eventId, provider,

@@ -89,12 +89,16 @@ export function spanText(first: string, last: string): string | undefined {
   return Number.isNaN(span) ? undefined : formatDuration(span);
 }
 
-const ISO_UTC = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z$/;
+const ISO_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?Z$/;
 
-/** An ISO UTC time as `2024-05-01 08:00:00.0000000 UTC`; other text is returned as it is. */
-export function utcText(time: string): string {
+/**
+ * An ISO-8601 UTC time as every report shows times: `2024-05-01T08:00:00.1230000Z`, seven
+ * fraction digits so the 100-ns ticks of the log are kept and times line up. Other text (an
+ * offset, more digits than seven, not a time) is returned as it is.
+ */
+export function isoTime(time: string): string {
   const match = ISO_UTC.exec(time);
-  return match === null ? time : `${match[1]} ${match[2]} UTC`;
+  return match === null ? time : `${match[1]}.${(match[2] ?? '').padEnd(7, '0')}Z`;
 }
 
 /** An address and port as `ip:port`, brackets around IPv6; the address alone without a port. */
@@ -121,6 +125,19 @@ export function evidenceRefs(evidence: readonly Evidence[]): string[] {
     const named = item.file !== undefined && item.file !== evidence[i - 1]?.file;
     return named ? `${item.file} #${item.recordId}` : `#${item.recordId}`;
   });
+}
+
+/** Values joined by commas, the first `limit` of them, then `and N more` for the rest. */
+export function listText(values: readonly string[], limit: number): string {
+  const shown = values.slice(0, Math.max(0, limit)).join(', ');
+  const rest = values.length - Math.min(values.length, Math.max(0, limit));
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
+/** Every ProcessGuid of a finding, when it has more than one; undefined otherwise. */
+export function manyProcessGuids(finding: Finding): readonly string[] | undefined {
+  const guids = finding.processGuids;
+  return guids !== undefined && guids.length > 1 ? guids : undefined;
 }
 
 /** `1 thing` or `2 things`. */

@@ -10,8 +10,9 @@ import {
   formatJitter,
   formatScore,
   isSeverity,
+  isoTime,
+  manyProcessGuids,
   plural,
-  utcText,
 } from './format.js';
 import { el, join, text, type Html } from './html-build.js';
 import { histogramFigure } from './html-histogram.js';
@@ -19,6 +20,9 @@ import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js
 
 /** Evidence events listed under a finding; the rest are counted. */
 export const HTML_EVIDENCE_SHOWN = 200;
+
+/** ProcessGuids and sweep destinations listed under a finding; the rest are counted. */
+export const HTML_LIST_SHOWN = 200;
 
 /** CSS class for each story step. Classes are looked up, never built from report text. */
 const STEP_CLASS: ReadonlyMap<string, string> = new Map([
@@ -68,12 +72,47 @@ function facts(finding: Finding): Html[] {
   return [
     fact('Image', finding.image, 'code'),
     fact('Process GUID', finding.processGuid, 'code'),
+    processGuidsFact(finding),
     fact('Source', finding.sourceIp, 'code'),
     fact('Destination', destination, 'code'),
-    fact('First seen', utcText(finding.firstSeen)),
-    fact('Last seen', utcText(finding.lastSeen)),
+    sweepFact(finding),
+    fact('First seen', isoTime(finding.firstSeen)),
+    fact('Last seen', isoTime(finding.lastSeen)),
     fact('Count', String(finding.count)),
+    fact('Also matches', finding.alsoMatched?.join(', ') || undefined),
   ];
+}
+
+/** Every ProcessGuid behind the finding, when there are several. */
+function processGuidsFact(finding: Finding): Html {
+  const guids = manyProcessGuids(finding);
+  return guids === undefined ? join([]) : listFact('Process GUIDs', `${guids.length}: `, guids);
+}
+
+/** The addresses a sweep reached, with the port they share. */
+function sweepFact(finding: Finding): Html {
+  const addresses = finding.destinations;
+  if (addresses === undefined || addresses.length === 0) return join([]);
+
+  const port = finding.destinationPort === undefined ? '' : ` on port ${finding.destinationPort}`;
+  const count = plural(addresses.length, 'address', 'addresses');
+  return listFact('Destinations', `${count}${port}: `, addresses);
+}
+
+/**
+ * A fact listing values, each in its own `<code>` that wraps inside only when longer than a line
+ * (a GUID stays whole), the first HTML_LIST_SHOWN of them and a count of the rest.
+ */
+function listFact(term: string, lead: string, values: readonly string[]): Html {
+  const shown = values.slice(0, HTML_LIST_SHOWN);
+  const items = shown.map((value, i) => [
+    text(i === 0 ? '' : ', '),
+    el('code', { class: 'item' }, text(value)),
+  ]);
+  const rest = values.length - shown.length;
+
+  const value = join([text(lead), ...items, text(rest > 0 ? ` and ${rest} more` : '')]);
+  return join([el('dt', {}, text(term)), el('dd', {}, value)]);
 }
 
 /** A `<dt>`/`<dd>` pair, nothing when the value is not known. */
@@ -109,7 +148,7 @@ function timeline(story: readonly StoryStep[]): Html {
     el(
       'li',
       { class: `step ${STEP_CLASS.get(step.step) ?? 'step-other'}` },
-      el('span', { class: 'when' }, text(utcText(step.time))),
+      el('span', { class: 'when' }, text(isoTime(step.time))),
       el('span', { class: 'step-kind' }, text(step.step)),
       el('code', { class: 'summary' }, text(step.summary)),
       el('span', { class: 'ref' }, text(refs[i] ?? '')),
@@ -130,7 +169,7 @@ function evidenceList(evidence: readonly Evidence[]): Html {
   const shown = evidence.slice(0, HTML_EVIDENCE_SHOWN);
   const refs = evidenceRefs(shown);
   const items = shown.map((item, i) =>
-    el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${utcText(item.time)}`)),
+    el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${isoTime(item.time)}`)),
   );
   const rest = evidence.length - shown.length;
   const more = rest > 0 ? el('li', { class: 'note' }, text(`and ${rest} more`)) : join([]);

@@ -31,6 +31,7 @@ h3 {
 h4 { margin: 12px 0 6px; font-size: 14px; }
 nav a { margin-right: 14px; color: #1f5fa8; }
 code { font: 13px/1.4 ui-monospace, Consolas, monospace; overflow-wrap: anywhere; }
+code.item { display: inline-block; max-width: 100%; }
 .generated, .note, .computer, .ref, .when { color: var(--muted); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
 .facts dt { font-weight: 600; }
@@ -116,8 +117,10 @@ th, td {
   vertical-align: top;
   overflow-wrap: break-word;
 }
-th, td.number { white-space: nowrap; }
-.table-scroll { overflow-x: auto; }
+td.number, td.time { white-space: nowrap; }
+td.time { font-size: 12px; font-variant-numeric: tabular-nums; }
+.table-scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--line); }
+.table-scroll thead th { position: sticky; top: 0; }
 th { background: #eef1f5; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 footer {
@@ -131,6 +134,6 @@ footer {
   body { background: #fff; }
   .finding { break-inside: avoid; }
   details.evidence ol { max-height: none; }
-  .table-scroll { overflow: visible; }
+  .table-scroll { overflow: visible; max-height: none; }
 }
 `;

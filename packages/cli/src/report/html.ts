@@ -10,11 +10,12 @@ import {
   severityTally,
   spanText,
   tallyText,
-  utcText,
+  isoTime,
 } from './format.js';
 import { el, join, text, trusted, type Content, type Html } from './html-build.js';
 import { fact, findingArticle, severityClass } from './html-finding.js';
 import { REPORT_CSS } from './html-style.js';
+import { htmlTable, type HtmlCell, type HtmlColumn } from './html-table.js';
 import type {
   CoverageSection,
   HuntReport,
@@ -81,7 +82,7 @@ function header(options: HtmlReportOptions): Html {
     'header',
     {},
     el('h1', {}, text(options.title)),
-    el('p', { class: 'generated' }, text(`Generated ${utcText(options.generatedAt)} by evtxhunt.`)),
+    el('p', { class: 'generated' }, text(`Generated ${isoTime(options.generatedAt)} by evtxhunt.`)),
     el('nav', {}, links),
   );
 }
@@ -105,7 +106,7 @@ function summary(report: HuntReport): Html {
   const time =
     first === undefined || last === undefined
       ? 'no timed activity'
-      : `${utcText(first)} to ${utcText(last)}${span === undefined ? '' : ` (${span})`}`;
+      : `${isoTime(first)} to ${isoTime(last)}${span === undefined ? '' : ` (${span})`}`;
 
   return el(
     'dl',
@@ -147,7 +148,7 @@ function suppressed(rules: readonly SuppressedCount[]): Html {
   const rows = rules.map((rule) => [rule.count, rule.line, rule.rule, rule.kinds.join(', ')]);
   return join([
     el('p', {}, text(`${plural(total, 'finding')} suppressed by ${plural(rules.length, 'rule')}.`)),
-    table(['Count', 'Line', 'Rule', 'Kinds'], rows),
+    htmlTable(SUPPRESSED_COLUMNS, rows),
   ]);
 }
 
@@ -164,9 +165,7 @@ function coverage(section: CoverageSection | undefined): Html {
   return join([
     el('p', {}, text(basis)),
     el('h3', {}, text(`Blind spots: Event ID 3 is never logged for (${spots.length})`)),
-    spots.length === 0
-      ? el('p', {}, text('None found.'))
-      : table(['Category', 'Probe', 'Why'], spots),
+    spots.length === 0 ? el('p', {}, text('None found.')) : htmlTable(BLIND_SPOT_COLUMNS, spots),
     notes.length === 0 ? [] : [el('h3', {}, text('Notes')), el('ul', {}, notes)],
   ]);
 }
@@ -180,23 +179,35 @@ function pivot(rows: readonly NetworkPivotRow[]): Html {
     left > 0
       ? `Top ${shown.length} of ${rows.length} rows (${left} left out).`
       : `${plural(rows.length, 'row')}, largest first.`;
-  return join([el('p', {}, text(tally)), table(PIVOT_HEADINGS, shown.map(pivotCells))]);
+  return join([el('p', {}, text(tally)), htmlTable(PIVOT_COLUMNS, shown.map(pivotCells))]);
 }
 
-const PIVOT_HEADINGS = [
-  'Count',
-  'Computer',
-  'Image',
-  'Destination',
-  'Class',
-  'Ports',
-  'Hostnames',
-  'Queried names',
-  'First seen',
-  'Last seen',
+const SUPPRESSED_COLUMNS: readonly HtmlColumn[] = [
+  { heading: 'Count' },
+  { heading: 'Line' },
+  { heading: 'Rule', kind: 'token' },
+  { heading: 'Kinds' },
 ];
 
-function pivotCells(row: NetworkPivotRow): (string | number)[] {
+const BLIND_SPOT_COLUMNS: readonly HtmlColumn[] = [
+  { heading: 'Category' },
+  { heading: 'Probe', kind: 'token' },
+  { heading: 'Why' },
+];
+
+const PIVOT_COLUMNS: readonly HtmlColumn[] = [
+  { heading: 'Count' },
+  { heading: 'Computer', kind: 'token' },
+  { heading: 'Image', kind: 'token' },
+  { heading: 'Destination', kind: 'token' },
+  { heading: 'Class' },
+  { heading: 'Ports' },
+  { heading: 'Hostnames', kind: 'token' },
+  { heading: 'Queried names', kind: 'token' },
+  { heading: 'First and last seen', kind: 'time' },
+];
+
+function pivotCells(row: NetworkPivotRow): HtmlCell[] {
   return [
     row.count,
     row.computer,
@@ -206,27 +217,6 @@ function pivotCells(row: NetworkPivotRow): (string | number)[] {
     row.ports.join(', '),
     row.hostnames.join(', '),
     row.queriedNames.join(', '),
-    utcText(row.firstSeen),
-    utcText(row.lastSeen),
+    [isoTime(row.firstSeen), isoTime(row.lastSeen)],
   ];
-}
-
-/** A table; number cells align right. */
-function table(headings: readonly string[], rows: readonly (readonly (string | number)[])[]): Html {
-  const head = el(
-    'tr',
-    {},
-    headings.map((heading) => el('th', { scope: 'col' }, text(heading))),
-  );
-  const body = rows.map((row) =>
-    el(
-      'tr',
-      {},
-      row.map((cell) =>
-        el('td', { class: typeof cell === 'number' ? 'number' : undefined }, text(cell)),
-      ),
-    ),
-  );
-  const grid = el('table', {}, el('thead', {}, head), el('tbody', {}, body));
-  return el('div', { class: 'table-scroll' }, grid);
 }

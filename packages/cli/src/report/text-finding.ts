@@ -8,6 +8,9 @@ import {
   formatDuration,
   formatJitter,
   formatScore,
+  isoTime,
+  listText,
+  manyProcessGuids,
   plural,
 } from './format.js';
 import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
@@ -15,6 +18,9 @@ import { factLines } from './text-layout.js';
 
 /** Evidence events named in full under each finding; the rest are counted. */
 export const TEXT_EVIDENCE_SHOWN = 3;
+
+/** ProcessGuids and sweep destinations listed under each finding; the rest are counted. */
+export const TEXT_LIST_SHOWN = 10;
 
 /** Width of a story step's kind column: the longest kind, `process-start`. */
 const STEP_WIDTH = 13;
@@ -32,13 +38,18 @@ export function findingLines(
   return [
     heading(finding, number, paint),
     ...(finding.image === undefined ? [] : fact('image', processText(finding.image, finding))),
+    ...processesLines(finding, fact),
     ...(finding.sourceIp === undefined ? [] : fact('source', finding.sourceIp)),
     ...destinationLines(finding, fact),
+    ...sweepLines(finding, fact),
     ...fact(
       'seen',
-      `${finding.firstSeen} .. ${finding.lastSeen}, ${plural(finding.count, 'time')}`,
+      `${isoTime(finding.firstSeen)} .. ${isoTime(finding.lastSeen)}, ${plural(finding.count, 'time')}`,
     ),
     ...fact('why', finding.why),
+    ...(finding.alsoMatched === undefined || finding.alsoMatched.length === 0
+      ? []
+      : fact('also matches', finding.alsoMatched.join(', '))),
     ...(finding.beacon === undefined ? [] : beaconLines(finding.beacon, width)),
     ...(finding.story === undefined ? [] : storyLines(finding.story, width)),
     ...evidenceLines(finding.evidence, width),
@@ -57,6 +68,27 @@ function heading(finding: Finding, number: number, paint: Paint): string {
 
 function processText(image: string, finding: Finding): string {
   return finding.processGuid === undefined ? image : `${image} ${finding.processGuid}`;
+}
+
+/** Every process behind the finding, when there are several. */
+function processesLines(
+  finding: Finding,
+  fact: (label: string, value: string) => string[],
+): string[] {
+  const guids = manyProcessGuids(finding);
+  if (guids === undefined) return [];
+
+  return fact('processes', `${guids.length}: ${listText(guids, TEXT_LIST_SHOWN)}`);
+}
+
+/** The addresses a sweep reached (one program, many hosts, one port). */
+function sweepLines(finding: Finding, fact: (label: string, value: string) => string[]): string[] {
+  const addresses = finding.destinations;
+  if (addresses === undefined || addresses.length === 0) return [];
+
+  const port = finding.destinationPort === undefined ? '' : ` on port ${finding.destinationPort}`;
+  const count = plural(addresses.length, 'address', 'addresses');
+  return fact('destinations', `${count}${port}: ${listText(addresses, TEXT_LIST_SHOWN)}`);
 }
 
 function destinationLines(
@@ -94,7 +126,8 @@ function storyLines(story: readonly StoryStep[], width: number): string[] {
   const refs = evidenceRefs(story.map((step) => step.evidence));
 
   return story.flatMap((step, i) => {
-    const line = `${step.time} ${step.step.padEnd(STEP_WIDTH)} ${step.summary} [${refs[i] ?? ''}]`;
+    const when = isoTime(step.time);
+    const line = `${when} ${step.step.padEnd(STEP_WIDTH)} ${step.summary} [${refs[i] ?? ''}]`;
     return factLines(i === 0 ? 'story' : '', escapeText(line), width, STEP_HANG);
   });
 }

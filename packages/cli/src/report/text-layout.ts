@@ -1,6 +1,6 @@
 /**
- * Layout for the text report: labelled facts whose values wrap under themselves. Input is text
- * already escaped for a terminal, so it holds no line breaks or controls of its own.
+ * Layout for the text report: labelled facts whose values wrap under themselves, at spaces only.
+ * Input is text already escaped for a terminal, so it holds no line breaks or controls of its own.
  *
  * TODO: widths count code points, so a line holding wide (CJK, emoji) or combining characters
  * takes more or fewer terminal columns than counted and may overrun the width a little.
@@ -26,8 +26,9 @@ export function factLines(label: string, value: string, width: number, hang = 0)
 }
 
 /**
- * Text broken at spaces into lines of at most `width` code points, `restWidth` after the first;
- * a word longer than a line (a long path or command line) is cut where the line ends.
+ * Text broken at spaces into lines of at most `width` code points, `restWidth` after the first.
+ * Words are never cut: a word longer than a line (a long path, a command line without blanks)
+ * gets a line of its own and runs past the width, so it can still be copied and searched whole.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
   const lines: string[] = [];
@@ -36,28 +37,17 @@ export function wrap(text: string, width: number, restWidth = width): string[] {
 
   for (const word of text.split(' ')) {
     const joined = line === '' ? word : `${line} ${word}`;
-    if (length(joined) <= limit()) {
+    if (line === '' || length(joined) <= limit()) {
       line = joined;
       continue;
     }
 
-    if (line !== '') lines.push(line.trimEnd());
-    line = cutToFit(word, lines, limit);
+    lines.push(line.trimEnd());
+    line = word;
   }
 
-  lines.push(line);
+  lines.push(line.trimEnd());
   return lines;
-}
-
-/** Moves whole lines' worth of a long word into `lines`; returns the piece that is left. */
-function cutToFit(word: string, lines: string[], limit: () => number): string {
-  let points = [...word];
-  while (points.length > limit()) {
-    const size = limit();
-    lines.push(points.slice(0, size).join(''));
-    points = points.slice(size);
-  }
-  return points.join('');
 }
 
 function length(text: string): number {

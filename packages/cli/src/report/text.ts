@@ -7,6 +7,7 @@ import { escapeText } from '../escape.js';
 import { renderTable, type Column } from '../table.js';
 import { painter, type Paint } from './ansi.js';
 import {
+  isoTime,
   kindTally,
   mostSevereFirst,
   plural,
@@ -92,7 +93,8 @@ function timeSpanText(first: string | undefined, last: string | undefined): stri
   if (first === undefined || last === undefined) return 'no timed activity';
 
   const span = spanText(first, last);
-  return span === undefined ? `${first} .. ${last}` : `${first} .. ${last} (${span})`;
+  const range = `${isoTime(first)} .. ${isoTime(last)}`;
+  return span === undefined ? range : `${range} (${span})`;
 }
 
 function findingsTally(report: HuntReport): string {
@@ -202,8 +204,8 @@ function pivotCells(row: NetworkPivotRow): string[] {
     list(row.ports),
     list(row.hostnames),
     list(row.queriedNames),
-    row.firstSeen,
-    row.lastSeen,
+    isoTime(row.firstSeen),
+    isoTime(row.lastSeen),
   ];
 }
 

@@ -12,7 +12,7 @@ import {
   severityRank,
   severityTally,
   spanText,
-  utcText,
+  isoTime,
 } from '../../src/report/format.js';
 import { BEACON, CHAIN, INBOUND, LOLBIN } from './sample-report.js';
 
@@ -51,10 +51,13 @@ test('spanText measures between ISO times and gives up on text that is not a tim
   assert.equal(spanText('yesterday', '2024-05-01T09:30:00.0000000Z'), undefined);
 });
 
-test('utcText spells an ISO UTC time with a UTC label and leaves other text alone', () => {
-  assert.equal(utcText('2024-05-01T08:01:00.1200000Z'), '2024-05-01 08:01:00.1200000 UTC');
-  assert.equal(utcText('2024-05-01T08:01:00Z'), '2024-05-01 08:01:00 UTC');
-  assert.equal(utcText('2024-05-01T08:01:00+02:00'), '2024-05-01T08:01:00+02:00');
+test('isoTime writes ISO UTC times with Z and seven fraction digits, other text as it is', () => {
+  assert.equal(isoTime('2018-02-14T09:51:19.9190000Z'), '2018-02-14T09:51:19.9190000Z');
+  assert.equal(isoTime('2024-05-01T08:01:00.12Z'), '2024-05-01T08:01:00.1200000Z');
+  assert.equal(isoTime('2024-05-01T08:01:00Z'), '2024-05-01T08:01:00.0000000Z');
+  assert.equal(isoTime('2024-05-01T08:01:00+02:00'), '2024-05-01T08:01:00+02:00');
+  assert.equal(isoTime('2024-05-01T08:01:00.123456789Z'), '2024-05-01T08:01:00.123456789Z');
+  assert.equal(isoTime('yesterday'), 'yesterday');
 });
 
 test('endpointText brackets IPv6 addresses before the port', () => {

@@ -1,7 +1,8 @@
 /**
  * A strict reader for the HTML the report writes, for tests: every tag balanced, every attribute
  * double-quoted, no bare `<`, `>` or `&` in text. It knows only what the report emits (one raw
- * `<style>`, void `<meta>`, self-closed SVG shapes), so anything else fails loudly.
+ * `<style>`, void `<meta>`, `<br>` and `<wbr>`, self-closed SVG shapes), so anything else fails
+ * loudly.
  */
 
 /** One start tag as read. */
@@ -10,7 +11,7 @@ export interface Tag {
   readonly attributes: ReadonlyMap<string, string>;
 }
 
-const VOID = new Set(['meta']);
+const VOID = new Set(['meta', 'br', 'wbr']);
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*="[^"<>]*")*)\s*(\/?)>/;
 const ATTRIBUTE = /\s+([a-zA-Z][a-zA-Z0-9:-]*)="([^"]*)"/g;
 const ENTITY = /^&(?:amp|lt|gt|quot|#39);/;

@@ -8,6 +8,8 @@ import {
   BEACON,
   EVIL,
   EVIL_IN_HTML,
+  LOLBIN_INBOUND,
+  SWEEP,
   hostileReport,
   pivotFiller,
   sampleReport,
@@ -45,7 +47,10 @@ test('renderHtmlReport writes one well-formed, self-contained document', () => {
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`));
   assert.ok(REPORT_CSP.startsWith("default-src 'none'; style-src 'unsafe-inline';"));
   assert.ok(html.includes('<title>Hunt: WS-FIN-07</title>'));
-  assert.ok(html.includes('Generated 2024-05-02 10:00:00.000 UTC by evtxhunt.'));
+  assert.ok(html.includes('Generated 2024-05-02T10:00:00.0000000Z by evtxhunt.'));
+  // Every time is ISO-8601 with Z, none in the `2018-02-14 09:51:19 UTC` spelling.
+  assert.doesNotMatch(html, /\d{2}:\d{2}:\d{2}(\.\d+)? UTC/);
+  assert.doesNotMatch(html, /\d{4}-\d{2}-\d{2} \d{2}:/);
 });
 
 test('renderHtmlReport links only within the document and loads nothing', () => {
@@ -69,7 +74,7 @@ test('renderHtmlReport summarises the hunt with severity chips', () => {
   assert.ok(html.includes('<dd>3310 (Sysmon Event ID 3)</dd>'));
   assert.ok(
     html.includes(
-      '<dd>2024-05-01 07:58:12.0000000 UTC to 2024-05-01 09:10:00.0000000 UTC (71.8 min)</dd>',
+      '<dd>2024-05-01T07:58:12.0000000Z to 2024-05-01T09:10:00.0000000Z (71.8 min)</dd>',
     ),
   );
   assert.ok(html.includes('<span class="chip sev-critical">1 critical</span>'));
@@ -90,12 +95,12 @@ test('renderHtmlReport shows findings most severe first with why, facts and evid
   assert.ok(lolbin.includes('a signed Windows binary often used to run attacker DLLs'));
   assert.ok(lolbin.includes('<code>C:\\Windows\\System32\\rundll32.exe</code>'));
   assert.ok(lolbin.includes('<code>198.51.100.23:443 (queried cdn-update.example.net)</code>'));
-  assert.ok(lolbin.includes('<dt>First seen</dt><dd>2024-05-01 08:03:00.0000000 UTC</dd>'));
+  assert.ok(lolbin.includes('<dt>First seen</dt><dd>2024-05-01T08:03:00.0000000Z</dd>'));
   assert.ok(lolbin.includes('<details class="evidence"><summary>3 evidence events</summary>'));
   assert.ok(
     lolbin.includes(
       '<li>Microsoft-Windows-Sysmon%4Operational.evtx #5120, Event ID 3, ' +
-        '2024-05-01 08:03:00.0000000 UTC</li><li>#5121, Event ID 3,',
+        '2024-05-01T08:03:00.0000000Z</li><li>#5121, Event ID 3,',
     ),
   );
 });
@@ -146,7 +151,7 @@ test('renderHtmlReport draws a chain story as a timeline of its steps', () => {
   assert.deepEqual(steps, ['step-process', 'step-dns', 'step-network', 'step-file']);
   assert.ok(
     timeline.includes(
-      '<span class="when">2024-05-01 08:01:00.4000000 UTC</span><span class="step-kind">dns</span>' +
+      '<span class="when">2024-05-01T08:01:00.4000000Z</span><span class="step-kind">dns</span>' +
         '<code class="summary">update-check.example.org -&gt; 203.0.113.77</code>' +
         '<span class="ref">#4411</span>',
     ),
@@ -161,16 +166,52 @@ test('renderHtmlReport shows suppressed rules, coverage and the pivot', () => {
   assert.ok(
     html.includes(
       '<td class="number">14</td><td class="number">3</td>' +
-        '<td>image=C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe</td>' +
+        '<td class="token">image=C:\\<wbr>Program Files\\<wbr>Microsoft OneDrive\\<wbr>OneDrive.<wbr>exe</td>' +
         '<td>beacon, user-writable-outbound</td>',
     ),
   );
   assert.ok(html.includes('<p>From the Sysmon configuration sysmonconfig-export.xml.</p>'));
   assert.ok(
-    html.includes('<td>bitsadmin.exe</td><td>no NetworkConnect include rule names it</td>'),
+    html.includes(
+      '<td class="token">bitsadmin.<wbr>exe</td><td>no NetworkConnect include rule names it</td>',
+    ),
   );
   assert.ok(html.includes('<p>3 rows, largest first.</p>'));
-  assert.ok(html.includes('<td class="number">48</td><td>WS-FIN-07.corp.example</td>'));
+  assert.ok(
+    html.includes(
+      '<td class="number">48</td><td class="token">WS-FIN-07.<wbr>corp.<wbr>example</td>',
+    ),
+  );
+});
+
+test('renderHtmlReport puts every table in a scrolling box, times on lines of their own', () => {
+  const html = renderHtmlReport(sampleReport(), OPTIONS);
+  const pivot = html.slice(html.indexOf('<section id="pivot">'));
+
+  assert.equal(
+    [...html.matchAll(/<table>/g)].length,
+    [...html.matchAll(/<div class="table-scroll"><table>/g)].length,
+  );
+  assert.equal([...html.matchAll(/<div class="table-scroll">/g)].length, 3);
+  assert.ok(pivot.includes('<th scope="col">First and last seen</th></tr>'));
+  assert.ok(
+    pivot.includes(
+      '<td class="time">2024-05-01T08:10:00.0000000Z<br>2024-05-01T08:57:00.0000000Z</td>',
+    ),
+  );
+  // The box scrolls both ways but is never taller than most of the window, so its horizontal
+  // scroll bar stays in view; the heading row stays put.
+  assert.match(html, /\.table-scroll \{ overflow: auto; max-height: 80vh;/);
+  assert.match(html, /\.table-scroll thead th \{ position: sticky; top: 0; \}/);
+});
+
+test('renderHtmlReport lets paths wrap at separators without changing the text they copy as', () => {
+  const html = renderHtmlReport(sampleReport(), OPTIONS);
+  const image = 'C:\\Users\\alice\\AppData\\Local\\Temp\\OneDriveUpdate.exe';
+  const cell = `<td class="token">${image.replace(/(?<=[\\.])/g, '<wbr>')}</td>`;
+
+  assert.ok(html.includes(cell), cell);
+  assert.equal(cell.replace(/<[^>]*>/g, ''), image);
 });
 
 test('renderHtmlReport caps the pivot and says how many rows were left out', () => {
@@ -216,4 +257,59 @@ test('renderHtmlReport escapes hostile text inside the SVG title', () => {
         `[203.0.113.9${EVIL_IN_HTML}]:8443</title>`,
     ),
   );
+});
+
+/** A value as listFact writes it: its own `<code>`, kept whole unless longer than a line. */
+const item = (value: string): string => `<code class="item">${value}</code>`;
+
+test('renderHtmlReport shows every ProcessGuid, the sweep destinations and the kinds also matched', () => {
+  const html = renderHtmlReport({ ...sampleReport(), findings: [SWEEP] }, OPTIONS);
+  const addresses = Array.from({ length: 12 }, (_unused, i) => `10.0.4.${21 + i}`);
+  const guids = [
+    '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+    '{6f1c2a7e-5a44-6632-4d01-000000000b00}',
+    '{6f1c2a7e-5a71-6632-4e01-000000000b00}',
+  ];
+
+  assert.ok(html.includes(`<dt>Process GUIDs</dt><dd>3: ${guids.map(item).join(', ')}</dd>`));
+  assert.ok(
+    html.includes(
+      `<dt>Destinations</dt><dd>12 addresses on port 445: ${addresses.map(item).join(', ')}</dd>`,
+    ),
+  );
+  assert.ok(html.includes('<dt>Also matches</dt><dd>lolbin-outbound</dd>'));
+  assert.match(html, /code\.item \{ display: inline-block; max-width: 100%; \}/);
+});
+
+test('renderHtmlReport shows a lolbin-inbound finding, without a lone ProcessGuid list', () => {
+  const html = renderHtmlReport({ ...sampleReport(), findings: [LOLBIN_INBOUND] }, OPTIONS);
+
+  assert.ok(html.includes('<span class="kind">lolbin-inbound</span>'));
+  assert.ok(html.includes('<dt>Source</dt><dd><code>198.51.100.77</code></dd>'));
+  assert.ok(!html.includes('Process GUIDs') && !html.includes('Also matches'));
+  assert.ok(!html.includes('<dt>Destinations</dt>'));
+});
+
+test('renderHtmlReport counts destinations past the list limit', () => {
+  const many = Array.from({ length: 205 }, (_unused, i) => `10.1.0.${i}`);
+  const finding: Finding = { ...SWEEP, destinations: many };
+  const html = renderHtmlReport({ ...sampleReport(), findings: [finding] }, OPTIONS);
+  const plain = html.replace(/<code class="item">|<\/code>/g, '');
+
+  assert.match(
+    plain,
+    /<dt>Destinations<\/dt><dd>205 addresses on port 445: 10\.1\.0\.0, .*, 10\.1\.0\.199 and 5 more<\/dd>/,
+  );
+  assert.equal([...html.matchAll(/<code class="item">10\.1\.0\./g)].length, 200);
+});
+
+test('renderHtmlReport escapes ProcessGuids, destinations and kinds also matched', () => {
+  const html = renderHtmlReport(hostileReport(), OPTIONS);
+
+  assert.ok(
+    html.includes(`<dd>2: ${item(`guid-1${EVIL_IN_HTML}`)}, ${item(`guid-2${EVIL_IN_HTML}`)}`),
+  );
+  assert.ok(html.includes(`${item(`10.0.0.2${EVIL_IN_HTML}`)}</dd>`));
+  assert.ok(html.includes(`<dt>Also matches</dt><dd>kind${EVIL_IN_HTML}</dd>`));
+  assert.ok(!/<script/i.test(html));
 });

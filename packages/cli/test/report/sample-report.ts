@@ -1,6 +1,7 @@
 /**
  * Hunt reports built by hand for the renderer tests: one finding of each shape the renderers
- * treat apart (plain, beacon with a histogram, chain with a story, inbound), a suppressed rule,
+ * treat apart (plain, beacon with a histogram, chain with a story, inbound; a sweep over several
+ * processes and a LOLBin taking a connection in, outside the sample report), a suppressed rule,
  * a coverage section and a pivot. Values follow real Sysmon data; the addresses are from the
  * documentation ranges (RFC 5737).
  */
@@ -157,6 +158,47 @@ export const INBOUND: Finding = {
   why: 'A public address (198.51.100.200) connected to RDP (3389) on this host.',
 };
 
+/** PowerShell in three processes reaching SMB on twelve internal hosts: a sweep. */
+export const SWEEP: Finding = {
+  kind: 'lateral-movement',
+  severity: 'high',
+  computer: WORKSTATION,
+  image: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+  processGuid: '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+  processGuids: [
+    '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+    '{6f1c2a7e-5a44-6632-4d01-000000000b00}',
+    '{6f1c2a7e-5a71-6632-4e01-000000000b00}',
+  ],
+  destinationIp: '10.0.4.21',
+  destinationPort: 445,
+  destinations: Array.from({ length: 12 }, (_unused, i) => `10.0.4.${21 + i}`),
+  firstSeen: minute(30),
+  lastSeen: minute(41),
+  count: 12,
+  evidence: evidenceRun(12, 7000, 30),
+  why: 'powershell.exe reached SMB (445) on 12 internal hosts in 11 minutes.',
+  alsoMatched: ['lolbin-outbound'],
+};
+
+/** mshta taking a connection in from a public address. */
+export const LOLBIN_INBOUND: Finding = {
+  kind: 'lolbin-inbound',
+  severity: 'high',
+  computer: 'DC01.corp.example',
+  image: 'C:\\Windows\\System32\\mshta.exe',
+  processGuid: '{6f1c2a7e-6b20-6632-5f01-000000000b00}',
+  processGuids: ['{6f1c2a7e-6b20-6632-5f01-000000000b00}'],
+  sourceIp: '198.51.100.77',
+  destinationIp: '10.0.4.10',
+  destinationPort: 8080,
+  firstSeen: minute(50),
+  lastSeen: minute(50),
+  count: 1,
+  evidence: evidenceRun(1, 9100, 50),
+  why: 'mshta.exe accepted a connection from public address 198.51.100.77 on port 8080.',
+};
+
 /** A pivot row for the beacon's traffic. */
 export const PIVOT_BEACON: NetworkPivotRow = {
   computer: WORKSTATION,
@@ -294,6 +336,9 @@ function taintFinding(finding: Finding): Finding {
     destinationIp: taint('203.0.113.9'),
     destinationHostname: taint('hostname'),
     queriedName: taint('queried'),
+    processGuids: [taint('guid-1'), taint('guid-2')],
+    destinations: [taint('10.0.0.1'), taint('10.0.0.2')],
+    alsoMatched: [taint('kind') as Finding['kind']],
     firstSeen: taint(finding.firstSeen),
     lastSeen: taint(finding.lastSeen),
     why: taint('why'),

@@ -9,16 +9,13 @@ test('wrap breaks at spaces and keeps each line within the width', () => {
   assert.deepEqual(wrap('', 10), ['']);
 });
 
-test('wrap cuts a word longer than a line, using the narrower width after the first', () => {
+test('wrap never cuts a word: one longer than a line gets its own line and overflows', () => {
   const path = 'C:\\Users\\alice\\AppData\\Local\\Temp\\x.exe';
 
-  assert.deepEqual(wrap(`run ${path}`, 20, 12), [
-    'run',
-    'C:\\Users\\ali',
-    'ce\\AppData\\L',
-    'ocal\\Temp\\x.',
-    'exe',
-  ]);
+  assert.deepEqual(wrap(`run ${path} now`, 20, 12), ['run', path, 'now']);
+  assert.deepEqual(wrap(path, 5), [path]);
+  assert.deepEqual(wrap(`${path} ${path}`, 5), [path, path]);
+  assert.deepEqual(wrap(`a b ${path}`, 20), ['a b', path]);
 });
 
 test('wrap leaves no trailing spaces where it breaks a run of spaces', () => {
@@ -39,10 +36,22 @@ test('factLines pads the label and hangs later lines under the value', () => {
 });
 
 test('factLines keeps a usable value column on a very narrow terminal', () => {
-  const lines = factLines('image', 'abcdefghijklmnopqrstuvwxyz0123456789', 10);
+  const lines = factLines('why', 'abcdefghij klmnopqrstu vwxyz 0123456789', 10);
 
   assert.deepEqual(lines, [
-    '  image        abcdefghijklmnopqrstuvwx',
-    '               yz0123456789',
+    '  why          abcdefghij klmnopqrstu',
+    '               vwxyz 0123456789',
+  ]);
+});
+
+test('factLines lets a long path overflow the width rather than break it', () => {
+  const file =
+    '/work/shared/samples/evtx/evtx-attack-samples/sysmon_3_10_Invoke-Mimikatz_hosted_Github.evtx';
+  const lines = factLines('evidence', `1 event: ${file} #10272`, 100, 4);
+
+  assert.deepEqual(lines, [
+    '  evidence     1 event:',
+    `                   ${file}`,
+    '                   #10272',
   ]);
 });

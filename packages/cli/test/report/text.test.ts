@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 
 import type { HuntReport } from '../../src/report/hunt-types.js';
 import { renderTextReport } from '../../src/report/text.js';
-import { EVIL_IN_TEXT, hostileReport, pivotFiller, sampleReport } from './sample-report.js';
+import {
+  EVIL_IN_TEXT,
+  LOLBIN_INBOUND,
+  SWEEP,
+  hostileReport,
+  pivotFiller,
+  sampleReport,
+} from './sample-report.js';
 
 /** Wide enough that no sentence of the sample wraps. */
 const WIDE = { color: false, width: 400 } as const;
@@ -36,6 +43,34 @@ test('renderTextReport summarises what was read and found', () => {
   );
   assert.ok(text.includes('findings     4: 1 critical, 2 high, 1 medium'));
   assert.ok(text.includes('by kind: 1 beacon, 1 chain, 1 inbound-admin-port, 1 lolbin-outbound'));
+});
+
+test('renderTextReport writes every time as ISO-8601 with Z and seven fraction digits', () => {
+  const report = sampleReport();
+  const first = report.findings[0];
+  assert.ok(first !== undefined);
+  const text = renderTextReport(
+    {
+      ...report,
+      input: {
+        ...report.input,
+        firstTime: '2018-02-14T09:51:19.919Z',
+        lastTime: '2018-02-14T10:00:00Z',
+      },
+      findings: [
+        { ...first, firstSeen: '2018-02-14T09:51:19.9Z', lastSeen: '2018-02-14T09:52:00Z' },
+      ],
+    },
+    WIDE,
+  );
+
+  assert.ok(
+    text.includes('time span    2018-02-14T09:51:19.9190000Z .. 2018-02-14T10:00:00.0000000Z'),
+  );
+  assert.ok(
+    text.includes('seen         2018-02-14T09:51:19.9000000Z .. 2018-02-14T09:52:00.0000000Z'),
+  );
+  assert.doesNotMatch(text, /\d{2}:\d{2}:\d{2}(\.\d+)? UTC|\d{4}-\d{2}-\d{2} \d{2}:/);
 });
 
 test('renderTextReport lists findings most severe first, numbered', () => {
@@ -153,7 +188,17 @@ test('renderTextReport wraps findings to the width, later lines under the value'
   const findings = block(text, 'Findings\n', 'Suppressed');
   const lines = findings.split('\n');
 
-  assert.ok(lines.every((line) => [...line].length <= 60));
+  // A line runs past the width only to keep one long word (a path, a URL) whole.
+  const over = lines.filter((line) => [...line].length > 60);
+  assert.ok(over.length > 0);
+  assert.ok(
+    over.every((line) => /^ *\S+(?: \{[0-9a-f-]+\})?$/.test(line.replace(/^ {2}\w+ +/, ''))),
+  );
+  assert.ok(
+    findings.includes(
+      '\n  image        C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\n',
+    ),
+  );
   assert.ok(findings.includes('  why          rundll32.exe, a signed Windows binary often\n'));
   assert.ok(findings.includes('\n               used to run attacker DLLs, connected to a\n'));
 });
@@ -183,4 +228,49 @@ test('renderTextReport colours only when asked', () => {
   assert.ok(coloured.includes('4. \x1b[33m[MEDIUM]\x1b[0m'));
   assert.ok(coloured.startsWith('\x1b[1mevtxhunt hunt report\x1b[0m\n'));
   assert.ok(!plain.includes('\x1b'));
+});
+
+test('renderTextReport shows every ProcessGuid, the sweep destinations and the kinds also matched', () => {
+  const text = renderTextReport({ ...sampleReport(), findings: [SWEEP] }, WIDE);
+  const lines = block(text, '1. [HIGH]', '\n\n').trimEnd().split('\n');
+
+  assert.deepEqual(lines, [
+    '1. [HIGH] lateral-movement on WS-FIN-07.corp.example',
+    '  image        C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe ' +
+      '{6f1c2a7e-5a10-6632-4c01-000000000b00}',
+    '  processes    3: {6f1c2a7e-5a10-6632-4c01-000000000b00}, ' +
+      '{6f1c2a7e-5a44-6632-4d01-000000000b00}, {6f1c2a7e-5a71-6632-4e01-000000000b00}',
+    '  destination  10.0.4.21:445',
+    '  destinations 12 addresses on port 445: 10.0.4.21, 10.0.4.22, 10.0.4.23, 10.0.4.24, ' +
+      '10.0.4.25, 10.0.4.26, 10.0.4.27, 10.0.4.28, 10.0.4.29, 10.0.4.30 and 2 more',
+    '  seen         2024-05-01T08:30:00.0000000Z .. 2024-05-01T08:41:00.0000000Z, 12 times',
+    '  why          powershell.exe reached SMB (445) on 12 internal hosts in 11 minutes.',
+    '  also matches lolbin-outbound',
+    '  evidence     12 events: Microsoft-Windows-Sysmon%4Operational.evtx #7000, #7001, #7002 ' +
+      'and 9 more',
+  ]);
+});
+
+test('renderTextReport shows a lolbin-inbound finding with where it came from', () => {
+  const text = renderTextReport({ ...sampleReport(), findings: [LOLBIN_INBOUND] }, WIDE);
+  const lines = block(text, '1. [HIGH]', '\n\n').trimEnd().split('\n');
+
+  // One ProcessGuid only: no `processes` line repeating it.
+  assert.deepEqual(lines.slice(0, 5), [
+    '1. [HIGH] lolbin-inbound on DC01.corp.example',
+    '  image        C:\\Windows\\System32\\mshta.exe {6f1c2a7e-6b20-6632-5f01-000000000b00}',
+    '  source       198.51.100.77',
+    '  destination  10.0.4.10:8080',
+    '  seen         2024-05-01T08:50:00.0000000Z .. 2024-05-01T08:50:00.0000000Z, 1 time',
+  ]);
+  assert.ok(text.includes('by kind: 1 lolbin-inbound'));
+});
+
+test('renderTextReport escapes ProcessGuids, destinations and kinds also matched', () => {
+  const plain = renderTextReport(hostileReport(), { color: false, width: 1000 });
+
+  assert.ok(plain.includes(`  processes    2: guid-1${EVIL_IN_TEXT}, guid-2${EVIL_IN_TEXT}\n`));
+  assert.ok(plain.includes(`: 10.0.0.1${EVIL_IN_TEXT}, 10.0.0.2${EVIL_IN_TEXT}\n`));
+  assert.ok(plain.includes(`  also matches kind${EVIL_IN_TEXT}\n`));
+  assert.ok(!plain.includes('\x1b') && !plain.includes('\u202e'));
 });

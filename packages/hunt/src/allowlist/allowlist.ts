@@ -9,12 +9,15 @@
  *
  * Keys: `image` (a glob on the full path, or on the file name when it has no `\`), `destination`
  * and `source` (an address or CIDR), `hostname` (a glob on DestinationHostname or the queried
- * DNS name), `port`, `kind`, `computer`. Globs take `*` and `?` and ignore case.
+ * DNS name), `port`, `kind`, `computer`. Globs take `*` and `?` and ignore case; matching one
+ * takes at most (glob length x text length) steps (see glob.ts). A value with blanks goes in
+ * double quotes, closed on the same line.
  */
 import type { Finding, FindingKind } from '../findings/finding.js';
 import { FINDING_KINDS } from '../findings/finding.js';
 import { cidrContains, parseCidr, type Cidr } from '../net/cidr.js';
 import { parseIp } from '../net/ip.js';
+import { GLOB_LENGTH_LIMIT, compileGlob, type Glob } from './glob.js';
 
 /** Longest allowlist accepted, in characters; a larger file is refused rather than read. */
 export const ALLOWLIST_TEXT_LIMIT = 4 * 1024 * 1024;
@@ -42,7 +45,8 @@ export class AllowlistError extends Error {
 
 type Condition = (finding: Finding) => boolean;
 
-const CONDITION = /\s*([A-Za-z]+)=("([^"]*)"|\S+)/y;
+/** Characters of a value quoted in an error message; the rest is cut to keep errors short. */
+const QUOTED_VALUE_LIMIT = 80;
 
 /** Parses allowlist text; throws AllowlistError naming the line of the first bad rule. */
 export function parseAllowlist(text: string, name = 'allowlist'): Allowlist {
@@ -54,61 +58,76 @@ export function parseAllowlist(text: string, name = 'allowlist'): Allowlist {
   for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    rules.push(parseRule(line, index + 1, name));
+    rules.push(parseRule(raw.trimEnd(), index + 1, name));
   }
   return { name, rules };
 }
 
+/** One rule from its line, leading blanks kept so that columns count from the line's start. */
 function parseRule(text: string, line: number, name: string): AllowRule {
+  const fail = (reason: string): never => {
+    throw new AllowlistError(name, line, reason);
+  };
   const conditions: Condition[] = [];
-  CONDITION.lastIndex = 0;
-  while (CONDITION.lastIndex < text.length) {
-    const start = CONDITION.lastIndex;
-    const match = CONDITION.exec(text);
-    if (match === null) {
-      throw new AllowlistError(name, line, `expected key=value at column ${start + 1}`);
-    }
+  const pattern = /\s*([A-Za-z]+)=("([^"]*)"|\S+)/y;
+
+  while (pattern.lastIndex < text.length) {
+    const start = pattern.lastIndex;
+    const match = pattern.exec(text);
+    if (match === null) return fail(`expected key=value at column ${start + 1}`);
+
     const [, key = '', written = '', quoted] = match;
-    conditions.push(
-      condition(key.toLowerCase(), quoted ?? written, (reason) => {
-        throw new AllowlistError(name, line, reason);
-      }),
-    );
+    if (quoted === undefined && written.startsWith('"')) {
+      const column = pattern.lastIndex - written.length + 1;
+      return fail(`the quote at column ${column} is not closed`);
+    }
+    conditions.push(condition(key.toLowerCase(), quoted ?? written, fail));
   }
-  return { text, line, matches: (finding) => conditions.every((test) => test(finding)) };
+  return {
+    text: text.trim(),
+    line,
+    matches: (finding) => conditions.every((test) => test(finding)),
+  };
 }
 
 function condition(key: string, value: string, fail: (reason: string) => never): Condition {
   switch (key) {
     case 'image':
-      return imageCondition(value);
+      return imageCondition(glob(value, fail), value.includes('\\'));
     case 'destination':
       return addressCondition(value, fail, (finding) => finding.destinationIp);
     case 'source':
       return addressCondition(value, fail, (finding) => finding.sourceIp);
     case 'hostname':
-      return hostnameCondition(value);
+      return hostnameCondition(glob(value, fail));
     case 'port':
       return portCondition(value, fail);
     case 'kind':
       return kindCondition(value, fail);
     case 'computer':
-      return textCondition(globPattern(value), (finding) => finding.computer);
+      return textCondition(glob(value, fail), (finding) => finding.computer);
     default:
       return fail(
-        `unknown key '${key}' (use image, destination, source, hostname, port, kind, computer)`,
+        `unknown key '${shown(key)}' (use image, destination, source, hostname, port, kind, computer)`,
       );
   }
 }
 
-function imageCondition(value: string): Condition {
-  const pattern = globPattern(value);
-  if (value.includes('\\')) return textCondition(pattern, (finding) => finding.image);
+/** The glob for a value, or a failure naming the limit when the value is too long for one. */
+function glob(value: string, fail: (reason: string) => never): Glob {
+  if (value.length > GLOB_LENGTH_LIMIT) {
+    return fail(`a glob of ${value.length} characters is over the limit of ${GLOB_LENGTH_LIMIT}`);
+  }
+  return compileGlob(value);
+}
+
+/** A glob on the full path when it names a folder (`\\`), else on the file name. */
+function imageCondition(pattern: Glob, fullPath: boolean): Condition {
+  if (fullPath) return textCondition(pattern, (finding) => finding.image);
   return textCondition(pattern, (finding) => finding.image?.split('\\').pop());
 }
 
-function hostnameCondition(value: string): Condition {
-  const pattern = globPattern(value);
+function hostnameCondition(pattern: Glob): Condition {
   return (finding) =>
     [finding.destinationHostname, finding.queriedName].some(
       (name) => name !== undefined && pattern.test(name),
@@ -121,7 +140,7 @@ function addressCondition(
   address: (finding: Finding) => string | undefined,
 ): Condition {
   const cidr = parseBlock(value);
-  if (cidr === undefined) return fail(`'${value}' is not an address or CIDR block`);
+  if (cidr === undefined) return fail(`'${shown(value)}' is not an address or CIDR block`);
 
   return (finding) => {
     const text = address(finding);
@@ -140,33 +159,28 @@ function parseBlock(value: string): Cidr | undefined {
 
 function portCondition(value: string, fail: (reason: string) => never): Condition {
   const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  if (!(port >= 0 && port <= 65535)) return fail(`'${value}' is not a port number`);
+  if (!(port >= 0 && port <= 65535)) return fail(`'${shown(value)}' is not a port number`);
   return (finding) => finding.destinationPort === port;
 }
 
 function kindCondition(value: string, fail: (reason: string) => never): Condition {
   if (!(FINDING_KINDS as readonly string[]).includes(value)) {
-    return fail(`'${value}' is not a finding kind (${FINDING_KINDS.join(', ')})`);
+    return fail(`'${shown(value)}' is not a finding kind (${FINDING_KINDS.join(', ')})`);
   }
   const kind = value as FindingKind;
   return (finding) => finding.kind === kind;
 }
 
-function textCondition(pattern: RegExp, text: (finding: Finding) => string | undefined): Condition {
+function textCondition(pattern: Glob, text: (finding: Finding) => string | undefined): Condition {
   return (finding) => {
     const value = text(finding);
     return value !== undefined && pattern.test(value);
   };
 }
 
-/** A case-insensitive whole-value regular expression for a glob with `*` and `?`. */
-export function globPattern(glob: string): RegExp {
-  const source = [...glob]
-    .map((char) =>
-      char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'),
-    )
-    .join('');
-  return new RegExp(`^${source}$`, 'is');
+/** A value as an error message quotes it: cut after QUOTED_VALUE_LIMIT characters. */
+function shown(value: string): string {
+  return value.length <= QUOTED_VALUE_LIMIT ? value : `${value.slice(0, QUOTED_VALUE_LIMIT)}...`;
 }
 
 /** The first rule that suppresses the finding, or undefined. */

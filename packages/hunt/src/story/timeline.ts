@@ -18,7 +18,10 @@ export interface TimelineRow {
   readonly computer: string;
   readonly kind: ActivityKind;
   readonly eventId: number;
-  /** The image of the process acting (the source, for process access and remote threads). */
+  /**
+   * The image of the process acting (the source, for process access and remote threads), as
+   * logged.
+   */
   readonly image?: string;
   readonly processGuid?: string;
   readonly summary: string;
@@ -134,6 +137,14 @@ export function timelineRow(activity: Activity): TimelineRow {
     summary: summaryOf(activity),
     evidence: evidenceOf(activity),
   };
+}
+
+/**
+ * The file name an image path ends in, spelt as logged (`JOINT_BALL.exe`, `System`): what a
+ * timeline shows for a process. Matching by image ignores case; display does not change it.
+ */
+export function imageFileName(image: string): string {
+  return baseName(image);
 }
 
 /**

@@ -57,9 +57,9 @@ function readCompoundRule(
 }
 
 /**
- * TODO: field names are not checked against the event type's fields; Sysmon refuses a file
- * with an unknown or wrongly cased field (`DestinationIP`), while here such a filter simply
- * never matches because no event has that field.
+ * TODO: field names are not checked against the event type's fields (SYSMON_EVENT_FIELDS in
+ * event-fields.ts has them); Sysmon refuses a file with an unknown or wrongly cased field
+ * (`DestinationIP`), while here such a filter simply never matches because no event has it.
  */
 function readFilter(
   reading: Reading,

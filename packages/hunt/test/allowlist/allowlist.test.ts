@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import {
-  AllowlistError,
-  globPattern,
-  parseAllowlist,
-  suppressingRule,
-} from '../../src/allowlist/allowlist.js';
+import { AllowlistError, parseAllowlist, suppressingRule } from '../../src/allowlist/allowlist.js';
 import type { Finding } from '../../src/findings/finding.js';
 
 const finding: Finding = {
@@ -86,8 +81,43 @@ test('parseAllowlist names the file, the line and the problem', () => {
   assert.throws(() => parseAllowlist('image'), /line 1: expected key=value at column 1/);
 });
 
-test('globPattern escapes regular-expression characters', () => {
-  assert.equal(globPattern('a.b(1)').test('a.b(1)'), true);
-  assert.equal(globPattern('a.b').test('axb'), false);
-  assert.equal(globPattern('?.exe').test('x.exe'), true);
+test('parseAllowlist names the line and column of a quote that is not closed', () => {
+  assert.throws(() => parseAllowlist('# x\nkind=beacon image="unterminated', 'a.txt'), {
+    name: 'AllowlistError',
+    message: 'Cannot read allowlist a.txt line 2: the quote at column 19 is not closed',
+  });
+  assert.throws(
+    () => parseAllowlist('  image="a b'),
+    /line 1: the quote at column 9 is not closed/,
+  );
+  assert.equal(parseAllowlist('image="a b" port=1').rules[0]?.text, 'image="a b" port=1');
+});
+
+test('parseAllowlist refuses a glob over the length limit and quotes only its start', () => {
+  const long = `image=C:\\${'*?'.repeat(600)}Z`;
+  assert.throws(() => parseAllowlist(`port=1\n${long}`, 'big.txt'), {
+    name: 'AllowlistError',
+    message:
+      'Cannot read allowlist big.txt line 2: a glob of 1204 characters is over the limit of 1024',
+  });
+
+  const error = (() => {
+    try {
+      parseAllowlist(`destination=${'9'.repeat(1_000_000)}`);
+    } catch (caught) {
+      return caught as Error;
+    }
+    return undefined;
+  })();
+  assert.ok(error instanceof AllowlistError);
+  assert.ok(error.message.length < 200, `message of ${error.message.length} characters`);
+});
+
+test('a hostile image glob is matched quickly', () => {
+  const list = parseAllowlist('image=C:\\*?*?*?*?*?*?*?*?Z');
+  const hostile: Finding = { ...finding, image: `C:\\${'x'.repeat(5_000)}` };
+
+  const started = performance.now();
+  assert.equal(suppressingRule(list, hostile), undefined);
+  assert.ok(performance.now() - started < 1_000);
 });

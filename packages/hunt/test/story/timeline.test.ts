@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { TimelineBuilder } from '../../src/story/timeline.js';
+import { TimelineBuilder, imageFileName } from '../../src/story/timeline.js';
 import { connect, dnsQuery, fileCreate, guid, securityStart, sysmonStart } from './builders.js';
 
 const EXPLORER = 'C:\\Windows\\explorer.exe';
@@ -134,4 +134,23 @@ test('TimelineBuilder.matching finds nothing for an unknown guid, and rows() is 
   assert.deepEqual(timeline.matching({ process: guid(99) }), []);
   assert.deepEqual(timeline.rows({ process: guid(99) }), []);
   assert.equal(timeline.size, 10);
+});
+
+test('imageFileName keeps the case the image was logged in', () => {
+  assert.equal(imageFileName('C:\\Users\\IEUser\\Desktop\\JOINT_BALL.exe'), 'JOINT_BALL.exe');
+  assert.equal(imageFileName('System'), 'System');
+  assert.equal(imageFileName('C:\\Program Files\\App\\'), '');
+});
+
+test('TimelineBuilder.rows({ image }) matches any case but rows keep the logged spelling', () => {
+  const timeline = new TimelineBuilder();
+  timeline.add(
+    sysmonStart({ guid: guid(7), pid: 700, image: 'C:\\T\\JOINT_BALL.exe', at: '09:00:00.000' }),
+  );
+
+  const rows = timeline.rows({ image: 'joint_ball.EXE' });
+  assert.deepEqual(
+    rows.map((row) => row.image),
+    ['C:\\T\\JOINT_BALL.exe'],
+  );
 });
