@@ -281,7 +281,6 @@ export type { SysmonOption, SysmonOptions } from './sysmon-config/options.js';
 export { SysmonConfigError, parseSysmonConfig, rulesForEventId } from './sysmon-config/config.js';
 export { wouldLog, type FieldLookup, type LoggingDecision } from './sysmon-config/evaluate.js';
 export { eventTypeState, type EventTypeMode, type EventTypeState } from './sysmon-config/state.js';
-export { SYSMON_EVENT_FIELDS } from './sysmon-config/event-fields.js';
 export {
   SUGGESTION_MAX_EDITS,
   sysmonEventFields,

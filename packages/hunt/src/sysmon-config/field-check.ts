@@ -1,8 +1,8 @@
 /**
- * Checking field names against the fields Sysmon writes (SYSMON_EVENT_FIELDS), so a typo such
+ * Checking field names against the fields Sysmon writes (SYSMON_EVENT_FIELDS in docs/), so a typo such
  * as `Imag` is said out loud instead of silently counting as an absent field.
  */
-import { SYSMON_EVENT_FIELDS } from './event-fields.js';
+import { sysmonFieldNames } from '../docs/sysmon-fields.js';
 
 /** A field name Sysmon never writes for an Event ID, and the field it was probably meant as. */
 export interface UnknownField {
@@ -18,7 +18,7 @@ const SUGGESTION_NAME_LIMIT = 64;
 
 /** The fields Sysmon writes for `eventId`, or undefined for an Event ID it does not write. */
 export function sysmonEventFields(eventId: number): readonly string[] | undefined {
-  return SYSMON_EVENT_FIELDS.get(eventId);
+  return sysmonFieldNames(eventId);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SYSMON_EVENT_FIELDS } from '../../src/sysmon-config/event-fields.js';
+import { SYSMON_EVENT_FIELDS } from '../../src/docs/sysmon-fields.js';
 import { SYSMON_EVENT_TYPES, UNFILTERED_EVENT_IDS } from '../../src/sysmon-config/event-types.js';
 import { sysmonEventFields, unknownEventFields } from '../../src/sysmon-config/field-check.js';
 
@@ -16,7 +16,8 @@ test('SYSMON_EVENT_FIELDS lists every Event ID a configuration filters or Sysmon
     [],
   );
   assert.equal(SYSMON_EVENT_FIELDS.size, ids.length);
-  for (const [id, fields] of SYSMON_EVENT_FIELDS) {
+  for (const [id, entry] of SYSMON_EVENT_FIELDS) {
+    const fields = entry.fields.map((field) => field.name);
     assert.equal(new Set(fields).size, fields.length, `Event ID ${id} lists a field twice`);
     assert.ok(fields.includes('UtcTime'), `Event ID ${id} has no UtcTime`);
   }
