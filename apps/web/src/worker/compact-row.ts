@@ -1,0 +1,23 @@
+/** Turns a parsed record into the compact row that crosses to the page. */
+import type { EvtxRecord } from '@evtxhunt/evtx';
+
+import type { CompactRow } from '../protocol.js';
+
+/** The row for `record`: System fields, data fields in order, and where the record lies. */
+export function compactRow(record: EvtxRecord): CompactRow {
+  const structured = record.toStructured();
+  const names = Object.keys(structured.data);
+  return {
+    time: structured.timeCreated,
+    eventId: structured.eventId,
+    level: structured.level,
+    provider: structured.provider,
+    channel: structured.channel,
+    computer: structured.computer,
+    recordId: structured.recordId,
+    chunk: record.chunkIndex,
+    offset: record.offset,
+    names,
+    values: names.map((name) => structured.data[name] ?? ''),
+  };
+}
