@@ -22,7 +22,9 @@ const dirs = ['packages', 'apps']
 const files = dirs.flatMap(testFiles).sort();
 
 if (files.length === 0) {
-  console.error('run-tests: no compiled tests under packages/*/dist/test or apps/*/dist/test; run `npm run build`');
+  console.error(
+    'run-tests: no compiled tests under packages/*/dist/test or apps/*/dist/test; run `npm run build`',
+  );
   process.exit(1);
 }
 

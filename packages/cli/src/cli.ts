@@ -7,6 +7,7 @@ import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
 import { timelineCommand } from './commands/timeline.js';
+import { webCommand } from './commands/web.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
@@ -18,6 +19,7 @@ const COMMANDS: readonly Command[] = [
   huntCommand,
   timelineCommand,
   coverageCommand,
+  webCommand,
 ];
 
 /** The top-level `--help` text. */

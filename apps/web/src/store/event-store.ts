@@ -157,7 +157,7 @@ export class EventStore implements DataFrame {
       key,
       label: systemLabel(key),
       system: true,
-      numeric: key === 'recordId' || key === 'eventId' || key === 'level' || key === 'timeCreated',
+      numeric: key === 'recordId' || key === 'eventId',
       rows,
     }));
     const data = this.#fields
