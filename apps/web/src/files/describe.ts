@@ -21,7 +21,7 @@ function plural(value: number, one: string, many = `${one}s`): string {
 export function statusLine(file: LoadedFile): string {
   switch (file.state) {
     case 'waiting':
-      return 'Waiting for a free worker';
+      return 'Waiting to be read';
     case 'reading':
       return `Reading: ${plural(file.records, 'record')} so far, ${percent(file)} of the file`;
     case 'failed':

@@ -264,9 +264,8 @@ export class EventStore implements DataFrame {
   /** Row `row` as the hunt engine's record, so the engine can run over the store. */
   record(row: number): EventRecord {
     this.checkRow(row);
-    const file = this.#fileNames[this.#file.get(row)];
     return {
-      ...(file === undefined ? {} : { file }),
+      file: this.#fileNames[this.#file.get(row)] ?? '',
       recordId: this.recordIdText(row),
       timeCreated: this.#time.text(row),
       eventId: this.#eventId.get(row),

@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count } from '../files/describe.js';
 import type { Workbench } from '../session/workbench.js';
+import type { ColumnInfo } from '../store/columns.js';
+import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
 import { DetailsPane } from './details-pane.js';
 import { FileList } from './file-list.js';
@@ -87,7 +89,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         ) : (
           <section class="events" aria-label="Events" ref={table}>
             <p class="events-count" aria-live="polite">
-              {`${count(rows)} events${bench.sort.value ? `, sorted by ${bench.sort.value.key}` : ''}`}
+              {`${count(rows)} events${sortText(bench.sort.value, allColumns)}`}
             </p>
             <VirtualTable
               frame={bench.store}
@@ -117,6 +119,12 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
       )}
     </div>
   );
+}
+
+function sortText(order: SortOrder | undefined, columns: readonly ColumnInfo[]): string {
+  if (order === undefined) return '';
+  const label = columns.find((column) => column.key === order.key)?.label ?? order.key;
+  return `, sorted by ${label} (${order.direction === 'asc' ? 'ascending' : 'descending'})`;
 }
 
 function EmptyState() {
