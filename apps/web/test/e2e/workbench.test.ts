@@ -201,6 +201,28 @@ browserTest(
   SKIP_SHARED,
 );
 
+browserTest('a file dropped anywhere on the page is read', async () => {
+  const page = await freshPage(session.context);
+
+  await page.evaluate(async () => {
+    const bytes = await (await fetch('samples/sysmon-issue43.evtx')).blob();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'dropped.evtx'));
+    const target = document.querySelector('.empty') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(
+        new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    }
+  });
+  await page.waitForSelector('.file[data-state="done"]');
+
+  assert.equal(await page.locator('.file-name').innerText(), 'dropped.evtx');
+  assert.equal(await page.locator('.events-count').innerText(), '1,730 events');
+  assert.equal(await page.locator('.drop-overlay').count(), 0);
+  await page.close();
+});
+
 browserTest('the dark theme applies and is remembered', async () => {
   const page = await freshPage(session.context);
   await loadFiles(page, [ISSUE43]);
