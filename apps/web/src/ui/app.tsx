@@ -3,6 +3,7 @@
  * can be dropped anywhere on the page. Nothing is sent anywhere: files are read by workers in
  * this tab, and the only fetch is of the bundled sample from this same origin.
  */
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count } from '../files/describe.js';
@@ -26,7 +27,7 @@ export interface AppProps {
 /** The whole page. */
 export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   const query = useRef<HTMLInputElement>(null);
-  const table = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLElement>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [theme, setTheme] = useState(initialTheme);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -49,7 +50,6 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
     setTheme(next);
   }
 
-  const rows = bench.rowCount.value;
   const allColumns = bench.store.columns();
   const shown = bench.columns.value;
   const columns = shown.flatMap((key) => allColumns.filter((column) => column.key === key));
@@ -87,21 +87,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         {bench.files.value.length === 0 ? (
           <EmptyState />
         ) : (
-          <section class="events" aria-label="Events" ref={table}>
-            <p class="events-count" aria-live="polite">
-              {`${count(rows)} events${sortText(bench.sort.value, allColumns)}`}
-            </p>
-            <VirtualTable
-              frame={bench.store}
-              view={bench.view.value}
-              columns={columns}
-              sort={bench.sort.value}
-              selected={bench.selected.value}
-              onSort={(key) => bench.toggleSort(key)}
-              onSelect={(position) => (bench.selected.value = position)}
-              onOpen={(position) => bench.openDetails(position)}
-            />
-          </section>
+          <EventsView bench={bench} columns={columns} allColumns={allColumns} section={table} />
         )}
         {details !== undefined && (
           <DetailsPane
@@ -118,6 +104,34 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         </div>
       )}
     </div>
+  );
+}
+
+interface EventsViewProps {
+  readonly bench: Workbench;
+  readonly columns: readonly ColumnInfo[];
+  readonly allColumns: readonly ColumnInfo[];
+  readonly section: Ref<HTMLElement>;
+}
+
+/** The event count line and the table. */
+function EventsView({ bench, columns, allColumns, section }: EventsViewProps) {
+  return (
+    <section class="events" aria-label="Events" ref={section}>
+      <p class="events-count" aria-live="polite">
+        {`${count(bench.rowCount.value)} events${sortText(bench.sort.value, allColumns)}`}
+      </p>
+      <VirtualTable
+        frame={bench.store}
+        view={bench.view.value}
+        columns={columns}
+        sort={bench.sort.value}
+        selected={bench.selected.value}
+        onSort={(key) => bench.toggleSort(key)}
+        onSelect={(position) => (bench.selected.value = position)}
+        onOpen={(position) => bench.openDetails(position)}
+      />
+    </section>
   );
 }
 

@@ -27,7 +27,12 @@ export interface RowWindow {
   readonly bodyHeight: number;
 }
 
-/** The tallest body laid out by default: safe in every current browser. */
+/**
+ * The tallest body laid out by default: safe in every current browser.
+ * TODO: past about 8 million rows a scaled row is less than one pixel of scroll, and browsers
+ * round scroll positions, so the scroll bar and the keyboard can land a row off; paging the
+ * body in segments would fix it.
+ */
 export const MAX_BODY_HEIGHT = 8_000_000;
 
 /** Rows that fit fully in the viewport (at least 1). */
