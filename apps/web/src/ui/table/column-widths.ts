@@ -2,8 +2,8 @@
 const WIDTHS: Readonly<Record<string, number>> = {
   timeCreated: 250,
   file: 170,
-  recordId: 90,
-  eventId: 80,
+  recordId: 110,
+  eventId: 100,
   level: 110,
   provider: 230,
   channel: 260,
