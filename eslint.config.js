@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'samples/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'samples/**', 'apps/web/site/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -10,7 +10,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/cli/**', 'scripts/**', 'bench/**'],
+    files: ['packages/cli/**', 'scripts/**', 'bench/**', 'apps/web/build.mjs', 'apps/web/bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

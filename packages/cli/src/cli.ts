@@ -10,6 +10,7 @@ import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
 import { timelineCommand } from './commands/timeline.js';
+import { webCommand } from './commands/web.js';
 import { EXIT_FAILED, EXIT_OK, InputError, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import type { Io } from './io.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   huntCommand,
   timelineCommand,
   coverageCommand,
+  webCommand,
 ];
 
 /** The top-level `--help` text. */

@@ -1,0 +1,113 @@
+/**
+ * The messages between the page and its parse workers: a union keyed on `kind`, each carrying
+ * the request id it answers. Records cross as compact rows; a row keeps where its record lies
+ * (chunk and offset) so its XML can be read again on demand instead of being kept in memory.
+ */
+import type { FileSummary } from '@evtxhunt/evtx';
+import type { FieldValue } from '@evtxhunt/hunt';
+
+/** One event as it crosses from a worker to the page. */
+export interface CompactRow {
+  /** System/TimeCreated/@SystemTime as the parser renders it, or undefined when absent. */
+  readonly time: string | undefined;
+  readonly eventId: number;
+  readonly level: number | undefined;
+  readonly provider: string;
+  readonly channel: string;
+  readonly computer: string;
+  /** EventRecordID, decimal. */
+  readonly recordId: string;
+  /** Index of the 64 KiB chunk slot that holds the record. */
+  readonly chunk: number;
+  /** Absolute byte offset of the record in the file. */
+  readonly offset: number;
+  /** EventData/UserData field names in document order, with `values` beside them. */
+  readonly names: readonly string[];
+  readonly values: readonly FieldValue[];
+}
+
+/** How far a parse has got. */
+export interface Progress {
+  /** Bytes of the file behind the last record read. */
+  readonly bytes: number;
+  readonly size: number;
+  /** Records read so far. */
+  readonly records: number;
+}
+
+/** How often a parse posts rows: after this many records or this many milliseconds. */
+export interface BatchLimits {
+  readonly records: number;
+  readonly ms: number;
+}
+
+/** Parse a whole file, posting rows as they are read. */
+export interface ParseRequest {
+  readonly kind: 'parse';
+  readonly id: number;
+  readonly file: Blob;
+  readonly name: string;
+  readonly batch?: BatchLimits;
+}
+
+/** Stop the parse with this id; it answers `done` with `cancelled: true`. */
+export interface CancelRequest {
+  readonly kind: 'cancel';
+  readonly id: number;
+}
+
+/** Read one record again and render it as XML. */
+export interface XmlRequest {
+  readonly kind: 'xml';
+  readonly id: number;
+  readonly file: Blob;
+  readonly name: string;
+  readonly chunk: number;
+  readonly offset: number;
+}
+
+/** What the page asks of a worker. */
+export type WorkerRequest = ParseRequest | CancelRequest | XmlRequest;
+
+/** A batch of rows of the parse `id`. */
+export interface RowsReply {
+  readonly kind: 'rows';
+  readonly id: number;
+  readonly rows: readonly CompactRow[];
+  readonly progress: Progress;
+}
+
+/** The parse `id` is over: read to the end, or cancelled. */
+export interface DoneReply {
+  readonly kind: 'done';
+  readonly id: number;
+  readonly cancelled: boolean;
+  /** The parser's summary, its diagnostics cut to DIAGNOSTICS_POSTED. */
+  readonly summary: FileSummary;
+  /** Diagnostics left out of `summary` by the cut. */
+  readonly diagnosticsOmitted: number;
+  readonly progress: Progress;
+}
+
+/** The request `id` failed outright (the file could not be read at all, say). */
+export interface FailedReply {
+  readonly kind: 'failed';
+  readonly id: number;
+  readonly message: string;
+}
+
+/** The XML of the record asked for by `id`. */
+export interface XmlReply {
+  readonly kind: 'xml';
+  readonly id: number;
+  readonly xml: string;
+}
+
+/** What a worker answers. */
+export type WorkerReply = RowsReply | DoneReply | FailedReply | XmlReply;
+
+/** The most diagnostics one file's summary carries to the page; a hostile file has millions. */
+export const DIAGNOSTICS_POSTED = 500;
+
+/** Batch limits by default: about 2,000 records or 100 ms, whichever comes first. */
+export const DEFAULT_BATCH: BatchLimits = { records: 2000, ms: 100 };

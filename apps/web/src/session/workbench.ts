@@ -1,0 +1,241 @@
+/**
+ * The page's state and what the user can do with it: open files, cancel them, sort, choose
+ * columns, select a row and read its XML. State lives in signals the UI reads; rows arriving
+ * from workers are gathered and shown at most once per frame.
+ */
+import { batch, signal } from '@preact/signals';
+
+import { isActive, type LoadedFile } from '../files/loaded-file.js';
+import type { ParsePool } from '../pool/worker-pool.js';
+import type { CompactRow, DoneReply, Progress } from '../protocol.js';
+import { EventStore } from '../store/event-store.js';
+import { sortedIndex, type SortOrder } from '../store/sort.js';
+import { identityView, indexView, type RowView } from '../store/view.js';
+
+/** A file to open: its bytes and the name to show. */
+export interface FileInput {
+  readonly blob: Blob;
+  readonly name: string;
+}
+
+/** Runs `task` after `delayMs` (0: at the next frame). */
+export type Schedule = (task: () => void, delayMs: number) => void;
+
+/** What a workbench runs on. */
+export interface WorkbenchOptions {
+  readonly pool: ParsePool;
+  readonly schedule: Schedule;
+  readonly now: () => number;
+  /** While files load, a sorted view is rebuilt at most this often. */
+  readonly resortMs?: number;
+}
+
+/** Columns shown before the user chooses. */
+export const DEFAULT_COLUMNS: readonly string[] = [
+  'timeCreated',
+  'file',
+  'recordId',
+  'eventId',
+  'level',
+  'provider',
+  'computer',
+];
+
+const RESORT_MS = 1000;
+
+/** The state of one page. */
+export class Workbench {
+  readonly store = new EventStore();
+  readonly files = signal<readonly LoadedFile[]>([]);
+  readonly rowCount = signal(0);
+  readonly sort = signal<SortOrder | undefined>(undefined);
+  readonly view = signal<RowView>(identityView(0));
+  readonly columns = signal<readonly string[]>(DEFAULT_COLUMNS);
+  /** The selected position in the view, -1 for none. */
+  readonly selected = signal(-1);
+  /** The store row whose details are open. */
+  readonly detailsRow = signal<number | undefined>(undefined);
+
+  readonly #blobs: Blob[] = [];
+  readonly #jobs = new Map<number, number>();
+  readonly #started = new Map<number, number>();
+  #drafts: LoadedFile[] = [];
+  #refreshQueued = false;
+  #sortedAt = -Infinity;
+  #sortedRows = -1;
+
+  constructor(private readonly options: WorkbenchOptions) {}
+
+  /** Starts reading each file; rows show up as they are read. */
+  open(inputs: readonly FileInput[]): void {
+    for (const input of inputs) {
+      const index = this.store.addFile(input.name);
+      this.#blobs[index] = input.blob;
+      this.#started.set(index, this.options.now());
+      this.#drafts.push(freshFile(index, input));
+      const job = this.options.pool.parse(input.blob, input.name, this.listener(index));
+      this.#jobs.set(index, job);
+    }
+    this.queueRefresh();
+  }
+
+  /** Stops reading file `index`; the rows read so far stay. */
+  cancel(index: number): void {
+    const job = this.#jobs.get(index);
+    if (job !== undefined) this.options.pool.cancel(job);
+  }
+
+  /** Stops reading every file. */
+  cancelAll(): void {
+    this.options.pool.cancelAll();
+  }
+
+  /** True while any file waits or is being read. */
+  get loading(): boolean {
+    return this.#drafts.some(isActive);
+  }
+
+  private listener(index: number) {
+    return {
+      rows: (rows: readonly CompactRow[], progress: Progress) => this.onRows(index, rows, progress),
+      done: (reply: DoneReply) => this.onDone(index, reply),
+      failed: (error: string) => this.update(index, { state: 'failed', error }),
+      dropped: () => this.update(index, { state: 'cancelled' }),
+    };
+  }
+
+  private onRows(index: number, rows: readonly CompactRow[], progress: Progress): void {
+    this.store.append(index, rows);
+    const first = this.#drafts[index]?.firstRowsMs;
+    this.update(index, {
+      state: 'reading',
+      records: progress.records,
+      bytes: progress.bytes,
+      firstRowsMs: first ?? this.elapsed(index),
+    });
+  }
+
+  private onDone(index: number, reply: DoneReply): void {
+    const { summary, diagnosticsOmitted, progress } = reply;
+    const state = reply.cancelled ? 'cancelled' : 'done';
+    const lastRecordMs = this.elapsed(index);
+    this.update(index, { state, summary, diagnosticsOmitted, ...progress, lastRecordMs });
+    this.#jobs.delete(index);
+    if (!this.loading) this.store.trim();
+  }
+
+  private elapsed(index: number): number {
+    return this.options.now() - (this.#started.get(index) ?? this.options.now());
+  }
+
+  private update(index: number, change: Partial<LoadedFile>): void {
+    const file = this.#drafts[index];
+    if (file === undefined) return;
+    this.#drafts[index] = { ...file, ...change };
+    this.queueRefresh();
+  }
+
+  private queueRefresh(delayMs = 0): void {
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    this.options.schedule(() => {
+      this.#refreshQueued = false;
+      this.refresh();
+    }, delayMs);
+  }
+
+  /** Publishes what arrived since the last frame. */
+  private refresh(): void {
+    batch(() => {
+      this.files.value = [...this.#drafts];
+      this.rowCount.value = this.store.rowCount;
+      this.refreshView();
+    });
+  }
+
+  private refreshView(): void {
+    const order = this.sort.value;
+    const rows = this.store.rowCount;
+    if (order === undefined) {
+      if (this.view.value.length !== rows) this.view.value = identityView(rows);
+      return;
+    }
+    if (this.#sortedRows === rows) return;
+    const wait = this.#sortedAt + (this.options.resortMs ?? RESORT_MS) - this.options.now();
+    if (this.loading && wait > 0) {
+      this.queueRefresh(wait);
+      return;
+    }
+    this.resort(order);
+  }
+
+  private resort(order: SortOrder): void {
+    const selectedRow = this.view.value.row(this.selected.value);
+    this.view.value = indexView(sortedIndex(this.store, order));
+    this.#sortedAt = this.options.now();
+    this.#sortedRows = this.store.rowCount;
+    if (this.selected.value >= 0) this.selected.value = this.view.value.positionOf(selectedRow);
+  }
+
+  /** Sorts by `key`: ascending, then descending, then back to file order. */
+  toggleSort(key: string): void {
+    const current = this.sort.value;
+    const next: SortOrder | undefined =
+      current?.key !== key
+        ? { key, direction: 'asc' }
+        : current.direction === 'asc'
+          ? { key, direction: 'desc' }
+          : undefined;
+    batch(() => {
+      this.sort.value = next;
+      this.#sortedRows = -1;
+      if (next === undefined) this.unsort();
+      else this.resort(next);
+    });
+  }
+
+  private unsort(): void {
+    const selectedRow = this.view.value.row(this.selected.value);
+    this.view.value = identityView(this.store.rowCount);
+    if (this.selected.value >= 0) this.selected.value = selectedRow;
+  }
+
+  /** Shows `key` as a column (at the end), or hides it. */
+  setColumnShown(key: string, shown: boolean): void {
+    const columns = this.columns.value.filter((column) => column !== key);
+    this.columns.value = shown ? [...columns, key] : columns;
+  }
+
+  /** Opens the details of the row at `position` in the view. */
+  openDetails(position: number): void {
+    const row = this.view.value.row(position);
+    if (row >= 0 && row < this.store.rowCount) this.detailsRow.value = row;
+  }
+
+  closeDetails(): void {
+    this.detailsRow.value = undefined;
+  }
+
+  /** Reads store row `row`'s record again in a worker and resolves to its XML. */
+  xml(row: number): Promise<string> {
+    const { file, chunk, offset } = this.store.location(row);
+    const blob = this.#blobs[file];
+    const name = this.store.fileName(file);
+    if (blob === undefined || name === undefined) {
+      return Promise.reject(new Error(`row ${row}: its file ${file} is no longer open`));
+    }
+    return this.options.pool.xml(blob, name, chunk, offset);
+  }
+}
+
+function freshFile(index: number, input: FileInput): LoadedFile {
+  return {
+    index,
+    name: input.name,
+    size: input.blob.size,
+    state: 'waiting',
+    records: 0,
+    bytes: 0,
+    diagnosticsOmitted: 0,
+  };
+}

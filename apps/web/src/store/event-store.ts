@@ -1,0 +1,332 @@
+/**
+ * Every event of every loaded file, in columns. Fixed columns hold the System fields as
+ * numbers or interned codes; EventData fields live in per-shape columns (shapes.ts) with one
+ * value pool per field name. Rows are appended as workers post them and never move; views
+ * (sorted, filtered) are index arrays over row numbers.
+ */
+import type { EventRecord, FieldValue } from '@evtxhunt/hunt';
+
+import type { CompactRow } from '../protocol.js';
+import {
+  SYSTEM_COLUMNS,
+  isSystemColumn,
+  levelName,
+  levelRank,
+  systemLabel,
+  type ColumnInfo,
+  type SystemColumn,
+} from './columns.js';
+import type { DataFrame, RowKey } from './frame.js';
+import { GrowableArray } from './growable.js';
+import { ShapeTable, type Shape } from './shapes.js';
+import { TimeColumn } from './time-column.js';
+import { textRanks, valueRanks } from './ranks.js';
+import { NO_VALUE, ValuePool } from './value-pool.js';
+
+const NO_LEVEL = 0xffff;
+const CHUNK_SIZE = 0x10000;
+const FILE_HEADER_BLOCK = 0x1000;
+
+/** One EventData field name: its values and how many rows have it. */
+interface DataField {
+  readonly name: string;
+  readonly pool: ValuePool;
+  rows: number;
+}
+
+/** Where a row's record lies, so a worker can read it again. */
+export interface RecordLocation {
+  readonly file: number;
+  readonly chunk: number;
+  readonly offset: number;
+}
+
+/** The events of every loaded file. */
+export class EventStore implements DataFrame {
+  readonly #fileNames: string[] = [];
+  readonly #time = new TimeColumn();
+  readonly #eventId = new GrowableArray(Uint32Array);
+  readonly #level = new GrowableArray(Uint16Array);
+  readonly #recordId = new GrowableArray(Float64Array);
+  readonly #bigRecordIds = new Map<number, string>();
+  readonly #file = new GrowableArray(Uint32Array);
+  readonly #chunk = new GrowableArray(Uint32Array);
+  readonly #offsetInChunk = new GrowableArray(Uint16Array);
+  readonly #text = {
+    provider: new ValuePool(),
+    channel: new ValuePool(),
+    computer: new ValuePool(),
+  };
+  readonly #providerCode = new GrowableArray(Uint32Array);
+  readonly #channelCode = new GrowableArray(Uint32Array);
+  readonly #computerCode = new GrowableArray(Uint32Array);
+  readonly #fields: DataField[] = [];
+  readonly #fieldIds = new Map<string, number>();
+  readonly #shapes = new ShapeTable();
+  readonly #shapeOf = new GrowableArray(Uint32Array);
+  readonly #placeInShape = new GrowableArray(Uint32Array);
+
+  get rowCount(): number {
+    return this.#time.length;
+  }
+
+  /** Registers a file; its rows are appended with the index returned. */
+  addFile(name: string): number {
+    this.#fileNames.push(name);
+    return this.#fileNames.length - 1;
+  }
+
+  fileName(file: number): string | undefined {
+    return this.#fileNames[file];
+  }
+
+  /** Appends the rows a worker posted for `file`. */
+  append(file: number, rows: readonly CompactRow[]): void {
+    if (this.#fileNames[file] === undefined) throw new RangeError(`append: no file ${file}`);
+    for (const row of rows) this.appendOne(file, row);
+  }
+
+  private appendOne(file: number, row: CompactRow): void {
+    const inChunk = offsetInChunk(file, row);
+    this.#time.push(row.time);
+    this.#eventId.push(row.eventId);
+    this.#level.push(row.level ?? NO_LEVEL);
+    this.pushRecordId(row.recordId);
+    this.#file.push(file);
+    this.#chunk.push(row.chunk);
+    this.#offsetInChunk.push(inChunk);
+    this.#providerCode.push(this.#text.provider.intern(row.provider));
+    this.#channelCode.push(this.#text.channel.intern(row.channel));
+    this.#computerCode.push(this.#text.computer.intern(row.computer));
+    this.pushData(row.names, row.values);
+  }
+
+  private pushRecordId(text: string): void {
+    const value = Number(text);
+    const exact = Number.isSafeInteger(value) && String(value) === text;
+    if (!exact) this.#bigRecordIds.set(this.#recordId.length, text);
+    this.#recordId.push(exact ? value : Number.NaN);
+  }
+
+  private pushData(names: readonly string[], values: readonly FieldValue[]): void {
+    const fields = names.map((name) => this.fieldId(name));
+    const codes = fields.map((field, i) => this.internData(field, values[i]));
+    const shape = this.#shapes.shapeFor(fields);
+    this.#shapeOf.push(shape.id);
+    this.#placeInShape.push(shape.add(codes));
+  }
+
+  private fieldId(name: string): number {
+    let id = this.#fieldIds.get(name);
+    if (id === undefined) {
+      id = this.#fields.length;
+      this.#fields.push({ name, pool: new ValuePool(), rows: 0 });
+      this.#fieldIds.set(name, id);
+    }
+    return id;
+  }
+
+  private internData(field: number, value: FieldValue | undefined): number {
+    const entry = this.#fields[field];
+    if (entry === undefined || value === undefined) return NO_VALUE;
+    entry.rows++;
+    return entry.pool.intern(value);
+  }
+
+  /** Where row `row`'s record lies in its file. */
+  location(row: number): RecordLocation {
+    this.checkRow(row);
+    const chunk = this.#chunk.get(row);
+    const offset = FILE_HEADER_BLOCK + chunk * CHUNK_SIZE + this.#offsetInChunk.get(row);
+    return { file: this.#file.get(row), chunk, offset };
+  }
+
+  /** The file index of row `row`. */
+  fileOf(row: number): number {
+    return this.#file.get(row);
+  }
+
+  /** Milliseconds since 1970 of the event's TimeCreated; NaN when it has none. */
+  timeMs(row: number): number {
+    return this.#time.ms(row);
+  }
+
+  columns(): readonly ColumnInfo[] {
+    const rows = this.rowCount;
+    const system = SYSTEM_COLUMNS.map((key) => ({
+      key,
+      label: systemLabel(key),
+      system: true,
+      numeric: key === 'recordId' || key === 'eventId',
+      rows,
+    }));
+    const data = this.#fields
+      .filter((field) => !isSystemColumn(field.name))
+      .map((field) => dataColumn(field))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return [...system, ...data];
+  }
+
+  cell(row: number, key: string): string | undefined {
+    if (row < 0 || row >= this.rowCount) return undefined;
+    if (isSystemColumn(key)) return this.systemText(row, key);
+
+    const field = this.#fieldIds.get(key);
+    if (field === undefined) return undefined;
+    return this.#fields[field]?.pool.text(this.dataCode(row, field));
+  }
+
+  private systemText(row: number, key: SystemColumn): string | undefined {
+    switch (key) {
+      case 'timeCreated':
+        return this.#time.text(row);
+      case 'file':
+        return this.#fileNames[this.#file.get(row)];
+      case 'recordId':
+        return this.recordIdText(row);
+      case 'eventId':
+        return String(this.#eventId.get(row));
+      case 'level':
+        return this.levelText(row);
+      default:
+        return this.#text[key].text(this.pooledCode(row, key));
+    }
+  }
+
+  private recordIdText(row: number): string {
+    return this.#bigRecordIds.get(row) ?? String(this.#recordId.get(row));
+  }
+
+  private levelText(row: number): string | undefined {
+    const level = this.#level.get(row);
+    return level === NO_LEVEL ? undefined : levelName(level);
+  }
+
+  private pooledCode(row: number, key: 'provider' | 'channel' | 'computer'): number {
+    if (key === 'provider') return this.#providerCode.get(row);
+    if (key === 'channel') return this.#channelCode.get(row);
+    return this.#computerCode.get(row);
+  }
+
+  /** The value code of data field `field` in `row`, NO_VALUE when the row lacks it. */
+  private dataCode(row: number, field: number): number {
+    const shape = this.#shapes.get(this.#shapeOf.get(row));
+    if (shape === undefined) return NO_VALUE;
+    const slot = shape.slotOf(field);
+    return slot < 0 ? NO_VALUE : shape.code(slot, this.#placeInShape.get(row));
+  }
+
+  orderKey(key: string): RowKey | undefined {
+    if (isSystemColumn(key)) return this.systemKey(key);
+
+    const field = this.#fieldIds.get(key);
+    const entry = field === undefined ? undefined : this.#fields[field];
+    if (field === undefined || entry === undefined) return undefined;
+    const ranks = valueRanks(entry.pool);
+    const slots = this.#shapes.all().map((shape) => shape.slotOf(field));
+    return { value: (row) => this.rankOf(row, slots, ranks) };
+  }
+
+  private rankOf(row: number, slots: readonly number[], ranks: Float64Array): number {
+    const shape = this.#shapeOf.get(row);
+    const slot = slots[shape] ?? -1;
+    if (slot < 0) return Number.NaN;
+    const code = this.#shapes.get(shape)?.code(slot, this.#placeInShape.get(row)) ?? NO_VALUE;
+    return ranks[code] ?? Number.NaN;
+  }
+
+  private systemKey(key: SystemColumn): RowKey {
+    switch (key) {
+      case 'timeCreated':
+        return { value: (row) => this.#time.ms(row), tie: (row) => this.#time.ticks(row) };
+      case 'recordId':
+        return { value: (row) => this.#recordId.get(row) };
+      case 'eventId':
+        return { value: (row) => this.#eventId.get(row) };
+      case 'level':
+        return { value: (row) => this.levelKey(row) };
+      case 'file': {
+        const ranks = textRanks(this.#fileNames);
+        return { value: (row) => ranks[this.#file.get(row)] ?? Number.NaN };
+      }
+      default: {
+        const ranks = valueRanks(this.#text[key]);
+        return { value: (row) => ranks[this.pooledCode(row, key)] ?? Number.NaN };
+      }
+    }
+  }
+
+  private levelKey(row: number): number {
+    const level = this.#level.get(row);
+    return level === NO_LEVEL ? Number.NaN : levelRank(level);
+  }
+
+  /** Row `row` as the hunt engine's record, so the engine can run over the store. */
+  record(row: number): EventRecord {
+    this.checkRow(row);
+    return {
+      file: this.#fileNames[this.#file.get(row)] ?? '',
+      recordId: this.recordIdText(row),
+      timeCreated: this.#time.text(row),
+      eventId: this.#eventId.get(row),
+      provider: this.#text.provider.text(this.#providerCode.get(row)) ?? '',
+      channel: this.#text.channel.text(this.#channelCode.get(row)) ?? '',
+      computer: this.#text.computer.text(this.#computerCode.get(row)) ?? '',
+      data: this.dataOf(row),
+    };
+  }
+
+  private dataOf(row: number): Record<string, FieldValue> {
+    const shape: Shape | undefined = this.#shapes.get(this.#shapeOf.get(row));
+    const data: Record<string, FieldValue> = {};
+    const place = this.#placeInShape.get(row);
+    shape?.fields.forEach((field, slot) => {
+      const entry = this.#fields[field];
+      const value = entry?.pool.value(shape.code(slot, place));
+      if (entry !== undefined && value !== undefined) data[entry.name] = value;
+    });
+    return data;
+  }
+
+  private checkRow(row: number): void {
+    if (!Number.isInteger(row) || row < 0 || row >= this.rowCount) {
+      throw new RangeError(`row ${row} is not in the store (0-${this.rowCount - 1})`);
+    }
+  }
+
+  /** Bytes held by typed-array columns, slack included (interned text not counted). */
+  get columnBytes(): number {
+    const arrays = [this.#eventId, this.#level, this.#recordId, this.#file, this.#chunk];
+    const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
+    const fixed = [...arrays, ...more, this.#shapeOf, this.#placeInShape];
+    const shapes = this.#shapes.all().reduce((sum, shape) => sum + shape.byteLength, 0);
+    return fixed.reduce((sum, array) => sum + array.byteLength, this.#time.byteLength + shapes);
+  }
+
+  /** Gives back growth slack, once a load is over. */
+  trim(): void {
+    const arrays = [this.#eventId, this.#level, this.#recordId, this.#file, this.#chunk];
+    const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
+    for (const array of [...arrays, ...more, this.#shapeOf, this.#placeInShape]) array.trim();
+    this.#time.trim();
+    for (const shape of this.#shapes.all()) shape.trim();
+  }
+}
+
+function dataColumn(field: DataField): ColumnInfo {
+  return {
+    key: field.name,
+    label: field.name,
+    system: false,
+    numeric: field.pool.numeric,
+    rows: field.rows,
+  };
+}
+
+/** The record's offset inside its chunk slot; throws, before anything is stored, when outside. */
+function offsetInChunk(file: number, row: CompactRow): number {
+  const inChunk = row.offset - FILE_HEADER_BLOCK - row.chunk * CHUNK_SIZE;
+  if (inChunk >= 0 && inChunk < CHUNK_SIZE) return inChunk;
+  const where = `offset ${row.offset} is not in chunk ${row.chunk}`;
+  throw new RangeError(`append: record ${row.recordId} of file ${file}: ${where}`);
+}

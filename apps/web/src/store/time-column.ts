@@ -1,0 +1,65 @@
+/**
+ * Event times kept as numbers: milliseconds since 1970 in a Float64Array and the remaining
+ * 100-ns ticks (0-9999) in a Uint16Array, so the parser's seven-digit ISO text is rebuilt
+ * exactly without keeping a string per row. Text that does not round-trip (absent, a year
+ * past 9999, a FILETIME the parser could not date) is kept as it was, aside.
+ */
+import { GrowableArray } from './growable.js';
+
+const ISO_7 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/;
+
+/** The time of every row. */
+export class TimeColumn {
+  readonly #ms = new GrowableArray(Float64Array);
+  readonly #ticks = new GrowableArray(Uint16Array);
+  readonly #irregular = new Map<number, string | undefined>();
+
+  get length(): number {
+    return this.#ms.length;
+  }
+
+  get byteLength(): number {
+    return this.#ms.byteLength + this.#ticks.byteLength;
+  }
+
+  push(text: string | undefined): void {
+    const row = this.#ms.length;
+    const parsed = text === undefined ? undefined : parseIso7(text);
+    this.#ms.push(parsed?.ms ?? Number.NaN);
+    this.#ticks.push(parsed?.ticks ?? 0);
+    if (parsed === undefined) this.#irregular.set(row, text);
+  }
+
+  /** Milliseconds since 1970 (UTC), NaN when the row has no usable time. */
+  ms(row: number): number {
+    return this.#ms.get(row);
+  }
+
+  /** The 100-ns ticks past the millisecond, 0-9999. */
+  ticks(row: number): number {
+    return this.#ticks.get(row);
+  }
+
+  /** The time as the parser wrote it. */
+  text(row: number): string | undefined {
+    if (this.#irregular.has(row)) return this.#irregular.get(row);
+    const iso = new Date(this.#ms.get(row)).toISOString();
+    return `${iso.slice(0, -1)}${this.#ticks.get(row).toString().padStart(4, '0')}Z`;
+  }
+
+  trim(): void {
+    this.#ms.trim();
+    this.#ticks.trim();
+  }
+}
+
+/** Splits seven-digit ISO text into ms and ticks, or undefined when it would not round-trip. */
+export function parseIso7(text: string): { ms: number; ticks: number } | undefined {
+  if (!ISO_7.test(text)) return undefined;
+
+  const ms = Date.parse(`${text.slice(0, 23)}Z`);
+  if (Number.isNaN(ms)) return undefined;
+  const ticks = Number(text.slice(23, 27));
+  const again = `${new Date(ms).toISOString().slice(0, -1)}${text.slice(23)}`;
+  return again === text ? { ms, ticks } : undefined;
+}

@@ -1,0 +1,81 @@
+/**
+ * One status block per opened file: its name and size, an honest status line, a progress bar
+ * while it is read, a cancel button, the damage banner and the parser's diagnostics.
+ */
+import { byteSize, damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
+import { isActive, type LoadedFile } from '../files/loaded-file.js';
+
+export interface FileListProps {
+  readonly files: readonly LoadedFile[];
+  readonly onCancel: (index: number) => void;
+  readonly onCancelAll: () => void;
+}
+
+/** Every file's status. */
+export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
+  if (files.length === 0) return null;
+  const active = files.filter(isActive).length;
+  return (
+    <section class="files" aria-label="Opened files">
+      {active > 1 && (
+        <button type="button" class="cancel-all" onClick={onCancelAll}>
+          {`Cancel all (${active})`}
+        </button>
+      )}
+      <ul>
+        {files.map((file) => (
+          <FileStatus key={file.index} file={file} onCancel={onCancel} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: number) => void }) {
+  const banner = damageBanner(file);
+  const diagnostics = file.summary?.diagnostics ?? [];
+  return (
+    <li
+      class={`file file-${file.state}`}
+      data-state={file.state}
+      data-first-rows-ms={file.firstRowsMs}
+      data-last-record-ms={file.lastRecordMs}
+    >
+      <div class="file-line">
+        <span class="file-name">{file.name}</span>
+        <span class="file-size">{byteSize(file.size)}</span>
+        <span class="file-status" role="status">
+          {statusLine(file)}
+        </span>
+        {isActive(file) && (
+          <>
+            <progress max={file.size} value={file.bytes} aria-label={`Reading ${file.name}`} />
+            <button
+              type="button"
+              onClick={() => onCancel(file.index)}
+              aria-label={`Cancel reading ${file.name}`}
+            >
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
+      {banner !== undefined && <p class="banner">{banner}</p>}
+      {diagnostics.length > 0 && (
+        <details class="diagnostics" open={file.summary?.lost === true}>
+          <summary>{`${diagnostics.length + file.diagnosticsOmitted} parser diagnostics`}</summary>
+          <ul>
+            {diagnostics.map((diagnostic, i) => (
+              <li key={i} class={`diagnostic-${diagnostic.severity}`}>
+                {describeDiagnostic(diagnostic)}
+              </li>
+            ))}
+            {file.diagnosticsOmitted > 0 && (
+              <li>{`… and ${file.diagnosticsOmitted} more not shown`}</li>
+            )}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * One table of every event, drawing only the rows in sight from a data frame through a row
+ * view. Fixed row height; the grid itself takes the keyboard focus and points at the selected
+ * row with aria-activedescendant. Cell text is always text, never markup.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+import type { ColumnInfo } from '../../store/columns.js';
+import type { DataFrame } from '../../store/frame.js';
+import type { SortOrder } from '../../store/sort.js';
+import type { RowView } from '../../store/view.js';
+import { gridTemplate } from './column-widths.js';
+import { movedSelection } from './keys.js';
+import {
+  MAX_BODY_HEIGHT,
+  rowWindow,
+  rowsInView,
+  scrollToShow,
+  type TableGeometry,
+} from './row-window.js';
+
+/** Row height in pixels; the stylesheet's --row-height must match. */
+export const ROW_HEIGHT = 24;
+const HEADER_HEIGHT = 30;
+/** Cells show at most this much of a value; the details pane shows all of it. */
+const CELL_TEXT_LIMIT = 400;
+
+export interface VirtualTableProps {
+  readonly frame: DataFrame;
+  readonly view: RowView;
+  readonly columns: readonly ColumnInfo[];
+  readonly sort: SortOrder | undefined;
+  readonly selected: number;
+  readonly onSort: (key: string) => void;
+  readonly onSelect: (position: number) => void;
+  readonly onOpen: (position: number) => void;
+}
+
+/** The events table. */
+export function VirtualTable(props: VirtualTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const viewportHeight = useViewportHeight(scroller);
+  const geometry: TableGeometry = {
+    rowCount: props.view.length,
+    rowHeight: ROW_HEIGHT,
+    viewportHeight: Math.max(ROW_HEIGHT, viewportHeight - HEADER_HEIGHT),
+    maxHeight: MAX_BODY_HEIGHT,
+  };
+  const window = rowWindow(geometry, scrollTop);
+  useKeepSelectionInView(scroller, geometry, props.selected);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && props.selected >= 0) {
+      event.preventDefault();
+      props.onOpen(props.selected);
+      return;
+    }
+    const next = movedSelection(event.key, props.selected, props.view.length, rowsInView(geometry));
+    if (next === undefined) return;
+    event.preventDefault();
+    props.onSelect(next);
+  };
+
+  const template = gridTemplate(props.columns.map((column) => column.key));
+  const rendered = props.selected >= window.first && props.selected < window.first + window.count;
+  return (
+    <div
+      ref={scroller}
+      class="table"
+      role="grid"
+      aria-label="Events"
+      aria-rowcount={props.view.length + 1}
+      aria-colcount={props.columns.length}
+      aria-activedescendant={rendered ? rowId(props.selected) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <HeaderRow
+        columns={props.columns}
+        sort={props.sort}
+        template={template}
+        onSort={props.onSort}
+      />
+      <div role="rowgroup" class="table-body" style={{ height: `${window.bodyHeight}px` }}>
+        <div class="table-rows" style={{ transform: `translateY(${window.top}px)` }}>
+          {Array.from({ length: Math.max(0, window.count) }, (_, i) => (
+            <BodyRow
+              key={window.first + i}
+              position={window.first + i}
+              template={template}
+              {...props}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function rowId(position: number): string {
+  return `event-row-${position}`;
+}
+
+interface HeaderRowProps {
+  readonly columns: readonly ColumnInfo[];
+  readonly sort: SortOrder | undefined;
+  readonly template: string;
+  readonly onSort: (key: string) => void;
+}
+
+function HeaderRow({ columns, sort, template, onSort }: HeaderRowProps) {
+  return (
+    <div role="rowgroup" class="table-head">
+      <div role="row" aria-rowindex={1} class="table-row" style={{ gridTemplateColumns: template }}>
+        {columns.map((column) => {
+          const direction = sort?.key === column.key ? sort.direction : undefined;
+          const ariaSort =
+            direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+          return (
+            <div role="columnheader" aria-sort={ariaSort} class="table-header" key={column.key}>
+              <button
+                type="button"
+                onClick={() => onSort(column.key)}
+                title={`Sort by ${column.label}`}
+              >
+                <span>{column.label}</span>
+                <span class="sort-mark" aria-hidden="true">
+                  {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface BodyRowProps extends VirtualTableProps {
+  readonly position: number;
+  readonly template: string;
+}
+
+function BodyRow({
+  position,
+  template,
+  frame,
+  view,
+  columns,
+  selected,
+  onSelect,
+  onOpen,
+}: BodyRowProps) {
+  const row = view.row(position);
+  return (
+    <div
+      id={rowId(position)}
+      role="row"
+      aria-rowindex={position + 2}
+      aria-selected={position === selected}
+      class={position === selected ? 'table-row selected' : 'table-row'}
+      style={{ gridTemplateColumns: template }}
+      onClick={() => onSelect(position)}
+      onDblClick={() => onOpen(position)}
+    >
+      {columns.map((column) => {
+        const text = frame.cell(row, column.key) ?? '';
+        return (
+          <div role="gridcell" class={column.numeric ? 'cell numeric' : 'cell'} key={column.key}>
+            {text.length > CELL_TEXT_LIMIT ? `${text.slice(0, CELL_TEXT_LIMIT)}…` : text}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The scroller's height, following resizes. */
+function useViewportHeight(scroller: { current: HTMLDivElement | null }): number {
+  const [height, setHeight] = useState(600);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element === null) return undefined;
+    setHeight(element.clientHeight);
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scroller]);
+  return height;
+}
+
+/** Scrolls the least needed to keep the selected row in full view when the selection moves. */
+function useKeepSelectionInView(
+  scroller: { current: HTMLDivElement | null },
+  geometry: TableGeometry,
+  selected: number,
+): void {
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null || selected < 0) return;
+    const top = scrollToShow(geometry, element.scrollTop, selected);
+    if (top !== undefined) element.scrollTop = top;
+  }, [selected]);
+}

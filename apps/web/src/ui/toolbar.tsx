@@ -1,0 +1,55 @@
+/** The bar across the top: open files, the bundled sample, the query box, columns, theme. */
+import type { Ref } from 'preact';
+
+import type { Theme } from './theme.js';
+
+export interface ToolbarProps {
+  readonly queryInput: Ref<HTMLInputElement>;
+  readonly chooserOpen: boolean;
+  readonly theme: Theme;
+  readonly onPickFiles: (files: readonly File[]) => void;
+  readonly onOpenSample: () => void;
+  readonly onToggleChooser: () => void;
+  readonly onToggleTheme: () => void;
+}
+
+/** The toolbar. */
+export function Toolbar(props: ToolbarProps) {
+  return (
+    <header class="toolbar">
+      <h1 class="brand">evtxhunt</h1>
+      <label class="button">
+        Open files…
+        <input
+          type="file"
+          class="visually-hidden"
+          multiple
+          accept=".evtx"
+          aria-label="Open EVTX files"
+          onChange={(event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            props.onPickFiles(Array.from(input.files ?? []));
+            input.value = '';
+          }}
+        />
+      </label>
+      <button type="button" onClick={props.onOpenSample}>
+        Open the bundled sample
+      </button>
+      <input
+        ref={props.queryInput}
+        id="query"
+        class="query"
+        type="search"
+        aria-label="Query (filtering arrives in a later version)"
+        placeholder="Query: filtering arrives in a later version (press / to focus)"
+      />
+      <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>
+        Columns
+      </button>
+      <button type="button" aria-pressed={props.theme === 'dark'} onClick={props.onToggleTheme}>
+        Dark theme
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { TimeColumn, parseIso7 } from '../../src/store/time-column.js';
+
+test('parseIso7 splits seven-digit ISO time into milliseconds and 100-ns ticks', () => {
+  assert.deepEqual(parseIso7('2017-09-03T12:53:24.6694851Z'), {
+    ms: Date.UTC(2017, 8, 3, 12, 53, 24, 669),
+    ticks: 4851,
+  });
+  assert.equal(parseIso7('2017-09-03T12:53:24.669Z'), undefined);
+  assert.equal(parseIso7('2017-02-30T00:00:00.0000000Z'), undefined, 'no such day');
+});
+
+test('TimeColumn gives back the exact text, regular or not', () => {
+  const times = new TimeColumn();
+  const texts = [
+    '2017-09-03T12:53:24.6694851Z',
+    '1601-01-01T00:00:00.0000000Z',
+    'FILETIME(0xffffffffffffffff)',
+    undefined,
+  ];
+
+  for (const text of texts) times.push(text);
+
+  assert.deepEqual(
+    texts.map((_, row) => times.text(row)),
+    texts,
+  );
+  assert.equal(times.ticks(0), 4851);
+  assert.ok(Number.isNaN(times.ms(2)));
+  assert.ok(Number.isNaN(times.ms(3)));
+});
