@@ -291,3 +291,53 @@ export {
   type LoggedEventType,
   type ServiceStateChange,
 } from './sysmon-config/coverage.js';
+
+// The query language of the workbench and `--query` (src/query): parse, compile, format, share.
+export type {
+  AllNode,
+  AndNode,
+  Bound,
+  CompareMatch,
+  CompareOperator,
+  ExistsMatch,
+  GlobMatch,
+  NotNode,
+  NumberBound,
+  OrNode,
+  QueryNode,
+  RangeMatch,
+  RegexMatch,
+  TermNode,
+  TextMatch,
+  TextRange,
+  TimeBound,
+  TimeMatch,
+  ValueMatch,
+} from './query/ast.js';
+export {
+  QUERY_MAX_CHARS,
+  QUERY_MAX_DEPTH,
+  QUERY_MAX_TERMS,
+  REGEX_MAX_CHARS,
+} from './query/limits.js';
+export type { QueryProblem } from './query/problem.js';
+export { parseQuery, type QueryOptions, type QueryParseResult } from './query/parse.js';
+export { FIELD_ALIASES, QUERY_SYSTEM_FIELDS } from './query/field-names.js';
+export { REGEX_FLAGS } from './query/regex.js';
+export { compileQuery, type QueryRow, type RowPredicate } from './query/compile.js';
+export { EventRecordRow, queryFilter, type QueryableRecord } from './query/record-row.js';
+export { formatQuery, quoteText } from './query/format.js';
+export { allOf, anyOf, fieldEquals, negated, timeWindow } from './query/build.js';
+export { compileGlob, type GlobMatcher } from './query/glob.js';
+export {
+  DEFAULT_VIEW_STATE,
+  VIEW_MAX_NAMES,
+  VIEW_NAME_MAX_CHARS,
+  VIEW_STATE_MAX_CHARS,
+  VIEW_STATE_VERSION,
+  decodeViewState,
+  encodeViewState,
+  type DecodedViewState,
+  type SortKey,
+  type ViewState,
+} from './query/view-state.js';
