@@ -2,6 +2,9 @@
  * compileQuery: a parsed query to a predicate over rows. Everything that depends only on the
  * query is done once here (lower-case needles, wildcard matchers, parsed bounds, RegExps), so a
  * row costs only the reading of the values a term names.
+ *
+ * TODO: "ignoring case" is toLowerCase on both sides, not full Unicode case folding, so `ß` does
+ * not match `SS`; good enough for Windows names and paths, which fold the same simple way.
  */
 import type { FieldValue } from '../record.js';
 import type { QueryNode, TermNode, ValueMatch } from './ast.js';

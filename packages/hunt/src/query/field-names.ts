@@ -2,6 +2,9 @@
  * Field names in queries ignore case. System fields take the spelling of SYSTEM_FIELDS, plus
  * `level` and the alias `time`; a data field takes the spelling of the loaded data when the caller
  * says which fields exist, and is kept as typed otherwise.
+ *
+ * TODO: a field whose name is not an XML-like name (a CSV header with a space, once other
+ * formats are read) cannot be named in a query; it would need a quoted field syntax.
  */
 import { SYSTEM_FIELDS } from '../fields.js';
 

@@ -4,6 +4,9 @@
  * the last must end it, and each piece between is taken at its leftmost place after the one
  * before. Taking the leftmost place is never wrong, so nothing is retried: the searches move
  * forward through the value, each character costing one step per 32 characters of the piece.
+ *
+ * TODO: `?` matches one UTF-16 code unit, so a character outside the Basic Multilingual Plane
+ * (most emoji) needs `??`; matching by code point would need the value walked by code point.
  */
 
 const QUESTION_MARK = 0x3f;

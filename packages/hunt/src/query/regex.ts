@@ -5,8 +5,9 @@
  * state between rows, and refuse the shapes behind exponential backtracking, a repeated group
  * that itself holds a repeat, an optional part or an alternation.
  *
- * TODO: polynomial backtracking is still possible (`.*a.*a.*a.*b` on a long value of `a`s is
- * quartic); only a non-backtracking matcher would rule it out, so long values stay a risk.
+ * TODO: polynomial backtracking is still possible: `a*b` on a value of a million `a`s is
+ * quadratic, `.*a.*a.*b` worse. Only a non-backtracking matcher would rule it out; until then a
+ * caller that filters untrusted queries should do it where it can be stopped (a Web Worker).
  */
 import { REGEX_MAX_CHARS } from './limits.js';
 
