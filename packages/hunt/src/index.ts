@@ -152,7 +152,12 @@ export {
   type AllowRule,
   type Allowlist,
 } from './allowlist/allowlist.js';
-export { GLOB_LENGTH_LIMIT, GlobTooLongError, compileGlob, type Glob } from './allowlist/glob.js';
+export {
+  GLOB_LENGTH_LIMIT,
+  GlobTooLongError,
+  compileAllowGlob,
+  type Glob,
+} from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
 export type {
   Knowledge,
@@ -365,3 +370,52 @@ export { SECURITY_COMMON_FIELDS, SECURITY_EVENT_DOCS } from './docs/security-doc
 export { SECURITY_ACCOUNT_EVENT_DOCS } from './docs/security-account-docs.js';
 export { WINDOWS_LOG_EVENT_DOCS } from './docs/windows-log-docs.js';
 export { EVENT_DOCS, SYSTEM_FIELD_DOCS, describeEvent, describeField } from './docs/describe.js';
+// The query language of the workbench and `--query` (src/query): parse, compile, format, share.
+export type {
+  AllNode,
+  AndNode,
+  Bound,
+  CompareMatch,
+  CompareOperator,
+  ExistsMatch,
+  GlobMatch,
+  NotNode,
+  NumberBound,
+  OrNode,
+  QueryNode,
+  RangeMatch,
+  RegexMatch,
+  TermNode,
+  TextMatch,
+  TextRange,
+  TimeBound,
+  TimeMatch,
+  ValueMatch,
+} from './query/ast.js';
+export {
+  QUERY_MAX_CHARS,
+  QUERY_MAX_DEPTH,
+  QUERY_MAX_TERMS,
+  REGEX_MAX_CHARS,
+} from './query/limits.js';
+export type { QueryProblem } from './query/problem.js';
+export { parseQuery, type QueryOptions, type QueryParseResult } from './query/parse.js';
+export { FIELD_ALIASES, QUERY_SYSTEM_FIELDS } from './query/field-names.js';
+export { REGEX_FLAGS } from './query/regex.js';
+export { compileQuery, type QueryRow, type RowPredicate } from './query/compile.js';
+export { EventRecordRow, queryFilter, type QueryableRecord } from './query/record-row.js';
+export { formatQuery, quoteText } from './query/format.js';
+export { allOf, anyOf, fieldEquals, negated, timeWindow } from './query/build.js';
+export { compileGlob, type GlobMatcher } from './query/glob.js';
+export {
+  DEFAULT_VIEW_STATE,
+  VIEW_MAX_NAMES,
+  VIEW_NAME_MAX_CHARS,
+  VIEW_STATE_MAX_CHARS,
+  VIEW_STATE_VERSION,
+  decodeViewState,
+  encodeViewState,
+  type DecodedViewState,
+  type SortKey,
+  type ViewState,
+} from './query/view-state.js';

@@ -6,10 +6,11 @@ import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
+import { QUERY_HELP, queryOption } from '../query-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { TERMINAL_UNSAFE } from '../escape.js';
 
-const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml]
+const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml] [--query EXPR]
 
 Writes every readable record to stdout and diagnostics to stderr. Directories are walked
 for .evtx files.
@@ -17,6 +18,7 @@ for .evtx files.
 Options:
   --format jsonl  one JSON object per line: the structured record plus "file" (default)
   --format xml    one Windows-style XML event per line, control characters escaped
+  --query EXPR    ${QUERY_HELP.replaceAll('\n  ', '\n')}
   -h, --help      show this help
 
 Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
@@ -49,11 +51,15 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('dump needs at least one file');
 
   const xml = args.values.get('format') === 'xml';
+  const matches = queryOption(args.values.get('query'));
   const out = new LineBuffer(io.out);
 
   return readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
     for await (const record of evtx.records()) {
-      await out.line(xml ? recordXmlLine(record) : recordJsonLine(file, record.toStructured()));
+      const structured = record.toStructured();
+      if (matches === undefined || matches({ ...structured, file })) {
+        await out.line(xml ? recordXmlLine(record) : recordJsonLine(file, structured));
+      }
       await reporter.record(evtx.summary);
     }
 
@@ -67,6 +73,9 @@ export const dumpCommand: Command = {
   name: 'dump',
   summary: 'every record as JSON lines or XML',
   help: HELP,
-  options: [{ name: 'format', kind: 'value', choices: ['jsonl', 'xml'] }],
+  options: [
+    { name: 'format', kind: 'value', choices: ['jsonl', 'xml'] },
+    { name: 'query', kind: 'value' },
+  ],
   run,
 };

@@ -14,9 +14,10 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { renderPivot } from '../pivot-table.js';
+import { QUERY_HELP, queryOption } from '../query-option.js';
 import { readEvtxFiles } from '../reading.js';
 
-const HELP = `Usage: evtxhunt pivot PATH... [--json] [--by Field,Field] [--where EXPR]...
+const HELP = `Usage: evtxhunt pivot PATH... [--json] [--by Field,Field] [--query EXPR] [--where EXPR]...
 
 Groups Sysmon Event ID 3 network connections this host initiated, by default by Image and
 DestinationIp, and shows per group the count, destination ports, DestinationHostname values
@@ -27,6 +28,7 @@ walked for .evtx files.
 Options:
   --by Field,Field   fields to group by (data fields such as Image, or eventId, provider,
                      channel, computer, file); default ${DEFAULT_PIVOT_FIELDS.join(',')}
+  --query EXPR       ${QUERY_HELP}
   --where EXPR       keep only records where EXPR holds; repeat to require several (AND):
                        Field=value    equal (exact, case-sensitive)
                        Field!=value   not equal (also true when the field is missing)
@@ -48,10 +50,14 @@ export function parseByOption(value: string | undefined): readonly string[] {
   return fields;
 }
 
-/** The record selection from `--where` and `--all-events`; throws UsageError for bad syntax. */
+/**
+ * The record selection from `--where`, `--query` and `--all-events`, which must all hold;
+ * throws UsageError for bad syntax.
+ */
 export function selectionFor(
   where: readonly string[],
   allEvents: boolean,
+  query?: string,
 ): (record: EventRecord) => boolean {
   let matches: (record: EventRecord) => boolean;
   try {
@@ -61,15 +67,17 @@ export function selectionFor(
     throw error;
   }
 
-  if (allEvents) return matches;
-  return (record) => isInitiatedNetworkConnect(record) && matches(record);
+  const queried = queryOption(query) ?? (() => true);
+  if (allEvents) return (record) => matches(record) && queried(record);
+  return (record) => isInitiatedNetworkConnect(record) && matches(record) && queried(record);
 }
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('pivot needs at least one path');
 
   const by = parseByOption(args.values.get('by'));
-  const select = selectionFor(args.lists.get('where') ?? [], args.flags.has('all-events'));
+  const where = args.lists.get('where') ?? [];
+  const select = selectionFor(where, args.flags.has('all-events'), args.values.get('query'));
   const accumulator = new PivotAccumulator({ by, select });
 
   const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
@@ -98,6 +106,7 @@ export const pivotCommand: Command = {
     { name: 'json', kind: 'flag' },
     { name: 'by', kind: 'value' },
     { name: 'where', kind: 'list' },
+    { name: 'query', kind: 'value' },
     { name: 'all-events', kind: 'flag' },
   ],
   run,

@@ -17,7 +17,7 @@ import type { Finding, FindingKind } from '../findings/finding.js';
 import { FINDING_KINDS } from '../findings/finding.js';
 import { cidrContains, parseCidr, type Cidr } from '../net/cidr.js';
 import { parseIp } from '../net/ip.js';
-import { GLOB_LENGTH_LIMIT, compileGlob, type Glob } from './glob.js';
+import { GLOB_LENGTH_LIMIT, compileAllowGlob, type Glob } from './glob.js';
 
 /** Longest allowlist accepted, in characters; a larger file is refused rather than read. */
 export const ALLOWLIST_TEXT_LIMIT = 4 * 1024 * 1024;
@@ -118,7 +118,7 @@ function glob(value: string, fail: (reason: string) => never): Glob {
   if (value.length > GLOB_LENGTH_LIMIT) {
     return fail(`a glob of ${value.length} characters is over the limit of ${GLOB_LENGTH_LIMIT}`);
   }
-  return compileGlob(value);
+  return compileAllowGlob(value);
 }
 
 /** A glob on the full path when it names a folder (`\\`), else on the file name. */

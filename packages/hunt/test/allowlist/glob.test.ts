@@ -1,46 +1,47 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { GLOB_LENGTH_LIMIT, GlobTooLongError, compileGlob } from '../../src/allowlist/glob.js';
+import { GLOB_LENGTH_LIMIT, GlobTooLongError, compileAllowGlob } from '../../src/allowlist/glob.js';
 
-test('compileGlob matches the whole text: * any run, ? one character, the rest itself', () => {
-  const glob = compileGlob('*\\OneDrive\\*.exe');
+test('compileAllowGlob matches the whole text: * any run, ? one character, the rest itself', () => {
+  const glob = compileAllowGlob('*\\OneDrive\\*.exe');
 
   assert.equal(glob.test('C:\\Users\\a\\OneDrive\\OneDrive.exe'), true);
   assert.equal(glob.test('C:\\Users\\a\\OneDrive\\OneDrive.exe.bak'), false);
   assert.equal(glob.test('\\OneDrive\\.exe'), true);
-  assert.equal(compileGlob('?.exe').test('x.exe'), true);
-  assert.equal(compileGlob('?.exe').test('.exe'), false);
-  assert.equal(compileGlob('?.exe').test('xy.exe'), false);
-  assert.equal(compileGlob('').test(''), true);
-  assert.equal(compileGlob('').test('a'), false);
-  assert.equal(compileGlob('***').test(''), true);
+  assert.equal(compileAllowGlob('?.exe').test('x.exe'), true);
+  assert.equal(compileAllowGlob('?.exe').test('.exe'), false);
+  assert.equal(compileAllowGlob('?.exe').test('xy.exe'), false);
+  assert.equal(compileAllowGlob('').test(''), true);
+  assert.equal(compileAllowGlob('').test('a'), false);
+  assert.equal(compileAllowGlob('***').test(''), true);
 });
 
-test('compileGlob treats regular-expression characters as themselves', () => {
-  assert.equal(compileGlob('a.b(1)[x]^$|+{2}\\').test('a.b(1)[x]^$|+{2}\\'), true);
-  assert.equal(compileGlob('a.b').test('axb'), false);
-  assert.equal(compileGlob('a+').test('aa'), false);
+test('compileAllowGlob treats regular-expression characters as themselves', () => {
+  assert.equal(compileAllowGlob('a.b(1)[x]^$|+{2}\\').test('a.b(1)[x]^$|+{2}\\'), true);
+  assert.equal(compileAllowGlob('a.b').test('axb'), false);
+  assert.equal(compileAllowGlob('a+').test('aa'), false);
 });
 
-test('compileGlob ignores case, and ? takes one character even outside the BMP', () => {
-  assert.equal(compileGlob('c:\\WINDOWS\\*').test('C:\\Windows\\System32\\cmd.exe'), true);
-  assert.equal(compileGlob('ÄRGER.EXE').test('ärger.exe'), true);
-  assert.equal(compileGlob('a?b').test('a😀b'), true);
-  assert.equal(compileGlob('a?b').test('aİb'), true);
+test('compileAllowGlob ignores case; ? takes one UTF-16 unit, so two for a character outside the BMP', () => {
+  assert.equal(compileAllowGlob('c:\\WINDOWS\\*').test('C:\\Windows\\System32\\cmd.exe'), true);
+  assert.equal(compileAllowGlob('ÄRGER.EXE').test('ärger.exe'), true);
+  assert.equal(compileAllowGlob('a??b').test('a😀b'), true);
+  assert.equal(compileAllowGlob('a?b').test('a😀b'), false);
+  assert.equal(compileAllowGlob('a?b').test('aİb'), true);
 });
 
-test('compileGlob backtracks only to the last star', () => {
-  assert.equal(compileGlob('*a*b*c').test('xxaxxbxxbxxc'), true);
-  assert.equal(compileGlob('*a*b*c').test('xxaxxbxxbxxcx'), false);
-  assert.equal(compileGlob('*ab').test('aab'), true);
-  assert.equal(compileGlob('a*?b').test('ab'), false);
-  assert.equal(compileGlob('a*?b').test('axb'), true);
+test('compileAllowGlob backtracks only to the last star', () => {
+  assert.equal(compileAllowGlob('*a*b*c').test('xxaxxbxxbxxc'), true);
+  assert.equal(compileAllowGlob('*a*b*c').test('xxaxxbxxbxxcx'), false);
+  assert.equal(compileAllowGlob('*ab').test('aab'), true);
+  assert.equal(compileAllowGlob('a*?b').test('ab'), false);
+  assert.equal(compileAllowGlob('a*?b').test('axb'), true);
 });
 
-test('compileGlob does not hang on globs that make regular expressions backtrack', () => {
-  const hostile = compileGlob(`C:\\${'*?'.repeat(8)}Z`);
-  const longest = compileGlob(`${'*?'.repeat(GLOB_LENGTH_LIMIT / 2 - 1)}Z`);
+test('compileAllowGlob does not hang on globs that make regular expressions backtrack', () => {
+  const hostile = compileAllowGlob(`C:\\${'*?'.repeat(8)}Z`);
+  const longest = compileAllowGlob(`${'*?'.repeat(GLOB_LENGTH_LIMIT / 2 - 1)}Z`);
   const text = `C:\\${'a'.repeat(30_000)}`;
 
   const started = performance.now();
@@ -50,9 +51,9 @@ test('compileGlob does not hang on globs that make regular expressions backtrack
   assert.ok(performance.now() - started < 2_000, 'matching took more than 2 s');
 });
 
-test('compileGlob refuses a glob over GLOB_LENGTH_LIMIT characters', () => {
-  assert.equal(compileGlob('x'.repeat(GLOB_LENGTH_LIMIT)).source.length, GLOB_LENGTH_LIMIT);
-  assert.throws(() => compileGlob('x'.repeat(GLOB_LENGTH_LIMIT + 1)), {
+test('compileAllowGlob refuses a glob over GLOB_LENGTH_LIMIT characters', () => {
+  assert.equal(compileAllowGlob('x'.repeat(GLOB_LENGTH_LIMIT)).source.length, GLOB_LENGTH_LIMIT);
+  assert.throws(() => compileAllowGlob('x'.repeat(GLOB_LENGTH_LIMIT + 1)), {
     name: 'GlobTooLongError',
     message: `glob of ${GLOB_LENGTH_LIMIT + 1} characters is over the limit of 1024`,
   });
