@@ -16,6 +16,8 @@ export interface Io {
   readonly errIsTty: boolean;
   /** True when stdout is a terminal that may be coloured (see colorWanted). */
   readonly outIsColorTty?: boolean;
+  /** The terminal's width when stdout is a terminal. */
+  readonly outColumns?: number;
 }
 
 /**

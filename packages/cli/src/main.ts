@@ -14,6 +14,7 @@ const io = {
   err: streamSink(process.stderr),
   errIsTty: process.stderr.isTTY === true,
   outIsColorTty: colorWanted(process.stdout.isTTY === true, process.env['NO_COLOR']),
+  ...(process.stdout.isTTY === true ? { outColumns: process.stdout.columns } : {}),
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -14,6 +14,16 @@ import { Reporter } from './reporter.js';
 /** What a command does with one opened file. */
 export type FileVisitor = (evtx: EvtxFile, file: string, reporter: Reporter) => Promise<void>;
 
+/**
+ * Told how each input ended: its exit status, the parser's summary when it opened as EVTX, and
+ * the problem printed when it could not be read at all.
+ */
+export type FileObserver = (
+  file: string,
+  status: number,
+  outcome: { readonly summary?: FileSummary; readonly problem?: string },
+) => void;
+
 /** Reads every file under `paths` with `visit`; returns the worst exit status of any file. */
 export async function readEvtxFiles(
   paths: readonly string[],
@@ -28,12 +38,18 @@ export async function readEvtxFiles(
  * could not be read; returns the worst exit status of any file. `visit` is called only for
  * files that open as EVTX.
  */
-export async function readEvtxInputs(inputs: Inputs, io: Io, visit: FileVisitor): Promise<number> {
+export async function readEvtxInputs(
+  inputs: Inputs,
+  io: Io,
+  visit: FileVisitor,
+  observe: FileObserver = () => undefined,
+): Promise<number> {
   const reporter = new Reporter(io);
   let status = EXIT_OK;
 
   for (const problem of inputs.problems) {
     await reporter.line(formatProblem(problem.path, problem.message));
+    observe(problem.path, EXIT_FAILED, { problem: problem.message });
     status = EXIT_FAILED;
   }
   if (inputs.files.length === 0 && inputs.problems.length === 0) {
@@ -43,7 +59,7 @@ export async function readEvtxInputs(inputs: Inputs, io: Io, visit: FileVisitor)
 
   for (const [i, file] of inputs.files.entries()) {
     await reporter.startFile(i + 1, inputs.files.length, file);
-    status = worstStatus(status, await readOneFile(file, reporter, visit));
+    status = worstStatus(status, await readOneFile(file, reporter, visit, observe));
   }
 
   await reporter.clearProgress();
@@ -67,23 +83,40 @@ export function fileStatus(summary: FileSummary, hasHeader: boolean): number {
   return lost ? EXIT_LOST : EXIT_OK;
 }
 
-async function readOneFile(file: string, reporter: Reporter, visit: FileVisitor): Promise<number> {
+async function readOneFile(
+  file: string,
+  reporter: Reporter,
+  visit: FileVisitor,
+  observe: FileObserver,
+): Promise<number> {
   let source;
   try {
     source = await openFileSource(file);
   } catch (error) {
-    await reporter.line(formatProblem(file, `cannot open: ${describeError(error)}`));
-    return EXIT_FAILED;
+    return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
   }
 
   try {
-    return await visitOpened(await EvtxFile.open(source), file, reporter, visit);
+    const evtx = await EvtxFile.open(source);
+    const status = await visitOpened(evtx, file, reporter, visit);
+    observe(file, status, { summary: evtx.summary });
+    return status;
   } catch (error) {
-    await reporter.line(formatProblem(file, `cannot read: ${describeError(error)}`));
-    return EXIT_FAILED;
+    return failed(file, `cannot read: ${describeError(error)}`, reporter, observe);
   } finally {
     await source.close();
   }
+}
+
+async function failed(
+  file: string,
+  problem: string,
+  reporter: Reporter,
+  observe: FileObserver,
+): Promise<number> {
+  await reporter.line(formatProblem(file, problem));
+  observe(file, EXIT_FAILED, { problem });
+  return EXIT_FAILED;
 }
 
 async function visitOpened(

@@ -159,3 +159,16 @@ test('a missing file is reported and the other files are still read', async () =
   assert.equal(run.stdout.trimEnd().split('\n').length, 1730);
   assert.match(run.stderr, /^\/nonexistent\/missing\.evtx: error: ENOENT/m);
 });
+
+test('pivot reads a log given twice once, and explains an empty result', async () => {
+  const twice = await runEvtxhunt('pivot', '--json', ISSUE43, ISSUE43);
+  const once = await runEvtxhunt('pivot', '--json', ISSUE43);
+  assert.equal(twice.stdout, once.stdout);
+  assert.equal(twice.stderr, 'evtxhunt: 1730 duplicate records (read twice) counted once\n');
+
+  const empty = await runEvtxhunt('pivot', '--query', 'eventId:22', ISSUE43);
+  assert.match(
+    empty.stderr,
+    /no initiated Sysmon Event ID 3 matched; pivot looks only at those unless --all-events is given/,
+  );
+});

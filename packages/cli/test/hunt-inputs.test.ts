@@ -119,7 +119,7 @@ test('hunt writes no report when no .evtx file could be read', async () => {
   assert.equal(
     run.err,
     'evtxhunt: no .evtx files found under the paths given\n' +
-      'evtxhunt: no report written: no .evtx file could be read\n',
+      'evtxhunt: no report written: no record could be read\n',
   );
 
   const toFile = await hunt(empty, join(dir, 'missing.evtx'), '--out', out);

@@ -110,13 +110,13 @@ test(
 );
 
 test(
-  'hunt: an SMB sweep by the kernel to six workstations is one low-severity finding',
+  'hunt: an SMB sweep by the kernel to six workstations is one medium finding, a step above one host',
   { skip: SKIP_SHARED },
   async () => {
     const report = await hunt(`${ATTACKS}/discovery_sysmon_3_Invoke_UserHunter_SourceMachine.evtx`);
     const lateral = report.findings.filter((finding) => finding.kind === 'lateral-movement');
     assert.equal(lateral.length, 1);
-    assert.equal(lateral[0]?.severity, 'low');
+    assert.equal(lateral[0]?.severity, 'medium');
     assert.equal(lateral[0]?.image, 'System');
     assert.equal(lateral[0]?.count, 6);
     assert.deepEqual([...(lateral[0]?.destinations ?? [])].sort(), [
@@ -215,6 +215,12 @@ test(
 
     const [chain] = chains;
     assert.equal(chain?.severity, 'high');
+    assert.deepEqual(chain.alsoMatched, ['lolbin-outbound']);
+    const outbound = report.findings.find(
+      (finding) =>
+        finding.kind === 'lolbin-outbound' && finding.destinationIp === '192.168.230.130',
+    );
+    assert.deepEqual(outbound?.alsoMatched, ['chain'], 'the same connections, cross-referenced');
     assert.equal(chain.queriedName, 'msmoon.net');
     assert.equal(chain.destinationIp, '192.168.230.130');
     assert.deepEqual(
@@ -257,3 +263,71 @@ test(
     ]);
   },
 );
+
+test('hunt: a wiped chunk is named in the report itself, in JSON and in text', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-wiped-'));
+  const copy = join(dir, 'wiped.evtx');
+  const bytes = await readFile(ISSUE43);
+  bytes.fill(0, 0x1000 + 3 * 0x10000, 0x1000 + 4 * 0x10000);
+  await writeFile(copy, bytes);
+
+  const json = await runEvtxhunt('hunt', '--format', 'json', copy);
+  const report = JSON.parse(json.stdout) as HuntReport;
+  assert.equal(json.status, 1);
+  assert.deepEqual(
+    report.sources?.map((source) => [
+      source.status,
+      source.recordsMissing,
+      source.chunksUnreadable,
+    ]),
+    [['partly-lost', 75, 1]],
+  );
+  assert.match(
+    report.sources?.[0]?.problems[0] ?? '',
+    /^error: chunk at 0x31000 \(chunk 3\): the slot is all zeros/,
+  );
+
+  const text = await runEvtxhunt('hunt', copy);
+  assert.match(
+    text.stdout,
+    /^DATA NOT READ\n {2}Data was lost in 1 of 1 file: findings that depend on the lost records are missing/m,
+  );
+  assert.match(text.stdout, /records 224-298 are missing/);
+});
+
+test('hunt: the same log given twice is read once, and the report says so', async () => {
+  const run = await runEvtxhunt('hunt', ISSUE43, ISSUE43);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^ {2}records {6}3460 read, 1730 duplicates skipped, 860 activities/m);
+});
+
+test(
+  'hunt: mmc.exe reaching GitHub during a UAC bypass is a LOLBin connecting out',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(`${ATTACKS}/Sysmon_UACME_38.evtx`);
+    assert.deepEqual(report.findings.map(summary), [
+      'high lolbin-outbound mmc.exe 185.199.111.153:443',
+    ]);
+  },
+);
+
+test(
+  'hunt: a lateral-movement sample stays high next to other logs that reuse its address',
+  { skip: SKIP_SHARED },
+  async () => {
+    const report = await hunt(ATTACKS);
+    const smbmap = report.findings.find(
+      (finding) => finding.kind === 'lateral-movement' && finding.sourceIp === '10.0.2.15',
+    );
+    assert.equal(smbmap?.severity, 'high');
+    assert.match(smbmap.why, /WmiPrvSE\.exe \(WMI\) started C:\\Windows\\System32\\cmd\.exe/);
+  },
+);
+
+test('hunt --out refuses a report named .evtx', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-out-'));
+  const run = await runEvtxhunt('hunt', '--out', join(dir, 'report.evtx'), ISSUE43);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /refusing --out .*report\.evtx: a report is not an EVTX log/);
+});

@@ -142,6 +142,7 @@ export type {
   HuntInput,
   HuntReport,
   NetworkPivotRow,
+  SourceStatus,
   SuppressedCount,
 } from './findings/report.js';
 export {
@@ -159,6 +160,7 @@ export {
   type Glob,
 } from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
+export { DuplicateRecords } from './engine/duplicates.js';
 export type {
   Knowledge,
   KnownAdminService,

@@ -8,6 +8,7 @@ import {
   parseAllowlist,
   type Allowlist,
   type HuntReport,
+  type SourceStatus,
   type SysmonConfig,
 } from '@evtxhunt/hunt';
 
@@ -19,9 +20,10 @@ import type { Io } from '../io.js';
 import { collectInputs, describeError, type Inputs } from '../inputs.js';
 import { jsonText } from '../json.js';
 import { refuseOverwritingInput } from '../out-file.js';
-import { readEvtxInputs } from '../reading.js';
+import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
+import { sourceStatus } from '../source-status.js';
 
 const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--format text|json|html]
                      [--out FILE]
@@ -46,7 +48,8 @@ Options:
                      the hunt reads (a log, --allow or --config)
   -h, --help         show this help
 
-No report is written when no .evtx file could be read.
+No report is written when no record could be read. The report lists every file and what could
+not be read from it, so findings missing with lost records are not mistaken for a clean log.
 
 Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
 
@@ -59,21 +62,23 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   await guardOut(args, inputs);
   const engine = await huntEngine(args);
 
-  let filesRead = 0;
-  const status = await readEvtxInputs(inputs, io, async (evtx, file, reporter) => {
-    filesRead++;
+  const sources: SourceStatus[] = [];
+  const visit: FileVisitor = async (evtx, file, reporter) => {
     for await (const record of evtx.records()) {
       engine.add({ ...record.toStructured(), file });
       await reporter.record(evtx.summary);
     }
-  });
+  };
+  const status = await readEvtxInputs(inputs, io, visit, (file, fileStatus, outcome) =>
+    sources.push(sourceStatus(file, fileStatus, outcome)),
+  );
 
   // Nothing was read, and stderr says why: an empty report would only look like a clean one.
-  if (filesRead === 0) {
-    await io.err.write('evtxhunt: no report written: no .evtx file could be read\n');
+  if (sources.every((source) => source.status === 'unreadable')) {
+    await io.err.write('evtxhunt: no report written: no record could be read\n');
     return status;
   }
-  await writeReport(engine.report(), args, io);
+  await writeReport({ ...engine.report(), sources }, args, io);
   return status;
 }
 
@@ -85,6 +90,11 @@ async function guardOut(args: ParsedArgs, inputs: Inputs): Promise<void> {
   const named = [args.values.get('allow'), args.values.get('config')];
   const read = [...inputs.files, ...named.filter((path) => path !== undefined)];
   await refuseOverwritingInput(out, read);
+  if (/\.evtx$/i.test(out)) {
+    throw new InputError(
+      `refusing --out ${out}: a report is not an EVTX log, and the next hunt over that folder would try to read it`,
+    );
+  }
 }
 
 async function huntEngine(args: ParsedArgs): Promise<HuntEngine> {
@@ -120,7 +130,8 @@ async function loadAllowlist(path: string | undefined): Promise<Allowlist | unde
 async function writeReport(report: HuntReport, args: ParsedArgs, io: Io): Promise<void> {
   const format = args.values.get('format') ?? 'text';
   const out = args.values.get('out');
-  const text = renderReport(report, format, out === undefined && io.outIsColorTty === true);
+  const terminal: Pick<Io, 'outIsColorTty' | 'outColumns'> = out === undefined ? io : {};
+  const text = renderReport(report, format, terminal.outIsColorTty === true, terminal.outColumns);
 
   if (out === undefined) {
     await io.out.write(text);
@@ -133,7 +144,12 @@ async function writeReport(report: HuntReport, args: ParsedArgs, io: Io): Promis
   }
 }
 
-function renderReport(report: HuntReport, format: string, color: boolean): string {
+function renderReport(
+  report: HuntReport,
+  format: string,
+  color: boolean,
+  columns: number | undefined,
+): string {
   switch (format) {
     case 'json':
       return jsonText(report, 2) + '\n';
@@ -143,7 +159,11 @@ function renderReport(report: HuntReport, format: string, color: boolean): strin
         generatedAt: new Date().toISOString(),
       });
     default:
-      return renderTextReport(report, { color });
+      return renderTextReport(report, {
+        color,
+        // Narrow terminals wrap narrower; wide ones still stop at the readable default.
+        ...(columns === undefined ? {} : { width: Math.max(40, Math.min(columns, 100)) }),
+      });
   }
 }
 

@@ -1,6 +1,7 @@
 /** `evtxhunt pivot`: group records by fields, by default Sysmon network connections. */
 import {
   DEFAULT_PIVOT_FIELDS,
+  DuplicateRecords,
   PivotAccumulator,
   WhereSyntaxError,
   isInitiatedNetworkConnect,
@@ -79,16 +80,38 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const where = args.lists.get('where') ?? [];
   const select = selectionFor(where, args.flags.has('all-events'), args.values.get('query'));
   const accumulator = new PivotAccumulator({ by, select });
+  const duplicates = new DuplicateRecords();
 
   const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
     for await (const record of evtx.records()) {
-      accumulator.add({ ...record.toStructured(), file });
+      const structured = { ...record.toStructured(), file };
+      if (!duplicates.isDuplicate(structured)) accumulator.add(structured);
       await reporter.record(evtx.summary);
     }
   });
 
   await writeResult(io, accumulator, args.flags.has('json'));
+  await explainEmpty(io, accumulator, args.flags.has('all-events'));
+  if (duplicates.count > 0) {
+    await io.err.write(
+      `evtxhunt: ${duplicates.count} duplicate records (read twice) counted once\n`,
+    );
+  }
   return status;
+}
+
+/** Says why a filter that matched records left the pivot empty: it only looks at Event ID 3. */
+async function explainEmpty(
+  io: Io,
+  accumulator: PivotAccumulator,
+  allEvents: boolean,
+): Promise<void> {
+  const { seen, selected } = accumulator.result();
+  if (allEvents || seen === 0 || selected > 0) return;
+  await io.err.write(
+    'evtxhunt: no initiated Sysmon Event ID 3 matched; pivot looks only at those unless ' +
+      '--all-events is given\n',
+  );
 }
 
 async function writeResult(io: Io, accumulator: PivotAccumulator, json: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 /** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
-import { TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
+import { DuplicateRecords, TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -46,9 +46,11 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const filter = timelineFilter(args);
   const timeline = new TimelineBuilder();
+  const duplicates = new DuplicateRecords();
   const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
     for await (const record of evtx.records()) {
-      const activity = toActivity({ ...record.toStructured(), file });
+      const structured = { ...record.toStructured(), file };
+      const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
       if (activity !== undefined) timeline.add(activity);
       await reporter.record(evtx.summary);
     }

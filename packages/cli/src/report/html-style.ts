@@ -37,6 +37,7 @@ code.item { display: inline-block; max-width: 100%; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .sev-critical { --sev: #8e1b1b; }
+.data-lost { border-left: 0.3rem solid #8e1b1b; padding: 0.4rem 0.6rem; font-weight: bold; }
 .sev-high { --sev: #c0392b; }
 .sev-medium { --sev: #b9770e; }
 .sev-low { --sev: #2471a3; }

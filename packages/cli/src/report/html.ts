@@ -16,6 +16,13 @@ import { el, join, text, trusted, type Content, type Html } from './html-build.j
 import { fact, findingArticle, severityClass } from './html-finding.js';
 import { REPORT_CSS } from './html-style.js';
 import { htmlTable, type HtmlCell, type HtmlColumn } from './html-table.js';
+import {
+  duplicatesText,
+  lossySources,
+  sourceLossText,
+  sourceProblems,
+  sourcesHeadline,
+} from './sources.js';
 import type {
   CoverageSection,
   HuntReport,
@@ -40,6 +47,7 @@ export const HTML_PIVOT_ROWS = 500;
 
 const SECTIONS = [
   ['summary', 'Summary'],
+  ['input', 'Input files'],
   ['findings', 'Findings'],
   ['suppressed', 'Suppressed'],
   ['coverage', 'Coverage'],
@@ -52,6 +60,7 @@ export function renderHtmlReport(report: HuntReport, options: HtmlReportOptions)
     'main',
     {},
     section('summary', summary(report)),
+    section('input', inputFiles(report)),
     section('findings', findings(report)),
     section('suppressed', suppressed(report.suppressed)),
     section('coverage', coverage(report.coverage)),
@@ -111,7 +120,7 @@ function summary(report: HuntReport): Html {
   return el(
     'dl',
     { class: 'facts' },
-    fact('Records read', String(input.records)),
+    fact('Records read', `${input.records}${duplicatesText(report)}`),
     fact('Activities', String(input.activities)),
     fact('Network connections', `${input.networkConnections} (Sysmon Event ID 3)`),
     fact('Computers', computersText(input.computers)),
@@ -140,6 +149,25 @@ function findings(report: HuntReport): Html {
 
   return join(mostSevereFirst(report.findings).map((finding, i) => findingArticle(finding, i + 1)));
 }
+
+function inputFiles(report: HuntReport): Html {
+  const headline = sourcesHeadline(report);
+  const lossy = lossySources(report);
+  if (report.sources === undefined) return el('p', {}, text('The files read were not recorded.'));
+  if (lossy.length === 0) return el('p', {}, text(headline));
+
+  const rows = lossy.map((source) => [source.file, sourceLossText(source), sourceProblems(source)]);
+  return join([
+    el('p', { class: 'data-lost', role: 'alert' }, text(headline)),
+    htmlTable(INPUT_COLUMNS, rows),
+  ]);
+}
+
+const INPUT_COLUMNS: readonly HtmlColumn[] = [
+  { heading: 'file', kind: 'token' },
+  { heading: 'what was lost' },
+  { heading: 'problems' },
+];
 
 function suppressed(rules: readonly SuppressedCount[]): Html {
   if (rules.length === 0) return el('p', {}, text('No allowlist rule suppressed anything.'));

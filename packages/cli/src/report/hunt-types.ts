@@ -10,6 +10,7 @@ export type {
   HuntReport,
   NetworkPivotRow,
   Severity,
+  SourceStatus,
   StoryStep,
   SuppressedCount,
 } from '@evtxhunt/hunt';

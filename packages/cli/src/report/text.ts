@@ -21,6 +21,13 @@ import type {
   NetworkPivotRow,
   SuppressedCount,
 } from './hunt-types.js';
+import {
+  duplicatesText,
+  lossySources,
+  sourceLossText,
+  sourceProblems,
+  sourcesHeadline,
+} from './sources.js';
 import { findingLines } from './text-finding.js';
 import { factLines } from './text-layout.js';
 
@@ -50,6 +57,7 @@ export function renderTextReport(report: HuntReport, options: TextReportOptions)
 
   const sections = [
     summaryLines(report, paint, width),
+    sourcesLines(report, paint, width),
     findingsLines(report, paint, width),
     suppressedLines(report.suppressed, paint),
     coverageLines(report.coverage, paint, width),
@@ -67,7 +75,8 @@ function summaryLines(report: HuntReport, paint: Paint, width: number): string[]
     paint('evtxhunt hunt report', 'bold'),
     ...fact(
       'records',
-      `${input.records} read, ${plural(input.activities, 'activity', 'activities')}, ` +
+      `${input.records} read${duplicatesText(report)}, ` +
+        `${plural(input.activities, 'activity', 'activities')}, ` +
         `${plural(input.networkConnections, 'network connection')}`,
     ),
     ...fact('computers', computersText(input.computers)),
@@ -95,6 +104,21 @@ function timeSpanText(first: string | undefined, last: string | undefined): stri
   const span = spanText(first, last);
   const range = `${isoTime(first)} .. ${isoTime(last)}`;
   return span === undefined ? range : `${range} (${span})`;
+}
+
+function sourcesLines(report: HuntReport, paint: Paint, width: number): string[] {
+  if (report.sources === undefined) return [];
+
+  const lossy = lossySources(report);
+  const headline = escapeText(sourcesHeadline(report));
+  if (lossy.length === 0) return [`${paint('Input', 'bold')}: ${headline}`];
+
+  const blocks = lossy.flatMap((source) => [
+    ...factLines('file', escapeText(source.file), width),
+    ...factLines('lost', escapeText(sourceLossText(source)), width),
+    ...sourceProblems(source).flatMap((problem) => factLines('', escapeText(problem), width)),
+  ]);
+  return [paint('DATA NOT READ', 'critical'), `  ${paint(headline, 'high')}`, ...blocks];
 }
 
 function findingsTally(report: HuntReport): string {

@@ -60,7 +60,7 @@ test('renderHtmlReport links only within the document and loads nothing', () => 
 
   assert.deepEqual(
     hrefs.map(([, value]) => value),
-    ['#summary', '#findings', '#suppressed', '#coverage', '#pivot'],
+    ['#summary', '#input', '#findings', '#suppressed', '#coverage', '#pivot'],
   );
   assert.ok(tags.every((tag) => !tag.attributes.has('src') && !tag.attributes.has('xmlns')));
   assert.ok(!/https?:/.test(markupOnly(html)));

@@ -21,7 +21,7 @@ import { ConnectionSeriesTable } from './connections.js';
 import { DnsResolutions } from './dns.js';
 import { DuplicateRecords } from './duplicates.js';
 import type { Knowledge } from './knowledge.js';
-import { mergeSeriesFindings, mergeSweeps } from './merge.js';
+import { crossReferenceChains, mergeSeriesFindings, mergeSweeps } from './merge.js';
 import {
   inboundAdminPort,
   lolbinInbound,
@@ -79,14 +79,12 @@ export class HuntEngine {
   /** Takes one record; records the engine has no use for are counted and dropped. */
   add(record: EventRecord): void {
     this.#records++;
-    const activity = toActivity(record);
-    if (activity === undefined) {
-      this.#inferred.add(record);
-      return;
-    }
     if (this.#duplicates.isDuplicate(record)) return;
 
     this.#inferred.add(record);
+    const activity = toActivity(record);
+    if (activity === undefined) return;
+
     this.#activities++;
     this.#computers.add(activity.computer);
     this.#widenSpan(activity);
@@ -104,8 +102,8 @@ export class HuntEngine {
       push(perSeries, mergeSeriesFindings(found.filter(isFinding)));
     }
     const serviceName = (port: number) => this.#options.knowledge.adminService(port)?.name;
-    const findings = mergeSweeps(perSeries, serviceName);
-    findings.push(...chainFindings(this.#stories, this.#stories.table, this.#chainOptions()));
+    const chains = chainFindings(this.#stories, this.#stories.table, this.#chainOptions());
+    const findings = crossReferenceChains(mergeSweeps(perSeries, serviceName), chains);
 
     const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
     const config = this.#options.config;

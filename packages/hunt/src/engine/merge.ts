@@ -7,6 +7,7 @@
  */
 import { SEVERITIES, type Finding, type FindingKind, type Severity } from '../findings/finding.js';
 import { byTime } from './network-detections.js';
+import { raised } from './severity.js';
 
 /** Which kind leads when one series matches several, most telling first. */
 const KIND_PRIORITY: readonly FindingKind[] = [
@@ -32,8 +33,41 @@ export function mergeSeriesFindings(findings: readonly Finding[]): Finding | und
     ...lead,
     severity: highest(ordered.map((finding) => finding.severity)),
     alsoMatched: others.map((finding) => finding.kind),
-    why: [lead.why, ...others.map((finding) => `Also ${finding.kind}: ${finding.why}`)].join(' '),
+    why: [lead.why, ...others.map((finding) => `Also ${finding.kind}: ${finding.why}`)]
+      .map(sentence)
+      .join(' '),
   };
+}
+
+/**
+ * Chains next to the series findings about the same connections: each names the other's kind
+ * in `alsoMatched`, so the same events are not taken for two separate things.
+ */
+export function crossReferenceChains(
+  findings: readonly Finding[],
+  chains: readonly Finding[],
+): Finding[] {
+  const byConnection = new Map(chains.map((chain) => [connectionKey(chain), chain]));
+  const linked = new Map<Finding, FindingKind[]>();
+  const out = findings.map((finding) => {
+    const chain = byConnection.get(connectionKey(finding));
+    if (chain === undefined || finding.kind === 'chain') return finding;
+
+    linked.set(chain, [...(linked.get(chain) ?? []), finding.kind]);
+    const also = [...(finding.alsoMatched ?? []), 'chain' as const];
+    const why = `${sentence(finding.why)} Also chain: the process then wrote a file (see the chain finding).`;
+    return { ...finding, alsoMatched: also, why };
+  });
+  const crossed = chains.map((chain) => {
+    const kinds = linked.get(chain);
+    return kinds === undefined ? chain : { ...chain, alsoMatched: kinds };
+  });
+  return [...out, ...crossed];
+}
+
+function connectionKey(finding: Finding): string {
+  const image = finding.image?.toLowerCase() ?? '';
+  return [finding.computer, image, finding.destinationIp, finding.destinationPort].join('|');
 }
 
 /** Sweeps need at least this many hosts. */
@@ -76,6 +110,12 @@ function sweep(
   const byFirst = [...group].sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : 1));
   const first = byFirst[0] as Finding;
   const destinations = byFirst.map((finding) => finding.destinationIp ?? '?');
+  const named = byFirst.map((finding) => {
+    const name = finding.queriedName ?? finding.destinationHostname;
+    return name === undefined
+      ? (finding.destinationIp ?? '?')
+      : `${finding.destinationIp ?? '?'} (${name})`;
+  });
   const guids = [...new Set(byFirst.flatMap(guidsOf))];
 
   const port = first.destinationPort;
@@ -83,11 +123,12 @@ function sweep(
   const why =
     `${first.image ?? 'A process'} on ${first.computer} opened ${service} to ` +
     `${destinations.length} internal hosts that are not servers for it in these logs ` +
-    `(${destinations.join(', ')}): a sweep.`;
+    `(${named.join(', ')}): a sweep, as scanners and worms make.`;
   return {
     ...first,
     ...(guids.length > 1 ? { processGuids: guids } : {}),
-    severity: highest(group.map((finding) => finding.severity)),
+    // Reaching several hosts in turn is more telling than reaching any one of them.
+    severity: raised(highest(group.map((finding) => finding.severity))),
     destinations,
     lastSeen: group.map((finding) => finding.lastSeen).reduce((a, b) => (b > a ? b : a)),
     count: group.reduce((sum, finding) => sum + finding.count, 0),
@@ -99,6 +140,11 @@ function sweep(
 function guidsOf(finding: Finding): readonly string[] {
   if (finding.processGuids !== undefined) return finding.processGuids;
   return finding.processGuid === undefined ? [] : [finding.processGuid];
+}
+
+/** The text ending in a full stop. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function highest(severities: readonly Severity[]): Severity {

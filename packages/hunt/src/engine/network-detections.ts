@@ -152,7 +152,8 @@ export function lolbinInbound(
   const why =
     `${known.lolbin.name} (${known.lolbin.category}) accepted connections on port ` +
     `${series.destinationPort ?? '?'} from ${describeClass(series.remoteClass)} address ` +
-    `${series.remoteIp} ${times(series.count)}, as a bind shell does${disguise(known)}.`;
+    `${series.remoteIp} ${times(series.count)}: a LOLBin listening on the network is a bind ` +
+    `shell or remote execution (DCOM, WinRM) far more often than anything else${disguise(known)}.`;
   return { ...finding, why };
 }
 
@@ -267,7 +268,8 @@ export function lateralMovement(
   if (context.knowledge.isBrowser(series.image)) return undefined;
 
   const server = series.initiated ? series.remoteIp : series.localIp;
-  if (server === undefined || context.servers.isServer(server, port)) return undefined;
+  const inboundTo = series.initiated ? undefined : series.computer;
+  if (server === undefined || context.servers.isServer(server, port, inboundTo)) return undefined;
 
   return series.initiated
     ? lateralOut(series, context, service.name)

@@ -25,10 +25,17 @@ export class ServerInference {
     for (const one of series) this.#learn(one);
   }
 
-  /** True when `ip` (canonical text) is a server for `port`. */
-  isServer(ip: string, port: number): boolean {
-    if (DOMAIN_CONTROLLER_SERVICES.has(port) && this.#domainControllers.has(ip)) return true;
-    return (this.#clients.get(`${ip}|${port}`)?.size ?? 0) >= SERVER_CLIENT_THRESHOLD;
+  /**
+   * True when `ip` (canonical text) is a server for `port`: as the computers that reach it say,
+   * or, when `computer` is given (this host's own address), as the sources reaching that very
+   * computer say. Addresses are reused across labs and networks, so what other computers'
+   * logs say about inbound connections to the same address does not count for this one.
+   */
+  isServer(ip: string, port: number, computer?: string): boolean {
+    const controller = this.#domainControllers.has(hostKey(computer, ip));
+    if (DOMAIN_CONTROLLER_SERVICES.has(port) && controller) return true;
+    const key = serverKey(computer, ip, port);
+    return (this.#clients.get(key)?.size ?? 0) >= SERVER_CLIENT_THRESHOLD;
   }
 
   /** True when `ip` answered Kerberos or LDAP in these logs. */
@@ -44,10 +51,19 @@ export class ServerInference {
     const client = series.initiated ? series.computer : series.remoteIp;
     if (server === undefined) return;
 
-    if (DOMAIN_CONTROLLER_PORTS.has(port)) this.#domainControllers.add(server);
-    const key = `${server}|${port}`;
+    const inboundTo = series.initiated ? undefined : series.computer;
+    if (DOMAIN_CONTROLLER_PORTS.has(port)) this.#domainControllers.add(hostKey(inboundTo, server));
+    const key = serverKey(inboundTo, server, port);
     const clients = this.#clients.get(key) ?? new Set<string>();
     clients.add(client);
     this.#clients.set(key, clients);
   }
+}
+
+function hostKey(computer: string | undefined, ip: string): string {
+  return computer === undefined ? ip : `${computer}|${ip}`;
+}
+
+function serverKey(computer: string | undefined, ip: string, port: number): string {
+  return `${hostKey(computer, ip)}|${port}`;
 }

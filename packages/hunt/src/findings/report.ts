@@ -64,9 +64,31 @@ export interface CoverageSection {
   readonly notes: readonly string[];
 }
 
+/**
+ * What became of one input file, so a report never looks clean when part of a log was lost:
+ * `read` when everything was read, `partly-lost` when records or chunks could not be read, and
+ * `unreadable` when nothing could be (not EVTX, no permission, missing).
+ */
+export interface SourceStatus {
+  readonly file: string;
+  readonly status: 'read' | 'partly-lost' | 'unreadable';
+  readonly recordsRead: number;
+  /** Records found but not readable, and record ids missing with wiped or cut chunks. */
+  readonly recordsFailed: number;
+  readonly recordsMissing: number;
+  readonly chunksDamaged: number;
+  readonly chunksUnreadable: number;
+  /** The first problems found (errors before warnings), as the CLI prints them. */
+  readonly problems: readonly string[];
+  /** How many problems there were in all. */
+  readonly problemCount: number;
+}
+
 /** A hunt's full result. */
 export interface HuntReport {
   readonly input: HuntInput;
+  /** Each input file and what could not be read from it; absent when the caller did not say. */
+  readonly sources?: readonly SourceStatus[];
   /** Most severe first. */
   readonly findings: readonly Finding[];
   readonly suppressed: readonly SuppressedCount[];

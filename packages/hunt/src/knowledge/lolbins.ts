@@ -154,6 +154,14 @@ export const LOLBINS: readonly Lolbin[] = [
     normallyConnects: false,
     mitre: ['T1218.007'],
   },
+  // LOLBAS Mmc.yml: T1218.014 (MSC files; also the DCOM MMC20.Application host)
+  {
+    name: 'mmc.exe',
+    homes: WINDOWS_BINARY_DIRS,
+    categories: ['proxy-execution', 'remote-execution'],
+    normallyConnects: false,
+    mitre: ['T1218.014', 'T1021.003'],
+  },
   // LOLBAS Installutil.yml: T1218.004
   {
     name: 'installutil.exe',

@@ -405,7 +405,7 @@ test('a LOLBin accepting connections is a bind shell', () => {
   assert.equal(report.findings[0]?.severity, 'high');
   assert.match(
     report.findings[0]?.why ?? '',
-    /^powershell\.exe \(.*\) accepted connections on port 4444 from internal address 10\.0\.2\.18 once, as a bind shell does\.$/,
+    /^powershell\.exe \(.*\) accepted connections on port 4444 from internal address 10\.0\.2\.18 once: a LOLBin listening on the network is a bind shell or remote execution \(DCOM, WinRM\) far more often than anything else\.$/,
   );
 });
 
@@ -423,7 +423,7 @@ test('SMB to many workstations from one program is one sweep finding', () => {
   assert.equal(sweep.evidence.length, 3);
   assert.match(
     sweep.why,
-    /^System on WS01 opened SMB .* to 3 internal hosts that are not servers for it in these logs \(10\.0\.0\.21, 10\.0\.0\.22, 10\.0\.0\.23\): a sweep\.$/,
+    /^System on WS01 opened SMB .* to 3 internal hosts that are not servers for it in these logs \(10\.0\.0\.21, 10\.0\.0\.22, 10\.0\.0\.23\): a sweep, as scanners and worms make\.$/,
   );
 });
 

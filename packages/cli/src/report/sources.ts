@@ -1,0 +1,50 @@
+/**
+ * The words both report renderers use for the input files: one line saying every file was read
+ * whole, or a warning that findings may be missing, followed by each file that lost something.
+ */
+import type { HuntReport, SourceStatus } from './hunt-types.js';
+import { plural } from './format.js';
+
+/** The files that lost records or could not be read at all. */
+export function lossySources(report: HuntReport): readonly SourceStatus[] {
+  return (report.sources ?? []).filter((source) => source.status !== 'read');
+}
+
+/** `3 files read whole` or `Data was lost in 1 of 3 files: findings may be missing.` */
+export function sourcesHeadline(report: HuntReport): string {
+  const all = report.sources ?? [];
+  const lossy = lossySources(report);
+  if (lossy.length === 0) return `${plural(all.length, 'file')} read whole, nothing lost.`;
+  return (
+    `Data was lost in ${lossy.length} of ${plural(all.length, 'file')}: findings that depend on ` +
+    `the lost records are missing from this report.`
+  );
+}
+
+/** `12 records could not be read, 74 are missing with wiped chunks, 1 chunk damaged`. */
+export function sourceLossText(source: SourceStatus): string {
+  if (source.status === 'unreadable') return 'nothing could be read';
+
+  const parts = [
+    source.recordsFailed > 0 ? `${plural(source.recordsFailed, 'record')} could not be read` : '',
+    source.recordsMissing > 0 ? `${plural(source.recordsMissing, 'record')} missing` : '',
+    source.chunksUnreadable > 0
+      ? `${plural(source.chunksUnreadable, 'chunk slot')} unreadable`
+      : '',
+    source.chunksDamaged > 0 ? `${plural(source.chunksDamaged, 'chunk')} damaged` : '',
+  ].filter((part) => part !== '');
+  const lost = parts.length === 0 ? 'part of the file could not be read' : parts.join(', ');
+  return `${plural(source.recordsRead, 'record')} read; ${lost}`;
+}
+
+/** The problems shown for a file, and a line counting the rest. */
+export function sourceProblems(source: SourceStatus): readonly string[] {
+  const more = source.problemCount - source.problems.length;
+  return more > 0 ? [...source.problems, `and ${plural(more, 'more problem')}`] : source.problems;
+}
+
+/** `, 3 duplicates skipped` when the same records were read more than once, else nothing. */
+export function duplicatesText(report: HuntReport): string {
+  const duplicates = report.input.duplicates;
+  return duplicates > 0 ? `, ${plural(duplicates, 'duplicate')} skipped` : '';
+}
