@@ -37,8 +37,9 @@ export interface Allowlist {
 
 /** A line of an allowlist that cannot be read. */
 export class AllowlistError extends Error {
-  constructor(name: string, line: number, reason: string) {
-    super(`Cannot read allowlist ${name} line ${line}: ${reason}`);
+  constructor(name: string, line: number | undefined, reason: string) {
+    const where = line === undefined ? name : `${name} line ${line}`;
+    super(`Cannot read allowlist ${where}: ${reason}`);
     this.name = 'AllowlistError';
   }
 }
@@ -51,7 +52,7 @@ const QUOTED_VALUE_LIMIT = 80;
 /** Parses allowlist text; throws AllowlistError naming the line of the first bad rule. */
 export function parseAllowlist(text: string, name = 'allowlist'): Allowlist {
   if (text.length > ALLOWLIST_TEXT_LIMIT) {
-    throw new AllowlistError(name, 0, `it is over ${ALLOWLIST_TEXT_LIMIT} characters`);
+    throw new AllowlistError(name, undefined, `it is over ${ALLOWLIST_TEXT_LIMIT} characters`);
   }
 
   const rules: AllowRule[] = [];
@@ -69,10 +70,17 @@ function parseRule(text: string, line: number, name: string): AllowRule {
     throw new AllowlistError(name, line, reason);
   };
   const conditions: Condition[] = [];
+  const keys = new Set<string>();
+  let end = text.length;
   const pattern = /\s*([A-Za-z]+)=("([^"]*)"|\S+)/y;
 
   while (pattern.lastIndex < text.length) {
     const start = pattern.lastIndex;
+    // A `#` after white space starts a comment that runs to the end of the line.
+    if (/^\s*#/.test(text.slice(start))) {
+      end = start;
+      break;
+    }
     const match = pattern.exec(text);
     if (match === null) return fail(`expected key=value at column ${start + 1}`);
 
@@ -81,10 +89,17 @@ function parseRule(text: string, line: number, name: string): AllowRule {
       const column = pattern.lastIndex - written.length + 1;
       return fail(`the quote at column ${column} is not closed`);
     }
-    conditions.push(condition(key.toLowerCase(), quoted ?? written, fail));
+    const lower = key.toLowerCase();
+    if (keys.has(lower)) {
+      return fail(
+        `${lower} is given twice; one line's conditions must all hold, so put each ${lower} on its own line`,
+      );
+    }
+    keys.add(lower);
+    conditions.push(condition(lower, quoted ?? written, fail));
   }
   return {
-    text: text.trim(),
+    text: text.slice(0, end).trim(),
     line,
     matches: (finding) => conditions.every((test) => test(finding)),
   };

@@ -18,11 +18,19 @@
  * - the RuleName a filter records is its own `name`, else its Rule's, else its RuleGroup's.
  */
 import { SYSMON_EVENT_TYPES, eventTypeByElement, eventTypeById } from './event-types.js';
-import type { EventTypeRules, GroupRelation, OnMatch, RuleSet, SysmonConfig } from './model.js';
+import type {
+  EventTypeRules,
+  GroupRelation,
+  OnMatch,
+  RuleItem,
+  RuleSet,
+  SysmonConfig,
+} from './model.js';
 import { readOptions } from './options.js';
 import { type Reading, readRelation, warn } from './reading.js';
 import { readItems } from './rule-items.js';
 import { type XmlElement, XmlSyntaxError, attributeValue, childElements, parseXml } from './xml.js';
+import { unknownEventFields } from './field-check.js';
 
 /** The configuration text is not readable XML, or not a Sysmon configuration at all. */
 export class SysmonConfigError extends Error {
@@ -145,6 +153,7 @@ function readRuleSet(reading: Reading, event: XmlElement, context: GroupContext)
   if (onMatch === undefined) return;
 
   const items = readItems(reading, event, context.groupName);
+  warnAboutFields(reading, event.name, items);
   reading.sets.push({
     element: event.name,
     onMatch,
@@ -154,6 +163,30 @@ function readRuleSet(reading: Reading, event: XmlElement, context: GroupContext)
     line: event.line,
     order: reading.sets.length,
   });
+}
+
+/**
+ * Warns about filters on fields Sysmon never writes for the event type (`<Imaeg>`, or
+ * `DestinationIP` for `DestinationIp`): Sysmon refuses such a file, and here they never match.
+ */
+function warnAboutFields(reading: Reading, element: string, items: readonly RuleItem[]): void {
+  const type = eventTypeByElement(element);
+  if (type === undefined) return;
+
+  const filters = items.flatMap((item) => (item.kind === 'filter' ? [item] : item.filters));
+  for (const filter of filters) {
+    const unknown = type.eventIds.map((id) => unknownEventFields(id, [filter.field])[0]);
+    if (unknown.some((field) => field === undefined)) continue;
+
+    const suggestion = unknown.find((field) => field?.suggestion !== undefined)?.suggestion;
+    const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
+    const what = `Sysmon writes no field ${filter.field} for ${element}${hint}`;
+    warn(
+      reading,
+      filter,
+      `${what}: Sysmon would refuse this file, and the filter never matches here`,
+    );
+  }
 }
 
 function readOnMatch(reading: Reading, event: XmlElement): OnMatch | undefined {

@@ -57,9 +57,8 @@ function readCompoundRule(
 }
 
 /**
- * TODO: field names are not checked against the event type's fields (SYSMON_EVENT_FIELDS in
- * event-fields.ts has them); Sysmon refuses a file with an unknown or wrongly cased field
- * (`DestinationIP`), while here such a filter simply never matches because no event has it.
+ * One field filter. Its field name is checked against the fields Sysmon writes by the caller
+ * (config.ts, warnAboutFields), which knows the event type.
  */
 function readFilter(
   reading: Reading,

@@ -121,3 +121,18 @@ test('a hostile image glob is matched quickly', () => {
   assert.equal(suppressingRule(list, hostile), undefined);
   assert.ok(performance.now() - started < 1_000);
 });
+
+test('parseAllowlist takes a comment after a rule, and refuses a key given twice on a line', () => {
+  const list = parseAllowlist('image=OneDrive.exe   # the sync client\n', 'a.txt');
+  assert.deepEqual(
+    list.rules.map((rule) => rule.text),
+    ['image=OneDrive.exe'],
+  );
+  assert.throws(() => parseAllowlist('image=a.exe image=b.exe', 'a.txt'), {
+    message:
+      "Cannot read allowlist a.txt line 1: image is given twice; one line's conditions must all hold, so put each image on its own line",
+  });
+  assert.throws(() => parseAllowlist('x'.repeat(4 * 1024 * 1024 + 1), 'big.txt'), {
+    message: 'Cannot read allowlist big.txt: it is over 4194304 characters',
+  });
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 
 import { SYSMON_EVENT_FIELDS } from '../../src/docs/sysmon-fields.js';
 import { SYSMON_EVENT_TYPES, UNFILTERED_EVENT_IDS } from '../../src/sysmon-config/event-types.js';
+import { parseSysmonConfig } from '../../src/sysmon-config/config.js';
 import { sysmonEventFields, unknownEventFields } from '../../src/sysmon-config/field-check.js';
 
 test('SYSMON_EVENT_FIELDS lists every Event ID a configuration filters or Sysmon always logs', () => {
@@ -53,4 +54,24 @@ test('unknownEventFields names typos and the field each was probably meant as', 
   ]);
   assert.deepEqual(unknownEventFields(99, ['Anything']), []);
   assert.deepEqual(unknownEventFields(1, ['x'.repeat(10_000)]), [{ name: 'x'.repeat(10_000) }]);
+});
+
+test('parseSysmonConfig warns about a filter on a field Sysmon never writes for that event', () => {
+  const config = parseSysmonConfig(
+    [
+      '<Sysmon schemaversion="4.90"><EventFiltering><RuleGroup groupRelation="or">',
+      '<NetworkConnect onmatch="include">',
+      '<Imaeg condition="is">C:\\x.exe</Imaeg>',
+      '<DestinationPort condition="is">443</DestinationPort>',
+      '</NetworkConnect></RuleGroup></EventFiltering></Sysmon>',
+    ].join('\n'),
+    'typo.xml',
+  );
+  assert.deepEqual(config.warnings, [
+    {
+      line: 3,
+      message:
+        'Sysmon writes no field Imaeg for NetworkConnect (did you mean Image?): Sysmon would refuse this file, and the filter never matches here',
+    },
+  ]);
 });
