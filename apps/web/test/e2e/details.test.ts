@@ -240,6 +240,51 @@ browserTest(
   },
 );
 
+browserTest('the empty page passes the accessibility checks', async () => {
+  const page = await session.context.newPage();
+  await page.goto(web.url);
+  await page.getByRole('heading', { name: 'evtxhunt' }).waitFor();
+
+  assert.deepEqual(await unnamedControls(page), []);
+  assert.deepEqual(await idProblems(page), []);
+  assert.deepEqual(await contrastProblems(page), []);
+  const stops = await tabWalk(page);
+  assert.deepEqual(
+    stops.map((stop) => [stop.what.replace(/#\d+/, ''), stop.visibleFocus]),
+    [
+      ['input Open EVTX files', true],
+      ['button Open the bundled sample', true],
+      ['input Query (filtering arrives in a later version)', true],
+      ['button Columns', true],
+      ['button Dark theme', true],
+    ],
+  );
+  await page.close();
+});
+
+browserTest('every drawn row and cell says where it sits in the whole grid', async () => {
+  const page = await sample();
+  const grid = page.getByRole('grid');
+  await grid.focus();
+  await page.keyboard.press('End');
+  await page.locator('[role="row"][aria-rowindex="1731"]').waitFor();
+
+  const columns = Number(await grid.getAttribute('aria-colcount'));
+  const rows = await page.locator('.table-rows [role="row"]').evaluateAll((items) =>
+    items.map((item) => ({
+      row: Number(item.getAttribute('aria-rowindex')),
+      columns: [...item.querySelectorAll('[role="gridcell"]')].map((cell) =>
+        Number(cell.getAttribute('aria-colindex')),
+      ),
+    })),
+  );
+  assert.equal(columns, 7);
+  assert.equal(rows.at(-1)?.row, 1731);
+  assert.ok(rows.every((row, i) => i === 0 || row.row === (rows[i - 1]?.row ?? 0) + 1));
+  assert.ok(rows.every((row) => row.columns.join() === '1,2,3,4,5,6,7'));
+  await page.close();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   browserTest(`accessibility checks pass in the ${theme} theme`, async () => {
     const page = await sample(theme);
