@@ -45,6 +45,7 @@ export function eventDetails(store: EventStore, row: number): EventDetails {
   const { provider, eventId } = record;
   const meaning = (key: string) => describeField(provider, eventId, key);
 
+  // TODO: Level shows no meaning: packages/hunt's SYSTEM_FIELD_DOCS has no text for `level`.
   const system = SYSTEM_COLUMNS.map((key) => ({
     key,
     label: systemLabel(key),
