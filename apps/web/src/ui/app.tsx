@@ -7,11 +7,12 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count } from '../files/describe.js';
+import { showProcessEvents, type QueryTarget } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
 import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
-import { DetailsPane } from './details-pane.js';
+import { DetailsPane } from './details/details-pane.js';
 import { FileList } from './file-list.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { applyTheme, type Theme } from './theme.js';
@@ -95,6 +96,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
             row={details}
             readXml={bench.xml.bind(bench)}
             onClose={() => closeDetails(bench, table)}
+            onShowProcess={(guid) => showProcessEvents(queryBox(query), guid)}
           />
         )}
       </main>
@@ -118,7 +120,8 @@ interface EventsViewProps {
 function EventsView({ bench, columns, allColumns, section }: EventsViewProps) {
   return (
     <section class="events" aria-label="Events" ref={section}>
-      <p class="events-count" aria-live="polite">
+      {/* Busy while files load, so screen readers announce the count once, not every frame. */}
+      <p class="events-count" aria-live="polite" aria-busy={bench.loading}>
         {`${count(bench.rowCount.value)} events${sortText(bench.sort.value, allColumns)}`}
       </p>
       <VirtualTable
@@ -158,6 +161,23 @@ function EmptyState() {
 function closeDetails(bench: Workbench, table: { current: HTMLElement | null }): void {
   bench.closeDetails();
   table.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+}
+
+/**
+ * The query box as the target of "show this process's events".
+ * TODO: until a filter session owns the query, this only writes the box's text (and fires its
+ * input event) without filtering; once it does, pass the filter session here instead.
+ */
+function queryBox(query: { current: HTMLInputElement | null }): QueryTarget {
+  return {
+    setQuery: (text) => {
+      const input = query.current;
+      if (input === null) return;
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.focus();
+    },
+  };
 }
 
 /** True while files are dragged over the page; dropped files go to `onFiles`. */

@@ -2,10 +2,11 @@
  * The column chooser: every column present, System fields first, each with how many events
  * have it, and a box to narrow the list by name. Checked columns are shown in the table.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 import { count } from '../files/describe.js';
 import type { ColumnInfo } from '../store/columns.js';
+import { useReturnFocus } from './focus.js';
 
 export interface ColumnChooserProps {
   readonly columns: readonly ColumnInfo[];
@@ -17,6 +18,8 @@ export interface ColumnChooserProps {
 /** The chooser's panel. */
 export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChooserProps) {
   const [narrow, setNarrow] = useState('');
+  const panel = useRef<HTMLDivElement>(null);
+  useReturnFocus(panel);
   const wanted = narrow.trim().toLowerCase();
   const listed = columns.filter(
     (column) => wanted === '' || `${column.key} ${column.label}`.toLowerCase().includes(wanted),
@@ -24,6 +27,7 @@ export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChoos
 
   return (
     <div
+      ref={panel}
       class="chooser"
       role="dialog"
       aria-label="Choose columns"

@@ -44,7 +44,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
       <div class="file-line">
         <span class="file-name">{file.name}</span>
         <span class="file-size">{byteSize(file.size)}</span>
-        <span class="file-status" role="status">
+        <span class="file-status" role="status" aria-busy={isActive(file)}>
           {statusLine(file)}
         </span>
         {isActive(file) && (

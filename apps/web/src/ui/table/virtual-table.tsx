@@ -51,6 +51,8 @@ export function VirtualTable(props: VirtualTableProps) {
   useKeepSelectionInView(scroller, geometry, props.selected);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Keys pressed on a header's sort button are that button's own.
+    if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' && props.selected >= 0) {
       event.preventDefault();
       props.onOpen(props.selected);
@@ -114,12 +116,18 @@ function HeaderRow({ columns, sort, template, onSort }: HeaderRowProps) {
   return (
     <div role="rowgroup" class="table-head">
       <div role="row" aria-rowindex={1} class="table-row" style={{ gridTemplateColumns: template }}>
-        {columns.map((column) => {
+        {columns.map((column, index) => {
           const direction = sort?.key === column.key ? sort.direction : undefined;
           const ariaSort =
             direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
           return (
-            <div role="columnheader" aria-sort={ariaSort} class="table-header" key={column.key}>
+            <div
+              role="columnheader"
+              aria-colindex={index + 1}
+              aria-sort={ariaSort}
+              class="table-header"
+              key={column.key}
+            >
               <button
                 type="button"
                 onClick={() => onSort(column.key)}
@@ -165,10 +173,15 @@ function BodyRow({
       onClick={() => onSelect(position)}
       onDblClick={() => onOpen(position)}
     >
-      {columns.map((column) => {
+      {columns.map((column, index) => {
         const text = frame.cell(row, column.key) ?? '';
         return (
-          <div role="gridcell" class={column.numeric ? 'cell numeric' : 'cell'} key={column.key}>
+          <div
+            role="gridcell"
+            aria-colindex={index + 1}
+            class={column.numeric ? 'cell numeric' : 'cell'}
+            key={column.key}
+          >
             {text.length > CELL_TEXT_LIMIT ? `${text.slice(0, CELL_TEXT_LIMIT)}…` : text}
           </div>
         );

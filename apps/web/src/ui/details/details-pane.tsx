@@ -1,0 +1,140 @@
+/**
+ * The details of one event: what the event means, every System and EventData field with its
+ * value, a copy button and its meaning, then the record's XML read again from the file by a
+ * worker. The pane sits beside the table and does not trap focus: it takes focus when it
+ * opens, Esc or Close hands it back to the table, and Tab moves on through the page.
+ * Every value is rendered as text, never as markup.
+ */
+import type { EventDoc } from '@evtxhunt/hunt';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+
+import type { EventStore } from '../../store/event-store.js';
+import { copyToClipboard, type CopyText } from './clipboard.js';
+import { eventDetails, type DetailField } from './event-details.js';
+import { FieldList } from './field-list.js';
+
+export interface DetailsPaneProps {
+  readonly store: EventStore;
+  readonly row: number;
+  readonly readXml: (row: number) => Promise<string>;
+  readonly onClose: () => void;
+  /** Shows the events of the process run with this ProcessGuid. */
+  readonly onShowProcess?: ((processGuid: string) => void) | undefined;
+  readonly copyText?: CopyText | undefined;
+}
+
+type XmlState =
+  { readonly kind: 'loading' } | { readonly kind: 'ready' | 'failed'; readonly text: string };
+
+/** The details pane. */
+export function DetailsPane(props: DetailsPaneProps) {
+  const { store, row, readXml, onClose, onShowProcess } = props;
+  const details = useMemo(() => eventDetails(store, row), [store, row]);
+  const xml = useXml(row, readXml);
+  const [notice, copy] = useCopy(props.copyText ?? copyToClipboard, row);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [row]);
+
+  const guid = details.processGuid;
+  const copyField = (field: DetailField) => copy(`the value of ${field.label}`, field.value);
+  return (
+    <aside class="details" aria-labelledby="details-heading">
+      <div class="details-head">
+        <h2 id="details-heading" tabIndex={-1} ref={heading}>
+          {`Event ${details.eventId} · record ${details.recordId}`}
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close details">
+          Close
+        </button>
+        <p class="details-notice" role="status">
+          {notice}
+        </p>
+      </div>
+      <EventMeaning doc={details.doc} provider={details.provider} eventId={details.eventId} />
+      <FieldList key={`s${row}`} label="System fields" fields={details.system} onCopy={copyField} />
+      <FieldList
+        key={`d${row}`}
+        label="Event data"
+        fields={details.data}
+        onCopy={copyField}
+        onShowProcess={guid === undefined ? undefined : () => onShowProcess?.(guid)}
+      />
+      <div class="details-xml-head">
+        <h3>XML</h3>
+        <button
+          type="button"
+          class="copy"
+          disabled={xml.kind !== 'ready'}
+          onClick={() => xml.kind === 'ready' && copy('the XML', xml.text)}
+        >
+          Copy XML
+        </button>
+      </div>
+      <pre class="details-xml" aria-live="polite" aria-busy={xml.kind === 'loading'}>
+        {xml.kind === 'loading' ? 'Reading the record from the file…' : xml.text}
+      </pre>
+    </aside>
+  );
+}
+
+interface EventMeaningProps {
+  readonly doc: EventDoc | undefined;
+  readonly provider: string;
+  readonly eventId: number;
+}
+
+/** What the event means, at the top of the pane. */
+function EventMeaning({ doc, provider, eventId }: EventMeaningProps) {
+  if (doc === undefined) {
+    return (
+      <p class="details-event details-event-none">
+        {`The workbench has no description of event ${eventId} from ${provider}; it explains ` +
+          'Sysmon events and the common Security and Windows log events.'}
+      </p>
+    );
+  }
+  return (
+    <section class="details-event" aria-label="What this event means">
+      <p class="details-event-title">{doc.title}</p>
+      <p>{doc.summary}</p>
+    </section>
+  );
+}
+
+/** The last copy's outcome as a sentence, and a function that copies. */
+function useCopy(copyText: CopyText, row: number): [string, (what: string, text: string) => void] {
+  const [notice, setNotice] = useState('');
+  useEffect(() => setNotice(''), [row]);
+
+  const copy = (what: string, text: string) => {
+    copyText(text).then(
+      () => setNotice(`Copied ${what}.`),
+      (error: unknown) => setNotice(`Could not copy ${what}: ${reason(error)}`),
+    );
+  };
+  return [notice, copy];
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads the XML once per row: the page re-renders while files load, and must not re-read it. */
+function useXml(row: number, readXml: (row: number) => Promise<string>): XmlState {
+  const [state, setState] = useState<XmlState>({ kind: 'loading' });
+  const reader = useRef(readXml);
+  reader.current = readXml;
+  useEffect(() => {
+    let current = true;
+    setState({ kind: 'loading' });
+    reader.current(row).then(
+      (text) => current && setState({ kind: 'ready', text }),
+      (error: unknown) =>
+        current && setState({ kind: 'failed', text: `Could not read the XML: ${String(error)}` }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [row]);
+  return state;
+}

@@ -1,0 +1,79 @@
+/**
+ * What the details pane shows for one row, worked out without a browser: every System and
+ * EventData field with its value and meaning (describeField), what the event means
+ * (describeEvent), and the ProcessGuid a Sysmon event can be followed by.
+ */
+import {
+  SYSMON_PROVIDER,
+  describeEvent,
+  describeField,
+  type EventDoc,
+  type FieldValue,
+} from '@evtxhunt/hunt';
+
+import { SYSTEM_COLUMNS, systemLabel } from '../../store/columns.js';
+import type { EventStore } from '../../store/event-store.js';
+
+/** One field as the pane lists it. */
+export interface DetailField {
+  /** The column key: a System key such as `timeCreated`, or the data field's own name. */
+  readonly key: string;
+  /** What the pane calls it: the System column's header, or the data field's name. */
+  readonly label: string;
+  /** The value as text; several values on lines of their own. */
+  readonly value: string;
+  /** What the field holds, or undefined when the workbench has no text for it. */
+  readonly meaning: string | undefined;
+}
+
+/** Everything the pane shows of one event. */
+export interface EventDetails {
+  readonly eventId: number;
+  readonly recordId: string;
+  readonly provider: string;
+  /** What the event means, or undefined for events the workbench does not describe. */
+  readonly doc: EventDoc | undefined;
+  readonly system: readonly DetailField[];
+  readonly data: readonly DetailField[];
+  /** The ProcessGuid of a Sysmon event that has one, to show that process's events. */
+  readonly processGuid: string | undefined;
+}
+
+/** The details of store row `row`. */
+export function eventDetails(store: EventStore, row: number): EventDetails {
+  const record = store.record(row);
+  const { provider, eventId } = record;
+  const meaning = (key: string) => describeField(provider, eventId, key);
+
+  // TODO: Level shows no meaning: packages/hunt's SYSTEM_FIELD_DOCS has no text for `level`.
+  const system = SYSTEM_COLUMNS.map((key) => ({
+    key,
+    label: systemLabel(key),
+    value: store.cell(row, key) ?? '',
+    meaning: meaning(key),
+  }));
+  const data = Object.entries(record.data).map(([name, value]) => ({
+    key: name,
+    label: name,
+    value: valueText(value),
+    meaning: meaning(name),
+  }));
+  return {
+    eventId,
+    recordId: record.recordId,
+    provider,
+    doc: describeEvent(provider, eventId),
+    system,
+    data,
+    processGuid: followableGuid(provider, record.data['ProcessGuid']),
+  };
+}
+
+function valueText(value: FieldValue): string {
+  return typeof value === 'string' ? value : value.join('\n');
+}
+
+function followableGuid(provider: string, value: FieldValue | undefined): string | undefined {
+  if (provider.toLowerCase() !== SYSMON_PROVIDER.toLowerCase()) return undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * One group of fields in the details pane: each name, its value as text, a copy button, and
+ * what the field means in short, with the full meaning a click away. The ProcessGuid of a
+ * Sysmon event also gets "Show this process's events".
+ */
+import { useState } from 'preact/hooks';
+
+import type { DetailField } from './event-details.js';
+import { meaningLead } from './meaning.js';
+
+export interface FieldListProps {
+  readonly label: string;
+  readonly fields: readonly DetailField[];
+  readonly onCopy: (field: DetailField) => void;
+  /** Set for a Sysmon event with a ProcessGuid: shows that process's events. */
+  readonly onShowProcess?: (() => void) | undefined;
+}
+
+/** A heading and a description list of fields. */
+export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListProps) {
+  return (
+    <section aria-label={label}>
+      <h3>{label}</h3>
+      <dl class="fields">
+        {fields.map((field) => (
+          <div class="field" key={field.key}>
+            <dt>{field.label}</dt>
+            <dd>
+              <FieldValue field={field} onCopy={onCopy} />
+              {field.meaning !== undefined && <Meaning label={field.label} text={field.meaning} />}
+              {field.key === 'ProcessGuid' && onShowProcess !== undefined && (
+                <button type="button" class="field-action" onClick={onShowProcess}>
+                  Show this process's events
+                </button>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function FieldValue({ field, onCopy }: { field: DetailField; onCopy: (f: DetailField) => void }) {
+  return (
+    <div class="field-line">
+      {field.value === '' ? (
+        <span class="field-value field-empty">(empty)</span>
+      ) : (
+        <span class="field-value">{field.value}</span>
+      )}
+      <button
+        type="button"
+        class="copy"
+        aria-label={`Copy ${field.label}`}
+        title={`Copy the value of ${field.label}`}
+        onClick={() => onCopy(field)}
+      >
+        Copy
+      </button>
+    </div>
+  );
+}
+
+/** The meaning's first sentence, and a button for the rest when there is more. */
+function Meaning({ label, text }: { label: string; text: string }) {
+  const [full, setFull] = useState(false);
+  const { lead, hasMore } = meaningLead(text);
+  return (
+    <p class="field-meaning">
+      {full ? text : lead}
+      {hasMore && (
+        <button
+          type="button"
+          class="more"
+          aria-expanded={full}
+          aria-label={`${full ? 'Less' : 'More'} about ${label}`}
+          onClick={() => setFull(!full)}
+        >
+          {full ? 'less' : 'more'}
+        </button>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,19 @@
+/** Focus handling shared by panels that open over or beside the page. */
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Remembers what had focus when the panel `panel` opened and gives focus back to it when the
+ * panel closes with focus inside it (or lost to the page), not when focus moved elsewhere.
+ */
+export function useReturnFocus(panel: { readonly current: HTMLElement | null }): void {
+  // Read while rendering, before the panel or its autofocus can take focus.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || panel.current?.contains(active);
+      if (lost === true && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [],
+  );
+}
