@@ -35,7 +35,7 @@ export function fieldValues(record: EventRecord, name: string): readonly string[
     return value === undefined ? NO_VALUES : [value];
   }
 
-  const value = record.data[name];
+  const value = Object.hasOwn(record.data, name) ? record.data[name] : undefined;
   if (value === undefined) return NO_VALUES;
   return typeof value === 'string' ? [value] : value;
 }

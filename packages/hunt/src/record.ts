@@ -28,7 +28,8 @@ export interface EventRecord {
 
 /** The first value of a field, or undefined when the record has none. */
 export function fieldText(record: EventRecord, name: string): string | undefined {
-  const value = record.data[name];
+  // Own fields only: a plain-object record must not answer `constructor` with Object's.
+  const value = Object.hasOwn(record.data, name) ? record.data[name] : undefined;
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : value[0];
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { fieldValues, firstFieldValue, isSystemField } from '../src/fields.js';
+import { fieldText } from '../src/record.js';
 import { event } from './synthetic.js';
 
 test('fieldValues reads System fields as text', () => {
@@ -33,4 +34,11 @@ test('isSystemField tells System names from data names, with case', () => {
   assert.equal(isSystemField('eventId'), true);
   assert.equal(isSystemField('EventID'), false);
   assert.equal(isSystemField('Image'), false);
+});
+
+test('fieldValues and fieldText read own fields only, never Object.prototype members', () => {
+  const record = event({ data: { Image: 'a.exe' } });
+  assert.deepEqual(fieldValues(record, 'constructor'), []);
+  assert.deepEqual(fieldValues(record, 'toString'), []);
+  assert.equal(fieldText(record, '__proto__'), undefined);
 });

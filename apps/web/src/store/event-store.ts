@@ -283,7 +283,15 @@ export class EventStore implements DataFrame {
     shape?.fields.forEach((field, slot) => {
       const entry = this.#fields[field];
       const value = entry?.pool.value(shape.code(slot, place));
-      if (entry !== undefined && value !== undefined) data[entry.name] = value;
+      // defineProperty, not assignment: a field an attacker names `__proto__` stays a field.
+      if (entry !== undefined && value !== undefined) {
+        Object.defineProperty(data, entry.name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
     });
     return data;
   }

@@ -147,11 +147,25 @@ function readEventData(eventData: XmlElement, data: FieldCollector): void {
 class FieldCollector {
   readonly fields: Record<string, FieldValue> = {};
 
+  /**
+   * Field names are attacker-controlled: `__proto__`, `constructor` or `toString` must be plain
+   * own fields, so they are read with Object.hasOwn and written with defineProperty (plain
+   * assignment to `__proto__` would set the prototype instead).
+   */
   add(name: string, value: string): void {
-    const existing = this.fields[name];
-    if (existing === undefined) this.fields[name] = value;
-    else if (typeof existing === 'string') this.fields[name] = [existing, value];
+    const existing = Object.hasOwn(this.fields, name) ? this.fields[name] : undefined;
+    if (existing === undefined) this.set(name, value);
+    else if (typeof existing === 'string') this.set(name, [existing, value]);
     else (existing as string[]).push(value);
+  }
+
+  private set(name: string, value: FieldValue): void {
+    Object.defineProperty(this.fields, name, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   /** UserData and other sections: every leaf element by its name. */

@@ -27,7 +27,8 @@ export class EventRecordRow implements QueryRow {
     const record = this.record;
     if (name === 'level') return record.level === undefined ? undefined : String(record.level);
     if (isSystemField(name)) return fieldValues(record, name)[0];
-    return record.data[name] ?? this.dataIgnoringCase(name);
+    const own = Object.hasOwn(record.data, name) ? record.data[name] : undefined;
+    return own ?? this.dataIgnoringCase(name);
   }
 
   someValue(test: (value: string) => boolean): boolean {
@@ -43,7 +44,7 @@ export class EventRecordRow implements QueryRow {
   private dataIgnoringCase(name: string): FieldValue | undefined {
     const lower = this.lowerName(name);
     // Names are XML names, whose lower case has the same length; comparing lengths first is cheap.
-    for (const key in this.record.data) {
+    for (const key of Object.keys(this.record.data)) {
       if (key.length === lower.length && key.toLowerCase() === lower) return this.record.data[key];
     }
     return undefined;
