@@ -58,8 +58,23 @@ export function timeHistogram(
   maxBins = MAX_BINS,
 ): TimeHistogram | undefined {
   const span = timeSpan(count, timeAt);
-  if (span === undefined) return undefined;
+  return span === undefined ? undefined : binnedTimes(count, timeAt, span, maxBins);
+}
 
+/** The first and last time of the rows, and how many have one. */
+export interface TimeSpan {
+  readonly firstMs: number;
+  readonly lastMs: number;
+  readonly total: number;
+}
+
+/** Like timeHistogram, for rows whose span is known already (one pass instead of two). */
+export function binnedTimes(
+  count: number,
+  timeAt: (index: number) => number,
+  span: TimeSpan,
+  maxBins = MAX_BINS,
+): TimeHistogram {
   const binMs = binWidth(span.lastMs - span.firstMs, maxBins);
   const origin = Math.floor(span.firstMs / binMs) * binMs;
   const bins = Math.floor((span.lastMs - origin) / binMs) + 1;
@@ -85,7 +100,7 @@ export function binWidth(spanMs: number, maxBins: number): number {
   return Math.ceil(spanMs / year / (maxBins - 1)) * year;
 }
 
-function timeSpan(count: number, timeAt: (index: number) => number) {
+function timeSpan(count: number, timeAt: (index: number) => number): TimeSpan | undefined {
   let firstMs = Infinity;
   let lastMs = -Infinity;
   let total = 0;

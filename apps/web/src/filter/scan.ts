@@ -8,7 +8,9 @@ import type { RowPredicate } from '@evtxhunt/hunt';
 import type { EventStore } from '../store/event-store.js';
 import { GrowableArray } from '../store/growable.js';
 import type { FacetCounter } from './facets.js';
+import type { TimeSpan } from './histogram.js';
 import { StoreRow } from './store-row.js';
+import type { MsBounds } from './time-bounds.js';
 
 /** Rows tested between two looks at the clock. */
 export const SLICE_ROWS = 2048;
@@ -18,14 +20,25 @@ export class FilterScan {
   #next = 0;
   readonly #kept = new GrowableArray(Uint32Array);
   readonly #cursor: StoreRow;
+  #firstMs = Infinity;
+  #lastMs = -Infinity;
+  #timed = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly predicate: RowPredicate,
     /** The facets counted over the kept rows. */
     readonly counters: readonly FacetCounter[],
+    /** Times outside these are dropped before the predicate runs (see time-bounds.ts). */
+    private readonly bounds?: MsBounds,
   ) {
     this.#cursor = new StoreRow(store);
+  }
+
+  /** The first and last time of the kept rows, or undefined when none has a time. */
+  timeSpan(): TimeSpan | undefined {
+    if (this.#timed === 0) return undefined;
+    return { firstMs: this.#firstMs, lastMs: this.#lastMs, total: this.#timed };
   }
 
   /** Rows tested so far. */
@@ -58,12 +71,24 @@ export class FilterScan {
   }
 
   private testRows(start: number, end: number): void {
+    const { store, bounds } = this;
     const cursor = this.#cursor;
     for (let row = start; row < end; row++) {
+      const ms = store.timeMs(row);
+      // A row without a time (NaN) is left to the predicate.
+      if (bounds !== undefined && (ms < bounds.fromMs || ms > bounds.toMs)) continue;
       cursor.row = row;
       if (!this.predicate(cursor)) continue;
+
       this.#kept.push(row);
       for (const counter of this.counters) counter.add(row);
+      if (!Number.isNaN(ms)) this.spanTime(ms);
     }
+  }
+
+  private spanTime(ms: number): void {
+    this.#timed++;
+    if (ms < this.#firstMs) this.#firstMs = ms;
+    if (ms > this.#lastMs) this.#lastMs = ms;
   }
 }

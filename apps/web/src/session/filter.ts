@@ -23,7 +23,7 @@ import {
 } from '@evtxhunt/hunt';
 
 import { FacetCounter, type FacetSummary } from '../filter/facets.js';
-import { timeHistogram, type TimeHistogram } from '../filter/histogram.js';
+import { binnedTimes, type TimeHistogram } from '../filter/histogram.js';
 import {
   TIME_FIELD,
   timeWindowOf,
@@ -34,6 +34,7 @@ import {
   type TimeRange,
 } from '../filter/query-edit.js';
 import { FilterScan } from '../filter/scan.js';
+import { timeBounds } from '../filter/time-bounds.js';
 import { ZonedFrame } from '../filter/zoned-frame.js';
 import { isSystemColumn, systemLabel } from '../store/columns.js';
 import type { EventStore } from '../store/event-store.js';
@@ -61,6 +62,9 @@ export const SLICE_MS = 12;
 
 /** Values listed per facet. */
 export const FACET_VALUES = 50;
+
+/** While rows arrive, the histogram is binned again at most this often. */
+export const HISTOGRAM_EVERY_MS = 500;
 
 const MINUTE_MS = 60_000;
 
@@ -97,6 +101,9 @@ export class FilterSession {
   #astRegexMode = false;
   #scan: FilterScan | undefined;
   #stepQueued = false;
+  #histogramOf: FilterScan | undefined;
+  #histogramAt = -Infinity;
+  #histogramQueued = false;
 
   constructor(
     private readonly store: EventStore,
@@ -218,7 +225,8 @@ export class FilterSession {
       const codes = this.codes(key);
       return codes === undefined ? [] : [new FacetCounter(key, codes)];
     });
-    this.#scan = new FilterScan(this.store, compileQuery(this.#ast), counters);
+    const bounds = timeBounds(this.#ast);
+    this.#scan = new FilterScan(this.store, compileQuery(this.#ast), counters, bounds);
     this.filtering.value = true;
     this.queueStep();
   }
@@ -240,21 +248,42 @@ export class FilterSession {
   }
 
   private publish(scan: FilterScan): void {
-    const kept = this.#ast.kind === 'all' ? undefined : scan.kept();
-    const store = this.store;
-    const timeAt = (i: number) => {
-      const row = kept === undefined ? i : kept[i];
-      return row === undefined ? Number.NaN : store.timeMs(row);
-    };
     batch(() => {
-      this.kept.value = kept;
+      this.kept.value = this.#ast.kind === 'all' ? undefined : scan.kept();
       this.facets.value = scan.counters.map((counter) =>
         counter.summary(facetLabel(counter.key), FACET_VALUES),
       );
-      this.histogram.value = timeHistogram(kept?.length ?? store.rowCount, timeAt);
+      this.publishHistogram(scan);
       this.filtering.value = false;
       this.options.onResult();
     });
+  }
+
+  /** Bins the kept rows' times: at once for a new pass, then at most every HISTOGRAM_EVERY_MS. */
+  private publishHistogram(scan: FilterScan): void {
+    const wait = this.#histogramAt + HISTOGRAM_EVERY_MS - this.options.now();
+    if (scan === this.#histogramOf && wait > 0) {
+      this.queueHistogram(wait);
+      return;
+    }
+
+    const kept = scan.kept();
+    const span = scan.timeSpan();
+    const store = this.store;
+    const timeAt = (i: number) => store.timeMs(kept[i] ?? 0);
+    this.histogram.value = span === undefined ? undefined : binnedTimes(kept.length, timeAt, span);
+    this.#histogramOf = scan;
+    this.#histogramAt = this.options.now();
+  }
+
+  private queueHistogram(wait: number): void {
+    if (this.#histogramQueued) return;
+    this.#histogramQueued = true;
+    this.options.schedule(() => {
+      this.#histogramQueued = false;
+      const scan = this.#scan;
+      if (scan !== undefined) this.publishHistogram(scan);
+    }, wait);
   }
 
   private facetKeys(): readonly string[] {

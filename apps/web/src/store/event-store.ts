@@ -297,20 +297,26 @@ export class EventStore implements DataFrame {
     return (row) => pool.value(codeOf(row));
   }
 
-  /** True when `test` holds for some value of the row's event data (any item of a list). */
-  someDataValue(row: number, test: (value: string) => boolean): boolean {
+  /**
+   * Visits the row's event data as (field id, value code) pairs, in document order, until
+   * `visit` returns true; returns whether it did. Read a value with dataValueOf.
+   */
+  someDataCode(row: number, visit: (field: number, code: number) => boolean): boolean {
     const shape = this.#shapes.get(this.#shapeOf.get(row));
     if (shape === undefined) return false;
 
     const place = this.#placeInShape.get(row);
-    for (let slot = 0; slot < shape.fields.length; slot++) {
-      const field = this.#fields[shape.fields[slot] ?? -1];
-      const value = field?.pool.value(shape.code(slot, place));
-      if (value !== undefined && (typeof value === 'string' ? test(value) : value.some(test))) {
-        return true;
-      }
+    const fields = shape.fields;
+    for (let slot = 0; slot < fields.length; slot++) {
+      const code = shape.code(slot, place);
+      if (code !== NO_VALUE && visit(fields[slot] ?? -1, code)) return true;
     }
     return false;
+  }
+
+  /** The value behind `code` in data field `field` (ids as someDataCode gives them). */
+  dataValueOf(field: number, code: number): FieldValue | undefined {
+    return this.#fields[field]?.pool.value(code);
   }
 
   /**

@@ -172,3 +172,19 @@ test('FilterSession.setTimeZone reformats time cells and refuses unknown zones',
   assert.throws(() => bench.filter.setTimeZone('Nowhere/Land'), /Unknown time zone/);
   assert.equal(bench.filter.timeZone.value, 'Asia/Kolkata');
 });
+
+test('FilterSession drops rows outside a time term by milliseconds, exact to 100 ns inside', async () => {
+  const { bench, settle } = await loaded();
+  // Counts checked against `evtxhunt dump --query`.
+  const expected: [string, number][] = [
+    ['time:[2017-10-23T07:14 TO 2017-10-23T07:15]', 111],
+    ['time:>2017-10-23T07:39:44.5130661Z', 2],
+    ['time:>=2017-10-23T07:39:44.5130661Z', 3],
+    ['eventId:3 time:<2017-10-23T07:00', 13],
+  ];
+  for (const [query, count] of expected) {
+    bench.filter.setQuery(query);
+    await settle();
+    assert.equal(bench.view.value.length, count, query);
+  }
+});
