@@ -50,19 +50,11 @@ interface EventField {
 export function CellActions({ bench, menu, onClose }: CellActionsProps) {
   const fields = eventFields(bench, menu.row);
   const [key, setKey] = useState(menu.key);
-  const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
   const dialog = useRef<HTMLDivElement>(null);
   useDismiss(dialog, onClose);
 
   const field = fields.find((candidate) => candidate.key === key) ?? fields[0];
   if (field === undefined) return null;
-  const guid = processGuid(fields, field);
-  const shownAsColumn = bench.columns.value.includes(field.key);
-  const act = (action: () => void) => () => {
-    action();
-    onClose();
-  };
-
   return (
     <div
       ref={dialog}
@@ -95,44 +87,68 @@ export function CellActions({ bench, menu, onClose }: CellActionsProps) {
       <p class="cell-actions-value" title={field.shown}>
         {field.shown === '' ? '(empty)' : clipped(field.shown)}
       </p>
-      <div class="cell-actions-buttons">
-        <button type="button" onClick={act(() => bench.filter.include(field.key, field.value))}>
-          Keep only this value
+      <ActionButtons bench={bench} row={menu.row} field={field} fields={fields} onDone={onClose} />
+    </div>
+  );
+}
+
+interface ActionButtonsProps {
+  readonly bench: Workbench;
+  readonly row: number;
+  /** The field picked, and all of the event's. */
+  readonly field: EventField;
+  readonly fields: readonly EventField[];
+  readonly onDone: () => void;
+}
+
+/** The actions: each one changes the query or the columns, then closes the dialog. */
+function ActionButtons({ bench, row, field, fields, onDone }: ActionButtonsProps) {
+  const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
+  const guid = processGuid(fields, field);
+  const shownAsColumn = bench.columns.value.includes(field.key);
+  const act = (action: () => void) => () => {
+    action();
+    onDone();
+  };
+
+  return (
+    <div class="cell-actions-buttons">
+      <button type="button" onClick={act(() => bench.filter.include(field.key, field.value))}>
+        Keep only this value
+      </button>
+      <button type="button" onClick={act(() => bench.filter.exclude(field.key, field.value))}>
+        Leave out this value
+      </button>
+      <button
+        type="button"
+        disabled={shownAsColumn}
+        onClick={act(() => bench.setColumnShown(field.key, true))}
+      >
+        {shownAsColumn ? `${field.label} is a column` : `Add ${field.label} as a column`}
+      </button>
+      <button
+        type="button"
+        disabled={guid === undefined}
+        title={guid === undefined ? 'This event names no process' : `ProcessGuid ${guid}`}
+        onClick={act(() => guid !== undefined && bench.filter.sameProcess(guid))}
+      >
+        Same ProcessGuid
+      </button>
+      <span class="cell-actions-around">
+        <button type="button" onClick={act(() => bench.filter.around(row, minutes))}>
+          Minutes around this event: ±
         </button>
-        <button type="button" onClick={act(() => bench.filter.exclude(field.key, field.value))}>
-          Leave out this value
-        </button>
-        <button
-          type="button"
-          disabled={shownAsColumn}
-          onClick={act(() => bench.setColumnShown(field.key, true))}
-        >
-          {shownAsColumn ? `${field.label} is a column` : `Add ${field.label} as a column`}
-        </button>
-        <button
-          type="button"
-          disabled={guid === undefined}
-          title={guid === undefined ? 'This event names no process' : `ProcessGuid ${guid}`}
-          onClick={act(() => guid !== undefined && bench.filter.sameProcess(guid))}
-        >
-          Same ProcessGuid
-        </button>
-        <span class="cell-actions-around">
-          <button type="button" onClick={act(() => bench.filter.around(menu.row, minutes))}>
-            Minutes around this event: ±
-          </button>
-          <input
-            type="number"
-            min={1}
-            max={MAX_MINUTES}
-            value={minutes}
-            aria-label="Minutes before and after the event"
-            onInput={(event) =>
-              setMinutes(minutesFrom((event.currentTarget as HTMLInputElement).value))
-            }
-          />
-        </span>
-      </div>
+        <input
+          type="number"
+          min={1}
+          max={MAX_MINUTES}
+          value={minutes}
+          aria-label="Minutes before and after the event"
+          onInput={(event) =>
+            setMinutes(minutesFrom((event.currentTarget as HTMLInputElement).value))
+          }
+        />
+      </span>
     </div>
   );
 }

@@ -72,23 +72,30 @@ export function FilterBar({ filter, inputRef, linkWarnings }: FilterBarProps) {
           {filter.filtering.value ? 'Filtering…' : ''}
         </span>
       </div>
-      <div id="query-help" aria-live="polite">
-        {problem !== undefined && (
-          <QueryNote kind="problem" text={filter.text.value} problem={problem} />
-        )}
-        {problem === undefined &&
-          filter.warnings.value.map((warning) => (
-            <QueryNote
-              key={`${warning.start}-${warning.message}`}
-              kind="warning"
-              text={filter.text.value}
-              problem={warning}
-            />
-          ))}
-        {linkWarnings.map((warning) => (
-          <p class="query-note warning" key={warning}>{`From the link: ${warning}`}</p>
+      <QueryHelp filter={filter} linkWarnings={linkWarnings} />
+    </div>
+  );
+}
+
+/** Under the box: what stops the query, else what may surprise in it, and the link's leftovers. */
+function QueryHelp({ filter, linkWarnings }: Omit<FilterBarProps, 'inputRef'>) {
+  const problem = filter.problem.value;
+  const text = filter.text.value;
+  return (
+    <div id="query-help" aria-live="polite">
+      {problem !== undefined && <QueryNote kind="problem" text={text} problem={problem} />}
+      {problem === undefined &&
+        filter.warnings.value.map((warning) => (
+          <QueryNote
+            key={`${warning.start}-${warning.message}`}
+            kind="warning"
+            text={text}
+            problem={warning}
+          />
         ))}
-      </div>
+      {linkWarnings.map((warning) => (
+        <p class="query-note warning" key={warning}>{`From the link: ${warning}`}</p>
+      ))}
     </div>
   );
 }
