@@ -1,7 +1,9 @@
-// Builds the static site into apps/web/site: the page, its stylesheet, the app and parse-worker
-// bundles, and the bundled sample log. Run after `tsc -b` has built the packages it imports.
+// Builds the static site into apps/web/site: the page, its stylesheets (ours and uPlot's), the
+// app and parse-worker bundles, and the bundled sample log. Run after `tsc -b` has built the
+// packages it imports.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -30,5 +32,6 @@ await Promise.all([
   copyFile(`${here}static/index.html`, `${site}/index.html`),
   copyFile(`${here}static/styles.css`, `${site}/styles.css`),
   copyFile(`${here}static/favicon.svg`, `${site}/favicon.svg`),
+  copyFile(createRequire(import.meta.url).resolve('uplot/dist/uPlot.min.css'), `${site}/uplot.css`),
   copyFile(`${here}../../samples/sysmon-issue43.evtx`, `${site}/samples/sysmon-issue43.evtx`),
 ]);

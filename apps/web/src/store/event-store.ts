@@ -34,6 +34,13 @@ interface DataField {
   rows: number;
 }
 
+/** A column's values as codes: equal values share one, NO_VALUE means the row has none. */
+export interface ValueCodes {
+  code(row: number): number;
+  /** The text a code stands for. */
+  text(code: number): string | undefined;
+}
+
 /** Where a row's record lies, so a worker can read it again. */
 export interface RecordLocation {
   readonly file: number;
@@ -259,6 +266,106 @@ export class EventStore implements DataFrame {
   private levelKey(row: number): number {
     const level = this.#level.get(row);
     return level === NO_LEVEL ? Number.NaN : levelRank(level);
+  }
+
+  /** The event's Level as Windows wrote it, undefined when it has none. */
+  level(row: number): number | undefined {
+    const level = this.#level.get(row);
+    return level === NO_LEVEL || row < 0 || row >= this.rowCount ? undefined : level;
+  }
+
+  /** Every event data field name seen, in the order first seen. */
+  dataFieldNames(): readonly string[] {
+    return this.#fields.map((field) => field.name);
+  }
+
+  /** How many event data field names have been seen; grows as files load. */
+  get dataFieldCount(): number {
+    return this.#fields.length;
+  }
+
+  /**
+   * A reader of data field `name` (exact spelling): the row's value, a list when the field
+   * repeats, undefined when the row lacks it. Undefined for a name no event has.
+   */
+  dataReader(name: string): ((row: number) => FieldValue | undefined) | undefined {
+    const field = this.#fieldIds.get(name);
+    const pool = field === undefined ? undefined : this.#fields[field]?.pool;
+    if (field === undefined || pool === undefined) return undefined;
+
+    const codeOf = this.dataCodeReader(field);
+    return (row) => pool.value(codeOf(row));
+  }
+
+  /**
+   * Visits the row's event data as (field id, value code) pairs, in document order, until
+   * `visit` returns true; returns whether it did. Read a value with dataValueOf.
+   */
+  someDataCode(row: number, visit: (field: number, code: number) => boolean): boolean {
+    const shape = this.#shapes.get(this.#shapeOf.get(row));
+    if (shape === undefined) return false;
+
+    const place = this.#placeInShape.get(row);
+    const fields = shape.fields;
+    for (let slot = 0; slot < fields.length; slot++) {
+      const code = shape.code(slot, place);
+      if (code !== NO_VALUE && visit(fields[slot] ?? -1, code)) return true;
+    }
+    return false;
+  }
+
+  /** The value behind `code` in data field `field` (ids as someDataCode gives them). */
+  dataValueOf(field: number, code: number): FieldValue | undefined {
+    return this.#fields[field]?.pool.value(code);
+  }
+
+  /**
+   * Column `key` as value codes, for counting values without reading text: equal values share
+   * a code, NO_VALUE (0) is "no value", and Level 0 shares the code of 4 (both Information).
+   * Undefined for an unknown column and for those whose values are all distinct (time, record).
+   */
+  valueCodes(key: string): ValueCodes | undefined {
+    if (isSystemColumn(key)) return this.systemCodes(key);
+
+    const field = this.#fieldIds.get(key);
+    const pool = field === undefined ? undefined : this.#fields[field]?.pool;
+    if (field === undefined || pool === undefined) return undefined;
+    return { code: this.dataCodeReader(field), text: (code) => pool.text(code) };
+  }
+
+  private systemCodes(key: SystemColumn): ValueCodes | undefined {
+    switch (key) {
+      case 'timeCreated':
+      case 'recordId':
+        return undefined;
+      case 'eventId':
+        return { code: (row) => this.#eventId.get(row) + 1, text: (code) => String(code - 1) };
+      case 'level':
+        return { code: (row) => this.levelCode(row), text: (code) => levelName(code - 1) };
+      case 'file':
+        return { code: (row) => this.#file.get(row) + 1, text: (code) => this.fileName(code - 1) };
+      default: {
+        const pool = this.#text[key];
+        return { code: (row) => this.pooledCode(row, key), text: (code) => pool.text(code) };
+      }
+    }
+  }
+
+  private levelCode(row: number): number {
+    const level = this.#level.get(row);
+    return level === NO_LEVEL ? NO_VALUE : (level === 0 ? 4 : level) + 1;
+  }
+
+  /** Reads data field `field`'s code per row, finding its slot in each shape once. */
+  private dataCodeReader(field: number): (row: number) => number {
+    let slots: number[] = [];
+    return (row) => {
+      const shapeId = this.#shapeOf.get(row);
+      if (shapeId >= slots.length) slots = this.#shapes.all().map((s) => s.slotOf(field));
+      const slot = slots[shapeId] ?? -1;
+      const shape = slot < 0 ? undefined : this.#shapes.get(shapeId);
+      return shape === undefined ? NO_VALUE : shape.code(slot, this.#placeInShape.get(row));
+    };
   }
 
   /** Row `row` as the hunt engine's record, so the engine can run over the store. */

@@ -39,6 +39,11 @@ export class GrowableArray<A extends NumberArray> {
     this.#data[this.#length++] = value;
   }
 
+  /** The values so far, without copying; later pushes do not change what it holds. */
+  view(): A {
+    return this.#data.subarray(0, this.#length) as A;
+  }
+
   /** Gives back the capacity beyond the last value. */
   trim(): void {
     if (this.#data.length > this.#length) this.resize(Math.max(this.#length, 1));

@@ -7,12 +7,16 @@
 import { GrowableArray } from './growable.js';
 
 const ISO_7 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/;
+const MINUTE_MS = 60_000;
 
 /** The time of every row. */
 export class TimeColumn {
   readonly #ms = new GrowableArray(Float64Array);
   readonly #ticks = new GrowableArray(Uint16Array);
   readonly #irregular = new Map<number, string | undefined>();
+  /** The last minute written as text (`2017-09-03T12:53:`): rows near in time share it. */
+  #minute = Number.NaN;
+  #minuteText = '';
 
   get length(): number {
     return this.#ms.length;
@@ -40,11 +44,24 @@ export class TimeColumn {
     return this.#ticks.get(row);
   }
 
-  /** The time as the parser wrote it. */
+  /**
+   * The time as the parser wrote it. Filters read it for every row, so the date and minute are
+   * formatted once per minute and only the seconds and fraction per row.
+   */
   text(row: number): string | undefined {
     if (this.#irregular.has(row)) return this.#irregular.get(row);
-    const iso = new Date(this.#ms.get(row)).toISOString();
-    return `${iso.slice(0, -1)}${this.#ticks.get(row).toString().padStart(4, '0')}Z`;
+
+    const ms = this.#ms.get(row);
+    const minute = Math.floor(ms / MINUTE_MS);
+    if (minute !== this.#minute) {
+      this.#minute = minute;
+      this.#minuteText = new Date(minute * MINUTE_MS).toISOString().slice(0, 17);
+    }
+    const inMinute = ms - minute * MINUTE_MS;
+    const seconds = String(Math.floor(inMinute / 1000)).padStart(2, '0');
+    const fraction = String(inMinute % 1000).padStart(3, '0');
+    const ticks = String(this.#ticks.get(row)).padStart(4, '0');
+    return `${this.#minuteText}${seconds}.${fraction}${ticks}Z`;
   }
 
   trim(): void {

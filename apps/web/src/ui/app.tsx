@@ -15,6 +15,11 @@ import { ColumnChooser } from './column-chooser.js';
 import { DetailsPane } from './details/details-pane.js';
 import { FileList } from './file-list.js';
 import { VirtualTable } from './table/virtual-table.js';
+import { CellActions, type CellMenu } from './filter/cell-actions.js';
+import { FacetsPanel } from './filter/facets-panel.js';
+import { FilterBar } from './filter/filter-bar.js';
+import { HistogramPanel } from './filter/histogram-panel.js';
+import { useViewLink } from './filter/use-view-link.js';
 import { applyTheme, type Theme } from './theme.js';
 import { Toolbar } from './toolbar.js';
 
@@ -34,6 +39,8 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const dragging = useFileDrop((files) => open(files));
   useGlobalKeys(bench, query, table);
+  const linkWarnings = useViewLink(bench);
+  const [cellMenu, setCellMenu] = useState<CellMenu | undefined>(undefined);
 
   function open(files: readonly File[]): void {
     bench.open(files.map((file) => ({ blob: file, name: file.name })));
@@ -51,14 +58,13 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
     setTheme(next);
   }
 
-  const allColumns = bench.store.columns();
+  const allColumns = bench.filter.frame.value.columns();
   const shown = bench.columns.value;
   const columns = shown.flatMap((key) => allColumns.filter((column) => column.key === key));
   const details = bench.detailsRow.value;
   return (
     <div class={dragging ? 'app dragging' : 'app'}>
       <Toolbar
-        queryInput={query}
         chooserOpen={chooserOpen}
         theme={theme}
         onPickFiles={open}
@@ -66,6 +72,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onToggleChooser={() => setChooserOpen(!chooserOpen)}
         onToggleTheme={toggleTheme}
       />
+      <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />
       {problem !== undefined && (
         <p class="banner" role="alert">
           {`The bundled sample could not be opened: ${problem}`}
@@ -85,10 +92,18 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onCancelAll={() => bench.cancelAll()}
       />
       <main class={details === undefined ? 'workspace' : 'workspace with-details'}>
+        {bench.files.value.length > 0 && <FacetsPanel filter={bench.filter} columns={allColumns} />}
         {bench.files.value.length === 0 ? (
           <EmptyState />
         ) : (
-          <EventsView bench={bench} columns={columns} allColumns={allColumns} section={table} />
+          <EventsView
+            bench={bench}
+            columns={columns}
+            allColumns={allColumns}
+            section={table}
+            theme={theme}
+            onCellMenu={setCellMenu}
+          />
         )}
         {details !== undefined && (
           <DetailsPane
@@ -100,6 +115,17 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
           />
         )}
       </main>
+      {cellMenu !== undefined && (
+        <CellActions
+          key={`${cellMenu.row}-${cellMenu.key}-${cellMenu.x}-${cellMenu.y}`}
+          bench={bench}
+          menu={cellMenu}
+          onClose={() => {
+            setCellMenu(undefined);
+            table.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+          }}
+        />
+      )}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
           Drop .evtx files to read them here
@@ -114,18 +140,27 @@ interface EventsViewProps {
   readonly columns: readonly ColumnInfo[];
   readonly allColumns: readonly ColumnInfo[];
   readonly section: Ref<HTMLElement>;
+  readonly theme: Theme;
+  readonly onCellMenu: (menu: CellMenu) => void;
 }
 
-/** The event count line and the table. */
-function EventsView({ bench, columns, allColumns, section }: EventsViewProps) {
+/** The event count line, the time histogram and the table. */
+function EventsView({ bench, columns, allColumns, section, theme, onCellMenu }: EventsViewProps) {
+  const shown = bench.view.value.length;
+  const total = bench.rowCount.value;
+  const filtered = bench.filter.kept.value !== undefined;
   return (
     <section class="events" aria-label="Events" ref={section}>
       {/* Busy while files load, so screen readers announce the count once, not every frame. */}
       <p class="events-count" aria-live="polite" aria-busy={bench.loading}>
-        {`${count(bench.rowCount.value)} events${sortText(bench.sort.value, allColumns)}`}
+        {`${filtered ? `${count(shown)} of ` : ''}${count(total)} events${sortText(bench.sort.value, allColumns)}`}
       </p>
+      <HistogramPanel filter={bench.filter} theme={theme} />
       <VirtualTable
-        frame={bench.store}
+        frame={bench.filter.frame.value}
+        onCellMenu={(request) =>
+          onCellMenu({ ...request, row: bench.view.value.row(request.position) })
+        }
         view={bench.view.value}
         columns={columns}
         sort={bench.sort.value}

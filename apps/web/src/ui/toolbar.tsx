@@ -1,10 +1,7 @@
-/** The bar across the top: open files, the bundled sample, the query box, columns, theme. */
-import type { Ref } from 'preact';
-
+/** The bar across the top: open files, the bundled sample, columns, theme. */
 import type { Theme } from './theme.js';
 
 export interface ToolbarProps {
-  readonly queryInput: Ref<HTMLInputElement>;
   readonly chooserOpen: boolean;
   readonly theme: Theme;
   readonly onPickFiles: (files: readonly File[]) => void;
@@ -36,14 +33,7 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={props.onOpenSample}>
         Open the bundled sample
       </button>
-      <input
-        ref={props.queryInput}
-        id="query"
-        class="query"
-        type="search"
-        aria-label="Query (filtering arrives in a later version)"
-        placeholder="Query: filtering arrives in a later version (press / to focus)"
-      />
+      <span class="toolbar-gap" />
       <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>
         Columns
       </button>

@@ -254,9 +254,11 @@ browserTest('the empty page passes the accessibility checks', async () => {
     [
       ['input Open EVTX files', true],
       ['button Open the bundled sample', true],
-      ['input Query (filtering arrives in a later version)', true],
       ['button Columns', true],
       ['button Dark theme', true],
+      ['input Query', true],
+      ['button Regex', true],
+      ['select Time zone', true],
     ],
   );
   await page.close();

@@ -31,3 +31,22 @@ test('TimeColumn gives back the exact text, regular or not', () => {
   assert.ok(Number.isNaN(times.ms(2)));
   assert.ok(Number.isNaN(times.ms(3)));
 });
+
+test('TimeColumn rebuilds each time exactly across minutes, years and before 1970', () => {
+  const times = new TimeColumn();
+  const texts = [
+    '2017-09-03T12:53:59.9999999Z',
+    '2017-09-03T12:53:00.0010000Z',
+    '2017-09-03T12:54:00.0000001Z',
+    '1969-12-31T23:59:59.9990001Z',
+    '1601-01-01T00:00:00.0000000Z',
+    '9999-12-31T23:59:59.9999999Z',
+    '2017-09-03T12:53:07.0500000Z',
+  ];
+  for (const text of texts) times.push(text);
+
+  assert.deepEqual(
+    texts.map((_, row) => times.text(row)),
+    texts,
+  );
+});

@@ -1,6 +1,6 @@
 /** Column widths in pixels: System columns by what they hold, data fields by a default. */
 const WIDTHS: Readonly<Record<string, number>> = {
-  timeCreated: 250,
+  timeCreated: 290,
   file: 170,
   recordId: 110,
   eventId: 100,

@@ -34,6 +34,16 @@ export interface VirtualTableProps {
   readonly onSort: (key: string) => void;
   readonly onSelect: (position: number) => void;
   readonly onOpen: (position: number) => void;
+  /** Asks for a cell's actions: right click on a cell, or Shift+F10 / the menu key on a row. */
+  readonly onCellMenu?: (request: CellMenuRequest) => void;
+}
+
+/** Which cell a person wants actions for, and where on screen to show them. */
+export interface CellMenuRequest {
+  readonly position: number;
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
 }
 
 /** The events table. */
@@ -58,6 +68,11 @@ export function VirtualTable(props: VirtualTableProps) {
       props.onOpen(props.selected);
       return;
     }
+    if (isMenuKey(event) && props.selected >= 0 && props.onCellMenu !== undefined) {
+      event.preventDefault();
+      props.onCellMenu(rowMenuRequest(props.selected, props.columns[0]?.key ?? 'timeCreated'));
+      return;
+    }
     const next = movedSelection(event.key, props.selected, props.view.length, rowsInView(geometry));
     if (next === undefined) return;
     event.preventDefault();
@@ -75,6 +90,7 @@ export function VirtualTable(props: VirtualTableProps) {
       aria-rowcount={props.view.length + 1}
       aria-colcount={props.columns.length}
       aria-activedescendant={rendered ? rowId(props.selected) : undefined}
+      aria-keyshortcuts={props.onCellMenu === undefined ? undefined : 'Shift+F10'}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
@@ -103,6 +119,18 @@ export function VirtualTable(props: VirtualTableProps) {
 
 function rowId(position: number): string {
   return `event-row-${position}`;
+}
+
+function isMenuKey(event: KeyboardEvent): boolean {
+  return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+}
+
+/** A menu request for a row chosen by keyboard: shown under the row, or mid-screen. */
+function rowMenuRequest(position: number, key: string): CellMenuRequest {
+  const box = document.getElementById(rowId(position))?.getBoundingClientRect();
+  const x = box === undefined ? window.innerWidth / 3 : box.left + 24;
+  const y = box === undefined ? window.innerHeight / 3 : box.bottom;
+  return { position, key, x, y };
 }
 
 interface HeaderRowProps {
@@ -160,6 +188,7 @@ function BodyRow({
   selected,
   onSelect,
   onOpen,
+  onCellMenu,
 }: BodyRowProps) {
   const row = view.row(position);
   return (
@@ -181,6 +210,12 @@ function BodyRow({
             aria-colindex={index + 1}
             class={column.numeric ? 'cell numeric' : 'cell'}
             key={column.key}
+            onContextMenu={(event) => {
+              if (onCellMenu === undefined) return;
+              event.preventDefault();
+              onSelect(position);
+              onCellMenu({ position, key: column.key, x: event.clientX, y: event.clientY });
+            }}
           >
             {text.length > CELL_TEXT_LIMIT ? `${text.slice(0, CELL_TEXT_LIMIT)}…` : text}
           </div>

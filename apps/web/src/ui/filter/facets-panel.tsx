@@ -1,0 +1,156 @@
+/**
+ * Facets: for Event ID, provider, channel, level, computer and any field the person adds, the
+ * most frequent values among the filtered rows with their counts. A value's button keeps only
+ * rows with it, the minus button drops them; pressing either again takes the term away.
+ */
+import { useState } from 'preact/hooks';
+
+import { count } from '../../files/describe.js';
+import { type FilterSession, SYSTEM_FACETS } from '../../session/filter.js';
+import { excludedValues, termState } from '../../filter/query-edit.js';
+import type { FacetSummary, FacetValue } from '../../filter/facets.js';
+import type { ColumnInfo } from '../../store/columns.js';
+
+/** Values shown before "more". */
+const FIRST_VALUES = 8;
+
+/** Longest value text shown in a facet; the title holds all of it. */
+const VALUE_TEXT_LIMIT = 120;
+
+export interface FacetsPanelProps {
+  readonly filter: FilterSession;
+  /** Every column present, to offer as facets. */
+  readonly columns: readonly ColumnInfo[];
+}
+
+/** The facets column. */
+export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
+  const added = filter.facetFields.value;
+  const offered = columns.filter(
+    (column) =>
+      !column.system && !added.includes(column.key) && !SYSTEM_FACETS.includes(column.key),
+  );
+
+  return (
+    <section class="facets" aria-label="Facets">
+      <h2 class="facets-title">Facets</h2>
+      {filter.facets.value.map((summary) => (
+        <Facet
+          key={summary.key}
+          filter={filter}
+          summary={summary}
+          removable={added.includes(summary.key)}
+        />
+      ))}
+      <label class="facet-add">
+        <span>Add a facet</span>
+        <select
+          value=""
+          onChange={(event) => {
+            const select = event.currentTarget as HTMLSelectElement;
+            if (select.value !== '') filter.addFacet(select.value);
+            select.value = '';
+          }}
+        >
+          <option value="">Choose a field…</option>
+          {offered.map((column) => (
+            <option key={column.key} value={column.key}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}
+
+interface FacetProps {
+  readonly filter: FilterSession;
+  readonly summary: FacetSummary;
+  readonly removable: boolean;
+}
+
+function Facet({ filter, summary, removable }: FacetProps) {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? summary.values : summary.values.slice(0, FIRST_VALUES);
+  const hidden = summary.values.length - shown.length;
+  // Values left out have no rows to count; they stay listed so the term can be taken back.
+  const excluded = excludedValues(filter.terms.value, summary.key).map((text) => ({
+    text,
+    count: 0,
+  }));
+  const headingId = `facet-${summary.key}`;
+
+  return (
+    <section class="facet" aria-labelledby={headingId} data-facet={summary.key}>
+      <div class="facet-head">
+        <h3 id={headingId}>{summary.label}</h3>
+        {removable && (
+          <button
+            type="button"
+            class="facet-remove"
+            aria-label={`Remove the ${summary.label} facet`}
+            onClick={() => filter.removeFacet(summary.key)}
+          >
+            ×
+          </button>
+        )}
+      </div>
+      {summary.values.length === 0 && excluded.length === 0 && (
+        <p class="facet-empty">No value in the filtered events</p>
+      )}
+      <ul class="facet-values">
+        {[...shown, ...excluded].map((value) => (
+          <FacetRow key={value.text} filter={filter} summary={summary} value={value} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" class="facet-more" onClick={() => setExpanded(true)}>
+          {`${count(hidden)} more`}
+        </button>
+      )}
+      {expanded && summary.distinct > summary.values.length && (
+        <p class="facet-empty">{`The ${summary.values.length} most frequent of ${count(summary.distinct)} values`}</p>
+      )}
+    </section>
+  );
+}
+
+interface FacetRowProps {
+  readonly filter: FilterSession;
+  readonly summary: FacetSummary;
+  readonly value: FacetValue;
+}
+
+function FacetRow({ filter, summary, value }: FacetRowProps) {
+  const state = termState(filter.terms.value, summary.key, value.text);
+  const text = value.text === '' ? '(empty)' : value.text;
+  const shown = text.length > VALUE_TEXT_LIMIT ? `${text.slice(0, VALUE_TEXT_LIMIT)}…` : text;
+  const what = `${summary.label} ${text}`;
+
+  return (
+    <li class={state === undefined ? 'facet-row' : `facet-row ${state}`}>
+      <button
+        type="button"
+        class="facet-value"
+        title={text}
+        aria-pressed={state === 'included'}
+        aria-label={`Only ${what} (${count(value.count)} events)`}
+        onClick={() => filter.include(summary.key, value.text)}
+      >
+        <span class="facet-text">{shown}</span>
+        <span class="facet-count">{count(value.count)}</span>
+      </button>
+      <button
+        type="button"
+        class="facet-exclude"
+        title={`Leave out ${text}`}
+        aria-pressed={state === 'excluded'}
+        aria-label={`Leave out ${what}`}
+        onClick={() => filter.exclude(summary.key, value.text)}
+      >
+        −
+      </button>
+    </li>
+  );
+}

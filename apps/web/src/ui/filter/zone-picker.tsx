@@ -1,0 +1,36 @@
+/**
+ * The time zone switch: UTC (the default), the browser's zone, or any zone the browser knows.
+ * Every time cell, the time header and the histogram's axis follow it.
+ */
+import { useMemo } from 'preact/hooks';
+
+import { listTimeZones, localTimeZone } from '@evtxhunt/hunt';
+
+import type { FilterSession } from '../../session/filter.js';
+
+/** The zone select. */
+export function ZonePicker({ filter }: { filter: FilterSession }) {
+  const zones = useMemo(() => listTimeZones().filter((zone) => zone !== 'UTC'), []);
+  const local = useMemo(() => localTimeZone(), []);
+
+  return (
+    <label class="zone-picker">
+      <span>Time zone</span>
+      <select
+        aria-label="Time zone"
+        value={filter.timeZone.value}
+        onChange={(event) => filter.setTimeZone((event.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="UTC">UTC</option>
+        <option value="local">{`This browser's zone (${local})`}</option>
+        <optgroup label="Every zone">
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+    </label>
+  );
+}

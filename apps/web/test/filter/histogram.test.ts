@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { binWidth, timeHistogram } from '../../src/filter/histogram.js';
+
+const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
+
+test('binWidth picks the smallest round width that fits the span', () => {
+  assert.equal(binWidth(0, 120), 1);
+  assert.equal(binWidth(60_000, 120), 1000, 'a minute in seconds');
+  assert.equal(binWidth(3_600_000, 120), 60_000, 'an hour in minutes');
+  assert.equal(binWidth(86_400_000, 120), 15 * 60_000, 'a day in quarter hours');
+  assert.equal(binWidth(1000 * 365 * 86_400_000, 120), 9 * 365 * 86_400_000, 'past the list');
+});
+
+test('timeHistogram bins rows from the first bin boundary and skips rows without a time', () => {
+  const times = [T0 + 30_000, T0 + 90_500, T0 + 91_000, Number.NaN, T0 + 179_999];
+  const histogram = timeHistogram(times.length, (i) => times[i] ?? Number.NaN, 3);
+
+  assert.ok(histogram !== undefined);
+  assert.equal(histogram.binMs, 60_000);
+  assert.deepEqual(histogram.starts, [T0, T0 + 60_000, T0 + 120_000]);
+  assert.deepEqual(histogram.counts, [1, 2, 1]);
+  assert.equal(histogram.total, 4);
+  assert.equal(histogram.firstMs, T0 + 30_000);
+  assert.equal(histogram.lastMs, T0 + 179_999);
+  assert.equal(
+    timeHistogram(2, () => Number.NaN),
+    undefined,
+  );
+});
