@@ -6,11 +6,13 @@
 import { batch, signal } from '@preact/signals';
 
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
+import type { Hunter } from '../hunt/hunter.js';
 import type { ParsePool } from '../pool/worker-pool.js';
 import type { CompactRow, DoneReply, Progress } from '../protocol.js';
 import { EventStore } from '../store/event-store.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
 import { identityView, indexView, type RowView } from '../store/view.js';
+import { HuntSession } from './hunt.js';
 
 /** A file to open: its bytes and the name to show. */
 export interface FileInput {
@@ -28,6 +30,8 @@ export interface WorkbenchOptions {
   readonly now: () => number;
   /** While files load, a sorted view is rebuilt at most this often. */
   readonly resortMs?: number;
+  /** The hunt worker; without one the hunt views stay empty. */
+  readonly hunter?: Hunter;
 }
 
 /** Columns shown before the user chooses. */
@@ -64,7 +68,12 @@ export class Workbench {
   #sortedAt = -Infinity;
   #sortedRows = -1;
 
-  constructor(private readonly options: WorkbenchOptions) {}
+  /** The hunt over every row: outbound connections, findings, coverage and exports. */
+  readonly hunt: HuntSession;
+
+  constructor(private readonly options: WorkbenchOptions) {
+    this.hunt = new HuntSession(this, options.hunter ? { hunter: options.hunter } : {});
+  }
 
   /** Starts reading each file; rows show up as they are read. */
   open(inputs: readonly FileInput[]): void {

@@ -13,6 +13,8 @@ import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
 import { DetailsPane } from './details-pane.js';
 import { FileList } from './file-list.js';
+import { HuntTabs } from './hunt/hunt-tabs.js';
+import { HuntView } from './hunt/hunt-view.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { applyTheme, type Theme } from './theme.js';
 import { Toolbar } from './toolbar.js';
@@ -83,11 +85,14 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onCancel={(i) => bench.cancel(i)}
         onCancelAll={() => bench.cancelAll()}
       />
+      {bench.files.value.length > 0 && <HuntTabs hunt={bench.hunt} />}
       <main class={details === undefined ? 'workspace' : 'workspace with-details'}>
         {bench.files.value.length === 0 ? (
           <EmptyState />
-        ) : (
+        ) : bench.hunt.tab.value === 'events' ? (
           <EventsView bench={bench} columns={columns} allColumns={allColumns} section={table} />
+        ) : (
+          <HuntView bench={bench} />
         )}
         {details !== undefined && (
           <DetailsPane

@@ -34,6 +34,8 @@ export interface VirtualTableProps {
   readonly onSort: (key: string) => void;
   readonly onSelect: (position: number) => void;
   readonly onOpen: (position: number) => void;
+  /** The grid's name for screen readers; "Events" when absent. */
+  readonly label?: string;
 }
 
 /** The events table. */
@@ -69,7 +71,7 @@ export function VirtualTable(props: VirtualTableProps) {
       ref={scroller}
       class="table"
       role="grid"
-      aria-label="Events"
+      aria-label={props.label ?? 'Events'}
       aria-rowcount={props.view.length + 1}
       aria-colcount={props.columns.length}
       aria-activedescendant={rendered ? rowId(props.selected) : undefined}
