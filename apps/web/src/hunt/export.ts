@@ -19,11 +19,10 @@ import { slicedLoop, type Pacer, type StillWanted } from './slices.js';
 /** The two formats of an events export. */
 export type ExportFormat = 'csv' | 'jsonl';
 
-/** A finished export: its text in parts for a Blob, and what to tell the user about it. */
+/** A finished export: its text as a Blob, and what to tell the user about it. */
 export interface ExportFile {
   readonly fileName: string;
-  readonly mediaType: string;
-  readonly parts: readonly string[];
+  readonly blob: Blob;
   /** Lines of data written: rows or findings. */
   readonly lines: number;
   readonly timeZone: string;
@@ -31,8 +30,14 @@ export interface ExportFile {
   readonly note: string;
 }
 
-/** Text is gathered into parts of about this many characters, not kept one string per line. */
+/** Lines are joined into strings of about this many characters. */
 const PART_CHARS = 1 << 16;
+
+/**
+ * Strings are handed to a Blob every this many characters, so a large export lives in the
+ * browser's blob store (which can spill to disk) rather than as strings on the page's heap.
+ */
+const BLOB_CHARS = 1 << 24;
 
 /** What an events export covers. */
 export interface RowsExport {
@@ -44,25 +49,33 @@ export interface RowsExport {
   readonly timeZone: TimeZoneChoice;
 }
 
+/** Rows between two progress reports of an export. */
+export const PROGRESS_ROWS = 10_000;
+
 /**
  * Every row of `view`, in its order, as CSV or JSON Lines; resolves to undefined when `wanted`
- * turned false first. Throws TimeZoneError for an unknown zone.
+ * turned false first. `progress` hears the rows written every PROGRESS_ROWS. Throws
+ * TimeZoneError for an unknown zone.
  */
 export async function exportRows(
   spec: RowsExport,
   pacer: Pacer,
   wanted?: StillWanted,
+  progress?: (rows: number) => void,
 ): Promise<ExportFile | undefined> {
   const writer = rowWriter(spec);
-  const parts = new PartBuilder(writer.first);
-  const visit = (i: number) => parts.add(writer.line(spec.store, spec.view.row(i)));
+  const csv = spec.format === 'csv';
+  const mediaType = csv ? 'text/csv;charset=utf-8' : 'application/x-ndjson;charset=utf-8';
+  const parts = new PartBuilder(writer.first, mediaType);
+  const visit = (i: number) => {
+    parts.add(writer.line(spec.store, spec.view.row(i)));
+    if (i % PROGRESS_ROWS === 0) progress?.(i);
+  };
   if (!(await slicedLoop(spec.view.length, visit, pacer, wanted))) return undefined;
 
-  const csv = spec.format === 'csv';
   return {
     fileName: `evtxhunt-events.${spec.format}`,
-    mediaType: csv ? 'text/csv;charset=utf-8' : 'application/x-ndjson;charset=utf-8',
-    parts: parts.finish(),
+    blob: parts.finish(),
     lines: spec.view.length,
     timeZone: writer.timeZone,
     note: writer.note(),
@@ -72,12 +85,11 @@ export async function exportRows(
 /** The findings as JSON Lines, their times in `timeZone`. */
 export function exportFindings(findings: readonly Finding[], timeZone: TimeZoneChoice): ExportFile {
   const writer = new JsonlWriter({ timeZone });
-  const parts = new PartBuilder('');
+  const parts = new PartBuilder('', 'application/x-ndjson;charset=utf-8');
   for (const finding of findings) parts.add(writer.finding(finding));
   return {
     fileName: 'evtxhunt-findings.jsonl',
-    mediaType: 'application/x-ndjson;charset=utf-8',
-    parts: parts.finish(),
+    blob: parts.finish(),
     lines: findings.length,
     timeZone: writer.timeZone,
     note: `Times are in ${writer.timeZone}.`,
@@ -125,30 +137,43 @@ function withLevelField(store: EventStore, row: number): EventRecord {
   return level === undefined ? record : { ...record, data: { ...record.data, level } };
 }
 
-/** Gathers lines into parts of about PART_CHARS characters. */
+/** Gathers lines into strings of about PART_CHARS characters, and those into Blobs. */
 class PartBuilder {
-  readonly #parts: string[] = [];
-  #pending: string[] = [];
-  #pendingChars = 0;
+  readonly #blobs: Blob[] = [];
+  readonly #type: string;
+  #parts: string[] = [];
+  #partChars = 0;
+  #lines: string[] = [];
+  #lineChars = 0;
 
-  constructor(first: string) {
+  constructor(first: string, type: string) {
+    this.#type = type;
     if (first !== '') this.add(first);
   }
 
   add(line: string): void {
-    this.#pending.push(line);
-    this.#pendingChars += line.length;
-    if (this.#pendingChars >= PART_CHARS) this.#flush();
+    this.#lines.push(line);
+    this.#lineChars += line.length;
+    if (this.#lineChars >= PART_CHARS) this.#joinLines();
+    if (this.#partChars >= BLOB_CHARS) this.#toBlob();
   }
 
-  finish(): string[] {
-    this.#flush();
-    return this.#parts;
+  finish(): Blob {
+    this.#joinLines();
+    this.#toBlob();
+    return new Blob(this.#blobs, { type: this.#type });
   }
 
-  #flush(): void {
-    if (this.#pending.length > 0) this.#parts.push(this.#pending.join(''));
-    this.#pending = [];
-    this.#pendingChars = 0;
+  #joinLines(): void {
+    if (this.#lines.length > 0) this.#parts.push(this.#lines.join(''));
+    this.#partChars += this.#lineChars;
+    this.#lines = [];
+    this.#lineChars = 0;
+  }
+
+  #toBlob(): void {
+    if (this.#parts.length > 0) this.#blobs.push(new Blob(this.#parts));
+    this.#parts = [];
+    this.#partChars = 0;
   }
 }

@@ -16,13 +16,13 @@ export type ExportKind = 'events-csv' | 'events-jsonl' | 'findings-jsonl';
 /** Where an export is. */
 export type ExportState =
   | { readonly state: 'idle' }
-  | { readonly state: 'writing'; readonly kind: ExportKind; readonly rows: number }
   | {
-      readonly state: 'ready';
+      readonly state: 'writing';
       readonly kind: ExportKind;
-      readonly file: ExportFile;
-      readonly blob: Blob;
+      readonly rows: number;
+      readonly written: number;
     }
+  | { readonly state: 'ready'; readonly kind: ExportKind; readonly file: ExportFile }
   | { readonly state: 'failed'; readonly kind: ExportKind; readonly message: string };
 
 /** What an export session needs besides the workbench. */
@@ -60,7 +60,9 @@ export class ExportSession {
     const kind: ExportKind = format === 'csv' ? 'events-csv' : 'events-jsonl';
     const wanted = this.#latest.next();
     const view = this.#source.view.value;
-    this.state.value = { state: 'writing', kind, rows: view.length };
+    const writing = { state: 'writing', kind, rows: view.length } as const;
+    this.state.value = { ...writing, written: 0 };
+    const progress = (written: number) => (this.state.value = { ...writing, written });
     try {
       const spec = {
         store: this.#source.store,
@@ -69,7 +71,7 @@ export class ExportSession {
         format,
         timeZone: this.#options.timeZone(),
       };
-      const file = await exportRows(spec, this.#options.pacer, wanted);
+      const file = await exportRows(spec, this.#options.pacer, wanted, progress);
       if (file !== undefined && wanted()) this.#ready(kind, file);
     } catch (error) {
       if (wanted()) this.#failed(kind, error);
@@ -89,8 +91,7 @@ export class ExportSession {
   }
 
   #ready(kind: ExportKind, file: ExportFile): void {
-    const blob = new Blob([...file.parts], { type: file.mediaType });
-    this.state.value = { state: 'ready', kind, file, blob };
+    this.state.value = { state: 'ready', kind, file };
   }
 
   #failed(kind: ExportKind, error: unknown): void {

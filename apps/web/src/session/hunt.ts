@@ -104,6 +104,7 @@ export class HuntSession {
   readonly #pacer: Pacer;
   #sent = 0;
   #feeding = false;
+  #again = false;
   #asking = false;
   #reportedAt = -1;
   #roundStarted: number | undefined;
@@ -176,13 +177,24 @@ export class HuntSession {
     return this.#source.files.value.some(isActive);
   }
 
-  /** Sends every row not sent yet, a slice at a time, then asks for a report if loading is over. */
+  /**
+   * Sends every row not sent yet, a slice at a time, then asks for a report if loading is over.
+   * A call while a feed runs makes that feed look again before it ends, so rows or a finished
+   * load that arrive during its last await are never left behind.
+   */
   async #feed(): Promise<void> {
     const hunter = this.#hunter;
-    if (hunter === undefined || this.#feeding || this.status.value.state === 'failed') return;
+    if (hunter === undefined || this.status.value.state === 'failed') return;
+    if (this.#feeding) {
+      this.#again = true;
+      return;
+    }
     this.#feeding = true;
     try {
-      await this.#sendAll(hunter);
+      do {
+        this.#again = false;
+        await this.#sendAll(hunter);
+      } while (this.#again);
     } catch (error) {
       this.#fail(error);
       return;
@@ -257,6 +269,10 @@ export class HuntSession {
     };
   }
 
+  /**
+   * Stops the hunt for good. TODO: after a failure (the worker could not start, or answered
+   * something unreadable) nothing restarts it; opening the page again is the way back.
+   */
   #fail(error: unknown): void {
     this.#asking = false;
     const rows = this.#source.store.rowCount;

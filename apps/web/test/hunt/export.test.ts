@@ -32,7 +32,7 @@ test('exportRows writes the view rows as CSV: note line, zone in the header, for
 
   const note = `"# ${describeFormulaNeutralisation().replaceAll('"', '""')}"`;
   assert.equal(
-    file?.parts.join(''),
+    await file?.blob.text(),
     `${note}\r\n` +
       'timeCreated (UTC),recordId,eventId,level,CommandLine\r\n' +
       '2024-05-01T10:00:00.1234567Z,2,1,Information,"cmd, /c ""dir"""\r\n' +
@@ -57,7 +57,7 @@ test('exportRows writes times in the zone asked for and names it', async () => {
     PAGE_PACER,
   );
 
-  const lines = file?.parts.join('').split('\r\n');
+  const lines = (await file?.blob.text())?.split('\r\n');
   assert.deepEqual(lines?.slice(1), [
     'timeCreated (Europe/Berlin)',
     '2024-05-01T12:00:00.1234567+02:00',
@@ -77,7 +77,7 @@ test('exportRows writes JSON Lines with every field and the level', async () => 
     PAGE_PACER,
   );
 
-  assert.deepEqual(JSON.parse(file?.parts.join('') ?? ''), {
+  assert.deepEqual(JSON.parse((await file?.blob.text()) ?? ''), {
     file: 'a.evtx',
     recordId: '1',
     timeCreated: '2024-05-01T10:00:00.1234567Z',
@@ -88,7 +88,7 @@ test('exportRows writes JSON Lines with every field and the level', async () => 
     data: { CommandLine: '=HYPERLINK("http://x")', User: 'me' },
     level: 'Information',
   });
-  assert.equal(file?.mediaType, 'application/x-ndjson;charset=utf-8');
+  assert.equal(file?.blob.type, 'application/x-ndjson;charset=utf-8');
 });
 
 test('exportRows stops when no longer wanted; a bad zone throws', async () => {
@@ -104,7 +104,7 @@ test('exportRows stops when no longer wanted; a bad zone throws', async () => {
   );
 });
 
-test('exportFindings writes one JSON line per finding, times in the zone', () => {
+test('exportFindings writes one JSON line per finding, times in the zone', async () => {
   const finding: Finding = {
     kind: 'beacon',
     severity: 'medium',
@@ -118,7 +118,7 @@ test('exportFindings writes one JSON line per finding, times in the zone', () =>
 
   const file = exportFindings([finding, finding], 'Asia/Tokyo');
 
-  const lines = file.parts.join('').split('\n');
+  const lines = (await file.blob.text()).split('\n');
   assert.equal(lines.length, 3);
   assert.equal(JSON.parse(lines[0] ?? '').firstSeen, '2024-05-01T19:00:00.0000000+09:00');
   assert.equal(JSON.parse(lines[1] ?? '').timeZone, 'Asia/Tokyo');

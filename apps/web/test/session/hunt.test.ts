@@ -2,8 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
+import type { EventRecord } from '@evtxhunt/hunt';
+import { batch, signal } from '@preact/signals';
+
+import type { LoadedFile } from '../../src/files/loaded-file.js';
+import type { HuntOutcome } from '../../src/hunt/protocol.js';
+import { HuntSession } from '../../src/session/hunt.js';
+import { EventStore } from '../../src/store/event-store.js';
+import { identityView } from '../../src/store/view.js';
 import { huntBench, huntReady, openPaths } from '../support/hunt.js';
 import { ISSUE43, SHARED_EVTX, SHARED_ROOT, SKIP_SHARED } from '../support/paths.js';
+import { row } from '../support/rows.js';
 
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
 const MOON = `${SHARED_EVTX}/sytemmoon-ctf/sysmon.evtx`;
@@ -169,4 +178,81 @@ async function until<T>(read: () => T | undefined | false, ms = 10_000): Promise
     if (Date.now() > end) throw new Error(`nothing after ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+test('HuntSession sends rows that arrive while its last batch is in flight, then reports', async () => {
+  const store = new EventStore();
+  const file = store.addFile('a.evtx');
+  const source = {
+    store,
+    rowCount: signal(0),
+    files: signal<readonly LoadedFile[]>([loadedFile('reading')]),
+    view: signal(identityView(0)),
+    columns: signal<readonly string[]>([]),
+  };
+  const hunter = heldHunter();
+  const hunt = new HuntSession(source, { hunter });
+
+  store.append(
+    file,
+    Array.from({ length: 10 }, (_, i) => row({}, { recordId: String(i + 1) })),
+  );
+  source.rowCount.value = 10;
+  await until(() => hunter.batches.length === 1);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  store.append(file, [row({}, { recordId: '11' })]);
+  batch(() => {
+    source.rowCount.value = 11;
+    source.files.value = [loadedFile('done')];
+  });
+  hunter.release();
+  await until(() => hunt.status.value.state === 'ready');
+
+  assert.deepEqual(hunter.batches, [10, 1]);
+  assert.equal(hunt.status.value.sent, 11);
+  assert.equal(hunt.outcome.value?.records, 11);
+});
+
+function loadedFile(state: LoadedFile['state']): LoadedFile {
+  return { index: 0, name: 'a.evtx', size: 1, state, records: 0, bytes: 0, diagnosticsOmitted: 0 };
+}
+
+/** A hunter whose batches wait until released, and whose report counts what it was sent. */
+function heldHunter() {
+  let sent = 0;
+  const held: (() => void)[] = [];
+  const batches: number[] = [];
+  let released = false;
+  return {
+    batches,
+    release() {
+      released = true;
+      for (const resolve of held.splice(0)) resolve();
+    },
+    add(records: readonly EventRecord[]): Promise<number> {
+      batches.push(records.length);
+      sent += records.length;
+      if (released) return Promise.resolve(sent);
+      return new Promise<number>((resolve) => held.push(() => resolve(sent)));
+    },
+    report: async (): Promise<HuntOutcome> => ({
+      report: {
+        input: {
+          records: sent,
+          duplicates: 0,
+          activities: 0,
+          networkConnections: 0,
+          computers: [],
+        },
+        findings: [],
+        suppressed: [],
+        pivot: [],
+      },
+      records: sent,
+      skipped: [],
+      skippedCount: 0,
+      addMs: 0,
+      reportMs: 0,
+    }),
+  };
 }

@@ -66,7 +66,10 @@ function ExportStatus({ state }: { state: ExportState }) {
       return null;
     case 'writing':
       return (
-        <p role="status">{`Writing ${count(state.rows)} rows as ${KIND_NAMES[state.kind]}…`}</p>
+        <p role="status">
+          {`Writing ${count(state.rows)} rows as ${KIND_NAMES[state.kind]}: ` +
+            `${count(state.written)} so far…`}
+        </p>
       );
     case 'failed':
       return (
@@ -96,7 +99,7 @@ function useDownload(state: ExportState): string | undefined {
   const [url, setUrl] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (state.state !== 'ready') return undefined;
-    const made = URL.createObjectURL(state.blob);
+    const made = URL.createObjectURL(state.file.blob);
     setUrl(made);
     const anchor = document.createElement('a');
     anchor.href = made;

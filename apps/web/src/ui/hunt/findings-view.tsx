@@ -18,7 +18,10 @@ export interface FindingsViewProps {
   readonly onOpenRow: (row: number) => void;
 }
 
-/** The view. */
+/**
+ * The view. TODO: the list draws every finding; a hunt with thousands of them (a large estate's
+ * logs) wants the list virtualised like the events table.
+ */
 export function FindingsView({ hunt, store, onOpenRow }: FindingsViewProps) {
   const result = hunt.result.value;
   const open = hunt.findings.open.value;

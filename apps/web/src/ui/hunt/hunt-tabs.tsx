@@ -34,7 +34,7 @@ export function HuntTabs({ hunt }: { readonly hunt: HuntSession }) {
   };
 
   return (
-    <nav class="view-tabs" aria-label="Views">
+    <div class="view-tabs">
       <div role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
         {TABS.map(([tab, label]) => (
           <button
@@ -53,7 +53,7 @@ export function HuntTabs({ hunt }: { readonly hunt: HuntSession }) {
       <p class="hunt-status" role="status">
         {statusText(hunt.status.value)}
       </p>
-    </nav>
+    </div>
   );
 }
 
