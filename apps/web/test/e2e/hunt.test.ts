@@ -343,7 +343,7 @@ browserTest('the view tabs answer the arrow keys and say where the hunt is', asy
   );
   assert.match(
     await page.locator('.hunt-status').innerText(),
-    /^Hunted 1,730 events in [\d.]+ m?s$/,
+    /^Hunted 1,730 events, reported [\d.]+ m?s after the first row was sent$/,
   );
   await page.close();
 });

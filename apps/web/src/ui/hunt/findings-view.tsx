@@ -5,6 +5,7 @@
 import { SEVERITIES, type Finding } from '@evtxhunt/hunt';
 
 import { count } from '../../files/describe.js';
+import type { HuntOutcome } from '../../hunt/protocol.js';
 import { findingKey } from '../../session/findings.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { EventStore } from '../../store/event-store.js';
@@ -33,6 +34,7 @@ export function FindingsView({ hunt, store, onOpenRow }: FindingsViewProps) {
         ) : (
           <>
             <p class="hunt-note">{tally(result.findings)}</p>
+            <Skipped outcome={hunt.outcome.value} />
             <ol>
               {result.findings.map((finding) => (
                 <li key={findingKey(finding)}>
@@ -57,6 +59,19 @@ export function FindingsView({ hunt, store, onOpenRow }: FindingsViewProps) {
       )}
       <SetupPanel hunt={hunt} />
     </div>
+  );
+}
+
+/** Records the engine threw on, which the hunt went on without. */
+function Skipped({ outcome }: { outcome: HuntOutcome | undefined }) {
+  if (outcome === undefined || outcome.skippedCount === 0) return null;
+  const first = outcome.skipped[0];
+  const example =
+    first === undefined ? '' : `; the first, ${first.file} #${first.recordId}: ${first.message}`;
+  return (
+    <p class="problem" role="alert">
+      {`${count(outcome.skippedCount)} records could not be hunted and were skipped${example}`}
+    </p>
   );
 }
 

@@ -65,7 +65,7 @@ export function statusText(status: HuntStatus): string {
     case 'idle':
       return 'The hunt starts when events arrive';
     case 'hunting':
-      return `Hunting: ${count(status.sent)} of ${count(status.rows)} events read by the engine`;
+      return `Hunting: ${count(status.sent)} of ${count(status.rows)} events sent to the engine`;
     case 'ready':
       return `Hunted ${count(status.sent)} events${tookText(status.tookMs)}`;
     case 'failed':
@@ -75,5 +75,6 @@ export function statusText(status: HuntStatus): string {
 
 function tookText(ms: number | undefined): string {
   if (ms === undefined) return '';
-  return ms < 1000 ? ` in ${Math.round(ms)} ms` : ` in ${(ms / 1000).toFixed(1)} s`;
+  const took = ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return `, reported ${took} after the first row was sent`;
 }

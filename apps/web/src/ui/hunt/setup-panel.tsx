@@ -32,7 +32,12 @@ export function SetupPanel({ hunt }: { readonly hunt: HuntSession }) {
         <>
           <p class="setup-file">
             {`${config.name} `}
-            <button type="button" class="link" onClick={() => hunt.clear('config')}>
+            <button
+              type="button"
+              class="link"
+              aria-label="Forget the Sysmon configuration"
+              onClick={() => hunt.clear('config')}
+            >
               Forget it
             </button>
           </p>
@@ -54,7 +59,12 @@ export function SetupPanel({ hunt }: { readonly hunt: HuntSession }) {
       {allowlist !== undefined && (
         <p class="setup-file">
           {`${allowlist.name}: ${count(allowlist.allowlist.rules.length)} rules `}
-          <button type="button" class="link" onClick={() => hunt.clear('allowlist')}>
+          <button
+            type="button"
+            class="link"
+            aria-label="Forget the allowlist"
+            onClick={() => hunt.clear('allowlist')}
+          >
             Forget it
           </button>
         </p>
