@@ -29,6 +29,11 @@ await Promise.all([
     entryPoints: [`${here}src/worker/parse-worker.ts`],
     outfile: `${site}/parse-worker.js`,
   }),
+  build({
+    ...common,
+    entryPoints: [`${here}src/hunt/hunt-worker.ts`],
+    outfile: `${site}/hunt-worker.js`,
+  }),
   copyFile(`${here}static/index.html`, `${site}/index.html`),
   copyFile(`${here}static/styles.css`, `${site}/styles.css`),
   copyFile(`${here}static/favicon.svg`, `${site}/favicon.svg`),

@@ -1,6 +1,7 @@
 /** The page's entry: a pool of parse workers, the workbench state, and the app rendered. */
 import { render } from 'preact';
 
+import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
 import { Workbench, type Schedule } from './session/workbench.js';
 import { App } from './ui/app.js';
@@ -15,7 +16,8 @@ const schedule: Schedule = (task, delayMs) => {
 
 const workers = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, MAX_WORKERS));
 const pool = new ParsePool(() => new Worker('parse-worker.js') as unknown as WorkerPort, workers);
-const bench = new Workbench({ pool, schedule, now: () => performance.now() });
+const hunter = new HuntLink(new Worker('hunt-worker.js') as unknown as HuntPort);
+const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter });
 const theme = initialTheme();
 applyTheme(theme);
 

@@ -6,12 +6,14 @@
 import { batch, signal } from '@preact/signals';
 
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
+import type { Hunter } from '../hunt/hunter.js';
 import type { ParsePool } from '../pool/worker-pool.js';
 import type { CompactRow, DoneReply, Progress } from '../protocol.js';
 import { EventStore } from '../store/event-store.js';
 import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
 import { identityView, indexView, type RowView } from '../store/view.js';
+import { HuntSession } from './hunt.js';
 
 /** A file to open: its bytes and the name to show. */
 export interface FileInput {
@@ -29,6 +31,8 @@ export interface WorkbenchOptions {
   readonly now: () => number;
   /** While files load, a sorted view is rebuilt at most this often. */
   readonly resortMs?: number;
+  /** The hunt worker; without one the hunt views stay empty. */
+  readonly hunter?: Hunter;
 }
 
 /** Columns shown before the user chooses. */
@@ -69,6 +73,9 @@ export class Workbench {
   /** The filter's kept rows the view was built from (undefined: every row). */
   #viewKept: Uint32Array | undefined;
 
+  /** The hunt over every row: outbound connections, findings, coverage and exports. */
+  readonly hunt: HuntSession;
+
   constructor(private readonly options: WorkbenchOptions) {
     const { schedule, now } = options;
     this.filter = new FilterSession(this.store, {
@@ -76,6 +83,7 @@ export class Workbench {
       now,
       onResult: () => this.refreshView(),
     });
+    this.hunt = new HuntSession(this, options.hunter ? { hunter: options.hunter } : {});
   }
 
   /** Starts reading each file; rows show up as they are read. */

@@ -14,6 +14,8 @@ import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
 import { DetailsPane } from './details/details-pane.js';
 import { FileList } from './file-list.js';
+import { HuntTabs } from './hunt/hunt-tabs.js';
+import { HuntView } from './hunt/hunt-view.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -91,11 +93,12 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onCancel={(i) => bench.cancel(i)}
         onCancelAll={() => bench.cancelAll()}
       />
+      {bench.files.value.length > 0 && <HuntTabs hunt={bench.hunt} />}
       <main class={details === undefined ? 'workspace' : 'workspace with-details'}>
         {bench.files.value.length > 0 && <FacetsPanel filter={bench.filter} columns={allColumns} />}
         {bench.files.value.length === 0 ? (
           <EmptyState />
-        ) : (
+        ) : bench.hunt.tab.value === 'events' ? (
           <EventsView
             bench={bench}
             columns={columns}
@@ -104,6 +107,8 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
             theme={theme}
             onCellMenu={setCellMenu}
           />
+        ) : (
+          <HuntView bench={bench} />
         )}
         {details !== undefined && (
           <DetailsPane

@@ -36,6 +36,8 @@ export interface VirtualTableProps {
   readonly onOpen: (position: number) => void;
   /** Asks for a cell's actions: right click on a cell, or Shift+F10 / the menu key on a row. */
   readonly onCellMenu?: (request: CellMenuRequest) => void;
+  /** The grid's name for screen readers; "Events" when absent. */
+  readonly label?: string;
 }
 
 /** Which cell a person wants actions for, and where on screen to show them. */
@@ -86,7 +88,7 @@ export function VirtualTable(props: VirtualTableProps) {
       ref={scroller}
       class="table"
       role="grid"
-      aria-label="Events"
+      aria-label={props.label ?? 'Events'}
       aria-rowcount={props.view.length + 1}
       aria-colcount={props.columns.length}
       aria-activedescendant={rendered ? rowId(props.selected) : undefined}

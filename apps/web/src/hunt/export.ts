@@ -1,0 +1,179 @@
+/**
+ * Exports of the page: the rows of the events table as it is filtered and sorted (CSV with the
+ * table's columns, or JSON Lines with every field) and the hunt's findings (JSON Lines). Lines
+ * come from packages/hunt's CsvWriter and JsonlWriter, so formulas are neutralised and times are
+ * in the chosen zone exactly as the CLI writes them; the page only gathers them into a Blob.
+ */
+import {
+  CsvWriter,
+  JsonlWriter,
+  type EventRecord,
+  type Finding,
+  type TimeZoneChoice,
+} from '@evtxhunt/hunt';
+
+import type { EventStore } from '../store/event-store.js';
+import type { RowView } from '../store/view.js';
+import { slicedLoop, type Pacer, type StillWanted } from './slices.js';
+
+/** The two formats of an events export. */
+export type ExportFormat = 'csv' | 'jsonl';
+
+/** A finished export: its text as a Blob, and what to tell the user about it. */
+export interface ExportFile {
+  readonly fileName: string;
+  readonly blob: Blob;
+  /** Lines of data written: rows or findings. */
+  readonly lines: number;
+  readonly timeZone: string;
+  /** A sentence or two about the file: how formulas were neutralised, for a CSV. */
+  readonly note: string;
+}
+
+/** Lines are joined into strings of about this many characters. */
+const PART_CHARS = 1 << 16;
+
+/**
+ * Strings are handed to a Blob every this many characters, so a large export lives in the
+ * browser's blob store (which can spill to disk) rather than as strings on the page's heap.
+ */
+const BLOB_CHARS = 1 << 24;
+
+/** What an events export covers. */
+export interface RowsExport {
+  readonly store: EventStore;
+  readonly view: RowView;
+  /** Column keys of the table, in order; the CSV has these columns. */
+  readonly columns: readonly string[];
+  readonly format: ExportFormat;
+  readonly timeZone: TimeZoneChoice;
+}
+
+/** Rows between two progress reports of an export. */
+export const PROGRESS_ROWS = 10_000;
+
+/**
+ * Every row of `view`, in its order, as CSV or JSON Lines; resolves to undefined when `wanted`
+ * turned false first. `progress` hears the rows written every PROGRESS_ROWS. Throws
+ * TimeZoneError for an unknown zone.
+ */
+export async function exportRows(
+  spec: RowsExport,
+  pacer: Pacer,
+  wanted?: StillWanted,
+  progress?: (rows: number) => void,
+): Promise<ExportFile | undefined> {
+  const writer = rowWriter(spec);
+  const csv = spec.format === 'csv';
+  const mediaType = csv ? 'text/csv;charset=utf-8' : 'application/x-ndjson;charset=utf-8';
+  const parts = new PartBuilder(writer.first, mediaType);
+  const visit = (i: number) => {
+    parts.add(writer.line(spec.store, spec.view.row(i)));
+    if (i % PROGRESS_ROWS === 0) progress?.(i);
+  };
+  if (!(await slicedLoop(spec.view.length, visit, pacer, wanted))) return undefined;
+
+  return {
+    fileName: `evtxhunt-events.${spec.format}`,
+    blob: parts.finish(),
+    lines: spec.view.length,
+    timeZone: writer.timeZone,
+    note: writer.note(),
+  };
+}
+
+/** The findings as JSON Lines, their times in `timeZone`. */
+export function exportFindings(findings: readonly Finding[], timeZone: TimeZoneChoice): ExportFile {
+  const writer = new JsonlWriter({ timeZone });
+  const parts = new PartBuilder('', 'application/x-ndjson;charset=utf-8');
+  for (const finding of findings) parts.add(writer.finding(finding));
+  return {
+    fileName: 'evtxhunt-findings.jsonl',
+    blob: parts.finish(),
+    lines: findings.length,
+    timeZone: writer.timeZone,
+    note: `Times are in ${writer.timeZone}.`,
+  };
+}
+
+interface RowWriter {
+  readonly first: string;
+  readonly timeZone: string;
+  line(store: EventStore, row: number): string;
+  note(): string;
+}
+
+function rowWriter(spec: RowsExport): RowWriter {
+  if (spec.format === 'jsonl') {
+    const jsonl = new JsonlWriter({ timeZone: spec.timeZone });
+    const zone = `Times are in ${jsonl.timeZone}.`;
+    return {
+      first: '',
+      timeZone: jsonl.timeZone,
+      line: (store, row) => jsonl.record(withLevel(store, row)),
+      note: () => zone,
+    };
+  }
+  const csv = new CsvWriter({ columns: spec.columns, timeZone: spec.timeZone, noteLine: true });
+  return {
+    first: csv.preamble(),
+    timeZone: csv.timeZone,
+    line: (store, row) => csv.row(withLevelField(store, row)),
+    note: () => `${csv.note()} Times are in ${csv.timeZone}.`,
+  };
+}
+
+/** The row's record with the level Event Viewer shows, as the table's Level column has it. */
+function withLevel(store: EventStore, row: number): EventRecord & { level?: string } {
+  const record = store.record(row);
+  const level = store.cell(row, 'level');
+  return level === undefined ? record : { ...record, level };
+}
+
+/** The same, with the level as a field the CSV writer can name as a column. */
+function withLevelField(store: EventStore, row: number): EventRecord {
+  const record = store.record(row);
+  const level = store.cell(row, 'level');
+  return level === undefined ? record : { ...record, data: { ...record.data, level } };
+}
+
+/** Gathers lines into strings of about PART_CHARS characters, and those into Blobs. */
+class PartBuilder {
+  readonly #blobs: Blob[] = [];
+  readonly #type: string;
+  #parts: string[] = [];
+  #partChars = 0;
+  #lines: string[] = [];
+  #lineChars = 0;
+
+  constructor(first: string, type: string) {
+    this.#type = type;
+    if (first !== '') this.add(first);
+  }
+
+  add(line: string): void {
+    this.#lines.push(line);
+    this.#lineChars += line.length;
+    if (this.#lineChars >= PART_CHARS) this.#joinLines();
+    if (this.#partChars >= BLOB_CHARS) this.#toBlob();
+  }
+
+  finish(): Blob {
+    this.#joinLines();
+    this.#toBlob();
+    return new Blob(this.#blobs, { type: this.#type });
+  }
+
+  #joinLines(): void {
+    if (this.#lines.length > 0) this.#parts.push(this.#lines.join(''));
+    this.#partChars += this.#lineChars;
+    this.#lines = [];
+    this.#lineChars = 0;
+  }
+
+  #toBlob(): void {
+    if (this.#parts.length > 0) this.#blobs.push(new Blob(this.#parts));
+    this.#parts = [];
+    this.#partChars = 0;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The page's side of the hunt worker: each request gets an id and a promise settled by the
+ * reply with that id. The link knows the worker only through `HuntPort`, so tests can run it
+ * on the handler in-process.
+ */
+import type { EventRecord } from '@evtxhunt/hunt';
+
+import type { HuntOutcome, HuntReply, HuntRequest } from './protocol.js';
+
+/** The part of a `Worker` the link uses. */
+export interface HuntPort {
+  postMessage(request: HuntRequest): void;
+  onmessage: ((event: { readonly data: HuntReply }) => void) | null;
+}
+
+/** Something that hunts over records sent to it. */
+export interface Hunter {
+  /** Adds records; resolves to how many records were added in all once they are taken in. */
+  add(records: readonly EventRecord[]): Promise<number>;
+  /** Resolves to the report over every record added before this call. */
+  report(): Promise<HuntOutcome>;
+}
+
+interface Waiter {
+  resolve(reply: HuntReply): void;
+  reject(error: Error): void;
+}
+
+/** A Hunter that runs in a worker behind `port`. */
+export class HuntLink implements Hunter {
+  readonly #port: HuntPort;
+  readonly #waiting = new Map<number, Waiter>();
+  #nextId = 1;
+
+  constructor(port: HuntPort) {
+    this.#port = port;
+    port.onmessage = (event) => this.#receive(event.data);
+  }
+
+  async add(records: readonly EventRecord[]): Promise<number> {
+    const reply = await this.#ask((id) => ({ kind: 'add', id, records }));
+    if (reply.kind !== 'added') throw new Error(`hunt add: the worker answered '${reply.kind}'`);
+    return reply.records;
+  }
+
+  async report(): Promise<HuntOutcome> {
+    const reply = await this.#ask((id) => ({ kind: 'report', id }));
+    if (reply.kind !== 'report')
+      throw new Error(`hunt report: the worker answered '${reply.kind}'`);
+    return reply.outcome;
+  }
+
+  #ask(request: (id: number) => HuntRequest): Promise<HuntReply> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      this.#port.postMessage(request(id));
+    });
+  }
+
+  #receive(reply: HuntReply): void {
+    const waiter = this.#waiting.get(reply.id);
+    if (waiter === undefined) return;
+    this.#waiting.delete(reply.id);
+    if (reply.kind === 'failed') waiter.reject(new Error(reply.message));
+    else waiter.resolve(reply);
+  }
+}

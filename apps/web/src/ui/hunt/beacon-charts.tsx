@@ -1,0 +1,103 @@
+/**
+ * A beacon finding's timing: the score and its parts, the connections on a time line and the
+ * histogram of the gaps between attempts, drawn as inline SVG (no chart library, no styles in
+ * attributes, so the page's Content-Security-Policy needs nothing more).
+ */
+import { formatDuration, type BeaconDetail, type Finding } from '@evtxhunt/hunt';
+
+import { histogramBars, timelineMarks } from '../../hunt/charts.js';
+import { count } from '../../files/describe.js';
+
+const WIDTH = 480;
+const TIMELINE_HEIGHT = 36;
+const HISTOGRAM_HEIGHT = 110;
+
+export interface BeaconChartsProps {
+  readonly finding: Finding;
+  readonly beacon: BeaconDetail;
+}
+
+/** The charts and figures of one beacon. */
+export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
+  return (
+    <section class="beacon" aria-label="Beacon timing">
+      <h3>Beacon timing</h3>
+      <dl class="fields">
+        <dt>Connections</dt>
+        <dd>{`${count(beacon.connections)} (${count(beacon.attempts)} attempts once retries are collapsed)`}</dd>
+        <dt>Median interval</dt>
+        <dd>{formatDuration(beacon.medianIntervalMs)}</dd>
+        <dt>Jitter</dt>
+        <dd>{`±${Math.round(beacon.jitter * 100)}%`}</dd>
+        <dt>Score</dt>
+        <dd>{beacon.score.toFixed(2)}</dd>
+        <dt>Score parts</dt>
+        <dd>
+          {Object.entries(beacon.parts)
+            .map(([part, value]) => `${part} ${value.toFixed(2)}`)
+            .join(', ')}
+        </dd>
+      </dl>
+      <Timeline times={finding.evidence.map((item) => item.time)} />
+      <Histogram beacon={beacon} />
+    </section>
+  );
+}
+
+function Timeline({ times }: { times: readonly string[] }) {
+  const marks = timelineMarks(times, WIDTH);
+  if (marks.xs.length === 0) return null;
+  const span = formatDuration(marks.endMs - marks.startMs);
+  const label = `${count(times.length)} connections over ${span}, each a mark on a time line`;
+  return (
+    <figure class="chart">
+      <svg
+        class="timeline"
+        viewBox={`-4 0 ${WIDTH + 8} ${TIMELINE_HEIGHT}`}
+        role="img"
+        aria-label={label}
+      >
+        <line class="axis" x1={0} x2={WIDTH} y1={TIMELINE_HEIGHT - 6} y2={TIMELINE_HEIGHT - 6} />
+        {marks.xs.map((x) => (
+          <line class="mark" key={x} x1={x} x2={x} y1={4} y2={TIMELINE_HEIGHT - 8} />
+        ))}
+      </svg>
+      <figcaption>
+        <span>{new Date(marks.startMs).toISOString()}</span>
+        <span>{`Connections in time (${span})`}</span>
+        <span>{new Date(marks.endMs).toISOString()}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function Histogram({ beacon }: { beacon: BeaconDetail }) {
+  const box = { width: WIDTH, height: HISTOGRAM_HEIGHT };
+  const bars = histogramBars(beacon.histogram, box);
+  const widest = formatDuration(beacon.histogram.binWidthMs * (bars.length - 1));
+  const label =
+    `Gaps between attempts in ${bars.length} bins of ${formatDuration(beacon.histogram.binWidthMs)}; ` +
+    `counts ${bars.map((bar) => bar.count).join(', ')}; the last bin holds every gap of ${widest} or more`;
+  return (
+    <figure class="chart">
+      <svg
+        class="histogram"
+        viewBox={`0 0 ${WIDTH} ${HISTOGRAM_HEIGHT}`}
+        role="img"
+        aria-label={label}
+      >
+        <line class="axis" x1={0} x2={WIDTH} y1={HISTOGRAM_HEIGHT} y2={HISTOGRAM_HEIGHT} />
+        {bars.map((bar, bin) => (
+          <rect class="bar" key={bin} x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+            <title>{`${formatDuration(bar.fromMs)}${bar.toMs === undefined ? ' or more' : ` to ${formatDuration(bar.toMs)}`}: ${bar.count}`}</title>
+          </rect>
+        ))}
+      </svg>
+      <figcaption>
+        <span>0</span>
+        <span>{`Gaps between attempts (median ${formatDuration(beacon.medianIntervalMs)})`}</span>
+        <span>{`${widest}+`}</span>
+      </figcaption>
+    </figure>
+  );
+}

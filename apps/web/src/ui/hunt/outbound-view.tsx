@@ -1,0 +1,166 @@
+/**
+ * Outbound connections: the events table's Sysmon Event ID 3 rows this host initiated, as a
+ * pivot of Image and DestinationIp with count, ports, host names, the names queried in DNS,
+ * whether the address is public, and first and last seen. Picking a group shows its events.
+ */
+import type { OutboundGroup, QueriedNames } from '../../hunt/outbound.js';
+import { count } from '../../files/describe.js';
+import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
+import type { EventStore } from '../../store/event-store.js';
+import { EventRows } from './event-rows.js';
+
+/** Groups drawn at most; the rest are counted. */
+export const GROUPS_SHOWN = 500;
+
+/** Columns of a group's events. */
+const CONNECTION_COLUMNS = [
+  'timeCreated',
+  'computer',
+  'recordId',
+  'Image',
+  'User',
+  'Protocol',
+  'SourcePort',
+  'DestinationIp',
+  'DestinationPort',
+  'DestinationHostname',
+];
+
+export interface OutboundViewProps {
+  readonly outbound: OutboundSession;
+  readonly store: EventStore;
+  readonly onOpenRow: (row: number) => void;
+}
+
+/** The view. */
+export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) {
+  const table = outbound.table.value;
+  const picked = outbound.picked.value;
+  if (table === undefined) return <p class="hunt-note">Grouping the outbound connections…</p>;
+  return (
+    <div class="outbound">
+      <p class="hunt-note" aria-live="polite">
+        {summary(table, outbound.computing.value)}
+      </p>
+      {table.groups.length > 0 && (
+        <PivotTable
+          groups={table.groups}
+          picked={picked}
+          queried={outbound.queried.value}
+          onPick={(group) => outbound.pick(group === picked ? undefined : group)}
+        />
+      )}
+      {picked !== undefined && (
+        <section class="drill" aria-label="Events of the chosen group">
+          <h2 class="drill-title">
+            {`${count(picked.count)} connections of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
+          </h2>
+          <EventRows
+            key={`${picked.image}\u0000${picked.destinationIp}`}
+            store={store}
+            rows={picked.rows}
+            columns={CONNECTION_COLUMNS}
+            label="Connections of the chosen group"
+            onOpen={onOpenRow}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function summary(table: OutboundTable, computing: boolean): string {
+  const groups = table.groups.length;
+  const shown = groups > GROUPS_SHOWN ? ` (the ${count(GROUPS_SHOWN)} largest shown)` : '';
+  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${count(table.viewRows)} events`;
+  const again = computing ? ' · counting again…' : '';
+  return `${count(table.connections)} outbound connections in ${count(groups)} groups${shown}: ${of}${again}`;
+}
+
+interface PivotTableProps {
+  readonly groups: readonly OutboundGroup[];
+  readonly picked: OutboundGroup | undefined;
+  readonly queried: QueriedNames | undefined;
+  readonly onPick: (group: OutboundGroup) => void;
+}
+
+function PivotTable({ groups, picked, queried, onPick }: PivotTableProps) {
+  return (
+    <div class="pivot-scroll">
+      <table class="pivot">
+        <caption class="visually-hidden">Outbound connections by Image and DestinationIp</caption>
+        <thead>
+          <tr>
+            {[
+              'Count',
+              'Image',
+              'DestinationIp',
+              'Address',
+              'Ports',
+              'Host names',
+              'Queried in DNS',
+              'First seen (UTC)',
+              'Last seen (UTC)',
+            ].map((label) => (
+              <th scope="col" key={label}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.slice(0, GROUPS_SHOWN).map((group) => (
+            <PivotRow
+              key={`${group.image}\u0000${group.destinationIp}`}
+              group={group}
+              picked={group === picked}
+              queried={queried}
+              onPick={onPick}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface PivotRowProps {
+  readonly group: OutboundGroup;
+  readonly picked: boolean;
+  readonly queried: QueriedNames | undefined;
+  readonly onPick: (group: OutboundGroup) => void;
+}
+
+function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
+  const names = queried === undefined ? undefined : queried(group);
+  return (
+    <tr class={picked ? 'picked' : undefined} onClick={() => onPick(group)}>
+      <td class="numeric">
+        <button
+          type="button"
+          class="link"
+          aria-pressed={picked}
+          aria-label={`${count(group.count)} connections: show them`}
+          onClick={(event) => {
+            event.stopPropagation();
+            onPick(group);
+          }}
+        >
+          {count(group.count)}
+        </button>
+      </td>
+      <td class="path">{group.image}</td>
+      <td class="mono">{group.destinationIp}</td>
+      <td>
+        <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
+          {group.ipClass ?? 'not an address'}
+        </span>
+      </td>
+      <td class="mono">{group.ports.join(', ')}</td>
+      <td class="path">{group.hostnames.join(', ')}</td>
+      <td class="path">{names === undefined ? '(after the hunt)' : names.join(', ')}</td>
+      <td class="mono nowrap">{group.firstSeen ?? ''}</td>
+      <td class="mono nowrap">{group.lastSeen ?? ''}</td>
+    </tr>
+  );
+}
