@@ -47,10 +47,7 @@ export interface HuntSessionOptions {
   /** The worker link; without one, nothing is hunted (status `off`). */
   readonly hunter?: Hunter;
   readonly pacer?: Pacer;
-  /**
-   * The zone exports write times in. TODO: the time zone switch of the filter work is not on
-   * this branch; until the Workbench passes its zone here, exports are in UTC.
-   */
+  /** The zone exports write times in; UTC when absent. */
   readonly timeZone?: () => TimeZoneChoice;
 }
 

@@ -83,7 +83,11 @@ export class Workbench {
       now,
       onResult: () => this.refreshView(),
     });
-    this.hunt = new HuntSession(this, options.hunter ? { hunter: options.hunter } : {});
+    this.hunt = new HuntSession(this, {
+      ...(options.hunter ? { hunter: options.hunter } : {}),
+      // Exports write times in the zone the table shows.
+      timeZone: () => this.filter.timeZone.peek(),
+    });
   }
 
   /** Starts reading each file; rows show up as they are read. */

@@ -7,7 +7,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count } from '../files/describe.js';
-import { showProcessEvents, type QueryTarget } from '../session/process-events.js';
+import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
 import type { SortOrder } from '../store/sort.js';
@@ -113,10 +113,14 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         {details !== undefined && (
           <DetailsPane
             store={bench.store}
+            frame={bench.filter.frame.value}
             row={details}
             readXml={bench.xml.bind(bench)}
             onClose={() => closeDetails(bench, table)}
-            onShowProcess={(guid) => showProcessEvents(queryBox(query), guid)}
+            onShowProcess={(guid) => {
+              showProcessEvents(bench.filter, guid);
+              query.current?.focus();
+            }}
           />
         )}
       </main>
@@ -201,23 +205,6 @@ function EmptyState() {
 function closeDetails(bench: Workbench, table: { current: HTMLElement | null }): void {
   bench.closeDetails();
   table.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
-}
-
-/**
- * The query box as the target of "show this process's events".
- * TODO: until a filter session owns the query, this only writes the box's text (and fires its
- * input event) without filtering; once it does, pass the filter session here instead.
- */
-function queryBox(query: { current: HTMLInputElement | null }): QueryTarget {
-  return {
-    setQuery: (text) => {
-      const input = query.current;
-      if (input === null) return;
-      input.value = text;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.focus();
-    },
-  };
 }
 
 /** True while files are dragged over the page; dropped files go to `onFiles`. */

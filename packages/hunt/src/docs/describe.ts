@@ -23,6 +23,9 @@ export const SYSTEM_FIELD_DOCS: FieldDocs = {
   recordId: 'Number of the record in its log file; it counts up as events are written.',
   timeCreated: 'When Windows wrote the event (System/TimeCreated), to 100 nanoseconds.',
   file: 'File the record was read from.',
+  level:
+    'Severity the provider gave the event: 1 Critical, 2 Error, 3 Warning, 4 Information, ' +
+    '5 Verbose; 0 (no level) is shown as Information, as Event Viewer does.',
 };
 
 /** Every event the workbench explains. */

@@ -9,12 +9,15 @@ import type { EventDoc } from '@evtxhunt/hunt';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { EventStore } from '../../store/event-store.js';
+import type { DataFrame } from '../../store/frame.js';
 import { copyToClipboard, type CopyText } from './clipboard.js';
 import { eventDetails, type DetailField } from './event-details.js';
 import { FieldList } from './field-list.js';
 
 export interface DetailsPaneProps {
   readonly store: EventStore;
+  /** The table's frame, for times in the zone the table shows; the store when absent. */
+  readonly frame?: DataFrame | undefined;
   readonly row: number;
   readonly readXml: (row: number) => Promise<string>;
   readonly onClose: () => void;
@@ -28,8 +31,8 @@ type XmlState =
 
 /** The details pane. */
 export function DetailsPane(props: DetailsPaneProps) {
-  const { store, row, readXml, onClose, onShowProcess } = props;
-  const details = useMemo(() => eventDetails(store, row), [store, row]);
+  const { store, frame, row, readXml, onClose, onShowProcess } = props;
+  const details = useMemo(() => eventDetails(store, row, frame), [store, frame, row]);
   const xml = useXml(row, readXml);
   const [notice, copy] = useCopy(props.copyText ?? copyToClipboard, row);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -13,6 +13,7 @@ import {
 
 import { SYSTEM_COLUMNS, systemLabel } from '../../store/columns.js';
 import type { EventStore } from '../../store/event-store.js';
+import type { DataFrame } from '../../store/frame.js';
 
 /** One field as the pane lists it. */
 export interface DetailField {
@@ -39,17 +40,21 @@ export interface EventDetails {
   readonly processGuid: string | undefined;
 }
 
-/** The details of store row `row`. */
-export function eventDetails(store: EventStore, row: number): EventDetails {
+/**
+ * The details of store row `row`. System values and labels come from `frame` when given (the
+ * table's frame, so times show in the zone the table shows), else from the store.
+ */
+export function eventDetails(store: EventStore, row: number, frame?: DataFrame): EventDetails {
   const record = store.record(row);
   const { provider, eventId } = record;
   const meaning = (key: string) => describeField(provider, eventId, key);
 
-  // TODO: Level shows no meaning: packages/hunt's SYSTEM_FIELD_DOCS has no text for `level`.
+  const shown = frame ?? store;
+  const labels = new Map(shown.columns().map((column) => [column.key, column.label]));
   const system = SYSTEM_COLUMNS.map((key) => ({
     key,
-    label: systemLabel(key),
-    value: store.cell(row, key) ?? '',
+    label: labels.get(key) ?? systemLabel(key),
+    value: shown.cell(row, key) ?? '',
     meaning: meaning(key),
   }));
   const data = Object.entries(record.data).map(([name, value]) => ({
