@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { runCli } from '../src/cli.js';
 import { fieldWarnings, parseEventOption, parseFieldOptions } from '../src/commands/coverage.js';
-import { decodeConfigText } from '../src/config-file.js';
+import { decodeConfigText } from '@evtxhunt/hunt';
 import { UsageError } from '../src/errors.js';
 import { memorySink } from '../src/io.js';
 

@@ -421,3 +421,4 @@ export {
   type SortKey,
   type ViewState,
 } from './query/view-state.js';
+export { decodeConfigText } from './sysmon-config/decode.js';

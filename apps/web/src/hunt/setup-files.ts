@@ -4,6 +4,7 @@
  * size-checked before they are read, and every failure names the file.
  */
 import {
+  decodeConfigText,
   ALLOWLIST_TEXT_LIMIT,
   HuntEngine,
   defaultKnowledge,
@@ -55,18 +56,6 @@ export async function readSysmonConfig(file: Blob, name: string): Promise<Loaded
 export async function readAllowlist(file: Blob, name: string): Promise<LoadedAllowlist> {
   checkSize(file, name, ALLOWLIST_MAX_BYTES, 'allowlist');
   return { name, allowlist: parseAllowlist(await file.text(), name) };
-}
-
-/**
- * The text of a configuration file, as Sysmon reads it: UTF-16 when it starts with a UTF-16
- * byte-order mark or its second byte is zero (an ASCII first character in UTF-16LE), else UTF-8.
- * A byte-order mark is dropped; bytes that are not valid become U+FFFD.
- */
-export function decodeConfigText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes.length > 1 && bytes[1] === 0);
-  return new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
 }
 
 function checkSize(file: Blob, name: string, limit: number, what: string): void {

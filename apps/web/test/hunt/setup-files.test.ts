@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
+import { decodeConfigText } from '@evtxhunt/hunt';
+
 import {
   ALLOWLIST_MAX_BYTES,
-  decodeConfigText,
   readAllowlist,
   readSysmonConfig,
 } from '../../src/hunt/setup-files.js';
