@@ -333,6 +333,12 @@ browserTest(
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+F10');
     await dialog.waitFor();
+    // The menu takes focus in an effect after it is drawn: wait for it rather than race it.
+    await page
+      .waitForFunction(() => document.activeElement?.textContent === 'Keep only this value', null, {
+        timeout: 5000,
+      })
+      .catch(() => undefined);
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
       'Keep only this value',
