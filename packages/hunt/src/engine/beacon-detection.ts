@@ -6,7 +6,7 @@
 import { scoreBeaconSeries, type BeaconScore } from '../beacon/score.js';
 import type { BeaconDetail, Finding, Severity } from '../findings/finding.js';
 import { isInternalClass } from '../net/ip-class.js';
-import { sortedTimes, type ConnectionSeries } from './connections.js';
+import { seriesTimes, type ConnectionSeries } from './connections.js';
 import {
   destinationText,
   isExternalClass,
@@ -31,7 +31,8 @@ export function beaconFinding(
   }
 
   const score = scoreBeaconSeries(
-    sortedTimes(series),
+    // The scorer sorts the times itself.
+    seriesTimes(series),
     span === undefined ? {} : { observedSpan: span },
   );
   if (!score.isBeacon) return undefined;

@@ -30,6 +30,8 @@ export interface ConnectionSeries {
   readonly evidence: Evidence[];
   times: Float64Array;
   count: number;
+  /** The earliest connection's time, epoch ms and ISO text, and the latest's ISO text. */
+  firstMs: number;
   firstSeen: string;
   lastSeen: string;
 }
@@ -80,6 +82,7 @@ export class ConnectionSeriesTable {
       evidence: [],
       times: new Float64Array(8),
       count: 0,
+      firstMs: connection.time.ms,
       firstSeen: connection.time.iso,
       lastSeen: connection.time.iso,
     };
@@ -97,6 +100,7 @@ function record(series: ConnectionSeries, connection: NetworkConnect, ends: Endp
   series.times[series.count++] = connection.time.ms;
 
   const iso = connection.time.iso;
+  if (connection.time.ms < series.firstMs) series.firstMs = connection.time.ms;
   if (iso < series.firstSeen) series.firstSeen = iso;
   if (iso > series.lastSeen) series.lastSeen = iso;
 
@@ -125,7 +129,7 @@ export function guidsByTime(series: ConnectionSeries): string[] {
   return [...series.processGuids.entries()].sort((a, b) => a[1] - b[1]).map(([guid]) => guid);
 }
 
-/** The series' times, sorted, as a fresh array. */
-export function sortedTimes(series: ConnectionSeries): Float64Array {
-  return series.times.slice(0, series.count).sort();
+/** The series' connection times, in the order they arrived (a view, not a copy). */
+export function seriesTimes(series: ConnectionSeries): Float64Array {
+  return series.times.subarray(0, series.count);
 }

@@ -19,11 +19,9 @@ interface Resolution {
 /** DNS answers by computer and address. */
 export class DnsResolutions {
   readonly #byAddress = new Map<string, Resolution[]>();
-  #queries = 0;
 
   /** Records the addresses one query returned. */
   add(query: DnsQuery): void {
-    this.#queries++;
     for (const address of query.resolvedAddresses) {
       const ip = parseIp(address);
       if (ip === undefined) continue;
@@ -34,11 +32,6 @@ export class DnsResolutions {
       list.push(resolution(query));
       if (list.length > NAMES_PER_ADDRESS_LIMIT) list.shift();
     }
-  }
-
-  /** Queries seen. */
-  get queries(): number {
-    return this.#queries;
   }
 
   /**

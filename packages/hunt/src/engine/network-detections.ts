@@ -5,7 +5,7 @@
  */
 import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import { isInternalClass, type IpClass } from '../net/ip-class.js';
-import { guidsByTime, sortedTimes, type ConnectionSeries } from './connections.js';
+import { guidsByTime, type ConnectionSeries } from './connections.js';
 import type { DnsResolutions } from './dns.js';
 import type { Knowledge, KnownLolbin } from './knowledge.js';
 import type { ProcessFacts, RemoteSpawn } from './process-facts.js';
@@ -76,8 +76,12 @@ export function byTime(evidence: readonly Evidence[]): Evidence[] {
 
 function queriedNameOf(series: ConnectionSeries, dns: DnsResolutions): string | undefined {
   const [guid] = guidsByTime(series);
-  const first = sortedTimes(series)[0] ?? 0;
-  return dns.nameFor(series.computer, series.remoteIp, { guid, image: series.image }, first);
+  return dns.nameFor(
+    series.computer,
+    series.remoteIp,
+    { guid, image: series.image },
+    series.firstMs,
+  );
 }
 
 /** `where` for sentences: `203.0.113.7:443 (evil.example)`. */
@@ -292,9 +296,13 @@ function lateralOut(series: ConnectionSeries, context: DetectionContext, service
 }
 
 function lateralIn(series: ConnectionSeries, context: DetectionContext, service: string): Finding {
-  const first = sortedTimes(series)[0] ?? 0;
   const port = series.destinationPort ?? -1;
-  const spawns = context.processes.spawnsAfter(series.computer, port, first, SPAWN_WINDOW_MS);
+  const spawns = context.processes.spawnsAfter(
+    series.computer,
+    port,
+    series.firstMs,
+    SPAWN_WINDOW_MS,
+  );
   const severity: Severity = spawns.length > 0 ? 'high' : 'medium';
   const finding = seriesFinding(series, context, { kind: 'lateral-movement', severity, why: '' });
   const spawned = spawnSummary(spawns);

@@ -38,11 +38,6 @@ export class ServerInference {
     return (this.#clients.get(key)?.size ?? 0) >= SERVER_CLIENT_THRESHOLD;
   }
 
-  /** True when `ip` answered Kerberos or LDAP in these logs. */
-  isDomainController(ip: string): boolean {
-    return this.#domainControllers.has(ip);
-  }
-
   #learn(series: ConnectionSeries): void {
     const port = series.destinationPort;
     if (port === undefined) return;
