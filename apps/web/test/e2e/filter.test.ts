@@ -352,6 +352,8 @@ browserTest(
 
     await openOn(0, 0);
     await page.keyboard.press('Escape');
+    // The menu closes on the next render: wait for it rather than race it.
+    await dialog.waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
     assert.equal(await dialog.count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'grid');
     await page.close();
