@@ -4,15 +4,17 @@
  * EventRecordID and TimeCreated was already read; the same id at another time is a different
  * record (a log cleared and written again restarts its ids).
  *
- * TODO: one map entry per record read grows with the input (tens of bytes a record); runs of
- * consecutive ids could be kept as ranges to make this flat for multi-gigabyte inputs (P4).
+ * Numeric ids are kept as runs of consecutive ids with their times (see IdRuns): about 8 bytes a
+ * record. TODO: that is still linear in the records read (about 10 MB per gigabyte of log); past
+ * tens of gigabytes, runs that repeat a time pattern could be kept as ranges alone.
  */
 import { parseIsoTime } from '../events/time.js';
 import type { EventRecord } from '../record.js';
+import { IdRuns } from './id-runs.js';
 
 /** Remembers the records seen and recognises them when they come again. */
 export class DuplicateRecords {
-  readonly #byLog = new Map<string, Map<number | string, number>>();
+  readonly #byLog = new Map<string, LogIds>();
   readonly #reused = new Set<string>();
   #duplicates = 0;
 
@@ -24,16 +26,15 @@ export class DuplicateRecords {
   /** True when an identical record was seen before; otherwise remembers this one. */
   isDuplicate(record: EventRecord): boolean {
     const log = `${record.computer}|${record.channel}`;
-    const ids = this.#byLog.get(log) ?? new Map<number | string, number>();
-    this.#byLog.set(log, ids);
-
-    const id = /^\d{1,15}$/.test(record.recordId) ? Number(record.recordId) : record.recordId;
-    const time = parseIsoTime(record.timeCreated)?.ms ?? -1;
-    const seen = ids.get(id);
-    if (seen === undefined) {
-      ids.set(id, time);
-      return false;
+    let ids = this.#byLog.get(log);
+    if (ids === undefined) {
+      ids = { numeric: new IdRuns(), text: new Map() };
+      this.#byLog.set(log, ids);
     }
+
+    const time = parseIsoTime(record.timeCreated)?.ms ?? -1;
+    const seen = recall(ids, record.recordId, time);
+    if (seen === undefined) return false;
     return this.#again(`${log}|${record.recordId}|${time}`, seen === time);
   }
 
@@ -45,4 +46,19 @@ export class DuplicateRecords {
     this.#reused.add(key);
     return false;
   }
+}
+
+/** One log's ids: decimal ids in runs, anything else (rare) by its text. */
+interface LogIds {
+  readonly numeric: IdRuns;
+  readonly text: Map<string, number>;
+}
+
+/** The time first seen with this id, or undefined when it is new (and now remembered). */
+function recall(ids: LogIds, recordId: string, time: number): number | undefined {
+  if (/^\d{1,15}$/.test(recordId)) return ids.numeric.recall(Number(recordId), time);
+
+  const seen = ids.text.get(recordId);
+  if (seen === undefined) ids.text.set(recordId, time);
+  return seen;
 }

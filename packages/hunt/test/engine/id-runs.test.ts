@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { DuplicateRecords } from '../../src/engine/duplicates.js';
+import { ID_GAP_LIMIT, IdRuns } from '../../src/engine/id-runs.js';
+import type { EventRecord } from '../../src/record.js';
+
+test('IdRuns.recall remembers consecutive ids in one run and returns their times', () => {
+  const runs = new IdRuns();
+  for (let id = 1; id <= 10_000; id++) assert.equal(runs.recall(id, id * 10), undefined);
+
+  assert.equal(runs.runCount, 1);
+  assert.equal(runs.recall(1, 0), 10);
+  assert.equal(runs.recall(5000, 0), 50_000);
+  assert.equal(runs.recall(10_000, 0), 100_000);
+});
+
+test('IdRuns keeps small gaps inside a run and starts a new run past ID_GAP_LIMIT', () => {
+  const runs = new IdRuns();
+  runs.recall(100, 1);
+  runs.recall(100 + ID_GAP_LIMIT - 1, 2);
+  assert.equal(runs.runCount, 1);
+  assert.equal(runs.recall(150, 3), undefined, 'a slot in the gap is still new');
+  assert.equal(runs.recall(150, 4), 3);
+
+  runs.recall(100 + 3 * ID_GAP_LIMIT, 5);
+  assert.equal(runs.runCount, 2);
+});
+
+test('IdRuns finds ids given out of order, before and between runs', () => {
+  const runs = new IdRuns();
+  const ids = [5000, 10, 2500, 11, 9, 4999, 7000, 0];
+  ids.forEach((id, i) => assert.equal(runs.recall(id, i), undefined, `id ${id} is new`));
+  ids.forEach((id, i) => assert.equal(runs.recall(id, -1), i, `id ${id} is remembered`));
+  assert.equal(runs.recall(12, 99), undefined);
+  assert.equal(runs.recall(4998, 98), undefined);
+  assert.equal(runs.recall(4998, 0), 98);
+});
+
+test('IdRuns keeps -1 (no time) as a time like any other', () => {
+  const runs = new IdRuns();
+  runs.recall(3, -1);
+  assert.equal(runs.recall(3, 7), -1);
+});
+
+function record(recordId: string, timeCreated: string, channel = 'Security'): EventRecord {
+  const provider = 'Microsoft-Windows-Security-Auditing';
+  return { recordId, timeCreated, channel, computer: 'WS01', provider, eventId: 4688, data: {} };
+}
+
+test('DuplicateRecords: a second file overlapping the first by half counts the overlap once', () => {
+  const duplicates = new DuplicateRecords();
+  const time = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
+  const first = Array.from({ length: 2000 }, (_, i) => record(String(i + 1), time(i + 1)));
+  const second = Array.from({ length: 2000 }, (_, i) => record(String(i + 1001), time(i + 1001)));
+
+  const kept = [...first, ...second].filter((one) => !duplicates.isDuplicate(one));
+  assert.equal(kept.length, 3000);
+  assert.equal(duplicates.count, 1000);
+});
+
+test('DuplicateRecords: ids that are not decimal and ids past 15 digits still compare', () => {
+  const duplicates = new DuplicateRecords();
+  const t = '2024-01-01T00:00:00.0000000Z';
+  for (const id of ['x1', '1234567890123456', 'x1', '1234567890123456']) {
+    duplicates.isDuplicate(record(id, t));
+  }
+  assert.equal(duplicates.count, 2);
+  assert.equal(duplicates.isDuplicate(record('x1', t, 'System')), false, 'another channel');
+});
