@@ -161,6 +161,7 @@ export {
 } from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
 export { DuplicateRecords } from './engine/duplicates.js';
+export { EVIDENCE_LIMIT } from './findings/evidence-limit.js';
 export type {
   Knowledge,
   KnownAdminService,

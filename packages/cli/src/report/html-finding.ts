@@ -47,7 +47,7 @@ export function findingArticle(finding: Finding, number: number): Html {
     el('dl', { class: 'facts' }, facts(finding)),
     finding.beacon === undefined ? [] : beaconBlock(finding, finding.beacon),
     finding.story === undefined ? [] : timeline(finding.story),
-    evidenceList(finding.evidence),
+    evidenceList(finding.evidence, finding.evidenceOmitted ?? 0),
   );
 }
 
@@ -163,7 +163,7 @@ function timeline(story: readonly StoryStep[]): Html {
   );
 }
 
-function evidenceList(evidence: readonly Evidence[]): Html {
+function evidenceList(evidence: readonly Evidence[], omitted: number): Html {
   if (evidence.length === 0) return el('p', { class: 'note' }, text('No evidence events kept.'));
 
   const shown = evidence.slice(0, HTML_EVIDENCE_SHOWN);
@@ -171,13 +171,14 @@ function evidenceList(evidence: readonly Evidence[]): Html {
   const items = shown.map((item, i) =>
     el('li', {}, text(`${refs[i] ?? ''}, Event ID ${item.eventId}, ${isoTime(item.time)}`)),
   );
-  const rest = evidence.length - shown.length;
+  const total = evidence.length + omitted;
+  const rest = total - shown.length;
   const more = rest > 0 ? el('li', { class: 'note' }, text(`and ${rest} more`)) : join([]);
 
   return el(
     'details',
     { class: 'evidence' },
-    el('summary', {}, text(plural(evidence.length, 'evidence event'))),
+    el('summary', {}, text(plural(total, 'evidence event'))),
     el('ol', {}, items, more),
   );
 }

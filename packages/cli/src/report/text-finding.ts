@@ -52,7 +52,7 @@ export function findingLines(
       : fact('also matches', finding.alsoMatched.join(', '))),
     ...(finding.beacon === undefined ? [] : beaconLines(finding.beacon, width)),
     ...(finding.story === undefined ? [] : storyLines(finding.story, width)),
-    ...evidenceLines(finding.evidence, width),
+    ...evidenceLines(finding.evidence, finding.evidenceOmitted ?? 0, width),
   ];
 }
 
@@ -132,11 +132,12 @@ function storyLines(story: readonly StoryStep[], width: number): string[] {
   });
 }
 
-function evidenceLines(evidence: readonly Evidence[], width: number): string[] {
+function evidenceLines(evidence: readonly Evidence[], omitted: number, width: number): string[] {
   const shown = evidenceRefs(evidence.slice(0, TEXT_EVIDENCE_SHOWN));
-  const rest = evidence.length - shown.length;
+  const total = evidence.length + omitted;
+  const rest = total - shown.length;
   const list = rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 
-  const text = evidence.length === 0 ? 'none kept' : `${plural(evidence.length, 'event')}: ${list}`;
+  const text = total === 0 ? 'none kept' : `${plural(total, 'event')}: ${list}`;
   return factLines('evidence', escapeText(text), width, STEP_HANG);
 }

@@ -1,14 +1,14 @@
 /**
  * Network connections grouped into series: one per (Computer, Image, direction, remote address,
- * destination port). A series keeps its times as a growable Float64Array and its evidence as
- * compact rows, never the records, so the detections can run once every file has been read.
+ * destination port). A series keeps its times and evidence as columns (EvidenceColumns, about
+ * 30 bytes a connection), never the records, so the detections can run once every file has been
+ * read.
  */
 import type { NetworkConnect } from '../events/activity.js';
-import type { Evidence } from '../findings/finding.js';
-import { evidenceOf } from '../story/evidence.js';
 import { classifyIp, type IpClass } from '../net/ip-class.js';
 import { parseIp } from '../net/ip.js';
 import { endpointsOf, type Endpoints } from './endpoints.js';
+import { EvidenceColumns, FileNames } from './evidence-columns.js';
 
 /** Distinct host names, source addresses or process GUIDs kept per series. */
 export const SERIES_VALUE_LIMIT = 64;
@@ -27,8 +27,8 @@ export interface ConnectionSeries {
   /** Distinct ProcessGuids with the time each was first seen (epoch ms). */
   readonly processGuids: Map<string, number>;
   readonly hostnames: Set<string>;
-  readonly evidence: Evidence[];
-  times: Float64Array;
+  /** Every connection's time and evidence, in the order added. */
+  readonly evidence: EvidenceColumns;
   count: number;
   /** The earliest connection's time, epoch ms and ISO text, and the latest's ISO text. */
   firstMs: number;
@@ -39,6 +39,7 @@ export interface ConnectionSeries {
 /** Connections grouped into series as they stream in. */
 export class ConnectionSeriesTable {
   readonly #series = new Map<string, ConnectionSeries>();
+  readonly #files = new FileNames();
 
   /** Adds one connection; returns false when it has no usable remote address. */
   add(connection: NetworkConnect): boolean {
@@ -79,8 +80,7 @@ export class ConnectionSeriesTable {
       destinationPort: ends.servicePort,
       processGuids: new Map(),
       hostnames: new Set(),
-      evidence: [],
-      times: new Float64Array(8),
+      evidence: new EvidenceColumns(this.#files),
       count: 0,
       firstMs: connection.time.ms,
       firstSeen: connection.time.iso,
@@ -92,12 +92,8 @@ export class ConnectionSeriesTable {
 }
 
 function record(series: ConnectionSeries, connection: NetworkConnect, ends: Endpoints): void {
-  if (series.count === series.times.length) {
-    const grown = new Float64Array(series.times.length * 2);
-    grown.set(series.times);
-    series.times = grown;
-  }
-  series.times[series.count++] = connection.time.ms;
+  series.evidence.add(connection);
+  series.count++;
 
   const iso = connection.time.iso;
   if (connection.time.ms < series.firstMs) series.firstMs = connection.time.ms;
@@ -106,7 +102,6 @@ function record(series: ConnectionSeries, connection: NetworkConnect, ends: Endp
 
   addBounded(series.hostnames, ends.remoteHostname);
   noteGuid(series.processGuids, connection.process.guid, connection.time.ms);
-  series.evidence.push(evidenceOf(connection));
 }
 
 function addBounded(set: Set<string>, value: string | undefined): void {
@@ -131,5 +126,5 @@ export function guidsByTime(series: ConnectionSeries): string[] {
 
 /** The series' connection times, in the order they arrived (a view, not a copy). */
 export function seriesTimes(series: ConnectionSeries): Float64Array {
-  return series.times.subarray(0, series.count);
+  return series.evidence.times();
 }

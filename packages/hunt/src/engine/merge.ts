@@ -5,6 +5,7 @@
  * in `alsoMatched` with their reasons added, and the severity is the highest. A program that
  * opens the same service to many internal hosts is one sweep, not a finding per host.
  */
+import { limitEvidence, omittedProperty } from '../findings/evidence-limit.js';
 import { SEVERITIES, type Finding, type FindingKind, type Severity } from '../findings/finding.js';
 import { byTime } from './network-detections.js';
 import { raised } from './severity.js';
@@ -132,9 +133,16 @@ function sweep(
     destinations,
     lastSeen: group.map((finding) => finding.lastSeen).reduce((a, b) => (b > a ? b : a)),
     count: group.reduce((sum, finding) => sum + finding.count, 0),
-    evidence: byTime(group.flatMap((finding) => finding.evidence)),
+    ...listedEvidence(group),
     why,
   };
+}
+
+/** The members' evidence in time order, cut to the limit again, and how much was left out. */
+function listedEvidence(group: readonly Finding[]): Pick<Finding, 'evidence' | 'evidenceOmitted'> {
+  const before = group.reduce((sum, finding) => sum + (finding.evidenceOmitted ?? 0), 0);
+  const { evidence, omitted } = limitEvidence(byTime(group.flatMap((f) => f.evidence)), before);
+  return { evidence, ...omittedProperty(omitted) };
 }
 
 function guidsOf(finding: Finding): readonly string[] {

@@ -3,6 +3,7 @@
  * connecting out, a service binary reaching a public address, a connection in to an admin port,
  * and lateral movement between internal hosts. Each returns a finding or undefined.
  */
+import { omittedProperty } from '../findings/evidence-limit.js';
 import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import { isInternalClass, type IpClass } from '../net/ip-class.js';
 import { guidsByTime, type ConnectionSeries } from './connections.js';
@@ -49,6 +50,7 @@ export function seriesFinding(
   const inbound = !series.initiated;
   const destinationIp = inbound ? series.localIp : series.remoteIp;
   const queriedName = inbound ? undefined : queriedNameOf(series, context.dns);
+  const { evidence, omitted } = series.evidence.listed();
   return {
     kind: finding.kind,
     severity: finding.severity,
@@ -64,7 +66,8 @@ export function seriesFinding(
     firstSeen: series.firstSeen,
     lastSeen: series.lastSeen,
     count: series.count,
-    evidence: byTime(series.evidence),
+    evidence,
+    ...omittedProperty(omitted),
     why: finding.why,
   };
 }

@@ -81,7 +81,13 @@ export interface Finding {
   readonly firstSeen: string;
   readonly lastSeen: string;
   readonly count: number;
+  /**
+   * The events behind the finding in time order: all of them, or past EVIDENCE_LIMIT the first
+   * and the last half of that many (see evidenceOmitted).
+   */
   readonly evidence: readonly Evidence[];
+  /** Evidence records left out of `evidence` by EVIDENCE_LIMIT; absent when none were. */
+  readonly evidenceOmitted?: number;
   /** One or two sentences saying why this was reported. */
   readonly why: string;
   /** Other kinds the same events match; their reasons are added to `why`. */

@@ -1,0 +1,160 @@
+/**
+ * The evidence of a connection series as columns rather than objects: per event its time (epoch
+ * ms and the 100 ns ticks of its second), record id, event id and file (an index into a table of
+ * names shared by every series), about 30 bytes an event. Evidence objects are made only for
+ * the events a finding lists (see findings/evidence-limit.ts). An event whose record id is not
+ * a plain decimal number, or whose time is not in the usual ISO form, keeps its evidence object.
+ */
+import type { Activity } from '../events/activity.js';
+import { listedPositions, type ListedEvidence } from '../findings/evidence-limit.js';
+import type { Evidence } from '../findings/finding.js';
+import { evidenceOf } from '../story/evidence.js';
+
+const PLAIN_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{7})Z$/;
+const PLAIN_ID = /^(?:0|[1-9]\d{0,14})$/;
+const FIRST_CAPACITY = 8;
+const LARGE = 65_536;
+
+/** File names by index, shared by every column set of one engine. */
+export class FileNames {
+  readonly #names: (string | undefined)[] = [undefined];
+  readonly #index = new Map<string, number>();
+
+  /** The index of `name`; 0 stands for no file. */
+  indexOf(name: string | undefined): number {
+    if (name === undefined) return 0;
+
+    let index = this.#index.get(name);
+    if (index === undefined) {
+      index = this.#names.push(name) - 1;
+      this.#index.set(name, index);
+    }
+    return index;
+  }
+
+  /** The name at `index`; undefined for 0. */
+  nameAt(index: number): string | undefined {
+    return this.#names[index];
+  }
+}
+
+/** Growable columns of evidence, in the order added. */
+export class EvidenceColumns {
+  readonly #files: FileNames;
+  #length = 0;
+  #ms = new Float64Array(FIRST_CAPACITY);
+  #ticks = new Uint32Array(FIRST_CAPACITY);
+  #recordIds = new Float64Array(FIRST_CAPACITY);
+  #fileIndex = new Uint32Array(FIRST_CAPACITY);
+  #eventIds = new Uint16Array(FIRST_CAPACITY);
+  /** Events that do not fit the columns, by position. */
+  readonly #odd = new Map<number, Evidence>();
+  /** The last listing, reused while nothing is added: several detections list one series. */
+  #listing:
+    { readonly length: number; readonly limit?: number; result: ListedEvidence } | undefined;
+
+  constructor(files: FileNames) {
+    this.#files = files;
+  }
+
+  /** Events added. */
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Every event's time in epoch ms, in the order added (a view: read it, do not keep it). */
+  times(): Float64Array {
+    return this.#ms.subarray(0, this.#length);
+  }
+
+  /** Adds the evidence of one activity. */
+  add(activity: Activity): void {
+    if (this.#length === this.#ms.length) this.#grow();
+    const at = this.#length++;
+    const { time, source } = activity;
+    this.#ms[at] = time.ms;
+
+    const ticks = PLAIN_ISO.exec(time.iso)?.[1];
+    const plain = ticks !== undefined && PLAIN_ID.test(source.recordId);
+    if (!plain || source.eventId !== (source.eventId & 0xffff)) {
+      this.#odd.set(at, evidenceOf(activity));
+      return;
+    }
+    this.#ticks[at] = Number(ticks);
+    this.#recordIds[at] = Number(source.recordId);
+    this.#fileIndex[at] = this.#files.indexOf(source.file);
+    this.#eventIds[at] = source.eventId;
+  }
+
+  /** The evidence of the event at `at`. */
+  at(at: number): Evidence {
+    const odd = this.#odd.get(at);
+    if (odd !== undefined) return odd;
+
+    const ticks = this.#ticks[at] ?? 0;
+    const ms = this.#ms[at] ?? 0;
+    const time = `${isoSeconds(ms - ticks / 10_000)}.${String(ticks).padStart(7, '0')}Z`;
+    const evidence = { recordId: String(this.#recordIds[at]), eventId: this.#eventIds[at] ?? 0 };
+    const file = this.#files.nameAt(this.#fileIndex[at] ?? 0);
+    return file === undefined ? { ...evidence, time } : { file, ...evidence, time };
+  }
+
+  /**
+   * The evidence a finding lists, in time order (ties in the order added): every event, or the
+   * first and the last of them past `limit`.
+   */
+  listed(limit?: number): ListedEvidence {
+    const last = this.#listing;
+    if (last?.length === this.#length && last.limit === limit) return last.result;
+
+    const order = this.#timeOrder();
+    const positions = listedPositions(order.length, limit);
+    const evidence = positions.map((position) => this.at(order[position] ?? 0));
+    const result = { evidence, omitted: order.length - evidence.length };
+    this.#listing = { length: this.#length, ...(limit === undefined ? {} : { limit }), result };
+    return result;
+  }
+
+  /** Positions in time order; most logs arrive in order, so the sort is usually skipped. */
+  #timeOrder(): Uint32Array {
+    const order = new Uint32Array(this.#length).map((_, i) => i);
+    for (let i = 1; i < order.length; i++) {
+      if (this.#compare(i - 1, i) > 0) return order.sort((a, b) => this.#compare(a, b) || a - b);
+    }
+    return order;
+  }
+
+  /** Compares two events' times as their ISO texts compare. */
+  #compare(a: number, b: number): number {
+    if (this.#odd.size > 0 && (this.#odd.has(a) || this.#odd.has(b))) {
+      const timeA = this.at(a).time;
+      const timeB = this.at(b).time;
+      return timeA < timeB ? -1 : timeA > timeB ? 1 : 0;
+    }
+    const ticksA = this.#ticks[a] ?? 0;
+    const ticksB = this.#ticks[b] ?? 0;
+    const secondsA = Math.round((this.#ms[a] ?? 0) - ticksA / 10_000);
+    const secondsB = Math.round((this.#ms[b] ?? 0) - ticksB / 10_000);
+    return secondsA - secondsB || ticksA - ticksB;
+  }
+
+  #grow(): void {
+    const size = this.#ms.length;
+    const capacity = size + (size < LARGE ? size : Math.ceil(size / 4));
+    this.#ms = copied(this.#ms, new Float64Array(capacity));
+    this.#ticks = copied(this.#ticks, new Uint32Array(capacity));
+    this.#recordIds = copied(this.#recordIds, new Float64Array(capacity));
+    this.#fileIndex = copied(this.#fileIndex, new Uint32Array(capacity));
+    this.#eventIds = copied(this.#eventIds, new Uint16Array(capacity));
+  }
+}
+
+function copied<T extends Float64Array | Uint32Array | Uint16Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of the second an epoch-millisecond instant falls in. */
+function isoSeconds(ms: number): string {
+  return new Date(Math.floor(Math.round(ms) / 1000) * 1000).toISOString().slice(0, 19);
+}
