@@ -192,6 +192,7 @@ export {
   STORY_FILE_LIMIT,
   StoryCollector,
   orderSteps,
+  type StoryCollectorOptions,
   type ProcessActivities,
   type ProcessStory,
   type StoryDropped,
@@ -201,10 +202,12 @@ export {
   CONNECT_TO_FILE_WINDOW_MS,
   DNS_LOGGED_LATE_MS,
   DNS_TO_CONNECT_WINDOW_MS,
+  chainActivity,
   chainFindings,
   mappedIpKey,
   type ChainOptions,
 } from './story/chain.js';
+export { StoryCompactor, TEXT_POOL_LIMIT, type StoryActivity } from './story/compact.js';
 export {
   TimelineBuilder,
   compareRows,

@@ -12,7 +12,9 @@ import type { HuntReport, SuppressedCount } from '../findings/report.js';
 import { classifyIp } from '../net/ip-class.js';
 import { parseIp } from '../net/ip.js';
 import type { EventRecord } from '../record.js';
-import { chainFindings, type ChainOptions } from '../story/chain.js';
+import { chainActivity, chainFindings, type ChainOptions } from '../story/chain.js';
+import { StoryCompactor } from '../story/compact.js';
+import { ProcessTable } from '../story/process-table.js';
 import { StoryCollector } from '../story/story.js';
 import type { SysmonConfig } from '../sysmon-config/model.js';
 import { InferredCoverage, configCoverage } from './coverage.js';
@@ -61,7 +63,8 @@ export class HuntEngine {
   readonly #series = new ConnectionSeriesTable();
   readonly #dns = new DnsResolutions();
   readonly #processes: ProcessFacts;
-  readonly #stories = new StoryCollector();
+  readonly #chainOptions: ChainOptions;
+  readonly #stories: StoryCollector;
   readonly #inferred = new InferredCoverage();
   readonly #duplicates = new DuplicateRecords();
   readonly #computers = new Set<string>();
@@ -74,6 +77,8 @@ export class HuntEngine {
   constructor(options: HuntOptions) {
     this.#options = options;
     this.#processes = new ProcessFacts(options.knowledge);
+    this.#chainOptions = chainOptions(options.knowledge);
+    this.#stories = chainStories(this.#chainOptions);
   }
 
   /** Takes one record; records the engine has no use for are counted and dropped. */
@@ -102,7 +107,7 @@ export class HuntEngine {
       push(perSeries, mergeSeriesFindings(found.filter(isFinding)));
     }
     const serviceName = (port: number) => this.#options.knowledge.adminService(port)?.name;
-    const chains = chainFindings(this.#stories, this.#stories.table, this.#chainOptions());
+    const chains = chainFindings(this.#stories, this.#stories.table, this.#chainOptions);
     const findings = crossReferenceChains(mergeSweeps(perSeries, serviceName), chains);
 
     const { kept, suppressed } = applyAllowlist(findings, this.#options.allowlist);
@@ -132,24 +137,6 @@ export class HuntEngine {
       default:
         return;
     }
-  }
-
-  #chainOptions(): ChainOptions {
-    const knowledge = this.#options.knowledge;
-    return {
-      // A download from an internal staging host is a chain too, so any address off the host
-      // counts, not only public ones.
-      isPublicAddress(text) {
-        const ip = parseIp(text);
-        return ip !== undefined && isOffHostClass(classifyIp(ip));
-      },
-      isSuspiciousImage(image) {
-        const place = knowledge.writablePlace(image);
-        const writable = place !== undefined && place.knownGood === undefined;
-        return writable || knowledge.lolbin(image) !== undefined;
-      },
-      ipKey: (text) => parseIp(text)?.text ?? text.trim().toLowerCase(),
-    };
   }
 
   #widenSpan(activity: Activity): void {
@@ -182,6 +169,35 @@ export class HuntEngine {
     if (this.#first === undefined || this.#last === undefined) return input;
     return { ...input, firstTime: this.#first.time.iso, lastTime: this.#last.time.iso };
   }
+}
+
+function chainOptions(knowledge: Knowledge): ChainOptions {
+  return {
+    // A download from an internal staging host is a chain too, so any address off the host
+    // counts, not only public ones.
+    isPublicAddress(text) {
+      const ip = parseIp(text);
+      return ip !== undefined && isOffHostClass(classifyIp(ip));
+    },
+    isSuspiciousImage(image) {
+      const place = knowledge.writablePlace(image);
+      const writable = place !== undefined && place.knownGood === undefined;
+      return writable || knowledge.lolbin(image) !== undefined;
+    },
+    ipKey: (text) => parseIp(text)?.text ?? text.trim().toLowerCase(),
+  };
+}
+
+/**
+ * Stories that keep only what a chain can use (chainActivity), as compact copies: the engine
+ * reads its stories for chains alone.
+ */
+function chainStories(options: ChainOptions): StoryCollector {
+  const compactor = new StoryCompactor();
+  return new StoryCollector(new ProcessTable(), {
+    keep: (activity) => chainActivity(activity, options),
+    compact: (activity) => compactor.compact(activity),
+  });
 }
 
 function isFinding(finding: Finding | undefined): finding is Finding {

@@ -18,6 +18,7 @@ import {
   type Severity,
   type StoryStep,
 } from '../findings/finding.js';
+import type { StoryActivity } from './compact.js';
 import { baseName } from './evidence.js';
 import { isExecutableName, isHousekeepingFile } from './executable.js';
 import type { ProcessKey, ProcessNode } from './process-node.js';
@@ -137,6 +138,25 @@ function chainLinks(
     links.push({ dns, connection, file, executable: isExecutableName(file.targetFilename) });
   }
   return links;
+}
+
+/**
+ * True for an activity a chain can use: a connection out to a public address, a DNS answer
+ * holding an address, a file that is not housekeeping. A collector that keeps only these finds
+ * the same chains, unless a process passes the collector's per-process limits, where it keeps
+ * more of what counts.
+ */
+export function chainActivity(activity: StoryActivity, options: ChainOptions): boolean {
+  switch (activity.kind) {
+    case 'network':
+      return isOutboundTo(activity, options);
+    case 'dns':
+      return activity.resolvedAddresses.length > 0;
+    case 'file-create':
+      return !isHousekeepingFile(activity.targetFilename);
+    default:
+      return false;
+  }
 }
 
 function isOutboundTo(connection: NetworkConnect, options: ChainOptions): boolean {

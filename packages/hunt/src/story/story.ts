@@ -5,6 +5,7 @@
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import type { StoryStep } from '../findings/finding.js';
+import type { StoryActivity } from './compact.js';
 import { evidenceOf, summaryOf } from './evidence.js';
 import { guidKey, type ProcessKey, type ProcessNode } from './process-node.js';
 import { ProcessTable, type ParentChain } from './process-table.js';
@@ -55,6 +56,14 @@ interface Bin {
   readonly dropped: { dns: number; connections: number; files: number };
 }
 
+/** What a collector keeps, and in what form; by default every activity, as it is. */
+export interface StoryCollectorOptions {
+  /** False for a DNS query, connection or file the caller will never read back. */
+  readonly keep?: (activity: StoryActivity) => boolean;
+  /** The form to keep an activity in, such as a compact copy (see StoryCompactor). */
+  readonly compact?: (activity: StoryActivity) => StoryActivity;
+}
+
 /**
  * Collects stories. Every activity goes to add(); process starts and ends also go to the table
  * given (or a new one), which is how the collector finds parents.
@@ -63,9 +72,11 @@ export class StoryCollector {
   readonly table: ProcessTable;
   /** Per host and ProcessGuid; guids never change, whereas table keys may merge. */
   readonly #bins = new Map<string, Bin>();
+  readonly #options: StoryCollectorOptions;
 
-  constructor(table: ProcessTable = new ProcessTable()) {
+  constructor(table: ProcessTable = new ProcessTable(), options: StoryCollectorOptions = {}) {
     this.table = table;
+    this.#options = options;
   }
 
   /**
@@ -83,7 +94,12 @@ export class StoryCollector {
     if (guid === undefined || this.table.note(activity.computer, activity.process) === undefined) {
       return;
     }
-    keep(this.#binFor(activity.computer, guid), activity);
+    const { keep: wanted, compact } = this.#options;
+    if (wanted !== undefined && !wanted(activity)) return;
+    keep(
+      this.#binFor(activity.computer, guid),
+      compact === undefined ? activity : compact(activity),
+    );
   }
 
   /** The keys of the processes that queried DNS, connected or created a file. */
@@ -185,7 +201,7 @@ function isStoryKind(activity: Activity): activity is DnsQuery | NetworkConnect 
   return activity.kind === 'dns' || activity.kind === 'network' || activity.kind === 'file-create';
 }
 
-function keep(bin: Bin, activity: DnsQuery | NetworkConnect | FileActivity): void {
+function keep(bin: Bin, activity: StoryActivity): void {
   if (activity.kind === 'dns') {
     if (bin.dns.length < STORY_DNS_LIMIT) bin.dns.push(activity);
     else bin.dropped.dns++;
