@@ -19,6 +19,13 @@ import { eventTypeState } from '../sysmon-config/state.js';
 /** RuleName values named in the inferred notes. */
 const RULE_NAMES_SHOWN = 5;
 
+/**
+ * Event ID 16 and Event ID 4 records described in the inferred notes, each; a log that restarts
+ * Sysmon every day would otherwise fill the report with them. TODO: the accumulator still keeps
+ * every one of them (a few hundred bytes each, and rare in real logs).
+ */
+export const SERVICE_NOTES_SHOWN = 20;
+
 /** The coverage section for a configuration file. */
 export function configCoverage(config: SysmonConfig): CoverageSection {
   const probes = outboundCoverageProbes();
@@ -74,20 +81,27 @@ export class InferredCoverage {
 
 function inferredNotes(inferred: InferredConfig): string[] {
   const notes = ['No Sysmon configuration was given (--config), so blind spots cannot be listed.'];
-  for (const change of inferred.configChanges) {
+  for (const change of inferred.configChanges.slice(0, SERVICE_NOTES_SHOWN)) {
     const hash =
       change.configurationFileHash === undefined ? '' : ` (${change.configurationFileHash})`;
     notes.push(
       `${change.timeCreated ?? 'At an unknown time'}: ${change.computer} loaded configuration ${change.configuration ?? '?'}${hash} (Event ID 16).`,
     );
   }
-  for (const state of inferred.serviceStates) {
+  notes.push(...moreNote(inferred.configChanges.length, 'configuration changes (Event ID 16)'));
+  for (const state of inferred.serviceStates.slice(0, SERVICE_NOTES_SHOWN)) {
     notes.push(
       `${state.timeCreated ?? 'At an unknown time'}: Sysmon ${state.version ?? '?'} (schema ${state.schemaVersion ?? '?'}) ${state.state ?? 'changed state'} on ${state.computer} (Event ID 4).`,
     );
   }
+  notes.push(...moreNote(inferred.serviceStates.length, 'Sysmon state changes (Event ID 4)'));
   notes.push(...eventTypeNotes(inferred));
   return notes;
+}
+
+function moreNote(count: number, what: string): string[] {
+  const more = count - SERVICE_NOTES_SHOWN;
+  return more > 0 ? [`... and ${more} more ${what}, ${count} in all.`] : [];
 }
 
 function eventTypeNotes(inferred: InferredConfig): string[] {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { InferredCoverage, configCoverage } from '../../src/engine/coverage.js';
+import {
+  InferredCoverage,
+  SERVICE_NOTES_SHOWN,
+  configCoverage,
+} from '../../src/engine/coverage.js';
 import { examplePath, outboundCoverageProbes } from '../../src/knowledge/coverage-probes.js';
 import { parseSysmonConfig } from '../../src/sysmon-config/config.js';
 import { event } from '../synthetic.js';
@@ -92,4 +96,16 @@ test('InferredCoverage reports configuration changes and the rules that logged E
     'No Event ID 22: destinations are named only by the reverse lookup in DestinationHostname.',
     'No Event ID 1: process starts, parents and command lines are not in the logs.',
   ]);
+});
+
+test('InferredCoverage describes SERVICE_NOTES_SHOWN configuration changes and counts the rest', () => {
+  const coverage = new InferredCoverage();
+  for (let i = 0; i < SERVICE_NOTES_SHOWN + 5; i++) {
+    coverage.add(event({ eventId: 16, data: { Configuration: `c${i}.xml` } }));
+  }
+
+  const notes = coverage.section().notes;
+  assert.equal(notes.filter((note) => note.includes('loaded configuration')).length, 20);
+  assert.ok(notes.includes('... and 5 more configuration changes (Event ID 16), 25 in all.'));
+  assert.ok(!notes.some((note) => note.includes('c20.xml')));
 });
