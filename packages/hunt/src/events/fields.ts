@@ -56,6 +56,11 @@ export function parseInteger(text: string | undefined): number | undefined {
 /** Copies only the defined entries, so optional properties stay absent rather than undefined. */
 export function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== undefined) out[key] = entry;
+  const entries = value as Record<string, unknown>;
+  // Object.keys rather than Object.entries: no pair array per property, and this runs per event.
+  for (const key of Object.keys(entries)) {
+    const entry = entries[key];
+    if (entry !== undefined) out[key] = entry;
+  }
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

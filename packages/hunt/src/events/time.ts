@@ -46,8 +46,30 @@ function fromParts(parts: readonly number[], fraction: string): EventTime | unde
 
   const ticks = fraction.padEnd(7, '0').slice(0, 7);
   const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
-  const iso = `${isoSeconds(wholeMs)}.${ticks}Z`;
+  const iso = `${secondsText(parts, wholeMs)}.${ticks}Z`;
   return { iso, ms: wholeMs + Number(ticks) / 10_000 };
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS` of the parts. Parts naming a real second are written out directly (a
+ * Date per event is a measurable share of a hunt); others (a leap second, 31 April, a year
+ * Date.UTC reads as 19xx) go through Date, which rolls them over.
+ */
+function secondsText(parts: readonly number[], wholeMs: number): string {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
+  if (year < 1000 || second > 59 || day > daysInMonth(year, month)) return isoSeconds(wholeMs);
+
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
 }
 
 function shifted(time: EventTime, deltaMs: number): EventTime {

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { parseIsoTime, parseSysmonUtc } from '../../src/events/time.js';
+
+test('parseSysmonUtc writes the same ISO text as Date for times across two centuries', () => {
+  let seed = 7;
+  for (let i = 0; i < 5000; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const ms = Math.floor((seed / 2147483648) * Date.UTC(2100, 0, 1));
+    const text = new Date(ms).toISOString();
+    const parsed = parseSysmonUtc(text.replace('T', ' ').replace('Z', ''));
+    assert.equal(parsed?.iso, text.replace('Z', '0000Z'));
+    assert.equal(parsed.ms, ms);
+  }
+});
+
+test('parseIsoTime rolls over days and seconds that do not exist, as Date does', () => {
+  const cases = [
+    ['2024-02-29T23:59:59.5Z', '2024-02-29T23:59:59.5000000Z'],
+    ['2023-02-29T00:00:00Z', '2023-03-01T00:00:00.0000000Z'],
+    ['2100-02-29T00:00:00Z', '2100-03-01T00:00:00.0000000Z'],
+    ['2000-02-29T00:00:00Z', '2000-02-29T00:00:00.0000000Z'],
+    ['2024-04-31T00:00:00Z', '2024-05-01T00:00:00.0000000Z'],
+    ['2016-12-31T23:59:60Z', '2017-01-01T00:00:00.0000000Z'],
+    ['0999-01-01T00:00:00Z', '0999-01-01T00:00:00.0000000Z'],
+    ['2024-05-01T10:00:00.1234567+02:00', '2024-05-01T08:00:00.1234567Z'],
+  ];
+  for (const [text, iso] of cases) assert.equal(parseIsoTime(text)?.iso, iso, text);
+});
