@@ -313,3 +313,14 @@ test('renderHtmlReport escapes ProcessGuids, destinations and kinds also matched
   assert.ok(html.includes(`<dt>Also matches</dt><dd>kind${EVIL_IN_HTML}</dd>`));
   assert.ok(!/<script/i.test(html));
 });
+
+test('renderHtmlReport counts the evidence the engine left out past its limit', () => {
+  const report = sampleReport();
+  const [first, ...rest] = report.findings;
+  if (first === undefined) throw new Error('the sample has findings');
+  const cut = { ...first, evidence: first.evidence.slice(0, 2), evidenceOmitted: 998 };
+  const html = renderHtmlReport({ ...report, findings: [cut, ...rest] }, OPTIONS);
+
+  assert.ok(html.includes('<summary>1000 evidence events</summary>'));
+  assert.ok(html.includes('>and 998 more</li>'));
+});

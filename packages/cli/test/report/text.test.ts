@@ -274,3 +274,13 @@ test('renderTextReport escapes ProcessGuids, destinations and kinds also matched
   assert.ok(plain.includes(`  also matches kind${EVIL_IN_TEXT}\n`));
   assert.ok(!plain.includes('\x1b') && !plain.includes('\u202e'));
 });
+
+test('renderTextReport counts the evidence the engine left out past its limit', () => {
+  const report = sampleReport();
+  const [first, ...rest] = report.findings;
+  if (first === undefined) throw new Error('the sample has findings');
+  const cut = { ...first, evidence: first.evidence.slice(0, 2), evidenceOmitted: 998 };
+  const text = renderTextReport({ ...report, findings: [cut, ...rest] }, WIDE);
+
+  assert.match(text, /  evidence {5}1000 events: .*#\d+, #\d+ and 998 more\n/);
+});
