@@ -14,6 +14,9 @@ export interface IssueSink {
   issue(message: string): void;
 }
 
+/** Strings shorter than this are built unit by unit; longer ones go through a decoder. */
+const SHORT_STRING = 24;
+
 /**
  * Decodes `count` UTF-16LE code units at `offset`. Unpaired surrogates become U+FFFD and are
  * reported to `sink`; trailing NULs are dropped, as Windows drops them when rendering.
@@ -27,6 +30,36 @@ export function decodeUtf16(
   let end = count;
   while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) end--;
 
+  // High bytes in the surrogate range (0xD8-0xDF) are rare: scan for them before decoding.
+  for (let i = 1; i < 2 * end; i += 2) {
+    if ((bytes[offset + i]! & 0xf8) === 0xd8) return decodeWithSurrogates(bytes, offset, end, sink);
+  }
+  if (end < SHORT_STRING) return shortString(bytes, offset, end);
+  return UTF16.decode(bytes.subarray(offset, offset + 2 * end));
+}
+
+/** A few code units without surrogates, joined one by one (no array, no decoder call). */
+function shortString(bytes: Uint8Array, offset: number, end: number): string {
+  let text = '';
+  for (let i = 0; i < end; i++) {
+    text += String.fromCharCode(bytes[offset + 2 * i]! | (bytes[offset + 2 * i + 1]! << 8));
+  }
+  return text;
+}
+
+/**
+ * Shared by every call: `decode` without `stream` keeps no state between calls. `ignoreBOM`
+ * keeps a leading U+FEFF in the text, as the unit-by-unit path does.
+ */
+const UTF16 = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
+
+/** The slow path: every surrogate is checked and an unpaired one is replaced and counted. */
+function decodeWithSurrogates(
+  bytes: Uint8Array,
+  offset: number,
+  end: number,
+  sink: IssueSink | undefined,
+): string {
   const codes: number[] = new Array<number>(end);
   let unpaired = 0;
   for (let i = 0; i < end; i++) {

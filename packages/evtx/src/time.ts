@@ -2,19 +2,66 @@
 
 /** Milliseconds between 1601-01-01 and 1970-01-01. */
 const EPOCH_DELTA_MS = 11644473600000;
+const MS_PER_DAY = 86400000;
+/** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+const DAYS_TO_1970_FROM_MARCH_0000 = 719468;
 
 /**
- * Renders a FILETIME (100-ns ticks since 1601, as two 32-bit halves) without rounding: the
- * milliseconds go through `Date`, the remaining four digits are kept as an integer.
+ * Renders a FILETIME (100-ns ticks since 1601, as two 32-bit halves) without rounding: whole
+ * milliseconds and the four digits below them are kept as separate integers.
  */
 export function filetimeToIso(low: number, high: number): string {
   // 2^32 = 429496 * 10^4 + 7296, so every step below stays under 2^53.
   const spill = high * 7296 + low;
-  const ms = high * 429496 + Math.floor(spill / 10000);
+  const ms = high * 429496 + Math.floor(spill / 10000) - EPOCH_DELTA_MS;
   const subMs = spill % 10000;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const date = civilDate(days);
+  if (date === undefined) return viaDate(low, high);
+
+  const inDay = ms - days * MS_PER_DAY;
+  const seconds = Math.floor(inDay / 1000);
+  const fraction = (inDay - seconds * 1000) * 10000 + subMs;
+  const clock = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+  return `${date}T${clock}.${fraction.toString().padStart(7, '0')}Z`;
+}
+
+/**
+ * `YYYY-MM-DD` for a count of days since 1970-01-01 (Howard Hinnant's civil-from-days), or
+ * undefined outside years 1000-9999, which ISO-8601 writes with a sign and six digits.
+ */
+function civilDate(days: number): string | undefined {
+  const shifted = days + DAYS_TO_1970_FROM_MARCH_0000;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return undefined;
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
+/** Years past 9999 are left to `Date`, which writes them as ISO-8601 does (`+060056-...`). */
+function viaDate(low: number, high: number): string {
+  const spill = high * 7296 + low;
+  const ms = high * 429496 + Math.floor(spill / 10000);
   const date = new Date(ms - EPOCH_DELTA_MS);
   if (Number.isNaN(date.getTime())) return `FILETIME(0x${hex8(high)}${hex8(low)})`;
-  return `${date.toISOString().slice(0, -1)}${subMs.toString().padStart(4, '0')}Z`;
+  return `${date.toISOString().slice(0, -1)}${(spill % 10000).toString().padStart(4, '0')}Z`;
+}
+
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, '0');
 }
 
 /** Renders the eight 16-bit SYSTEMTIME fields (day of week is ignored). */
@@ -28,6 +75,8 @@ function pad(value: number, width: number): string {
   return value.toString().padStart(width, '0');
 }
 
-function hex8(value: number): string {
-  return value.toString(16).padStart(8, '0');
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => i.toString().padStart(2, '0'));
+
+function two(value: number): string {
+  return TWO_DIGITS[value]!;
 }

@@ -1,6 +1,8 @@
 /** What BinXml parsing needs from its chunk: the bytes and the per-chunk caches. */
 import { EvtxError } from '../errors.js';
 import { decodeUtf16 } from '../text.js';
+import type { PlanRunner } from '../render/planned.js';
+import type { StructuredPlan } from '../render/plan.js';
 import type { TemplateDefinition } from './nodes.js';
 
 /** Size of the chunk header; names and templates live after it. */
@@ -12,6 +14,13 @@ export class ChunkContext {
   readonly names = new Map<number, ChunkName>();
   /** Compiled templates by chunk offset, shared by every record of the chunk. */
   readonly templates = new Map<number, TemplateDefinition>();
+  /**
+   * Structured plans by `<shape> <template offset>` (a template is planned for how it is
+   * used: as a record, or as a BinXml value); null when that shape has no plan.
+   */
+  readonly plans = new Map<string, StructuredPlan | null>();
+  /** Scratch for rendering this chunk's records from their plans, made on first use. */
+  runner: PlanRunner | undefined;
 
   constructor(
     /** The chunk's bytes (64 KiB, or less for a chunk cut off at the end of the file). */
