@@ -273,7 +273,8 @@ class RecordWalker {
     }
 
     try {
-      const [start, end] = [pos + RECORD_HEADER_SIZE, pos + size - 4];
+      const start = pos + RECORD_HEADER_SIZE;
+      const end = pos + size - 4;
       const body =
         this.parser.readTemplateRecord(start, end) ?? this.parser.parseFragment(start, end);
       const { index } = this.result.info;

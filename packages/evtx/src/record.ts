@@ -61,9 +61,9 @@ export class EvtxRecord {
    * undefined when absent): a repeated name gives every value in order.
    */
   field(name: string): FieldValue | undefined {
-    const planned = this.planned();
-    if (planned !== undefined) {
-      const { found, value } = planned.runner.field(planned.body, planned.plan, name);
+    const plan = this.plan();
+    if (plan !== undefined) {
+      const { found, value } = this.runner().field(this.body as TemplateRecord, plan, name);
       if (found) return value;
     }
     const { data } = this.toStructured();
@@ -77,10 +77,11 @@ export class EvtxRecord {
 
   /** The event as system fields and data fields by name. */
   toStructured(): StructuredRecord {
-    const planned = this.planned();
-    if (planned !== undefined) {
+    const plan = this.plan();
+    if (plan !== undefined) {
       const issues: string[] = [];
-      const record = planned.runner.structured(planned.body, planned.plan, this.header(), issues);
+      const body = this.body as TemplateRecord;
+      const record = this.runner().structured(body, plan, this.header(), issues);
       if (record !== undefined) return withIssues(record, issues);
     }
     return this.toStructuredByTree();
@@ -102,18 +103,21 @@ export class EvtxRecord {
 
   /** A record with the System children named `element` read, by plan or through the tree. */
   private systemField(element: string): StructuredRecord {
-    const planned = this.planned();
-    const record = planned?.runner.system(planned.body, planned.plan, element, this.header());
+    const plan = this.plan();
+    const body = this.body as TemplateRecord;
+    const record = plan && this.runner().system(body, plan, element, this.header());
     return record ?? this.toStructured();
   }
 
-  /** The plan and the chunk's runner, when the record's template has a plan. */
-  private planned(): Planned | undefined {
-    if (isNodes(this.body)) return undefined;
-    const plan = eventPlan(this.chunk, this.body);
-    if (plan === undefined) return undefined;
+  /** The plan of the record's template, when the record is one template instance with one. */
+  private plan(): StructuredPlan | undefined {
+    return isNodes(this.body) ? undefined : eventPlan(this.chunk, this.body);
+  }
+
+  /** The chunk's runner, made on first use and shared by its records. */
+  private runner(): PlanRunner {
     this.chunk.runner ??= new PlanRunner(this.chunk);
-    return { body: this.body, plan, runner: this.chunk.runner };
+    return this.chunk.runner;
   }
 
   private tree(issues: string[]): XmlNode[] {
@@ -121,12 +125,6 @@ export class EvtxRecord {
     const builder = new TreeBuilder(this.chunk.bytes, sink);
     return builder.build(bodyNodes(this.body, this.chunk.view), []);
   }
-}
-
-interface Planned {
-  body: TemplateRecord;
-  plan: StructuredPlan;
-  runner: PlanRunner;
 }
 
 function withIssues(record: StructuredRecord, issues: string[]): StructuredRecord {

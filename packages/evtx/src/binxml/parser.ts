@@ -93,10 +93,9 @@ export class BinXmlParser {
       const type = this.chunk.bytes[tableAt + 6 + 4 * i]!;
       if (type === ValueType.BinXml && size > 0) {
         nested ??= [];
-        const [start, end] = [data, data + size];
         nested[i] =
-          this.readTemplateRecord(start, end, depth + 1) ??
-          this.parseFragment(start, end, true, depth + 1);
+          this.readTemplateRecord(data, data + size, depth + 1) ??
+          this.parseFragment(data, data + size, true, depth + 1);
       }
       data += size;
     }

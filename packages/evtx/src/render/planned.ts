@@ -37,9 +37,6 @@ import {
 } from './structured.js';
 import { nodeText, TreeBuilder } from './tree.js';
 
-/** Problems nobody asked for, when a single value is read. */
-const IGNORE: IssueSink = { issue: () => undefined };
-
 /** Which steps a run reads: all of them, one System child, or one data field. */
 type Want =
   | { readonly kind: 'all' }
@@ -56,10 +53,12 @@ interface Output {
   readonly late: string[];
 }
 
-export class PlanRunner implements AttributeLookup {
+export class PlanRunner implements AttributeLookup, IssueSink {
   /** Set when the record holds something the plan cannot mirror. */
   private unplanned = false;
-  private sink: IssueSink = IGNORE;
+  /** Where the run's problems go; undefined when a single value is read and they are not kept. */
+  private issues: string[] | undefined;
+  private readonly sink: IssueSink = this;
   private want: Want = ALL;
   /** One value table per BinXml nesting level; `table` is the current one. */
   private readonly tables: ValueTable[];
@@ -83,7 +82,7 @@ export class PlanRunner implements AttributeLookup {
     header: RecordHeaderFacts,
     issues: string[],
   ): StructuredRecord | undefined {
-    const output = this.run(record, plan, ALL, { issue: (m) => void issues.push(m) }, header);
+    const output = this.run(record, plan, ALL, issues, header);
     if (output === undefined) return undefined;
     output.record.data = output.data.fields;
     issues.push(...output.late);
@@ -97,7 +96,7 @@ export class PlanRunner implements AttributeLookup {
     element: string,
     header: RecordHeaderFacts,
   ): StructuredRecord | undefined {
-    return this.run(record, plan, { kind: 'system', element }, IGNORE, header)?.record;
+    return this.run(record, plan, { kind: 'system', element }, undefined, header)?.record;
   }
 
   /** One EventData or UserData field by name; `found` false when the plan could not say. */
@@ -106,10 +105,15 @@ export class PlanRunner implements AttributeLookup {
     plan: StructuredPlan,
     name: string,
   ): { found: boolean; value: FieldValue | undefined } {
-    const output = this.run(record, plan, { kind: 'field', name }, IGNORE, NO_HEADER);
+    const output = this.run(record, plan, { kind: 'field', name }, undefined, NO_HEADER);
     if (output === undefined) return { found: false, value: undefined };
     const { fields } = output.data;
     return { found: true, value: Object.hasOwn(fields, name) ? fields[name] : undefined };
+  }
+
+  /** Keeps a problem met decoding a value, when the run keeps them. */
+  issue(message: string): void {
+    this.issues?.push(message);
   }
 
   /** The first attribute kept with this name, of the element last run. */
@@ -126,10 +130,13 @@ export class PlanRunner implements AttributeLookup {
     body: TemplateRecord,
     plan: StructuredPlan,
     want: Want,
-    sink: IssueSink,
+    issues: string[] | undefined,
     header: RecordHeaderFacts,
   ): Output | undefined {
-    [this.sink, this.want, this.unplanned, this.depth] = [sink, want, false, 0];
+    this.issues = issues;
+    this.want = want;
+    this.unplanned = false;
+    this.depth = 0;
     this.table = this.tables[0]!;
     this.table.load(body);
     const output = { record: emptyRecord(header), data: new FieldCollector(), late: [] };
@@ -266,7 +273,6 @@ export class PlanRunner implements AttributeLookup {
   /** Attribute values in order; a dropped attribute is undefined, as if absent. */
   private runAttributes(step: FieldStep): void {
     const { attributes } = step;
-    this.attributeValues.length = attributes.length;
     for (let i = 0; i < attributes.length; i++) {
       const { parts } = attributes[i]!;
       this.attributeValues[i] = this.isDropped(parts) ? undefined : this.partsText(parts, false);
@@ -393,11 +399,11 @@ function cachedPlan(
   body: TemplateRecord,
   shape: PlanShape,
 ): StructuredPlan | undefined {
-  const key = `${shape} ${body.definition.offset}`;
-  let plan = chunk.plans.get(key);
+  const plans = chunk.plans[shape];
+  let plan = plans.get(body.definition.offset);
   if (plan === undefined) {
     plan = compilePlan(body.definition, shape) ?? null;
-    chunk.plans.set(key, plan);
+    plans.set(body.definition.offset, plan);
   }
   return plan ?? undefined;
 }
