@@ -15,14 +15,13 @@ export interface IssueSink {
 }
 
 /**
- * Strings shorter than this are built from an array of code units; longer ones go through
- * TextDecoder, whose fixed cost per call only pays off on longer text (measured in Node 20).
- */
-const SHORT_STRING = 32;
-
-/**
  * Decodes `count` UTF-16LE code units at `offset`. Unpaired surrogates become U+FFFD and are
  * reported to `sink`; trailing NULs are dropped, as Windows drops them when rendering.
+ *
+ * Code units are gathered into an array and made a string in one call. TextDecoder was
+ * measured too (Node 20): its cost per call pays off only on long strings, and it always makes
+ * two-byte strings, which halved the speed of JSON output of the records; code units below
+ * 256 give V8 one-byte strings.
  */
 export function decodeUtf16(
   bytes: Uint8Array,
@@ -32,31 +31,16 @@ export function decodeUtf16(
 ): string {
   let end = count;
   while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) end--;
-  if (end < SHORT_STRING) return shortString(bytes, offset, end, sink);
 
-  // High bytes in the surrogate range (0xD8-0xDF) are rare: scan for them before decoding.
-  for (let i = 1; i < 2 * end; i += 2) {
-    if ((bytes[offset + i]! & 0xf8) === 0xd8) return decodeWithSurrogates(bytes, offset, end, sink);
-  }
-  return UTF16.decode(bytes.subarray(offset, offset + 2 * end));
-}
-
-/** A few code units, gathered and checked for surrogates in one pass. */
-function shortString(bytes: Uint8Array, offset: number, end: number, sink?: IssueSink): string {
   const codes: number[] = new Array<number>(end);
   for (let i = 0; i < end; i++) {
     const code = bytes[offset + 2 * i]! | (bytes[offset + 2 * i + 1]! << 8);
+    // Surrogates are rare: the first one sends the string down the checking path.
     if ((code & 0xf800) === 0xd800) return decodeWithSurrogates(bytes, offset, end, sink);
     codes[i] = code;
   }
-  return String.fromCharCode(...codes);
+  return fromCodes(codes);
 }
-
-/**
- * Shared by every call: `decode` without `stream` keeps no state between calls. `ignoreBOM`
- * keeps a leading U+FEFF in the text, as the unit-by-unit path does.
- */
-const UTF16 = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: true });
 
 /** The slow path: every surrogate is checked and an unpaired one is replaced and counted. */
 function decodeWithSurrogates(

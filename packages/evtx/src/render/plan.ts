@@ -37,6 +37,8 @@ export interface FieldStep {
   readonly parts: readonly PlanPart[];
   /** True when every child is a substitution: an optional NULL one then drops the element. */
   readonly onlySubstitutions: boolean;
+  /** The substitution, when it is the whole content and there are no attributes. */
+  readonly single: PlanPart | undefined;
 }
 
 /**
@@ -182,6 +184,8 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
 
   const onlySubstitutions = element.children.every((child) => child.kind === 'substitution');
   const attributeNames = attributes.map((attribute) => attribute.name);
+  const [first] = parts;
+  const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
   return {
     kind: 'field',
     section,
@@ -191,6 +195,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     attributeNames,
     parts,
     onlySubstitutions,
+    single: isSingle ? first : undefined,
   };
 }
 

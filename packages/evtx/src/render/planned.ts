@@ -247,6 +247,24 @@ export class PlanRunner implements AttributeLookup, IssueSink {
    * substitution is NULL, one per item when a child substitution is an array, else one.
    */
   private runField(step: FieldStep): number {
+    return step.single === undefined ? this.runAny(step) : this.runSingle(step, step.single);
+  }
+
+  /** The usual field: no attributes, one substitution as its whole content. */
+  private runSingle(step: FieldStep, part: PlanPart): number {
+    const { table } = this;
+    if (part.index < table.count) {
+      const type = table.type(part.index);
+      if (type & ARRAY_FLAG) return this.runAny(step);
+      if (type === ValueType.Null && part.optional) return 0;
+    } else if (part.optional) return 0;
+
+    this.attributeNames = NO_NAMES;
+    this.texts[0] = this.valueText(part.index, step.section === 'leaf');
+    return 1;
+  }
+
+  private runAny(step: FieldStep): number {
     const arrayAt = this.arrayPart(step.parts);
     if (arrayAt < 0 && step.onlySubstitutions && this.isDropped(step.parts)) return 0;
 
@@ -383,6 +401,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   }
 }
 
+const NO_NAMES: readonly string[] = [];
 const NO_HEADER: RecordHeaderFacts = { file: '', recordId: '', writtenTime: '' };
 
 /** The plan of a record's template, compiled on first use and kept with the chunk. */

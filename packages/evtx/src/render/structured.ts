@@ -99,7 +99,7 @@ export function readSystemField(
       record.eventId = toNumber(value, 'EventID', issues) ?? 0;
       return setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
     case 'EventRecordID':
-      if (/^\d+$/.test(value)) record.recordId = value;
+      if (isDecimal(value)) record.recordId = value;
       return;
     case 'TimeCreated':
       record.timeCreated = attributes.get('SystemTime');
@@ -150,7 +150,7 @@ type TextKey = 'activityId' | 'relatedActivityId' | 'userId' | 'providerGuid' | 
 
 function setNumber(record: StructuredRecord, key: NumberKey, value: string | undefined): void {
   if (value === undefined || value === '') return;
-  const number = Number(value);
+  const number = toNumberValue(value);
   if (Number.isSafeInteger(number)) record[key] = number;
 }
 
@@ -159,10 +159,28 @@ function setText(record: StructuredRecord, key: TextKey, value: string | undefin
 }
 
 function toNumber(value: string, field: string, issues: string[]): number | undefined {
-  const number = Number(value);
+  const number = toNumberValue(value);
   if (value !== '' && Number.isSafeInteger(number)) return number;
   issues.push(`${field} ${JSON.stringify(value)} is not a number`);
   return undefined;
+}
+
+/** True for one or more ASCII digits and nothing else (what /^\d+$/ matches). */
+function isDecimal(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** `Number(value)`, with short runs of digits (the usual case) converted without it. */
+function toNumberValue(value: string): number {
+  if (value.length > 15 || !isDecimal(value)) return Number(value);
+  let number = 0;
+  for (let i = 0; i < value.length; i++) number = number * 10 + value.charCodeAt(i) - 0x30;
+  return number;
 }
 
 function readEventData(eventData: XmlElement, data: FieldCollector): void {
