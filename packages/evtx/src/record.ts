@@ -12,6 +12,7 @@ import { TreeBuilder, type XmlNode } from './render/tree.js';
 import { renderXml } from './render/xml.js';
 import { toStructured, type RecordHeaderFacts } from './render/structured.js';
 import { filetimeToIso } from './time.js';
+import { unsigned64 } from './values/render.js';
 import type { FieldValue, StructuredRecord } from './types.js';
 
 export class EvtxRecord {
@@ -98,7 +99,11 @@ export class EvtxRecord {
   }
 
   private header(): RecordHeaderFacts {
-    return { file: this.file, recordId: this.recordId.toString(), writtenTime: this.writtenTime };
+    const at = this.offset - this.chunk.fileOffset;
+    const { view } = this.chunk;
+    // The header's id again, as decimal from its two halves (cheaper than BigInt's toString).
+    const recordId = unsigned64(view.getUint32(at + 8, true), view.getUint32(at + 12, true));
+    return { file: this.file, recordId, writtenTime: this.writtenTime };
   }
 
   /** A record with the System children named `element` read, by plan or through the tree. */

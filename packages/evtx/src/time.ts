@@ -14,37 +14,36 @@ export function filetimeToIso(low: number, high: number): string {
   // 2^32 = 429496 * 10^4 + 7296, so every step below stays under 2^53.
   const spill = high * 7296 + low;
   const ms = high * 429496 + Math.floor(spill / 10000) - EPOCH_DELTA_MS;
-  const subMs = spill % 10000;
   const days = Math.floor(ms / MS_PER_DAY);
   const date = civilDate(days);
   if (date === undefined) return viaDate(low, high);
 
+  // Below a day every quantity fits a 32-bit integer, so `| 0` truncates exactly.
   const inDay = ms - days * MS_PER_DAY;
-  const seconds = Math.floor(inDay / 1000);
-  const fraction = (inDay - seconds * 1000) * 10000 + subMs;
-  const clock = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
-  return `${date}T${clock}.${fraction.toString().padStart(7, '0')}Z`;
+  const seconds = (inDay / 1000) | 0;
+  const minutes = (seconds / 60) | 0;
+  const fraction = (inDay - seconds * 1000) * 10000 + (spill % 10000);
+  const clock = `${two((minutes / 60) | 0)}:${two(minutes % 60)}:${two(seconds % 60)}`;
+  return `${date}T${clock}.${String(fraction + 10000000).slice(1)}Z`;
 }
 
 /**
  * `YYYY-MM-DD` for a count of days since 1970-01-01 (Howard Hinnant's civil-from-days), or
  * undefined outside years 1000-9999, which ISO-8601 writes with a sign and six digits.
+ * From 1601 on every quantity is a non-negative 32-bit integer, so `| 0` is floor.
  */
 function civilDate(days: number): string | undefined {
   const shifted = days + DAYS_TO_1970_FROM_MARCH_0000;
-  const era = Math.floor(shifted / 146097);
+  if (shifted < 0 || shifted > 0x7fffffff) return undefined;
+  const era = (shifted / 146097) | 0;
   const dayOfEra = shifted - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36524) -
-      Math.floor(dayOfEra / 146096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const yearOfEra =
+    ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36524) | 0) - ((dayOfEra / 146096) | 0)) /
+      365) |
+    0;
+  const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
+  const monthFromMarch = ((5 * dayOfYear + 2) / 153) | 0;
+  const day = dayOfYear - (((153 * monthFromMarch + 2) / 5) | 0) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1000 || year > 9999) return undefined;

@@ -120,7 +120,7 @@ function hex64(low: number, high: number): string {
 }
 
 /** Decimal of an unsigned 64-bit value; exact as a double below 2^53, else through BigInt. */
-function unsigned64(low: number, high: number): string {
+export function unsigned64(low: number, high: number): string {
   if (high < 0x200000) return (high * 0x100000000 + low).toString();
   return ((BigInt(high) << 32n) | BigInt(low)).toString();
 }
