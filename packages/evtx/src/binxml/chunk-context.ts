@@ -12,7 +12,12 @@ export class ChunkContext {
   readonly view: DataView;
   /** Names by chunk offset, shared by every record of the chunk. */
   readonly names = new Map<number, ChunkName>();
-  /** Compiled templates by chunk offset, shared by every record of the chunk. */
+  /**
+   * Compiled templates by chunk offset, shared by every record of the chunk.
+   * TODO: every chunk compiles its templates (and their plans) again, about 5% of the time of
+   * a Sysmon log. A file-wide cache would have to key on the names as well as the bytes: a
+   * template's element names may sit outside its bytes, in the chunk's string table.
+   */
   readonly templates = new Map<number, TemplateDefinition>();
   /**
    * Structured plans by shape, then template offset (a template is planned for how it is

@@ -199,7 +199,11 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   };
 }
 
-/** `Data` takes its Name attribute (which must be constant), else the element's name. */
+/**
+ * `Data` takes its Name attribute (which must be constant), else the element's name.
+ * TODO: a Name filled by a substitution leaves the whole template to the tree path; Windows
+ * manifests always write constant names, so none of the corpus needs it.
+ */
 function dataName(element: ElementNode, attributes: readonly PlanAttribute[]): string | undefined {
   if (element.name !== 'Data') return element.name;
   const attribute = attributes.find((candidate) => candidate.name === 'Name');
