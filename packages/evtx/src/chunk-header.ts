@@ -30,7 +30,14 @@ export function hasChunkSignature(bytes: Uint8Array): boolean {
 
 /** True when every byte is zero: a slot Windows has not written yet. */
 export function isAllZero(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  let i = 0;
+  // Aligned slots are checked a 32-bit word at a time.
+  if ((bytes.byteOffset & 3) === 0 && bytes.length >= 4) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+    for (; i < words.length; i++) if (words[i] !== 0) return false;
+    i *= 4;
+  }
+  for (; i < bytes.length; i++) if (bytes[i] !== 0) return false;
   return true;
 }
 

@@ -273,9 +273,12 @@ class RecordWalker {
     }
 
     try {
-      const nodes = this.parser.parseFragment(pos + RECORD_HEADER_SIZE, pos + size - 4);
+      const start = pos + RECORD_HEADER_SIZE;
+      const end = pos + size - 4;
+      const body =
+        this.parser.readTemplateRecord(start, end) ?? this.parser.parseFragment(start, end);
       const { index } = this.result.info;
-      const record = new EvtxRecord(this.chunk, nodes, id, at, index, this.file);
+      const record = new EvtxRecord(this.chunk, body, id, at, index, this.file);
       this.result.records.push(record);
       this.result.info.records++;
       this.lastId = id;

@@ -39,3 +39,16 @@ test('decodeAnsi maps bytes above 0x7F through Windows-1252', () => {
   const bytes = Uint8Array.from([0x80, 0x20, 0xe9, 0x9f, 0x41, 0]);
   assert.equal(decodeAnsi(bytes, 0, bytes.length), '\u20ac \u00e9\u0178A');
 });
+
+test('decodeUtf16 keeps a byte-order mark and text at any byte offset', () => {
+  const bytes = Uint8Array.of(0xff, 0xff, 0xfe, 0x41, 0, 0x42, 0, 0, 0);
+  assert.equal(decodeUtf16(bytes, 1, 4), '\ufeffAB');
+});
+
+test('decodeUtf16 reports a surrogate found after many plain units', () => {
+  const issues: string[] = [];
+  const units = [...Array.from({ length: 100 }, () => 0x61), 0xdc00];
+  const text = decodeUtf16(utf16(...units), 0, units.length, { issue: (m) => issues.push(m) });
+  assert.equal(text, `${'a'.repeat(100)}\ufffd`);
+  assert.deepEqual(issues, ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)']);
+});

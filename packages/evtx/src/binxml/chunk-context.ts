@@ -1,6 +1,8 @@
 /** What BinXml parsing needs from its chunk: the bytes and the per-chunk caches. */
 import { EvtxError } from '../errors.js';
 import { decodeUtf16 } from '../text.js';
+import type { PlanRunner } from '../render/planned.js';
+import type { PlanShape, StructuredPlan } from '../render/plan.js';
 import type { TemplateDefinition } from './nodes.js';
 
 /** Size of the chunk header; names and templates live after it. */
@@ -10,8 +12,24 @@ export class ChunkContext {
   readonly view: DataView;
   /** Names by chunk offset, shared by every record of the chunk. */
   readonly names = new Map<number, ChunkName>();
-  /** Compiled templates by chunk offset, shared by every record of the chunk. */
+  /**
+   * Compiled templates by chunk offset, shared by every record of the chunk.
+   * TODO: every chunk compiles its templates (and their plans) again, about 5% of the time of
+   * a Sysmon log. A file-wide cache would have to key on the names as well as the bytes: a
+   * template's element names may sit outside its bytes, in the chunk's string table.
+   */
   readonly templates = new Map<number, TemplateDefinition>();
+  /**
+   * Structured plans by shape, then template offset (a template is planned for how it is
+   * used: as a record, or as a BinXml value); null when that shape has no plan.
+   */
+  readonly plans: Readonly<Record<PlanShape, Map<number, StructuredPlan | null>>> = {
+    event: new Map(),
+    sections: new Map(),
+    leaves: new Map(),
+  };
+  /** Scratch for rendering this chunk's records from their plans, made on first use. */
+  runner: PlanRunner | undefined;
 
   constructor(
     /** The chunk's bytes (64 KiB, or less for a chunk cut off at the end of the file). */
@@ -50,30 +68,35 @@ export class ChunkContext {
     return this.view.getUint32(offset, true);
   }
 
-  /** Reads the name structure at `offset`; returns it and the offset just past it. */
-  readName(offset: number): ChunkName & { end: number } {
+  /**
+   * Reads the name structure at `offset`; its `end` is the offset just past it (where an
+   * inline name's element continues).
+   */
+  readName(offset: number): ChunkName {
+    const cached = this.names.get(offset);
+    if (cached !== undefined) return cached;
+
     this.need('name', offset, 8);
     const count = this.view.getUint16(offset + 6, true);
     const end = offset + 8 + 2 * count + 2;
     this.need('name', offset, end - offset);
-
-    const cached = this.names.get(offset);
-    if (cached !== undefined) return { ...cached, end };
-
     let issue: string | undefined;
     const name = decodeUtf16(this.bytes, offset + 8, count, { issue: (m) => (issue = m) });
     if (!isPlausibleName(name)) {
       this.fail('name', offset, `implausible element name ${JSON.stringify(name)}`);
     }
-    const entry: ChunkName = issue === undefined ? { name } : { name, issue: `name ${issue}` };
+    const entry: ChunkName =
+      issue === undefined ? { name, end } : { name, end, issue: `name ${issue}` };
     this.names.set(offset, entry);
-    return { ...entry, end };
+    return entry;
   }
 }
 
 /** A name from the chunk's string table, with the problem met decoding it, if any. */
 export interface ChunkName {
   name: string;
+  /** The chunk offset just past the name structure. */
+  end: number;
   issue?: string;
 }
 

@@ -15,6 +15,7 @@ import type {
   TemplateInstanceNode,
   ValuePart,
 } from './nodes.js';
+import type { RecordBody, TemplateRecord } from './template-record.js';
 import { Limits, MORE_FLAG, Token, baseToken } from './tokens.js';
 
 /** Size of a template definition's header: next offset, GUID, data size. */
@@ -36,6 +37,69 @@ export class BinXmlParser {
     } finally {
       [this.pos, this.end] = saved;
     }
+  }
+
+  /**
+   * Reads a record body of the usual shape (a fragment header, one template instance and its
+   * value table, then the end of the fragment) without a node per value: the record keeps
+   * where its value table is. Undefined for any other shape, or when a bound check fails, so
+   * that `parseFragment` reads it and reports the problem exactly as it always has. Errors
+   * thrown here (from the template or a BinXml value) are the ones `parseFragment` throws.
+   */
+  readTemplateRecord(start: number, end: number, depth = 0): TemplateRecord | undefined {
+    const bytes = this.chunk.bytes;
+    const at = start + 4;
+    if (at + 10 > end || end > bytes.length || depth > Limits.maxDepth) return undefined;
+    if (baseToken(bytes[start]!) !== Token.FragmentHeader) return undefined;
+    if (baseToken(bytes[at]!) !== Token.TemplateInstance) return undefined;
+
+    const definitionOffset = this.chunk.view.getUint32(at + 6, true);
+    const tableAt = this.valueTableOffset(at, definitionOffset);
+    if (tableAt === undefined || !this.isPlainValueTable(tableAt, end)) return undefined;
+
+    const definition = this.templateAt(definitionOffset, depth);
+    const count = this.chunk.view.getUint32(tableAt, true);
+    const nested = this.nestedValues(tableAt, count, depth);
+    return { definition, tableAt, count, nested };
+  }
+
+  /** Where the value table starts: after the definition when it is inline. */
+  private valueTableOffset(at: number, definitionOffset: number): number | undefined {
+    if (definitionOffset !== at + 10) return at + 10;
+    if (definitionOffset + TEMPLATE_HEADER_SIZE > this.chunk.bytes.length) return undefined;
+    const size = this.chunk.view.getUint32(definitionOffset + 20, true);
+    return definitionOffset + TEMPLATE_HEADER_SIZE + size;
+  }
+
+  /** True when the table and its values lie in the chunk and the fragment ends after them. */
+  private isPlainValueTable(tableAt: number, end: number): boolean {
+    const { bytes, view } = this.chunk;
+    if (tableAt + 4 > bytes.length) return false;
+    const count = view.getUint32(tableAt, true);
+    let data = tableAt + 4 + 4 * count;
+    if (count > Limits.maxSubstitutions || data > bytes.length) return false;
+
+    for (let i = 0; i < count; i++) data += view.getUint16(tableAt + 4 + 4 * i, true);
+    if (data > bytes.length) return false;
+    return data >= end || baseToken(bytes[data]!) === Token.EndOfFragment;
+  }
+
+  /** BinXml values read now, as `parseFragment` does, so a bad one fails the record. */
+  private nestedValues(tableAt: number, count: number, depth: number): TemplateRecord['nested'] {
+    let nested: Array<RecordBody | undefined> | undefined;
+    let data = tableAt + 4 + 4 * count;
+    for (let i = 0; i < count; i++) {
+      const size = this.chunk.view.getUint16(tableAt + 4 + 4 * i, true);
+      const type = this.chunk.bytes[tableAt + 6 + 4 * i]!;
+      if (type === ValueType.BinXml && size > 0) {
+        nested ??= [];
+        nested[i] =
+          this.readTemplateRecord(data, data + size, depth + 1) ??
+          this.parseFragment(data, data + size, true, depth + 1);
+      }
+      data += size;
+    }
+    return nested;
   }
 
   /** Reads content tokens until an end-element token, the end of the fragment, or `end`. */

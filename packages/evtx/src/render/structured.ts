@@ -9,13 +9,9 @@ export interface RecordHeaderFacts {
   writtenTime: string;
 }
 
-export function toStructured(
-  nodes: readonly XmlNode[],
-  header: RecordHeaderFacts,
-  issues: string[],
-): StructuredRecord {
-  const event = nodes.find(isElement);
-  const record: StructuredRecord = {
+/** A record with the header's facts and every System field at its default. */
+export function emptyRecord(header: RecordHeaderFacts): StructuredRecord {
+  return {
     file: header.file,
     recordId: header.recordId,
     headerRecordId: header.recordId,
@@ -27,22 +23,41 @@ export function toStructured(
     computer: '',
     data: {},
   };
+}
+
+/** Reads an element tree into a structured record; problems are added to `issues`. */
+export function toStructured(
+  nodes: readonly XmlNode[],
+  header: RecordHeaderFacts,
+  issues: string[],
+): StructuredRecord {
+  const event = nodes.find(isElement);
+  const record = emptyRecord(header);
   if (!event) {
     issues.push('record has no root element');
     return record;
   }
 
   const data = new FieldCollector();
-  for (const section of event.children.filter(isElement)) {
-    if (section.name === 'System') readSystem(section, record, issues);
-    else if (section.name === 'EventData') readEventData(section, data);
-    else data.addLeaves(section);
-  }
+  for (const section of event.children.filter(isElement))
+    readSection(section, record, data, issues);
   record.data = data.fields;
   return record;
 }
 
-function isElement(node: XmlNode): node is XmlElement {
+/** One child of `Event`: System fields into the record, other sections into `data`. */
+export function readSection(
+  section: XmlElement,
+  record: StructuredRecord,
+  data: FieldCollector,
+  issues: string[],
+): void {
+  if (section.name === 'System') readSystem(section, record, issues);
+  else if (section.name === 'EventData') readEventData(section, data);
+  else data.addLeaves(section);
+}
+
+export function isElement(node: XmlNode): node is XmlElement {
   return node.kind === 'element';
 }
 
@@ -56,42 +71,56 @@ function text(element: XmlElement): string {
 
 function readSystem(system: XmlElement, record: StructuredRecord, issues: string[]): void {
   for (const field of system.children.filter(isElement)) {
-    const value = text(field);
-    switch (field.name) {
-      case 'Provider':
-        readProvider(field, record);
-        break;
-      case 'EventID':
-        record.eventId = toNumber(value, 'EventID', issues) ?? 0;
-        setNumber(record, 'qualifiers', attribute(field, 'Qualifiers'));
-        break;
-      case 'EventRecordID':
-        if (/^\d+$/.test(value)) record.recordId = value;
-        break;
-      case 'TimeCreated':
-        record.timeCreated = attribute(field, 'SystemTime');
-        break;
-      case 'Correlation':
-        setText(record, 'activityId', attribute(field, 'ActivityID'));
-        setText(record, 'relatedActivityId', attribute(field, 'RelatedActivityID'));
-        break;
-      case 'Execution':
-        setNumber(record, 'processId', attribute(field, 'ProcessID'));
-        setNumber(record, 'threadId', attribute(field, 'ThreadID'));
-        break;
-      case 'Security':
-        setText(record, 'userId', attribute(field, 'UserID'));
-        break;
-      default:
-        readSimpleSystemField(field.name, value, record);
-    }
+    const attributes = { get: (name: string) => attribute(field, name) };
+    readSystemField(field.name, text(field), attributes, record, issues);
   }
 }
 
-function readProvider(provider: XmlElement, record: StructuredRecord): void {
-  record.provider = attribute(provider, 'Name') ?? '';
-  setText(record, 'providerGuid', attribute(provider, 'Guid'));
-  setText(record, 'eventSourceName', attribute(provider, 'EventSourceName'));
+/** An element's attributes by name: the first one kept, or undefined. */
+export interface AttributeLookup {
+  get(name: string): string | undefined;
+}
+
+/**
+ * Reads one System child, given its name, its text and its attributes, into `record`. Both
+ * the tree path and the planned path come through here, so they cannot disagree.
+ */
+export function readSystemField(
+  name: string,
+  value: string,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+  issues: string[],
+): void {
+  switch (name) {
+    case 'Provider':
+      return readProvider(attributes, record);
+    case 'EventID':
+      record.eventId = toNumber(value, 'EventID', issues) ?? 0;
+      return setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
+    case 'EventRecordID':
+      if (isDecimal(value)) record.recordId = value;
+      return;
+    case 'TimeCreated':
+      record.timeCreated = attributes.get('SystemTime');
+      return;
+    case 'Correlation':
+      setText(record, 'activityId', attributes.get('ActivityID'));
+      return setText(record, 'relatedActivityId', attributes.get('RelatedActivityID'));
+    case 'Execution':
+      setNumber(record, 'processId', attributes.get('ProcessID'));
+      return setNumber(record, 'threadId', attributes.get('ThreadID'));
+    case 'Security':
+      return setText(record, 'userId', attributes.get('UserID'));
+    default:
+      return readSimpleSystemField(name, value, record);
+  }
+}
+
+function readProvider(attributes: AttributeLookup, record: StructuredRecord): void {
+  record.provider = attributes.get('Name') ?? '';
+  setText(record, 'providerGuid', attributes.get('Guid'));
+  setText(record, 'eventSourceName', attributes.get('EventSourceName'));
 }
 
 function readSimpleSystemField(name: string, value: string, record: StructuredRecord): void {
@@ -121,7 +150,7 @@ type TextKey = 'activityId' | 'relatedActivityId' | 'userId' | 'providerGuid' | 
 
 function setNumber(record: StructuredRecord, key: NumberKey, value: string | undefined): void {
   if (value === undefined || value === '') return;
-  const number = Number(value);
+  const number = toNumberValue(value);
   if (Number.isSafeInteger(number)) record[key] = number;
 }
 
@@ -130,10 +159,28 @@ function setText(record: StructuredRecord, key: TextKey, value: string | undefin
 }
 
 function toNumber(value: string, field: string, issues: string[]): number | undefined {
-  const number = Number(value);
+  const number = toNumberValue(value);
   if (value !== '' && Number.isSafeInteger(number)) return number;
   issues.push(`${field} ${JSON.stringify(value)} is not a number`);
   return undefined;
+}
+
+/** True for one or more ASCII digits and nothing else (what /^\d+$/ matches). */
+function isDecimal(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** `Number(value)`, with short runs of digits (the usual case) converted without it. */
+function toNumberValue(value: string): number {
+  if (value.length > 15 || !isDecimal(value)) return Number(value);
+  let number = 0;
+  for (let i = 0; i < value.length; i++) number = number * 10 + value.charCodeAt(i) - 0x30;
+  return number;
 }
 
 function readEventData(eventData: XmlElement, data: FieldCollector): void {
@@ -144,13 +191,13 @@ function readEventData(eventData: XmlElement, data: FieldCollector): void {
 }
 
 /** Gathers fields in document order; a repeated name keeps every value. */
-class FieldCollector {
+export class FieldCollector {
   readonly fields: Record<string, FieldValue> = {};
 
   /**
    * Field names are attacker-controlled: `__proto__`, `constructor` or `toString` must be plain
-   * own fields, so they are read with Object.hasOwn and written with defineProperty (plain
-   * assignment to `__proto__` would set the prototype instead).
+   * own fields, so they are read with Object.hasOwn, and `__proto__` is written with
+   * defineProperty (plain assignment to it would set the prototype instead).
    */
   add(name: string, value: string): void {
     const existing = Object.hasOwn(this.fields, name) ? this.fields[name] : undefined;
@@ -160,6 +207,10 @@ class FieldCollector {
   }
 
   private set(name: string, value: FieldValue): void {
+    if (name !== '__proto__') {
+      this.fields[name] = value;
+      return;
+    }
     Object.defineProperty(this.fields, name, {
       value,
       writable: true,

@@ -89,6 +89,10 @@ function renderFixed(bytes: Uint8Array, type: number, offset: number, size: numb
       return filetimeToIso(u32(bytes, offset), u32(bytes, offset + 4));
     case ValueType.HexInt32:
       return `0x${u32(bytes, offset).toString(16)}`;
+    case ValueType.HexInt64:
+      return `0x${hex64(u32(bytes, offset), u32(bytes, offset + 4))}`;
+    case ValueType.UInt64:
+      return unsigned64(u32(bytes, offset), u32(bytes, offset + 4));
     default:
       return renderWithView(new DataView(bytes.buffer, bytes.byteOffset + offset, size), type);
   }
@@ -98,8 +102,6 @@ function renderWithView(view: DataView, type: number): string {
   switch (type) {
     case ValueType.Int64:
       return view.getBigInt64(0, true).toString();
-    case ValueType.UInt64:
-      return view.getBigUint64(0, true).toString();
     case ValueType.Real32:
       return renderReal32(view.getFloat32(0, true));
     case ValueType.Real64:
@@ -109,6 +111,18 @@ function renderWithView(view: DataView, type: number): string {
     default:
       return `0x${view.getBigUint64(0, true).toString(16)}`;
   }
+}
+
+/** Lower-case hex of a 64-bit value from its halves, without leading zeros. */
+function hex64(low: number, high: number): string {
+  if (high === 0) return low.toString(16);
+  return high.toString(16) + low.toString(16).padStart(8, '0');
+}
+
+/** Decimal of an unsigned 64-bit value; exact as a double below 2^53, else through BigInt. */
+export function unsigned64(low: number, high: number): string {
+  if (high < 0x200000) return (high * 0x100000000 + low).toString();
+  return ((BigInt(high) << 32n) | BigInt(low)).toString();
 }
 
 function u16(bytes: Uint8Array, offset: number): number {
@@ -173,9 +187,8 @@ function renderSid(bytes: Uint8Array, offset: number, size: number, sink: IssueS
   for (let i = 2; i < 8; i++) authority = authority * 256 + bytes[offset + i]!;
   const authorityText = authority >= 2 ** 32 ? `0x${authority.toString(16)}` : `${authority}`;
 
-  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length);
   let text = `S-${revision}-${authorityText}`;
-  for (let i = 0; i < count; i++) text += `-${view.getUint32(8 + 4 * i, true)}`;
+  for (let i = 0; i < count; i++) text += `-${u32(bytes, offset + 8 + 4 * i)}`;
   return text;
 }
 

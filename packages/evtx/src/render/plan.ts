@@ -1,0 +1,243 @@
+/**
+ * A structured plan: a template's tree walked once per chunk into the list of fields it makes,
+ * each with where its text comes from (constant text or a substitution by index). A record of
+ * that template then becomes a structured record by decoding only its values, with no element
+ * tree. Templates of any other shape have no plan and go through the tree.
+ */
+import type { ContentNode, ElementNode, TemplateDefinition, ValuePart } from '../binxml/nodes.js';
+import { entityText } from './tree.js';
+
+/** Constant text (`index` -1), or the substitution that fills the place. */
+export interface PlanPart {
+  readonly text: string;
+  readonly index: number;
+  /** Optional substitutions drop their element or attribute when the value is NULL. */
+  readonly optional: boolean;
+}
+
+export interface PlanAttribute {
+  readonly name: string;
+  readonly parts: readonly PlanPart[];
+}
+
+/** Where a field's values go: a System child, an EventData child, or another section's leaf. */
+export type FieldSection = 'system' | 'data' | 'leaf';
+
+/** One element of the template that becomes a field (or a System value) of the record. */
+export interface FieldStep {
+  readonly kind: 'field';
+  readonly section: FieldSection;
+  /** The element's name: the System child's name, or the leaf's name. */
+  readonly element: string;
+  /** The data field it fills: `Data`'s Name attribute, else the element's name. */
+  readonly name: string;
+  readonly attributes: readonly PlanAttribute[];
+  /** The attributes' names, in order. */
+  readonly attributeNames: readonly string[];
+  readonly parts: readonly PlanPart[];
+  /** True when every child is a substitution: an optional NULL one then drops the element. */
+  readonly onlySubstitutions: boolean;
+  /** The substitution, when it is the whole content and there are no attributes. */
+  readonly single: PlanPart | undefined;
+}
+
+/**
+ * An element of a UserData-like section with child elements: its leaves are the fields, and
+ * when every leaf is dropped it becomes an empty field of its own name.
+ */
+export interface ContainerStep {
+  readonly kind: 'container';
+  readonly name: string;
+  readonly children: readonly PlanStep[];
+}
+
+/**
+ * A substitution among the sections (a child of `Event`, or the top of a BinXml value): Windows
+ * puts EventData there as a BinXml value holding a template instance of its own.
+ */
+export interface SectionsStep {
+  readonly kind: 'sections';
+  readonly index: number;
+  /** True inside `Event`, where an array value would repeat the whole event. */
+  readonly inEvent: boolean;
+}
+
+export type PlanStep = FieldStep | ContainerStep | SectionsStep;
+
+export interface StructuredPlan {
+  /** In document order. */
+  readonly steps: readonly PlanStep[];
+  /** True when a container can fill a field of its own name: reading one field reads all. */
+  readonly hasContainers: boolean;
+}
+
+/**
+ * Where a template is used: `event`, a record's template (one root element whose children are
+ * the sections); `sections`, a BinXml value among the sections (the sections themselves);
+ * `leaves`, a BinXml value inside a UserData-like element (elements read leaf by leaf).
+ */
+export type PlanShape = 'event' | 'sections' | 'leaves';
+
+/** Compiles the plan of a template used as `shape`; undefined when its shape has none. */
+export function compilePlan(
+  definition: TemplateDefinition,
+  shape: PlanShape,
+): StructuredPlan | undefined {
+  if (shape === 'sections') return planOf(sectionsSteps(definition.children, false));
+  if (shape === 'leaves') return planOf(leavesSteps(definition.children));
+  const [event, ...rest] = definition.children;
+  if (rest.length > 0 || event?.kind !== 'element' || event.nameIssue !== undefined) {
+    return undefined;
+  }
+  if (!event.attributes.every((attribute) => isConstant(attribute.value))) return undefined;
+  // With no element child, an optional NULL value would drop the whole event.
+  if (!event.children.some((child) => child.kind === 'element')) return undefined;
+  return planOf(sectionsSteps(event.children, true));
+}
+
+function planOf(steps: PlanStep[] | undefined): StructuredPlan | undefined {
+  if (steps === undefined) return undefined;
+  return { steps, hasContainers: steps.some(holdsContainer) };
+}
+
+function holdsContainer(step: PlanStep): boolean {
+  return step.kind === 'container';
+}
+
+function sectionsSteps(nodes: readonly ContentNode[], inEvent: boolean): PlanStep[] | undefined {
+  const steps: PlanStep[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'substitution') {
+      steps.push({ kind: 'sections', index: node.index, inEvent });
+      continue;
+    }
+    if (node.kind !== 'element') return undefined;
+    const made = sectionSteps(node);
+    if (made === undefined) return undefined;
+    steps.push(...made);
+  }
+  return steps;
+}
+
+function leavesSteps(nodes: readonly ContentNode[]): PlanStep[] | undefined {
+  const steps: PlanStep[] = [];
+  for (const node of nodes) {
+    const step = node.kind === 'element' ? leafSteps(node) : undefined;
+    if (step === undefined) return undefined;
+    steps.push(step);
+  }
+  return steps;
+}
+
+function sectionSteps(section: ElementNode): PlanStep[] | undefined {
+  if (section.name === 'System' || section.name === 'EventData') {
+    if (!isPlainContainer(section)) return undefined;
+    const kind = section.name === 'System' ? 'system' : 'data';
+    const fields = (section.children as readonly ElementNode[]).map((e) => fieldStep(e, kind));
+    return fields.every((step) => step !== undefined) ? fields : undefined;
+  }
+  const step = leafSteps(section);
+  return step === undefined ? undefined : [step];
+}
+
+/** UserData and other sections: leaves are fields, elements with children are containers. */
+function leafSteps(element: ElementNode): PlanStep | undefined {
+  if (!element.children.some((child) => child.kind === 'element')) {
+    return fieldStep(element, 'leaf');
+  }
+  if (!isPlainContainer(element)) return undefined;
+  const children: PlanStep[] = [];
+  for (const child of element.children as readonly ElementNode[]) {
+    const step = leafSteps(child);
+    if (step === undefined) return undefined;
+    children.push(step);
+  }
+  return { kind: 'container', name: element.name, children };
+}
+
+/**
+ * An element that cannot be dropped or repeated and reports nothing: constant attributes,
+ * element children only, a clean name.
+ */
+function isPlainContainer(element: ElementNode): boolean {
+  if (element.nameIssue !== undefined) return false;
+  if (!element.children.every((child) => child.kind === 'element')) return false;
+  return element.attributes.every((attribute) => isConstant(attribute.value));
+}
+
+function isConstant(parts: readonly ValuePart[]): boolean {
+  return parts.every((part) => part.kind !== 'substitution' && planPart(part) !== undefined);
+}
+
+/** A field element: text, references and substitutions only; undefined for anything else. */
+function fieldStep(element: ElementNode, section: FieldSection): FieldStep | undefined {
+  if (element.nameIssue !== undefined) return undefined;
+  const parts = planParts(element.children);
+  const attributes: PlanAttribute[] = [];
+  for (const attribute of element.attributes) {
+    const attributeParts = planParts(attribute.value);
+    if (attributeParts === undefined) return undefined;
+    attributes.push({ name: attribute.name, parts: attributeParts });
+  }
+  const name = section === 'data' ? dataName(element, attributes) : element.name;
+  if (parts === undefined || name === undefined) return undefined;
+
+  const onlySubstitutions = element.children.every((child) => child.kind === 'substitution');
+  const attributeNames = attributes.map((attribute) => attribute.name);
+  const [first] = parts;
+  const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
+  return {
+    kind: 'field',
+    section,
+    element: element.name,
+    name,
+    attributes,
+    attributeNames,
+    parts,
+    onlySubstitutions,
+    single: isSingle ? first : undefined,
+  };
+}
+
+/**
+ * `Data` takes its Name attribute (which must be constant), else the element's name.
+ * TODO: a Name filled by a substitution leaves the whole template to the tree path; Windows
+ * manifests always write constant names, so none of the corpus needs it.
+ */
+function dataName(element: ElementNode, attributes: readonly PlanAttribute[]): string | undefined {
+  if (element.name !== 'Data') return element.name;
+  const attribute = attributes.find((candidate) => candidate.name === 'Name');
+  if (attribute === undefined) return 'Data';
+  if (attribute.parts.some((part) => part.index >= 0)) return undefined;
+  return attribute.parts.map((part) => part.text).join('');
+}
+
+function planParts(nodes: readonly ContentNode[]): PlanPart[] | undefined {
+  const parts: PlanPart[] = [];
+  for (const node of nodes) {
+    const part = planPart(node);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** A node as a part; undefined for nodes a plan does not cover (and text with a problem). */
+function planPart(node: ContentNode): PlanPart | undefined {
+  switch (node.kind) {
+    case 'text':
+      return node.issue === undefined ? constant(node.text) : undefined;
+    case 'entity':
+      return constant(entityText(node.name));
+    case 'charref':
+      return constant(String.fromCharCode(node.code));
+    case 'substitution':
+      return { text: '', index: node.index, optional: node.optional };
+    default:
+      return undefined;
+  }
+}
+
+function constant(text: string): PlanPart {
+  return { text, index: -1, optional: false };
+}

@@ -1,0 +1,429 @@
+/**
+ * Runs a structured plan over one record's value table. It mirrors, step by step, what the
+ * tree path does (TreeBuilder then toStructured): the same values are decoded in the same
+ * order, so the record and its issues come out the same. What it does not mirror (an array
+ * value that would repeat the whole event, a BinXml value inside a UserData-like leaf) marks
+ * the run `unplanned`, and the caller renders the record through the tree instead.
+ */
+import type { ChunkContext } from '../binxml/chunk-context.js';
+import {
+  bodyNodes,
+  isNodes,
+  ValueTable,
+  type RecordBody,
+  type TemplateRecord,
+} from '../binxml/template-record.js';
+import type { IssueSink } from '../text.js';
+import type { FieldValue, StructuredRecord } from '../types.js';
+import { renderArray, renderScalar } from '../values/render.js';
+import { ARRAY_FLAG, ValueType } from '../values/types.js';
+import {
+  compilePlan,
+  type FieldStep,
+  type PlanPart,
+  type PlanShape,
+  type PlanStep,
+  type SectionsStep,
+} from './plan.js';
+import type { StructuredPlan } from './plan.js';
+import {
+  type AttributeLookup,
+  emptyRecord,
+  FieldCollector,
+  isElement,
+  readSection,
+  readSystemField,
+  type RecordHeaderFacts,
+} from './structured.js';
+import { nodeText, TreeBuilder } from './tree.js';
+
+/** Which steps a run reads: all of them, one System child, or one data field. */
+type Want =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'system'; readonly element: string }
+  | { readonly kind: 'field'; readonly name: string };
+
+const ALL: Want = { kind: 'all' };
+
+/** Where the steps of a run write. */
+interface Output {
+  readonly record: StructuredRecord;
+  readonly data: FieldCollector;
+  /** Problems toStructured reports after the tree is built (a non-numeric EventID). */
+  readonly late: string[];
+}
+
+export class PlanRunner implements AttributeLookup, IssueSink {
+  /** Set when the record holds something the plan cannot mirror. */
+  private unplanned = false;
+  /** Where the run's problems go; undefined when a single value is read and they are not kept. */
+  private issues: string[] | undefined;
+  private readonly sink: IssueSink = this;
+  private want: Want = ALL;
+  /** One value table per BinXml nesting level; `table` is the current one. */
+  private readonly tables: ValueTable[];
+  private table: ValueTable;
+  private depth = 0;
+  /** The text of each copy of the element last run (one, or one per array item). */
+  private readonly texts: string[] = [];
+  /** The attributes of the element last run; undefined where one was dropped. */
+  private attributeNames: readonly string[] = [];
+  private readonly attributeValues: Array<string | undefined> = [];
+
+  constructor(private readonly chunk: ChunkContext) {
+    this.table = new ValueTable(chunk.bytes, chunk.view);
+    this.tables = [this.table];
+  }
+
+  /** The whole record, or undefined when the plan could not mirror it. */
+  structured(
+    record: TemplateRecord,
+    plan: StructuredPlan,
+    header: RecordHeaderFacts,
+    issues: string[],
+  ): StructuredRecord | undefined {
+    const output = this.run(record, plan, ALL, issues, header);
+    if (output === undefined) return undefined;
+    output.record.data = output.data.fields;
+    issues.push(...output.late);
+    return output.record;
+  }
+
+  /** A record with only the System children named `element` read into it. */
+  system(
+    record: TemplateRecord,
+    plan: StructuredPlan,
+    element: string,
+    header: RecordHeaderFacts,
+  ): StructuredRecord | undefined {
+    return this.run(record, plan, { kind: 'system', element }, undefined, header)?.record;
+  }
+
+  /** One EventData or UserData field by name; `found` false when the plan could not say. */
+  field(
+    record: TemplateRecord,
+    plan: StructuredPlan,
+    name: string,
+  ): { found: boolean; value: FieldValue | undefined } {
+    const output = this.run(record, plan, { kind: 'field', name }, undefined, NO_HEADER);
+    if (output === undefined) return { found: false, value: undefined };
+    const { fields } = output.data;
+    return { found: true, value: Object.hasOwn(fields, name) ? fields[name] : undefined };
+  }
+
+  /** Keeps a problem met decoding a value, when the run keeps them. */
+  issue(message: string): void {
+    this.issues?.push(message);
+  }
+
+  /** The first attribute kept with this name, of the element last run. */
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.attributeNames.length; i++) {
+      if (this.attributeNames[i] === name && this.attributeValues[i] !== undefined) {
+        return this.attributeValues[i];
+      }
+    }
+    return undefined;
+  }
+
+  private run(
+    body: TemplateRecord,
+    plan: StructuredPlan,
+    want: Want,
+    issues: string[] | undefined,
+    header: RecordHeaderFacts,
+  ): Output | undefined {
+    this.issues = issues;
+    this.want = want;
+    this.unplanned = false;
+    this.depth = 0;
+    this.table = this.tables[0]!;
+    this.table.load(body);
+    const output = { record: emptyRecord(header), data: new FieldCollector(), late: [] };
+    this.runPlan(plan, output);
+    return this.unplanned ? undefined : output;
+  }
+
+  /** Runs a step; returns how many elements it made (0 when dropped). */
+  private runStep(step: PlanStep, output: Output): number {
+    if (step.kind === 'sections') {
+      this.runSections(step, output);
+      return 0;
+    }
+    if (step.kind === 'container') {
+      let made = 0;
+      for (const child of step.children) made += this.runStep(child, output);
+      if (made === 0) output.data.add(step.name, '');
+      return 1;
+    }
+    if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
+    if (!this.wanted(step)) return 1;
+    const copies = this.runField(step);
+    for (let i = 0; i < copies; i++) {
+      const text = this.texts[i]!;
+      if (step.section !== 'system') output.data.add(step.name, text);
+      else readSystemField(step.element, text, this, output.record, output.late);
+    }
+    return copies;
+  }
+
+  /**
+   * A leaf whose content is one BinXml value (Windows writes `<UserData>%1</UserData>`): the
+   * value's elements are read leaf by leaf, with its own plan when it has one. When none is
+   * left the element is a field of its own, empty. Other leaves holding XML have no plan.
+   */
+  private runLeafNested(step: FieldStep, output: Output): number {
+    const body = step.parts.length === 1 ? this.table.nested(step.parts[0]!.index) : undefined;
+    if (body === undefined) {
+      this.unplanned = true;
+      return 1;
+    }
+    this.runAttributes(step);
+    const plan = isNodes(body) ? undefined : cachedPlan(this.chunk, body, 'leaves');
+    if (plan === undefined || isNodes(body)) {
+      const children = new TreeBuilder(this.chunk.bytes, this.sink).build(this.nodesOf(body), []);
+      output.data.addLeaves({
+        kind: 'element',
+        name: step.element,
+        attributes: [],
+        children,
+        empty: false,
+      });
+      return 1;
+    }
+    const want = this.want;
+    if (want.kind === 'field' && want.name === step.element) this.want = ALL;
+    const made = this.runNestedPlan(body, plan, output);
+    this.want = want;
+    if (made === 0) output.data.add(step.element, '');
+    return 1;
+  }
+
+  /** True when a part of the step is a BinXml value. */
+  private holdsNested(step: FieldStep): boolean {
+    for (const part of step.parts) {
+      if (part.index >= 0 && part.index < this.table.count && this.table.nested(part.index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A plan's steps; returns how many elements they made. Reading one field reads them all
+   * where a container could fill it.
+   */
+  private runPlan(plan: StructuredPlan, output: Output): number {
+    const want = this.want;
+    if (want.kind === 'field' && plan.hasContainers) this.want = ALL;
+    let made = 0;
+    for (const step of plan.steps) made += this.runStep(step, output);
+    this.want = want;
+    return made;
+  }
+
+  /** Runs a BinXml value's plan with the value's table as the current one. */
+  private runNestedPlan(body: TemplateRecord, plan: StructuredPlan, output: Output): number {
+    this.depth++;
+    this.tables[this.depth] ??= new ValueTable(this.chunk.bytes, this.chunk.view);
+    this.table = this.tables[this.depth]!;
+    this.table.load(body);
+    const made = this.runPlan(plan, output);
+    this.depth--;
+    this.table = this.tables[this.depth]!;
+    return made;
+  }
+
+  private wanted(step: FieldStep): boolean {
+    const want = this.want;
+    if (want.kind === 'all') return true;
+    if (want.kind === 'system') return step.section === 'system' && step.element === want.element;
+    return step.section !== 'system' && step.name === want.name;
+  }
+
+  /**
+   * The element's copies, as TreeBuilder.expandElement makes them: none when an optional
+   * substitution is NULL, one per item when a child substitution is an array, else one.
+   */
+  private runField(step: FieldStep): number {
+    return step.single === undefined ? this.runAny(step) : this.runSingle(step, step.single);
+  }
+
+  /** The usual field: no attributes, one substitution as its whole content. */
+  private runSingle(step: FieldStep, part: PlanPart): number {
+    const { table } = this;
+    if (part.index < table.count) {
+      const type = table.type(part.index);
+      if (type & ARRAY_FLAG) return this.runAny(step);
+      if (type === ValueType.Null && part.optional) return 0;
+    } else if (part.optional) return 0;
+
+    this.attributeNames = NO_NAMES;
+    this.texts[0] = this.valueText(part.index, step.section === 'leaf');
+    return 1;
+  }
+
+  private runAny(step: FieldStep): number {
+    const arrayAt = this.arrayPart(step.parts);
+    if (arrayAt < 0 && step.onlySubstitutions && this.isDropped(step.parts)) return 0;
+
+    this.runAttributes(step);
+    if (arrayAt >= 0) return this.runArray(step, arrayAt);
+    this.texts[0] = this.partsText(step.parts, step.section === 'leaf');
+    return 1;
+  }
+
+  private runArray(step: FieldStep, arrayAt: number): number {
+    const items = this.items(step.parts[arrayAt]!.index);
+    const copies = items.length === 0 ? 1 : items.length;
+    for (let copy = 0; copy < copies; copy++) {
+      let text = '';
+      for (let i = 0; i < step.parts.length; i++) {
+        if (i === arrayAt) text += items[copy] ?? '';
+        else text += this.partText(step.parts[i]!, step.section === 'leaf');
+      }
+      this.texts[copy] = text;
+    }
+    return copies;
+  }
+
+  /** Attribute values in order; a dropped attribute is undefined, as if absent. */
+  private runAttributes(step: FieldStep): void {
+    const { attributes } = step;
+    for (let i = 0; i < attributes.length; i++) {
+      const { parts } = attributes[i]!;
+      this.attributeValues[i] = this.isDropped(parts) ? undefined : this.partsText(parts, false);
+    }
+    this.attributeNames = step.attributeNames;
+  }
+
+  /**
+   * A substitution among the sections: a BinXml value's sections are read with its own plan
+   * (or through the tree when it has none); other values add only text, which is not kept.
+   */
+  private runSections(step: SectionsStep, output: Output): void {
+    const { table } = this;
+    if (step.index >= table.count) return void this.missing(step.index);
+    const body = table.nested(step.index);
+    if (body !== undefined) return this.runNested(body, output);
+
+    const type = table.type(step.index);
+    if (type & ARRAY_FLAG && step.inEvent) this.unplanned = true;
+    else this.valueText(step.index, false);
+  }
+
+  private runNested(body: RecordBody, output: Output): void {
+    const plan = isNodes(body) ? undefined : sectionsPlan(this.chunk, body);
+    if (plan === undefined || isNodes(body)) return this.readTree(body, output);
+
+    this.runNestedPlan(body, plan, output);
+  }
+
+  /** A BinXml value with no plan: its tree, read section by section as toStructured does. */
+  private readTree(body: RecordBody, output: Output): void {
+    const nodes = new TreeBuilder(this.chunk.bytes, this.sink).build(this.nodesOf(body), []);
+    for (const node of nodes) {
+      if (isElement(node)) readSection(node, output.record, output.data, output.late);
+    }
+  }
+
+  /** `inLeaf`: the parts are the content of a UserData-like leaf, where XML cannot go. */
+  private partsText(parts: readonly PlanPart[], inLeaf: boolean): string {
+    if (parts.length === 1) return this.partText(parts[0]!, inLeaf);
+    let text = '';
+    for (const part of parts) text += this.partText(part, inLeaf);
+    return text;
+  }
+
+  private partText(part: PlanPart, inLeaf: boolean): string {
+    return part.index < 0 ? part.text : this.valueText(part.index, inLeaf);
+  }
+
+  /** A value as text, as the tree's resolve then nodeText make it. */
+  private valueText(index: number, inLeaf: boolean): string {
+    const { table } = this;
+    if (index >= table.count) return this.missing(index);
+    const nested = table.nested(index);
+    if (nested !== undefined) return this.nestedText(nested, inLeaf);
+    const type = table.type(index);
+    if (type & ARRAY_FLAG) return this.items(index).join(' ');
+    const text = renderScalar(table.bytes, type, table.offset(index), table.size(index), this.sink);
+    return text ?? '';
+  }
+
+  private missing(index: number): string {
+    this.sink.issue(`substitution ${index} has no value (${this.table.count} given)`);
+    return '';
+  }
+
+  /**
+   * A BinXml value's text, through the tree for that one value. In a leaf its elements would
+   * turn the leaf into a container, which the plan does not mirror.
+   * TODO: a leaf mixing a BinXml value with other content (`<X>a%1</X>`) goes through the tree;
+   * no log seen so far writes one, so it has no plan of its own.
+   */
+  private nestedText(body: RecordBody, inLeaf: boolean): string {
+    if (inLeaf) {
+      this.unplanned = true;
+      return '';
+    }
+    const nodes = new TreeBuilder(this.chunk.bytes, this.sink).build(this.nodesOf(body), []);
+    return nodes.map(nodeText).join('');
+  }
+
+  private nodesOf(body: RecordBody): ReturnType<typeof bodyNodes> {
+    return bodyNodes(body, this.chunk.view);
+  }
+
+  private items(index: number): string[] {
+    const { table } = this;
+    const type = table.type(index);
+    return renderArray(table.bytes, type, table.offset(index), table.size(index), this.sink);
+  }
+
+  private arrayPart(parts: readonly PlanPart[]): number {
+    for (let i = 0; i < parts.length; i++) {
+      const index = parts[i]!.index;
+      if (index >= 0 && index < this.table.count && (this.table.type(index) & ARRAY_FLAG) !== 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** True when an optional substitution among the parts is NULL or has no value at all. */
+  private isDropped(parts: readonly PlanPart[]): boolean {
+    for (const part of parts) {
+      if (!part.optional) continue;
+      if (part.index >= this.table.count) return true;
+      if (this.table.type(part.index) === ValueType.Null) return true;
+    }
+    return false;
+  }
+}
+
+const NO_NAMES: readonly string[] = [];
+const NO_HEADER: RecordHeaderFacts = { file: '', recordId: '', writtenTime: '' };
+
+/** The plan of a record's template, compiled on first use and kept with the chunk. */
+export function eventPlan(chunk: ChunkContext, body: TemplateRecord): StructuredPlan | undefined {
+  return cachedPlan(chunk, body, 'event');
+}
+
+function sectionsPlan(chunk: ChunkContext, body: TemplateRecord): StructuredPlan | undefined {
+  return cachedPlan(chunk, body, 'sections');
+}
+
+function cachedPlan(
+  chunk: ChunkContext,
+  body: TemplateRecord,
+  shape: PlanShape,
+): StructuredPlan | undefined {
+  const plans = chunk.plans[shape];
+  let plan = plans.get(body.definition.offset);
+  if (plan === undefined) {
+    plan = compilePlan(body.definition, shape) ?? null;
+    plans.set(body.definition.offset, plan);
+  }
+  return plan ?? undefined;
+}
