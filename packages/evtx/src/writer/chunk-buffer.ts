@@ -10,6 +10,13 @@ export class ChunkFull extends Error {
   override readonly name = 'ChunkFull';
 }
 
+/**
+ * Where records must end. libevtx (evtxexport) skips a chunk's last record when it ends exactly
+ * at the end of the chunk, and Windows never fills a chunk to the last byte, so 8 bytes are kept
+ * free.
+ */
+export const RECORDS_END = CHUNK_SIZE - 8;
+
 /** Heads of the common string offset table: 64 buckets by name hash. */
 export const STRING_BUCKETS = 64;
 /** Heads of the template pointer table: 32 buckets. */
@@ -77,7 +84,7 @@ export class ChunkBuffer {
   /** Reserves `length` bytes and returns where they start. */
   take(length: number): number {
     const at = this.pos;
-    if (at + length > CHUNK_SIZE) throw new ChunkFull();
+    if (at + length > RECORDS_END) throw new ChunkFull();
     this.pos = at + length;
     return at;
   }

@@ -121,6 +121,17 @@ test('writeEvtx: chunk headers name their first and last records and where the l
   assert.equal(expectedFirst, 1601n);
 });
 
+test('writeEvtx: no chunk is filled to its last byte (libevtx drops a record ending there)', () => {
+  const bytes = writeEvtx(records(6000));
+  const chunks = (bytes.length - 4096) / 65536;
+  for (let i = 0; i < chunks; i++) {
+    const free = new DataView(bytes.buffer, 4096 + i * 65536).getUint32(48, true);
+    assert.ok(free <= 65528, `chunk ${i}: free space offset ${free}`);
+    const last = i === chunks - 1;
+    if (!last) assert.ok(free > 65536 - 1024, `chunk ${i} left ${65536 - free} bytes unused`);
+  }
+});
+
 test('writeEvtx: the file header counts the chunks and names the next record id', async () => {
   const bytes = writeEvtx(records(1200));
   const header = parseFileHeader(bytes);
