@@ -6,7 +6,7 @@
 // peer's ratio to us, and writes JSON to bench/results/peers-<date>.json.
 //
 //   node bench/peers.mjs [--install] [--sizes 100MB,1GB] [--corpus 3] [--repeat 1]
-//                        [--timeout 900] [--python-timeout 60] [--only ours,evtxexport,...]
+//                        [--timeout 600] [--python-timeout 60] [--only ours,evtxexport,...]
 //
 // --install: apt-get installs libevtx-utils and python3-evtx when missing, and npm installs
 // @ts-evtx/core into bench/.peers (never a project dependency). Without it, missing peers are
@@ -32,7 +32,7 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '100MB,1GB' },
     corpus: { type: 'string', default: '3' },
     repeat: { type: 'string', default: '1' },
-    timeout: { type: 'string', default: '900' },
+    timeout: { type: 'string', default: '600' },
     'python-timeout': { type: 'string', default: '60' },
     only: { type: 'string' },
   },

@@ -50,6 +50,7 @@ const INTERNAL_SERVICES: readonly (readonly [string, number])[] = [
   [FILE_SERVER_IP, 445],
 ];
 
+/** Picks a host and a kind of ordinary event by weight, and builds it. */
 export class Background {
   constructor(
     private readonly world: World,

@@ -25,6 +25,7 @@ const PORT_NAMES: Readonly<Record<number, string>> = {
   5985: '-',
 };
 
+/** Sysmon 1: the process started, with its parent's image and command line. */
 export function processCreate(host: Host, process: Process, timeMs: number, r: Prng): SysmonEvent {
   const name = process.image.slice(process.image.lastIndexOf('\\') + 1);
   const parent = process.parent;
@@ -55,6 +56,7 @@ export function processCreate(host: Host, process: Process, timeMs: number, r: P
   return { eventId: 1, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 5: the process ended. */
 export function processEnd(host: Host, process: Process, timeMs: number): SysmonEvent {
   const fields = {
     UtcTime: utcTime(timeMs),
@@ -66,6 +68,7 @@ export function processEnd(host: Host, process: Process, timeMs: number): Sysmon
   return { eventId: 5, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 3: a TCP connection, out from the host (`initiated`) or in to it. */
 export function networkConnect(
   host: Host,
   process: Process,
@@ -94,6 +97,7 @@ export function networkConnect(
   return { eventId: 3, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 22: a DNS query answered with one IPv4 address, as Sysmon writes it. */
 export function dnsQuery(
   host: Host,
   process: Process,
@@ -114,6 +118,7 @@ export function dnsQuery(
   return { eventId: 22, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 11: a file created. */
 export function fileCreate(
   host: Host,
   process: Process,
@@ -132,6 +137,7 @@ export function fileCreate(
   return { eventId: 11, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 7: a signed Windows DLL loaded. */
 export function imageLoad(host: Host, process: Process, timeMs: number, dll: string): SysmonEvent {
   const name = dll.slice(dll.lastIndexOf('\\') + 1);
   const fields = {
@@ -154,6 +160,7 @@ export function imageLoad(host: Host, process: Process, timeMs: number, dll: str
   return { eventId: 7, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 10: one process opened another. */
 export function processAccess(
   host: Host,
   source: Process,
@@ -177,6 +184,7 @@ export function processAccess(
   return { eventId: 10, computer: host.computer, timeMs, fields };
 }
 
+/** Sysmon 13: a registry value set. */
 export function registrySet(
   host: Host,
   process: Process,

@@ -41,6 +41,7 @@ export const DEFAULT_INJECTIONS: InjectionOptions = {
   lateral: 2,
 };
 
+/** One generated log; iterate `chunks()` once, then read `fileHeader()` and `labels`. */
 export class SysmonLogGenerator {
   readonly #writer = new EvtxWriter();
   readonly #encoder = new SysmonEncoder(sysmonSchemas());

@@ -53,6 +53,7 @@ export interface InjectionOptions {
   readonly lateral: number;
 }
 
+/** Schedules injected events and keeps their labels. */
 export class Injector {
   readonly labels: Label[] = [];
   readonly scheduled: Scheduled[] = [];

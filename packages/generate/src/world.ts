@@ -37,6 +37,7 @@ const SYSTEM_USER = 'NT AUTHORITY\\SYSTEM';
 /** Processes kept per host before the oldest user process is forgotten. */
 const PROCESS_LIMIT = 60;
 
+/** The estate's hosts and processes, and the resolver; all randomness comes from one Prng. */
 export class World {
   readonly hosts: Host[];
   readonly #addresses = new Map<string, string>();

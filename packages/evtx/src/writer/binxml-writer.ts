@@ -36,6 +36,7 @@ interface TemplateKey {
   readonly id: number;
 }
 
+/** Writes record fragments into the current chunk, sharing its name and template caches. */
 export class BinXmlWriter {
   readonly #keys = new Map<Template, TemplateKey>();
 

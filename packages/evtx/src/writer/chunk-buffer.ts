@@ -29,6 +29,7 @@ interface Mark {
   heads: Array<[Uint32Array, number, number]>;
 }
 
+/** One chunk's bytes, write position and caches. */
 export class ChunkBuffer {
   readonly bytes = new Uint8Array(CHUNK_SIZE);
   readonly view = new DataView(this.bytes.buffer);

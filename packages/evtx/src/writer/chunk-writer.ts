@@ -20,6 +20,7 @@ export interface ChunkRecord {
   readonly event: TemplateInstance;
 }
 
+/** Writes records into one chunk at a time; `finish()` hands the chunk out and starts the next. */
 export class ChunkWriter {
   #out = new ChunkBuffer();
   readonly #binxml = new BinXmlWriter(this.#out);
