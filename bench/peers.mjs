@@ -1,6 +1,7 @@
 // `npm run bench:peers`: our dump side by side with libevtx (`evtxexport -f xml`), python-evtx
 // (`evtx_dump.py`) and @ts-evtx/core, on the same files: the largest corpus files and generated
-// Sysmon logs (64 MiB, the largest @ts-evtx/core accepts being 100 MiB, then 100 MiB and 1 GiB by default, written to a temporary folder and removed after).
+// Sysmon logs (64 MiB, 100 MiB and 1 GiB by default; @ts-evtx/core refuses files over 100 MiB,
+// so the 64 MiB one is what it reads), written to a temporary folder and removed after.
 // Each run is a child process under /usr/bin/time and `timeout`; its output is read through a
 // pipe and counted (records), never stored. Prints wall time, MB/s, records/s, peak RSS and each
 // peer's ratio to us, and writes JSON to bench/results/peers-<date>.json.
