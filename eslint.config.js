@@ -10,7 +10,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/cli/**', 'scripts/**', 'bench/**', 'apps/web/build.mjs', 'apps/web/bench/**'],
+    files: [
+      'packages/cli/**',
+      'packages/generate/src/main.ts',
+      'scripts/**',
+      'bench/**',
+      'apps/web/build.mjs',
+      'apps/web/bench/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
