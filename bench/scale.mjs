@@ -5,11 +5,10 @@
 // time ratio, writes them as JSON to bench/results/, and removes the log.
 // Usage: node bench/scale.mjs [SIZE_MB] [--repeat N] [--keep]
 //
-// The log comes from makeLog() below: today the browser bench's synthetic log (the bundled
-// Sysmon sample's chunks repeated with renumbered record ids). To measure another generator,
-// replace makeLog with a function of the same shape: (path, bytes) => Promise<{ records }>.
+// The log comes from makeLog() below: packages/generate's seeded Sysmon log, so the hunt has
+// real work (beacons, downloads, lateral movement among thousands of background events).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +22,11 @@ const COMMANDS = [
   { name: 'dump-jsonl', args: ['dump', '--format', 'jsonl'] },
 ];
 
-/** Writes a log of at least `bytes` at `path`; the lead may swap in the real generator here. */
+/** Writes a generated Sysmon log (seed 1, with labelled beacons and lateral movement) of `bytes`. */
 async function makeLog(path, bytes) {
-  const support = join(root, 'apps', 'web', 'dist', 'test', 'support', 'synthetic-log.js');
-  const { writeSyntheticLog } = await import(support);
-  const sample = new Uint8Array(readFileSync(join(root, 'samples', 'sysmon-issue43.evtx')));
-  const log = await writeSyntheticLog(path, sample, bytes);
-  return { records: log.records, maker: 'synthetic-log (sysmon-issue43 repeated)' };
+  const { writeGeneratedLog } = await import('@evtxhunt/generate/node');
+  const log = writeGeneratedLog(path, { seed: 1, sizeBytes: bytes });
+  return { records: log.records, maker: '@evtxhunt/generate seed 1' };
 }
 
 function options(argv) {
