@@ -150,6 +150,23 @@ browserTest(
   SKIP_SHARED,
 );
 
+/**
+ * What the open finding shows badly: story summaries under 200 px wide (one character a line),
+ * buttons past the detail's right edge, and field values wider than their cell.
+ */
+function storyLayout(page: Page) {
+  return page.getByRole('region', { name: 'The open finding' }).evaluate((detail) => {
+    const right = detail.getBoundingClientRect().right;
+    const texts = (selector: string, bad: (item: HTMLElement) => boolean) =>
+      [...detail.querySelectorAll<HTMLElement>(selector)].filter(bad).map((i) => i.innerText);
+    return {
+      narrowSummaries: texts('.story-steps .path', (i) => i.getBoundingClientRect().width < 200),
+      cutButtons: texts('.story-steps button', (i) => i.getBoundingClientRect().right > right),
+      clippedValues: texts('.finding-fields dd', (i) => i.scrollWidth > i.clientWidth + 1),
+    };
+  });
+}
+
 browserTest(
   'the sytemmoon chain: the story to a.exe, the parent chain and the evidence rows',
   async () => {
@@ -184,6 +201,11 @@ browserTest(
     );
     assert.equal(await detail.locator('.parent-chain li').count(), 4);
     assert.equal(await rowCount(page, 'Evidence of the open finding'), '9');
+    assert.deepEqual(await storyLayout(page), {
+      narrowSummaries: [],
+      cutButtons: [],
+      clippedValues: [],
+    });
     await page.screenshot({ path: `${ARTIFACTS}/hunt-03-chain.png` });
 
     await detail.getByRole('button', { name: 'Open record 526' }).click();
