@@ -7,6 +7,7 @@
 import {
   CsvWriter,
   JsonlWriter,
+  SYSTEM_EXTRA_NAMES,
   type EventRecord,
   type Finding,
   type TimeZoneChoice,
@@ -123,18 +124,28 @@ function rowWriter(spec: RowsExport): RowWriter {
   };
 }
 
-/** The row's record with the level Event Viewer shows, as the table's Level column has it. */
+/**
+ * The row's record with the level Event Viewer shows, as the table's Level column has it, and
+ * the rest of System under the names `evtxhunt dump` gives them (`task`, `processId`, ...).
+ */
 function withLevel(store: EventStore, row: number): EventRecord & { level?: string } {
-  const record = store.record(row);
+  const record = { ...store.record(row), ...store.systemExtras(row) };
   const level = store.cell(row, 'level');
   return level === undefined ? record : { ...record, level };
 }
 
-/** The same, with the level as a field the CSV writer can name as a column. */
+/**
+ * The same, with the level and the rest of System (`System.Task`, ...) as fields the CSV
+ * writer can name as columns.
+ */
 function withLevelField(store: EventStore, row: number): EventRecord {
   const record = store.record(row);
-  const level = store.cell(row, 'level');
-  return level === undefined ? record : { ...record, data: { ...record.data, level } };
+  const system: Record<string, string> = {};
+  for (const key of ['level', ...SYSTEM_EXTRA_NAMES]) {
+    const text = store.cell(row, key);
+    if (text !== undefined) system[key] = text;
+  }
+  return { ...record, data: { ...record.data, ...system } };
 }
 
 /** Gathers lines into strings of about PART_CHARS characters, and those into Blobs. */

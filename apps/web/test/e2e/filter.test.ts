@@ -202,6 +202,55 @@ browserTest(
   SKIP_SHARED,
 );
 
+browserTest('the rest of System is a column, a facet, a query and in the details', async () => {
+  const page = await samplePage(session.context);
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Choose columns' });
+  await chooser.getByRole('searchbox', { name: 'Find a field' }).fill('System.');
+  const offered = await chooser.getByRole('checkbox').evaluateAll((boxes) =>
+    boxes.map((box) =>
+      box
+        .closest('label')
+        ?.textContent?.replace(/[\d,]+$/, '')
+        .trim(),
+    ),
+  );
+  assert.deepEqual(offered, [
+    'System.Keywords',
+    'System.Task',
+    'System.Opcode',
+    'System.Version',
+    'System.UserID',
+    'System.ProcessID',
+    'System.ThreadID',
+    'System.ProviderGuid',
+  ]);
+  await chooser.getByRole('checkbox', { name: /^System\.ProcessID/ }).check();
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  assert.equal(await cell(page, 2, 7).innerText(), '4212');
+
+  await page.getByRole('combobox', { name: 'Add a facet' }).selectOption('System.Task');
+  await page.getByRole('region', { name: 'System.Task', exact: true }).waitFor();
+  assert.deepEqual((await facetValues(page, 'System.Task'))[0], ['2', '851']);
+
+  for (const text of ['System.ProcessID:4212', 'level:Information', 'file:sysmon-issue43.evtx']) {
+    const expected = await cliCount(text);
+    const line = `${expected.toLocaleString('en-US')} of 1,730 events`;
+    await query(page, text);
+    assert.equal(await countLine(page, line), line, text);
+  }
+  assert.equal(await cliCount('System.ProcessID:4212'), 505);
+
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary');
+  assert.match(await details.locator('.fields').first().innerText(), /System\.UserID\s+S-1-5-/);
+  await page.screenshot({ path: `${ARTIFACTS}/1x-system-fields.png` });
+  await page.close();
+});
+
 browserTest('the histogram brush zooms by mouse and by keyboard; the count follows', async () => {
   const page = await samplePage(session.context);
   await query(page, 'eventId:3');

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 
 import { count } from '../../files/describe.js';
 import { type FilterSession, SYSTEM_FACETS } from '../../session/filter.js';
+import { isExtraColumn } from '../../store/columns.js';
 import { excludedValues, termState } from '../../filter/query-edit.js';
 import type { FacetSummary, FacetValue } from '../../filter/facets.js';
 import type { ColumnInfo } from '../../store/columns.js';
@@ -28,7 +29,9 @@ export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
   const added = filter.facetFields.value;
   const offered = columns.filter(
     (column) =>
-      !column.system && !added.includes(column.key) && !SYSTEM_FACETS.includes(column.key),
+      (!column.system || isExtraColumn(column.key)) &&
+      !added.includes(column.key) &&
+      !SYSTEM_FACETS.includes(column.key),
   );
 
   return (
