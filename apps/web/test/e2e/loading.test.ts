@@ -50,6 +50,11 @@ browserTest('files open after the server is gone: the workers started with the p
     '1,730 records read · 23 chunks, none damaged · no record lost',
   ]);
   assert.equal(await page.locator('.events-count').innerText(), '1,730 events');
+  await page.waitForFunction(
+    () => document.querySelector('.histogram-summary')?.textContent?.startsWith('1,730 events '),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.close();
 });
 

@@ -204,6 +204,23 @@ browserTest(
 
 browserTest('a file dropped anywhere on the page is read', async () => {
   const page = await freshPage(session.context);
+  await loadFiles(page, [ISSUE43]);
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'x.evtx'));
+    const event = new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true });
+    document.body.dispatchEvent(event);
+  });
+  const panel = page.locator('.drop-overlay-text');
+  assert.equal(await panel.innerText(), 'Drop .evtx files to read them here');
+  assert.equal(
+    await panel.evaluate((p) => getComputedStyle(p).backgroundColor),
+    'rgb(255, 255, 255)',
+    'an opaque panel over the rows',
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/07-dragover.png` });
+  await page.reload();
+  await page.getByRole('heading', { name: 'evtxhunt' }).waitFor();
 
   await page.evaluate(async () => {
     const bytes = await (await fetch('samples/sysmon-issue43.evtx')).blob();
@@ -219,6 +236,13 @@ browserTest('a file dropped anywhere on the page is read', async () => {
   await page.waitForSelector('.file[data-state="done"]');
 
   assert.equal(await page.locator('.file-name').innerText(), 'dropped.evtx');
+  const source = page
+    .locator('.table-rows [role="row"]')
+    .first()
+    .locator('[role="gridcell"]')
+    .nth(1);
+  assert.equal(await source.getAttribute('title'), 'dropped.evtx', 'a cut-off cell has its title');
+  assert.equal(await source.evaluate((cell) => getComputedStyle(cell).whiteSpace), 'pre');
   assert.equal(await page.locator('.events-count').innerText(), '1,730 events');
   assert.equal(await page.locator('.drop-overlay').count(), 0);
   await page.close();

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import { type FilterSession, SYSTEM_FACETS } from '../../session/filter.js';
 import { isExtraColumn } from '../../store/columns.js';
 import { excludedValues, termState } from '../../filter/query-edit.js';
@@ -138,7 +138,7 @@ function FacetRow({ filter, summary, value }: FacetRowProps) {
         class="facet-value"
         title={text}
         aria-pressed={state === 'included'}
-        aria-label={`Only ${what} (${count(value.count)} events)`}
+        aria-label={`Only ${what} (${plural(value.count, 'event')})`}
         onClick={() => filter.include(summary.key, value.text)}
       >
         <span class="facet-text">{shown}</span>

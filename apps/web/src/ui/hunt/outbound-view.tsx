@@ -4,7 +4,7 @@
  * whether the address is public, and first and last seen. Picking a group shows its events.
  */
 import type { OutboundGroup, QueriedNames } from '../../hunt/outbound.js';
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
 import { EventRows } from './event-rows.js';
@@ -53,7 +53,7 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
       {picked !== undefined && (
         <section class="drill" aria-label="Events of the chosen group">
           <h2 class="drill-title">
-            {`${count(picked.count)} connections of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
+            {`${plural(picked.count, 'connection')} of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
           </h2>
           <EventRows
             key={`${picked.image}\u0000${picked.destinationIp}`}
@@ -72,9 +72,9 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
 function summary(table: OutboundTable, computing: boolean): string {
   const groups = table.groups.length;
   const shown = groups > GROUPS_SHOWN ? ` (the ${count(GROUPS_SHOWN)} largest shown)` : '';
-  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${count(table.viewRows)} events`;
+  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${plural(table.viewRows, 'event')}`;
   const again = computing ? ' · counting again…' : '';
-  return `${count(table.connections)} outbound connections in ${count(groups)} groups${shown}: ${of}${again}`;
+  return `${plural(table.connections, 'outbound connection')} in ${plural(groups, 'group')}${shown}: ${of}${again}`;
 }
 
 interface PivotTableProps {
@@ -140,7 +140,7 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           type="button"
           class="link"
           aria-pressed={picked}
-          aria-label={`${count(group.count)} connections: show them`}
+          aria-label={`${plural(group.count, 'connection')}: show them`}
           onClick={(event) => {
             event.stopPropagation();
             onPick(group);
