@@ -278,7 +278,7 @@ browserTest('the histogram brush zooms by mouse and by keyboard; the count follo
   await page.locator('.histogram-plot').focus();
   await page.keyboard.press('End');
   const picked = await page.locator('#histogram-pick').innerText();
-  const [, events] = /, (\d+) events\. Enter/.exec(picked) ?? [];
+  const [, events] = /, (\d+) events?\. Enter/.exec(picked) ?? [];
   assert.match(picked, /^Bar (\d+) of \1: /);
   await page.keyboard.press('Enter');
   assert.equal(await countLine(page, `${events} of 1,730 events`), `${events} of 1,730 events`);
@@ -305,6 +305,19 @@ browserTest('the zone switch rewrites time cells and the header, seven digits ke
   assert.equal(await time(), '2017-09-03T21:53:24.6694851+09:00');
   assert.equal(await page.getByRole('columnheader').first().innerText(), 'Time (Asia/Tokyo)');
   await context.close();
+});
+
+browserTest("the zone switch offers today's zone names and shows a link's zone", async () => {
+  const page = await samplePage(session.context, '#v=1&tz=Asia%2FKolkata');
+  const select = page.getByRole('combobox', { name: 'Time zone' });
+
+  assert.equal(await select.inputValue(), 'Asia/Kolkata');
+  assert.equal(await page.getByRole('columnheader').first().innerText(), 'Time (Asia/Kolkata)');
+  const zones = await select.locator('option').allInnerTexts();
+  assert.ok(zones.includes('Europe/Kyiv') && zones.includes('Asia/Kolkata'));
+  assert.ok(!zones.includes('Europe/Kiev') && !zones.includes('Asia/Calcutta'));
+  assert.equal(zones.filter((zone) => zone === 'Asia/Kolkata').length, 1);
+  await page.close();
 });
 
 browserTest(
