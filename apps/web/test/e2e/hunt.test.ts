@@ -97,6 +97,15 @@ browserTest('the outbound view of the bundled sample matches `evtxhunt pivot`', 
     [11, '61.163.111.70', 'public'],
   ]);
   assert.deepEqual(shown[5], [10, '127.0.0.1', 'loopback']);
+  const widths = await page
+    .locator('.pivot thead th')
+    .evaluateAll((cells) =>
+      cells.slice(1, 3).map((cell) => Math.round(cell.getBoundingClientRect().width)),
+    );
+  assert.ok(
+    (widths[0] ?? 0) > 250 && (widths[0] ?? 0) > (widths[1] ?? 0),
+    `Image gets room first: ${widths.join(' px, ')} px for Image, DestinationIp`,
+  );
 
   await page.locator('.pivot tbody tr').first().click();
   assert.equal(await rowCount(page, 'Connections of the chosen group'), '12');

@@ -77,6 +77,14 @@ function summary(table: OutboundTable, computing: boolean): string {
   return `${plural(table.connections, 'outbound connection')} in ${plural(groups, 'group')}${shown}: ${of}${again}`;
 }
 
+/** Widths by column: the Image path gets room first; an address wraps rather than widen. */
+const COLUMN_CLASSES: Readonly<Record<string, string>> = {
+  Image: 'pivot-image',
+  DestinationIp: 'pivot-ip',
+  'Host names': 'pivot-names',
+  'Queried in DNS': 'pivot-names',
+};
+
 interface PivotTableProps {
   readonly groups: readonly OutboundGroup[];
   readonly picked: OutboundGroup | undefined;
@@ -102,7 +110,7 @@ function PivotTable({ groups, picked, queried, onPick }: PivotTableProps) {
               'First seen (UTC)',
               'Last seen (UTC)',
             ].map((label) => (
-              <th scope="col" key={label}>
+              <th scope="col" key={label} class={COLUMN_CLASSES[label]}>
                 {label}
               </th>
             ))}
@@ -149,18 +157,38 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           {count(group.count)}
         </button>
       </td>
-      <td class="path">{group.image}</td>
-      <td class="mono">{group.destinationIp}</td>
+      <td class="path pivot-image">{group.image}</td>
+      <td class="mono pivot-ip">{group.destinationIp}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
           {group.ipClass ?? 'not an address'}
         </span>
       </td>
       <td class="mono">{group.ports.join(', ')}</td>
-      <td class="path">{group.hostnames.join(', ')}</td>
-      <td class="path">{names === undefined ? '(after the hunt)' : names.join(', ')}</td>
-      <td class="mono nowrap">{group.firstSeen ?? ''}</td>
-      <td class="mono nowrap">{group.lastSeen ?? ''}</td>
+      <td class="path pivot-names">{group.hostnames.join(', ')}</td>
+      <td class="path pivot-names">
+        {names === undefined ? '(after the hunt)' : names.join(', ')}
+      </td>
+      <td class="mono">
+        <TimeText time={group.firstSeen} />
+      </td>
+      <td class="mono">
+        <TimeText time={group.lastSeen} />
+      </td>
     </tr>
+  );
+}
+
+/** An ISO time that may break after its date (`2017-10-23T` / `07:14:47.5870000Z`), not inside. */
+function TimeText({ time }: { time: string | undefined }) {
+  if (time === undefined) return null;
+  const at = time.indexOf('T') + 1;
+  if (at === 0) return <>{time}</>;
+  return (
+    <span class="nowrap">
+      {time.slice(0, at)}
+      <wbr />
+      {time.slice(at)}
+    </span>
   );
 }
