@@ -5,7 +5,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -17,6 +18,7 @@ import {
   type SessionLog,
   type WebServer,
 } from '../support/e2e.js';
+import { patchedLog } from '../support/patched-log.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 let web: WebServer;
@@ -245,6 +247,29 @@ browserTest('a file dropped anywhere on the page is read', async () => {
   assert.equal(await source.evaluate((cell) => getComputedStyle(cell).whiteSpace), 'pre');
   assert.equal(await page.locator('.events-count').innerText(), '1,730 events');
   assert.equal(await page.locator('.drop-overlay').count(), 0);
+  await page.close();
+});
+
+browserTest('cells show values with their spaces, trailing ones marked', async () => {
+  const patched = await patchedLog(ISSUE43, 'svchost.exe', 'sv  ost.ex ');
+  const page = await freshPage(session.context);
+  await loadFiles(page, [patched]);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Choose columns' });
+  await chooser.getByRole('searchbox', { name: 'Find a field' }).fill('Image');
+  await chooser.getByRole('checkbox', { name: /^Image\s+[\d,]+$/ }).check();
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  await page.locator('#query').fill('Image:*\\sv*');
+  await page.locator('#query').press('Enter');
+
+  const image = page
+    .locator('.table-rows [role="row"]')
+    .first()
+    .locator('[role="gridcell"]')
+    .last();
+  assert.equal(await image.innerText(), 'C:\\Windows\\System32\\sv  ost.ex ');
+  assert.equal(await image.locator('.trailing-space').innerText(), ' ');
+  await rm(dirname(patched), { recursive: true, force: true });
   await page.close();
 });
 
