@@ -16,6 +16,8 @@ const schedule: Schedule = (task, delayMs) => {
 
 const workers = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, MAX_WORKERS));
 const pool = new ParsePool(() => new Worker('parse-worker.js') as unknown as WorkerPort, workers);
+// Workers start now, not at the first file, so files still open once the server is gone.
+pool.warm();
 const hunter = new HuntLink(new Worker('hunt-worker.js') as unknown as HuntPort);
 const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter });
 const theme = initialTheme();

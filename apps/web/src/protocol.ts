@@ -17,6 +17,8 @@ export interface CompactRow {
   readonly computer: string;
   /** EventRecordID, decimal. */
   readonly recordId: string;
+  /** The rest of System (keywords, task, ... provider GUID), as store/system-extras writes it. */
+  readonly system: string;
   /** Index of the 64 KiB chunk slot that holds the record. */
   readonly chunk: number;
   /** Absolute byte offset of the record in the file. */

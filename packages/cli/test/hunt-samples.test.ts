@@ -331,3 +331,34 @@ test('hunt --out refuses a report named .evtx', async () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /refusing --out .*report\.evtx: a report is not an EVTX log/);
 });
+
+test('hunt: chunks damaged with every record still read are named in the sources', async () => {
+  const copy = join(await mkdtemp(join(tmpdir(), 'evtxhunt-crc-')), 'crc-only.evtx');
+  const bytes = await readFile(ISSUE43);
+  // One letter of a value in each of chunks 2 and 5 changed: their records CRC no longer
+  // matches, but every record still parses.
+  for (const chunk of [2, 5]) {
+    const start = 0x1000 + chunk * 0x10000;
+    const at = bytes.indexOf(Buffer.from('svchost', 'utf16le'), start);
+    assert.ok(at > start && at < start + 0x10000, `no svchost in chunk ${chunk}`);
+    bytes[at] = 'S'.charCodeAt(0);
+  }
+  await writeFile(copy, bytes);
+
+  const json = JSON.parse((await runEvtxhunt('hunt', '--format', 'json', copy)).stdout);
+  const source = (json as HuntReport).sources?.[0];
+  assert.deepEqual([source?.status, source?.recordsRead, source?.chunksDamaged], ['read', 1730, 2]);
+  const text = await runEvtxhunt('hunt', copy);
+  assert.match(
+    text.stdout,
+    /^Input: 1 file read, no record lost, but chunks were damaged in 1 of them/m,
+  );
+  assert.match(
+    text.stdout,
+    /^ {2}damaged {6}1730 records read; 2 chunks damaged \(records still read\)/m,
+  );
+  assert.doesNotMatch(text.stdout, /read whole/);
+  const html = await runEvtxhunt('hunt', '--format', 'html', copy);
+  assert.match(html.stdout, /2 chunks damaged \(records still read\)/);
+  assert.doesNotMatch(html.stdout, /read whole/);
+});

@@ -410,6 +410,16 @@ export { FIELD_ALIASES, QUERY_SYSTEM_FIELDS } from './query/field-names.js';
 export { REGEX_FLAGS } from './query/regex.js';
 export { compileQuery, type QueryRow, type RowPredicate } from './query/compile.js';
 export { EventRecordRow, queryFilter, type QueryableRecord } from './query/record-row.js';
+export {
+  SYSTEM_EXTRA_FIELDS,
+  SYSTEM_EXTRA_NAMES,
+  isSystemExtraField,
+  levelName,
+  levelValues,
+  systemExtraText,
+  type SystemExtraField,
+  type SystemExtras,
+} from './query/parser-fields.js';
 export { formatQuery, quoteText } from './query/format.js';
 export { allOf, anyOf, fieldEquals, negated, timeWindow } from './query/build.js';
 export { compileGlob, type GlobMatcher } from './query/glob.js';

@@ -5,6 +5,7 @@
 import type { Diagnostic, FileSummary } from '@evtxhunt/evtx';
 
 import type { LoadedFile } from './loaded-file.js';
+import { cutOffText, notEvtxReason, recordsLost, shortChunks, type ShortChunk } from './loss.js';
 
 const NUMBER = new Intl.NumberFormat('en-US');
 
@@ -13,7 +14,8 @@ export function count(value: number): string {
   return NUMBER.format(value);
 }
 
-function plural(value: number, one: string, many = `${one}s`): string {
+/** `1 event`, `1,730 events`. */
+export function plural(value: number, one: string, many = `${one}s`): string {
   return `${count(value)} ${value === 1 ? one : many}`;
 }
 
@@ -39,9 +41,12 @@ function percent(file: LoadedFile): string {
 
 /**
  * `298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 records could not be
- * read: ... · 1,548 records missing with wiped chunks`.
+ * read: ... · 1,548 records missing`, or `not an EVTX file: <reason>`.
  */
 export function summaryLine(summary: FileSummary): string {
+  const notEvtx = notEvtxReason(summary);
+  if (notEvtx !== undefined) return notEvtx;
+
   const { chunks, records } = summary;
   const read = `${plural(records.read, 'record')} read`;
   const damaged =
@@ -50,14 +55,29 @@ export function summaryLine(summary: FileSummary): string {
       : `${count(chunks.damaged)} of ${plural(chunks.found, 'chunk')} damaged`;
   const slots =
     chunks.unreadable === 0 ? '' : `, ${plural(chunks.unreadable, 'chunk slot')} unreadable`;
-  const failed =
-    records.failed === 0
-      ? ''
-      : `${plural(records.failed, 'record')} could not be read${reasonsText(summary.diagnostics)}`;
-  const missing =
-    records.missing === 0 ? '' : `${plural(records.missing, 'record')} missing with wiped chunks`;
-  const lost = [failed, missing].filter((part) => part !== '').join(' · ');
-  return `${read} · ${damaged}${slots} · ${lost === '' ? 'no record lost' : lost}`;
+  const lost = lossParts(summary);
+  return `${read} · ${damaged}${slots} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
+}
+
+/** Each way records were lost, in words: cut off, short chunks, failed, missing. */
+function lossParts(summary: FileSummary): string[] {
+  const { records, diagnostics } = summary;
+  const parts: string[] = [];
+  const cutOff = cutOffText(diagnostics);
+  if (cutOff !== undefined) parts.push(cutOff);
+  const short = shortChunks(diagnostics);
+  if (short.length > 0) parts.push(shortText(short));
+  if (records.failed > 0)
+    parts.push(`${plural(records.failed, 'record')} could not be read${reasonsText(diagnostics)}`);
+  if (records.missing > 0) parts.push(`${plural(records.missing, 'record')} missing`);
+  return parts;
+}
+
+function shortText(short: readonly ShortChunk[]): string {
+  const [first] = short;
+  if (short.length > 1 || first === undefined)
+    return `${count(short.length)} chunk headers name more records than were read`;
+  return `chunk ${first.chunk}'s header names ${plural(first.named, 'record')}, ${count(first.read)} read`;
 }
 
 /** Why records failed, most common first: the clause after the last `; ` of each message. */
@@ -77,22 +97,33 @@ function reasonsText(diagnostics: readonly Diagnostic[]): string {
   return `: ${reasons.map(([reason, n]) => `${reason} (${count(n)})`).join(', ')}`;
 }
 
+/** The banner under a file's status line: `error` for a wrong file or lost records. */
+export interface Banner {
+  readonly text: string;
+  readonly severity: 'error' | 'warning';
+}
+
 /**
- * The banner for a file that is dirty or lost something, or undefined for a clean file. It
- * says plainly that what is shown is what could be read.
+ * The banner for a file that is not EVTX, dirty, damaged or lost records, or undefined for a
+ * clean file. It says plainly that what is shown is what could be read.
  */
-export function damageBanner(file: LoadedFile): string | undefined {
+export function damageBanner(file: LoadedFile): Banner | undefined {
   const summary = file.summary;
   if (summary === undefined) return undefined;
+  const notEvtx = notEvtxReason(summary);
+  if (notEvtx !== undefined)
+    return { text: `${file.name}: ${notEvtx}; nothing was read from it.`, severity: 'error' };
+
   const dirty = summary.diagnostics.some((d) => d.message.startsWith('file is marked dirty'));
-  const damaged = summary.lost || summary.chunks.damaged > 0 || summary.records.failed > 0;
-  if (!dirty && !damaged) return undefined;
+  const lost = summary.lost || recordsLost(summary);
+  const damaged = summary.chunks.damaged > 0;
+  if (!dirty && !lost && !damaged) return undefined;
 
   const parts = [];
   if (dirty) parts.push('the log was not closed cleanly (dirty), so every chunk slot was scanned');
-  if (damaged)
-    parts.push('parts of it are damaged: the table holds every record that could be read');
-  return `${file.name}: ${parts.join('; ')}.`;
+  if (lost) parts.push('records lost: the table holds every record that could be read');
+  else if (damaged) parts.push('chunks damaged (records still read)');
+  return { text: `${file.name}: ${parts.join('; ')}.`, severity: lost ? 'error' : 'warning' };
 }
 
 /** `error: record at 0x2fc0 (chunk 0, record 46741): trailing size copy 0 differs …`. */

@@ -4,6 +4,8 @@
  * last event. Bins start at multiples of their width since 1970, in UTC.
  */
 
+import { count, plural } from '../files/describe.js';
+
 /** Counts of events per bin. */
 export interface TimeHistogram {
   /** Each bin's start, in milliseconds since 1970. */
@@ -12,6 +14,8 @@ export interface TimeHistogram {
   readonly binMs: number;
   /** Rows counted: those with a time. */
   readonly total: number;
+  /** Rows looked at, with a time or without. */
+  readonly rows: number;
   /** The first and last event's time, in milliseconds since 1970. */
   readonly firstMs: number;
   readonly lastMs: number;
@@ -87,7 +91,7 @@ export function binnedTimes(
   }
 
   const starts = counts.map((_, bin) => origin + bin * binMs);
-  return { starts, counts, binMs, ...span };
+  return { starts, counts, binMs, ...span, rows: count };
 }
 
 /** The smallest offered width that covers `spanMs` in at most `maxBins` bins. */
@@ -112,4 +116,11 @@ function timeSpan(count: number, timeAt: (index: number) => number): TimeSpan | 
     if (ms > lastMs) lastMs = ms;
   }
   return total === 0 ? undefined : { firstMs, lastMs, total };
+}
+
+/** `1,730 events`, or `1,730 events (1 without a time, not drawn)`, as the table counts them. */
+export function captionCount(histogram: TimeHistogram): string {
+  const untimed = histogram.rows - histogram.total;
+  const without = untimed > 0 ? ` (${count(untimed)} without a time, not drawn)` : '';
+  return `${plural(histogram.rows, 'event')}${without}`;
 }

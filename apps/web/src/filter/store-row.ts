@@ -3,7 +3,7 @@
  * only the columns a term names, so filtering a million rows builds no object per row. A bare
  * word, searched in every field, is answered once per distinct value (ValueMemo).
  */
-import type { FieldValue, QueryRow } from '@evtxhunt/hunt';
+import { SYSTEM_EXTRA_NAMES, type FieldValue, type QueryRow } from '@evtxhunt/hunt';
 
 import { isSystemColumn, levelName } from '../store/columns.js';
 import type { EventStore, ValueCodes } from '../store/event-store.js';
@@ -16,7 +16,14 @@ type FieldReader = (row: number) => FieldValue | undefined;
 const NO_FIELD: FieldReader = () => undefined;
 
 /** System columns whose values repeat: read by code, so a memo answers for each value once. */
-const CODED_COLUMNS = ['eventId', 'provider', 'channel', 'computer', 'file'] as const;
+const CODED_COLUMNS = [
+  'eventId',
+  'provider',
+  'channel',
+  'computer',
+  'file',
+  ...SYSTEM_EXTRA_NAMES,
+] as const;
 
 /** System columns whose values are all but unique: read as text on every row. */
 const DISTINCT_COLUMNS = ['timeCreated', 'recordId'] as const;

@@ -9,6 +9,7 @@ import { ZonedTimeFormatter, type TimeZoneChoice } from '@evtxhunt/hunt';
 import type { ColumnInfo } from '../store/columns.js';
 import type { EventStore } from '../store/event-store.js';
 import type { DataFrame, RowKey } from '../store/frame.js';
+import { currentZoneName } from './zone-names.js';
 
 /** The time column's header for a zone: `Time (UTC)`, `Time (Europe/Berlin)`. */
 export function timeLabel(zone: string): string {
@@ -27,9 +28,9 @@ export class ZonedFrame implements DataFrame {
     this.#formatter = new ZonedTimeFormatter(choice);
   }
 
-  /** The zone's IANA name, `local` resolved. */
+  /** The zone's IANA name, `local` resolved, under its current name (Asia/Kolkata). */
   get zone(): string {
-    return this.#formatter.zone;
+    return currentZoneName(this.#formatter.zone);
   }
 
   get rowCount(): number {

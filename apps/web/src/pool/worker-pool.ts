@@ -16,6 +16,8 @@ import type {
 export interface WorkerPort {
   postMessage(request: WorkerRequest): void;
   onmessage: ((event: { readonly data: WorkerReply }) => void) | null;
+  /** Called when the worker cannot start (its script failed to load) or dies. */
+  onerror?: ((event: { readonly message?: string }) => void) | null;
   terminate(): void;
 }
 
@@ -43,6 +45,7 @@ interface WorkerSlot {
 }
 
 interface XmlWaiter {
+  readonly slot: WorkerSlot;
   resolve(xml: string): void;
   reject(error: Error): void;
 }
@@ -99,9 +102,17 @@ export class ParsePool {
     const id = this.#nextId++;
     const slot = this.#slots.find((candidate) => candidate.job === undefined) ?? this.anySlot();
     return new Promise((resolve, reject) => {
-      this.#xml.set(id, { resolve, reject });
+      this.#xml.set(id, { slot, resolve, reject });
       slot.port.postMessage({ kind: 'xml', id, file, name, chunk, offset });
     });
+  }
+
+  /**
+   * Starts every worker now, so their script is fetched while the page's server is still
+   * there: after that, files open offline.
+   */
+  warm(): void {
+    while (this.#slots.length < this.size) this.addSlot();
   }
 
   /** Ends every worker; pending requests are left unanswered. */
@@ -117,8 +128,35 @@ export class ParsePool {
   private addSlot(): WorkerSlot {
     const slot: WorkerSlot = { port: this.spawn(), job: undefined };
     slot.port.onmessage = (event) => this.receive(slot, event.data);
+    slot.port.onerror = (event) => this.lost(slot, event.message);
     this.#slots.push(slot);
     return slot;
+  }
+
+  /** A worker could not start or died: its file and XML requests fail, the rest go on. */
+  private lost(slot: WorkerSlot, reason: string | undefined): void {
+    const index = this.#slots.indexOf(slot);
+    if (index < 0) return;
+    this.#slots.splice(index, 1);
+    slot.port.terminate();
+
+    const message = `the parse worker could not start or stopped (${reason || 'no reason given'}); reload the page while its server runs`;
+    this.failXml(slot, message);
+    const job = slot.job;
+    slot.job = undefined;
+    if (job !== undefined) {
+      this.#jobs.delete(job.id);
+      job.listener.failed(message);
+    }
+    this.pump();
+  }
+
+  private failXml(slot: WorkerSlot, message: string): void {
+    for (const [id, waiter] of this.#xml) {
+      if (waiter.slot !== slot) continue;
+      this.#xml.delete(id);
+      waiter.reject(new Error(message));
+    }
   }
 
   /** Hands waiting files to free workers, adding workers up to the pool size. */

@@ -104,6 +104,8 @@ export class FilterSession {
   #histogramOf: FilterScan | undefined;
   #histogramAt = -Infinity;
   #histogramQueued = false;
+  /** How many data field names the store knew when the warnings were worked out. */
+  #warnedWith = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -113,6 +115,7 @@ export class FilterSession {
   /** Puts `text` in the box and says what is wrong with it, without applying it. */
   edit(text: string): void {
     const parsed = parseQuery(text, { regexMode: this.regexMode.peek(), fields: this.fields() });
+    this.#warnedWith = this.store.dataFieldCount;
     batch(() => {
       this.text.value = text;
       this.problem.value = parsed.ok ? undefined : parsed.error;
@@ -213,11 +216,24 @@ export class FilterSession {
 
   /** Tests rows that arrived since the last pass; the Workbench calls it after each batch. */
   rowsAdded(): void {
+    this.refreshWarnings();
     const scan = this.#scan;
     const missing = (key: string) => !scan?.counters.some((counter) => counter.key === key);
     const newFacet = this.facetKeys().some((key) => missing(key) && this.codes(key) !== undefined);
     if (scan === undefined || newFacet) this.restart();
     else if (!scan.done) this.queueStep();
+  }
+
+  /** Works the box's warnings out again when files brought field names it did not know. */
+  private refreshWarnings(): void {
+    const known = this.store.dataFieldCount;
+    if (this.warnings.peek().length === 0 || known === this.#warnedWith) return;
+    this.#warnedWith = known;
+    const parsed = parseQuery(this.text.peek(), {
+      regexMode: this.regexMode.peek(),
+      fields: this.fields(),
+    });
+    this.warnings.value = parsed.ok ? parsed.warnings : [];
   }
 
   private restart(): void {

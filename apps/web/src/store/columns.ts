@@ -1,9 +1,10 @@
 /**
  * The columns the table can show: the System fields every event has, then every EventData
- * field seen. System keys are the hunt engine's field names (plus `level`), so a key means the
- * same thing in the table, in a filter and in a pivot; a data field of the same name is
- * shadowed, as it is in the engine.
+ * field seen. System keys are the hunt engine's field names (plus `level` and the query's
+ * `System.*` names for the rest of System), so a key means the same thing in the table, in a
+ * filter and in a pivot; a data field of the same name is shadowed, as it is in the engine.
  */
+import { SYSTEM_EXTRA_NAMES, type SystemExtraField } from '@evtxhunt/hunt';
 
 /** System columns, in the order the column chooser lists them. */
 export const SYSTEM_COLUMNS = [
@@ -15,10 +16,21 @@ export const SYSTEM_COLUMNS = [
   'provider',
   'channel',
   'computer',
+  ...SYSTEM_EXTRA_NAMES,
 ] as const;
 
 /** The key of one System column. */
-export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
+export type SystemColumn = (typeof SYSTEM_COLUMNS)[number] | SystemExtraField;
+
+/** The index of an extra System column in SYSTEM_EXTRA_NAMES, or -1 for any other key. */
+export function extraIndex(key: string): number {
+  return (SYSTEM_EXTRA_NAMES as readonly string[]).indexOf(key);
+}
+
+/** True when `key` is one of the extra System columns (`System.Task`, ...). */
+export function isExtraColumn(key: string): key is SystemExtraField {
+  return extraIndex(key) >= 0;
+}
 
 /** What the table needs to know of a column. */
 export interface ColumnInfo {
@@ -32,7 +44,7 @@ export interface ColumnInfo {
   readonly rows: number;
 }
 
-const LABELS: Readonly<Record<SystemColumn, string>> = {
+const LABELS: Readonly<Record<Exclude<SystemColumn, SystemExtraField>, string>> = {
   timeCreated: 'Time (UTC)',
   file: 'Source',
   recordId: 'Record ID',
@@ -50,15 +62,11 @@ export function isSystemColumn(key: string): key is SystemColumn {
 
 /** The header text of a System column. */
 export function systemLabel(key: SystemColumn): string {
-  return LABELS[key];
+  return isExtraColumn(key) ? key : LABELS[key];
 }
 
-const LEVEL_NAMES = ['Information', 'Critical', 'Error', 'Warning', 'Information', 'Verbose'];
-
-/** The name Event Viewer shows for a level; 0 (LogAlways) shows as Information, as there. */
-export function levelName(level: number): string {
-  return LEVEL_NAMES[level] ?? `Level ${level}`;
-}
+/** The name Event Viewer shows for a level, the query's own: 0 (LogAlways) is Information. */
+export { levelName } from '@evtxhunt/hunt';
 
 /** Where a level sorts: by severity, with 0 beside 4 since both show as Information. */
 export function levelRank(level: number): number {

@@ -4,11 +4,18 @@
  * value pool per field name. Rows are appended as workers post them and never move; views
  * (sorted, filtered) are index arrays over row numbers.
  */
-import type { EventRecord, FieldValue } from '@evtxhunt/hunt';
+import {
+  SYSTEM_EXTRA_FIELDS,
+  SYSTEM_EXTRA_NAMES,
+  type EventRecord,
+  type FieldValue,
+} from '@evtxhunt/hunt';
 
 import type { CompactRow } from '../protocol.js';
 import {
   SYSTEM_COLUMNS,
+  extraIndex,
+  isExtraColumn,
   isSystemColumn,
   levelName,
   levelRank,
@@ -19,11 +26,22 @@ import {
 import type { DataFrame, RowKey } from './frame.js';
 import { GrowableArray } from './growable.js';
 import { ShapeTable, type Shape } from './shapes.js';
+import { SystemExtrasColumn } from './system-extras.js';
 import { TimeColumn } from './time-column.js';
 import { textRanks, valueRanks } from './ranks.js';
 import { NO_VALUE, ValuePool } from './value-pool.js';
 
 const NO_LEVEL = 0xffff;
+
+/** Extra System fields the parser writes as numbers. */
+const NUMBER_PROPERTIES: ReadonlySet<string> = new Set([
+  'task',
+  'opcode',
+  'version',
+  'qualifiers',
+  'processId',
+  'threadId',
+]);
 const CHUNK_SIZE = 0x10000;
 const FILE_HEADER_BLOCK = 0x1000;
 
@@ -67,6 +85,7 @@ export class EventStore implements DataFrame {
   readonly #providerCode = new GrowableArray(Uint32Array);
   readonly #channelCode = new GrowableArray(Uint32Array);
   readonly #computerCode = new GrowableArray(Uint32Array);
+  readonly #extras = new SystemExtrasColumn();
   readonly #fields: DataField[] = [];
   readonly #fieldIds = new Map<string, number>();
   readonly #shapes = new ShapeTable();
@@ -105,6 +124,7 @@ export class EventStore implements DataFrame {
     this.#providerCode.push(this.#text.provider.intern(row.provider));
     this.#channelCode.push(this.#text.channel.intern(row.channel));
     this.#computerCode.push(this.#text.computer.intern(row.computer));
+    this.#extras.push(row.system);
     this.pushData(row.names, row.values);
   }
 
@@ -159,19 +179,23 @@ export class EventStore implements DataFrame {
   }
 
   columns(): readonly ColumnInfo[] {
-    const rows = this.rowCount;
-    const system = SYSTEM_COLUMNS.map((key) => ({
-      key,
-      label: systemLabel(key),
-      system: true,
-      numeric: key === 'recordId' || key === 'eventId',
-      rows,
-    }));
+    const system = SYSTEM_COLUMNS.map((key) => this.systemColumn(key)).filter((c) => c.rows > 0);
     const data = this.#fields
       .filter((field) => !isSystemColumn(field.name))
       .map((field) => dataColumn(field))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return [...system, ...data];
+  }
+
+  private systemColumn(key: SystemColumn): ColumnInfo {
+    const extra = extraIndex(key);
+    const label = systemLabel(key);
+    if (extra < 0) {
+      const numeric = key === 'recordId' || key === 'eventId';
+      return { key, label, system: true, numeric, rows: this.rowCount };
+    }
+    const numeric = this.#extras.pool(extra).numeric;
+    return { key, label, system: true, numeric, rows: this.#extras.rowsWith(extra) };
   }
 
   cell(row: number, key: string): string | undefined {
@@ -184,6 +208,7 @@ export class EventStore implements DataFrame {
   }
 
   private systemText(row: number, key: SystemColumn): string | undefined {
+    if (isExtraColumn(key)) return this.#extras.text(row, extraIndex(key));
     switch (key) {
       case 'timeCreated':
         return this.#time.text(row);
@@ -243,6 +268,11 @@ export class EventStore implements DataFrame {
   }
 
   private systemKey(key: SystemColumn): RowKey {
+    if (isExtraColumn(key)) {
+      const extra = extraIndex(key);
+      const ranks = valueRanks(this.#extras.pool(extra));
+      return { value: (row) => ranks[this.#extras.code(row, extra)] ?? Number.NaN };
+    }
     switch (key) {
       case 'timeCreated':
         return { value: (row) => this.#time.ms(row), tie: (row) => this.#time.ticks(row) };
@@ -334,6 +364,11 @@ export class EventStore implements DataFrame {
   }
 
   private systemCodes(key: SystemColumn): ValueCodes | undefined {
+    if (isExtraColumn(key)) {
+      const extra = extraIndex(key);
+      const pool = this.#extras.pool(extra);
+      return { code: (row) => this.#extras.code(row, extra), text: (code) => pool.text(code) };
+    }
     switch (key) {
       case 'timeCreated':
       case 'recordId':
@@ -403,6 +438,22 @@ export class EventStore implements DataFrame {
     return data;
   }
 
+  /**
+   * The rest of System in row `row`, under the parser's JSON names (`task`, `processId`, ...)
+   * with numbers as numbers, as `evtxhunt dump` writes them; only the fields the event has.
+   */
+  systemExtras(row: number): Record<string, string | number> {
+    this.checkRow(row);
+    const extras: Record<string, string | number> = {};
+    SYSTEM_EXTRA_NAMES.forEach((name, extra) => {
+      const text = this.#extras.text(row, extra);
+      if (text === undefined) return;
+      const property = SYSTEM_EXTRA_FIELDS[name];
+      extras[property] = NUMBER_PROPERTIES.has(property) ? Number(text) : text;
+    });
+    return extras;
+  }
+
   private checkRow(row: number): void {
     if (!Number.isInteger(row) || row < 0 || row >= this.rowCount) {
       throw new RangeError(`row ${row} is not in the store (0-${this.rowCount - 1})`);
@@ -415,7 +466,8 @@ export class EventStore implements DataFrame {
     const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
     const fixed = [...arrays, ...more, this.#shapeOf, this.#placeInShape];
     const shapes = this.#shapes.all().reduce((sum, shape) => sum + shape.byteLength, 0);
-    return fixed.reduce((sum, array) => sum + array.byteLength, this.#time.byteLength + shapes);
+    const other = this.#time.byteLength + this.#extras.byteLength + shapes;
+    return fixed.reduce((sum, array) => sum + array.byteLength, other);
   }
 
   /** Gives back growth slack, once a load is over. */
@@ -424,6 +476,7 @@ export class EventStore implements DataFrame {
     const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
     for (const array of [...arrays, ...more, this.#shapeOf, this.#placeInShape]) array.trim();
     this.#time.trim();
+    this.#extras.trim();
     for (const shape of this.#shapes.all()) shape.trim();
   }
 }

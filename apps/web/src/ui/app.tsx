@@ -137,7 +137,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
       )}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
-          Drop .evtx files to read them here
+          <p class="drop-overlay-text">Drop .evtx files to read them here</p>
         </div>
       )}
     </div>

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 
-import { count } from '../files/describe.js';
+import { count, plural } from '../files/describe.js';
 import type { ColumnInfo } from '../store/columns.js';
 import { useReturnFocus } from './focus.js';
 
@@ -67,7 +67,7 @@ export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChoos
           </li>
         ))}
       </ul>
-      <p class="chooser-note">{`${count(columns.length)} columns: every field present in the loaded events`}</p>
+      <p class="chooser-note">{`${plural(columns.length, 'column')}: every field present in the loaded events`}</p>
     </div>
   );
 }

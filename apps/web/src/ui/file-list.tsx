@@ -60,7 +60,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
           </>
         )}
       </div>
-      {banner !== undefined && <p class="banner">{banner}</p>}
+      {banner !== undefined && <p class={`banner banner-${banner.severity}`}>{banner.text}</p>}
       {diagnostics.length > 0 && (
         <details class="diagnostics" open={file.summary?.lost === true}>
           <summary>{`${diagnostics.length + file.diagnosticsOmitted} parser diagnostics`}</summary>

@@ -2,6 +2,7 @@
 import type { EvtxRecord } from '@evtxhunt/evtx';
 
 import type { CompactRow } from '../protocol.js';
+import { extrasText } from '../store/system-extras.js';
 
 /**
  * The row for `record`: System fields, data fields in order, and where the record lies.
@@ -20,6 +21,7 @@ export function compactRow(record: EvtxRecord): CompactRow {
     channel: structured.channel,
     computer: structured.computer,
     recordId: structured.recordId,
+    system: extrasText(structured),
     chunk: record.chunkIndex,
     offset: record.offset,
     names,

@@ -61,7 +61,11 @@ export async function parseEvtx(
 }
 
 function outcome(summary: FileSummary, cancelled: boolean, progress: Progress): ParseOutcome {
-  const kept = summary.diagnostics.slice(0, DIAGNOSTICS_POSTED);
+  // The header's own findings (not EVTX, chunks cut off) always cross: the status line needs them.
+  const kept = summary.diagnostics.filter(
+    (d, i) =>
+      i < DIAGNOSTICS_POSTED || d.structure === 'file header' || d.structure === 'file chunks',
+  );
   return {
     cancelled,
     summary: { ...summary, diagnostics: kept },

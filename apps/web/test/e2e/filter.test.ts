@@ -202,6 +202,55 @@ browserTest(
   SKIP_SHARED,
 );
 
+browserTest('the rest of System is a column, a facet, a query and in the details', async () => {
+  const page = await samplePage(session.context);
+
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Choose columns' });
+  await chooser.getByRole('searchbox', { name: 'Find a field' }).fill('System.');
+  const offered = await chooser.getByRole('checkbox').evaluateAll((boxes) =>
+    boxes.map((box) =>
+      box
+        .closest('label')
+        ?.textContent?.replace(/[\d,]+$/, '')
+        .trim(),
+    ),
+  );
+  assert.deepEqual(offered, [
+    'System.Keywords',
+    'System.Task',
+    'System.Opcode',
+    'System.Version',
+    'System.UserID',
+    'System.ProcessID',
+    'System.ThreadID',
+    'System.ProviderGuid',
+  ]);
+  await chooser.getByRole('checkbox', { name: /^System\.ProcessID/ }).check();
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  assert.equal(await cell(page, 2, 7).innerText(), '4212');
+
+  await page.getByRole('combobox', { name: 'Add a facet' }).selectOption('System.Task');
+  await page.getByRole('region', { name: 'System.Task', exact: true }).waitFor();
+  assert.deepEqual((await facetValues(page, 'System.Task'))[0], ['2', '851']);
+
+  for (const text of ['System.ProcessID:4212', 'level:Information', 'file:sysmon-issue43.evtx']) {
+    const expected = await cliCount(text);
+    const line = `${expected.toLocaleString('en-US')} of 1,730 events`;
+    await query(page, text);
+    assert.equal(await countLine(page, line), line, text);
+  }
+  assert.equal(await cliCount('System.ProcessID:4212'), 505);
+
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary');
+  assert.match(await details.locator('.fields').first().innerText(), /System\.UserID\s+S-1-5-/);
+  await page.screenshot({ path: `${ARTIFACTS}/1x-system-fields.png` });
+  await page.close();
+});
+
 browserTest('the histogram brush zooms by mouse and by keyboard; the count follows', async () => {
   const page = await samplePage(session.context);
   await query(page, 'eventId:3');
@@ -229,7 +278,7 @@ browserTest('the histogram brush zooms by mouse and by keyboard; the count follo
   await page.locator('.histogram-plot').focus();
   await page.keyboard.press('End');
   const picked = await page.locator('#histogram-pick').innerText();
-  const [, events] = /, (\d+) events\. Enter/.exec(picked) ?? [];
+  const [, events] = /, (\d+) events?\. Enter/.exec(picked) ?? [];
   assert.match(picked, /^Bar (\d+) of \1: /);
   await page.keyboard.press('Enter');
   assert.equal(await countLine(page, `${events} of 1,730 events`), `${events} of 1,730 events`);
@@ -256,6 +305,19 @@ browserTest('the zone switch rewrites time cells and the header, seven digits ke
   assert.equal(await time(), '2017-09-03T21:53:24.6694851+09:00');
   assert.equal(await page.getByRole('columnheader').first().innerText(), 'Time (Asia/Tokyo)');
   await context.close();
+});
+
+browserTest("the zone switch offers today's zone names and shows a link's zone", async () => {
+  const page = await samplePage(session.context, '#v=1&tz=Asia%2FKolkata');
+  const select = page.getByRole('combobox', { name: 'Time zone' });
+
+  assert.equal(await select.inputValue(), 'Asia/Kolkata');
+  assert.equal(await page.getByRole('columnheader').first().innerText(), 'Time (Asia/Kolkata)');
+  const zones = await select.locator('option').allInnerTexts();
+  assert.ok(zones.includes('Europe/Kyiv') && zones.includes('Asia/Kolkata'));
+  assert.ok(!zones.includes('Europe/Kiev') && !zones.includes('Asia/Calcutta'));
+  assert.equal(zones.filter((zone) => zone === 'Asia/Kolkata').length, 1);
+  await page.close();
 });
 
 browserTest(

@@ -97,6 +97,15 @@ browserTest('the outbound view of the bundled sample matches `evtxhunt pivot`', 
     [11, '61.163.111.70', 'public'],
   ]);
   assert.deepEqual(shown[5], [10, '127.0.0.1', 'loopback']);
+  const widths = await page
+    .locator('.pivot thead th')
+    .evaluateAll((cells) =>
+      cells.slice(1, 3).map((cell) => Math.round(cell.getBoundingClientRect().width)),
+    );
+  assert.ok(
+    (widths[0] ?? 0) > 250 && (widths[0] ?? 0) > (widths[1] ?? 0),
+    `Image gets room first: ${widths.join(' px, ')} px for Image, DestinationIp`,
+  );
 
   await page.locator('.pivot tbody tr').first().click();
   assert.equal(await rowCount(page, 'Connections of the chosen group'), '12');
@@ -150,6 +159,23 @@ browserTest(
   SKIP_SHARED,
 );
 
+/**
+ * What the open finding shows badly: story summaries under 200 px wide (one character a line),
+ * buttons past the detail's right edge, and field values wider than their cell.
+ */
+function storyLayout(page: Page) {
+  return page.getByRole('region', { name: 'The open finding' }).evaluate((detail) => {
+    const right = detail.getBoundingClientRect().right;
+    const texts = (selector: string, bad: (item: HTMLElement) => boolean) =>
+      [...detail.querySelectorAll<HTMLElement>(selector)].filter(bad).map((i) => i.innerText);
+    return {
+      narrowSummaries: texts('.story-steps .path', (i) => i.getBoundingClientRect().width < 200),
+      cutButtons: texts('.story-steps button', (i) => i.getBoundingClientRect().right > right),
+      clippedValues: texts('.finding-fields dd', (i) => i.scrollWidth > i.clientWidth + 1),
+    };
+  });
+}
+
 browserTest(
   'the sytemmoon chain: the story to a.exe, the parent chain and the evidence rows',
   async () => {
@@ -184,6 +210,11 @@ browserTest(
     );
     assert.equal(await detail.locator('.parent-chain li').count(), 4);
     assert.equal(await rowCount(page, 'Evidence of the open finding'), '9');
+    assert.deepEqual(await storyLayout(page), {
+      narrowSummaries: [],
+      cutButtons: [],
+      clippedValues: [],
+    });
     await page.screenshot({ path: `${ARTIFACTS}/hunt-03-chain.png` });
 
     await detail.getByRole('button', { name: 'Open record 526' }).click();

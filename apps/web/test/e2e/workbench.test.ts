@@ -5,7 +5,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -17,6 +18,7 @@ import {
   type SessionLog,
   type WebServer,
 } from '../support/e2e.js';
+import { patchedLog } from '../support/patched-log.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 let web: WebServer;
@@ -155,8 +157,9 @@ browserTest(
 
     assert.equal(
       await page.locator('.file-status').innerText(),
-      '298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 records could ' +
-        'not be read: record partly overwritten (3) · 1,548 records missing with wiped chunks',
+      '298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 chunk headers name ' +
+        'more records than were read · 3 records could not be read: record partly overwritten ' +
+        '(3) · 1,548 records missing',
     );
     assert.match(await page.locator('.banner').innerText(), /not closed cleanly \(dirty\)/);
     assert.equal(await page.locator('.diagnostics li').count(), 15);
@@ -203,6 +206,23 @@ browserTest(
 
 browserTest('a file dropped anywhere on the page is read', async () => {
   const page = await freshPage(session.context);
+  await loadFiles(page, [ISSUE43]);
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'x.evtx'));
+    const event = new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true });
+    document.body.dispatchEvent(event);
+  });
+  const panel = page.locator('.drop-overlay-text');
+  assert.equal(await panel.innerText(), 'Drop .evtx files to read them here');
+  assert.equal(
+    await panel.evaluate((p) => getComputedStyle(p).backgroundColor),
+    'rgb(255, 255, 255)',
+    'an opaque panel over the rows',
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/07-dragover.png` });
+  await page.reload();
+  await page.getByRole('heading', { name: 'evtxhunt' }).waitFor();
 
   await page.evaluate(async () => {
     const bytes = await (await fetch('samples/sysmon-issue43.evtx')).blob();
@@ -218,8 +238,38 @@ browserTest('a file dropped anywhere on the page is read', async () => {
   await page.waitForSelector('.file[data-state="done"]');
 
   assert.equal(await page.locator('.file-name').innerText(), 'dropped.evtx');
+  const source = page
+    .locator('.table-rows [role="row"]')
+    .first()
+    .locator('[role="gridcell"]')
+    .nth(1);
+  assert.equal(await source.getAttribute('title'), 'dropped.evtx', 'a cut-off cell has its title');
+  assert.equal(await source.evaluate((cell) => getComputedStyle(cell).whiteSpace), 'pre');
   assert.equal(await page.locator('.events-count').innerText(), '1,730 events');
   assert.equal(await page.locator('.drop-overlay').count(), 0);
+  await page.close();
+});
+
+browserTest('cells show values with their spaces, trailing ones marked', async () => {
+  const patched = await patchedLog(ISSUE43, 'svchost.exe', 'sv  ost.ex ');
+  const page = await freshPage(session.context);
+  await loadFiles(page, [patched]);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Choose columns' });
+  await chooser.getByRole('searchbox', { name: 'Find a field' }).fill('Image');
+  await chooser.getByRole('checkbox', { name: /^Image\s+[\d,]+$/ }).check();
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  await page.locator('#query').fill('Image:*\\sv*');
+  await page.locator('#query').press('Enter');
+
+  const image = page
+    .locator('.table-rows [role="row"]')
+    .first()
+    .locator('[role="gridcell"]')
+    .last();
+  assert.equal(await image.innerText(), 'C:\\Windows\\System32\\sv  ost.ex ');
+  assert.equal(await image.locator('.trailing-space').innerText(), ' ');
+  await rm(dirname(patched), { recursive: true, force: true });
   await page.close();
 });
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { readFile } from 'node:fs/promises';
+
 import type { FileSummary } from '@evtxhunt/evtx';
 
 import {
@@ -12,7 +14,7 @@ import {
 } from '../../src/files/describe.js';
 import type { LoadedFile } from '../../src/files/loaded-file.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
-import { parseFile } from '../support/parse.js';
+import { parseBytes, parseFile } from '../support/parse.js';
 
 function loaded(summary: FileSummary, name = 'x.evtx'): LoadedFile {
   return {
@@ -43,14 +45,16 @@ test('statusLine of a damaged file says what was lost and why', { skip: SKIP_SHA
 
   assert.equal(
     statusLine(file),
-    '298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 records could not ' +
-      'be read: record partly overwritten (3) · 1,548 records missing with wiped chunks',
+    '298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 chunk headers name ' +
+      'more records than were read · 3 records could not be read: record partly overwritten ' +
+      '(3) · 1,548 records missing',
   );
-  assert.equal(
-    damageBanner(file),
-    'bad.evtx: the log was not closed cleanly (dirty), so every chunk slot was scanned; parts of ' +
-      'it are damaged: the table holds every record that could be read.',
-  );
+  assert.deepEqual(damageBanner(file), {
+    text:
+      'bad.evtx: the log was not closed cleanly (dirty), so every chunk slot was scanned; ' +
+      'records lost: the table holds every record that could be read.',
+    severity: 'error',
+  });
   assert.deepEqual(failureReasons(outcome.summary.diagnostics), [['record partly overwritten', 3]]);
   assert.equal(
     describeDiagnostic(outcome.summary.diagnostics[2] ?? assert.fail('no third diagnostic')),
@@ -87,3 +91,84 @@ test('byteSize shows bytes in binary units', () => {
   assert.equal(byteSize(2166784), '2.1 MB');
   assert.equal(byteSize(5 * 1024 ** 3), '5.0 GB');
 });
+
+test('statusLine of a file cut off mid-chunk says so and counts the short chunk', async () => {
+  // The first 361,776 bytes of the sample: 6 of the 23 chunks its header names, the last cut.
+  const bytes = new Uint8Array(await readFile(ISSUE43)).subarray(0, 361776);
+  const { outcome } = await parseBytes(bytes, 'cut.evtx');
+  const file = loaded(outcome.summary, 'cut.evtx');
+
+  assert.equal(
+    statusLine(file),
+    '392 records read · 1 of 6 chunks damaged · file cut off: header names 23 chunks, 6 found · ' +
+      "chunk 5's header names 69 records, 28 read · 1 record could not be read",
+  );
+  assert.deepEqual(damageBanner(file), {
+    text: 'cut.evtx: records lost: the table holds every record that could be read.',
+    severity: 'error',
+  });
+});
+
+test('statusLine shows records missing whatever their source', () => {
+  const summary: FileSummary = {
+    file: 'm.evtx',
+    size: 200704,
+    chunks: { slots: 3, found: 3, valid: 3, damaged: 0, empty: 0, unreadable: 0 },
+    records: { read: 100, failed: 0, missing: 41 },
+    diagnostics: [],
+    lost: false,
+  };
+
+  assert.equal(
+    statusLine(loaded(summary)),
+    '100 records read · 3 chunks, none damaged · 41 records missing',
+  );
+  assert.equal(damageBanner(loaded(summary))?.severity, 'error');
+});
+
+test('statusLine of a file whose chunks are damaged but every record read says so', () => {
+  const summary: FileSummary = {
+    file: 'crc.evtx',
+    size: 200704,
+    chunks: { slots: 3, found: 3, valid: 2, damaged: 1, empty: 0, unreadable: 0 },
+    records: { read: 100, failed: 0, missing: 0 },
+    diagnostics: [],
+    lost: false,
+  };
+
+  assert.equal(
+    statusLine(loaded(summary)),
+    '100 records read · 1 of 3 chunks damaged · no record lost',
+  );
+  assert.deepEqual(damageBanner(loaded(summary, 'crc.evtx')), {
+    text: 'crc.evtx: chunks damaged (records still read).',
+    severity: 'warning',
+  });
+});
+
+const NOT_EVTX_INPUTS: readonly (readonly [string, Uint8Array, string])[] = [
+  ['empty.evtx', new Uint8Array(0), 'not an EVTX file: file is 0 bytes, a header needs 128'],
+  [
+    'events.evtx',
+    new TextEncoder().encode('<?xml version="1.0"?><Events><Event/></Events>\n'),
+    'not an EVTX file: file is 47 bytes, a header needs 128',
+  ],
+  [
+    'readme.evtx',
+    new TextEncoder().encode('# evtxhunt\n\n'.padEnd(23108, 'Read Windows event logs. ')),
+    'not an EVTX file: bad signature "# evtxhu", expected "ElfFile"',
+  ],
+];
+
+for (const [name, bytes, line] of NOT_EVTX_INPUTS) {
+  test(`statusLine of ${name}, which is not EVTX, says so in a red banner`, async () => {
+    const { outcome } = await parseBytes(bytes, name);
+    const file = loaded(outcome.summary, name);
+
+    assert.equal(statusLine(file), line);
+    assert.deepEqual(damageBanner(file), {
+      text: `${name}: ${line}; nothing was read from it.`,
+      severity: 'error',
+    });
+  });
+}

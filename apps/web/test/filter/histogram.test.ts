@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { binWidth, timeHistogram } from '../../src/filter/histogram.js';
+import { binWidth, captionCount, timeHistogram } from '../../src/filter/histogram.js';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 
@@ -22,10 +22,19 @@ test('timeHistogram bins rows from the first bin boundary and skips rows without
   assert.deepEqual(histogram.starts, [T0, T0 + 60_000, T0 + 120_000]);
   assert.deepEqual(histogram.counts, [1, 2, 1]);
   assert.equal(histogram.total, 4);
+  assert.equal(histogram.rows, 5);
+  assert.equal(captionCount(histogram), '5 events (1 without a time, not drawn)');
   assert.equal(histogram.firstMs, T0 + 30_000);
   assert.equal(histogram.lastMs, T0 + 179_999);
   assert.equal(
     timeHistogram(2, () => Number.NaN),
     undefined,
   );
+});
+
+test('captionCount counts as the table does, one event in the singular', () => {
+  const one = timeHistogram(1, () => T0);
+
+  assert.ok(one !== undefined);
+  assert.equal(captionCount(one), '1 event');
 });

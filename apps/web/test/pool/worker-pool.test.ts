@@ -121,3 +121,56 @@ test('ParsePool reports a file that cannot be read at all as failed', async () =
   assert.equal(run.collected.failed, 'the file was moved');
   assert.throws(() => new ParsePool(spawn, 0), /pool size 0 is not >= 1/);
 });
+
+test('ParsePool.warm starts every worker before any file is opened', () => {
+  const { spawn, state } = inProcessWorkers();
+  const pool = new ParsePool(spawn, 3);
+
+  pool.warm();
+  pool.warm();
+
+  assert.equal(state.spawned, 3);
+});
+
+/** Ports that never answer and whose script failed to load: they fire `error` on the next turn. */
+function deadWorkers() {
+  const ports: WorkerPort[] = [];
+  const spawn = (): WorkerPort => {
+    const port: WorkerPort = {
+      onmessage: null,
+      terminate: () => undefined,
+      postMessage: () => undefined,
+    };
+    ports.push(port);
+    queueMicrotask(() => port.onerror?.({}));
+    return port;
+  };
+  return { spawn, ports };
+}
+
+test('ParsePool fails a file whose worker cannot start instead of leaving it waiting', async () => {
+  const { spawn, ports } = deadWorkers();
+  const pool = new ParsePool(spawn, 1);
+  const runs = [collector(), collector()];
+
+  for (const run of runs) pool.parse(new Blob([]), 'a.evtx', run.listener);
+  await Promise.all(runs.map((run) => run.collected.finished));
+
+  for (const run of runs)
+    assert.equal(
+      run.collected.failed,
+      'the parse worker could not start or stopped (no reason given); reload the page while its server runs',
+    );
+  assert.equal(ports.length, 2);
+  assert.equal(pool.pending, 0);
+});
+
+test('ParsePool rejects an XML request whose worker dies', async () => {
+  const { spawn, ports } = deadWorkers();
+  const pool = new ParsePool(spawn, 1);
+
+  const xml = pool.xml(new Blob([]), 'a.evtx', 0, 0x1200);
+  ports[0]?.onerror?.({ message: 'Uncaught RangeError' });
+
+  await assert.rejects(xml, /could not start or stopped \(Uncaught RangeError\)/);
+});

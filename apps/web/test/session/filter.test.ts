@@ -123,6 +123,26 @@ test('FilterSession applies a query given before any file, as a link does', asyn
   assert.equal(bench.rowCount.value, 1730);
 });
 
+test('FilterSession drops the "no loaded event has a field" warning once a file has it', async () => {
+  const { bench, settle } = testBench();
+  bench.filter.setQuery('DestinationPort:>1000 Imagex:a');
+  assert.deepEqual(
+    bench.filter.warnings.value.map((warning) => warning.message),
+    [
+      'no loaded event has a field named DestinationPort',
+      'no loaded event has a field named Imagex',
+    ],
+  );
+
+  bench.open([{ blob: new Blob([await readFile(ISSUE43)]), name: 'sample.evtx' }]);
+  await settle();
+
+  assert.deepEqual(
+    bench.filter.warnings.value.map((warning) => warning.message),
+    ['no loaded event has a field named Imagex'],
+  );
+});
+
 test('FilterSession: include, exclude, added facets, zoom, minutes around, same process', async () => {
   const { bench, settle } = await loaded();
   const { filter } = bench;

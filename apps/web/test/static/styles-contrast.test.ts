@@ -17,6 +17,7 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
   ]),
   ['warn-fg', 'warn-bg', TEXT],
   ['error-fg', 'bg', TEXT],
+  ['error-fg', 'error-bg', TEXT],
   ['error-fg', 'bg-soft', TEXT],
   ['control-border', 'bg', NON_TEXT],
   ['control-border', 'bg-soft', NON_TEXT],

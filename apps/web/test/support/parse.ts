@@ -11,12 +11,19 @@ import { parseEvtx, type ParseOutcome } from '../../src/worker/parse-job.js';
 export async function parseFile(
   path: string,
 ): Promise<{ rows: CompactRow[]; outcome: ParseOutcome }> {
-  const bytes = new Uint8Array(await readFile(path));
+  return parseBytes(new Uint8Array(await readFile(path)), basename(path));
+}
+
+/** Parses `bytes` as the file `name` the way a worker does. */
+export async function parseBytes(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ rows: CompactRow[]; outcome: ParseOutcome }> {
   const rows: CompactRow[] = [];
   const sink = {
     rows: (batch: readonly CompactRow[]) => void rows.push(...batch),
     cancelled: () => false,
   };
-  const outcome = await parseEvtx(bytesSource(bytes, basename(path)), sink);
+  const outcome = await parseEvtx(bytesSource(bytes, name), sink);
   return { rows, outcome };
 }

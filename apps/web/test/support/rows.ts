@@ -14,6 +14,7 @@ export function row(
     channel: 'Microsoft-Windows-Sysmon/Operational',
     computer: 'HOST-A',
     recordId: '1',
+    system: '',
     chunk: 0,
     offset: 0x1200,
     names: Object.keys(fields),

@@ -18,6 +18,7 @@ import { REPORT_CSS } from './html-style.js';
 import { htmlTable, type HtmlCell, type HtmlColumn } from './html-table.js';
 import {
   duplicatesText,
+  damagedSources,
   lossySources,
   sourceLossText,
   sourceProblems,
@@ -153,14 +154,20 @@ function findings(report: HuntReport): Html {
 function inputFiles(report: HuntReport): Html {
   const headline = sourcesHeadline(report);
   const lossy = lossySources(report);
+  const listed = [...lossy, ...damagedSources(report)];
   if (report.sources === undefined) return el('p', {}, text('The files read were not recorded.'));
-  if (lossy.length === 0) return el('p', {}, text(headline));
+  if (listed.length === 0) return el('p', {}, text(headline));
 
-  const rows = lossy.map((source) => [source.file, sourceLossText(source), sourceProblems(source)]);
-  return join([
-    el('p', { class: 'data-lost', role: 'alert' }, text(headline)),
-    htmlTable(INPUT_COLUMNS, rows),
+  const rows = listed.map((source) => [
+    source.file,
+    sourceLossText(source),
+    sourceProblems(source),
   ]);
+  const said =
+    lossy.length > 0
+      ? el('p', { class: 'data-lost', role: 'alert' }, text(headline))
+      : el('p', {}, text(headline));
+  return join([said, htmlTable(INPUT_COLUMNS, rows)]);
 }
 
 const INPUT_COLUMNS: readonly HtmlColumn[] = [

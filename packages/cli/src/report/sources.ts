@@ -10,10 +10,26 @@ export function lossySources(report: HuntReport): readonly SourceStatus[] {
   return (report.sources ?? []).filter((source) => source.status !== 'read');
 }
 
-/** `3 files read whole` or `Data was lost in 1 of 3 files: findings may be missing.` */
+/** The files read to the last record whose chunks were damaged (a CRC mismatch, say). */
+export function damagedSources(report: HuntReport): readonly SourceStatus[] {
+  return (report.sources ?? []).filter(
+    (source) => source.status === 'read' && source.chunksDamaged > 0,
+  );
+}
+
+/**
+ * `3 files read whole, nothing lost.`, `... but chunks were damaged in 1 of them ...` or
+ * `Data was lost in 1 of 3 files: findings may be missing.`
+ */
 export function sourcesHeadline(report: HuntReport): string {
   const all = report.sources ?? [];
   const lossy = lossySources(report);
+  const damaged = damagedSources(report);
+  if (lossy.length === 0 && damaged.length > 0)
+    return (
+      `${plural(all.length, 'file')} read, no record lost, but chunks were damaged in ` +
+      `${damaged.length} of them: their records were read, yet what they hold may be altered.`
+    );
   if (lossy.length === 0) return `${plural(all.length, 'file')} read whole, nothing lost.`;
   return (
     `Data was lost in ${lossy.length} of ${plural(all.length, 'file')}: findings that depend on ` +
@@ -24,6 +40,10 @@ export function sourcesHeadline(report: HuntReport): string {
 /** `12 records could not be read, 74 are missing with wiped chunks, 1 chunk damaged`. */
 export function sourceLossText(source: SourceStatus): string {
   if (source.status === 'unreadable') return 'nothing could be read';
+  if (source.status === 'read') {
+    const damaged = `${plural(source.chunksDamaged, 'chunk')} damaged (records still read)`;
+    return `${plural(source.recordsRead, 'record')} read; ${damaged}`;
+  }
 
   const parts = [
     source.recordsFailed > 0 ? `${plural(source.recordsFailed, 'record')} could not be read` : '',

@@ -19,10 +19,12 @@ import type {
   CoverageSection,
   HuntReport,
   NetworkPivotRow,
+  SourceStatus,
   SuppressedCount,
 } from './hunt-types.js';
 import {
   duplicatesText,
+  damagedSources,
   lossySources,
   sourceLossText,
   sourceProblems,
@@ -110,15 +112,24 @@ function sourcesLines(report: HuntReport, paint: Paint, width: number): string[]
   if (report.sources === undefined) return [];
 
   const lossy = lossySources(report);
+  const damaged = damagedSources(report);
   const headline = escapeText(sourcesHeadline(report));
-  if (lossy.length === 0) return [`${paint('Input', 'bold')}: ${headline}`];
+  const input = `${paint('Input', 'bold')}: ${headline}`;
+  if (lossy.length === 0 && damaged.length === 0) return [input];
 
-  const blocks = lossy.flatMap((source) => [
-    ...factLines('file', escapeText(source.file), width),
-    ...factLines('lost', escapeText(sourceLossText(source)), width),
-    ...sourceProblems(source).flatMap((problem) => factLines('', escapeText(problem), width)),
-  ]);
-  return [paint('DATA NOT READ', 'critical'), `  ${paint(headline, 'high')}`, ...blocks];
+  const blocks = (label: string, sources: readonly SourceStatus[]) =>
+    sources.flatMap((source) => [
+      ...factLines('file', escapeText(source.file), width),
+      ...factLines(label, escapeText(sourceLossText(source)), width),
+      ...sourceProblems(source).flatMap((problem) => factLines('', escapeText(problem), width)),
+    ]);
+  if (lossy.length === 0) return [input, ...blocks('damaged', damaged)];
+  return [
+    paint('DATA NOT READ', 'critical'),
+    `  ${paint(headline, 'high')}`,
+    ...blocks('lost', lossy),
+    ...blocks('damaged', damaged),
+  ];
 }
 
 function findingsTally(report: HuntReport): string {

@@ -7,12 +7,18 @@
  * formats are read) cannot be named in a query; it would need a quoted field syntax.
  */
 import { SYSTEM_FIELDS } from '../fields.js';
+import { SYSTEM_EXTRA_NAMES } from './parser-fields.js';
 
 /**
- * System fields a query can name. `level` is not in SYSTEM_FIELDS because the record contract
- * has no level; the query's record adapter reads it when a record carries one.
+ * System fields a query can name. `level` and the `System.*` fields are not in SYSTEM_FIELDS
+ * because the record contract has none of them; the query's record adapter reads them when a
+ * record carries them (the parser's do).
  */
-export const QUERY_SYSTEM_FIELDS: readonly string[] = [...SYSTEM_FIELDS, 'level'];
+export const QUERY_SYSTEM_FIELDS: readonly string[] = [
+  ...SYSTEM_FIELDS,
+  'level',
+  ...SYSTEM_EXTRA_NAMES,
+];
 
 /** Other names accepted for System fields, lower case, with the field they stand for. */
 export const FIELD_ALIASES: Readonly<Record<string, string>> = { time: 'timeCreated' };

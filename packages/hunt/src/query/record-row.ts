@@ -6,13 +6,20 @@ import { fieldValues, isSystemField } from '../fields.js';
 import type { EventRecord, FieldValue } from '../record.js';
 import type { QueryNode } from './ast.js';
 import { compileQuery, type QueryRow } from './compile.js';
+import {
+  SYSTEM_EXTRA_NAMES,
+  isSystemExtraField,
+  levelValues,
+  systemExtraText,
+  type SystemExtras,
+} from './parser-fields.js';
 
 /**
- * A record with the optional System/Level the parser's records carry.
- * TODO: level is not part of EventRecord or SYSTEM_FIELDS yet, so only records that happen to
- * carry it (the parser's) can be queried by level; other sources answer as if it were absent.
+ * A record with the optional System fields the parser's records carry: Level and the rest.
+ * TODO: they are not part of EventRecord or SYSTEM_FIELDS yet, so only records that happen to
+ * carry them (the parser's) can be queried by them; other sources answer as if they were absent.
  */
-export type QueryableRecord = EventRecord & { readonly level?: number };
+export type QueryableRecord = EventRecord & { readonly level?: number } & SystemExtras;
 
 /** One record seen as a QueryRow; point `record` at the next one to reuse the cursor. */
 export class EventRecordRow implements QueryRow {
@@ -25,7 +32,9 @@ export class EventRecordRow implements QueryRow {
 
   field(name: string): FieldValue | undefined {
     const record = this.record;
-    if (name === 'level') return record.level === undefined ? undefined : String(record.level);
+    if (name === 'level') return record.level === undefined ? undefined : levelValues(record.level);
+    if (name === 'file') return fileValues(record.file);
+    if (isSystemExtraField(name)) return systemExtraText(record, name);
     if (isSystemField(name)) return fieldValues(record, name)[0];
     const own = Object.hasOwn(record.data, name) ? record.data[name] : undefined;
     return own ?? this.dataIgnoringCase(name);
@@ -89,6 +98,20 @@ function someSystemValue(record: QueryableRecord, test: (value: string) => boole
     test(record.recordId) ||
     (record.timeCreated !== undefined && test(record.timeCreated)) ||
     (record.file !== undefined && test(record.file)) ||
-    (record.level !== undefined && test(String(record.level)))
+    (record.level !== undefined && levelValues(record.level).some(test)) ||
+    SYSTEM_EXTRA_NAMES.some((name) => {
+      const text = systemExtraText(record, name);
+      return text !== undefined && test(text);
+    })
   );
+}
+
+/**
+ * A source file as a query sees it: its path and its base name, so `file:Security.evtx`
+ * matches wherever the file was read from, as in the workbench, which knows only base names.
+ */
+function fileValues(file: string | undefined): FieldValue | undefined {
+  if (file === undefined) return undefined;
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return base === file ? file : [file, base];
 }

@@ -14,7 +14,7 @@ test('EventRecordRow reads System fields, level and data fields ignoring case', 
   assert.equal(row.field('eventId'), '4688');
   assert.equal(row.field('computer'), 'DC01');
   assert.equal(row.field('file'), 'a.evtx');
-  assert.equal(row.field('level'), '0');
+  assert.deepEqual(row.field('level'), ['0', 'Information']);
   assert.equal(row.field('NewProcessName'), 'x');
   assert.equal(row.field('newprocessname'), 'x');
   assert.equal(row.field('Missing'), undefined);
@@ -48,4 +48,49 @@ test('queryFilter reuses one cursor across records', () => {
     event({}),
   ].map(filter);
   assert.deepEqual(results, [true, false, true, false]);
+});
+
+test('queryFilter matches a level by its name as Windows shows it, as the workbench does', () => {
+  const filter = (query: string) => queryFilter(parsed(query));
+  const levels = [0, 2, 4].map((level) => ({ ...event({}), level }));
+
+  assert.deepEqual(levels.map(filter('level:Information')), [true, false, true]);
+  assert.deepEqual(levels.map(filter('level:error')), [false, true, false]);
+  assert.deepEqual(levels.map(filter('level:<3')), [true, true, false]);
+});
+
+test('queryFilter matches file: by path or base name, either separator', () => {
+  const filter = queryFilter(parsed('file:Security.evtx'));
+  const files = ['/logs/dc01/Security.evtx', 'C:\\logs\\Security.evtx', 'Security.evtx', 'x.evtx'];
+
+  assert.deepEqual(
+    files.map((file) => filter(event({ file }))),
+    [true, true, true, false],
+  );
+  assert.equal(
+    queryFilter(parsed('file:"/logs/dc01/Security.evtx"'))(
+      event({ file: '/logs/dc01/Security.evtx' }),
+    ),
+    true,
+  );
+});
+
+test("queryFilter reads the parser record's extra System fields as System.<name>", () => {
+  const record = {
+    ...event({ data: { ProcessId: '42', Version: '6.03' } }),
+    processId: 4212,
+    version: 3,
+    task: 16,
+    keywords: '0x8000000000000000',
+    userId: 'S-1-5-18',
+  };
+  const kept = (query: string) => queryFilter(parsed(query))(record);
+
+  assert.equal(kept('System.ProcessID:4212'), true);
+  assert.equal(kept('system.processid:4212'), true);
+  assert.equal(kept('ProcessId:42'), true, 'the data field is not shadowed');
+  assert.equal(kept('Version:6.03 System.Version:3'), true);
+  assert.equal(kept('System.Task:>10 System.Keywords:0x8*'), true);
+  assert.equal(kept('System.ActivityID:*'), false);
+  assert.equal(kept('"S-1-5-18"'), true, 'a bare word searches them too');
 });

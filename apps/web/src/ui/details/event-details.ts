@@ -11,9 +11,10 @@ import {
   type FieldValue,
 } from '@evtxhunt/hunt';
 
-import { SYSTEM_COLUMNS, systemLabel } from '../../store/columns.js';
+import { SYSTEM_COLUMNS, isExtraColumn, systemLabel } from '../../store/columns.js';
 import type { EventStore } from '../../store/event-store.js';
 import type { DataFrame } from '../../store/frame.js';
+import { SYSTEM_EXTRA_MEANINGS } from './system-meanings.js';
 
 /** One field as the pane lists it. */
 export interface DetailField {
@@ -47,11 +48,15 @@ export interface EventDetails {
 export function eventDetails(store: EventStore, row: number, frame?: DataFrame): EventDetails {
   const record = store.record(row);
   const { provider, eventId } = record;
-  const meaning = (key: string) => describeField(provider, eventId, key);
+  const meaning = (key: string) =>
+    isExtraColumn(key) ? SYSTEM_EXTRA_MEANINGS[key] : describeField(provider, eventId, key);
 
   const shown = frame ?? store;
   const labels = new Map(shown.columns().map((column) => [column.key, column.label]));
-  const system = SYSTEM_COLUMNS.map((key) => ({
+  // The rest of System (`System.Task`, ...) is listed only when the event has it.
+  const system = SYSTEM_COLUMNS.filter(
+    (key) => !isExtraColumn(key) || hasValue(shown, row, key),
+  ).map((key) => ({
     key,
     label: labels.get(key) ?? systemLabel(key),
     value: shown.cell(row, key) ?? '',
@@ -72,6 +77,10 @@ export function eventDetails(store: EventStore, row: number, frame?: DataFrame):
     data,
     processGuid: followableGuid(provider, record.data['ProcessGuid']),
   };
+}
+
+function hasValue(frame: DataFrame, row: number, key: string): boolean {
+  return frame.cell(row, key) !== undefined;
 }
 
 function valueText(value: FieldValue): string {

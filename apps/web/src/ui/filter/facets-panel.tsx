@@ -5,8 +5,9 @@
  */
 import { useState } from 'preact/hooks';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import { type FilterSession, SYSTEM_FACETS } from '../../session/filter.js';
+import { isExtraColumn } from '../../store/columns.js';
 import { excludedValues, termState } from '../../filter/query-edit.js';
 import type { FacetSummary, FacetValue } from '../../filter/facets.js';
 import type { ColumnInfo } from '../../store/columns.js';
@@ -28,7 +29,9 @@ export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
   const added = filter.facetFields.value;
   const offered = columns.filter(
     (column) =>
-      !column.system && !added.includes(column.key) && !SYSTEM_FACETS.includes(column.key),
+      (!column.system || isExtraColumn(column.key)) &&
+      !added.includes(column.key) &&
+      !SYSTEM_FACETS.includes(column.key),
   );
 
   return (
@@ -135,7 +138,7 @@ function FacetRow({ filter, summary, value }: FacetRowProps) {
         class="facet-value"
         title={text}
         aria-pressed={state === 'included'}
-        aria-label={`Only ${what} (${count(value.count)} events)`}
+        aria-label={`Only ${what} (${plural(value.count, 'event')})`}
         onClick={() => filter.include(summary.key, value.text)}
       >
         <span class="facet-text">{shown}</span>

@@ -6,8 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { count } from '../../files/describe.js';
-import type { TimeHistogram } from '../../filter/histogram.js';
+import { plural } from '../../files/describe.js';
+import { captionCount, type TimeHistogram } from '../../filter/histogram.js';
 import type { TimeRange } from '../../filter/query-edit.js';
 import type { FilterSession } from '../../session/filter.js';
 import type { Theme } from '../theme.js';
@@ -36,8 +36,8 @@ export function HistogramPanel({ filter, theme }: HistogramPanelProps) {
   const described =
     histogram === undefined
       ? 'No filtered event has a time.'
-      : `${count(histogram.total)} events from ${time(histogram.firstMs)} to ${time(histogram.lastMs)}` +
-        `, one bar per ${binName(histogram.binMs)}.`;
+      : `${captionCount(histogram)} from ${time(histogram.firstMs)} to ` +
+        `${time(histogram.lastMs)}, one bar per ${binName(histogram.binMs)}.`;
   const picked =
     pick === undefined || histogram === undefined ? '' : pickText(histogram, pick, time);
 
@@ -87,5 +87,5 @@ function pickText(histogram: TimeHistogram, pick: BarPick, time: (ms: number) =>
   const events = histogram.counts.slice(first, last + 1).reduce((sum, n) => sum + n, 0);
   const bars = first === last ? `Bar ${first + 1}` : `Bars ${first + 1} to ${last + 1}`;
   const span = `${time(range.fromMs)} to ${time(range.toMs)}`;
-  return `${bars} of ${histogram.counts.length}: ${span}, ${count(events)} events. Enter keeps only this time.`;
+  return `${bars} of ${histogram.counts.length}: ${span}, ${plural(events, 'event')}. Enter keeps only this time.`;
 }

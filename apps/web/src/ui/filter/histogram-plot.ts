@@ -12,6 +12,7 @@ import type { TimeRange } from '../../filter/query-edit.js';
 import type { ZonedFrame } from '../../filter/zoned-frame.js';
 import type { Theme } from '../theme.js';
 import type { BarPick } from './histogram-keys.js';
+import { TIME_AXIS_END_PX, countAxisWidth } from './histogram-axes.js';
 
 /** The plot's height in pixels, axis included. */
 const PLOT_HEIGHT = 110;
@@ -89,6 +90,7 @@ function plotOptions(element: HTMLElement, frame: ZonedFrame, latest: Latest): u
     ms: 1,
     tzDate: (ms) => uPlot.tzDate(new Date(ms), frame.zone),
     legend: { show: false },
+    padding: [8, TIME_AXIS_END_PX, 0, 0],
     cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false }, y: false },
     scales: {
       x: { time: true, range: (_, min, max) => xRange(latest, min, max) },
@@ -103,7 +105,7 @@ function plotOptions(element: HTMLElement, frame: ZonedFrame, latest: Latest): u
       },
       {
         ...axis,
-        size: 48,
+        size: (_, values) => countAxisWidth(values),
         values: (_, splits) => splits.map((n) => (n % 1 === 0 ? count(n) : '')),
       },
     ],

@@ -1,16 +1,19 @@
 /**
- * The time zone switch: UTC (the default), the browser's zone, or any zone the browser knows.
+ * The time zone switch: UTC (the default), the browser's zone, or any zone the browser knows,
+ * by its current IANA name; a zone a link asked for is offered even when the list lacks it.
  * Every time cell, the time header and the histogram's axis follow it.
  */
 import { useMemo } from 'preact/hooks';
 
 import { listTimeZones, localTimeZone } from '@evtxhunt/hunt';
 
+import { offeredZones } from '../../filter/zone-names.js';
 import type { FilterSession } from '../../session/filter.js';
 
 /** The zone select. */
 export function ZonePicker({ filter }: { filter: FilterSession }) {
-  const zones = useMemo(() => listTimeZones().filter((zone) => zone !== 'UTC'), []);
+  const chosen = filter.timeZone.value;
+  const zones = useMemo(() => offeredZones(listTimeZones(), chosen), [chosen]);
   const local = useMemo(() => localTimeZone(), []);
 
   return (
@@ -18,7 +21,7 @@ export function ZonePicker({ filter }: { filter: FilterSession }) {
       <span>Time zone</span>
       <select
         aria-label="Time zone"
-        value={filter.timeZone.value}
+        value={chosen}
         onChange={(event) => filter.setTimeZone((event.currentTarget as HTMLSelectElement).value)}
       >
         <option value="UTC">UTC</option>

@@ -6,7 +6,7 @@
 import { formatDuration, type BeaconDetail, type Finding } from '@evtxhunt/hunt';
 
 import { histogramBars, timelineMarks } from '../../hunt/charts.js';
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 
 const WIDTH = 480;
 const TIMELINE_HEIGHT = 36;
@@ -24,7 +24,7 @@ export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
       <h3>Beacon timing</h3>
       <dl class="fields">
         <dt>Connections</dt>
-        <dd>{`${count(beacon.connections)} (${count(beacon.attempts)} attempts once retries are collapsed)`}</dd>
+        <dd>{`${count(beacon.connections)} (${plural(beacon.attempts, 'attempt')} once retries are collapsed)`}</dd>
         <dt>Median interval</dt>
         <dd>{formatDuration(beacon.medianIntervalMs)}</dd>
         <dt>Jitter</dt>
@@ -48,7 +48,7 @@ function Timeline({ times }: { times: readonly string[] }) {
   const marks = timelineMarks(times, WIDTH);
   if (marks.xs.length === 0) return null;
   const span = formatDuration(marks.endMs - marks.startMs);
-  const label = `${count(times.length)} connections over ${span}, each a mark on a time line`;
+  const label = `${plural(times.length, 'connection')} over ${span}, each a mark on a time line`;
   return (
     <figure class="chart">
       <svg

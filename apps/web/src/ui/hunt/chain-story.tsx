@@ -40,9 +40,9 @@ export function ChainStory({ story, evidence, store, onOpenRow }: ChainStoryProp
         {story.map((step) => (
           <li key={`${step.step}${step.evidence.recordId}`}>
             <span class="story-step">{STEP_NAMES[step.step]}</span>
-            <span class="mono nowrap">{step.time}</span>
-            <span class="path">{step.summary}</span>
+            <span class="mono story-time">{step.time}</span>
             <RecordButton row={rowOf(step)} recordId={step.evidence.recordId} onOpen={onOpenRow} />
+            <span class="path story-summary">{step.summary}</span>
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { ExportKind, ExportSession, ExportState } from '../../session/exports.js';
 
 const KIND_NAMES: Readonly<Record<ExportKind, string>> = {
@@ -30,7 +30,7 @@ export function ExportView({ exports, rows, columns, findings }: ExportViewProps
   return (
     <div class="export">
       <section aria-label="Export events">
-        <h2>{`Events: the ${count(rows)} rows of the table, as filtered and sorted`}</h2>
+        <h2>{`Events: the ${plural(rows, 'row')} of the table, as filtered and sorted`}</h2>
         <p class="hunt-note">
           {`CSV has the table's columns (${columns.join(', ')}); JSON Lines has every field. ` +
             `Times are written in ${exports.timeZone}, named in the CSV header.`}
@@ -67,7 +67,7 @@ function ExportStatus({ state }: { state: ExportState }) {
     case 'writing':
       return (
         <p role="status">
-          {`Writing ${count(state.rows)} rows as ${KIND_NAMES[state.kind]}: ` +
+          {`Writing ${plural(state.rows, 'row')} as ${KIND_NAMES[state.kind]}: ` +
             `${count(state.written)} so far…`}
         </p>
       );
@@ -81,7 +81,7 @@ function ExportStatus({ state }: { state: ExportState }) {
       return (
         <div role="status" class="export-ready">
           <p>
-            {`${count(state.file.lines)} lines written (${state.file.timeZone}). `}
+            {`${plural(state.file.lines, 'line')} written (${state.file.timeZone}). `}
             {url !== undefined && (
               <a href={url} download={state.file.fileName}>
                 {`Download ${state.file.fileName} again`}

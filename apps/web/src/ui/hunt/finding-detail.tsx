@@ -4,7 +4,7 @@
  */
 import type { Finding } from '@evtxhunt/hunt';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { OpenEvidence } from '../../session/findings.js';
 import type { EventStore } from '../../store/event-store.js';
 import { BeaconCharts } from './beacon-charts.js';
@@ -65,7 +65,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
 }
 
 function evidenceTitle(finding: Finding, evidence: OpenEvidence | undefined): string {
-  const events = `Evidence: ${count(finding.evidence.length)} events`;
+  const events = `Evidence: ${plural(finding.evidence.length, 'event')}`;
   if (evidence?.rows === undefined) return `${events} (finding their rows…)`;
   const missing = evidence.rows.missing;
   return missing === 0 ? events : `${events}, ${count(missing)} not among the loaded rows`;

@@ -4,7 +4,7 @@
  */
 import { SEVERITIES, type Finding } from '@evtxhunt/hunt';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { HuntOutcome } from '../../hunt/protocol.js';
 import { findingKey } from '../../session/findings.js';
 import type { HuntSession } from '../../session/hunt.js';
@@ -70,7 +70,7 @@ function Skipped({ outcome }: { outcome: HuntOutcome | undefined }) {
     first === undefined ? '' : `; the first, ${first.file} #${first.recordId}: ${first.message}`;
   return (
     <p class="problem" role="alert">
-      {`${count(outcome.skippedCount)} records could not be hunted and were skipped${example}`}
+      {`${plural(outcome.skippedCount, 'record')} could not be hunted and ${outcome.skippedCount === 1 ? 'was' : 'were'} skipped${example}`}
     </p>
   );
 }
@@ -92,7 +92,7 @@ export function target(finding: Finding): string {
   const image = finding.image?.split('\\').at(-1) ?? finding.computer;
   const port = finding.destinationPort === undefined ? '' : `:${finding.destinationPort}`;
   const far = finding.destinations
-    ? `${count(finding.destinations.length)} hosts${port}`
+    ? `${plural(finding.destinations.length, 'host')}${port}`
     : finding.sourceIp !== undefined
       ? `from ${finding.sourceIp}`
       : `${finding.destinationIp ?? ''}${port}`;

@@ -3,7 +3,7 @@
  * place, with the hunt's progress beside it. Arrow keys move between tabs, as the ARIA tabs
  * pattern has it; only the chosen tab is in the Tab order.
  */
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { HuntSession, HuntStatus, HuntTab } from '../../session/hunt.js';
 
 const TABS: readonly (readonly [HuntTab, string])[] = [
@@ -65,9 +65,9 @@ export function statusText(status: HuntStatus): string {
     case 'idle':
       return 'The hunt starts when events arrive';
     case 'hunting':
-      return `Hunting: ${count(status.sent)} of ${count(status.rows)} events sent to the engine`;
+      return `Hunting: ${count(status.sent)} of ${plural(status.rows, 'event')} sent to the engine`;
     case 'ready':
-      return `Hunted ${count(status.sent)} events${tookText(status.tookMs)}`;
+      return `Hunted ${plural(status.sent, 'event')}${tookText(status.tookMs)}`;
     case 'failed':
       return `The hunt stopped: ${status.message ?? 'unknown error'}`;
   }

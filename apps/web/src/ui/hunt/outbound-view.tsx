@@ -4,7 +4,7 @@
  * whether the address is public, and first and last seen. Picking a group shows its events.
  */
 import type { OutboundGroup, QueriedNames } from '../../hunt/outbound.js';
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
 import { EventRows } from './event-rows.js';
@@ -53,7 +53,7 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
       {picked !== undefined && (
         <section class="drill" aria-label="Events of the chosen group">
           <h2 class="drill-title">
-            {`${count(picked.count)} connections of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
+            {`${plural(picked.count, 'connection')} of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
           </h2>
           <EventRows
             key={`${picked.image}\u0000${picked.destinationIp}`}
@@ -72,10 +72,18 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
 function summary(table: OutboundTable, computing: boolean): string {
   const groups = table.groups.length;
   const shown = groups > GROUPS_SHOWN ? ` (the ${count(GROUPS_SHOWN)} largest shown)` : '';
-  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${count(table.viewRows)} events`;
+  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${plural(table.viewRows, 'event')}`;
   const again = computing ? ' · counting again…' : '';
-  return `${count(table.connections)} outbound connections in ${count(groups)} groups${shown}: ${of}${again}`;
+  return `${plural(table.connections, 'outbound connection')} in ${plural(groups, 'group')}${shown}: ${of}${again}`;
 }
+
+/** Widths by column: the Image path gets room first; an address wraps rather than widen. */
+const COLUMN_CLASSES: Readonly<Record<string, string>> = {
+  Image: 'pivot-image',
+  DestinationIp: 'pivot-ip',
+  'Host names': 'pivot-names',
+  'Queried in DNS': 'pivot-names',
+};
 
 interface PivotTableProps {
   readonly groups: readonly OutboundGroup[];
@@ -102,7 +110,7 @@ function PivotTable({ groups, picked, queried, onPick }: PivotTableProps) {
               'First seen (UTC)',
               'Last seen (UTC)',
             ].map((label) => (
-              <th scope="col" key={label}>
+              <th scope="col" key={label} class={COLUMN_CLASSES[label]}>
                 {label}
               </th>
             ))}
@@ -140,7 +148,7 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           type="button"
           class="link"
           aria-pressed={picked}
-          aria-label={`${count(group.count)} connections: show them`}
+          aria-label={`${plural(group.count, 'connection')}: show them`}
           onClick={(event) => {
             event.stopPropagation();
             onPick(group);
@@ -149,18 +157,38 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           {count(group.count)}
         </button>
       </td>
-      <td class="path">{group.image}</td>
-      <td class="mono">{group.destinationIp}</td>
+      <td class="path pivot-image">{group.image}</td>
+      <td class="mono pivot-ip">{group.destinationIp}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
           {group.ipClass ?? 'not an address'}
         </span>
       </td>
       <td class="mono">{group.ports.join(', ')}</td>
-      <td class="path">{group.hostnames.join(', ')}</td>
-      <td class="path">{names === undefined ? '(after the hunt)' : names.join(', ')}</td>
-      <td class="mono nowrap">{group.firstSeen ?? ''}</td>
-      <td class="mono nowrap">{group.lastSeen ?? ''}</td>
+      <td class="path pivot-names">{group.hostnames.join(', ')}</td>
+      <td class="path pivot-names">
+        {names === undefined ? '(after the hunt)' : names.join(', ')}
+      </td>
+      <td class="mono">
+        <TimeText time={group.firstSeen} />
+      </td>
+      <td class="mono">
+        <TimeText time={group.lastSeen} />
+      </td>
     </tr>
+  );
+}
+
+/** An ISO time that may break after its date (`2017-10-23T` / `07:14:47.5870000Z`), not inside. */
+function TimeText({ time }: { time: string | undefined }) {
+  if (time === undefined) return null;
+  const at = time.indexOf('T') + 1;
+  if (at === 0) return <>{time}</>;
+  return (
+    <span class="nowrap">
+      {time.slice(0, at)}
+      <wbr />
+      {time.slice(at)}
+    </span>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { BlindSpot, CoverageSection } from '@evtxhunt/hunt';
 
-import { count } from '../../files/describe.js';
+import { count, plural } from '../../files/describe.js';
 import type { LoadedConfig } from '../../hunt/setup-files.js';
 import type { HuntSession, HuntResult } from '../../session/hunt.js';
 
@@ -58,7 +58,7 @@ export function SetupPanel({ hunt }: { readonly hunt: HuntSession }) {
       />
       {allowlist !== undefined && (
         <p class="setup-file">
-          {`${allowlist.name}: ${count(allowlist.allowlist.rules.length)} rules `}
+          {`${allowlist.name}: ${plural(allowlist.allowlist.rules.length, 'rule')} `}
           <button
             type="button"
             class="link"
@@ -154,7 +154,7 @@ function ConfigWarnings({ config }: { config: LoadedConfig }) {
   if (warnings.length === 0) return null;
   return (
     <details class="config-warnings">
-      <summary>{`${count(warnings.length)} warnings about the configuration`}</summary>
+      <summary>{`${plural(warnings.length, 'warning')} about the configuration`}</summary>
       <ul>
         {warnings.map((warning, at) => (
           <li key={at}>{`line ${warning.line}: ${warning.message}`}</li>

@@ -18,12 +18,12 @@ import {
   scrollToShow,
   type TableGeometry,
 } from './row-window.js';
+import { CELL_TEXT_LIMIT, cellParts } from './cell-text.js';
 
 /** Row height in pixels; the stylesheet's --row-height must match. */
 export const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 30;
 /** Cells show at most this much of a value; the details pane shows all of it. */
-const CELL_TEXT_LIMIT = 400;
 
 export interface VirtualTableProps {
   readonly frame: DataFrame;
@@ -206,12 +206,14 @@ function BodyRow({
     >
       {columns.map((column, index) => {
         const text = frame.cell(row, column.key) ?? '';
+        const { body, trailing } = cellParts(text);
         return (
           <div
             role="gridcell"
             aria-colindex={index + 1}
             class={column.numeric ? 'cell numeric' : 'cell'}
             key={column.key}
+            title={text === '' ? undefined : text.slice(0, CELL_TEXT_LIMIT)}
             onContextMenu={(event) => {
               if (onCellMenu === undefined) return;
               event.preventDefault();
@@ -219,7 +221,12 @@ function BodyRow({
               onCellMenu({ position, key: column.key, x: event.clientX, y: event.clientY });
             }}
           >
-            {text.length > CELL_TEXT_LIMIT ? `${text.slice(0, CELL_TEXT_LIMIT)}…` : text}
+            {body}
+            {trailing !== '' && (
+              <span class="trailing-space" title="whitespace at the end of the value">
+                {trailing}
+              </span>
+            )}
           </div>
         );
       })}

@@ -38,7 +38,19 @@ test('eventDetails lists the System fields with their labels, values and meaning
       ['Provider', 'Microsoft-Windows-Sysmon'],
       ['Channel', 'Microsoft-Windows-Sysmon/Operational'],
       ['Computer', 'DESKTOP-DF4ULDE'],
+      ['System.Keywords', '0x8000000000000000'],
+      ['System.Task', '1'],
+      ['System.Opcode', '0'],
+      ['System.Version', '5'],
+      ['System.UserID', 'S-1-5-18'],
+      ['System.ProcessID', '4212'],
+      ['System.ThreadID', '5780'],
+      ['System.ProviderGuid', '{5770385f-c22a-43e0-bf4c-06f5698ffbd9}'],
     ],
+  );
+  assert.match(
+    details.system.find((field) => field.key === 'System.ProcessID')?.meaning ?? '',
+    /^Process ID of the program that wrote the event/,
   );
   assert.match(details.system[0]?.meaning ?? '', /^When Windows wrote the event/);
   assert.match(
