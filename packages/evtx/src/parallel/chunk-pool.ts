@@ -1,0 +1,172 @@
+/**
+ * A pool of worker threads that parse the chunk slots of files on disk in parallel. Chunks are
+ * independent, so each task is a run of slots one worker reads and parses on its own; the
+ * results come back in slot order through the file's accountant, so the summary and the
+ * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
+ * flight or waiting to be consumed, so memory stays flat whatever the file's size.
+ */
+import { Worker } from 'node:worker_threads';
+
+import type { ChunkInfo } from '../chunk.js';
+import type { EvtxFile } from '../evtx-file.js';
+import { checkSlotsPerRead, SLOTS_PER_READ } from '../slots.js';
+import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
+import { describeThrown, failedSlot } from './slot-failure.js';
+
+/** Tries a task gets: a worker that dies takes its tasks with it, and they run once more. */
+const MAX_ATTEMPTS = 2;
+
+/** Tasks per thread in flight or waiting, by default. */
+const WINDOW_PER_THREAD = 4;
+
+/** How a pool runs. */
+export interface ChunkPoolOptions<Options> {
+  /** Worker threads, 1 or more; started when first needed. */
+  readonly threads: number;
+  readonly job: JobSpec<Options>;
+  /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
+  readonly slotsPerTask?: number;
+  /** Tasks of a file in flight or done but not yet consumed, at most; default 4 per thread. */
+  readonly window?: number;
+}
+
+/** One slot, in slot order: its chunk table entry and the job's output, if it had records. */
+export interface SlotOutput<Output> {
+  readonly info: ChunkInfo;
+  /** Undefined when the slot had no records, or failed (its diagnostics say why). */
+  readonly output: Output | undefined;
+}
+
+interface PendingTask {
+  readonly request: TaskRequest;
+  attempts: number;
+  settle(slots: readonly WorkerSlot[]): void;
+}
+
+interface PoolThread {
+  worker: Worker | undefined;
+  readonly tasks: Map<number, PendingTask>;
+  /** What the worker threw before it died, if it did. */
+  failure: string | undefined;
+}
+
+/** Parses files' chunk slots on worker threads, running a job module on each slot's records. */
+export class ChunkPool<Output> {
+  readonly #threads: PoolThread[];
+  readonly #start: WorkerStart;
+  readonly #slotsPerTask: number;
+  readonly #window: number;
+  #nextId = 1;
+  #closed = false;
+
+  /** Throws a RangeError for options out of range; no thread starts until a file is read. */
+  constructor(options: ChunkPoolOptions<unknown>) {
+    const { threads, job } = options;
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`threads must be a whole number from 1, not ${threads}`);
+    }
+    this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_READ);
+    this.#window = options.window ?? threads * WINDOW_PER_THREAD;
+    if (!Number.isInteger(this.#window) || this.#window < 1) {
+      throw new RangeError(`window must be a whole number from 1, not ${options.window}`);
+    }
+    this.#start = { module: String(job.module), options: job.options };
+    this.#threads = Array.from({ length: threads }, () => emptyThread());
+  }
+
+  /**
+   * Every slot of `evtx`, opened on the file at `path`, in slot order with the job's output;
+   * `evtx.summary` fills as it goes, as with `evtx.records()`. A slot a worker could not
+   * finish comes with no output and an error diagnostic naming the slot; others still come.
+   */
+  async *read(evtx: EvtxFile, path: string): AsyncGenerator<SlotOutput<Output>> {
+    if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
+    const accountant = evtx.beginPass<WorkerSlot<Output>>();
+    const slots = evtx.summary.chunks.slots;
+    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    let next = 0;
+
+    for (;;) {
+      while (pending.length < this.#window && next < slots) {
+        const count = Math.min(this.#slotsPerTask, slots - next);
+        pending.push(this.#submit(path, next, count));
+        next += count;
+      }
+      const task = pending.shift();
+      if (task === undefined) break;
+      for (const slot of await task) {
+        yield* outputs(accountant.add(slot as WorkerSlot<Output>));
+      }
+    }
+    yield* outputs(accountant.finish());
+  }
+
+  /** Ends every thread once its current task is done; the pool cannot be used after. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const exits = this.#threads.map((thread) => {
+      const worker = thread.worker;
+      if (worker === undefined) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ kind: 'close' });
+      return exited;
+    });
+    await Promise.all(exits);
+  }
+
+  #submit(file: string, first: number, count: number): Promise<readonly WorkerSlot[]> {
+    const request: TaskRequest = { kind: 'task', id: this.#nextId++, file, first, count };
+    return new Promise((settle) => this.#dispatch({ request, attempts: 1, settle }));
+  }
+
+  /** Hands the task to the thread with the fewest tasks, starting its worker if need be. */
+  #dispatch(task: PendingTask): void {
+    const thread = this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+    const worker = thread.worker ?? this.#spawn(thread);
+    thread.tasks.set(task.request.id, task);
+    worker.postMessage(task.request);
+  }
+
+  #spawn(thread: PoolThread): Worker {
+    const worker = new Worker(new URL('./chunk-worker.js', import.meta.url), {
+      workerData: this.#start,
+    });
+    worker.on('message', (reply: TaskReply) => {
+      const task = thread.tasks.get(reply.id);
+      thread.tasks.delete(reply.id);
+      task?.settle(reply.slots);
+    });
+    worker.on('error', (error) => (thread.failure = describeThrown(error)));
+    worker.on('exit', (code) => this.#lost(thread, code));
+    thread.worker = worker;
+    thread.failure = undefined;
+    return worker;
+  }
+
+  /** A worker ended: its tasks run once more elsewhere, or are reported failed slot by slot. */
+  #lost(thread: PoolThread, code: number): void {
+    const tasks = [...thread.tasks.values()];
+    const why = thread.failure ?? `exited with code ${code}`;
+    thread.worker = undefined;
+    thread.tasks.clear();
+
+    for (const task of tasks) {
+      if (task.attempts < MAX_ATTEMPTS && !this.#closed) {
+        task.attempts++;
+        this.#dispatch(task);
+        continue;
+      }
+      const { first, count } = task.request;
+      const cause = `the worker thread died (${why}), ${task.attempts} times`;
+      task.settle(Array.from({ length: count }, (_, i) => failedSlot(first + i, cause)));
+    }
+  }
+}
+
+function emptyThread(): PoolThread {
+  return { worker: undefined, tasks: new Map(), failure: undefined };
+}
+
+function outputs<Output>(slots: readonly WorkerSlot<Output>[]): SlotOutput<Output>[] {
+  return slots.map(({ info, output }) => ({ info, output }));
+}

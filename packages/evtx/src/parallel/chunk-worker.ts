@@ -1,0 +1,127 @@
+/**
+ * A worker thread of a chunk pool: opens the files it is asked about itself, reads each task's
+ * run of slots with one read, parses every slot and runs the job on its records. A slot that
+ * throws is reported failed and the others of the task are still sent.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+import { CHUNK_SIZE } from '../chunk-header.js';
+import { openFileSource } from '../node-source.js';
+import { parseSlot, readRun } from '../slots.js';
+import type { ByteSource } from '../source.js';
+import { describeThrown, failedSlot } from './slot-failure.js';
+import type {
+  ChunkJob,
+  PoolRequest,
+  TaskReply,
+  TaskRequest,
+  WorkerSlot,
+  WorkerStart,
+} from './protocol.js';
+
+type OpenFile = ByteSource & { close(): Promise<void> };
+
+/** One thread's state: the job, once loaded, and the file open now. */
+class ChunkWorker {
+  private job: Promise<ChunkJob<unknown>> | undefined;
+  private open: { path: string; source: Promise<OpenFile> } | undefined;
+
+  constructor(private readonly start: WorkerStart) {}
+
+  async task(request: TaskRequest): Promise<TaskReply> {
+    const { id, first, count } = request;
+    try {
+      const job = await this.loadJob();
+      const source = await this.sourceFor(request.file);
+      const bytes = await readRun(source, first, count);
+      return { kind: 'task', id, slots: runSlots(bytes, request, job) };
+    } catch (error) {
+      // The job or the file could not be had: every slot of the task fails alike.
+      const cause = `worker thread failed: ${describeThrown(error)}`;
+      const slots = Array.from({ length: count }, (_, i) => failedSlot(first + i, cause));
+      return { kind: 'task', id, slots };
+    }
+  }
+
+  async close(): Promise<void> {
+    const open = this.open;
+    this.open = undefined;
+    if (open !== undefined) await (await open.source).close();
+  }
+
+  private loadJob(): Promise<ChunkJob<unknown>> {
+    this.job ??= importJob(this.start);
+    return this.job;
+  }
+
+  private async sourceFor(path: string): Promise<OpenFile> {
+    if (this.open?.path === path) return this.open.source;
+    await this.close();
+    const source = openFileSource(path);
+    this.open = { path, source };
+    return source;
+  }
+}
+
+/** Parses each slot of the run and runs the job on it; a slot that throws is reported failed. */
+function runSlots(bytes: Uint8Array, request: TaskRequest, job: ChunkJob<unknown>): WorkerSlot[] {
+  const slots: WorkerSlot[] = [];
+  for (let i = 0; i < request.count; i++) {
+    const index = request.first + i;
+    const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
+    slots.push(runSlot(slotBytes, index, request.file, job));
+  }
+  return slots;
+}
+
+function runSlot(
+  bytes: Uint8Array,
+  index: number,
+  file: string,
+  job: ChunkJob<unknown>,
+): WorkerSlot {
+  let parsed;
+  try {
+    parsed = parseSlot(bytes, index, file);
+  } catch (error) {
+    return failedSlot(index, `parsing threw ${describeThrown(error)}`);
+  }
+
+  const { info, diagnostics, recordIds, records } = parsed;
+  if (records.length === 0) return { info, diagnostics, recordIds, output: undefined };
+  try {
+    return { info, diagnostics, recordIds, output: job(records, info) };
+  } catch (error) {
+    return failedSlot(index, `the chunk job threw ${describeThrown(error)}`, parsed);
+  }
+}
+
+async function importJob(start: WorkerStart): Promise<ChunkJob<unknown>> {
+  const module: { createChunkJob?: unknown } = await import(start.module);
+  const factory = module.createChunkJob;
+  if (typeof factory !== 'function') {
+    throw new TypeError(`job module ${start.module} does not export a createChunkJob function`);
+  }
+  return (factory as (options: unknown) => ChunkJob<unknown>)(start.options);
+}
+
+function serve(): void {
+  const port = parentPort;
+  if (port === null) throw new Error('chunk-worker.js must run as a worker thread');
+  const worker = new ChunkWorker(workerData as WorkerStart);
+
+  // Tasks are handled one at a time, in the order they came.
+  let queue = Promise.resolve();
+  port.on('message', (request: PoolRequest) => {
+    queue = queue.then(async () => {
+      if (request.kind === 'close') {
+        await worker.close();
+        port.close();
+        return;
+      }
+      port.postMessage(await worker.task(request));
+    });
+  });
+}
+
+serve();

@@ -1,0 +1,62 @@
+/**
+ * The messages between a chunk pool and its worker threads, and the job contract. A worker is
+ * started with the job's module and options, then takes tasks (a run of chunk slots of one
+ * file) and answers each with one report per slot, in slot order.
+ */
+import type { ChunkInfo } from '../chunk.js';
+import type { EvtxRecord } from '../record.js';
+import type { SlotReport } from '../slots.js';
+
+/**
+ * What a worker does with the records of one chunk slot, in record order. Its output must be
+ * structured-cloneable and should be compact: JSON lines as one string, small row tuples.
+ */
+export type ChunkJob<Output> = (records: readonly EvtxRecord[], chunk: ChunkInfo) => Output;
+
+/**
+ * What a job module exports as `createChunkJob`: called once per worker thread with the
+ * options the pool was given, it returns the job.
+ */
+export type ChunkJobFactory<Options, Output> = (options: Options) => ChunkJob<Output>;
+
+/** The job a pool runs: the module exporting `createChunkJob`, and the options it is given. */
+export interface JobSpec<Options> {
+  /** A `file:` URL (or URL string) of an ES module. */
+  readonly module: URL | string;
+  readonly options: Options;
+}
+
+/** What a worker is started with (its `workerData`). */
+export interface WorkerStart {
+  readonly module: string;
+  readonly options: unknown;
+}
+
+/** Parse slots `first` to `first + count` of `file`. */
+export interface TaskRequest {
+  readonly kind: 'task';
+  readonly id: number;
+  readonly file: string;
+  readonly first: number;
+  readonly count: number;
+}
+
+/** Close the open file and end the thread. */
+export interface CloseRequest {
+  readonly kind: 'close';
+}
+
+export type PoolRequest = TaskRequest | CloseRequest;
+
+/** One slot as a worker reports it: the accountant's report plus the job's output. */
+export interface WorkerSlot<Output = unknown> extends SlotReport {
+  /** Undefined for slots without records and for slots that failed. */
+  readonly output: Output | undefined;
+}
+
+/** The answer to one task: every slot it named, in slot order. */
+export interface TaskReply {
+  readonly kind: 'task';
+  readonly id: number;
+  readonly slots: WorkerSlot[];
+}
