@@ -13,7 +13,10 @@ import { checkSlotsPerRead, SLOTS_PER_READ } from '../slots.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 
-/** Tries a task gets: a worker that dies takes its tasks with it, and they run once more. */
+/**
+ * Tries a slot gets: a worker that dies takes its tasks with it, and their slots run once more,
+ * one task each.
+ */
 const MAX_ATTEMPTS = 2;
 
 /** Tasks per thread in flight or waiting, by default. */
@@ -143,24 +146,53 @@ export class ChunkPool<Output> {
     return worker;
   }
 
-  /** A worker ended: its tasks run once more elsewhere, or are reported failed slot by slot. */
+  /**
+   * A worker ended. It ran its tasks in the order they came, so the first one unanswered is
+   * the one it died on: that one runs again slot by slot (or, on its last try, is reported
+   * failed slot by slot); the others never ran and go to the threads as they are.
+   */
   #lost(thread: PoolThread, code: number): void {
-    const tasks = [...thread.tasks.values()];
+    const [running, ...waiting] = [...thread.tasks.values()];
     const why = thread.failure ?? `exited with code ${code}`;
     thread.worker = undefined;
     thread.tasks.clear();
+    if (running === undefined) return;
 
-    for (const task of tasks) {
-      if (task.attempts < MAX_ATTEMPTS && !this.#closed) {
-        task.attempts++;
-        this.#dispatch(task);
-        continue;
-      }
-      const { first, count } = task.request;
-      const cause = `the worker thread died (${why}), ${task.attempts} times`;
-      task.settle(Array.from({ length: count }, (_, i) => failedSlot(first + i, cause)));
+    if (this.#closed) {
+      for (const task of [running, ...waiting]) failTask(task, 'the chunk pool was closed');
+      return;
     }
+    if (running.attempts < MAX_ATTEMPTS) this.#retry(running);
+    else failTask(running, `the worker thread died (${why}), ${running.attempts} times`);
+    for (const task of waiting) this.#dispatch(task);
   }
+
+  /**
+   * Runs a task again one slot at a time, so a slot that kills its worker again takes only
+   * itself down; the task settles when every slot has.
+   */
+  #retry(task: PendingTask): void {
+    const { file, first, count } = task.request;
+    const parts = Array.from({ length: count }, (_, i) => {
+      const request: TaskRequest = {
+        kind: 'task',
+        id: this.#nextId++,
+        file,
+        first: first + i,
+        count: 1,
+      };
+      return new Promise<readonly WorkerSlot[]>((settle) =>
+        this.#dispatch({ request, attempts: task.attempts + 1, settle }),
+      );
+    });
+    void Promise.all(parts).then((slots) => task.settle(slots.flat()));
+  }
+}
+
+/** Settles every slot of the task as failed with `cause`. */
+function failTask(task: PendingTask, cause: string): void {
+  const { first, count } = task.request;
+  task.settle(Array.from({ length: count }, (_, i) => failedSlot(first + i, cause)));
 }
 
 function emptyThread(): PoolThread {

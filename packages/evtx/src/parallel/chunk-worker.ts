@@ -1,7 +1,8 @@
 /**
  * A worker thread of a chunk pool: opens the files it is asked about itself, reads each task's
  * run of slots with one read, parses every slot and runs the job on its records. A slot that
- * throws is reported failed and the others of the task are still sent.
+ * throws is reported failed and the others of the task are still sent; a job that cannot be
+ * loaded fails only the slots with records.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -21,6 +22,9 @@ import type {
 
 type OpenFile = ByteSource & { close(): Promise<void> };
 
+/** The job, or why it could not be had (then only slots with records fail). */
+type LoadedJob = { run: ChunkJob<unknown> } | { failure: string };
+
 /** One thread's state: the job, once loaded, and the file open now. */
 class ChunkWorker {
   private job: Promise<ChunkJob<unknown>> | undefined;
@@ -30,14 +34,19 @@ class ChunkWorker {
 
   async task(request: TaskRequest): Promise<TaskReply> {
     const { id, first, count } = request;
+    const job = await this.loadJob().then(
+      (run): LoadedJob => ({ run }),
+      (error: unknown): LoadedJob => ({
+        failure: `the chunk job could not be loaded: ${describeThrown(error)}`,
+      }),
+    );
     try {
-      const job = await this.loadJob();
       const source = await this.sourceFor(request.file);
       const bytes = await readRun(source, first, count);
       return { kind: 'task', id, slots: runSlots(bytes, request, job) };
     } catch (error) {
-      // The job or the file could not be had: every slot of the task fails alike.
-      const cause = `worker thread failed: ${describeThrown(error)}`;
+      // The file could not be read: every slot of the task fails alike.
+      const cause = `the worker thread could not read the file: ${describeThrown(error)}`;
       const slots = Array.from({ length: count }, (_, i) => failedSlot(first + i, cause));
       return { kind: 'task', id, slots };
     }
@@ -64,7 +73,7 @@ class ChunkWorker {
 }
 
 /** Parses each slot of the run and runs the job on it; a slot that throws is reported failed. */
-function runSlots(bytes: Uint8Array, request: TaskRequest, job: ChunkJob<unknown>): WorkerSlot[] {
+function runSlots(bytes: Uint8Array, request: TaskRequest, job: LoadedJob): WorkerSlot[] {
   const slots: WorkerSlot[] = [];
   for (let i = 0; i < request.count; i++) {
     const index = request.first + i;
@@ -74,12 +83,7 @@ function runSlots(bytes: Uint8Array, request: TaskRequest, job: ChunkJob<unknown
   return slots;
 }
 
-function runSlot(
-  bytes: Uint8Array,
-  index: number,
-  file: string,
-  job: ChunkJob<unknown>,
-): WorkerSlot {
+function runSlot(bytes: Uint8Array, index: number, file: string, job: LoadedJob): WorkerSlot {
   let parsed;
   try {
     parsed = parseSlot(bytes, index, file);
@@ -89,8 +93,9 @@ function runSlot(
 
   const { info, diagnostics, recordIds, records } = parsed;
   if (records.length === 0) return { info, diagnostics, recordIds, output: undefined };
+  if ('failure' in job) return failedSlot(index, job.failure, parsed);
   try {
-    return { info, diagnostics, recordIds, output: job(records, info) };
+    return { info, diagnostics, recordIds, output: job.run(records, info) };
   } catch (error) {
     return failedSlot(index, `the chunk job threw ${describeThrown(error)}`, parsed);
   }
