@@ -6,6 +6,8 @@
 /** A text destination; write() resolves once the text may be followed by more. */
 export interface TextSink {
   write(text: string): Promise<void>;
+  /** Writes text already encoded as UTF-8; sinks without it are given the text decoded. */
+  writeBytes?(bytes: Uint8Array): Promise<void>;
 }
 
 /** The streams a command runs with. */
@@ -30,18 +32,17 @@ export function colorWanted(isTty: boolean, noColor: string | undefined): boolea
 
 /** The subset of a Node writable stream a sink needs. */
 export interface WritableLike {
-  write(text: string): boolean;
+  write(text: string | Uint8Array): boolean;
   once(event: 'drain', listener: () => void): unknown;
 }
 
 /** A sink over a Node stream that waits for 'drain' when the stream's buffer is full. */
 export function streamSink(stream: WritableLike): TextSink {
-  return {
-    write(text) {
-      if (stream.write(text)) return Promise.resolve();
-      return new Promise((resolve) => stream.once('drain', resolve));
-    },
+  const write = (data: string | Uint8Array): Promise<void> => {
+    if (stream.write(data)) return Promise.resolve();
+    return new Promise((resolve) => stream.once('drain', resolve));
   };
+  return { write, writeBytes: write };
 }
 
 /** A sink that keeps everything written, for tests. */
@@ -72,6 +73,14 @@ export class LineBuffer {
     this.#parts.push(text, '\n');
     this.#chars += text.length + 1;
     if (this.#chars >= LineBuffer.BLOCK_CHARS) await this.flush();
+  }
+
+  /** Writes lines already joined and encoded as UTF-8, each ending in a newline, after the rest. */
+  async bytes(utf8: Uint8Array): Promise<void> {
+    if (utf8.length === 0) return;
+    await this.flush();
+    if (this.#sink.writeBytes !== undefined) await this.#sink.writeBytes(utf8);
+    else await this.#sink.write(new TextDecoder().decode(utf8));
   }
 
   /** Writes whatever is buffered. */

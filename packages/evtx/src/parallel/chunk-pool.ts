@@ -20,7 +20,10 @@ import { describeThrown, failedSlot } from './slot-failure.js';
 const MAX_ATTEMPTS = 2;
 
 /** Tasks per thread in flight or waiting, by default. */
-const WINDOW_PER_THREAD = 4;
+const WINDOW_PER_THREAD = 2;
+
+/** Each thread's young generation in MiB, by default. */
+const YOUNG_GENERATION_MB = 8;
 
 /** How a pool runs. */
 export interface ChunkPoolOptions<Options> {
@@ -29,8 +32,13 @@ export interface ChunkPoolOptions<Options> {
   readonly job: JobSpec<Options>;
   /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
   readonly slotsPerTask?: number;
-  /** Tasks of a file in flight or done but not yet consumed, at most; default 4 per thread. */
+  /** Tasks of a file in flight or done but not yet consumed, at most; default 2 per thread. */
   readonly window?: number;
+  /**
+   * Each thread's young generation in MiB, default 8: parsing makes short-lived garbage, and
+   * a smaller nursery keeps every thread's memory down for a little more collecting.
+   */
+  readonly youngGenerationMb?: number;
 }
 
 /** One slot, in slot order: its chunk table entry and the job's output, if it had records. */
@@ -57,6 +65,7 @@ interface PoolThread {
 export class ChunkPool<Output> {
   readonly #threads: PoolThread[];
   readonly #start: WorkerStart;
+  readonly #youngGenerationMb: number;
   readonly #slotsPerTask: number;
   readonly #window: number;
   #nextId = 1;
@@ -74,6 +83,7 @@ export class ChunkPool<Output> {
       throw new RangeError(`window must be a whole number from 1, not ${options.window}`);
     }
     this.#start = { module: String(job.module), options: job.options };
+    this.#youngGenerationMb = options.youngGenerationMb ?? YOUNG_GENERATION_MB;
     this.#threads = Array.from({ length: threads }, () => emptyThread());
   }
 
@@ -133,6 +143,7 @@ export class ChunkPool<Output> {
   #spawn(thread: PoolThread): Worker {
     const worker = new Worker(new URL('./chunk-worker.js', import.meta.url), {
       workerData: this.#start,
+      resourceLimits: { maxYoungGenerationSizeMb: this.#youngGenerationMb },
     });
     worker.on('message', (reply: TaskReply) => {
       const task = thread.tasks.get(reply.id);

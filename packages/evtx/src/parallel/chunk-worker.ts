@@ -13,6 +13,7 @@ import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import type {
   ChunkJob,
+  ChunkJobFactory,
   PoolRequest,
   TaskReply,
   TaskRequest,
@@ -107,7 +108,22 @@ async function importJob(start: WorkerStart): Promise<ChunkJob<unknown>> {
   if (typeof factory !== 'function') {
     throw new TypeError(`job module ${start.module} does not export a createChunkJob function`);
   }
-  return (factory as (options: unknown) => ChunkJob<unknown>)(start.options);
+  return (factory as ChunkJobFactory<unknown, unknown>)(start.options);
+}
+
+/**
+ * The buffers of byte outputs that own their whole buffer: moved to the main thread rather
+ * than copied. A view into a larger buffer is copied, since moving it would take the rest.
+ */
+function ownBuffers(reply: TaskReply): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const { output } of reply.slots) {
+    if (!(output instanceof Uint8Array) || !(output.buffer instanceof ArrayBuffer)) continue;
+    if (output.byteOffset === 0 && output.byteLength === output.buffer.byteLength) {
+      buffers.push(output.buffer);
+    }
+  }
+  return buffers;
 }
 
 function serve(): void {
@@ -124,7 +140,8 @@ function serve(): void {
         port.close();
         return;
       }
-      port.postMessage(await worker.task(request));
+      const reply = await worker.task(request);
+      port.postMessage(reply, ownBuffers(reply));
     });
   });
 }

@@ -9,15 +9,19 @@ import type { SlotReport } from '../slots.js';
 
 /**
  * What a worker does with the records of one chunk slot, in record order. Its output must be
- * structured-cloneable and should be compact: JSON lines as one string, small row tuples.
+ * structured-cloneable and should be compact: small row tuples, or text as UTF-8 bytes in a
+ * `Uint8Array` of its own, which is moved to the main thread rather than copied.
  */
 export type ChunkJob<Output> = (records: readonly EvtxRecord[], chunk: ChunkInfo) => Output;
 
 /**
  * What a job module exports as `createChunkJob`: called once per worker thread with the
- * options the pool was given, it returns the job.
+ * options the pool was given, it returns the job (or a promise of it, to import lazily what
+ * only some options need: each module imported costs every thread its memory).
  */
-export type ChunkJobFactory<Options, Output> = (options: Options) => ChunkJob<Output>;
+export type ChunkJobFactory<Options, Output> = (
+  options: Options,
+) => ChunkJob<Output> | Promise<ChunkJob<Output>>;
 
 /** The job a pool runs: the module exporting `createChunkJob`, and the options it is given. */
 export interface JobSpec<Options> {
