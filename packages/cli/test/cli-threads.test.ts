@@ -1,5 +1,5 @@
 /**
- * `--threads`: the pool's workers must write what the main thread alone writes, byte for byte,
+ * `--threads`: the pool's workers must give what the main thread alone gives, byte for byte,
  * on the bundled sample and (where it is there) on the shared corpus, whose files are small
  * enough that EVTXHUNT_POOL_MIN_SLOTS=0 is set to send them through the pool all the same.
  */
@@ -44,6 +44,19 @@ test('dump --threads 2 writes the sample as one thread does without the small-fi
   assert.equal(two.status, 0);
 });
 
+test('pivot and hunt --threads 2 give the sample the result of one thread', async () => {
+  const pivot = await assertSameWithThreads(['pivot', '--json', ISSUE43]);
+  await assertSameWithThreads(['pivot', '--all-events', '--by', 'eventId,computer', ISSUE43]);
+  const hunt = await assertSameWithThreads(['hunt', '--format', 'json', ISSUE43]);
+
+  assert.equal((JSON.parse(pivot) as { selected: number }).selected, 137);
+  const report = JSON.parse(hunt) as { sources: { recordsRead: number }[] };
+  assert.deepEqual(
+    report.sources.map((source) => source.recordsRead),
+    [1730],
+  );
+});
+
 test('dump --threads refuses a count that is not a whole number from 1', async () => {
   for (const bad of ['0', 'two', '1.5', '65']) {
     const run = await runEvtxhunt('dump', ISSUE43, '--threads', bad);
@@ -67,5 +80,16 @@ test(
     const jsonl = await assertSameWithThreads(['dump', SHARED]);
     await assertSameWithThreads(['dump', '--format', 'xml', SHARED]);
     assert.ok(jsonl.split('\n').length > 20000);
+  },
+);
+
+test(
+  'pivot and hunt --threads 2 give the whole shared corpus the result of one thread',
+  { skip: SKIP_SHARED },
+  async () => {
+    await assertSameWithThreads(['pivot', '--json', SHARED]);
+    await assertSameWithThreads(['pivot', '--all-events', '--by', 'eventId,channel', SHARED]);
+    const hunt = await assertSameWithThreads(['hunt', '--format', 'json', SHARED]);
+    assert.ok((JSON.parse(hunt) as { sources: unknown[] }).sources.length > 400);
   },
 );

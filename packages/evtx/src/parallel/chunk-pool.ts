@@ -23,7 +23,7 @@ const MAX_ATTEMPTS = 2;
 const WINDOW_PER_THREAD = 2;
 
 /** Each thread's young generation in MiB, by default. */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 16;
 
 /** How a pool runs. */
 export interface ChunkPoolOptions<Options> {
@@ -35,7 +35,7 @@ export interface ChunkPoolOptions<Options> {
   /** Tasks of a file in flight or done but not yet consumed, at most; default 2 per thread. */
   readonly window?: number;
   /**
-   * Each thread's young generation in MiB, default 8: parsing makes short-lived garbage, and
+   * Each thread's young generation in MiB, default 16: parsing makes short-lived garbage, and
    * a smaller nursery keeps every thread's memory down for a little more collecting.
    */
   readonly youngGenerationMb?: number;
