@@ -53,10 +53,12 @@ class ChunkWorker {
     }
   }
 
+  /** Closes the open file, if one opened. */
   async close(): Promise<void> {
     const open = this.open;
     this.open = undefined;
-    if (open !== undefined) await (await open.source).close();
+    const source = await open?.source.catch(() => undefined);
+    await source?.close();
   }
 
   private loadJob(): Promise<ChunkJob<unknown>> {
