@@ -10,12 +10,20 @@ export const MAX_THREADS = 64;
 export const THREADS_HELP = `worker threads that parse chunks (default: the cores here,
                      ${availableParallelism()}); 1 reads on the main thread alone`;
 
-/** The thread count `--threads` names, or the cores available; throws UsageError when bad. */
+/** The cores available, within 1 to MAX_THREADS: the default thread count. */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, MAX_THREADS));
+}
+
+/**
+ * The thread count `--threads` names, or `fallback` without the option; throws UsageError for
+ * anything but a whole number from 1 to MAX_THREADS.
+ */
 export function threadsOption(
   text: string | undefined,
-  cores: number = availableParallelism(),
+  fallback: number = defaultThreads(),
 ): number {
-  if (text === undefined) return Math.max(1, Math.min(cores, MAX_THREADS));
+  if (text === undefined) return fallback;
 
   const threads = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(threads >= 1 && threads <= MAX_THREADS)) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { threadsOption } from '../src/threads-option.js';
+import { defaultThreads, threadsOption } from '../src/threads-option.js';
 import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
 
 const POOL_EVERY_FILE = { EVTXHUNT_POOL_MIN_SLOTS: '0' };
@@ -66,11 +66,13 @@ test('dump --threads refuses a count that is not a whole number from 1', async (
   }
 });
 
-test('threadsOption takes the cores available by default, at most 64', () => {
-  assert.equal(threadsOption(undefined, 2), 2);
-  assert.equal(threadsOption(undefined, 256), 64);
-  assert.equal(threadsOption(undefined, 0), 1);
-  assert.equal(threadsOption('3', 2), 3);
+test('threadsOption takes the count given, else the fallback: by default the cores, at most 64', () => {
+  assert.equal(defaultThreads(2), 2);
+  assert.equal(defaultThreads(256), 64);
+  assert.equal(defaultThreads(0), 1);
+  assert.equal(threadsOption(undefined, 1), 1);
+  assert.equal(threadsOption('3', 1), 3);
+  assert.equal(threadsOption(undefined), defaultThreads());
 });
 
 test(

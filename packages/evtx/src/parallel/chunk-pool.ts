@@ -20,7 +20,7 @@ import { describeThrown, failedSlot } from './slot-failure.js';
 const MAX_ATTEMPTS = 2;
 
 /** Tasks per thread in flight or waiting, by default. */
-const WINDOW_PER_THREAD = 2;
+const WINDOW_PER_THREAD = 4;
 
 /** Each thread's young generation in MiB, by default. */
 const YOUNG_GENERATION_MB = 16;
@@ -32,7 +32,7 @@ export interface ChunkPoolOptions<Options> {
   readonly job: JobSpec<Options>;
   /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
   readonly slotsPerTask?: number;
-  /** Tasks of a file in flight or done but not yet consumed, at most; default 2 per thread. */
+  /** Tasks of a file in flight or done but not yet consumed, at most; default 4 per thread. */
   readonly window?: number;
   /**
    * Each thread's young generation in MiB, default 16: parsing makes short-lived garbage, and
