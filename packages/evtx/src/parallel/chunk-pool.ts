@@ -114,7 +114,7 @@ export class ChunkPool<Output> {
     yield* outputs(accountant.finish());
   }
 
-  /** Ends every thread once its current task is done; the pool cannot be used after. */
+  /** Ends every thread once the tasks it was given are done; the pool cannot be used after. */
   async close(): Promise<void> {
     this.#closed = true;
     const exits = this.#threads.map((thread) => {
