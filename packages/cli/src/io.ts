@@ -6,7 +6,10 @@
 /** A text destination; write() resolves once the text may be followed by more. */
 export interface TextSink {
   write(text: string): Promise<void>;
-  /** Writes text already encoded as UTF-8; sinks without it are given the text decoded. */
+  /**
+   * Writes text already encoded as UTF-8, resolving once the bytes are written and no longer
+   * needed; sinks without it are given the text decoded.
+   */
   writeBytes?(bytes: Uint8Array): Promise<void>;
 }
 
@@ -32,17 +35,20 @@ export function colorWanted(isTty: boolean, noColor: string | undefined): boolea
 
 /** The subset of a Node writable stream a sink needs. */
 export interface WritableLike {
-  write(text: string | Uint8Array): boolean;
+  write(data: string | Uint8Array, done?: (error?: Error | null) => void): boolean;
   once(event: 'drain', listener: () => void): unknown;
 }
 
 /** A sink over a Node stream that waits for 'drain' when the stream's buffer is full. */
 export function streamSink(stream: WritableLike): TextSink {
-  const write = (data: string | Uint8Array): Promise<void> => {
-    if (stream.write(data)) return Promise.resolve();
+  const write = (text: string): Promise<void> => {
+    if (stream.write(text)) return Promise.resolve();
     return new Promise((resolve) => stream.once('drain', resolve));
   };
-  return { write, writeBytes: write };
+  // The bytes may be handed on once written, so this waits for the write, not only for room.
+  const writeBytes = (bytes: Uint8Array): Promise<void> =>
+    new Promise((resolve) => stream.write(bytes, () => resolve()));
+  return { write, writeBytes };
 }
 
 /** A sink that keeps everything written, for tests. */
@@ -75,7 +81,10 @@ export class LineBuffer {
     if (this.#chars >= LineBuffer.BLOCK_CHARS) await this.flush();
   }
 
-  /** Writes lines already joined and encoded as UTF-8, each ending in a newline, after the rest. */
+  /**
+   * Writes lines already joined and encoded as UTF-8, each ending in a newline, after the rest;
+   * resolves once the bytes are no longer needed.
+   */
   async bytes(utf8: Uint8Array): Promise<void> {
     if (utf8.length === 0) return;
     await this.flush();

@@ -81,7 +81,10 @@ async function dumpPooled(
   reporter: Reporter,
 ): Promise<void> {
   for await (const { info, output } of pool.read(evtx, file)) {
-    if (output !== undefined) await out.bytes(output);
+    if (output !== undefined) {
+      await out.bytes(output);
+      pool.recycle(output);
+    }
     await reporter.records(evtx.summary, info.records);
   }
 }

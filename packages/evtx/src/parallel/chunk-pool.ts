@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkInfo } from '../chunk.js';
 import type { EvtxFile } from '../evtx-file.js';
 import { checkSlotsPerRead, SLOTS_PER_READ } from '../slots.js';
+import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 
@@ -112,6 +113,18 @@ export class ChunkPool<Output> {
       }
     }
     yield* outputs(accountant.finish());
+  }
+
+  /**
+   * Gives a byte output the caller is done with back to a worker thread, where it is freed at
+   * the thread's next collection instead of waiting, with others, for the main thread's. The
+   * bytes are gone from `output` after this. Outputs of other kinds are left alone.
+   */
+  recycle(output: unknown): void {
+    const buffer = ownBuffer(output);
+    const worker = this.#threads.find((thread) => thread.worker !== undefined)?.worker;
+    if (buffer === undefined || worker === undefined || this.#closed) return;
+    worker.postMessage({ kind: 'recycle', buffers: [buffer] }, [buffer]);
   }
 
   /** Ends every thread once the tasks it was given are done; the pool cannot be used after. */

@@ -11,6 +11,7 @@ import { openFileSource } from '../node-source.js';
 import { parseSlot, readRun } from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
+import { ownBuffer } from './protocol.js';
 import type {
   ChunkJob,
   ChunkJobFactory,
@@ -120,10 +121,8 @@ async function importJob(start: WorkerStart): Promise<ChunkJob<unknown>> {
 function ownBuffers(reply: TaskReply): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const { output } of reply.slots) {
-    if (!(output instanceof Uint8Array) || !(output.buffer instanceof ArrayBuffer)) continue;
-    if (output.byteOffset === 0 && output.byteLength === output.buffer.byteLength) {
-      buffers.push(output.buffer);
-    }
+    const buffer = ownBuffer(output);
+    if (buffer !== undefined) buffers.push(buffer);
   }
   return buffers;
 }
@@ -136,6 +135,8 @@ function serve(): void {
   // Tasks are handled one at a time, in the order they came.
   let queue = Promise.resolve();
   port.on('message', (request: PoolRequest) => {
+    // Recycled buffers need nothing done: they are garbage here, freed at the next collection.
+    if (request.kind === 'recycle') return;
     queue = queue.then(async () => {
       if (request.kind === 'close') {
         await worker.close();

@@ -50,7 +50,13 @@ export interface CloseRequest {
   readonly kind: 'close';
 }
 
-export type PoolRequest = TaskRequest | CloseRequest;
+/** Buffers of outputs the main thread is done with, moved to a worker to be freed there. */
+export interface RecycleRequest {
+  readonly kind: 'recycle';
+  readonly buffers: readonly ArrayBuffer[];
+}
+
+export type PoolRequest = TaskRequest | CloseRequest | RecycleRequest;
 
 /** One slot as a worker reports it: the accountant's report plus the job's output. */
 export interface WorkerSlot<Output = unknown> extends SlotReport {
@@ -63,4 +69,12 @@ export interface TaskReply {
   readonly kind: 'task';
   readonly id: number;
   readonly slots: WorkerSlot[];
+}
+
+/** The buffer of a byte output that spans all of it, so it can be moved between threads. */
+export function ownBuffer(output: unknown): ArrayBuffer | undefined {
+  if (!(output instanceof Uint8Array) || !(output.buffer instanceof ArrayBuffer)) return undefined;
+  // A detached buffer (moved already) has no bytes left and cannot be moved again.
+  const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;
+  return whole && output.byteLength > 0 ? output.buffer : undefined;
 }

@@ -111,6 +111,32 @@ test('ChunkPool reports every slot failed when the job module has no createChunk
   }
 });
 
+test('ChunkPool moves byte outputs from the workers, and back with recycle', async () => {
+  const pool = new ChunkPool<Uint8Array>({
+    threads: 2,
+    job: { module: RECORD_KEYS_JOB, options: { bytes: true } },
+  });
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    const evtx = await EvtxFile.open(source);
+    const keys: string[] = [];
+    let recycled = 0;
+    for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
+      if (output === undefined) continue;
+      keys.push(...new TextDecoder().decode(output).split(' '));
+      pool.recycle(output);
+      if (output.byteLength === 0) recycled++;
+      pool.recycle(output);
+    }
+
+    assert.deepEqual(keys, (await readSequential(SAMPLE_PATH)).keys);
+    assert.equal(recycled, 23);
+  } finally {
+    await source.close();
+    await pool.close();
+  }
+});
+
 test('ChunkPool refuses bad options and reading after close', async () => {
   const job = { module: RECORD_KEYS_JOB, options: {} };
   assert.throws(() => new ChunkPool({ threads: 0, job }), {

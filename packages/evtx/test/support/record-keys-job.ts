@@ -1,5 +1,6 @@
 /**
- * A chunk job for the pool's tests: each record as `recordId@offset`, one string per slot.
+ * A chunk job for the pool's tests: each record as `recordId@offset`, one string per slot (or
+ * its UTF-8 bytes).
  * `failSlot` makes the job throw on that slot, or with `exitOnFail` end its worker thread.
  */
 import type { ChunkInfo, EvtxRecord } from '../../src/index.js';
@@ -7,16 +8,20 @@ import type { ChunkInfo, EvtxRecord } from '../../src/index.js';
 export interface RecordKeysOptions {
   failSlot?: number;
   exitOnFail?: boolean;
+  /** Give the keys as UTF-8 bytes rather than a string. */
+  bytes?: boolean;
 }
 
 /** `createChunkJob` as the pool's workers call it. */
 export function createChunkJob(options: RecordKeysOptions) {
-  return (records: readonly EvtxRecord[], chunk: ChunkInfo): string => {
+  const utf8 = new TextEncoder();
+  return (records: readonly EvtxRecord[], chunk: ChunkInfo): string | Uint8Array => {
     if (chunk.index === options.failSlot) {
       if (options.exitOnFail === true) process.exit(3);
       throw new Error(`asked to fail on slot ${chunk.index}`);
     }
-    return records.map((record) => `${record.recordId}@${record.offset}`).join(' ');
+    const keys = records.map((record) => `${record.recordId}@${record.offset}`).join(' ');
+    return options.bytes === true ? utf8.encode(keys) : keys;
   };
 }
 
