@@ -25,8 +25,8 @@ export type { FileSummary } from './file-summary.js';
 /** How a file is read. */
 export interface EvtxFileOptions {
   /**
-   * Chunk slots read with one call to the source, 1-64 (64 KiB each); default 16, 1 MiB.
-   * Records keep their read's buffer alive, so larger reads cost memory where records are kept.
+   * Chunk slots read with one call to the source, 1-64 (64 KiB each); default 1. Larger reads
+   * may help a slow source; records keep their read's buffer alive, so they cost memory.
    */
   slotsPerRead?: number;
 }

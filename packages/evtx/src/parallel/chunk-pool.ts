@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { ChunkInfo } from '../chunk.js';
 import type { EvtxFile } from '../evtx-file.js';
-import { checkSlotsPerRead, SLOTS_PER_READ } from '../slots.js';
+import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
@@ -78,7 +78,7 @@ export class ChunkPool<Output> {
     if (!Number.isInteger(threads) || threads < 1) {
       throw new RangeError(`threads must be a whole number from 1, not ${threads}`);
     }
-    this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_READ);
+    this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_TASK);
     this.#window = options.window ?? threads * WINDOW_PER_THREAD;
     if (!Number.isInteger(this.#window) || this.#window < 1) {
       throw new RangeError(`window must be a whole number from 1, not ${options.window}`);
