@@ -6,6 +6,11 @@
 /** A text destination; write() resolves once the text may be followed by more. */
 export interface TextSink {
   write(text: string): Promise<void>;
+  /**
+   * Writes text already encoded as UTF-8, resolving once the bytes are written and no longer
+   * needed; sinks without it are given the text decoded.
+   */
+  writeBytes?(bytes: Uint8Array): Promise<void>;
 }
 
 /** The streams a command runs with. */
@@ -30,18 +35,20 @@ export function colorWanted(isTty: boolean, noColor: string | undefined): boolea
 
 /** The subset of a Node writable stream a sink needs. */
 export interface WritableLike {
-  write(text: string): boolean;
+  write(data: string | Uint8Array, done?: (error?: Error | null) => void): boolean;
   once(event: 'drain', listener: () => void): unknown;
 }
 
 /** A sink over a Node stream that waits for 'drain' when the stream's buffer is full. */
 export function streamSink(stream: WritableLike): TextSink {
-  return {
-    write(text) {
-      if (stream.write(text)) return Promise.resolve();
-      return new Promise((resolve) => stream.once('drain', resolve));
-    },
+  const write = (text: string): Promise<void> => {
+    if (stream.write(text)) return Promise.resolve();
+    return new Promise((resolve) => stream.once('drain', resolve));
   };
+  // The bytes may be handed on once written, so this waits for the write, not only for room.
+  const writeBytes = (bytes: Uint8Array): Promise<void> =>
+    new Promise((resolve) => stream.write(bytes, () => resolve()));
+  return { write, writeBytes };
 }
 
 /** A sink that keeps everything written, for tests. */
@@ -72,6 +79,17 @@ export class LineBuffer {
     this.#parts.push(text, '\n');
     this.#chars += text.length + 1;
     if (this.#chars >= LineBuffer.BLOCK_CHARS) await this.flush();
+  }
+
+  /**
+   * Writes lines already joined and encoded as UTF-8, each ending in a newline, after the rest;
+   * resolves once the bytes are no longer needed.
+   */
+  async bytes(utf8: Uint8Array): Promise<void> {
+    if (utf8.length === 0) return;
+    await this.flush();
+    if (this.#sink.writeBytes !== undefined) await this.#sink.writeBytes(utf8);
+    else await this.#sink.write(new TextDecoder().decode(utf8));
   }
 
   /** Writes whatever is buffered. */

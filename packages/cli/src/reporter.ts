@@ -47,6 +47,17 @@ export class Reporter {
     await this.#progress();
   }
 
+  /** Counts `count` records at once (a chunk's); now and then prints diagnostics and progress. */
+  async records(summary: FileSummary, count: number): Promise<void> {
+    const before = this.#records;
+    this.#records += count;
+    this.#total += count;
+    if (Math.floor(before / CHECK_EVERY) === Math.floor(this.#records / CHECK_EVERY)) return;
+
+    await this.diagnostics(summary);
+    await this.#progress();
+  }
+
   /** Prints the diagnostics the summary gained since the last call. */
   async diagnostics(summary: FileSummary): Promise<void> {
     const fresh = summary.diagnostics.slice(this.#printed);

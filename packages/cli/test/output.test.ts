@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { StructuredRecord } from '@evtxhunt/evtx';
 
 import { recordJsonLine, recordXmlLine } from '../src/commands/dump.js';
-import { LineBuffer, colorWanted, memorySink } from '../src/io.js';
+import { LineBuffer, colorWanted, memorySink, streamSink } from '../src/io.js';
 
 const RECORD: StructuredRecord = {
   file: 'ignored-by-dump',
@@ -45,6 +45,39 @@ test('LineBuffer joins lines into blocks and flushes the rest', async () => {
 
   await buffer.flush();
   assert.equal(sink.text(), 'one\ntwo\n');
+});
+
+test('LineBuffer writes bytes after the lines before them, decoded for a text-only sink', async () => {
+  const sink = memorySink();
+  const buffer = new LineBuffer(sink);
+  await buffer.line('first');
+  await buffer.bytes(new TextEncoder().encode('é second\nthird\n'));
+  await buffer.line('fourth');
+  await buffer.flush();
+
+  assert.equal(sink.text(), 'first\né second\nthird\nfourth\n');
+});
+
+test('streamSink resolves writeBytes only once the stream has written the bytes', async () => {
+  const written: string[] = [];
+  let finish: () => void = () => undefined;
+  const stream = {
+    write(data: string | Uint8Array, done?: () => void): boolean {
+      written.push(typeof data === 'string' ? data : new TextDecoder().decode(data));
+      if (done !== undefined) finish = done;
+      return true;
+    },
+    once: () => undefined,
+  };
+  let resolved = false;
+  const writing = streamSink(stream).writeBytes?.(new TextEncoder().encode('bytes\n'));
+  void writing?.then(() => (resolved = true));
+  await new Promise((resolve) => setImmediate(resolve));
+
+  assert.deepEqual([written, resolved], [['bytes\n'], false]);
+  finish();
+  await writing;
+  assert.equal(resolved, true);
 });
 
 test('colorWanted: a terminal, unless NO_COLOR is set to something (an empty value does not count)', () => {

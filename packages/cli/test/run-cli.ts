@@ -32,7 +32,15 @@ export interface CliRun {
 
 /** Runs `evtxhunt args...` to completion with stdio piped (so stderr is not a terminal). */
 export function runEvtxhunt(...args: string[]): Promise<CliRun> {
-  const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return runEvtxhuntWith({}, ...args);
+}
+
+/** Runs `evtxhunt args...` as runEvtxhunt does, with `env` added to the environment. */
+export function runEvtxhuntWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

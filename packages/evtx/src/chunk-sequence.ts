@@ -7,7 +7,7 @@
 import type { ChunkInfo } from './chunk.js';
 import { hex } from './errors.js';
 import type { FileHeader } from './file-header.js';
-import type { EvtxRecord } from './record.js';
+import type { RecordIds } from './slots.js';
 import type { Diagnostic } from './types.js';
 
 /** The identifiers of an unused chunk header. */
@@ -58,9 +58,12 @@ export class ChunkSequence {
 
   constructor(private readonly header: FileHeader | undefined) {}
 
-  /** A slot that holds a chunk; it closes the run of lost slots just before it, if any. */
-  addChunk(info: ChunkInfo, records: readonly EvtxRecord[]): void {
-    const chunk = { index: info.index, offset: info.offset, span: idSpan(info, records) };
+  /**
+   * A slot that holds a chunk, with the smallest and largest record id read from it; it closes
+   * the run of lost slots just before it, if any.
+   */
+  addChunk(info: ChunkInfo, read: RecordIds | undefined): void {
+    const chunk = { index: info.index, offset: info.offset, span: idSpan(info, read) };
     const run = this.runs.at(-1);
     if (run !== undefined && run.after === undefined) run.after = chunk;
     this.found.push(chunk);
@@ -185,8 +188,7 @@ export class ChunkSequence {
  * The ids in a chunk: its header's when the header CRC holds (records that failed are then
  * still inside the span, and counted as failed rather than missing), else the records read.
  */
-function idSpan(info: ChunkInfo, records: readonly EvtxRecord[]): IdSpan | undefined {
-  const read = readIds(records);
+function idSpan(info: ChunkInfo, read: RecordIds | undefined): IdSpan | undefined {
   const header = info.header;
   const usable =
     header !== undefined &&
@@ -199,16 +201,6 @@ function idSpan(info: ChunkInfo, records: readonly EvtxRecord[]): IdSpan | undef
   const last = read !== undefined && read.last > header.lastRecordId ? read.last : undefined;
   if (last !== undefined) return { first: header.firstRecordId, last, from: 'header and records' };
   return { first: header.firstRecordId, last: header.lastRecordId, from: 'header' };
-}
-
-function readIds(records: readonly EvtxRecord[]): { first: bigint; last: bigint } | undefined {
-  let first: bigint | undefined;
-  let last: bigint | undefined;
-  for (const { recordId } of records) {
-    if (first === undefined || recordId < first) first = recordId;
-    if (last === undefined || recordId > last) last = recordId;
-  }
-  return first === undefined || last === undefined ? undefined : { first, last };
 }
 
 function byFirstId(a: FoundChunk, b: FoundChunk): number {

@@ -1,5 +1,7 @@
 /** @evtxhunt/evtx: a zero-dependency EVTX parser on `Uint8Array`, for Node and browsers. */
-export { EvtxFile, type FileSummary } from './evtx-file.js';
+export { EvtxFile, type EvtxFileOptions, type FileSummary } from './evtx-file.js';
+export type { SlotAccountant } from './slot-accountant.js';
+export type { RecordIds, SlotReport } from './slots.js';
 export type { EvtxRecord } from './record.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';

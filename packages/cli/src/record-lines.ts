@@ -1,0 +1,44 @@
+/** The lines `dump` writes for one record: JSON with the file first, or terminal-safe XML. */
+import type { EvtxRecord, StructuredRecord } from '@evtxhunt/evtx';
+import type { QueryableRecord } from '@evtxhunt/hunt';
+
+import { TERMINAL_UNSAFE } from './escape.js';
+import { jsonText } from './json.js';
+
+/** How `dump` writes records, and which. */
+export interface DumpStyle {
+  readonly xml: boolean;
+  /** The `--query` filter; undefined keeps every record. */
+  readonly matches: ((record: QueryableRecord) => boolean) | undefined;
+}
+
+/** The line for one record of `file`, or undefined when the query leaves it out. */
+export function dumpLine(record: EvtxRecord, file: string, style: DumpStyle): string | undefined {
+  const structured = record.toStructured();
+  if (style.matches !== undefined && !style.matches({ ...structured, file })) return undefined;
+  return style.xml ? recordXmlLine(record) : recordJsonLine(file, structured);
+}
+
+/** The JSON line for one record: `file` (the path given) first, then the record's fields. */
+export function recordJsonLine(file: string, record: StructuredRecord): string {
+  const line = { file, ...record };
+  line.file = file;
+  return jsonText(line);
+}
+
+/** The XML line for one record, with anything a terminal would act on shown escaped. */
+export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
+  return terminalSafeXml(record.toXml());
+}
+
+/**
+ * Control characters a terminal would act on (C0 but tab and line feed, carriage return, C1,
+ * bidi overrides) become XML character references: safe on a terminal, and unlike `\\r`-style
+ * escapes they keep the XML's meaning. The parser already writes most C0 characters this way.
+ */
+// C0 controls but tab and line feed, which XML keeps as they are.
+const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${TERMINAL_UNSAFE}]`, 'g');
+
+export function terminalSafeXml(xml: string): string {
+  return xml.replace(TERMINAL_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}

@@ -1,0 +1,35 @@
+/** `--threads N`: how many worker threads parse chunks; 1 reads on the main thread alone. */
+import { availableParallelism } from 'node:os';
+
+import { UsageError } from './errors.js';
+
+/** More threads than this are refused: each holds its own heap and a few MiB of work. */
+export const MAX_THREADS = 64;
+
+/** What `--threads` does, for help texts. */
+export const THREADS_HELP = `worker threads that parse chunks (default: the cores here,
+                     ${availableParallelism()}); 1 reads on the main thread alone`;
+
+/** The cores available, within 1 to MAX_THREADS: the default thread count. */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, MAX_THREADS));
+}
+
+/**
+ * The thread count `--threads` names, or `fallback` without the option; throws UsageError for
+ * anything but a whole number from 1 to MAX_THREADS.
+ */
+export function threadsOption(
+  text: string | undefined,
+  fallback: number = defaultThreads(),
+): number {
+  if (text === undefined) return fallback;
+
+  const threads = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(threads >= 1 && threads <= MAX_THREADS)) {
+    throw new UsageError(
+      `option '--threads' needs a whole number from 1 to ${MAX_THREADS}, not '${text}'`,
+    );
+  }
+  return threads;
+}

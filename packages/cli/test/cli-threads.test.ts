@@ -1,0 +1,97 @@
+/**
+ * `--threads`: the pool's workers must give what the main thread alone gives, byte for byte,
+ * on the bundled sample and (where it is there) on the shared corpus, whose files are small
+ * enough that EVTXHUNT_POOL_MIN_SLOTS=0 is set to send them through the pool all the same.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { defaultThreads, threadsOption } from '../src/threads-option.js';
+import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
+
+const POOL_EVERY_FILE = { EVTXHUNT_POOL_MIN_SLOTS: '0' };
+
+/** Runs `args` with one thread and with two, and asserts the runs are the same. */
+async function assertSameWithThreads(args: readonly string[]): Promise<string> {
+  const one = await runEvtxhuntWith(POOL_EVERY_FILE, ...args, '--threads', '1');
+  const two = await runEvtxhuntWith(POOL_EVERY_FILE, ...args, '--threads', '2');
+  assert.equal(two.status, one.status, `${args.join(' ')}: status`);
+  assert.equal(two.stderr, one.stderr, `${args.join(' ')}: stderr`);
+  assert.ok(two.stdout === one.stdout, `${args.join(' ')}: stdout differs`);
+  return one.stdout;
+}
+
+test('dump --threads 2 writes the sample as one thread does, JSON lines and XML', async () => {
+  const jsonl = await assertSameWithThreads(['dump', ISSUE43]);
+  const xml = await assertSameWithThreads(['dump', '--format', 'xml', ISSUE43]);
+  const queried = await assertSameWithThreads([
+    'dump',
+    '--query',
+    'DestinationPort:>1024',
+    ISSUE43,
+  ]);
+
+  assert.equal(jsonl.split('\n').length - 1, 1730);
+  assert.equal(xml.split('\n').length - 1, 1730);
+  assert.equal(queried.split('\n').length - 1, 33);
+});
+
+test('dump --threads 2 writes the sample as one thread does without the small-file switch', async () => {
+  // The sample has 33 slots, enough to go through the pool with the default threshold.
+  const one = await runEvtxhunt('dump', ISSUE43, '--threads', '1');
+  const two = await runEvtxhunt('dump', ISSUE43, '--threads', '2');
+  assert.ok(two.stdout === one.stdout);
+  assert.equal(two.status, 0);
+});
+
+test('pivot and hunt --threads 2 give the sample the result of one thread', async () => {
+  const pivot = await assertSameWithThreads(['pivot', '--json', ISSUE43]);
+  await assertSameWithThreads(['pivot', '--all-events', '--by', 'eventId,computer', ISSUE43]);
+  const hunt = await assertSameWithThreads(['hunt', '--format', 'json', ISSUE43]);
+
+  assert.equal((JSON.parse(pivot) as { selected: number }).selected, 137);
+  const report = JSON.parse(hunt) as { sources: { recordsRead: number }[] };
+  assert.deepEqual(
+    report.sources.map((source) => source.recordsRead),
+    [1730],
+  );
+});
+
+test('dump --threads refuses a count that is not a whole number from 1', async () => {
+  for (const bad of ['0', 'two', '1.5', '65']) {
+    const run = await runEvtxhunt('dump', ISSUE43, '--threads', bad);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, new RegExp(`needs a whole number from 1 to 64, not '${bad}'`));
+    assert.equal(run.stdout, '');
+  }
+});
+
+test('threadsOption takes the count given, else the fallback: by default the cores, at most 64', () => {
+  assert.equal(defaultThreads(2), 2);
+  assert.equal(defaultThreads(256), 64);
+  assert.equal(defaultThreads(0), 1);
+  assert.equal(threadsOption(undefined, 1), 1);
+  assert.equal(threadsOption('3', 1), 3);
+  assert.equal(threadsOption(undefined), defaultThreads());
+});
+
+test(
+  'dump --threads 2 writes the whole shared corpus as one thread does',
+  { skip: SKIP_SHARED },
+  async () => {
+    const jsonl = await assertSameWithThreads(['dump', SHARED]);
+    await assertSameWithThreads(['dump', '--format', 'xml', SHARED]);
+    assert.ok(jsonl.split('\n').length > 20000);
+  },
+);
+
+test(
+  'pivot and hunt --threads 2 give the whole shared corpus the result of one thread',
+  { skip: SKIP_SHARED },
+  async () => {
+    await assertSameWithThreads(['pivot', '--json', SHARED]);
+    await assertSameWithThreads(['pivot', '--all-events', '--by', 'eventId,channel', SHARED]);
+    const hunt = await assertSameWithThreads(['hunt', '--format', 'json', SHARED]);
+    assert.ok((JSON.parse(hunt) as { sources: unknown[] }).sources.length > 400);
+  },
+);

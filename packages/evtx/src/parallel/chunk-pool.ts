@@ -1,0 +1,228 @@
+/**
+ * A pool of worker threads that parse the chunk slots of files on disk in parallel. Chunks are
+ * independent, so each task is a run of slots one worker reads and parses on its own; the
+ * results come back in slot order through the file's accountant, so the summary and the
+ * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
+ * flight or waiting to be consumed, so memory stays flat whatever the file's size.
+ */
+import { Worker } from 'node:worker_threads';
+
+import type { ChunkInfo } from '../chunk.js';
+import type { EvtxFile } from '../evtx-file.js';
+import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
+import { ownBuffer } from './protocol.js';
+import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
+import { describeThrown, failedSlot } from './slot-failure.js';
+
+/**
+ * Tries a slot gets: a worker that dies takes its tasks with it, and their slots run once more,
+ * one task each.
+ */
+const MAX_ATTEMPTS = 2;
+
+/** Tasks per thread in flight or waiting, by default. */
+const WINDOW_PER_THREAD = 4;
+
+/** Each thread's young generation in MiB, by default. */
+const YOUNG_GENERATION_MB = 16;
+
+/** How a pool runs. */
+export interface ChunkPoolOptions<Options> {
+  /** Worker threads, 1 or more; started when first needed. */
+  readonly threads: number;
+  readonly job: JobSpec<Options>;
+  /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
+  readonly slotsPerTask?: number;
+  /** Tasks of a file in flight or done but not yet consumed, at most; default 4 per thread. */
+  readonly window?: number;
+  /**
+   * Each thread's young generation in MiB, default 16: parsing makes short-lived garbage, and
+   * a smaller nursery keeps every thread's memory down for a little more collecting.
+   */
+  readonly youngGenerationMb?: number;
+}
+
+/** One slot, in slot order: its chunk table entry and the job's output, if it had records. */
+export interface SlotOutput<Output> {
+  readonly info: ChunkInfo;
+  /** Undefined when the slot had no records, or failed (its diagnostics say why). */
+  readonly output: Output | undefined;
+}
+
+interface PendingTask {
+  readonly request: TaskRequest;
+  attempts: number;
+  settle(slots: readonly WorkerSlot[]): void;
+}
+
+interface PoolThread {
+  worker: Worker | undefined;
+  readonly tasks: Map<number, PendingTask>;
+  /** What the worker threw before it died, if it did. */
+  failure: string | undefined;
+}
+
+/** Parses files' chunk slots on worker threads, running a job module on each slot's records. */
+export class ChunkPool<Output> {
+  readonly #threads: PoolThread[];
+  readonly #start: WorkerStart;
+  readonly #youngGenerationMb: number;
+  readonly #slotsPerTask: number;
+  readonly #window: number;
+  #nextId = 1;
+  #closed = false;
+
+  /** Throws a RangeError for options out of range; no thread starts until a file is read. */
+  constructor(options: ChunkPoolOptions<unknown>) {
+    const { threads, job } = options;
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`threads must be a whole number from 1, not ${threads}`);
+    }
+    this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_TASK);
+    this.#window = options.window ?? threads * WINDOW_PER_THREAD;
+    if (!Number.isInteger(this.#window) || this.#window < 1) {
+      throw new RangeError(`window must be a whole number from 1, not ${options.window}`);
+    }
+    this.#start = { module: String(job.module), options: job.options };
+    this.#youngGenerationMb = options.youngGenerationMb ?? YOUNG_GENERATION_MB;
+    this.#threads = Array.from({ length: threads }, () => emptyThread());
+  }
+
+  /**
+   * Every slot of `evtx`, opened on the file at `path`, in slot order with the job's output;
+   * `evtx.summary` fills as it goes, as with `evtx.records()`. A slot a worker could not
+   * finish comes with no output and an error diagnostic naming the slot; others still come.
+   */
+  async *read(evtx: EvtxFile, path: string): AsyncGenerator<SlotOutput<Output>> {
+    if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
+    const accountant = evtx.beginPass<WorkerSlot<Output>>();
+    const slots = evtx.summary.chunks.slots;
+    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    let next = 0;
+
+    for (;;) {
+      while (pending.length < this.#window && next < slots) {
+        const count = Math.min(this.#slotsPerTask, slots - next);
+        pending.push(this.#submit(path, next, count));
+        next += count;
+      }
+      const task = pending.shift();
+      if (task === undefined) break;
+      for (const slot of await task) {
+        yield* outputs(accountant.add(slot as WorkerSlot<Output>));
+      }
+    }
+    yield* outputs(accountant.finish());
+  }
+
+  /**
+   * Gives a byte output the caller is done with back to a worker thread, where it is freed at
+   * the thread's next collection instead of waiting, with others, for the main thread's. The
+   * bytes are gone from `output` after this. Outputs of other kinds are left alone.
+   */
+  recycle(output: unknown): void {
+    const buffer = ownBuffer(output);
+    const worker = this.#threads.find((thread) => thread.worker !== undefined)?.worker;
+    if (buffer === undefined || worker === undefined || this.#closed) return;
+    worker.postMessage({ kind: 'recycle', buffers: [buffer] }, [buffer]);
+  }
+
+  /** Ends every thread once the tasks it was given are done; the pool cannot be used after. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const exits = this.#threads.map((thread) => {
+      const worker = thread.worker;
+      if (worker === undefined) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ kind: 'close' });
+      return exited;
+    });
+    await Promise.all(exits);
+  }
+
+  #submit(file: string, first: number, count: number): Promise<readonly WorkerSlot[]> {
+    const request: TaskRequest = { kind: 'task', id: this.#nextId++, file, first, count };
+    return new Promise((settle) => this.#dispatch({ request, attempts: 1, settle }));
+  }
+
+  /** Hands the task to the thread with the fewest tasks, starting its worker if need be. */
+  #dispatch(task: PendingTask): void {
+    const thread = this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+    const worker = thread.worker ?? this.#spawn(thread);
+    thread.tasks.set(task.request.id, task);
+    worker.postMessage(task.request);
+  }
+
+  #spawn(thread: PoolThread): Worker {
+    const worker = new Worker(new URL('./chunk-worker.js', import.meta.url), {
+      workerData: this.#start,
+      resourceLimits: { maxYoungGenerationSizeMb: this.#youngGenerationMb },
+    });
+    worker.on('message', (reply: TaskReply) => {
+      const task = thread.tasks.get(reply.id);
+      thread.tasks.delete(reply.id);
+      task?.settle(reply.slots);
+    });
+    worker.on('error', (error) => (thread.failure = describeThrown(error)));
+    worker.on('exit', (code) => this.#lost(thread, code));
+    thread.worker = worker;
+    thread.failure = undefined;
+    return worker;
+  }
+
+  /**
+   * A worker ended. It ran its tasks in the order they came, so the first one unanswered is
+   * the one it died on: that one runs again slot by slot (or, on its last try, is reported
+   * failed slot by slot); the others never ran and go to the threads as they are.
+   */
+  #lost(thread: PoolThread, code: number): void {
+    const [running, ...waiting] = [...thread.tasks.values()];
+    const why = thread.failure ?? `exited with code ${code}`;
+    thread.worker = undefined;
+    thread.tasks.clear();
+    if (running === undefined) return;
+
+    if (this.#closed) {
+      for (const task of [running, ...waiting]) failTask(task, 'the chunk pool was closed');
+      return;
+    }
+    if (running.attempts < MAX_ATTEMPTS) this.#retry(running);
+    else failTask(running, `the worker thread died (${why}), ${running.attempts} times`);
+    for (const task of waiting) this.#dispatch(task);
+  }
+
+  /**
+   * Runs a task again one slot at a time, so a slot that kills its worker again takes only
+   * itself down; the task settles when every slot has.
+   */
+  #retry(task: PendingTask): void {
+    const { file, first, count } = task.request;
+    const parts = Array.from({ length: count }, (_, i) => {
+      const request: TaskRequest = {
+        kind: 'task',
+        id: this.#nextId++,
+        file,
+        first: first + i,
+        count: 1,
+      };
+      return new Promise<readonly WorkerSlot[]>((settle) =>
+        this.#dispatch({ request, attempts: task.attempts + 1, settle }),
+      );
+    });
+    void Promise.all(parts).then((slots) => task.settle(slots.flat()));
+  }
+}
+
+/** Settles every slot of the task as failed with `cause`. */
+function failTask(task: PendingTask, cause: string): void {
+  const { first, count } = task.request;
+  task.settle(Array.from({ length: count }, (_, i) => failedSlot(first + i, cause)));
+}
+
+function emptyThread(): PoolThread {
+  return { worker: undefined, tasks: new Map(), failure: undefined };
+}
+
+function outputs<Output>(slots: readonly WorkerSlot<Output>[]): SlotOutput<Output>[] {
+  return slots.map(({ info, output }) => ({ info, output }));
+}

@@ -1,0 +1,80 @@
+/**
+ * The messages between a chunk pool and its worker threads, and the job contract. A worker is
+ * started with the job's module and options, then takes tasks (a run of chunk slots of one
+ * file) and answers each with one report per slot, in slot order.
+ */
+import type { ChunkInfo } from '../chunk.js';
+import type { EvtxRecord } from '../record.js';
+import type { SlotReport } from '../slots.js';
+
+/**
+ * What a worker does with the records of one chunk slot, in record order. Its output must be
+ * structured-cloneable and should be compact: small row tuples, or text as UTF-8 bytes in a
+ * `Uint8Array` of its own, which is moved to the main thread rather than copied.
+ */
+export type ChunkJob<Output> = (records: readonly EvtxRecord[], chunk: ChunkInfo) => Output;
+
+/**
+ * What a job module exports as `createChunkJob`: called once per worker thread with the
+ * options the pool was given, it returns the job (or a promise of it, to import lazily what
+ * only some options need: each module imported costs every thread its memory).
+ */
+export type ChunkJobFactory<Options, Output> = (
+  options: Options,
+) => ChunkJob<Output> | Promise<ChunkJob<Output>>;
+
+/** The job a pool runs: the module exporting `createChunkJob`, and the options it is given. */
+export interface JobSpec<Options> {
+  /** A `file:` URL (or URL string) of an ES module. */
+  readonly module: URL | string;
+  readonly options: Options;
+}
+
+/** What a worker is started with (its `workerData`). */
+export interface WorkerStart {
+  readonly module: string;
+  readonly options: unknown;
+}
+
+/** Parse slots `first` to `first + count` of `file`. */
+export interface TaskRequest {
+  readonly kind: 'task';
+  readonly id: number;
+  readonly file: string;
+  readonly first: number;
+  readonly count: number;
+}
+
+/** Close the open file and end the thread. */
+export interface CloseRequest {
+  readonly kind: 'close';
+}
+
+/** Buffers of outputs the main thread is done with, moved to a worker to be freed there. */
+export interface RecycleRequest {
+  readonly kind: 'recycle';
+  readonly buffers: readonly ArrayBuffer[];
+}
+
+export type PoolRequest = TaskRequest | CloseRequest | RecycleRequest;
+
+/** One slot as a worker reports it: the accountant's report plus the job's output. */
+export interface WorkerSlot<Output = unknown> extends SlotReport {
+  /** Undefined for slots without records and for slots that failed. */
+  readonly output: Output | undefined;
+}
+
+/** The answer to one task: every slot it named, in slot order. */
+export interface TaskReply {
+  readonly kind: 'task';
+  readonly id: number;
+  readonly slots: WorkerSlot[];
+}
+
+/** The buffer of a byte output that spans all of it, so it can be moved between threads. */
+export function ownBuffer(output: unknown): ArrayBuffer | undefined {
+  if (!(output instanceof Uint8Array) || !(output.buffer instanceof ArrayBuffer)) return undefined;
+  // A detached buffer (moved already) has no bytes left and cannot be moved again.
+  const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;
+  return whole && output.byteLength > 0 ? output.buffer : undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * The half of reading a file that any thread may do: chunk slots are read in runs, one read
+ * per run, and each slot is parsed on its own. Nothing here looks at another slot; what slots
+ * mean together is the accountant's work (slot-accountant.ts), done in slot order.
+ */
+import { CHUNK_SIZE } from './chunk-header.js';
+import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
+import { FILE_HEADER_BLOCK } from './file-header.js';
+import type { ByteSource } from './source.js';
+import type { Diagnostic } from './types.js';
+
+/**
+ * Slots read with one call to the source by a sequential reader, by default. Reading 16 at a
+ * time (1 MiB) measured no faster with the file in the page cache (npm run bench:threads) and
+ * peaked some 30 MB higher, since the larger buffers wait longer to be collected.
+ */
+export const SLOTS_PER_READ = 1;
+
+/** Slots in one task of a chunk pool, read by its worker with one call: 16 x 64 KiB, 1 MiB. */
+export const SLOTS_PER_TASK = 16;
+
+/** The most slots one read may take, so a run's buffer stays small: 64 x 64 KiB, 4 MiB. */
+export const MAX_SLOTS_PER_READ = 64;
+
+/** The smallest and largest record header id read from a slot. */
+export interface RecordIds {
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+/** What the accountant needs to know of one slot; small enough to pass between threads. */
+export interface SlotReport {
+  readonly info: ChunkInfo;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Undefined when no record was read from the slot. */
+  readonly recordIds: RecordIds | undefined;
+}
+
+/** One slot parsed: its records and its report. */
+export type ParsedSlot = ChunkResult & SlotReport;
+
+/** 64 KiB slots after the 4 KiB header, counting a partial last one. */
+export function slotCount(size: number): number {
+  return Math.max(0, Math.ceil((size - FILE_HEADER_BLOCK) / CHUNK_SIZE));
+}
+
+/** The absolute file offset of slot `index`. */
+export function slotOffset(index: number): number {
+  return FILE_HEADER_BLOCK + index * CHUNK_SIZE;
+}
+
+/** Parses the bytes of slot `index` (up to 64 KiB); never throws for bad data. */
+export function parseSlot(bytes: Uint8Array, index: number, file: string): ParsedSlot {
+  const result = readChunk(bytes, index, slotOffset(index), file);
+  return { ...result, recordIds: recordIdRange(result.records) };
+}
+
+/**
+ * Parses slots `first` to `end` (exclusive) of `source` in order, reading `slotsPerRead` slots
+ * with each call and starting the next read while the slots of this one are parsed. Records
+ * keep their run's buffer alive, so a consumer holding one record holds up to 4 MiB.
+ */
+export async function* parseSlots(
+  source: ByteSource,
+  first: number,
+  end: number,
+  slotsPerRead: number = SLOTS_PER_READ,
+): AsyncGenerator<ParsedSlot> {
+  const perRead = checkSlotsPerRead(slotsPerRead);
+  const runLength = (start: number) => Math.min(perRead, end - start);
+  let next = readRun(source, first, runLength(first));
+  for (let start = first; start < end; start += perRead) {
+    const bytes = await next;
+    const count = runLength(start);
+    if (start + count < end) next = readRun(source, start + count, runLength(start + count));
+
+    // A read cut short (the file shrank) leaves its last slots empty, as a slot-by-slot read would.
+    for (let i = 0; i < count; i++) {
+      const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
+      yield parseSlot(slot, start + i, source.name);
+    }
+  }
+}
+
+/** Throws a RangeError unless `count` is a whole number of slots from 1 to the maximum. */
+export function checkSlotsPerRead(count: number): number {
+  if (Number.isInteger(count) && count >= 1 && count <= MAX_SLOTS_PER_READ) return count;
+  throw new RangeError(`slots per read must be 1-${MAX_SLOTS_PER_READ}, not ${count}`);
+}
+
+/** The smallest and largest id of `records`, or undefined when there are none. */
+export function recordIdRange(records: readonly { recordId: bigint }[]): RecordIds | undefined {
+  let first: bigint | undefined;
+  let last: bigint | undefined;
+  for (const { recordId } of records) {
+    if (first === undefined || recordId < first) first = recordId;
+    if (last === undefined || recordId > last) last = recordId;
+  }
+  return first === undefined || last === undefined ? undefined : { first, last };
+}
+
+/**
+ * Starts reading `count` slots from slot `first` with one read; slot `first + i` is at
+ * `i * CHUNK_SIZE` in the result. A read that is never awaited (the consumer stopped early)
+ * must not become an unhandled rejection, so one handler is attached here; the caller's await
+ * still sees the error.
+ */
+export function readRun(source: ByteSource, first: number, count: number): Promise<Uint8Array> {
+  const pending = source.read(slotOffset(first), count * CHUNK_SIZE);
+  pending.catch(() => undefined);
+  return pending;
+}
