@@ -42,7 +42,9 @@ export function renderInfo(report: InfoReport): string[] {
 /** `1657 read, 0 failed`, and how many record ids are missing when any are. */
 function recordCounts({ read, failed, missing }: FileSummary['records']): string {
   const counts = `${read} read, ${failed} failed`;
-  return missing > 0 ? `${counts}, ${missing} missing (ids absent between chunks)` : counts;
+  return missing > 0
+    ? `${counts}, ${missing} missing (ids the log names but does not hold)`
+    : counts;
 }
 
 function headerFacts(header: FileHeader | undefined): [string, string][] {

@@ -39,6 +39,11 @@ export interface ChunkInfo {
   records: number;
   /** Records found but not readable. */
   failed: number;
+  /**
+   * Records the chunk header names (by its first and last record id, CRC valid) that were
+   * neither read nor found damaged: gone from the chunk, e.g. under a zeroed stretch.
+   */
+  missing?: number;
   /** True when anything in the slot could not be trusted or read. */
   damaged: boolean;
 }
@@ -303,15 +308,22 @@ class RecordWalker {
     if (this.header.firstRecordId === 0xffffffffffffffffn) return;
     const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
     const seen = BigInt(info.records);
-    if (claimed > 0n && claimed < 1000000n && seen < claimed) {
-      const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;
-      const message = `header names records ${range} (${claimed}); ${seen} read`;
-      note(this.result, {
-        severity: 'warning',
-        structure: 'chunk header',
-        offset: info.offset,
-        message,
-      });
+    if (claimed <= 0n || claimed >= 1000000n || seen >= claimed) return;
+
+    const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;
+    const message = `header names records ${range} (${claimed}); ${seen} read`;
+    note(this.result, {
+      severity: 'warning',
+      structure: 'chunk header',
+      offset: info.offset,
+      message,
+    });
+
+    // Only a header whose CRC holds is trusted to say how many records are gone.
+    const missing = Number(claimed - seen) - info.failed;
+    if (this.header.headerCrcValid && missing > 0) {
+      info.missing = missing;
+      info.damaged = true;
     }
   }
 }

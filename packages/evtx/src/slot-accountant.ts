@@ -21,6 +21,8 @@ export class SlotAccountant<T extends SlotReport> {
   private readonly sequence: ChunkSequence;
   private held: T[] = [];
   private nextIndex = 0;
+  /** The highest record id a chunk header (CRC valid) names, for records cut off the end. */
+  private lastNamedId: bigint | undefined;
 
   constructor(
     private readonly summary: FileSummary,
@@ -91,8 +93,22 @@ export class SlotAccountant<T extends SlotReport> {
     }
     records.read += info.records;
     records.failed += info.failed;
+    this.noteMissingInChunk(info);
     this.summary.diagnostics.push(...diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
+  }
+
+  /** Records a chunk header names that the chunk no longer holds are lost. */
+  private noteMissingInChunk(info: SlotReport['info']): void {
+    if (info.missing !== undefined && info.missing > 0) {
+      this.summary.records.missing += info.missing;
+      this.summary.lost = true;
+    }
+    if (!info.headerCrcValid || info.lastRecordId === undefined) return;
+    if (info.lastRecordId === 0xffffffffffffffffn) return;
+    if (this.lastNamedId === undefined || info.lastRecordId > this.lastNamedId) {
+      this.lastNamedId = info.lastRecordId;
+    }
   }
 
   /** Records lost with wiped or unreadable slots inside the log, and jumps in record ids. */
@@ -114,16 +130,30 @@ export class SlotAccountant<T extends SlotReport> {
     const named = this.header.chunkCount;
     if (found === named) return;
 
-    // TODO: when the file is cut short, the record ids lost with the cut-off chunks (from the
-    // last chunk's last id to the header's next record id) are not worked out or counted yet.
     const short = found < named && this.header.checksumValid;
     const cutOff = short && this.summary.chunks.slots < named;
     let message = `header names ${named} chunks, ${found} found by scanning every slot`;
     if (short) message = `header names ${named} chunks, only ${found} found: ${SLOTS_REPORTED}`;
     if (cutOff) message = `header names ${named} chunks, only ${found} found: ${CHUNKS_LOST}`;
+    if (cutOff) message += this.cutOffRecords();
 
     const severity = cutOff ? 'warning' : 'info';
     this.summary.diagnostics.push({ severity, structure: 'file chunks', offset: 0, message });
     if (cutOff) this.summary.lost = true;
+  }
+
+  /**
+   * The records cut off with the end of the file: from the highest id a chunk names up to the
+   * header's next record id. Counted only when that range is plausible (a valid header, ids
+   * rising, under a million).
+   */
+  private cutOffRecords(): string {
+    const next = this.header?.nextRecordId;
+    const last = this.lastNamedId;
+    if (next === undefined || last === undefined || next <= last + 1n) return '';
+    const count = next - 1n - last;
+    if (count >= 1000000n) return '';
+    this.summary.records.missing += Number(count);
+    return ` (record ids ${last + 1n}-${next - 1n}, ${count} records)`;
   }
 }

@@ -94,7 +94,7 @@ browserTest('files that are not EVTX and a cut-off file get honest red banners',
     'not an EVTX file: file is 25 bytes, a header needs 128',
     'not an EVTX file: bad signature "# evtxhu", expected "ElfFile"',
     '392 records read · 1 of 6 chunks damaged · file cut off: header names 23 chunks, 6 found · ' +
-      "chunk 5's header names 69 records, 28 read · 1 record could not be read",
+      "chunk 5's header names 69 records, 28 read · 1 record could not be read · 1,337 records missing",
   ]);
   assert.equal(await page.locator('.banner-error').count(), 4);
   assert.match(await page.locator('.banner-error').last().innerText(), /records lost/);
