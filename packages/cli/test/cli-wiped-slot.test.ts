@@ -31,7 +31,10 @@ test('info: a zeroed slot is wiped, its records counted missing, exit 1', async 
   const run = await runEvtxhunt('info', path);
 
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /^ {2}records {9}1655 read, 0 failed, 75 missing \(ids the log names but does not hold/m);
+  assert.match(
+    run.stdout,
+    /^ {2}records {9}1655 read, 0 failed, 75 missing \(ids the log names but does not hold/m,
+  );
   assert.match(
     run.stdout,
     /^ {2}chunk slots {5}33: 22 found, 22 valid, 0 damaged, 10 empty, 1 unreadable$/m,
