@@ -56,8 +56,12 @@ export function summaryLine(summary: FileSummary): string {
   const slots =
     chunks.unreadable === 0 ? '' : `, ${plural(chunks.unreadable, 'chunk slot')} unreadable`;
   const lost = lossParts(summary);
+  if (lost.length === 0 && summary.lost) lost.push(UNCOUNTED_LOSS);
   return `${read} · ${damaged}${slots} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
 }
+
+/** Said when the parser knows records were lost but not how many (e.g. unreadable slots). */
+const UNCOUNTED_LOSS = 'records lost, how many cannot be told (see the diagnostics)';
 
 /** Each way records were lost, in words: cut off, short chunks, failed, missing. */
 function lossParts(summary: FileSummary): string[] {

@@ -7,6 +7,8 @@
 import { GrowableArray } from './growable.js';
 
 const ISO_7 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/;
+/** Other ISO UTC forms a provider may store (no fraction, or nine digits as some WEC logs do). */
+const ISO_ANY = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/;
 const MINUTE_MS = 60_000;
 
 /** The time of every row. */
@@ -29,9 +31,17 @@ export class TimeColumn {
   push(text: string | undefined): void {
     const row = this.#ms.length;
     const parsed = text === undefined ? undefined : parseIso7(text);
-    this.#ms.push(parsed?.ms ?? Number.NaN);
-    this.#ticks.push(parsed?.ticks ?? 0);
-    if (parsed === undefined) this.#irregular.set(row, text);
+    if (parsed !== undefined) {
+      this.#ms.push(parsed.ms);
+      this.#ticks.push(parsed.ticks);
+      return;
+    }
+    // Kept as written for display and export, but still placed in time for sorting and the
+    // histogram when it is ISO text of another precision.
+    const loose = text === undefined ? undefined : parseIsoAny(text);
+    this.#ms.push(loose?.ms ?? Number.NaN);
+    this.#ticks.push(loose?.ticks ?? 0);
+    this.#irregular.set(row, text);
   }
 
   /** Milliseconds since 1970 (UTC), NaN when the row has no usable time. */
@@ -79,4 +89,14 @@ export function parseIso7(text: string): { ms: number; ticks: number } | undefin
   const ticks = Number(text.slice(23, 27));
   const again = `${new Date(ms).toISOString().slice(0, -1)}${text.slice(23)}`;
   return again === text ? { ms, ticks } : undefined;
+}
+
+/** Any ISO UTC time with whole seconds and an optional fraction, as ms and 100-ns ticks. */
+export function parseIsoAny(text: string): { ms: number; ticks: number } | undefined {
+  const match = ISO_ANY.exec(text);
+  if (match === null) return undefined;
+  const fraction = (match[2] ?? '').padEnd(7, '0');
+  const ms = Date.parse(`${match[1]}.${fraction.slice(0, 3)}Z`);
+  if (Number.isNaN(ms)) return undefined;
+  return { ms, ticks: Number(fraction.slice(3, 7)) };
 }

@@ -6,7 +6,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { count } from '../files/describe.js';
+import { count, plural } from '../files/describe.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
@@ -24,6 +24,11 @@ import { HistogramPanel } from './filter/histogram-panel.js';
 import { useViewLink } from './filter/use-view-link.js';
 import { applyTheme, type Theme } from './theme.js';
 import { Toolbar } from './toolbar.js';
+
+/** Shown when the sample cannot be fetched: it comes from the server, files on disk do not. */
+const SAMPLE_OFFLINE =
+  'the server that served this page is not reachable now (the sample is fetched from it; ' +
+  'files you open from disk still work offline)';
 
 export interface AppProps {
   readonly bench: Workbench;
@@ -49,7 +54,9 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   }
 
   async function openSample(): Promise<void> {
-    const response = await fetch(sampleUrl);
+    const response = await fetch(sampleUrl).catch(() => {
+      throw new Error(SAMPLE_OFFLINE);
+    });
     if (!response.ok) throw new Error(`${sampleUrl}: HTTP ${response.status}`);
     bench.open([{ blob: await response.blob(), name: sampleUrl.split('/').at(-1) ?? sampleUrl }]);
   }
@@ -162,7 +169,7 @@ function EventsView({ bench, columns, allColumns, section, theme, onCellMenu }: 
     <section class="events" aria-label="Events" ref={section}>
       {/* Busy while files load, so screen readers announce the count once, not every frame. */}
       <p class="events-count" aria-live="polite" aria-busy={bench.loading}>
-        {`${filtered ? `${count(shown)} of ` : ''}${count(total)} events${sortText(bench.sort.value, allColumns)}`}
+        {`${filtered ? `${count(shown)} of ` : ''}${plural(total, 'event')}${sortText(bench.sort.value, allColumns)}`}
       </p>
       <HistogramPanel filter={bench.filter} theme={theme} />
       <VirtualTable

@@ -172,3 +172,21 @@ for (const [name, bytes, line] of NOT_EVTX_INPUTS) {
     });
   });
 }
+
+test('statusLine never says no record lost when the parser says records were lost', () => {
+  const summary: FileSummary = {
+    file: 'x.evtx',
+    size: 4096 + 9 * 65536,
+    chunks: { slots: 9, found: 1, valid: 1, damaged: 0, empty: 0, unreadable: 8 },
+    records: { read: 358, failed: 0, missing: 0 },
+    diagnostics: [],
+    lost: true,
+  };
+  const file = { name: 'x.evtx', size: summary.size, state: 'done', summary } as const;
+
+  assert.equal(
+    statusLine(file as unknown as LoadedFile),
+    '358 records read · 1 chunk, none damaged, 8 chunk slots unreadable · records lost, how ' +
+      'many cannot be told (see the diagnostics)',
+  );
+});

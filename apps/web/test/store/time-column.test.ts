@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { TimeColumn, parseIso7 } from '../../src/store/time-column.js';
+import { TimeColumn, parseIso7, parseIsoAny } from '../../src/store/time-column.js';
 
 test('parseIso7 splits seven-digit ISO time into milliseconds and 100-ns ticks', () => {
   assert.deepEqual(parseIso7('2017-09-03T12:53:24.6694851Z'), {
@@ -49,4 +49,23 @@ test('TimeColumn rebuilds each time exactly across minutes, years and before 197
     texts.map((_, row) => times.text(row)),
     texts,
   );
+});
+
+test('a nine-digit or fractionless time is kept as written and still placed in time', () => {
+  const column = new TimeColumn();
+  column.push('2021-11-19T16:52:33.833733500Z');
+  column.push('2021-11-19T16:52:33Z');
+  column.push('yesterday');
+
+  assert.equal(column.text(0), '2021-11-19T16:52:33.833733500Z');
+  assert.equal(column.ms(0), Date.parse('2021-11-19T16:52:33.833Z'));
+  assert.equal(column.ticks(0), 7335);
+  assert.equal(column.ms(1), Date.parse('2021-11-19T16:52:33Z'));
+  assert.equal(column.ticks(1), 0);
+  assert.ok(Number.isNaN(column.ms(2)));
+  assert.equal(column.text(2), 'yesterday');
+  assert.deepEqual(parseIsoAny('2021-11-19T16:52:33.1Z'), {
+    ms: Date.parse('2021-11-19T16:52:33.100Z'),
+    ticks: 0,
+  });
 });
