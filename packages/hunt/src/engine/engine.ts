@@ -13,9 +13,8 @@ import { classifyIp } from '../net/ip-class.js';
 import { parseIp } from '../net/ip.js';
 import type { EventRecord } from '../record.js';
 import { chainActivity, chainFindings, type ChainOptions } from '../story/chain.js';
-import { StoryCompactor } from '../story/compact.js';
 import { ProcessTable } from '../story/process-table.js';
-import { StoryCollector } from '../story/story.js';
+import { StoryColumns } from '../story/story-columns.js';
 import type { SysmonConfig } from '../sysmon-config/model.js';
 import { InferredCoverage, configCoverage } from './coverage.js';
 import { beaconFinding, type ObservedSpan } from './beacon-detection.js';
@@ -64,7 +63,7 @@ export class HuntEngine {
   readonly #dns = new DnsResolutions();
   readonly #processes: ProcessFacts;
   readonly #chainOptions: ChainOptions;
-  readonly #stories: StoryCollector;
+  readonly #stories: StoryColumns;
   readonly #inferred = new InferredCoverage();
   readonly #duplicates = new DuplicateRecords();
   readonly #computers = new Set<string>();
@@ -189,15 +188,11 @@ function chainOptions(knowledge: Knowledge): ChainOptions {
 }
 
 /**
- * Stories that keep only what a chain can use (chainActivity), as compact copies: the engine
+ * Stories that keep only what a chain can use (chainActivity), as rows of columns: the engine
  * reads its stories for chains alone.
  */
-function chainStories(options: ChainOptions): StoryCollector {
-  const compactor = new StoryCompactor();
-  return new StoryCollector(new ProcessTable(), {
-    keep: (activity) => chainActivity(activity, options),
-    compact: (activity) => compactor.compact(activity),
-  });
+function chainStories(options: ChainOptions): StoryColumns {
+  return new StoryColumns(new ProcessTable(), (activity) => chainActivity(activity, options));
 }
 
 function isFinding(finding: Finding | undefined): finding is Finding {

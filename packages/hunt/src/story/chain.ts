@@ -28,7 +28,7 @@ import {
   startStep,
   storyStep,
   type ProcessActivities,
-  type StoryCollector,
+  type StorySource,
 } from './story.js';
 
 /**
@@ -73,7 +73,7 @@ interface Link {
 
 /** Every chain worth reporting, one finding per process and destination, most severe first. */
 export function chainFindings(
-  collector: StoryCollector,
+  collector: StorySource,
   table: ProcessTable,
   options: ChainOptions,
 ): Finding[] {
@@ -97,14 +97,15 @@ export function mappedIpKey(text: string): string {
 }
 
 function processChains(
-  collector: StoryCollector,
+  collector: StorySource,
   table: ProcessTable,
   key: ProcessKey,
   options: ChainOptions,
 ): Finding[] {
   const process = table.get(key);
+  if (process?.start === undefined) return [];
   const activities = collector.activitiesOf(key);
-  if (process?.start === undefined || activities === undefined) return [];
+  if (activities === undefined) return [];
 
   const ipKey = options.ipKey ?? mappedIpKey;
   const suspicious = process.image !== undefined && options.isSuspiciousImage(process.image);
