@@ -10,10 +10,12 @@ import { toActivity } from '../events/normalise.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import type { HuntReport, SuppressedCount } from '../findings/report.js';
 import { classifyIp } from '../net/ip-class.js';
-import { parseIp } from '../net/ip.js';
+import { TextPool } from '../events/text-pool.js';
+import { IpMemo } from '../net/ip-memo.js';
 import type { EventRecord } from '../record.js';
 import { chainActivity, chainFindings, type ChainOptions } from '../story/chain.js';
 import { ProcessTable } from '../story/process-table.js';
+import type { StoryActivity } from '../story/compact.js';
 import { StoryColumns } from '../story/story-columns.js';
 import type { SysmonConfig } from '../sysmon-config/model.js';
 import { InferredCoverage, configCoverage } from './coverage.js';
@@ -59,8 +61,11 @@ const SERIES_DETECTIONS = [
 /** One hunt over any number of records from any number of files and hosts. */
 export class HuntEngine {
   readonly #options: HuntOptions;
-  readonly #series = new ConnectionSeriesTable();
-  readonly #dns = new DnsResolutions();
+  /** Addresses parsed once per distinct text, and text shared, across every part of the hunt. */
+  readonly #ips = new IpMemo();
+  readonly #pool = new TextPool();
+  readonly #series = new ConnectionSeriesTable(this.#ips);
+  readonly #dns = new DnsResolutions(this.#ips, this.#pool);
   readonly #processes: ProcessFacts;
   readonly #chainOptions: ChainOptions;
   readonly #stories: StoryColumns;
@@ -75,9 +80,11 @@ export class HuntEngine {
 
   constructor(options: HuntOptions) {
     this.#options = options;
-    this.#processes = new ProcessFacts(options.knowledge);
-    this.#chainOptions = chainOptions(options.knowledge);
-    this.#stories = chainStories(this.#chainOptions);
+    this.#processes = new ProcessFacts(options.knowledge, this.#pool);
+    this.#chainOptions = chainOptions(options.knowledge, this.#ips);
+    // Stories keep only what a chain can use: the engine reads them for chains alone.
+    const keep = (activity: StoryActivity) => chainActivity(activity, this.#chainOptions);
+    this.#stories = new StoryColumns(new ProcessTable(this.#pool), keep, this.#pool);
   }
 
   /** Takes one record; records the engine has no use for are counted and dropped. */
@@ -170,12 +177,12 @@ export class HuntEngine {
   }
 }
 
-function chainOptions(knowledge: Knowledge): ChainOptions {
+function chainOptions(knowledge: Knowledge, ips: IpMemo): ChainOptions {
   return {
     // A download from an internal staging host is a chain too, so any address off the host
     // counts, not only public ones.
     isPublicAddress(text) {
-      const ip = parseIp(text);
+      const ip = ips.parse(text);
       return ip !== undefined && isOffHostClass(classifyIp(ip));
     },
     isSuspiciousImage(image) {
@@ -183,16 +190,8 @@ function chainOptions(knowledge: Knowledge): ChainOptions {
       const writable = place !== undefined && place.knownGood === undefined;
       return writable || knowledge.lolbin(image) !== undefined;
     },
-    ipKey: (text) => parseIp(text)?.text ?? text.trim().toLowerCase(),
+    ipKey: (text) => ips.parse(text)?.text ?? text.trim().toLowerCase(),
   };
-}
-
-/**
- * Stories that keep only what a chain can use (chainActivity), as rows of columns: the engine
- * reads its stories for chains alone.
- */
-function chainStories(options: ChainOptions): StoryColumns {
-  return new StoryColumns(new ProcessTable(), (activity) => chainActivity(activity, options));
 }
 
 function isFinding(finding: Finding | undefined): finding is Finding {

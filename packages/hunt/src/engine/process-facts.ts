@@ -4,6 +4,7 @@
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
  */
 import type { ProcessStart } from '../events/activity.js';
+import { TextPool } from '../events/text-pool.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
 import type { Knowledge, KnownRemoteExecutionHost } from './knowledge.js';
@@ -29,9 +30,12 @@ export class ProcessFacts {
   readonly #parentImage = new Map<string, string>();
   readonly #renamedFrom = new Map<string, string>();
   readonly #spawns: RemoteSpawn[] = [];
+  readonly #pool: TextPool;
 
-  constructor(knowledge: Knowledge) {
+  /** `pool` shares the parent images kept, one copy each. */
+  constructor(knowledge: Knowledge, pool: TextPool = new TextPool()) {
     this.#knowledge = knowledge;
+    this.#pool = pool;
   }
 
   /** Learns from one process start. */
@@ -41,7 +45,8 @@ export class ProcessFacts {
     if (parentImage === undefined) return;
 
     if (start.process.guid !== undefined) {
-      this.#parentImage.set(processKey(start.computer, start.process.guid), parentImage);
+      const key = processKey(start.computer, start.process.guid);
+      this.#parentImage.set(key, this.#pool.share(parentImage));
     }
     const image = start.process.image ?? '';
     const host = this.#knowledge.remoteExecutionHost(parentImage, image);
@@ -91,8 +96,9 @@ export class ProcessFacts {
   }
 }
 
+/** One flat string: the keys live as long as the hunt, and a template keeps its pieces. */
 function processKey(computer: string, guid: string): string {
-  return `${computer}|${guid.toLowerCase()}`;
+  return [computer, '|', guid.toLowerCase()].join('');
 }
 
 function spawnOf(start: ProcessStart, host: KnownRemoteExecutionHost): RemoteSpawn {

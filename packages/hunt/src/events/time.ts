@@ -88,7 +88,7 @@ function fromParts(parts: readonly number[], fraction: string): EventTime | unde
 
   const ticks = fraction.padEnd(7, '0').slice(0, 7);
   const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
-  const iso = `${secondsText(parts, wholeMs)}.${ticks}Z`;
+  const iso = flat([secondsText(parts, wholeMs), '.', ticks, 'Z']);
   return { iso, ms: wholeMs + Number(ticks) / 10_000 };
 }
 
@@ -104,6 +104,14 @@ function secondsText(parts: readonly number[], wholeMs: number): string {
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
 }
 
+/**
+ * The pieces as one flat string. A template literal makes a tree of joined pieces (about 160
+ * bytes for an ISO time instead of about 50), and the engine keeps some times for the whole hunt.
+ */
+function flat(pieces: readonly string[]): string {
+  return pieces.join('');
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -117,7 +125,7 @@ function two(value: number): string {
 function shifted(time: EventTime, deltaMs: number): EventTime {
   const wholeMs = Math.floor(time.ms) + deltaMs;
   const ticks = time.iso.slice(20, 27);
-  return { iso: `${isoSeconds(wholeMs)}.${ticks}Z`, ms: time.ms + deltaMs };
+  return { iso: flat([isoSeconds(wholeMs), '.', ticks, 'Z']), ms: time.ms + deltaMs };
 }
 
 /** `YYYY-MM-DDTHH:MM:SS` of an epoch-millisecond instant, floored to the second. */

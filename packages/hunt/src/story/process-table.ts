@@ -6,6 +6,8 @@
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
+import { TextPool } from '../events/text-pool.js';
+import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from './evidence.js';
 import {
   fillMissing,
@@ -15,6 +17,7 @@ import {
   startKey,
   type ProcessEntry,
   type ProcessKey,
+  type ProcessKnownAs,
   type ProcessNode,
 } from './process-node.js';
 
@@ -45,6 +48,14 @@ export class ProcessTable {
   readonly #byGuid = new Map<string, ProcessKey>();
   /** Per host and pid: the keys of the logged starts of that pid, earliest first. */
   readonly #starts = new Map<string, ProcessKey[]>();
+  readonly #pool: TextPool;
+  /** Command lines, shared apart from the names so that they cannot crowd the names out. */
+  readonly #lines = new TextPool();
+
+  /** `pool` shares the computers, images, users and file names the table keeps. */
+  constructor(pool: TextPool = new TextPool()) {
+    this.#pool = pool;
+  }
 
   /** Processes known, whether started, named as a parent or seen acting. */
   get size(): number {
@@ -146,13 +157,14 @@ export class ProcessTable {
 
   #addStart(start: ProcessStart): ProcessKey {
     const entry = this.#entryForStart(start);
+    const { commandLine } = start;
     fillMissing(entry, {
-      computer: start.computer,
+      computer: this.#pool.share(start.computer),
       knownAs: 'started',
-      ...withUsableGuid(start.process),
-      ...(start.commandLine === undefined ? {} : { commandLine: start.commandLine }),
-      start: { time: start.time, origin: start.origin, evidence: evidenceOf(start) },
-      parent: start.parent,
+      ...this.#shared(withUsableGuid(start.process)),
+      ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
+      start: { time: start.time, origin: start.origin, evidence: this.#evidenceOf(start) },
+      parent: this.#shared(start.parent),
     });
     this.#indexStart(entry);
 
@@ -201,7 +213,8 @@ export class ProcessTable {
       guid === undefined
         ? startKey(start.computer, pid, evidenceOf(start))
         : guidKey(start.computer, guid);
-    const entry: ProcessEntry = { key, computer: start.computer, knownAs: 'started' };
+    const computer = this.#pool.share(start.computer);
+    const entry: ProcessEntry = { key, computer, knownAs: 'started' };
 
     this.#entries.set(key, entry);
     if (guid !== undefined) this.#byGuid.set(key, key);
@@ -226,7 +239,12 @@ export class ProcessTable {
     if (entry.pid === undefined || entry.start === undefined) return;
 
     const id = pidKey(entry.computer, entry.pid);
-    const list = this.#starts.get(id) ?? [];
+    const list = this.#starts.get(id);
+    // A literal of one: most pids start once, and an empty array grows room for 16 more.
+    if (list === undefined) {
+      this.#starts.set(id, [entry.key]);
+      return;
+    }
     if (list.includes(entry.key)) return;
 
     const at = list.findIndex((key) => (this.get(key)?.start?.time.ms ?? 0) > startMs(entry));
@@ -240,12 +258,29 @@ export class ProcessTable {
     let entry = known === undefined ? undefined : this.#entry(known);
 
     if (entry === undefined) {
-      entry = { key: id, computer, knownAs };
+      entry = { key: id, computer: this.#pool.share(computer), knownAs };
       this.#entries.set(id, entry);
       this.#byGuid.set(id, id);
     }
-    fillMissing(entry, { computer, knownAs, ...process });
+    // Most events name a process the table knows all about: nothing to copy, nothing to share.
+    if (tellsMore(entry, process, knownAs)) {
+      fillMissing(entry, { computer, knownAs, ...this.#shared(process) });
+    }
     return entry;
+  }
+
+  /** A copy of the reference with its image and user shared through the pool. */
+  #shared(process: ProcessRef): ProcessRef {
+    const { guid, pid } = process;
+    const image = this.#pool.shareMaybe(process.image);
+    return defined({ guid, pid, image, user: this.#pool.shareMaybe(process.user) });
+  }
+
+  /** evidenceOf(start), with its file name shared. */
+  #evidenceOf(start: ProcessStart): Evidence {
+    const evidence = evidenceOf(start);
+    const file = this.#pool.shareMaybe(evidence.file);
+    return file === undefined ? evidence : { ...evidence, file };
   }
 
   #addEnd(end: ProcessEnd): ProcessKey | undefined {
@@ -283,6 +318,15 @@ function withUsableGuid(process: ProcessRef): ProcessRef {
   if (hasGuid(process) || process.guid === undefined) return process;
 
   return defined({ pid: process.pid, image: process.image, user: process.user });
+}
+
+/** True when the reference says something about the process that its entry does not yet. */
+function tellsMore(entry: ProcessEntry, process: ProcessRef, knownAs: ProcessKnownAs): boolean {
+  if (knownAs === 'parent' && entry.knownAs === 'seen') return true;
+  if (process.guid !== undefined && entry.guid === undefined) return true;
+  if (process.pid !== undefined && entry.pid === undefined) return true;
+  if (process.image !== undefined && entry.image === undefined) return true;
+  return process.user !== undefined && entry.user === undefined;
 }
 
 function startMs(entry: ProcessEntry): number {

@@ -9,6 +9,7 @@
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
+import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
 import { guidKey, type ProcessKey } from './process-node.js';
@@ -61,6 +62,7 @@ interface Bin {
 export class StoryColumns implements StorySource {
   readonly table: ProcessTable;
   readonly #keep: (activity: StoryActivity) => boolean;
+  readonly #pool: TextPool;
   readonly #bins: Bin[] = [];
   readonly #binByGuid = new Map<string, number>();
   readonly #evidence = new EvidenceColumns(new FileNames());
@@ -77,10 +79,18 @@ export class StoryColumns implements StorySource {
   /** Rows grouped by bin, built when first read after an add. */
   #grouped: { readonly rows: number; readonly start: Uint32Array; order: Uint32Array } | undefined;
 
-  /** `keep` is false for an activity no reader will ask for (see chainActivity). */
-  constructor(table: ProcessTable, keep: (activity: StoryActivity) => boolean) {
+  /**
+   * `keep` is false for an activity no reader will ask for (see chainActivity); `pool` shares
+   * the computers, providers and images of the processes kept.
+   */
+  constructor(
+    table: ProcessTable,
+    keep: (activity: StoryActivity) => boolean,
+    pool: TextPool = new TextPool(),
+  ) {
     this.table = table;
     this.#keep = keep;
+    this.#pool = pool;
   }
 
   /** Takes one activity, as StoryCollector.add does. */
@@ -128,10 +138,10 @@ export class StoryColumns implements StorySource {
     if (index === undefined) {
       index = this.#bins.length;
       this.#bins.push({
-        computer: activity.computer,
+        computer: this.#pool.share(activity.computer),
         guid,
-        provider: activity.source.provider,
-        process: defined({ guid, image: activity.process.image }),
+        provider: this.#pool.share(activity.source.provider),
+        process: defined({ guid, image: this.#pool.shareMaybe(activity.process.image) }),
         kept: [0, 0, 0],
         dropped: [0, 0, 0],
       });
