@@ -128,6 +128,7 @@ function chainLinks(
   const connections = activities.connections
     .filter((c) => isOutboundTo(c, options) && c.time.iso >= started)
     .sort(byTime);
+  if (connections.length === 0) return [];
 
   const links: Link[] = [];
   const files = activities.files.filter((file) => !isHousekeepingFile(file.targetFilename));

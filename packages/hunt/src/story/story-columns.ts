@@ -180,20 +180,40 @@ export class StoryColumns implements StorySource {
     }
   }
 
+  /**
+   * The process's lists, each built when first read: a chain reads the files only of a process
+   * with connections, and the queries only of one whose connection a file followed.
+   */
   #activities(index: number, bin: Bin): ProcessActivities {
-    const dns: DnsQuery[] = [];
-    const connections: NetworkConnect[] = [];
-    const files: FileActivity[] = [];
-    this.#times = this.#evidence.times();
-    for (const row of this.#rowsOf(index)) {
-      const activity = this.#activityAt(row, bin);
-      if (activity.kind === 'dns') dns.push(activity);
-      else if (activity.kind === 'network') connections.push(activity);
-      else files.push(activity);
-    }
+    const rows = this.#rowsOf(index);
+    const build = <T extends StoryActivity>(kind: number): T[] => this.#built<T>(rows, kind, bin);
     const [dnsDropped, connectionsDropped, filesDropped] = bin.dropped;
-    const dropped = { dns: dnsDropped, connections: connectionsDropped, files: filesDropped };
-    return { dns, connections, files, dropped };
+    let dns: DnsQuery[] | undefined;
+    let connections: NetworkConnect[] | undefined;
+    let files: FileActivity[] | undefined;
+    return {
+      get dns() {
+        return (dns ??= build<DnsQuery>(KIND_DNS));
+      },
+      get connections() {
+        return (connections ??= build<NetworkConnect>(KIND_CONNECTION));
+      },
+      get files() {
+        return (files ??= build<FileActivity>(KIND_FILE));
+      },
+      dropped: { dns: dnsDropped, connections: connectionsDropped, files: filesDropped },
+    };
+  }
+
+  /** The activities of the rows of one kind, in the order added. */
+  #built<T extends StoryActivity>(rows: Uint32Array, kind: number, bin: Bin): T[] {
+    if (bin.kept[kind] === 0) return [];
+
+    this.#times = this.#evidence.times();
+    const built: T[] = [];
+    for (const row of rows)
+      if (this.#rowKind[row] === kind) built.push(this.#activityAt(row, bin) as T);
+    return built;
   }
 
   /** One row as the activity it was made from (only what a story step and a chain read). */
