@@ -12,23 +12,15 @@ import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
-import { guidKey, type ProcessKey } from './process-node.js';
+import type { ProcessKey } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
-import {
-  STORY_CONNECTION_LIMIT,
-  STORY_DNS_LIMIT,
-  STORY_FILE_LIMIT,
-  type ProcessActivities,
-  type StorySource,
-} from './story.js';
+import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
+import type { ProcessActivities, StorySource } from './story.js';
 import { TupleTable, tupleKey } from './tuple-table.js';
 
-const KIND_DNS = 0;
-const KIND_CONNECTION = 1;
-const KIND_FILE = 2;
-const LIMITS = [STORY_DNS_LIMIT, STORY_CONNECTION_LIMIT, STORY_FILE_LIMIT] as const;
 const NO_PORT = -1;
 const FIRST_CAPACITY = 1024;
+const LARGE = 65_536;
 
 /** The repeated parts of a DNS query a story step reads. */
 type DnsParts = Pick<DnsQuery, 'queryName' | 'queryStatus' | 'resolvedAddresses'>;
@@ -44,15 +36,12 @@ type ConnectionParts = Pick<
   | 'destinationHostname'
 >;
 
-/** One process with story events: who it is and how many of each kind it kept and dropped. */
+/** Who a process is, for the activities built again from its rows. */
 interface Bin {
   readonly computer: string;
-  readonly guid: string;
   readonly provider: string;
   /** The process as its story activities name it, one object shared by all of them. */
   readonly process: StoryActivity['process'];
-  readonly kept: [number, number, number];
-  readonly dropped: [number, number, number];
 }
 
 /**
@@ -62,9 +51,7 @@ interface Bin {
 export class StoryColumns implements StorySource {
   readonly table: ProcessTable;
   readonly #keep: (activity: StoryActivity) => boolean;
-  readonly #pool: TextPool;
-  readonly #bins: Bin[] = [];
-  readonly #binByGuid = new Map<string, number>();
+  readonly #bins: StoryBins;
   readonly #evidence = new EvidenceColumns(new FileNames());
   readonly #dns = new TupleTable<DnsParts>();
   readonly #connections = new TupleTable<ConnectionParts>();
@@ -90,7 +77,7 @@ export class StoryColumns implements StorySource {
   ) {
     this.table = table;
     this.#keep = keep;
-    this.#pool = pool;
+    this.#bins = new StoryBins(pool);
   }
 
   /** Takes one activity, as StoryCollector.add does. */
@@ -107,14 +94,15 @@ export class StoryColumns implements StorySource {
       return;
     }
     if (!this.#keep(activity)) return;
-    this.#addRow(this.#binFor(activity, guid), activity);
+    this.#addRow(this.#bins.indexFor(activity, guid), activity);
   }
 
   /** The keys of the processes that kept a query, connection or file, in the order first seen. */
   *keys(): IterableIterator<ProcessKey> {
     const seen = new Set<ProcessKey>();
-    for (const bin of this.#bins) {
-      const key = this.table.findByGuid(bin.computer, bin.guid)?.key;
+    for (let index = 0; index < this.#bins.size; index++) {
+      const { computer, guid } = this.#bins.process(index);
+      const key = this.table.findByGuid(computer, guid)?.key;
       if (key === undefined || seen.has(key)) continue;
       seen.add(key);
       yield key;
@@ -126,39 +114,13 @@ export class StoryColumns implements StorySource {
     const process = this.table.get(key);
     if (process?.guid === undefined) return undefined;
 
-    const index = this.#binByGuid.get(guidKey(process.computer, process.guid));
-    const bin = index === undefined ? undefined : this.#bins[index];
-    if (index === undefined || bin === undefined) return undefined;
-    return this.#activities(index, bin);
-  }
-
-  #binFor(activity: StoryActivity, guid: string): number {
-    const id = guidKey(activity.computer, guid);
-    let index = this.#binByGuid.get(id);
-    if (index === undefined) {
-      index = this.#bins.length;
-      this.#bins.push({
-        computer: this.#pool.share(activity.computer),
-        guid,
-        provider: this.#pool.share(activity.source.provider),
-        process: defined({ guid, image: this.#pool.shareMaybe(activity.process.image) }),
-        kept: [0, 0, 0],
-        dropped: [0, 0, 0],
-      });
-      this.#binByGuid.set(id, index);
-    }
-    return index;
+    const index = this.#bins.find(process.computer, process.guid);
+    return index === undefined ? undefined : this.#activities(index);
   }
 
   #addRow(binIndex: number, activity: StoryActivity): void {
-    const bin = this.#bins[binIndex];
     const kind = kindOf(activity);
-    if (bin === undefined) return;
-    if (bin.kept[kind] >= LIMITS[kind]) {
-      bin.dropped[kind]++;
-      return;
-    }
-    bin.kept[kind]++;
+    if (!this.#bins.admit(binIndex, kind)) return;
 
     if (this.#rows === this.#rowBin.length) this.#grow();
     const row = this.#rows++;
@@ -184,10 +146,10 @@ export class StoryColumns implements StorySource {
    * The process's lists, each built when first read: a chain reads the files only of a process
    * with connections, and the queries only of one whose connection a file followed.
    */
-  #activities(index: number, bin: Bin): ProcessActivities {
+  #activities(index: number): ProcessActivities {
     const rows = this.#rowsOf(index);
-    const build = <T extends StoryActivity>(kind: number): T[] => this.#built<T>(rows, kind, bin);
-    const [dnsDropped, connectionsDropped, filesDropped] = bin.dropped;
+    const build = <T extends StoryActivity>(kind: StoryKind): T[] =>
+      this.#bins.kept(index, kind) === 0 ? [] : this.#built<T>(rows, kind, this.#binAt(index));
     let dns: DnsQuery[] | undefined;
     let connections: NetworkConnect[] | undefined;
     let files: FileActivity[] | undefined;
@@ -201,18 +163,22 @@ export class StoryColumns implements StorySource {
       get files() {
         return (files ??= build<FileActivity>(KIND_FILE));
       },
-      dropped: { dns: dnsDropped, connections: connectionsDropped, files: filesDropped },
+      dropped: this.#bins.dropped(index),
     };
   }
 
-  /** The activities of the rows of one kind, in the order added. */
-  #built<T extends StoryActivity>(rows: Uint32Array, kind: number, bin: Bin): T[] {
-    if (bin.kept[kind] === 0) return [];
+  #binAt(index: number): Bin {
+    const { computer, guid, provider, image } = this.#bins.process(index);
+    return { computer, provider, process: defined({ guid, image }) };
+  }
 
+  /** The activities of the rows of one kind, in the order added. */
+  #built<T extends StoryActivity>(rows: Uint32Array, kind: StoryKind, bin: Bin): T[] {
     this.#times = this.#evidence.times();
     const built: T[] = [];
-    for (const row of rows)
+    for (const row of rows) {
       if (this.#rowKind[row] === kind) built.push(this.#activityAt(row, bin) as T);
+    }
     return built;
   }
 
@@ -253,11 +219,11 @@ export class StoryColumns implements StorySource {
 
   /** A counting sort of the rows by bin, stable, so each bin's rows stay in the order added. */
   #group(): { rows: number; start: Uint32Array; order: Uint32Array } {
-    const counts = new Uint32Array(this.#bins.length);
+    const counts = new Uint32Array(this.#bins.size);
     const bins = this.#rowBin.subarray(0, this.#rows);
     for (const bin of bins) counts[bin] = (counts[bin] ?? 0) + 1;
 
-    const start = new Uint32Array(this.#bins.length + 1);
+    const start = new Uint32Array(this.#bins.size + 1);
     let total = 0;
     for (const [bin, count] of counts.entries()) start[bin + 1] = total += count;
 
@@ -272,7 +238,9 @@ export class StoryColumns implements StorySource {
   }
 
   #grow(): void {
-    const capacity = this.#rowBin.length * 2;
+    // Doubling while small, then a quarter more each time: less room left unused at scale.
+    const size = this.#rowBin.length;
+    const capacity = size + (size < LARGE ? size : Math.ceil(size / 4));
     this.#rowBin = grown(this.#rowBin, new Uint32Array(capacity));
     this.#rowKind = grown(this.#rowKind, new Uint8Array(capacity));
     this.#rowParts = grown(this.#rowParts, new Uint32Array(capacity));
@@ -280,7 +248,7 @@ export class StoryColumns implements StorySource {
   }
 }
 
-function kindOf(activity: StoryActivity): 0 | 1 | 2 {
+function kindOf(activity: StoryActivity): StoryKind {
   if (activity.kind === 'dns') return KIND_DNS;
   return activity.kind === 'network' ? KIND_CONNECTION : KIND_FILE;
 }
