@@ -84,7 +84,9 @@ export class HuntEngine {
     this.#chainOptions = chainOptions(options.knowledge, this.#ips);
     // Stories keep only what a chain can use: the engine reads them for chains alone.
     const keep = (activity: StoryActivity) => chainActivity(activity, this.#chainOptions);
-    this.#stories = new StoryColumns(new ProcessTable(this.#pool), keep, this.#pool);
+    // Chains read a process's start, never its parents or its end: the table keeps neither.
+    const table = new ProcessTable({ pool: this.#pool, parents: false });
+    this.#stories = new StoryColumns(table, keep, this.#pool);
   }
 
   /** Takes one record; records the engine has no use for are counted and dropped. */

@@ -46,7 +46,7 @@ interface Bin {
 
 /**
  * Collects the DNS queries, connections and files of processes named by ProcessGuid, as rows;
- * process starts and ends go to the table given, as with StoryCollector.
+ * process starts go to the table given, as with StoryCollector.
  */
 export class StoryColumns implements StorySource {
   readonly table: ProcessTable;
@@ -80,9 +80,12 @@ export class StoryColumns implements StorySource {
     this.#bins = new StoryBins(pool);
   }
 
-  /** Takes one activity, as StoryCollector.add does. */
+  /**
+   * Takes one activity, as StoryCollector.add does, but for process ends: no chain reads when
+   * a process ended, so ends are not kept.
+   */
   add(activity: Activity): void {
-    if (activity.kind === 'process-start' || activity.kind === 'process-end') {
+    if (activity.kind === 'process-start') {
       this.table.add(activity);
       return;
     }

@@ -7,7 +7,7 @@ import { ProcessTable } from '../../src/story/process-table.js';
 import { StoryCollector, STORY_FILE_LIMIT, type ProcessActivities } from '../../src/story/story.js';
 import { StoryColumns } from '../../src/story/story-columns.js';
 import { TUPLE_TABLE_LIMIT, TupleTable, tupleKey } from '../../src/story/tuple-table.js';
-import { connect, dnsQuery, fileCreate, guid, sysmonStart } from './builders.js';
+import { connect, dnsQuery, fileCreate, guid, sysmonEnd, sysmonStart } from './builders.js';
 
 const RUNDLL32 = 'C:\\Windows\\System32\\rundll32.exe';
 
@@ -125,4 +125,16 @@ test('tupleKey tells lists apart whatever their parts hold', () => {
   assert.notEqual(tupleKey(['1:a']), tupleKey(['a', undefined]));
   assert.notEqual(tupleKey([undefined, 'x']), tupleKey(['-x']));
   assert.equal(tupleKey(['tcp', true, 443, undefined]), '3:tcp4:true3:443-');
+});
+
+test('StoryColumns sends starts to its table and keeps no process ends', () => {
+  const table = new ProcessTable();
+  const columns = new StoryColumns(table, () => true);
+  columns.add(sysmonStart({ guid: guid(1), pid: 4242, image: RUNDLL32, at: '10:00:00.000' }));
+  columns.add(sysmonEnd(guid(1), 4242, '10:05:00.000'));
+  columns.add(sysmonEnd(guid(9), 99, '10:05:00.000'));
+
+  assert.equal(table.size, 1);
+  assert.equal(table.findByGuid('WS01', guid(1))?.end, undefined);
+  assert.deepEqual([...columns.keys()], []);
 });
