@@ -5,7 +5,7 @@
  * of its own.
  */
 import type { StoryActivity } from './compact.js';
-import { guidKey } from './process-node.js';
+import { guidKey, type ProcessKey } from './process-node.js';
 import { STORY_CONNECTION_LIMIT, STORY_DNS_LIMIT, STORY_FILE_LIMIT } from './story.js';
 import type { TextPool } from '../events/text-pool.js';
 
@@ -40,8 +40,11 @@ export class StoryBins {
     return this.#guids.length;
   }
 
-  /** The index of the process `activity` names by `guid`, added when new. */
-  indexFor(activity: StoryActivity, guid: string): number {
+  /**
+   * The index of the process `activity` names by `guid`, added when new. `tableKey` is the
+   * process's key in the table: when it is the same text as this one's, it is kept instead.
+   */
+  indexFor(activity: StoryActivity, guid: string, tableKey: ProcessKey): number {
     const id = guidKey(activity.computer, guid);
     const known = this.#byGuid.get(id);
     if (known !== undefined) return known;
@@ -51,7 +54,7 @@ export class StoryBins {
     this.#providers.push(this.#pool.share(activity.source.provider));
     this.#images.push(this.#pool.shareMaybe(activity.process.image));
     if ((index + 1) * COUNTS > this.#counts.length) this.#grow();
-    this.#byGuid.set(id, index);
+    this.#byGuid.set(tableKey === id ? tableKey : id, index);
     return index;
   }
 

@@ -93,11 +93,11 @@ export class StoryColumns implements StorySource {
       return;
     }
     const { guid } = activity.process;
-    if (guid === undefined || this.table.note(activity.computer, activity.process) === undefined) {
-      return;
-    }
+    const key =
+      guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
+    if (guid === undefined || key === undefined) return;
     if (!this.#keep(activity)) return;
-    this.#addRow(this.#bins.indexFor(activity, guid), activity);
+    this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
   }
 
   /** The keys of the processes that kept a query, connection or file, in the order first seen. */
