@@ -9,10 +9,10 @@ import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from './evidence.js';
+import { PidIndex } from './pid-index.js';
 import {
   fillMissing,
   guidKey,
-  pidKey,
   sameImage,
   startKey,
   type ProcessEntry,
@@ -59,7 +59,7 @@ export class ProcessTable {
   readonly #merged = new Map<ProcessKey, ProcessKey>();
   readonly #byGuid = new Map<string, ProcessKey>();
   /** Per host and pid: the keys of the logged starts of that pid, earliest first. */
-  readonly #starts = new Map<string, ProcessKey[]>();
+  readonly #starts = new PidIndex();
   readonly #pool: TextPool;
   /** Command lines, shared apart from the names so that they cannot crowd the names out. */
   readonly #lines = new TextPool();
@@ -111,7 +111,7 @@ export class ProcessTable {
    * or before the time, unless its end was logged before the time.
    */
   findByPid(computer: string, pid: number, timeMs: number): ProcessNode | undefined {
-    const keys = this.#starts.get(pidKey(computer, pid)) ?? [];
+    const keys = this.#starts.keys(computer, pid);
     for (let i = keys.length - 1; i >= 0; i--) {
       const node = this.get(keys[i] ?? '');
       if (node?.start === undefined || node.start.time.ms > timeMs) continue;
@@ -211,7 +211,7 @@ export class ProcessTable {
     const guid = usableGuid(start.process);
     if (pid === undefined) return undefined;
 
-    for (const key of this.#starts.get(pidKey(start.computer, pid)) ?? []) {
+    for (const key of this.#starts.keys(start.computer, pid)) {
       const entry = this.#entry(key);
       if (entry?.start === undefined || entry.start.origin === start.origin) continue;
       if (Math.abs(entry.start.time.ms - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
@@ -244,9 +244,11 @@ export class ProcessTable {
     this.#merged.set(twin.key, keep.key);
     for (const [from, to] of this.#merged) if (to === twin.key) this.#merged.set(from, keep.key);
 
-    const list =
-      twin.pid === undefined ? undefined : this.#starts.get(pidKey(twin.computer, twin.pid));
-    list?.splice(list.indexOf(twin.key), 1);
+    if (twin.pid !== undefined) {
+      const list = this.#starts.keys(twin.computer, twin.pid);
+      list.splice(list.indexOf(twin.key), 1);
+      this.#starts.set(twin.computer, twin.pid, list);
+    }
     return keep;
   }
 
@@ -254,18 +256,12 @@ export class ProcessTable {
   #indexStart(entry: ProcessEntry): void {
     if (entry.pid === undefined || entry.start === undefined) return;
 
-    const id = pidKey(entry.computer, entry.pid);
-    const list = this.#starts.get(id);
-    // A literal of one: most pids start once, and an empty array grows room for 16 more.
-    if (list === undefined) {
-      this.#starts.set(id, [entry.key]);
-      return;
-    }
+    const list = this.#starts.keys(entry.computer, entry.pid);
     if (list.includes(entry.key)) return;
 
     const at = list.findIndex((key) => (this.get(key)?.start?.time.ms ?? 0) > startMs(entry));
     list.splice(at === -1 ? list.length : at, 0, entry.key);
-    this.#starts.set(id, list);
+    this.#starts.set(entry.computer, entry.pid, list);
   }
 
   #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): ProcessEntry {
