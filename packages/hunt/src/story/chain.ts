@@ -166,13 +166,22 @@ function isOutboundTo(connection: NetworkConnect, options: ChainOptions): boolea
   return connection.initiated === true && ip !== undefined && options.isPublicAddress(ip);
 }
 
-/** The latest connection at or before the file, within CONNECT_TO_FILE_WINDOW_MS. */
+/**
+ * The latest connection at or before the file, within CONNECT_TO_FILE_WINDOW_MS. `connections`
+ * are in time order, so a binary search finds it (a process may keep thousands of each).
+ */
 function latestBefore(
   connections: readonly NetworkConnect[],
   file: FileActivity,
 ): NetworkConnect | undefined {
-  const before = connections.filter((c) => c.time.iso <= file.time.iso);
-  const latest = before.at(-1);
+  let low = 0;
+  let high = connections.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((connections[middle]?.time.iso ?? '') <= file.time.iso) low = middle + 1;
+    else high = middle;
+  }
+  const latest = connections[low - 1];
   if (latest === undefined) return undefined;
   return file.time.ms - latest.time.ms <= CONNECT_TO_FILE_WINDOW_MS ? latest : undefined;
 }
