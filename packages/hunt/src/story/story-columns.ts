@@ -4,8 +4,15 @@
  * them as rows instead: per event its process (an index), its evidence and time (EvidenceColumns)
  * and an index into a table of the parts that repeat (the name asked for and its answers, the
  * two ends of a connection, the file written); a connection's source port is a column of its
- * own. About 45 bytes an event. activitiesOf() builds a process's activities again when asked,
+ * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
  * with exactly the values a StoryCollector would have kept.
+ *
+ * TODO: this still grows with the log (about 45 bytes a record on a generated Sysmon log, a
+ * quarter of it the text of the file names written): a connection's evidence is kept here and again
+ * in its series, and every file and connection is kept although a chain uses only files that
+ * follow a connection of their process within minutes. Sharing the series' evidence columns, or
+ * dropping rows outside that window once the logs are known to arrive in time order, would cut
+ * most of it.
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
