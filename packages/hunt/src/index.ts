@@ -185,7 +185,9 @@ export {
   SAME_START_TOLERANCE_MS,
   type ParentChain,
   type ParentChainEnd,
+  type ProcessTableOptions,
 } from './story/process-table.js';
+export { TEXT_POOL_SIZE, TextPool } from './events/text-pool.js';
 export {
   STORY_CONNECTION_LIMIT,
   STORY_DNS_LIMIT,
@@ -196,6 +198,7 @@ export {
   type ProcessActivities,
   type ProcessStory,
   type StoryDropped,
+  type StorySource,
 } from './story/story.js';
 export {
   CHAIN_EVIDENCE_LIMIT,

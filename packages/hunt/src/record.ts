@@ -28,8 +28,11 @@ export interface EventRecord {
 
 /** The first value of a field, or undefined when the record has none. */
 export function fieldText(record: EventRecord, name: string): string | undefined {
-  // Own fields only: a plain-object record must not answer `constructor` with Object's.
-  const value = Object.hasOwn(record.data, name) ? record.data[name] : undefined;
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : value[0];
+  const value: unknown = record.data[name];
+  if (typeof value === 'string') return value;
+  // Own fields only: a plain-object record must not answer `constructor` with Object's. What a
+  // prototype holds is never a string or an array, so only an array needs the check, and the
+  // common string field costs one lookup rather than two.
+  if (!Array.isArray(value) || !Object.hasOwn(record.data, name)) return undefined;
+  return (value as readonly string[])[0];
 }

@@ -6,7 +6,8 @@
  */
 import type { NetworkConnect } from '../events/activity.js';
 import { classifyIp, type IpClass } from '../net/ip-class.js';
-import { parseIp } from '../net/ip.js';
+import type { IpAddress } from '../net/ip.js';
+import { IpMemo } from '../net/ip-memo.js';
 import { endpointsOf, type Endpoints } from './endpoints.js';
 import { EvidenceColumns, FileNames } from './evidence-columns.js';
 
@@ -40,11 +41,17 @@ export interface ConnectionSeries {
 export class ConnectionSeriesTable {
   readonly #series = new Map<string, ConnectionSeries>();
   readonly #files = new FileNames();
+  readonly #parseIp: (text: string) => IpAddress | undefined;
+
+  /** `ips` parses the addresses; a memo of them (IpMemo) saves parsing each connection's again. */
+  constructor(ips: IpMemo = new IpMemo()) {
+    this.#parseIp = (text) => ips.parse(text);
+  }
 
   /** Adds one connection; returns false when it has no usable remote address. */
   add(connection: NetworkConnect): boolean {
     const ends = endpointsOf(connection);
-    const remote = parseIp(ends.remoteIp ?? '');
+    const remote = this.#parseIp(ends.remoteIp ?? '');
     if (remote === undefined) return false;
 
     const image = connection.process.image ?? '(unknown image)';
@@ -52,7 +59,7 @@ export class ConnectionSeriesTable {
     const key = [connection.computer, image.toLowerCase(), ends.initiated, remote.text, port].join(
       '|',
     );
-    const series = this.#series.get(key) ?? this.#create(key, connection, image, ends);
+    const series = this.#series.get(key) ?? this.#create(key, connection, image, ends, remote);
     record(series, connection, ends);
     return true;
   }
@@ -67,15 +74,15 @@ export class ConnectionSeriesTable {
     connection: NetworkConnect,
     image: string,
     ends: Endpoints,
+    remote: IpAddress,
   ): ConnectionSeries {
-    const remote = parseIp(ends.remoteIp ?? '');
-    const local = ends.initiated ? undefined : parseIp(ends.localIp ?? '');
+    const local = ends.initiated ? undefined : this.#parseIp(ends.localIp ?? '');
     const series: ConnectionSeries = {
       computer: connection.computer,
       image,
       initiated: ends.initiated,
-      remoteIp: remote?.text ?? '',
-      remoteClass: remote === undefined ? 'reserved' : classifyIp(remote),
+      remoteIp: remote.text,
+      remoteClass: classifyIp(remote),
       localIp: local?.text,
       destinationPort: ends.servicePort,
       processGuids: new Map(),

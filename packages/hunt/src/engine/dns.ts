@@ -4,7 +4,8 @@
  * DestinationHostname, which is a reverse lookup and often empty or wrong.
  */
 import type { DnsQuery } from '../events/activity.js';
-import { parseIp } from '../net/ip.js';
+import { TextPool } from '../events/text-pool.js';
+import { IpMemo } from '../net/ip-memo.js';
 
 /** Names kept per (computer, address); the oldest are dropped past this. */
 export const NAMES_PER_ADDRESS_LIMIT = 16;
@@ -19,19 +20,40 @@ interface Resolution {
 /** DNS answers by computer and address. */
 export class DnsResolutions {
   readonly #byAddress = new Map<string, Resolution[]>();
+  readonly #ips: IpMemo;
+  readonly #pool: TextPool;
+
+  /** `ips` parses the answers' addresses; `pool` shares the names and images kept. */
+  constructor(ips: IpMemo = new IpMemo(), pool: TextPool = new TextPool()) {
+    this.#ips = ips;
+    this.#pool = pool;
+  }
 
   /** Records the addresses one query returned. */
   add(query: DnsQuery): void {
     for (const address of query.resolvedAddresses) {
-      const ip = parseIp(address);
+      const ip = this.#ips.parse(address);
       if (ip === undefined) continue;
 
       const key = `${query.computer}|${ip.text}`;
-      const list = this.#byAddress.get(key) ?? [];
-      if (list.length === 0) this.#byAddress.set(key, list);
-      list.push(resolution(query));
+      let list = this.#byAddress.get(key);
+      if (list === undefined) {
+        list = [];
+        this.#byAddress.set([query.computer, '|', ip.text].join(''), list);
+      }
+      list.push(this.#resolution(query));
       if (list.length > NAMES_PER_ADDRESS_LIMIT) list.shift();
     }
+  }
+
+  #resolution(query: DnsQuery): Resolution {
+    const image = query.process.image?.toLowerCase();
+    return {
+      name: this.#pool.share(query.queryName),
+      processGuid: query.process.guid,
+      image: this.#pool.shareMaybe(image),
+      timeMs: query.time.ms,
+    };
   }
 
   /**
@@ -60,15 +82,6 @@ export class DnsResolutions {
 export interface ProcessKey {
   readonly guid: string | undefined;
   readonly image: string | undefined;
-}
-
-function resolution(query: DnsQuery): Resolution {
-  return {
-    name: query.queryName,
-    processGuid: query.process.guid,
-    image: query.process.image?.toLowerCase(),
-    timeMs: query.time.ms,
-  };
 }
 
 function sameProcess(entry: Resolution, process: ProcessKey): boolean {

@@ -4,17 +4,25 @@
  * EventRecordID and TimeCreated was already read; the same id at another time is a different
  * record (a log cleared and written again restarts its ids).
  *
- * Numeric ids are kept as runs of consecutive ids with their times (see IdRuns): about 8 bytes a
- * record. TODO: that is still linear in the records read (about 10 MB per gigabyte of log); past
- * tens of gigabytes, runs that repeat a time pattern could be kept as ranges alone.
+ * Numeric ids are kept per channel as runs of consecutive ids with their times and computers (see
+ * IdRuns): about 12 bytes a record, also when one log interleaves several computers' records (a
+ * forwarded or a merged log). An id of the channel already taken by another computer (each host's
+ * own log counts from 1) is kept in runs of that computer and channel instead. TODO: that is
+ * still linear in the records read (about 12 MB per gigabyte of log); past tens of gigabytes,
+ * runs that repeat a time pattern could be kept as ranges alone.
  */
-import { parseIsoTime } from '../events/time.js';
+import { parseIsoMs } from '../events/time.js';
 import type { EventRecord } from '../record.js';
-import { IdRuns } from './id-runs.js';
+import { CLAIMED, IdRuns } from './id-runs.js';
 
 /** Remembers the records seen and recognises them when they come again. */
 export class DuplicateRecords {
+  /** Per channel, ids owned by the computer that gave them first. */
+  readonly #byChannel = new Map<string, LogIds>();
+  /** Per computer and channel, ids another computer of the channel had already given. */
   readonly #byLog = new Map<string, LogIds>();
+  /** Computers numbered from 1, as owners of ids. */
+  readonly #computers = new Map<string, number>();
   readonly #reused = new Set<string>();
   #duplicates = 0;
 
@@ -25,17 +33,22 @@ export class DuplicateRecords {
 
   /** True when an identical record was seen before; otherwise remembers this one. */
   isDuplicate(record: EventRecord): boolean {
-    const log = `${record.computer}|${record.channel}`;
-    let ids = this.#byLog.get(log);
-    if (ids === undefined) {
-      ids = { numeric: new IdRuns(), text: new Map() };
-      this.#byLog.set(log, ids);
-    }
+    const time = parseIsoMs(record.timeCreated) ?? -1;
+    const owner = this.#ownerOf(record.computer);
+    let seen = recall(logIds(this.#byChannel, record.channel), record.recordId, time, owner);
+    if (seen === CLAIMED)
+      seen = recall(logIds(this.#byLog, logKey(record)), record.recordId, time, 0);
+    if (seen === undefined || seen === CLAIMED) return false;
+    return this.#again(`${logKey(record)}|${record.recordId}|${time}`, seen === time);
+  }
 
-    const time = parseIsoTime(record.timeCreated)?.ms ?? -1;
-    const seen = recall(ids, record.recordId, time);
-    if (seen === undefined) return false;
-    return this.#again(`${log}|${record.recordId}|${time}`, seen === time);
+  #ownerOf(computer: string): number {
+    let owner = this.#computers.get(computer);
+    if (owner === undefined) {
+      owner = this.#computers.size + 1;
+      this.#computers.set(computer, owner);
+    }
+    return owner;
   }
 
   #again(key: string, sameAsFirst: boolean): boolean {
@@ -48,17 +61,39 @@ export class DuplicateRecords {
   }
 }
 
-/** One log's ids: decimal ids in runs, anything else (rare) by its text. */
+/** One log's ids: decimal ids in runs, anything else (rare) by its owner and text. */
 interface LogIds {
   readonly numeric: IdRuns;
   readonly text: Map<string, number>;
 }
 
-/** The time first seen with this id, or undefined when it is new (and now remembered). */
-function recall(ids: LogIds, recordId: string, time: number): number | undefined {
-  if (/^\d{1,15}$/.test(recordId)) return ids.numeric.recall(Number(recordId), time);
+function logKey(record: EventRecord): string {
+  return `${record.computer}|${record.channel}`;
+}
 
-  const seen = ids.text.get(recordId);
-  if (seen === undefined) ids.text.set(recordId, time);
+function logIds(logs: Map<string, LogIds>, key: string): LogIds {
+  let ids = logs.get(key);
+  if (ids === undefined) {
+    ids = { numeric: new IdRuns(), text: new Map() };
+    logs.set(key, ids);
+  }
+  return ids;
+}
+
+/**
+ * The time first seen with this id, undefined when it is new (and now remembered for `owner`),
+ * or CLAIMED when another owner gave it first.
+ */
+function recall(
+  ids: LogIds,
+  recordId: string,
+  time: number,
+  owner: number,
+): number | undefined | typeof CLAIMED {
+  if (/^\d{1,15}$/.test(recordId)) return ids.numeric.recall(Number(recordId), time, owner);
+
+  const key = `${owner} ${recordId}`;
+  const seen = ids.text.get(key);
+  if (seen === undefined) ids.text.set(key, time);
   return seen;
 }

@@ -1,7 +1,9 @@
 /**
  * The record ids of one log and the time of each, kept as runs of consecutive ids: a log's ids
- * count up one by one, so a run is its first id and one Float64Array of times (8 bytes a record)
- * rather than one map entry per record. Small gaps are kept inside a run as empty slots.
+ * count up one by one, so a run is its first id, one Float64Array of times and one Uint32Array
+ * of owners (12 bytes a record) rather than one map entry per record. Small gaps are kept inside
+ * a run as empty slots. An owner is a small number the caller gives (DuplicateRecords numbers the
+ * computers of one channel), so the ids of several computers interleaved in one log share runs.
  */
 
 /** Ids missing between two records still kept in one run (their slots stay empty). */
@@ -13,10 +15,14 @@ const LARGE_RUN = 65_536;
 /** An empty slot: NaN never equals a time, and no parsed time is NaN. */
 const EMPTY = Number.NaN;
 
+/** What recall() returns for an id already remembered for another owner. */
+export const CLAIMED: unique symbol = Symbol('claimed by another owner');
+
 interface IdRun {
   readonly first: number;
   length: number;
   times: Float64Array;
+  owners: Uint32Array;
 }
 
 /** Ids and their times, in runs sorted by first id that never overlap. */
@@ -32,20 +38,23 @@ export class IdRuns {
 
   /**
    * The time remembered for `id`, or undefined when the id is new; a new id is remembered with
-   * `timeMs`. `id` must be a non-negative safe integer.
+   * `timeMs` for `owner`. CLAIMED when the id is remembered for another owner (nothing changes).
+   * `id` must be a non-negative safe integer, `owner` an unsigned 32-bit integer.
    */
-  recall(id: number, timeMs: number): number | undefined {
+  recall(id: number, timeMs: number, owner = 0): number | undefined | typeof CLAIMED {
     const at = this.#locate(id);
     const run = this.#runs[at];
     if (run !== undefined && id < run.first + run.length) {
-      const seen = run.times[id - run.first] ?? EMPTY;
-      if (!Number.isNaN(seen)) return seen;
-      run.times[id - run.first] = timeMs;
+      const slot = id - run.first;
+      const seen = run.times[slot] ?? EMPTY;
+      if (!Number.isNaN(seen)) return run.owners[slot] === owner ? seen : CLAIMED;
+      run.times[slot] = timeMs;
+      run.owners[slot] = owner;
       return undefined;
     }
 
-    if (run !== undefined && this.#canExtend(at, id)) extend(run, id, timeMs);
-    else this.#insert(at + 1, id, timeMs);
+    if (run !== undefined && this.#canExtend(at, id)) extend(run, id, timeMs, owner);
+    else this.#insert(at + 1, id, timeMs, owner);
     return undefined;
   }
 
@@ -77,25 +86,29 @@ export class IdRuns {
     return next === undefined || id < next.first;
   }
 
-  #insert(at: number, id: number, timeMs: number): void {
-    const run: IdRun = { first: id, length: 1, times: new Float64Array(8).fill(EMPTY) };
+  #insert(at: number, id: number, timeMs: number, owner: number): void {
+    const times = new Float64Array(8).fill(EMPTY);
+    const run: IdRun = { first: id, length: 1, times, owners: new Uint32Array(8) };
     run.times[0] = timeMs;
+    run.owners[0] = owner;
     this.#runs.splice(at, 0, run);
     this.#cursor = at;
   }
 }
 
-function extend(run: IdRun, id: number, timeMs: number): void {
+function extend(run: IdRun, id: number, timeMs: number, owner: number): void {
   const length = id - run.first + 1;
-  if (length > run.times.length) run.times = grown(run.times, length);
+  if (length > run.times.length) {
+    const size = run.times.length;
+    const capacity = Math.max(length, size + (size < LARGE_RUN ? size : Math.ceil(size / 4)));
+    const times = new Float64Array(capacity).fill(EMPTY);
+    times.set(run.times);
+    const owners = new Uint32Array(capacity);
+    owners.set(run.owners);
+    run.times = times;
+    run.owners = owners;
+  }
   run.times[id - run.first] = timeMs;
+  run.owners[id - run.first] = owner;
   run.length = length;
-}
-
-/** A larger copy with room for at least `needed` slots; new slots are empty. */
-function grown(times: Float64Array, needed: number): Float64Array {
-  const step = times.length < LARGE_RUN ? times.length : Math.ceil(times.length / 4);
-  const copy = new Float64Array(Math.max(needed, times.length + step)).fill(EMPTY);
-  copy.set(times);
-  return copy;
 }

@@ -4,6 +4,7 @@
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
  */
 import type { ProcessStart } from '../events/activity.js';
+import { TextPool } from '../events/text-pool.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
 import type { Knowledge, KnownRemoteExecutionHost } from './knowledge.js';
@@ -26,12 +27,15 @@ export interface RemoteSpawn {
 /** Parent images by process, and remote-execution spawns by time. */
 export class ProcessFacts {
   readonly #knowledge: Knowledge;
-  readonly #parentImage = new Map<string, string>();
-  readonly #renamedFrom = new Map<string, string>();
+  readonly #parentImage = new HostGuidMap();
+  readonly #renamedFrom = new HostGuidMap();
   readonly #spawns: RemoteSpawn[] = [];
+  readonly #pool: TextPool;
 
-  constructor(knowledge: Knowledge) {
+  /** `pool` shares the parent images kept, one copy each. */
+  constructor(knowledge: Knowledge, pool: TextPool = new TextPool()) {
     this.#knowledge = knowledge;
+    this.#pool = pool;
   }
 
   /** Learns from one process start. */
@@ -41,7 +45,8 @@ export class ProcessFacts {
     if (parentImage === undefined) return;
 
     if (start.process.guid !== undefined) {
-      this.#parentImage.set(processKey(start.computer, start.process.guid), parentImage);
+      const image = this.#pool.share(parentImage);
+      this.#parentImage.set(start.computer, start.process.guid, image);
     }
     const image = start.process.image ?? '';
     const host = this.#knowledge.remoteExecutionHost(parentImage, image);
@@ -55,7 +60,7 @@ export class ProcessFacts {
    * name is a LOLBin's (`OriginalFileName` PowerShell.EXE for `C:\\Users\\a\\svc.exe`).
    */
   renamedLolbinOf(computer: string, guid: string): string | undefined {
-    return this.#renamedFrom.get(processKey(computer, guid));
+    return this.#renamedFrom.get(computer, guid);
   }
 
   #noteRename(start: ProcessStart): void {
@@ -66,12 +71,12 @@ export class ProcessFacts {
     const named = image.slice(image.lastIndexOf('\\') + 1).toLowerCase();
     if (named === originalFileName.toLowerCase()) return;
     if (this.#knowledge.lolbin(originalFileName) === undefined) return;
-    this.#renamedFrom.set(processKey(start.computer, guid), originalFileName);
+    this.#renamedFrom.set(start.computer, guid, originalFileName);
   }
 
   /** The parent image of a process by GUID, when its start was logged. */
   parentImageOf(computer: string, guid: string): string | undefined {
-    return this.#parentImage.get(processKey(computer, guid));
+    return this.#parentImage.get(computer, guid);
   }
 
   /**
@@ -91,8 +96,25 @@ export class ProcessFacts {
   }
 }
 
-function processKey(computer: string, guid: string): string {
-  return `${computer}|${guid.toLowerCase()}`;
+/**
+ * Text by computer (as logged) and ProcessGuid (without case): a map per computer, so a process
+ * costs one map entry keyed by its lower-case guid rather than a joined key of its own.
+ */
+class HostGuidMap {
+  readonly #byComputer = new Map<string, Map<string, string>>();
+
+  get(computer: string, guid: string): string | undefined {
+    return this.#byComputer.get(computer)?.get(guid.toLowerCase());
+  }
+
+  set(computer: string, guid: string, value: string): void {
+    let guids = this.#byComputer.get(computer);
+    if (guids === undefined) {
+      guids = new Map();
+      this.#byComputer.set(computer, guids);
+    }
+    guids.set(guid.toLowerCase(), value);
+  }
 }
 
 function spawnOf(start: ProcessStart, host: KnownRemoteExecutionHost): RemoteSpawn {

@@ -4,7 +4,14 @@
  * 10) both are read.
  */
 import type { EventRecord } from '../record.js';
-import type { Activity, DnsQuery, NetworkConnect, ProcessRef, ProcessStart } from './activity.js';
+import type {
+  Activity,
+  DnsQuery,
+  NetworkConnect,
+  ProcessRef,
+  ProcessStart,
+  SourceRef,
+} from './activity.js';
 import { FieldReader, defined } from './fields.js';
 import { parseIsoTime, parseSysmonUtc, type EventTime } from './time.js';
 
@@ -15,6 +22,9 @@ export const SYSMON_PROVIDER_NAME = 'Microsoft-Windows-Sysmon';
 export const SYSMON_CHANNEL = 'Microsoft-Windows-Sysmon/Operational';
 
 type Base = Omit<ProcessStart, 'kind' | 'origin' | 'parent'>;
+
+/** An activity being built: its properties set one by one. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** True when the record was written by Sysmon (by provider, or by channel for exports). */
 export function isSysmonRecord(record: EventRecord): boolean {
@@ -46,61 +56,85 @@ function eventTime(record: EventRecord, fields: FieldReader): EventTime | undefi
   return parseSysmonUtc(fields.text('UtcTime')) ?? parseIsoTime(record.timeCreated);
 }
 
+// The activities most events become are built property by property below rather than through
+// defined(): absent fields must stay absent, and a generic copy per event was a tenth of a hunt.
+
 function baseOf(record: EventRecord, fields: FieldReader, time: EventTime): Base {
-  const { recordId, eventId, provider } = record;
-  return {
-    computer: record.computer,
-    time,
-    process: processRef(fields, ''),
-    source: { recordId, eventId, provider, ...defined({ file: record.file }) },
-    ...defined({ ruleName: fields.text('RuleName') }),
-  };
+  const { recordId, eventId, provider, file } = record;
+  const source: Writable<SourceRef> = { recordId, eventId, provider };
+  if (file !== undefined) source.file = file;
+
+  const process = processRef(fields, '');
+  const base: Writable<Base> = { computer: record.computer, time, process, source };
+  const ruleName = fields.text('RuleName');
+  if (ruleName !== undefined) base.ruleName = ruleName;
+  return base;
 }
 
 /** The process named by fields with `prefix` (`''`, `Parent`, `Source`, `Target`). */
 function processRef(fields: FieldReader, prefix: string): ProcessRef {
-  return defined({
-    guid: fields.textOf(`${prefix}ProcessGuid`, `${prefix}ProcessGUID`),
-    pid: fields.integer(`${prefix}ProcessId`),
-    image: fields.text(`${prefix}Image`),
-    user: fields.text(prefix === '' ? 'User' : `${prefix}User`),
-  });
+  const ref: Writable<ProcessRef> = {};
+  const guid = fields.textOf(`${prefix}ProcessGuid`, `${prefix}ProcessGUID`);
+  if (guid !== undefined) ref.guid = guid;
+  const pid = fields.integer(`${prefix}ProcessId`);
+  if (pid !== undefined) ref.pid = pid;
+  const image = fields.text(`${prefix}Image`);
+  if (image !== undefined) ref.image = image;
+  const user = fields.text(prefix === '' ? 'User' : `${prefix}User`);
+  if (user !== undefined) ref.user = user;
+  return ref;
 }
 
 function processStart(base: Base, fields: FieldReader): ProcessStart {
-  return {
+  const start: Writable<ProcessStart> = {
     ...base,
     kind: 'process-start',
     origin: 'sysmon',
     parent: processRef(fields, 'Parent'),
-    ...defined({
-      commandLine: fields.text('CommandLine'),
-      currentDirectory: fields.text('CurrentDirectory'),
-      parentCommandLine: fields.text('ParentCommandLine'),
-      integrityLevel: fields.text('IntegrityLevel'),
-      hashes: fields.text('Hashes'),
-      logonId: fields.text('LogonId'),
-      originalFileName: fields.text('OriginalFileName'),
-    }),
   };
+  for (const [property, field] of START_TEXTS) {
+    const value = fields.text(field);
+    if (value !== undefined) start[property] = value;
+  }
+  return start;
 }
 
+/** The text properties of a process start and the Sysmon fields they come from, in order. */
+const START_TEXTS = [
+  ['commandLine', 'CommandLine'],
+  ['currentDirectory', 'CurrentDirectory'],
+  ['parentCommandLine', 'ParentCommandLine'],
+  ['integrityLevel', 'IntegrityLevel'],
+  ['hashes', 'Hashes'],
+  ['logonId', 'LogonId'],
+  ['originalFileName', 'OriginalFileName'],
+] as const;
+
 function networkConnect(base: Base, fields: FieldReader): NetworkConnect {
-  return {
-    ...base,
-    kind: 'network',
-    ...defined({
-      protocol: fields.text('Protocol'),
-      initiated: fields.boolean('Initiated'),
-      sourceIp: fields.text('SourceIp'),
-      sourcePort: fields.integer('SourcePort'),
-      sourceHostname: fields.text('SourceHostname'),
-      destinationIp: fields.text('DestinationIp'),
-      destinationPort: fields.integer('DestinationPort'),
-      destinationHostname: fields.text('DestinationHostname'),
-      destinationPortName: fields.text('DestinationPortName'),
-    }),
-  };
+  const connection: Writable<NetworkConnect> = { ...base, kind: 'network' };
+  const protocol = fields.text('Protocol');
+  if (protocol !== undefined) connection.protocol = protocol;
+  const initiated = fields.boolean('Initiated');
+  if (initiated !== undefined) connection.initiated = initiated;
+  const sourceIp = fields.text('SourceIp');
+  if (sourceIp !== undefined) connection.sourceIp = sourceIp;
+  const sourcePort = fields.integer('SourcePort');
+  if (sourcePort !== undefined) connection.sourcePort = sourcePort;
+  const sourceHostname = fields.text('SourceHostname');
+  if (sourceHostname !== undefined) connection.sourceHostname = sourceHostname;
+  return destinationOf(connection, fields);
+}
+
+function destinationOf(connection: Writable<NetworkConnect>, fields: FieldReader): NetworkConnect {
+  const ip = fields.text('DestinationIp');
+  if (ip !== undefined) connection.destinationIp = ip;
+  const port = fields.integer('DestinationPort');
+  if (port !== undefined) connection.destinationPort = port;
+  const hostname = fields.text('DestinationHostname');
+  if (hostname !== undefined) connection.destinationHostname = hostname;
+  const portName = fields.text('DestinationPortName');
+  if (portName !== undefined) connection.destinationPortName = portName;
+  return connection;
 }
 
 function dnsQuery(base: Base, fields: FieldReader): DnsQuery | undefined {
@@ -108,13 +142,17 @@ function dnsQuery(base: Base, fields: FieldReader): DnsQuery | undefined {
   if (queryName === undefined) return undefined;
 
   const queryResults = fields.text('QueryResults');
-  return {
+  const resolved = resolvedAddresses(queryResults);
+  const query: Writable<DnsQuery> = {
     ...base,
     kind: 'dns',
     queryName,
-    resolvedAddresses: resolvedAddresses(queryResults),
-    ...defined({ queryStatus: fields.text('QueryStatus'), queryResults }),
+    resolvedAddresses: resolved,
   };
+  const queryStatus = fields.text('QueryStatus');
+  if (queryStatus !== undefined) query.queryStatus = queryStatus;
+  if (queryResults !== undefined) query.queryResults = queryResults;
+  return query;
 }
 
 /**

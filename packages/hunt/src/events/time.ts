@@ -38,6 +38,48 @@ export function parseIsoTime(text: string | undefined): EventTime | undefined {
   return shifted(time, sign * offsetMs);
 }
 
+/**
+ * The epoch milliseconds of an ISO-8601 time, as parseIsoTime(text)?.ms, without making its
+ * text: the parser's own form (`2024-05-01T10:00:00.1234567Z`) is read digit by digit, any
+ * other form goes through parseIsoTime.
+ */
+export function parseIsoMs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (text.length !== 28 || text.charCodeAt(27) !== 90 || !isCanonicalIso(text)) {
+    return parseIsoTime(text)?.ms;
+  }
+
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return undefined;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) + digits(text, 20, 27) / 10_000;
+}
+
+/** `DDDD-DD-DDTDD:DD:DD.DDDDDDDZ`, checked by character code (the length is checked already). */
+function isCanonicalIso(text: string): boolean {
+  for (let i = 0; i < 27; i++) {
+    const code = text.charCodeAt(i);
+    const expected = ISO_SHAPE.charCodeAt(i);
+    if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false;
+  }
+  return true;
+}
+
+/** The shape of the parser's ISO form; `d` stands for a digit. */
+const ISO_SHAPE = 'dddd-dd-ddTdd:dd:dd.ddddddd';
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
 function fromParts(parts: readonly number[], fraction: string): EventTime | undefined {
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
@@ -46,7 +88,7 @@ function fromParts(parts: readonly number[], fraction: string): EventTime | unde
 
   const ticks = fraction.padEnd(7, '0').slice(0, 7);
   const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
-  const iso = `${secondsText(parts, wholeMs)}.${ticks}Z`;
+  const iso = flat([secondsText(parts, wholeMs), '.', ticks, 'Z']);
   return { iso, ms: wholeMs + Number(ticks) / 10_000 };
 }
 
@@ -62,6 +104,14 @@ function secondsText(parts: readonly number[], wholeMs: number): string {
   return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
 }
 
+/**
+ * The pieces as one flat string. A template literal makes a tree of joined pieces (about 160
+ * bytes for an ISO time instead of about 50), and the engine keeps some times for the whole hunt.
+ */
+function flat(pieces: readonly string[]): string {
+  return pieces.join('');
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -75,7 +125,7 @@ function two(value: number): string {
 function shifted(time: EventTime, deltaMs: number): EventTime {
   const wholeMs = Math.floor(time.ms) + deltaMs;
   const ticks = time.iso.slice(20, 27);
-  return { iso: `${isoSeconds(wholeMs)}.${ticks}Z`, ms: time.ms + deltaMs };
+  return { iso: flat([isoSeconds(wholeMs), '.', ticks, 'Z']), ms: time.ms + deltaMs };
 }
 
 /** `YYYY-MM-DDTHH:MM:SS` of an epoch-millisecond instant, floored to the second. */

@@ -28,7 +28,7 @@ import {
   startStep,
   storyStep,
   type ProcessActivities,
-  type StoryCollector,
+  type StorySource,
 } from './story.js';
 
 /**
@@ -73,7 +73,7 @@ interface Link {
 
 /** Every chain worth reporting, one finding per process and destination, most severe first. */
 export function chainFindings(
-  collector: StoryCollector,
+  collector: StorySource,
   table: ProcessTable,
   options: ChainOptions,
 ): Finding[] {
@@ -97,14 +97,15 @@ export function mappedIpKey(text: string): string {
 }
 
 function processChains(
-  collector: StoryCollector,
+  collector: StorySource,
   table: ProcessTable,
   key: ProcessKey,
   options: ChainOptions,
 ): Finding[] {
   const process = table.get(key);
+  if (process?.start === undefined) return [];
   const activities = collector.activitiesOf(key);
-  if (process?.start === undefined || activities === undefined) return [];
+  if (activities === undefined) return [];
 
   const ipKey = options.ipKey ?? mappedIpKey;
   const suspicious = process.image !== undefined && options.isSuspiciousImage(process.image);
@@ -127,6 +128,7 @@ function chainLinks(
   const connections = activities.connections
     .filter((c) => isOutboundTo(c, options) && c.time.iso >= started)
     .sort(byTime);
+  if (connections.length === 0) return [];
 
   const links: Link[] = [];
   const files = activities.files.filter((file) => !isHousekeepingFile(file.targetFilename));
@@ -164,13 +166,22 @@ function isOutboundTo(connection: NetworkConnect, options: ChainOptions): boolea
   return connection.initiated === true && ip !== undefined && options.isPublicAddress(ip);
 }
 
-/** The latest connection at or before the file, within CONNECT_TO_FILE_WINDOW_MS. */
+/**
+ * The latest connection at or before the file, within CONNECT_TO_FILE_WINDOW_MS. `connections`
+ * are in time order, so a binary search finds it (a process may keep thousands of each).
+ */
 function latestBefore(
   connections: readonly NetworkConnect[],
   file: FileActivity,
 ): NetworkConnect | undefined {
-  const before = connections.filter((c) => c.time.iso <= file.time.iso);
-  const latest = before.at(-1);
+  let low = 0;
+  let high = connections.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((connections[middle]?.time.iso ?? '') <= file.time.iso) low = middle + 1;
+    else high = middle;
+  }
+  const latest = connections[low - 1];
   if (latest === undefined) return undefined;
   return file.time.ms - latest.time.ms <= CONNECT_TO_FILE_WINDOW_MS ? latest : undefined;
 }

@@ -52,17 +52,23 @@ export function hostKey(computer: string): string {
 
 /** A ProcessGuid without braces or case, so `{ABC-...}` and `abc-...` are the same process. */
 export function normaliseGuid(guid: string): string {
+  // Sysmon's own form, `{...}` without spaces, skips the trims and regexes.
+  const braced = guid.length > 2 && guid.startsWith('{') && guid.endsWith('}');
+  if (braced && guid.trim() === guid) return guid.slice(1, -1).toLowerCase();
   return guid.trim().replace(/^\{/, '').replace(/\}$/, '').toLowerCase();
 }
 
-/** The key of a process named by ProcessGuid. */
+/**
+ * The key of a process named by ProcessGuid, as one flat string: a key lives as long as the
+ * table, and a template literal would keep it as a tree of its pieces.
+ */
 export function guidKey(computer: string, guid: string): ProcessKey {
-  return `${hostKey(computer)}${SEPARATOR}${normaliseGuid(guid)}`;
+  return [hostKey(computer), SEPARATOR, normaliseGuid(guid)].join('');
 }
 
 /** The key of the process ids reused on one host: where the table lists starts by time. */
 export function pidKey(computer: string, pid: number): string {
-  return `${hostKey(computer)}${SEPARATOR}pid ${pid}`;
+  return [hostKey(computer), SEPARATOR, 'pid ', pid].join('');
 }
 
 /** The key of a process known only by a start without a guid (Security 4688). */

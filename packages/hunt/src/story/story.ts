@@ -38,6 +38,14 @@ export interface ProcessActivities {
   readonly dropped: StoryDropped;
 }
 
+/** Where chains read what processes did: StoryCollector, or the engine's StoryColumns. */
+export interface StorySource {
+  /** The keys of the processes that did any of the kinds kept. */
+  keys(): Iterable<ProcessKey>;
+  /** What the process did, or undefined when it did none of the kinds kept. */
+  activitiesOf(key: ProcessKey): ProcessActivities | undefined;
+}
+
 /** One process's story: its steps in time order and its parent chain. */
 export interface ProcessStory {
   readonly process: ProcessNode;
@@ -68,7 +76,7 @@ export interface StoryCollectorOptions {
  * Collects stories. Every activity goes to add(); process starts and ends also go to the table
  * given (or a new one), which is how the collector finds parents.
  */
-export class StoryCollector {
+export class StoryCollector implements StorySource {
   readonly table: ProcessTable;
   /** Per host and ProcessGuid; guids never change, whereas table keys may merge. */
   readonly #bins = new Map<string, Bin>();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { DuplicateRecords } from '../../src/engine/duplicates.js';
-import { ID_GAP_LIMIT, IdRuns } from '../../src/engine/id-runs.js';
+import { CLAIMED, ID_GAP_LIMIT, IdRuns } from '../../src/engine/id-runs.js';
 import type { EventRecord } from '../../src/record.js';
 
 test('IdRuns.recall remembers consecutive ids in one run and returns their times', () => {
@@ -67,4 +67,40 @@ test('DuplicateRecords: ids that are not decimal and ids past 15 digits still co
   }
   assert.equal(duplicates.count, 2);
   assert.equal(duplicates.isDuplicate(record('x1', t, 'System')), false, 'another channel');
+});
+
+test('IdRuns.recall answers CLAIMED for an id another owner gave, and changes nothing', () => {
+  const runs = new IdRuns();
+  assert.equal(runs.recall(10, 100, 1), undefined);
+  assert.equal(runs.recall(11, 110, 2), undefined);
+  assert.equal(runs.recall(10, 999, 2), CLAIMED);
+  assert.equal(runs.recall(10, 0, 1), 100);
+  assert.equal(runs.recall(11, 0, 2), 110);
+  assert.equal(runs.runCount, 1);
+});
+
+test('DuplicateRecords: recognises every record of one log interleaving 20 computers', () => {
+  const duplicates = new DuplicateRecords();
+  const time = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
+  const records = Array.from({ length: 4000 }, (_, i) => ({
+    ...record(String(i + 1), time(i + 1)),
+    computer: `WS${i % 20}`,
+  }));
+
+  assert.equal(records.filter((one) => duplicates.isDuplicate(one)).length, 0);
+  assert.equal(records.filter((one) => duplicates.isDuplicate(one)).length, 4000);
+  assert.equal(duplicates.count, 4000);
+});
+
+test('DuplicateRecords: hosts whose logs both count from 1 are not duplicates of each other', () => {
+  const duplicates = new DuplicateRecords();
+  const time = (id: number) => new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
+  const host = (computer: string) =>
+    Array.from({ length: 500 }, (_, i) => ({ ...record(String(i + 1), time(i + 1)), computer }));
+  const all = [...host('WS01'), ...host('WS02'), ...host('WS03')];
+
+  assert.equal(all.filter((one) => duplicates.isDuplicate(one)).length, 0);
+  assert.equal(duplicates.isDuplicate({ ...record('7', time(7)), computer: 'WS02' }), true);
+  assert.equal(duplicates.isDuplicate({ ...record('7', time(8)), computer: 'WS03' }), false);
+  assert.equal(duplicates.count, 1);
 });

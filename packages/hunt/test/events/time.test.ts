@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parseIsoTime, parseSysmonUtc } from '../../src/events/time.js';
+import { parseIsoMs, parseIsoTime, parseSysmonUtc } from '../../src/events/time.js';
 
 test('parseSysmonUtc writes the same ISO text as Date for times across two centuries', () => {
   let seed = 7;
@@ -27,4 +27,20 @@ test('parseIsoTime rolls over days and seconds that do not exist, as Date does',
     ['2024-05-01T10:00:00.1234567+02:00', '2024-05-01T08:00:00.1234567Z'],
   ];
   for (const [text, iso] of cases) assert.equal(parseIsoTime(text)?.iso, iso, text);
+});
+
+test('parseIsoMs equals parseIsoTime(...).ms for the parser form and every other form', () => {
+  const texts = [
+    '2024-05-01T10:00:00.1234567Z',
+    '2024-02-29T23:59:60.0000001Z',
+    '2024-13-01T10:00:00.0000000Z',
+    '2024-05-01T10:00:00.123Z',
+    '2024-05-01T12:00:00.5+02:00',
+    '2024-05-01T1a:00:00.0000000Z',
+    '0999-01-01T00:00:00.0000000Z',
+    'not a time at all, 28 chars!',
+  ];
+  for (const text of texts) assert.equal(parseIsoMs(text), parseIsoTime(text)?.ms, text);
+  assert.equal(parseIsoMs(undefined), undefined);
+  assert.equal(parseIsoMs('2024-05-01T10:00:00.1234567Z'), Date.UTC(2024, 4, 1, 10) + 123.4567);
 });

@@ -251,3 +251,27 @@ test('ProcessTable.parentChain names the key it cannot find', () => {
     message: 'No process with key "nope"',
   });
 });
+
+test('ProcessTable with parents: false keeps starts without their parents', () => {
+  const table = new ProcessTable({ parents: false });
+  const key = table.add(
+    sysmonStart({
+      guid: guid(2),
+      pid: 200,
+      image: NOTEPAD,
+      at: '10:00:01.000',
+      parentGuid: guid(1),
+      parentPid: 100,
+      parentImage: EXPLORER,
+    }),
+  );
+
+  assert.equal(table.size, 1, 'the parent is not noted');
+  const node = key === undefined ? undefined : table.get(key);
+  assert.equal(node?.image, NOTEPAD);
+  assert.equal(node?.parent, undefined);
+  assert.deepEqual(key === undefined ? undefined : table.parentChain(key), {
+    ancestors: [],
+    end: 'root',
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * The engine's stories as columns. A StoryCollector keeps an object per DNS query, connection
+ * and file (a few hundred bytes each); the engine reads its stories for chains alone, so it keeps
+ * them as rows instead: per event its process (an index), its evidence and time (EvidenceColumns)
+ * and an index into a table of the parts that repeat (the name asked for and its answers, the
+ * two ends of a connection, the file written); a connection's source port is a column of its
+ * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
+ * with exactly the values a StoryCollector would have kept.
+ *
+ * TODO: this still grows with the log (about 45 bytes a record on a generated Sysmon log, a
+ * quarter of it the text of the file names written): a connection's evidence is kept here and again
+ * in its series, and every file and connection is kept although a chain uses only files that
+ * follow a connection of their process within minutes. Sharing the series' evidence columns, or
+ * dropping rows outside that window once the logs are known to arrive in time order, would cut
+ * most of it.
+ */
+import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
+import { defined } from '../events/fields.js';
+import { TextPool } from '../events/text-pool.js';
+import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
+import type { StoryActivity } from './compact.js';
+import type { ProcessKey } from './process-node.js';
+import type { ProcessTable } from './process-table.js';
+import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
+import type { ProcessActivities, StorySource } from './story.js';
+import { TupleTable, tupleKey } from './tuple-table.js';
+
+const NO_PORT = -1;
+const FIRST_CAPACITY = 1024;
+const LARGE = 65_536;
+
+/** The repeated parts of a DNS query a story step reads. */
+type DnsParts = Pick<DnsQuery, 'queryName' | 'queryStatus' | 'resolvedAddresses'>;
+
+/** The parts of a connection a story step reads, but its source port. */
+type ConnectionParts = Pick<
+  NetworkConnect,
+  | 'protocol'
+  | 'initiated'
+  | 'sourceIp'
+  | 'destinationIp'
+  | 'destinationPort'
+  | 'destinationHostname'
+>;
+
+/** Who a process is, for the activities built again from its rows. */
+interface Bin {
+  readonly computer: string;
+  readonly provider: string;
+  /** The process as its story activities name it, one object shared by all of them. */
+  readonly process: StoryActivity['process'];
+}
+
+/**
+ * Collects the DNS queries, connections and files of processes named by ProcessGuid, as rows;
+ * process starts go to the table given, as with StoryCollector.
+ */
+export class StoryColumns implements StorySource {
+  readonly table: ProcessTable;
+  readonly #keep: (activity: StoryActivity) => boolean;
+  readonly #bins: StoryBins;
+  readonly #evidence = new EvidenceColumns(new FileNames());
+  readonly #dns = new TupleTable<DnsParts>();
+  readonly #connections = new TupleTable<ConnectionParts>();
+  readonly #files = new TupleTable<string>();
+  #rowBin = new Uint32Array(FIRST_CAPACITY);
+  #rowKind = new Uint8Array(FIRST_CAPACITY);
+  #rowParts = new Uint32Array(FIRST_CAPACITY);
+  #rowPort = new Int32Array(FIRST_CAPACITY);
+  #rows = 0;
+  /** The evidence times, read while activities are built. */
+  #times: Float64Array = new Float64Array(0);
+  /** Rows grouped by bin, built when first read after an add. */
+  #grouped: { readonly rows: number; readonly start: Uint32Array; order: Uint32Array } | undefined;
+
+  /**
+   * `keep` is false for an activity no reader will ask for (see chainActivity); `pool` shares
+   * the computers, providers and images of the processes kept.
+   */
+  constructor(
+    table: ProcessTable,
+    keep: (activity: StoryActivity) => boolean,
+    pool: TextPool = new TextPool(),
+  ) {
+    this.table = table;
+    this.#keep = keep;
+    this.#bins = new StoryBins(pool);
+  }
+
+  /**
+   * Takes one activity, as StoryCollector.add does, but for process ends: no chain reads when
+   * a process ended, so ends are not kept.
+   */
+  add(activity: Activity): void {
+    if (activity.kind === 'process-start') {
+      this.table.add(activity);
+      return;
+    }
+    if (activity.kind !== 'dns' && activity.kind !== 'network' && activity.kind !== 'file-create') {
+      return;
+    }
+    const { guid } = activity.process;
+    const key =
+      guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
+    if (guid === undefined || key === undefined) return;
+    if (!this.#keep(activity)) return;
+    this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
+  }
+
+  /** The keys of the processes that kept a query, connection or file, in the order first seen. */
+  *keys(): IterableIterator<ProcessKey> {
+    const seen = new Set<ProcessKey>();
+    for (let index = 0; index < this.#bins.size; index++) {
+      const { computer, guid } = this.#bins.process(index);
+      const key = this.table.findByGuid(computer, guid)?.key;
+      if (key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      yield key;
+    }
+  }
+
+  /** What the process did, built from its rows; undefined when it kept nothing. */
+  activitiesOf(key: ProcessKey): ProcessActivities | undefined {
+    const process = this.table.get(key);
+    if (process?.guid === undefined) return undefined;
+
+    const index = this.#bins.find(process.computer, process.guid);
+    return index === undefined ? undefined : this.#activities(index);
+  }
+
+  #addRow(binIndex: number, activity: StoryActivity): void {
+    const kind = kindOf(activity);
+    if (!this.#bins.admit(binIndex, kind)) return;
+
+    if (this.#rows === this.#rowBin.length) this.#grow();
+    const row = this.#rows++;
+    this.#rowBin[row] = binIndex;
+    this.#rowKind[row] = kind;
+    this.#rowParts[row] = this.#partsOf(activity);
+    this.#rowPort[row] = activity.kind === 'network' ? (activity.sourcePort ?? NO_PORT) : NO_PORT;
+    this.#evidence.add(activity);
+  }
+
+  #partsOf(activity: StoryActivity): number {
+    switch (activity.kind) {
+      case 'dns':
+        return this.#dns.indexOf(dnsKey(activity), () => dnsParts(activity));
+      case 'network':
+        return this.#connections.indexOf(connectionKey(activity), () => connectionParts(activity));
+      default:
+        return this.#files.indexOf(activity.targetFilename, () => activity.targetFilename);
+    }
+  }
+
+  /**
+   * The process's lists, each built when first read: a chain reads the files only of a process
+   * with connections, and the queries only of one whose connection a file followed.
+   */
+  #activities(index: number): ProcessActivities {
+    const rows = this.#rowsOf(index);
+    const build = <T extends StoryActivity>(kind: StoryKind): T[] =>
+      this.#bins.kept(index, kind) === 0 ? [] : this.#built<T>(rows, kind, this.#binAt(index));
+    let dns: DnsQuery[] | undefined;
+    let connections: NetworkConnect[] | undefined;
+    let files: FileActivity[] | undefined;
+    return {
+      get dns() {
+        return (dns ??= build<DnsQuery>(KIND_DNS));
+      },
+      get connections() {
+        return (connections ??= build<NetworkConnect>(KIND_CONNECTION));
+      },
+      get files() {
+        return (files ??= build<FileActivity>(KIND_FILE));
+      },
+      dropped: this.#bins.dropped(index),
+    };
+  }
+
+  #binAt(index: number): Bin {
+    const { computer, guid, provider, image } = this.#bins.process(index);
+    return { computer, provider, process: defined({ guid, image }) };
+  }
+
+  /** The activities of the rows of one kind, in the order added. */
+  #built<T extends StoryActivity>(rows: Uint32Array, kind: StoryKind, bin: Bin): T[] {
+    this.#times = this.#evidence.times();
+    const built: T[] = [];
+    for (const row of rows) {
+      if (this.#rowKind[row] === kind) built.push(this.#activityAt(row, bin) as T);
+    }
+    return built;
+  }
+
+  /** One row as the activity it was made from (only what a story step and a chain read). */
+  #activityAt(row: number, bin: Bin): StoryActivity {
+    const { file, recordId, eventId, time: iso } = this.#evidence.at(row);
+    const time = { iso, ms: this.#times[row] ?? 0 };
+    const source = { recordId, eventId, provider: bin.provider };
+    const common = {
+      computer: bin.computer,
+      time,
+      process: bin.process,
+      source: file === undefined ? source : { file, ...source },
+    };
+    const parts = this.#rowParts[row] ?? 0;
+    switch (this.#rowKind[row]) {
+      case KIND_DNS:
+        return { ...common, kind: 'dns', ...(this.#dns.at(parts) as DnsParts) };
+      case KIND_CONNECTION:
+        return { ...common, kind: 'network', ...this.#connectionAt(row, parts) };
+      default:
+        return { ...common, kind: 'file-create', targetFilename: this.#files.at(parts) ?? '' };
+    }
+  }
+
+  #connectionAt(row: number, parts: number): ConnectionParts & { sourcePort?: number } {
+    const port = this.#rowPort[row] ?? NO_PORT;
+    const ends = this.#connections.at(parts) as ConnectionParts;
+    return port === NO_PORT ? ends : { ...ends, sourcePort: port };
+  }
+
+  /** The rows of one bin in the order added, grouping every row by bin once per change. */
+  #rowsOf(index: number): Uint32Array {
+    if (this.#grouped?.rows !== this.#rows) this.#grouped = this.#group();
+    const { start, order } = this.#grouped;
+    return order.subarray(start[index] ?? 0, start[index + 1] ?? 0);
+  }
+
+  /** A counting sort of the rows by bin, stable, so each bin's rows stay in the order added. */
+  #group(): { rows: number; start: Uint32Array; order: Uint32Array } {
+    const counts = new Uint32Array(this.#bins.size);
+    const bins = this.#rowBin.subarray(0, this.#rows);
+    for (const bin of bins) counts[bin] = (counts[bin] ?? 0) + 1;
+
+    const start = new Uint32Array(this.#bins.size + 1);
+    let total = 0;
+    for (const [bin, count] of counts.entries()) start[bin + 1] = total += count;
+
+    const next = start.slice(0, -1);
+    const order = new Uint32Array(this.#rows);
+    for (const [row, bin] of bins.entries()) {
+      const at = next[bin] ?? 0;
+      order[at] = row;
+      next[bin] = at + 1;
+    }
+    return { rows: this.#rows, start, order };
+  }
+
+  #grow(): void {
+    // Doubling while small, then a quarter more each time: less room left unused at scale.
+    const size = this.#rowBin.length;
+    const capacity = size + (size < LARGE ? size : Math.ceil(size / 4));
+    this.#rowBin = grown(this.#rowBin, new Uint32Array(capacity));
+    this.#rowKind = grown(this.#rowKind, new Uint8Array(capacity));
+    this.#rowParts = grown(this.#rowParts, new Uint32Array(capacity));
+    this.#rowPort = grown(this.#rowPort, new Int32Array(capacity));
+  }
+}
+
+function kindOf(activity: StoryActivity): StoryKind {
+  if (activity.kind === 'dns') return KIND_DNS;
+  return activity.kind === 'network' ? KIND_CONNECTION : KIND_FILE;
+}
+
+function dnsKey(query: DnsQuery): string {
+  return tupleKey([query.queryName, query.queryStatus, ...query.resolvedAddresses]);
+}
+
+function dnsParts(query: DnsQuery): DnsParts {
+  return {
+    queryName: query.queryName,
+    ...defined({ queryStatus: query.queryStatus }),
+    resolvedAddresses: [...query.resolvedAddresses],
+  };
+}
+
+function connectionKey(c: NetworkConnect): string {
+  const { destinationPort, destinationHostname } = c;
+  return tupleKey([
+    c.protocol,
+    c.initiated,
+    c.sourceIp,
+    c.destinationIp,
+    destinationPort,
+    destinationHostname,
+  ]);
+}
+
+function connectionParts(c: NetworkConnect): ConnectionParts {
+  return defined({
+    protocol: c.protocol,
+    initiated: c.initiated,
+    sourceIp: c.sourceIp,
+    destinationIp: c.destinationIp,
+    destinationPort: c.destinationPort,
+    destinationHostname: c.destinationHostname,
+  });
+}
+
+function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
