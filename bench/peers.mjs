@@ -44,9 +44,17 @@ function tools(threadsSupported) {
   const node = process.execPath;
   const all = [
     {
+      // One thread, named: dump's default is every core once --threads exists.
       name: 'ours',
       command: node,
-      args: (f) => [cli, 'dump', '--format', 'jsonl', f],
+      args: (f) => [
+        cli,
+        'dump',
+        '--format',
+        'jsonl',
+        ...(threadsSupported ? ['--threads', '1'] : []),
+        f,
+      ],
       count: NEWLINE,
     },
     threadsSupported && {
