@@ -27,17 +27,36 @@ const cli = join(root, 'packages', 'cli', 'bin', 'evtxhunt.js');
 const EVENT_TAG = Buffer.from('<Event xmlns');
 const NEWLINE = Buffer.from('\n');
 
-const { values: options } = parseArgs({
-  options: {
-    install: { type: 'boolean', default: false },
-    sizes: { type: 'string', default: '64MB,100MB,1GB' },
-    corpus: { type: 'string', default: '3' },
-    repeat: { type: 'string', default: '1' },
-    timeout: { type: 'string', default: '600' },
-    'python-timeout': { type: 'string', default: '60' },
-    only: { type: 'string' },
-  },
-});
+const OPTIONS = {
+  help: { type: 'boolean', default: false },
+  install: { type: 'boolean', default: false },
+  sizes: { type: 'string', default: '64MB,100MB,1GB' },
+  corpus: { type: 'string', default: '3' },
+  repeat: { type: 'string', default: '1' },
+  timeout: { type: 'string', default: '600' },
+  'python-timeout': { type: 'string', default: '60' },
+  only: { type: 'string' },
+};
+const USAGE = `Usage: node bench/peers.mjs [--install] [--sizes 64MB,100MB,1GB] [--corpus 3]
+       [--repeat 1] [--timeout 600] [--python-timeout 60] [--only ours,evtxexport,...]`;
+
+const options = parseOptions();
+
+/** The command line; the usage on --help (exit 0) or when it does not parse (exit 2). */
+function parseOptions() {
+  let values;
+  try {
+    values = parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`bench:peers: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return values;
+}
 
 /** Every tool: how to run it on a file, how to count its records, how long it may take. */
 function tools(threadsSupported) {

@@ -71,8 +71,15 @@ test('threadsOption takes the count given, else the fallback: by default the cor
   assert.equal(defaultThreads(256), 64);
   assert.equal(defaultThreads(0), 1);
   assert.equal(threadsOption(undefined, 1), 1);
-  assert.equal(threadsOption('3', 1), 3);
+  assert.equal(threadsOption('3', 1, 4), 3);
   assert.equal(threadsOption(undefined), defaultThreads());
+});
+
+test('threadsOption cuts a count above the cores to the cores', () => {
+  assert.equal(threadsOption('64', 1, 2), 2);
+  assert.equal(threadsOption('2', 1, 2), 2);
+  assert.equal(threadsOption('8', 1, 1), 1);
+  assert.throws(() => threadsOption('65', 1, 2), /from 1 to 64, not '65'/);
 });
 
 test(
