@@ -7,9 +7,9 @@ import { UsageError } from './errors.js';
 export const MAX_THREADS = 64;
 
 /** What `--threads` does, for help texts. */
-export const THREADS_HELP = `worker threads that parse chunks (default: the cores here,
-                     ${availableParallelism()}); 1 reads on the main thread alone; more than
-                     the cores here are cut to them (extra threads only add memory)`;
+export const THREADS_HELP = `worker threads that parse chunks (default 1: the main thread
+                     alone, in the least memory); more than the cores here
+                     (${availableParallelism()}) are cut to them`;
 
 /** The cores available, within 1 to MAX_THREADS: the default thread count. */
 export function defaultThreads(cores: number = availableParallelism()): number {

@@ -37,7 +37,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     xml: args.values.get('format') === 'xml',
     matches: queryOption(query),
   };
-  const threads = threadsOption(args.values.get('threads'));
+  // One thread by default: two measured 1.1-1.3x as fast for about 65-100 MB more memory, which
+  // took a 1 GB dump past 200 MB; --threads 2 asks for it.
+  const threads = threadsOption(args.values.get('threads'), 1);
   const options: DumpJobOptions = { xml: style.xml, query };
   const pool =
     threads > 1
