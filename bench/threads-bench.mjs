@@ -29,19 +29,20 @@ function countRecords() {
   return JSON.parse(output).records;
 }
 
-/** One CLI run with stdout thrown away; its figures come from measured-cli.mjs on stderr. */
+/** One CLI run with stdout thrown away; its figures come from measured-run.mjs on fd 3. */
 function runCli(args) {
-  const script = join(root, 'bench/measured-cli.mjs');
-  const run = spawnSync(process.execPath, [script, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const script = join(root, 'bench/measured-run.mjs');
+  const main = join(root, 'packages/cli/dist/src/main.js');
+  const run = spawnSync(process.execPath, [script, main, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const line = run.stderr.split('\n').find((text) => text.startsWith('MEASURED '));
-  if (run.status !== 0 || line === undefined) {
+  const line = run.output[3]?.trim();
+  if (run.status !== 0 || !line) {
     throw new Error(`evtxhunt ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(-500)}`);
   }
-  return JSON.parse(line.slice('MEASURED '.length));
+  return JSON.parse(line);
 }
 
 function runRead(perRead, render) {

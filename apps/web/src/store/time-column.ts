@@ -4,11 +4,11 @@
  * exactly without keeping a string per row. Text that does not round-trip (absent, a year
  * past 9999, a FILETIME the parser could not date) is kept as it was, aside.
  */
+import { parseIsoTime } from '@evtxhunt/hunt';
+
 import { GrowableArray } from './growable.js';
 
 const ISO_7 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/;
-/** Other ISO UTC forms a provider may store (no fraction, or nine digits as some WEC logs do). */
-const ISO_ANY = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/;
 const MINUTE_MS = 60_000;
 
 /** The time of every row. */
@@ -91,12 +91,12 @@ export function parseIso7(text: string): { ms: number; ticks: number } | undefin
   return again === text ? { ms, ticks } : undefined;
 }
 
-/** Any ISO UTC time with whole seconds and an optional fraction, as ms and 100-ns ticks. */
+/**
+ * Any other ISO time a provider may store (no fraction, nine digits as some WEC logs write, an
+ * offset), as ms and 100-ns ticks, through the engine's parser.
+ */
 export function parseIsoAny(text: string): { ms: number; ticks: number } | undefined {
-  const match = ISO_ANY.exec(text);
-  if (match === null) return undefined;
-  const fraction = (match[2] ?? '').padEnd(7, '0');
-  const ms = Date.parse(`${match[1]}.${fraction.slice(0, 3)}Z`);
-  if (Number.isNaN(ms)) return undefined;
-  return { ms, ticks: Number(fraction.slice(3, 7)) };
+  const time = parseIsoTime(text);
+  if (time === undefined) return undefined;
+  return { ms: Math.floor(time.ms), ticks: Number(time.iso.slice(23, 27)) };
 }
