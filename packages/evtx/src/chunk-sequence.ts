@@ -69,6 +69,15 @@ export class ChunkSequence {
     this.found.push(chunk);
   }
 
+  /** The highest record id any chunk added so far holds, by its header or its records. */
+  highestId(): bigint | undefined {
+    let highest: bigint | undefined;
+    for (const { span } of this.found) {
+      if (span !== undefined && (highest === undefined || span.last > highest)) highest = span.last;
+    }
+    return highest;
+  }
+
   /** Consecutive slots inside the log without a readable chunk, after the chunks added so far. */
   addLostRun(slots: readonly ChunkInfo[]): void {
     if (slots.length > 0) this.runs.push({ slots, before: this.found.at(-1), after: undefined });

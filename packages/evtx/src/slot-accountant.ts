@@ -21,8 +21,6 @@ export class SlotAccountant<T extends SlotReport> {
   private readonly sequence: ChunkSequence;
   private held: T[] = [];
   private nextIndex = 0;
-  /** The highest record id a chunk header (CRC valid) names, for records cut off the end. */
-  private lastNamedId: bigint | undefined;
 
   constructor(
     private readonly summary: FileSummary,
@@ -104,11 +102,6 @@ export class SlotAccountant<T extends SlotReport> {
       this.summary.records.missing += info.missing;
       this.summary.lost = true;
     }
-    if (!info.headerCrcValid || info.lastRecordId === undefined) return;
-    if (info.lastRecordId === 0xffffffffffffffffn) return;
-    if (this.lastNamedId === undefined || info.lastRecordId > this.lastNamedId) {
-      this.lastNamedId = info.lastRecordId;
-    }
   }
 
   /** Records lost with wiped or unreadable slots inside the log, and jumps in record ids. */
@@ -143,13 +136,13 @@ export class SlotAccountant<T extends SlotReport> {
   }
 
   /**
-   * The records cut off with the end of the file: from the highest id a chunk names up to the
+   * The records cut off with the end of the file: from the highest id a chunk holds up to the
    * header's next record id. Counted only when that range is plausible (a valid header, ids
    * rising, under a million).
    */
   private cutOffRecords(): string {
     const next = this.header?.nextRecordId;
-    const last = this.lastNamedId;
+    const last = this.sequence.highestId();
     if (next === undefined || last === undefined || next <= last + 1n) return '';
     const count = next - 1n - last;
     if (count >= 1000000n) return '';
