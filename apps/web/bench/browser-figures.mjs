@@ -2,40 +2,47 @@
 // Each case starts a fresh browser with a fresh profile, loads its files through the file input
 // and measures: the time to the first rows on screen and to the last record read (by the
 // test's clock from the moment the files are handed over, and by the page's own per-file
-// clock), and the tab's memory: resident size of the browser's renderer processes (the page and
-// its parse workers) before and after, and the page's JS heap after a GC (CDP
-// Performance.getMetrics; performance.measureUserAgentSpecificMemory needs cross-origin
-// isolation, which `evtxhunt web` does not turn on). Cases:
+// clock), and the tab's memory: resident size of the browser's renderer process (the page with
+// its parse and hunt workers) before, at its peak while loading and after, and the page's JS
+// heap after a GC (CDP Performance.getMetrics; performance.measureUserAgentSpecificMemory needs
+// cross-origin isolation, which `evtxhunt web` does not turn on). Cases:
 //   - the bundled sample and the four largest logs of the shared corpus, one at a time;
-//   - one synthetic log of at least SYNTHETIC_MB megabytes (one file, so one worker reads it);
-//   - about a million events in four synthetic files (four workers), with the time to sort by
-//     time and the frame times while scrolling the whole table.
-// Synthetic logs are issue43's chunks repeated with every record id renumbered and the CRCs
-// fixed (apps/web/test/support/synthetic-log.ts), written to a temp folder and removed after.
-// Prints a table and writes JSON to bench/results/. Run after `npm run build`:
-//   node apps/web/bench/browser-figures.mjs [SYNTHETIC_MB] [MILLION_EVENTS]
+//   - one generated log of BIG_MB megabytes (packages/generate, seed 1; one file, so one parse
+//     worker reads it while the hunt worker hunts): also the time until the hunt reports, the
+//     e2e-style checks of big-log-checks.mjs (exact record count, a filter, the outbound view
+//     and the findings against the CLI), sorting by time and the frame times while scrolling;
+//   - two generated logs of PAIR_MB (seeds 2 and 3) at once: CPU seconds of each worker thread
+//     and how often two were busy together, to show two parse workers really run in parallel.
+// Generated logs are cached in the temp folder (generated-log.mjs); --fresh writes them again
+// and runs the CLI again for the checks. --big-only runs only the big log. --no-hunt refuses the
+// hunt worker's script, so the load runs without the hunt (no checks, no sorting): the page's
+// and the parse worker's share alone. Prints a table and
+// writes JSON to bench/results/; exits 1 when a check failed. Run after `npm run build`:
+//   node apps/web/bench/browser-figures.mjs [BIG_MB] [PAIR_MB] [--fresh] [--big-only]
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { writeSyntheticLog } from '../dist/test/support/synthetic-log.js';
+import { checkBigLog, cliFacts } from './big-log-checks.mjs';
+import { generatedLog } from './generated-log.mjs';
+import { MB, renderers, sampleRenderer, tabRenderer } from './renderer-probe.mjs';
 
-const SYNTHETIC_MB = Number(process.argv[2] ?? 512);
-const MILLION = Number(process.argv[3] ?? 1_000_000);
+const numbers = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const BIG_MB = Number(numbers[0] ?? 1000);
+const PAIR_MB = Number(numbers[1] ?? 100);
+const FRESH = process.argv.includes('--fresh');
+const BIG_ONLY = process.argv.includes('--big-only');
+const NO_HUNT = process.argv.includes('--no-hunt');
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = `${REPO}packages/cli/dist/src/main.js`;
 const SAMPLE = `${REPO}samples/sysmon-issue43.evtx`;
 const SHARED = process.env.EVTXHUNT_SHARED ?? join(REPO, '..', 'shared');
 const CHROMIUM = process.env.EVTXHUNT_CHROMIUM ?? '/usr/bin/chromium';
-const SAMPLE_RECORDS = 1730;
-const SAMPLE_CHUNKS = 23;
-const CHUNK = 65536;
-const HEADER = 4096;
-const MB = 2 ** 20;
 
 /** The `count` largest .evtx files of the shared corpus, or none without it. */
 function largestCorpusFiles(count) {
@@ -63,67 +70,6 @@ function startWeb() {
   });
 }
 
-/** Process ids whose /proc cmdline matches `test`, with their parent ids and resident KB. */
-async function processes(test) {
-  const found = [];
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    // Chromium rewrites its children's command lines into one line split by spaces.
-    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split(/[\0 ]/);
-    if (!test(args)) continue;
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    found.push({ pid: Number(pid), parent, rssKb, args });
-  }
-  return found;
-}
-
-/** Threads of process `pid` that run a dedicated worker (our parse workers). */
-async function workerThreads(pid) {
-  const tasks = await readdir(`/proc/${pid}/task`).catch(() => []);
-  const names = await Promise.all(
-    tasks.map((task) => readFile(`/proc/${pid}/task/${task}/comm`, 'utf8').catch(() => '')),
-  );
-  return names.filter((name) => name.startsWith('DedicatedWorker')).length;
-}
-
-/**
- * The page renderers of the browser using `profile` (not Chromium's own UI renderer), by pid:
- * resident megabytes and how many worker threads each runs.
- */
-async function renderers(profile) {
-  const [browser] = await processes(
-    (args) =>
-      !args.some((arg) => arg.startsWith('--type=')) && args.includes(`--user-data-dir=${profile}`),
-  );
-  if (browser === undefined) throw new Error(`no browser process found for ${profile}`);
-  const parentOf = new Map((await processes(() => true)).map((entry) => [entry.pid, entry.parent]));
-  const descends = (pid) => {
-    for (let depth = 0; depth < 8 && pid > 1; depth++, pid = parentOf.get(pid) ?? 0) {
-      if (pid === browser.pid) return true;
-    }
-    return false;
-  };
-  const found = await processes(
-    (args) => args.includes('--type=renderer') && !args.includes('--top-chrome-webui'),
-  );
-  const ours = found.filter((entry) => descends(entry.parent));
-  const workers = await Promise.all(ours.map((entry) => workerThreads(entry.pid)));
-  return new Map(
-    ours.map((entry, i) => [entry.pid, { mb: entry.rssKb / 1024, workers: workers[i] }]),
-  );
-}
-
-/** The tab's renderer: the one running our workers, else the one that grew most. */
-function tabRenderer(before, after) {
-  const grown = (pid) => (after.get(pid)?.mb ?? 0) - (before.get(pid)?.mb ?? 0);
-  const [pid] = [...after.keys()].sort(
-    (a, b) => (after.get(b)?.workers ?? 0) - (after.get(a)?.workers ?? 0) || grown(b) - grown(a),
-  );
-  return { emptyMb: before.get(pid)?.mb ?? 0, loadedMb: after.get(pid)?.mb ?? 0 };
-}
-
 /** The page's JS heap in megabytes after a garbage collection. */
 async function jsHeapMb(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -131,7 +77,10 @@ async function jsHeapMb(cdp) {
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / MB;
 }
 
-/** Runs `work(page, figures)` in a fresh browser; resolves to the figures it filled in. */
+/**
+ * Runs `work(page, figures)` in a fresh browser, sampling the tab's renderer meanwhile;
+ * resolves to the figures it filled in.
+ */
 async function inFreshBrowser(dir, url, work) {
   const profile = await mkdtemp(join(dir, 'profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -143,11 +92,15 @@ async function inFreshBrowser(dir, url, work) {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (NO_HUNT) await page.route('**/hunt-worker.js', (route) => route.abort());
     await page.goto(url);
     await page.getByRole('heading', { name: 'evtxhunt' }).waitFor();
     const before = await renderers(profile);
+    const { pid } = tabRenderer(before, before);
+    const sampler = sampleRenderer(pid);
     const figures = {};
     await work(page, figures);
+    Object.assign(figures, await sampler.stop());
     figures.jsHeapMb = await jsHeapMb(cdp);
     const { emptyMb, loadedMb } = tabRenderer(before, await renderers(profile));
     figures.rssEmptyMb = emptyMb;
@@ -183,6 +136,17 @@ async function load(page, paths, figures) {
   figures.events = Number((await page.locator('.events-count').innerText()).replace(/\D/g, ''));
 }
 
+/** Waits for the hunt's report; the ms from handing the files over is `start`'s offset. */
+async function hunted(page, start, figures) {
+  await page.waitForFunction(
+    () => document.querySelector('.hunt-status')?.textContent?.startsWith('Hunted'),
+    null,
+    { timeout: 3_600_000, polling: 250 },
+  );
+  figures.huntedMs = Date.now() - start;
+  figures.huntStatus = await page.locator('.hunt-status').innerText();
+}
+
 async function sortAndScroll(page, figures) {
   const start = Date.now();
   await page.getByRole('button', { name: 'Time (UTC)' }).click();
@@ -206,42 +170,46 @@ async function sortAndScroll(page, figures) {
   });
 }
 
-/** Writes `count` synthetic files of at least `megabytes` each. */
-async function synthetic(dir, name, count, megabytes) {
-  const sample = new Uint8Array(await readFile(SAMPLE));
-  const logs = [];
-  for (let i = 1; i <= count; i++) {
-    const path = join(dir, count === 1 ? `${name}.evtx` : `${name}-${i}.evtx`);
-    logs.push(await writeSyntheticLog(path, sample, megabytes * MB));
-  }
-  return logs.map((log) => log.path);
-}
-
 function row(figures) {
   return [
-    figures.name.slice(0, 44).padEnd(44),
+    figures.name.slice(0, 40).padEnd(40),
     figures.megabytes.toFixed(1).padStart(7),
     String(figures.events).padStart(9),
     `${figures.firstRowsMs} (${figures.pageFirstRowsMs})`.padStart(12),
     `${figures.lastRecordMs} (${figures.pageLastRecordMs})`.padStart(14),
     figures.rssLoadedMb.toFixed(0).padStart(7),
+    figures.peakRssMb.toFixed(0).padStart(6),
     (figures.rssLoadedMb - figures.rssEmptyMb).toFixed(0).padStart(6),
     figures.jsHeapMb.toFixed(0).padStart(7),
+    String(figures.bytesPerEvent).padStart(6),
   ].join(' ');
 }
 
 async function runCase(dir, url, name, paths, extra) {
   const megabytes = paths.reduce((sum, path) => sum + statSync(path).size, 0) / MB;
   const figures = await inFreshBrowser(dir, url, async (page, figures) => {
+    const start = Date.now();
     await load(page, paths, figures);
-    if (extra) await extra(page, figures);
+    if (extra) await extra(page, figures, start);
   });
   const grownBytes = (figures.rssLoadedMb - figures.rssEmptyMb) * MB;
   const bytesPerEvent = figures.events > 0 ? Math.round(grownBytes / figures.events) : 0;
+  const heapBytesPerEvent =
+    figures.events > 0 ? Math.round((figures.jsHeapMb * MB) / figures.events) : 0;
   const files = paths.map((path) => basename(path));
-  const result = { name, files, megabytes, ...figures, bytesPerEvent };
+  const result = { name, files, megabytes, ...figures, bytesPerEvent, heapBytesPerEvent };
   console.log(row(result));
   return result;
+}
+
+/** The big log: load, hunt, check every view against the CLI, sort and scroll. */
+function bigLogCase(log, facts) {
+  return async (page, figures, start) => {
+    if (NO_HUNT) return;
+    await hunted(page, start, figures);
+    figures.failures = await checkBigLog(page, log.records, facts, figures);
+    await sortAndScroll(page, figures);
+  };
 }
 
 if (!existsSync(CHROMIUM)) {
@@ -251,42 +219,67 @@ if (!existsSync(CHROMIUM)) {
 
 const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-browser-figures-'));
 const web = await startWeb();
-// Whatever ends this process (an error, Ctrl-C, a closed pipe) also ends the server and
-// removes the synthetic logs.
-process.on('exit', () => {
-  web.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+// Whatever ends this process (an error, Ctrl-C, a closed pipe) also ends the server.
+process.on('exit', () => web.stop());
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) process.on(signal, () => process.exit(130));
 const results = [];
 try {
+  const big = generatedLog(1, BIG_MB, { fresh: FRESH });
+  console.log(`bench: ${big.path}: ${big.records} records${big.reused ? ' (reused)' : ''}`);
+  const facts = await cliFacts(MAIN, big.path, FRESH || !big.reused);
+  console.log(`bench: the CLI's figures for the checks: ${JSON.stringify(facts)}`);
+  const pair = BIG_ONLY ? [] : [2, 3].map((seed) => generatedLog(seed, PAIR_MB, { fresh: FRESH }));
+
   console.log('ms from handing the files over (in brackets: by the page, from its open() call);');
-  console.log('tab: resident MB of the page renderer with its workers, +MB grown while loading');
-  const head = '      MB    events first rows ms last record ms  tab MB   +MB heap MB';
-  console.log(`${'case'.padEnd(44)}${head}`);
-  for (const path of [SAMPLE, ...largestCorpusFiles(4)]) {
+  console.log('tab: resident MB of the page renderer with its workers after the load, its peak,');
+  console.log('+MB grown while loading; B/ev: grown bytes per event');
+  const head = '      MB    events first rows ms last record ms  tab MB  peak   +MB heap MB  B/ev';
+  console.log(`${'case'.padEnd(40)}${head}`);
+  const corpus = BIG_ONLY ? [] : [SAMPLE, ...largestCorpusFiles(4)];
+  for (const path of corpus) {
     const name = path.replace(join(SHARED, 'samples', 'evtx'), 'corpus').replace(REPO, '');
     results.push(await runCase(dir, web.url, name, [path]));
   }
-  const big = await synthetic(dir, 'synthetic', 1, SYNTHETIC_MB);
-  results.push(await runCase(dir, web.url, `synthetic ${SYNTHETIC_MB} MB, one file`, big));
-  await rm(big[0], { force: true });
-
-  const chunksEach = Math.ceil(MILLION / SAMPLE_RECORDS / 4) * SAMPLE_CHUNKS;
-  const quarter = (HEADER + chunksEach * CHUNK) / MB;
-  const four = await synthetic(dir, 'million', 4, quarter);
-  results.push(await runCase(dir, web.url, 'synthetic, four files', four, sortAndScroll));
+  const bigName = `generated ${BIG_MB} MB, seed 1, one file`;
+  results.push(await runCase(dir, web.url, bigName, [big.path], bigLogCase(big, facts)));
+  if (pair.length > 0) {
+    const pairName = `generated ${PAIR_MB} MB x2, seeds 2, 3`;
+    results.push(
+      await runCase(
+        dir,
+        web.url,
+        pairName,
+        pair.map((log) => log.path),
+      ),
+    );
+  }
 } finally {
   web.stop();
   await rm(dir, { recursive: true, force: true });
 }
 
-const last = results.at(-1);
-const big = results.at(-2);
-console.log(`${big.name}: ${big.bytesPerEvent} bytes of tab memory per event`);
-console.log(`${last.name}: ${last.bytesPerEvent} bytes of tab memory per event`);
-console.log(`sort ${last.events} rows by time: ${last.sortByTimeMs} ms`);
-console.log(`scroll frames (ms): ${JSON.stringify(last.scrollFrameMs)}`);
+const big = results.find((result) => result.name.startsWith(`generated ${BIG_MB} MB`));
+console.log(`${big.name}: ${big.bytesPerEvent} bytes of tab memory per event after the load`);
+console.log(
+  `  peak ${big.peakRssMb.toFixed(0)} MB resident; page JS heap ${big.heapBytesPerEvent} bytes per event`,
+);
+console.log(`  hunt reported ${big.huntedMs} ms after handing the file over: ${big.huntStatus}`);
+console.log(
+  `  CPU seconds: workers ${JSON.stringify(big.workerCpuSeconds)}, page thread ${big.pageThreadCpuSeconds}`,
+);
+console.log(
+  `  filter ${big.filterMs} ms, outbound view ${big.outboundMs} ms, findings ${big.findingsMs} ms (${big.findingItemsDrawn} drawn)`,
+);
+console.log(
+  `  sort ${big.events} rows by time: ${big.sortByTimeMs} ms; scroll frames (ms): ${JSON.stringify(big.scrollFrameMs)}`,
+);
+const pairResult = results.find((result) => result.name.includes(' x2,'));
+if (pairResult) {
+  const { workerCpuSeconds, twoBusy, samples } = pairResult;
+  console.log(
+    `${pairResult.name}: worker CPU seconds ${JSON.stringify(workerCpuSeconds)}, two or more busy in ${twoBusy} of ${samples} samples`,
+  );
+}
 await mkdir(join(REPO, 'bench', 'results'), { recursive: true });
 const out = join(
   REPO,
@@ -297,3 +290,7 @@ const out = join(
 const machine = { node: process.version, cpus: cpus().length, chromium: results[0]?.chromium };
 await writeFile(out, JSON.stringify({ ...machine, results }, null, 2) + '\n');
 console.log(`bench: figures written to ${out}`);
+if (big.failures?.length > 0) {
+  console.error(`bench: the big log's checks failed:\n  ${big.failures.join('\n  ')}`);
+  process.exitCode = 1;
+}
