@@ -1,7 +1,8 @@
 /**
  * The messages between the page and its parse workers: a union keyed on `kind`, each carrying
- * the request id it answers. Records cross as compact rows; a row keeps where its record lies
- * (chunk and offset) so its XML can be read again on demand instead of being kept in memory.
+ * the request id it answers. Records cross as compact rows, in batches that list repeated texts
+ * once; a row keeps where its record lies (chunk and offset) so its XML can be read again on
+ * demand instead of being kept in memory.
  */
 import type { FileSummary } from '@evtxhunt/evtx';
 import type { FieldValue } from '@evtxhunt/hunt';
@@ -26,6 +27,34 @@ export interface CompactRow {
   /** EventData/UserData field names in document order, with `values` beside them. */
   readonly names: readonly string[];
   readonly values: readonly FieldValue[];
+}
+
+/**
+ * A CompactRow as it crosses: its texts that repeat from row to row (provider, channel,
+ * computer, the rest of System) and its field names are indexes into its batch's lists.
+ */
+export interface WireRow {
+  readonly time: string | undefined;
+  readonly eventId: number;
+  readonly level: number | undefined;
+  /** Index into the batch's `texts`, as are channel, computer and system. */
+  readonly provider: number;
+  readonly channel: number;
+  readonly computer: number;
+  readonly recordId: string;
+  readonly system: number;
+  readonly chunk: number;
+  readonly offset: number;
+  /** Index into the batch's `shapes`: the row's field names, `values` beside them. */
+  readonly shape: number;
+  readonly values: readonly FieldValue[];
+}
+
+/** Rows with the texts and field-name lists they refer to, each listed once (row-batch.ts). */
+export interface RowBatch {
+  readonly texts: readonly string[];
+  readonly shapes: readonly (readonly string[])[];
+  readonly rows: readonly WireRow[];
 }
 
 /** How far a parse has got. */
@@ -75,7 +104,7 @@ export type WorkerRequest = ParseRequest | CancelRequest | XmlRequest;
 export interface RowsReply {
   readonly kind: 'rows';
   readonly id: number;
-  readonly rows: readonly CompactRow[];
+  readonly batch: RowBatch;
   readonly progress: Progress;
 }
 

@@ -11,6 +11,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from '../protocol.js';
+import { unpackRows } from '../row-batch.js';
 
 /** The part of a `Worker` the pool uses. */
 export interface WorkerPort {
@@ -190,7 +191,7 @@ export class ParsePool {
 
   private route(slot: WorkerSlot, job: ParseJob, reply: WorkerReply): void {
     if (reply.kind === 'rows') {
-      job.listener.rows(reply.rows, reply.progress);
+      job.listener.rows(unpackRows(reply.batch), reply.progress);
       return;
     }
     this.#jobs.delete(job.id);

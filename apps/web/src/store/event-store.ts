@@ -59,6 +59,12 @@ export interface ValueCodes {
   text(code: number): string | undefined;
 }
 
+/** A names list as field ids, and the shape of rows with those names. */
+interface NamedShape {
+  readonly fields: readonly number[];
+  readonly shape: Shape;
+}
+
 /** Where a row's record lies, so a worker can read it again. */
 export interface RecordLocation {
   readonly file: number;
@@ -91,6 +97,8 @@ export class EventStore implements DataFrame {
   readonly #shapes = new ShapeTable();
   readonly #shapeOf = new GrowableArray(Uint32Array);
   readonly #placeInShape = new GrowableArray(Uint32Array);
+  /** Names lists seen in appended rows; weak, so a batch's lists go with the batch. */
+  readonly #namedShapes = new WeakMap<readonly string[], NamedShape>();
 
   get rowCount(): number {
     return this.#time.length;
@@ -136,11 +144,24 @@ export class EventStore implements DataFrame {
   }
 
   private pushData(names: readonly string[], values: readonly FieldValue[]): void {
-    const fields = names.map((name) => this.fieldId(name));
+    const { fields, shape } = this.shapeOfNames(names);
     const codes = fields.map((field, i) => this.internData(field, values[i]));
-    const shape = this.#shapes.shapeFor(fields);
     this.#shapeOf.push(shape.id);
     this.#placeInShape.push(shape.add(codes));
+  }
+
+  /**
+   * The field ids and shape of a names list. Rows of one kind in a worker's batch share one
+   * list (row-batch.ts), so each list is looked up once, not once per row.
+   */
+  private shapeOfNames(names: readonly string[]): NamedShape {
+    let known = this.#namedShapes.get(names);
+    if (known === undefined) {
+      const fields = names.map((name) => this.fieldId(name));
+      known = { fields, shape: this.#shapes.shapeFor(fields) };
+      this.#namedShapes.set(names, known);
+    }
+    return known;
   }
 
   private fieldId(name: string): number {

@@ -6,6 +6,7 @@
 import { blobSource } from '@evtxhunt/evtx';
 
 import type { ParseRequest, WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
+import { packRows } from '../row-batch.js';
 import { parseEvtx, type ParseSink } from './parse-job.js';
 import { recordXml } from './record-xml.js';
 
@@ -42,7 +43,7 @@ async function parse(
 ): Promise<void> {
   const { id } = request;
   const sink: ParseSink = {
-    rows: (rows, progress) => post({ kind: 'rows', id, rows, progress }),
+    rows: (rows, progress) => post({ kind: 'rows', id, batch: packRows(rows), progress }),
     cancelled: () => cancelled.has(id),
   };
   const outcome = await parseEvtx(blobSource(request.file, request.name), sink, request.batch);

@@ -19,7 +19,7 @@ test('the worker handler answers a parse with rows, then done with the summary',
   const rows = replies.filter((reply) => reply.kind === 'rows');
   const last = replies.at(-1);
   assert.equal(
-    rows.reduce((sum, reply) => sum + reply.rows.length, 0),
+    rows.reduce((sum, reply) => sum + reply.batch.rows.length, 0),
     1730,
   );
   assert.ok(replies.every((reply) => reply.id === 7));
