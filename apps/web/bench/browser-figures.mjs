@@ -105,6 +105,8 @@ async function inFreshBrowser(dir, url, work) {
     const { emptyMb, loadedMb } = tabRenderer(before, await renderers(profile));
     figures.rssEmptyMb = emptyMb;
     figures.rssLoadedMb = loadedMb;
+    // The sampler looks every half second and may miss the last moments.
+    figures.peakRssMb = Math.max(figures.peakRssMb, loadedMb);
     figures.chromium = (await cdp.send('Browser.getVersion')).product;
     return figures;
   } finally {
@@ -275,9 +277,9 @@ console.log(
 );
 const pairResult = results.find((result) => result.name.includes(' x2,'));
 if (pairResult) {
-  const { workerCpuSeconds, twoBusy, samples } = pairResult;
+  const { workerCpuSeconds, twoBusy, parallel, samples } = pairResult;
   console.log(
-    `${pairResult.name}: worker CPU seconds ${JSON.stringify(workerCpuSeconds)}, two or more busy in ${twoBusy} of ${samples} samples`,
+    `${pairResult.name}: worker CPU seconds ${JSON.stringify(workerCpuSeconds)}, of ${samples} half-second samples, ${twoBusy} with two workers running and ${parallel} with more worker CPU time than time passed`,
   );
 }
 await mkdir(join(REPO, 'bench', 'results'), { recursive: true });

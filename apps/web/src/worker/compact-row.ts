@@ -6,9 +6,10 @@ import { extrasText } from '../store/system-extras.js';
 
 /**
  * The row for `record`: System fields, data fields in order, and where the record lies.
- * TODO: rows cross to the page as objects, so the page pays a structured clone per field;
- * posting batches as columns with the worker's own string table (and the shape id) would cut
- * the page's share of the work, P4 work with the parallel chunk reading.
+ * TODO: rows still cross as one object per row, with their data values as strings (repeated
+ * texts and field names go once per batch, row-batch.ts); the page then interns every value
+ * again, which is its largest share of a load (ValuePool.intern). Interning in the worker and
+ * posting codes would move that work off the page's thread.
  */
 export function compactRow(record: EvtxRecord): CompactRow {
   const structured = record.toStructured();
