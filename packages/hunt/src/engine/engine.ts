@@ -11,13 +11,21 @@
 import { suppressingRule, type Allowlist } from '../allowlist/allowlist.js';
 import type { Activity } from '../events/activity.js';
 import { toActivity } from '../events/normalise.js';
+import { isSysmonRecord, sysmonActivityTime } from '../events/sysmon.js';
+import type { EventTime } from '../events/time.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import type { HuntReport, SuppressedCount } from '../findings/report.js';
 import { classifyIp } from '../net/ip-class.js';
 import { TextPool } from '../events/text-pool.js';
 import { IpMemo } from '../net/ip-memo.js';
 import type { EventRecord } from '../record.js';
-import { chainActivity, chainFindings, type ChainOptions } from '../story/chain.js';
+import {
+  chainActivity,
+  chainFileCanReport,
+  chainFindings,
+  type ChainOptions,
+} from '../story/chain.js';
+import type { ProcessNode } from '../story/process-node.js';
 import { ProcessTable } from '../story/process-table.js';
 import type { StoryActivity } from '../story/compact.js';
 import { StoryColumns } from '../story/story-columns.js';
@@ -53,6 +61,13 @@ export interface HuntOptions {
   readonly config?: SysmonConfig;
 }
 
+/**
+ * The Sysmon event IDs whose activities a detection reads: process starts, connections, files
+ * created and DNS queries. Any other event only counts (records, activities, hosts, time span),
+ * so no activity is built for it.
+ */
+const ROUTED_SYSMON_EVENTS: ReadonlySet<number> = new Set([1, 3, 11, 22]);
+
 const SERIES_DETECTIONS = [
   lolbinOutbound,
   lolbinInbound,
@@ -79,15 +94,19 @@ export class HuntEngine {
   #records = 0;
   #activities = 0;
   #connections = 0;
-  #first: Activity | undefined;
-  #last: Activity | undefined;
+  #first: EventTime | undefined;
+  #last: EventTime | undefined;
 
   constructor(options: HuntOptions) {
     this.#options = options;
     this.#processes = new ProcessFacts(options.knowledge, this.#pool);
     this.#chainOptions = chainOptions(options.knowledge, this.#ips);
-    // Stories keep only what a chain can use: the engine reads them for chains alone.
-    const keep = (activity: StoryActivity) => chainActivity(activity, this.#chainOptions);
+    // Stories keep only what a chain can use (the engine reads them for chains alone): of the
+    // files, only those a chain can report, which most files written are not.
+    const keep = (activity: StoryActivity, process: ProcessNode | undefined) =>
+      chainActivity(activity, this.#chainOptions) &&
+      (activity.kind !== 'file-create' ||
+        chainFileCanReport(activity, process?.image, this.#chainOptions));
     // Chains read a process's start, never its parents or its end: the table keeps neither.
     const table = new ProcessTable({ pool: this.#pool, parents: false });
     this.#stories = new StoryColumns(table, keep, this.#pool);
@@ -99,13 +118,12 @@ export class HuntEngine {
     if (this.#duplicates.isDuplicate(record)) return;
 
     this.#inferred.add(record);
-    const activity = toActivity(record);
-    if (activity === undefined) return;
+    const time = this.#take(record);
+    if (time === undefined) return;
 
     this.#activities++;
-    this.#computers.add(activity.computer);
-    this.#widenSpan(activity);
-    this.#route(activity);
+    this.#computers.add(record.computer);
+    this.#widenSpan(time);
   }
 
   /** Runs the detections over everything added so far. */
@@ -133,6 +151,19 @@ export class HuntEngine {
     };
   }
 
+  /**
+   * Routes the activity the record describes to the detections, or only reads its time when no
+   * detection reads it; the activity's time, or undefined when the record describes none.
+   */
+  #take(record: EventRecord): EventTime | undefined {
+    if (isSysmonRecord(record) && !ROUTED_SYSMON_EVENTS.has(record.eventId)) {
+      return sysmonActivityTime(record);
+    }
+    const activity = toActivity(record);
+    if (activity !== undefined) this.#route(activity);
+    return activity?.time;
+  }
+
   #route(activity: Activity): void {
     this.#stories.add(activity);
     switch (activity.kind) {
@@ -151,14 +182,14 @@ export class HuntEngine {
     }
   }
 
-  #widenSpan(activity: Activity): void {
-    if (this.#first === undefined || activity.time.ms < this.#first.time.ms) this.#first = activity;
-    if (this.#last === undefined || activity.time.ms > this.#last.time.ms) this.#last = activity;
+  #widenSpan(time: EventTime): void {
+    if (this.#first === undefined || time.ms < this.#first.ms) this.#first = time;
+    if (this.#last === undefined || time.ms > this.#last.ms) this.#last = time;
   }
 
   #span(): ObservedSpan | undefined {
     if (this.#first === undefined || this.#last === undefined) return undefined;
-    return { startMs: this.#first.time.ms, endMs: this.#last.time.ms };
+    return { startMs: this.#first.ms, endMs: this.#last.ms };
   }
 
   #context(): DetectionContext {
@@ -179,7 +210,7 @@ export class HuntEngine {
       computers: [...this.#computers].sort(),
     };
     if (this.#first === undefined || this.#last === undefined) return input;
-    return { ...input, firstTime: this.#first.time.iso, lastTime: this.#last.time.iso };
+    return { ...input, firstTime: this.#first.iso, lastTime: this.#last.iso };
   }
 }
 

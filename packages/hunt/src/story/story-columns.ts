@@ -19,7 +19,7 @@ import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
-import type { ProcessKey } from './process-node.js';
+import type { ProcessKey, ProcessNode } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
 import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
 import type { ProcessActivities, StorySource } from './story.js';
@@ -43,6 +43,12 @@ type ConnectionParts = Pick<
   | 'destinationHostname'
 >;
 
+/**
+ * False for an activity no reader will ask for; `process` is the table's node for the process
+ * acting, as known when the activity is added.
+ */
+export type StoryKeep = (activity: StoryActivity, process: ProcessNode | undefined) => boolean;
+
 /** Who a process is, for the activities built again from its rows. */
 interface Bin {
   readonly computer: string;
@@ -57,7 +63,7 @@ interface Bin {
  */
 export class StoryColumns implements StorySource {
   readonly table: ProcessTable;
-  readonly #keep: (activity: StoryActivity) => boolean;
+  readonly #keep: StoryKeep;
   readonly #bins: StoryBins;
   readonly #evidence = new EvidenceColumns(new FileNames());
   readonly #dns = new TupleTable<DnsParts>();
@@ -77,11 +83,7 @@ export class StoryColumns implements StorySource {
    * `keep` is false for an activity no reader will ask for (see chainActivity); `pool` shares
    * the computers, providers and images of the processes kept.
    */
-  constructor(
-    table: ProcessTable,
-    keep: (activity: StoryActivity) => boolean,
-    pool: TextPool = new TextPool(),
-  ) {
+  constructor(table: ProcessTable, keep: StoryKeep, pool: TextPool = new TextPool()) {
     this.table = table;
     this.#keep = keep;
     this.#bins = new StoryBins(pool);
@@ -103,7 +105,7 @@ export class StoryColumns implements StorySource {
     const key =
       guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
     if (guid === undefined || key === undefined) return;
-    if (!this.#keep(activity)) return;
+    if (!this.#keep(activity, this.table.get(key))) return;
     this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
   }
 
