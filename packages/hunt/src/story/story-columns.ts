@@ -7,12 +7,14 @@
  * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
  * with exactly the values a StoryCollector would have kept.
  *
- * TODO: this still grows with the log (about 45 bytes a record on a generated Sysmon log, a
- * quarter of it the text of the file names written): a connection's evidence is kept here and again
- * in its series, and every file and connection is kept although a chain uses only files that
- * follow a connection of their process within minutes. Sharing the series' evidence columns, or
- * dropping rows outside that window once the logs are known to arrive in time order, would cut
- * most of it.
+ * Files are kept only when a chain can report them (code, or any file of a suspicious image).
+ *
+ * TODO: this still grows with the log (about 27 bytes a record on a generated Sysmon log, 20
+ * of them typed arrays): a connection's evidence is kept here and again in its series, and the
+ * DNS queries and connections of every process are kept although a chain reads them only for a
+ * process that wrote a file it can report, which few do. Sharing the series' evidence columns,
+ * or dropping rows older than CONNECT_TO_FILE_WINDOW_MS plus DNS_TO_CONNECT_WINDOW_MS once the
+ * logs are known to arrive in time order, would cut most of it.
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
