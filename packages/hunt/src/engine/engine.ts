@@ -234,12 +234,29 @@ function chainOptions(knowledge: Knowledge, ips: IpMemo): ChainOptions {
       const ip = ips.parse(text);
       return ip !== undefined && isOffHostClass(classifyIp(ip));
     },
-    isSuspiciousImage(image) {
+    // Asked for every file a process with a known image writes: images repeat, so remembered.
+    isSuspiciousImage: remembered((image) => {
       const place = knowledge.writablePlace(image);
       const writable = place !== undefined && place.knownGood === undefined;
       return writable || knowledge.lolbin(image) !== undefined;
-    },
+    }),
     ipKey: (text) => ips.parse(text)?.text ?? text.trim().toLowerCase(),
+  };
+}
+
+/** Distinct images whose answer remembered() keeps; past this, answers are worked out again. */
+const REMEMBERED_IMAGES = 4096;
+
+/** `test` with its answers remembered for up to REMEMBERED_IMAGES texts. */
+function remembered(test: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      if (answers.size < REMEMBERED_IMAGES) answers.set(text, answer);
+    }
+    return answer;
   };
 }
 
