@@ -8,8 +8,8 @@
  * IdRuns): about 12 bytes a record, also when one log interleaves several computers' records (a
  * forwarded or a merged log). An id of the channel already taken by another computer (each host's
  * own log counts from 1) is kept in runs of that computer and channel instead. TODO: that is
- * still linear in the records read (about 12 MB per gigabyte of log); past tens of gigabytes,
- * runs that repeat a time pattern could be kept as ranges alone.
+ * still linear in the records read (about 11 MB of typed arrays per gigabyte of log); past tens
+ * of gigabytes, runs that repeat a time pattern could be kept as ranges alone.
  */
 import { parseIsoMs } from '../events/time.js';
 import type { EventRecord } from '../record.js';

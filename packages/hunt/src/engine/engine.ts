@@ -3,21 +3,41 @@
  * and returns findings, what the allowlist suppressed, and the network pivot. The engine keeps
  * compact per-series state (times and evidence rows), DNS answers and process facts, never the
  * records themselves. Repeated text (computers, images, users, file names) is shared through
- * one pool, and addresses are parsed once per distinct text. On a generated Sysmon log it keeps
- * about 140 bytes a record (duplicate ids 15, series 13, stories 45 with their file names,
- * processes and their facts 60); see the TODOs in story/story-columns.ts and
- * story/process-table.ts for what still grows.
+ * one pool, and addresses are parsed once per distinct text. An Activity is built only for the
+ * events a detection reads (Sysmon 1, 3, 11, 22 and Security 4688); the rest are only timed.
+ *
+ * Measured on the generated 1 GB Sysmon log (972,900 records, heap after a forced GC): about
+ * 117 bytes a record, 69 of JS heap and 48 of typed arrays. By structure (300 MB log): process
+ * table 50 heap (story/process-table.ts), stories 7 heap + 20 typed (story/story-columns.ts),
+ * series 12 heap + 12 typed (engine/connections.ts; the heap part is bounded per series and
+ * shrinks per record as logs grow), duplicate ids 11 typed (engine/duplicates.ts), DNS answers
+ * 10 heap (bounded per address), process facts 8 heap (engine/process-facts.ts). V8 keeps
+ * about four times the live JS heap committed while it grows (299 MB for 67 MB live at 1 GB),
+ * so a byte of heap costs about four of RSS and a byte of typed array one: the TODOs in those
+ * files say what still grows with the log.
+ *
+ * TODO: a routed event still becomes a whole Activity (a NetworkConnect gets up to 16
+ * properties one by one, about a twentieth of a hunt's time) and then columns; reading its
+ * fields straight into the series and story columns would skip the object.
  */
 import { suppressingRule, type Allowlist } from '../allowlist/allowlist.js';
 import type { Activity } from '../events/activity.js';
 import { toActivity } from '../events/normalise.js';
+import { isSysmonRecord, sysmonActivityTime } from '../events/sysmon.js';
+import type { EventTime } from '../events/time.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import type { HuntReport, SuppressedCount } from '../findings/report.js';
 import { classifyIp } from '../net/ip-class.js';
 import { TextPool } from '../events/text-pool.js';
 import { IpMemo } from '../net/ip-memo.js';
 import type { EventRecord } from '../record.js';
-import { chainActivity, chainFindings, type ChainOptions } from '../story/chain.js';
+import {
+  chainActivity,
+  chainFileCanReport,
+  chainFindings,
+  type ChainOptions,
+} from '../story/chain.js';
+import type { ProcessNode } from '../story/process-node.js';
 import { ProcessTable } from '../story/process-table.js';
 import type { StoryActivity } from '../story/compact.js';
 import { StoryColumns } from '../story/story-columns.js';
@@ -53,6 +73,13 @@ export interface HuntOptions {
   readonly config?: SysmonConfig;
 }
 
+/**
+ * The Sysmon event IDs whose activities a detection reads: process starts, connections, files
+ * created and DNS queries. Any other event only counts (records, activities, hosts, time span),
+ * so no activity is built for it.
+ */
+const ROUTED_SYSMON_EVENTS: ReadonlySet<number> = new Set([1, 3, 11, 22]);
+
 const SERIES_DETECTIONS = [
   lolbinOutbound,
   lolbinInbound,
@@ -79,15 +106,19 @@ export class HuntEngine {
   #records = 0;
   #activities = 0;
   #connections = 0;
-  #first: Activity | undefined;
-  #last: Activity | undefined;
+  #first: EventTime | undefined;
+  #last: EventTime | undefined;
 
   constructor(options: HuntOptions) {
     this.#options = options;
     this.#processes = new ProcessFacts(options.knowledge, this.#pool);
     this.#chainOptions = chainOptions(options.knowledge, this.#ips);
-    // Stories keep only what a chain can use: the engine reads them for chains alone.
-    const keep = (activity: StoryActivity) => chainActivity(activity, this.#chainOptions);
+    // Stories keep only what a chain can use (the engine reads them for chains alone): of the
+    // files, only those a chain can report, which most files written are not.
+    const keep = (activity: StoryActivity, process: ProcessNode | undefined) =>
+      chainActivity(activity, this.#chainOptions) &&
+      (activity.kind !== 'file-create' ||
+        chainFileCanReport(activity, process?.image, this.#chainOptions));
     // Chains read a process's start, never its parents or its end: the table keeps neither.
     const table = new ProcessTable({ pool: this.#pool, parents: false });
     this.#stories = new StoryColumns(table, keep, this.#pool);
@@ -99,13 +130,12 @@ export class HuntEngine {
     if (this.#duplicates.isDuplicate(record)) return;
 
     this.#inferred.add(record);
-    const activity = toActivity(record);
-    if (activity === undefined) return;
+    const time = this.#take(record);
+    if (time === undefined) return;
 
     this.#activities++;
-    this.#computers.add(activity.computer);
-    this.#widenSpan(activity);
-    this.#route(activity);
+    this.#computers.add(record.computer);
+    this.#widenSpan(time);
   }
 
   /** Runs the detections over everything added so far. */
@@ -133,6 +163,19 @@ export class HuntEngine {
     };
   }
 
+  /**
+   * Routes the activity the record describes to the detections, or only reads its time when no
+   * detection reads it; the activity's time, or undefined when the record describes none.
+   */
+  #take(record: EventRecord): EventTime | undefined {
+    if (isSysmonRecord(record) && !ROUTED_SYSMON_EVENTS.has(record.eventId)) {
+      return sysmonActivityTime(record);
+    }
+    const activity = toActivity(record);
+    if (activity !== undefined) this.#route(activity);
+    return activity?.time;
+  }
+
   #route(activity: Activity): void {
     this.#stories.add(activity);
     switch (activity.kind) {
@@ -151,14 +194,14 @@ export class HuntEngine {
     }
   }
 
-  #widenSpan(activity: Activity): void {
-    if (this.#first === undefined || activity.time.ms < this.#first.time.ms) this.#first = activity;
-    if (this.#last === undefined || activity.time.ms > this.#last.time.ms) this.#last = activity;
+  #widenSpan(time: EventTime): void {
+    if (this.#first === undefined || time.ms < this.#first.ms) this.#first = time;
+    if (this.#last === undefined || time.ms > this.#last.ms) this.#last = time;
   }
 
   #span(): ObservedSpan | undefined {
     if (this.#first === undefined || this.#last === undefined) return undefined;
-    return { startMs: this.#first.time.ms, endMs: this.#last.time.ms };
+    return { startMs: this.#first.ms, endMs: this.#last.ms };
   }
 
   #context(): DetectionContext {
@@ -179,7 +222,7 @@ export class HuntEngine {
       computers: [...this.#computers].sort(),
     };
     if (this.#first === undefined || this.#last === undefined) return input;
-    return { ...input, firstTime: this.#first.time.iso, lastTime: this.#last.time.iso };
+    return { ...input, firstTime: this.#first.iso, lastTime: this.#last.iso };
   }
 }
 
@@ -191,12 +234,29 @@ function chainOptions(knowledge: Knowledge, ips: IpMemo): ChainOptions {
       const ip = ips.parse(text);
       return ip !== undefined && isOffHostClass(classifyIp(ip));
     },
-    isSuspiciousImage(image) {
+    // Asked for every file a process with a known image writes: images repeat, so remembered.
+    isSuspiciousImage: remembered((image) => {
       const place = knowledge.writablePlace(image);
       const writable = place !== undefined && place.knownGood === undefined;
       return writable || knowledge.lolbin(image) !== undefined;
-    },
+    }),
     ipKey: (text) => ips.parse(text)?.text ?? text.trim().toLowerCase(),
+  };
+}
+
+/** Distinct images whose answer remembered() keeps; past this, answers are worked out again. */
+const REMEMBERED_IMAGES = 4096;
+
+/** `test` with its answers remembered for up to REMEMBERED_IMAGES texts. */
+function remembered(test: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      if (answers.size < REMEMBERED_IMAGES) answers.set(text, answer);
+    }
+    return answer;
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The record ids of one log and the time of each, kept as runs of consecutive ids: a log's ids
- * count up one by one, so a run is its first id, one Float64Array of times and one Uint32Array
- * of owners (12 bytes a record) rather than one map entry per record. Small gaps are kept inside
+ * count up one by one, so a run is its first id, one Float64Array of times and one Uint16Array
+ * of owners (10 bytes a record; a Uint32Array once an owner passes 65,535) rather than one map
+ * entry per record. Small gaps are kept inside
  * a run as empty slots. An owner is a small number the caller gives (DuplicateRecords numbers the
  * computers of one channel), so the ids of several computers interleaved in one log share runs.
  */
@@ -18,11 +19,13 @@ const EMPTY = Number.NaN;
 /** What recall() returns for an id already remembered for another owner. */
 export const CLAIMED: unique symbol = Symbol('claimed by another owner');
 
+type Owners = Uint16Array | Uint32Array;
+
 interface IdRun {
   readonly first: number;
   length: number;
   times: Float64Array;
-  owners: Uint32Array;
+  owners: Owners;
 }
 
 /** Ids and their times, in runs sorted by first id that never overlap. */
@@ -49,7 +52,7 @@ export class IdRuns {
       const seen = run.times[slot] ?? EMPTY;
       if (!Number.isNaN(seen)) return run.owners[slot] === owner ? seen : CLAIMED;
       run.times[slot] = timeMs;
-      run.owners[slot] = owner;
+      ownersFor(run, owner)[slot] = owner;
       return undefined;
     }
 
@@ -88,7 +91,7 @@ export class IdRuns {
 
   #insert(at: number, id: number, timeMs: number, owner: number): void {
     const times = new Float64Array(8).fill(EMPTY);
-    const run: IdRun = { first: id, length: 1, times, owners: new Uint32Array(8) };
+    const run: IdRun = { first: id, length: 1, times, owners: ownersOf(owner, 8) };
     run.times[0] = timeMs;
     run.owners[0] = owner;
     this.#runs.splice(at, 0, run);
@@ -103,12 +106,28 @@ function extend(run: IdRun, id: number, timeMs: number, owner: number): void {
     const capacity = Math.max(length, size + (size < LARGE_RUN ? size : Math.ceil(size / 4)));
     const times = new Float64Array(capacity).fill(EMPTY);
     times.set(run.times);
-    const owners = new Uint32Array(capacity);
+    const owners = ownersOf(owner, capacity, run.owners);
     owners.set(run.owners);
     run.times = times;
     run.owners = owners;
   }
   run.times[id - run.first] = timeMs;
-  run.owners[id - run.first] = owner;
+  ownersFor(run, owner)[id - run.first] = owner;
   run.length = length;
+}
+
+/** New owner storage of `capacity` wide enough for `owner` and for what `now` holds. */
+function ownersOf(owner: number, capacity: number, now?: Owners): Owners {
+  const wide = owner > 0xffff || now instanceof Uint32Array;
+  return wide ? new Uint32Array(capacity) : new Uint16Array(capacity);
+}
+
+/** The run's owner storage, widened first when `owner` does not fit it. */
+function ownersFor(run: IdRun, owner: number): Owners {
+  if (owner > 0xffff && run.owners instanceof Uint16Array) {
+    const wide = new Uint32Array(run.owners.length);
+    wide.set(run.owners);
+    run.owners = wide;
+  }
+  return run.owners;
 }

@@ -2,6 +2,10 @@
  * The little the network detections need to know about processes: each process's parent image
  * (is it a service started by services.exe?) and the processes that remote-execution hosts
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
+ *
+ * TODO: the parent image map keeps a lower-case copy of every started process's guid and a map
+ * entry for it (about 8 bytes a record of JS heap on a generated Sysmon log). Keying it by the
+ * process table's own key for the process would share that text instead of copying it.
  */
 import type { ProcessStart } from '../events/activity.js';
 import { TextPool } from '../events/text-pool.js';

@@ -52,6 +52,34 @@ export function sysmonActivity(record: EventRecord): Activity | undefined {
   }
 }
 
+/**
+ * The field each Sysmon event ID needs to become an activity (empty: none), for the event IDs
+ * sysmonActivity turns into one; the rest give no activity.
+ */
+const REQUIRED_FIELD: ReadonlyMap<number, string> = new Map([
+  ...[1, 3, 5, 8, 10, 25].map((eventId) => [eventId, ''] as const),
+  [7, 'ImageLoaded'],
+  ...[11, 15, 23, 26].map((eventId) => [eventId, 'TargetFilename'] as const),
+  ...[12, 13, 14].map((eventId) => [eventId, 'TargetObject'] as const),
+  [17, 'PipeName'],
+  [18, 'PipeName'],
+  [22, 'QueryName'],
+]);
+
+/**
+ * The time of the activity sysmonActivity(record) gives, without building it (and undefined
+ * when it gives none): for a reader that only counts an event, such as the hunt engine with an
+ * image load or a registry write.
+ */
+export function sysmonActivityTime(record: EventRecord): EventTime | undefined {
+  const required = REQUIRED_FIELD.get(record.eventId);
+  if (required === undefined) return undefined;
+
+  const fields = new FieldReader(record);
+  if (required !== '' && fields.text(required) === undefined) return undefined;
+  return eventTime(record, fields);
+}
+
 function eventTime(record: EventRecord, fields: FieldReader): EventTime | undefined {
   return parseSysmonUtc(fields.text('UtcTime')) ?? parseIsoTime(record.timeCreated);
 }

@@ -17,6 +17,10 @@ export interface EventTime {
 
 /** Parses Sysmon's `UtcTime` form (or an ISO UTC form); undefined when it is not a time. */
 export function parseSysmonUtc(text: string | undefined): EventTime | undefined {
+  if (text !== undefined && isSysmonShape(text)) {
+    const time = sysmonUtcByDigits(text);
+    if (time !== undefined) return time;
+  }
   const match = text === undefined ? null : SYSMON_UTC.exec(text.trim());
   if (match === null) return undefined;
 
@@ -59,6 +63,40 @@ export function parseIsoMs(text: string | undefined): number | undefined {
     return undefined;
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) + digits(text, 20, 27) / 10_000;
+}
+
+/** The form Sysmon writes `UtcTime` in; `d` stands for a digit. */
+const SYSMON_SHAPE = 'dddd-dd-dd dd:dd:dd.ddd';
+
+function isSysmonShape(text: string): boolean {
+  if (text.length !== SYSMON_SHAPE.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const expected = SYSMON_SHAPE.charCodeAt(i);
+    if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false;
+  }
+  return true;
+}
+
+/**
+ * parseSysmonUtc of a text in SYSMON_SHAPE, read digit by digit: the same instant and text as
+ * the general path, which a time it cannot write directly (see secondsText) is left to.
+ */
+function sysmonUtcByDigits(text: string): EventTime | undefined {
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  if (year < 1000 || day > daysInMonth(year, month)) return undefined;
+
+  const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const iso = flat([text.slice(0, 10), 'T', text.slice(11, 23), '0000Z']);
+  return { iso, ms: wholeMs + digits(text, 20, 23) };
 }
 
 /** `DDDD-DD-DDTDD:DD:DD.DDDDDDDZ`, checked by character code (the length is checked already). */

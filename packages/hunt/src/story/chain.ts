@@ -124,6 +124,10 @@ function chainLinks(
   options: ChainOptions,
   ipKey: (text: string) => string,
 ): Link[] {
+  // Files first: most processes write none, and then their connections need not be built.
+  const files = activities.files.filter((file) => !isHousekeepingFile(file.targetFilename));
+  if (files.length === 0) return [];
+
   const started = process.start?.time.iso ?? '';
   const connections = activities.connections
     .filter((c) => isOutboundTo(c, options) && c.time.iso >= started)
@@ -131,7 +135,6 @@ function chainLinks(
   if (connections.length === 0) return [];
 
   const links: Link[] = [];
-  const files = activities.files.filter((file) => !isHousekeepingFile(file.targetFilename));
   for (const file of files.sort(byTime)) {
     const connection = latestBefore(connections, file);
     if (connection === undefined) continue;
@@ -159,6 +162,20 @@ export function chainActivity(activity: StoryActivity, options: ChainOptions): b
     default:
       return false;
   }
+}
+
+/**
+ * True for a file a chain can report: code (isExecutableName), or any file written by a process
+ * whose image is suspicious. `image` is the writer's image as the process table holds it, which
+ * never changes once known; undefined keeps the file, as the image may be learnt later.
+ */
+export function chainFileCanReport(
+  file: FileActivity,
+  image: string | undefined,
+  options: ChainOptions,
+): boolean {
+  if (isExecutableName(file.targetFilename)) return true;
+  return image === undefined || options.isSuspiciousImage(image);
 }
 
 function isOutboundTo(connection: NetworkConnect, options: ChainOptions): boolean {

@@ -7,19 +7,21 @@
  * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
  * with exactly the values a StoryCollector would have kept.
  *
- * TODO: this still grows with the log (about 45 bytes a record on a generated Sysmon log, a
- * quarter of it the text of the file names written): a connection's evidence is kept here and again
- * in its series, and every file and connection is kept although a chain uses only files that
- * follow a connection of their process within minutes. Sharing the series' evidence columns, or
- * dropping rows outside that window once the logs are known to arrive in time order, would cut
- * most of it.
+ * Files are kept only when a chain can report them (code, or any file of a suspicious image).
+ *
+ * TODO: this still grows with the log (about 27 bytes a record on a generated Sysmon log, 20
+ * of them typed arrays): a connection's evidence is kept here and again in its series, and the
+ * DNS queries and connections of every process are kept although a chain reads them only for a
+ * process that wrote a file it can report, which few do. Sharing the series' evidence columns,
+ * or dropping rows older than CONNECT_TO_FILE_WINDOW_MS plus DNS_TO_CONNECT_WINDOW_MS once the
+ * logs are known to arrive in time order, would cut most of it.
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
-import type { ProcessKey } from './process-node.js';
+import type { ProcessKey, ProcessNode } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
 import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
 import type { ProcessActivities, StorySource } from './story.js';
@@ -43,6 +45,12 @@ type ConnectionParts = Pick<
   | 'destinationHostname'
 >;
 
+/**
+ * False for an activity no reader will ask for; `process` is the table's node for the process
+ * acting, as known when the activity is added.
+ */
+export type StoryKeep = (activity: StoryActivity, process: ProcessNode | undefined) => boolean;
+
 /** Who a process is, for the activities built again from its rows. */
 interface Bin {
   readonly computer: string;
@@ -57,7 +65,7 @@ interface Bin {
  */
 export class StoryColumns implements StorySource {
   readonly table: ProcessTable;
-  readonly #keep: (activity: StoryActivity) => boolean;
+  readonly #keep: StoryKeep;
   readonly #bins: StoryBins;
   readonly #evidence = new EvidenceColumns(new FileNames());
   readonly #dns = new TupleTable<DnsParts>();
@@ -77,11 +85,7 @@ export class StoryColumns implements StorySource {
    * `keep` is false for an activity no reader will ask for (see chainActivity); `pool` shares
    * the computers, providers and images of the processes kept.
    */
-  constructor(
-    table: ProcessTable,
-    keep: (activity: StoryActivity) => boolean,
-    pool: TextPool = new TextPool(),
-  ) {
+  constructor(table: ProcessTable, keep: StoryKeep, pool: TextPool = new TextPool()) {
     this.table = table;
     this.#keep = keep;
     this.#bins = new StoryBins(pool);
@@ -103,7 +107,7 @@ export class StoryColumns implements StorySource {
     const key =
       guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
     if (guid === undefined || key === undefined) return;
-    if (!this.#keep(activity)) return;
+    if (!this.#keep(activity, this.table.get(key))) return;
     this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
   }
 

@@ -30,6 +30,9 @@ test('EvidenceColumns.at gives back the evidence added, times to the 100 ns tick
   times.forEach((iso, i) => columns.add(activity(iso, String(i * 1000), 'a.evtx')));
   columns.add(activity('2024-05-01T10:00:00.5000000Z', '18446744073709551615', 'b.evtx', 1));
   columns.add(activity('2024-05-01T10:00:00.5000000Z', '7'));
+  columns.add(activity('2024-05-01T10:00:00.5000000Z', '4294967295', 'a.evtx'));
+  columns.add(activity('2024-05-01T10:00:00.5000000Z', '4294967296', 'a.evtx'));
+  columns.add(activity('2024-05-01T10:00:00.5000000Z', '007', 'a.evtx'));
 
   assert.deepEqual(
     times.map((_, i) => columns.at(i)),
@@ -46,6 +49,11 @@ test('EvidenceColumns.at gives back the evidence added, times to the 100 ns tick
     eventId: 3,
     time: '2024-05-01T10:00:00.5000000Z',
   });
+  // The largest id a column holds, one past it, and a form that is not plain come back as given.
+  assert.deepEqual(
+    [6, 7, 8].map((at) => columns.at(at).recordId),
+    ['4294967295', '4294967296', '007'],
+  );
 });
 
 test('EvidenceColumns.listed orders by time, ties in the order added', () => {

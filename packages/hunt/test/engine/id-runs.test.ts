@@ -104,3 +104,16 @@ test('DuplicateRecords: hosts whose logs both count from 1 are not duplicates of
   assert.equal(duplicates.isDuplicate({ ...record('7', time(8)), computer: 'WS03' }), false);
   assert.equal(duplicates.count, 1);
 });
+
+test('IdRuns.recall keeps owners past 65,535 exactly, in a run that began with small owners', () => {
+  const runs = new IdRuns();
+  assert.equal(runs.recall(1, 10, 7), undefined);
+  assert.equal(runs.recall(2, 20, 70_000), undefined);
+  for (let id = 3; id <= 40; id++) assert.equal(runs.recall(id, id * 10, 65_536 + id), undefined);
+
+  assert.equal(runs.recall(1, 0, 7), 10);
+  assert.equal(runs.recall(2, 0, 70_000), 20);
+  assert.equal(runs.recall(2, 0, 70_000 - 65_536), CLAIMED);
+  assert.equal(runs.recall(40, 0, 65_576), 400);
+  assert.equal(runs.runCount, 1);
+});

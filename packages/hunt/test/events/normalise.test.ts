@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { toActivity } from '../../src/events/normalise.js';
-import { resolvedAddresses } from '../../src/events/sysmon.js';
+import { resolvedAddresses, sysmonActivityTime } from '../../src/events/sysmon.js';
 import { parseIsoTime, parseSysmonUtc } from '../../src/events/time.js';
 import { event } from '../synthetic.js';
 
@@ -203,4 +203,40 @@ test('resolvedAddresses keeps the addresses of QueryResults and drops CNAME entr
   ]);
   assert.deepEqual(resolvedAddresses('-'), []);
   assert.deepEqual(resolvedAddresses(undefined), []);
+});
+
+test('sysmonActivityTime gives the time of the activity toActivity builds, and only then', () => {
+  const utc = '2024-05-01 10:00:01.250';
+  const cases = [
+    ...[1, 3, 5, 8, 10, 25].map((eventId) => ({ eventId, data: { UtcTime: utc } })),
+    { eventId: 7, data: { UtcTime: utc, ImageLoaded: 'C:\\a.dll' } },
+    { eventId: 7, data: { UtcTime: utc, ImageLoaded: '-' } },
+    ...[11, 15, 23, 26].map((eventId) => ({
+      eventId,
+      data: { UtcTime: utc, TargetFilename: 'a' },
+    })),
+    { eventId: 11, data: { UtcTime: utc } },
+    ...[12, 13, 14].map((eventId) => ({ eventId, data: { UtcTime: utc, TargetObject: 'HKLM' } })),
+    { eventId: 13, data: { UtcTime: utc, TargetObject: '' } },
+    ...[17, 18].map((eventId) => ({ eventId, data: { UtcTime: utc, PipeName: '\\p' } })),
+    { eventId: 18, data: { UtcTime: utc } },
+    { eventId: 22, data: { UtcTime: utc, QueryName: 'a.example' } },
+    { eventId: 22, data: { UtcTime: utc } },
+    { eventId: 4, data: { UtcTime: utc } },
+    { eventId: 16, data: { UtcTime: utc } },
+    { eventId: 10, data: { UtcTime: 'soon' }, timeCreated: 'never' },
+    { eventId: 10, data: { UtcTime: 'soon' } },
+  ];
+  const made = cases.map((fields) => {
+    const record = event(fields);
+    assert.deepEqual(sysmonActivityTime(record), toActivity(record)?.time, JSON.stringify(fields));
+    return sysmonActivityTime(record)?.iso;
+  });
+
+  const times = made.filter((iso) => iso !== undefined);
+  assert.equal(times.length, 18);
+  assert.equal(times[0], '2024-05-01T10:00:01.2500000Z');
+  // A Sysmon time that does not parse falls back to TimeCreated, as for the activity.
+  assert.equal(made.at(-1), '2024-05-01T10:00:00.0000000Z');
+  assert.equal(made.at(-2), undefined);
 });

@@ -44,3 +44,26 @@ test('parseIsoMs equals parseIsoTime(...).ms for the parser form and every other
   assert.equal(parseIsoMs(undefined), undefined);
   assert.equal(parseIsoMs('2024-05-01T10:00:00.1234567Z'), Date.UTC(2024, 4, 1, 10) + 123.4567);
 });
+
+test('parseSysmonUtc gives what parseIsoTime gives for days and seconds that do not exist', () => {
+  const texts = [
+    '2024-02-29 23:59:59.500',
+    '2023-02-29 00:00:00.000',
+    '2100-02-29 00:00:00.001',
+    '2024-04-31 00:00:00.000',
+    '2016-12-31 23:59:60.250',
+    '0999-01-01 00:00:00.000',
+  ];
+  for (const text of texts) {
+    const iso = parseIsoTime(`${text.replace(' ', 'T')}Z`);
+    assert.deepEqual(parseSysmonUtc(text), iso, text);
+  }
+  assert.equal(parseSysmonUtc('2016-12-31 23:59:60.250')?.iso, '2017-01-01T00:00:00.2500000Z');
+  for (const bad of [
+    '2024-05-01 24:00:00.000',
+    '2024-13-01 00:00:00.000',
+    '2024-05-00 00:00:00.000',
+  ]) {
+    assert.equal(parseSysmonUtc(bad), undefined, bad);
+  }
+});

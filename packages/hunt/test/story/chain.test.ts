@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import type { Activity } from '../../src/events/activity.js';
-import { chainFindings, mappedIpKey, type ChainOptions } from '../../src/story/chain.js';
+import {
+  chainFileCanReport,
+  chainFindings,
+  mappedIpKey,
+  type ChainOptions,
+} from '../../src/story/chain.js';
 import { StoryCollector } from '../../src/story/story.js';
 import { connect, dnsQuery, fileCreate, guid, sysmonStart } from './builders.js';
 
@@ -218,4 +223,13 @@ test('mappedIpKey makes Sysmon’s IPv4-mapped answers equal to the plain addres
   assert.equal(mappedIpKey(' 1.2.3.4 '), '1.2.3.4');
   assert.equal(mappedIpKey('[FE80::1]'), 'fe80::1');
   assert.equal(mappedIpKey('::ffff:1.2.3'), '::ffff:1.2.3');
+});
+
+test('chainFileCanReport keeps code, any file of a suspicious image, and files of unknown images', () => {
+  const report = fileCreate(guid(1), 'C:\\Users\\a\\Documents\\report.docx', '10:00:00.000');
+  const payload = fileCreate(guid(1), 'C:\\Users\\a\\AppData\\Local\\Temp\\x.DLL', '10:00:00.000');
+  assert.equal(chainFileCanReport(report, CHROME, OPTIONS), false);
+  assert.equal(chainFileCanReport(payload, CHROME, OPTIONS), true);
+  assert.equal(chainFileCanReport(report, RUNDLL32, OPTIONS), true);
+  assert.equal(chainFileCanReport(report, undefined, OPTIONS), true);
 });
