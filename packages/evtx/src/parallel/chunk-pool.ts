@@ -25,10 +25,12 @@ const MAX_ATTEMPTS = 2;
 const WINDOW_PER_THREAD = 4;
 
 /**
- * Tasks a worker holds (running and queued) when the main thread parses too: two keep it busy
- * between messages, and the rest wait for whichever thread is free first.
+ * Tasks a worker holds (running and queued) when the main thread parses too. Only the main
+ * thread hands tasks out, and it cannot while it parses one itself, so a worker needs work
+ * queued for longer than that: two left it idle when a loaded machine held the main thread
+ * back, four did not.
  */
-const WORKER_DEPTH_HELPED = 2;
+const WORKER_DEPTH_HELPED = 4;
 
 /** Each thread's young generation in MiB, by default. */
 const YOUNG_GENERATION_MB = 16;
