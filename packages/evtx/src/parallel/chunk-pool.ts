@@ -3,7 +3,8 @@
  * independent, so each task is a run of slots one worker reads and parses on its own; the
  * results come back in slot order through the file's accountant, so the summary and the
  * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
- * flight or waiting to be consumed, so memory stays flat whatever the file's size.
+ * flight or waiting to be consumed, so memory stays flat whatever the file's size. With
+ * `parseHere`, the reading thread parses too, rather than wait.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -27,8 +28,8 @@ const WINDOW_PER_THREAD = 4;
 /**
  * Tasks a worker holds (running and queued) when the main thread parses too. Only the main
  * thread hands tasks out, and it cannot while it parses one itself, so a worker needs work
- * queued for longer than that: two left it idle when a loaded machine held the main thread
- * back, four did not.
+ * queued for longer than that: with two, a main thread held back on a loaded machine can leave
+ * the worker idle; four give it room for a few of this thread's tasks.
  */
 const WORKER_DEPTH_HELPED = 4;
 
@@ -44,6 +45,8 @@ export interface ChunkPoolOptions<Options> {
    * Whether the thread that reads from the pool parses too, running a task itself whenever
    * the next one due is not done yet and one is left that no worker has taken: `threads`
    * workers and this thread then share the slots. The job module is imported here as well.
+   * TODO: a job that ends its thread (process.exit) ends the whole process when it runs here;
+   * only the workers' slots are run again after such a death.
    */
   readonly parseHere?: boolean;
   /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
