@@ -2,6 +2,9 @@
 // where the chunk was parsed (a worker, or the main thread when it parses too) and consumes it
 // there, so only a count crosses between threads. Mode `structured` counts the data fields,
 // `jsonl` also serialises the record as `dump --format jsonl` does (without writing it).
+// Each output also carries the CPU seconds of the thread that made it so far (Linux only).
+import { readFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 
 /** `createChunkJob` as the pool calls it; options: { mode: 'structured' | 'jsonl' }. */
 export function createChunkJob({ mode }) {
@@ -9,7 +12,7 @@ export function createChunkJob({ mode }) {
   return (records) => {
     let consumed = 0;
     for (const record of records) consumed += consume(record.toStructured(), json);
-    return [records.length, consumed];
+    return [records.length, consumed, threadId, threadCpuSeconds()];
   };
 }
 
@@ -24,4 +27,14 @@ export function consume(structured, json) {
 
 function bigintText(_key, value) {
   return typeof value === 'bigint' ? value.toString() : value;
+}
+
+/** This thread's user and system CPU seconds, from /proc; undefined where there is none. */
+export function threadCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
