@@ -1,4 +1,7 @@
-/** `--threads N`: how many worker threads parse chunks; 1 reads on the main thread alone. */
+/**
+ * `--threads N`: how many threads parse chunks; 1 reads on the main thread alone. For `dump`
+ * and `pivot`, N is N - 1 worker threads and the main thread (parallel.ts: parsingPool).
+ */
 import { availableParallelism } from 'node:os';
 
 import { UsageError } from './errors.js';
@@ -7,9 +10,9 @@ import { UsageError } from './errors.js';
 export const MAX_THREADS = 64;
 
 /** What `--threads` does, for help texts. */
-export const THREADS_HELP = `worker threads that parse chunks (default 1: the main thread
-                     alone, in the least memory); more than the cores here
-                     (${availableParallelism()}) are cut to them`;
+export const THREADS_HELP = `threads that parse chunks (default 1: the main thread alone,
+                     in the least memory): N - 1 worker threads and the main
+                     thread; more than the cores here (${availableParallelism()}) are cut to them`;
 
 /** The cores available, within 1 to MAX_THREADS: the default thread count. */
 export function defaultThreads(cores: number = availableParallelism()): number {

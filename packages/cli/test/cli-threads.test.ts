@@ -57,6 +57,30 @@ test('pivot and hunt --threads 2 give the sample the result of one thread', asyn
   );
 });
 
+test('pivot --threads 2 groups by any field, selects and skips duplicates as one thread does', async () => {
+  // The workers send a selected record with only the fields the pivot reads: System fields,
+  // the --by fields and the destination port, host name and UtcTime; the log given twice makes
+  // every record of the second copy a duplicate the main thread must recognise by identity.
+  const args = ['pivot', '--json', ISSUE43, ISSUE43];
+  const byImage = await assertSameWithThreads([...args, '--by', 'computer,Image,SourcePort']);
+  const queried = await assertSameWithThreads([
+    ...args,
+    '--all-events',
+    '--by',
+    'eventId,file,TargetFilename',
+    '--query',
+    'eventId:2 OR DestinationPort:>1024',
+    '--where',
+    'Image~e',
+  ]);
+
+  const grouped = JSON.parse(byImage) as { seen: number; selected: number; rows: unknown[] };
+  assert.deepEqual([grouped.seen, grouped.selected], [1730, 137]);
+  const picked = JSON.parse(queried) as { selected: number; rows: { key: string[] }[] };
+  assert.ok(picked.rows.some((row) => row.key[0] === '2' && row.key[2] !== ''));
+  assert.ok(picked.selected > 0 && picked.selected < 1730);
+});
+
 test('dump --threads refuses a count that is not a whole number from 1', async () => {
   for (const bad of ['0', 'two', '1.5', '65']) {
     const run = await runEvtxhunt('dump', ISSUE43, '--threads', bad);

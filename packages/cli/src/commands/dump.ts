@@ -1,12 +1,12 @@
 /** `evtxhunt dump`: every readable record to stdout, as JSON lines or Windows-style XML. */
-import { ChunkPool, type EvtxFile } from '@evtxhunt/evtx/node';
+import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { LineBuffer, type Io } from '../io.js';
 import { DUMP_JOB, type DumpJobOptions } from '../jobs/dump-job.js';
-import { pooledFile } from '../parallel.js';
+import { parsingPool, pooledFile } from '../parallel.js';
 import { QUERY_HELP, queryOption } from '../query-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { dumpLine, type DumpStyle } from '../record-lines.js';
@@ -37,14 +37,12 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     xml: args.values.get('format') === 'xml',
     matches: queryOption(query),
   };
-  // One thread by default: two measured 1.1-1.3x as fast for about 65-100 MB more memory, which
-  // took a 1 GB dump past 200 MB; --threads 2 asks for it.
+  // TODO: one thread by default, the least memory. Two threads (one worker and this thread)
+  // are yet to be timed on a quiet machine (bench:threads); if they reach the 1.8x target,
+  // two is the better default.
   const threads = threadsOption(args.values.get('threads'), 1);
   const options: DumpJobOptions = { xml: style.xml, query };
-  const pool =
-    threads > 1
-      ? new ChunkPool<Uint8Array>({ threads, job: { module: DUMP_JOB, options } })
-      : undefined;
+  const pool = parsingPool<Uint8Array>(threads, { module: DUMP_JOB, options });
   const out = new LineBuffer(io.out);
 
   try {

@@ -5,7 +5,7 @@ import {
   PivotAccumulator,
   type EventRecord,
 } from '@evtxhunt/hunt';
-import { ChunkPool, type EvtxFile } from '@evtxhunt/evtx/node';
+import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -13,8 +13,8 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { renderPivot } from '../pivot-table.js';
-import { PIVOT_JOB, type PivotJobOptions, type PivotRow } from '../jobs/pivot-job.js';
-import { pooledFile } from '../parallel.js';
+import { PIVOT_JOB, type PivotChunk, type PivotJobOptions } from '../jobs/pivot-job.js';
+import { parsingPool, pooledFile } from '../parallel.js';
 import { QUERY_HELP } from '../query-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { selectionFor } from '../record-selection.js';
@@ -40,8 +40,8 @@ Options:
                        Field!=value   not equal (also true when the field is missing)
                        Field~text     contains text, ignoring case
   --all-events       consider every record, not only initiated Sysmon Event ID 3
-  --threads N        worker threads that parse chunks (default 1: every record still goes
-                     through the main thread, so more threads measured no faster)
+  --threads N        threads that parse chunks (default 1); more than the cores here are
+                     cut to them
   --json             write the result as JSON
   -h, --help         show this help
 
@@ -66,17 +66,15 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     where: args.lists.get('where') ?? [],
     allEvents: args.flags.has('all-events'),
     query: args.values.get('query'),
+    by,
   };
   const counter = new PivotCounter(
     by,
     selectionFor(options.where, options.allEvents, options.query),
   );
-  // TODO: one thread by default: the main thread still checks every record for duplicates and
-  // counts it, so with two threads the pivot measured no faster (bench:threads) and used more
-  // memory. Worth it once workers can send less per record than its identity.
+  // One thread by default, as for dump and hunt (see dump.ts).
   const threads = threadsOption(args.values.get('threads'), 1);
-  const job = { module: PIVOT_JOB, options };
-  const pool = threads > 1 ? new ChunkPool<PivotRow[]>({ threads, job }) : undefined;
+  const pool = parsingPool<PivotChunk>(threads, { module: PIVOT_JOB, options });
 
   let status: number;
   try {
@@ -100,45 +98,62 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 /**
- * Counts records into the pivot, once each: parsed here, or as rows from the pool's workers,
- * which send in full only the records the selection takes (the rest as their identity, for
- * the duplicate check and the count of records seen).
+ * Counts records into the pivot, once each: parsed here, or as compact chunks from the pool,
+ * whose workers have applied the selection already (the records it left out came as their
+ * identity alone, for the duplicate check and the count of records seen).
  */
 class PivotCounter {
   readonly accumulator: PivotAccumulator;
   readonly duplicates = new DuplicateRecords();
-  /** Records a worker left out: only their identity came, so the selection must not take them. */
-  readonly #leftOut = new WeakSet<object>();
+  /** The selection a worker made for the record being added; undefined for records read here. */
+  #chosen: boolean | undefined;
 
   constructor(by: readonly string[], select: (record: EventRecord) => boolean) {
-    const selectHere = (record: EventRecord) => !this.#leftOut.has(record) && select(record);
+    const selectHere = (record: EventRecord) => this.#chosen ?? select(record);
     this.accumulator = new PivotAccumulator({ by, select: selectHere });
   }
 
   async addHere(evtx: EvtxFile, file: string, reporter: Reporter): Promise<void> {
     for await (const record of evtx.records()) {
-      this.#add({ ...record.toStructured(), file });
+      this.#add({ ...record.toStructured(), file }, undefined);
       await reporter.record(evtx.summary);
     }
   }
 
   async addPooled(
-    pool: ChunkPool<PivotRow[]>,
+    pool: ChunkPool<PivotChunk>,
     evtx: EvtxFile,
     file: string,
     reporter: Reporter,
   ): Promise<void> {
     for await (const { info, output } of pool.read(evtx, file)) {
-      for (const { record, selected } of output ?? []) {
-        if (!selected) this.#leftOut.add(record);
-        this.#add(record);
-      }
+      if (output !== undefined) this.#addChunk(output);
       await reporter.records(evtx.summary, info.records);
     }
   }
 
-  #add(record: EventRecord): void {
-    if (!this.duplicates.isDuplicate(record)) this.accumulator.add(record);
+  /** Every record of a chunk, in order: the selected ones as sent, the others by identity. */
+  #addChunk(chunk: PivotChunk): void {
+    const { recordIds, times, logOf, logs, selected } = chunk;
+    let next = 0;
+    for (const [at, recordId] of recordIds.entries()) {
+      const pick = selected[next];
+      if (pick?.at === at) {
+        next++;
+        this.#add(pick.record, true);
+        continue;
+      }
+      const [computer = '', channel = ''] = logs[logOf[at] ?? 0] ?? [];
+      const timeCreated = times[at];
+      const identity = { recordId, timeCreated, eventId: 0, provider: '', computer, channel };
+      this.#add({ ...identity, data: {} }, false);
+    }
+  }
+
+  #add(record: EventRecord, chosen: boolean | undefined): void {
+    if (this.duplicates.isDuplicate(record)) return;
+    this.#chosen = chosen;
+    this.accumulator.add(record);
   }
 }
 

@@ -3,7 +3,8 @@
  * independent, so each task is a run of slots one worker reads and parses on its own; the
  * results come back in slot order through the file's accountant, so the summary and the
  * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
- * flight or waiting to be consumed, so memory stays flat whatever the file's size.
+ * flight or waiting to be consumed, so memory stays flat whatever the file's size. With
+ * `parseHere`, the reading thread parses too, rather than wait.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -13,6 +14,7 @@ import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
+import { TaskRunner } from './task-runner.js';
 
 /**
  * Tries a slot gets: a worker that dies takes its tasks with it, and their slots run once more,
@@ -23,6 +25,14 @@ const MAX_ATTEMPTS = 2;
 /** Tasks per thread in flight or waiting, by default. */
 const WINDOW_PER_THREAD = 4;
 
+/**
+ * Tasks a worker holds (running and queued) when the main thread parses too. Only the main
+ * thread hands tasks out, and it cannot while it parses one itself, so a worker needs work
+ * queued for longer than that: with two, a main thread held back on a loaded machine can leave
+ * the worker idle; four give it room for a few of this thread's tasks.
+ */
+const WORKER_DEPTH_HELPED = 4;
+
 /** Each thread's young generation in MiB, by default. */
 const YOUNG_GENERATION_MB = 16;
 
@@ -31,9 +41,20 @@ export interface ChunkPoolOptions<Options> {
   /** Worker threads, 1 or more; started when first needed. */
   readonly threads: number;
   readonly job: JobSpec<Options>;
+  /**
+   * Whether the thread that reads from the pool parses too, running a task itself whenever
+   * the next one due is not done yet and one is left that no worker has taken: `threads`
+   * workers and this thread then share the slots. The job module is imported here as well.
+   * TODO: a job that ends its thread (process.exit) ends the whole process when it runs here;
+   * only the workers' slots are run again after such a death.
+   */
+  readonly parseHere?: boolean;
   /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
   readonly slotsPerTask?: number;
-  /** Tasks of a file in flight or done but not yet consumed, at most; default 4 per thread. */
+  /**
+   * Tasks of a file in flight or done but not yet consumed, at most; default 4 per parsing
+   * thread (this one counts when it parses too).
+   */
   readonly window?: number;
   /**
    * Each thread's young generation in MiB, default 16: parsing makes short-lived garbage, and
@@ -47,6 +68,16 @@ export interface SlotOutput<Output> {
   readonly info: ChunkInfo;
   /** Undefined when the slot had no records, or failed (its diagnostics say why). */
   readonly output: Output | undefined;
+}
+
+/** One task of a read, from planned to consumed. */
+interface ReadTask {
+  readonly first: number;
+  readonly count: number;
+  /** Settles when the task is done; undefined until a worker or this thread takes it. */
+  done: Promise<void> | undefined;
+  /** The task's slots, once it is done. */
+  slots: readonly WorkerSlot[] | undefined;
 }
 
 interface PendingTask {
@@ -69,6 +100,8 @@ export class ChunkPool<Output> {
   readonly #youngGenerationMb: number;
   readonly #slotsPerTask: number;
   readonly #window: number;
+  /** This thread's runner, when it parses too. */
+  readonly #here: TaskRunner | undefined;
   #nextId = 1;
   #closed = false;
 
@@ -79,13 +112,16 @@ export class ChunkPool<Output> {
       throw new RangeError(`threads must be a whole number from 1, not ${threads}`);
     }
     this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_TASK);
-    this.#window = options.window ?? threads * WINDOW_PER_THREAD;
+    const parsers = threads + (options.parseHere === true ? 1 : 0);
+    this.#window = options.window ?? parsers * WINDOW_PER_THREAD;
     if (!Number.isInteger(this.#window) || this.#window < 1) {
       throw new RangeError(`window must be a whole number from 1, not ${options.window}`);
     }
     this.#start = { module: String(job.module), options: job.options };
     this.#youngGenerationMb = options.youngGenerationMb ?? YOUNG_GENERATION_MB;
     this.#threads = Array.from({ length: threads }, () => emptyThread());
+    this.#here =
+      options.parseHere === true ? new TaskRunner(this.#start, 'the main thread') : undefined;
   }
 
   /**
@@ -97,18 +133,28 @@ export class ChunkPool<Output> {
     if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
     const accountant = evtx.beginPass<WorkerSlot<Output>>();
     const slots = evtx.summary.chunks.slots;
-    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    const queue: ReadTask[] = [];
     let next = 0;
 
     for (;;) {
-      while (pending.length < this.#window && next < slots) {
+      while (queue.length < this.#window && next < slots) {
         const count = Math.min(this.#slotsPerTask, slots - next);
-        pending.push(this.#submit(path, next, count));
+        queue.push({ first: next, count, done: undefined, slots: undefined });
         next += count;
       }
-      const task = pending.shift();
-      if (task === undefined) break;
-      for (const slot of await task) {
+      this.#handOut(queue, path);
+      const head = queue[0];
+      if (head === undefined) break;
+
+      if (head.slots === undefined) {
+        // Rather than wait for a worker, this thread runs the first task none has taken.
+        const waiting = this.#here && queue.find((task) => task.done === undefined);
+        if (waiting) await this.#runHere(waiting, path);
+        else await head.done;
+        continue;
+      }
+      queue.shift();
+      for (const slot of head.slots) {
         yield* outputs(accountant.add(slot as WorkerSlot<Output>));
       }
     }
@@ -137,7 +183,34 @@ export class ChunkPool<Output> {
       worker.postMessage({ kind: 'close' });
       return exited;
     });
-    await Promise.all(exits);
+    await Promise.all([...exits, this.#here?.close()]);
+  }
+
+  /**
+   * Gives the worker threads the tasks of `queue` none has started, in order: all of them, or
+   * when this thread parses too, only while some worker has fewer than WORKER_DEPTH_HELPED, so
+   * the rest are left for this thread to take when it would otherwise wait.
+   */
+  #handOut(queue: readonly ReadTask[], path: string): void {
+    for (const task of queue) {
+      if (task.done !== undefined) continue;
+      if (this.#here !== undefined && this.#leastBusy().tasks.size >= WORKER_DEPTH_HELPED) return;
+      task.done = this.#submit(path, task.first, task.count).then((slots) => {
+        task.slots = slots;
+      });
+    }
+  }
+
+  /** Runs `task` on this thread; its slots are there once this resolves. */
+  async #runHere(task: ReadTask, path: string): Promise<void> {
+    const runner = this.#here;
+    if (runner === undefined) throw new Error('this chunk pool does not parse on the main thread');
+    const { first, count } = task;
+    const request: TaskRequest = { kind: 'task', id: this.#nextId++, file: path, first, count };
+    task.done = runner.task(request).then((reply) => {
+      task.slots = reply.slots;
+    });
+    await task.done;
   }
 
   #submit(file: string, first: number, count: number): Promise<readonly WorkerSlot[]> {
@@ -147,10 +220,14 @@ export class ChunkPool<Output> {
 
   /** Hands the task to the thread with the fewest tasks, starting its worker if need be. */
   #dispatch(task: PendingTask): void {
-    const thread = this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+    const thread = this.#leastBusy();
     const worker = thread.worker ?? this.#spawn(thread);
     thread.tasks.set(task.request.id, task);
     worker.postMessage(task.request);
+  }
+
+  #leastBusy(): PoolThread {
+    return this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
   }
 
   #spawn(thread: PoolThread): Worker {

@@ -7,15 +7,29 @@ import { after, before, test } from 'node:test';
 import { ChunkPool, EvtxFile, openFileSource } from '../../src/node.js';
 import { corpusFiles, SAMPLE_PATH } from '../support/corpus-files.js';
 import { RECORD_KEYS_JOB, type RecordKeysOptions } from '../support/record-keys-job.js';
+import { THREAD_JOB } from '../support/thread-job.js';
 import { readPooled, readSequential } from '../support/slot-reading.js';
 
-function keysPool(threads: number, options: RecordKeysOptions = {}, slotsPerTask = 4) {
+function keysPool(
+  threads: number,
+  options: RecordKeysOptions = {},
+  slotsPerTask = 4,
+  parseHere = false,
+) {
   return new ChunkPool<string>({
     threads,
     job: { module: RECORD_KEYS_JOB, options },
     slotsPerTask,
+    parseHere,
   });
 }
+
+/** The pools the tests hold to a sequential read: workers alone, and one helped by this thread. */
+const POOLS = [
+  { threads: 1, parseHere: false },
+  { threads: 2, parseHere: false },
+  { threads: 1, parseHere: true },
+];
 
 let dir = '';
 let damaged = '';
@@ -31,14 +45,14 @@ before(async () => {
 after(() => rm(dir, { recursive: true }));
 
 test('ChunkPool gives the sample, whole and damaged, what a sequential read gives', async () => {
-  for (const threads of [1, 2]) {
-    const pool = keysPool(threads);
+  for (const { threads, parseHere } of POOLS) {
+    const pool = keysPool(threads, {}, 4, parseHere);
     try {
       for (const path of [SAMPLE_PATH, damaged]) {
         assert.deepEqual(
           await readPooled(pool, path),
           await readSequential(path),
-          `${threads} ${path}`,
+          `${threads} ${parseHere} ${path}`,
         );
       }
     } finally {
@@ -48,7 +62,12 @@ test('ChunkPool gives the sample, whole and damaged, what a sequential read give
 });
 
 test('ChunkPool reports a slot whose job throws and still gives every other slot', async () => {
-  const pool = keysPool(2, { failSlot: 3 });
+  for (const { threads, parseHere } of POOLS) await assertFailedSlot(threads, parseHere);
+});
+
+async function assertFailedSlot(threads: number, parseHere: boolean): Promise<void> {
+  // One slot per task, so slot 3 runs on this thread in some reads when it parses too.
+  const pool = keysPool(threads, { failSlot: 3 }, 1, parseHere);
   try {
     const pooled = await readPooled(pool, SAMPLE_PATH);
     const whole = await readSequential(SAMPLE_PATH);
@@ -70,6 +89,53 @@ test('ChunkPool reports a slot whose job throws and still gives every other slot
       ],
     );
   } finally {
+    await pool.close();
+  }
+}
+
+test('ChunkPool with parseHere shares the slots between this thread and its workers', async () => {
+  const pool = new ChunkPool<string>({
+    threads: 1,
+    job: { module: THREAD_JOB, options: {} },
+    slotsPerTask: 1,
+    parseHere: true,
+  });
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    const evtx = await EvtxFile.open(source);
+    const where = new Map<string, number>();
+    for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
+      if (output !== undefined) where.set(output, (where.get(output) ?? 0) + 1);
+    }
+
+    // The first four tasks go to the worker; while it runs them, this thread takes the fifth.
+    assert.equal((where.get('main') ?? 0) + (where.get('worker') ?? 0), 23);
+    assert.ok((where.get('main') ?? 0) >= 1, `main parsed ${where.get('main')} slots`);
+    assert.ok((where.get('worker') ?? 0) >= 4, `the worker parsed ${where.get('worker')} slots`);
+  } finally {
+    await source.close();
+    await pool.close();
+  }
+});
+
+test('ChunkPool with parseHere reports a file no thread can read, slot by slot', async () => {
+  const pool = keysPool(1, {}, 1, true);
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    const evtx = await EvtxFile.open(source);
+    const missing = join(dir, 'gone.evtx');
+    const messages: string[] = [];
+    for await (const { output } of pool.read(evtx, missing)) assert.equal(output, undefined);
+    for (const d of evtx.summary.diagnostics) messages.push(d.message);
+
+    const unread =
+      /^slot (\d+) not read: the (worker|main) thread could not read the file: Error: ENOENT/;
+    const failed = messages.filter((message) => unread.test(message));
+    assert.equal(failed.length, 33);
+    assert.ok(failed.some((message) => message.includes('the main thread')));
+    assert.ok(failed.some((message) => message.includes('the worker thread')));
+  } finally {
+    await source.close();
     await pool.close();
   }
 });
@@ -162,13 +228,15 @@ test(
   'ChunkPool gives every corpus file the summary, chunks and records of a sequential read',
   { skip: typeof corpus === 'string' ? corpus : false },
   async () => {
-    const pool = keysPool(2);
-    try {
-      for (const path of corpus as string[]) {
-        assert.deepEqual(await readPooled(pool, path), await readSequential(path), path);
+    for (const parseHere of [false, true]) {
+      const pool = keysPool(parseHere ? 1 : 2, {}, 4, parseHere);
+      try {
+        for (const path of corpus as string[]) {
+          assert.deepEqual(await readPooled(pool, path), await readSequential(path), path);
+        }
+      } finally {
+        await pool.close();
       }
-    } finally {
-      await pool.close();
     }
   },
 );
