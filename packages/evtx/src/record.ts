@@ -116,7 +116,7 @@ export class EvtxRecord {
 
   /** The plan of the record's template, when the record is one template instance with one. */
   private plan(): StructuredPlan | undefined {
-    return isNodes(this.body) ? undefined : eventPlan(this.chunk, this.body);
+    return isNodes(this.body) ? undefined : eventPlan(this.body);
   }
 
   /** The chunk's runner, made on first use and shared by its records. */
