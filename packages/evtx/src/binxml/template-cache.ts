@@ -11,7 +11,7 @@
  * same layout. Two chunks that define one GUID differently so get a tree each.
  */
 import { EvtxError } from '../errors.js';
-import type { ChunkContext, ChunkName } from './chunk-context.js';
+import { CHUNK_HEADER_SIZE, type ChunkContext, type ChunkName } from './chunk-context.js';
 import { elementNameField } from './element-name.js';
 import type { ContentNode, TemplateDefinition, TemplatePlans } from './nodes.js';
 
@@ -66,6 +66,7 @@ export class TemplateRecording {
 interface CachedTemplate {
   /** The definition's bytes past its link: GUID, body size, body. */
   readonly bytes: Uint8Array;
+  readonly view: DataView;
   readonly fields: readonly NameField[];
   /** The nesting it was compiled at; deeper, the parser's depth limit could be met. */
   readonly depth: number;
@@ -109,8 +110,10 @@ export class TemplateCache {
     const variants = this.byGuid.get(definition.guid) ?? [];
     if (variants.length >= MAX_VARIANTS_PER_GUID) return;
 
+    const bytes = chunk.bytes.slice(start, start + size);
     variants.push({
-      bytes: chunk.bytes.slice(start, start + size),
+      bytes,
+      view: new DataView(bytes.buffer),
       fields: recording.fields,
       depth,
       children: definition.children,
@@ -137,7 +140,7 @@ function skipped(field: NameField): number {
 }
 
 function matches(chunk: ChunkContext, offset: number, depth: number, cached: CachedTemplate) {
-  if (depth > cached.depth || !sameBytes(chunk.bytes, offset, cached)) return false;
+  if (depth > cached.depth || !sameBytes(chunk, offset, cached)) return false;
   try {
     return cached.fields.every((field) => sameName(chunk, offset, field));
   } catch (error) {
@@ -148,30 +151,50 @@ function matches(chunk: ChunkContext, offset: number, depth: number, cached: Cac
 }
 
 /** The definition's bytes equal the cached ones, but for the fields that hold chunk offsets. */
-function sameBytes(bytes: Uint8Array, offset: number, cached: CachedTemplate): boolean {
+function sameBytes(chunk: ChunkContext, offset: number, cached: CachedTemplate): boolean {
   const kept = cached.bytes;
   const base = offset + LINK_SIZE;
-  if (base + kept.length > bytes.length) return false;
+  if (base + kept.length > chunk.bytes.length) return false;
 
   let from = 0;
   for (const field of cached.fields) {
     const to = field.at - LINK_SIZE;
-    for (let i = from; i < to; i++) if (bytes[base + i] !== kept[i]) return false;
+    if (!sameRange(chunk.view, base, cached.view, from, to)) return false;
     from = to + skipped(field);
   }
-  for (let i = from; i < kept.length; i++) if (bytes[base + i] !== kept[i]) return false;
+  return sameRange(chunk.view, base, cached.view, from, kept.length);
+}
+
+/** `[from, to)` of the kept bytes equals the same range at `base` in the chunk. */
+function sameRange(chunk: DataView, base: number, kept: DataView, from: number, to: number) {
+  let i = from;
+  // Four bytes a step: a template is up to a few KiB, compared in every chunk that defines it.
+  for (; i + 4 <= to; i += 4) {
+    if (chunk.getUint32(base + i, true) !== kept.getUint32(i, true)) return false;
+  }
+  for (; i < to; i++) if (chunk.getUint8(base + i) !== kept.getUint8(i)) return false;
   return true;
 }
 
 /** The field at the same place gives the same name, inline or referenced as before. */
 function sameName(chunk: ChunkContext, offset: number, field: NameField): boolean {
   const at = offset + field.at;
-  if (field.elementAt >= 0 && elementNameField(chunk, offset + field.elementAt, false) !== at) {
+  const nameOffset = chunk.view.getUint32(at, true);
+  if (field.elementAt >= 0 && !sameLayout(chunk, offset + field.elementAt, at, nameOffset)) {
     return false;
   }
-  const nameOffset = chunk.view.getUint32(at, true);
   // An inline name's bytes were compared with the template's.
   if (field.inline || nameOffset === at + 4) return field.inline && nameOffset === at + 4;
   const name = chunk.readName(nameOffset);
   return name.name === field.name && name.issue === field.issue;
+}
+
+/**
+ * The element at `elementAt` has its name field at `at`, as `elementNameField` finds it. The
+ * usual layout, a dependency identifier and a name written earlier, is checked in line.
+ */
+function sameLayout(chunk: ChunkContext, elementAt: number, at: number, nameOffset: number) {
+  const usual = at === elementAt + 7 && nameOffset >= CHUNK_HEADER_SIZE && nameOffset < at;
+  if (usual && nameOffset + 10 <= chunk.bytes.length) return true;
+  return elementNameField(chunk, elementAt, false) === at;
 }
