@@ -110,7 +110,7 @@ export class EvtxRecord {
   private systemField(element: string): StructuredRecord {
     const plan = this.plan();
     const body = this.body as TemplateRecord;
-    const record = plan && this.runner().system(body, plan, element, this.header());
+    const record = plan && this.runner().system(body, plan, element);
     return record ?? this.toStructured();
   }
 

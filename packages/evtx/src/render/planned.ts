@@ -89,14 +89,17 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     return output.record;
   }
 
-  /** A record with only the System children named `element` read into it. */
+  /**
+   * A record with only the System children named `element` read into it, for reading one
+   * System field: the record header's facts are left empty (decoding them cost the pivot's
+   * reads of Event ID a time string and an id string per record).
+   */
   system(
     record: TemplateRecord,
     plan: StructuredPlan,
     element: string,
-    header: RecordHeaderFacts,
   ): StructuredRecord | undefined {
-    return this.run(record, plan, { kind: 'system', element }, undefined, header)?.record;
+    return this.run(record, plan, { kind: 'system', element }, undefined, NO_HEADER)?.record;
   }
 
   /** One EventData or UserData field by name; `found` false when the plan could not say. */
