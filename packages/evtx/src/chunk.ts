@@ -1,6 +1,7 @@
 /** Reads one 64 KiB chunk slot: its header, CRCs and every record it holds. */
 import { BinXmlParser } from './binxml/parser.js';
 import { ChunkContext } from './binxml/chunk-context.js';
+import type { TemplateCache } from './binxml/template-cache.js';
 import {
   CHUNK_HEADER_SIZE,
   CHUNK_SIZE,
@@ -54,12 +55,16 @@ export interface ChunkResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads a chunk slot of up to 64 KiB at `offset`; never throws for bad data. */
+/**
+ * Reads a chunk slot of up to 64 KiB at `offset`; never throws for bad data. `templates`, the
+ * file's compiled templates, spares compiling again those an earlier chunk defined the same.
+ */
 export function readChunk(
   bytes: Uint8Array,
   index: number,
   offset: number,
   file: string,
+  templates?: TemplateCache,
 ): ChunkResult {
   const info: ChunkInfo = { index, offset, status: 'ok', records: 0, failed: 0, damaged: false };
   const result: ChunkResult = { info, records: [], diagnostics: [] };
@@ -77,7 +82,7 @@ export function readChunk(
   }
 
   const header = readHeader(bytes, result);
-  new RecordWalker(new ChunkContext(bytes, offset), header, result, file).walk();
+  new RecordWalker(new ChunkContext(bytes, offset, templates), header, result, file).walk();
   return result;
 }
 

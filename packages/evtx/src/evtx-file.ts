@@ -69,6 +69,17 @@ export class EvtxFile {
     for await (const chunk of this.readSlots()) yield* chunk.records;
   }
 
+  /**
+   * The same records, a chunk's at a time (never an empty batch): one await per chunk instead
+   * of one per record, which measured some 15% of the time of parsing a record. For readers
+   * that go through records in a plain loop; `summary` is as `records()` leaves it.
+   */
+  async *recordBatches(): AsyncGenerator<readonly EvtxRecord[]> {
+    for await (const chunk of this.readSlots()) {
+      if (chunk.records.length > 0) yield chunk.records;
+    }
+  }
+
   /** The chunk table; reading it walks every record to count it. */
   async *chunks(): AsyncGenerator<ChunkInfo> {
     for await (const chunk of this.readSlots()) yield chunk.info;

@@ -110,13 +110,13 @@ export class EvtxRecord {
   private systemField(element: string): StructuredRecord {
     const plan = this.plan();
     const body = this.body as TemplateRecord;
-    const record = plan && this.runner().system(body, plan, element, this.header());
+    const record = plan && this.runner().system(body, plan, element);
     return record ?? this.toStructured();
   }
 
   /** The plan of the record's template, when the record is one template instance with one. */
   private plan(): StructuredPlan | undefined {
-    return isNodes(this.body) ? undefined : eventPlan(this.chunk, this.body);
+    return isNodes(this.body) ? undefined : eventPlan(this.body);
   }
 
   /** The chunk's runner, made on first use and shared by its records. */

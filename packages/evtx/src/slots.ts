@@ -3,6 +3,7 @@
  * per run, and each slot is parsed on its own. Nothing here looks at another slot; what slots
  * mean together is the accountant's work (slot-accountant.ts), done in slot order.
  */
+import { TemplateCache } from './binxml/template-cache.js';
 import { CHUNK_SIZE } from './chunk-header.js';
 import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
 import { FILE_HEADER_BLOCK } from './file-header.js';
@@ -49,9 +50,17 @@ export function slotOffset(index: number): number {
   return FILE_HEADER_BLOCK + index * CHUNK_SIZE;
 }
 
-/** Parses the bytes of slot `index` (up to 64 KiB); never throws for bad data. */
-export function parseSlot(bytes: Uint8Array, index: number, file: string): ParsedSlot {
-  const result = readChunk(bytes, index, slotOffset(index), file);
+/**
+ * Parses the bytes of slot `index` (up to 64 KiB); never throws for bad data. Give the slots of
+ * one file the same `templates` to compile each template once, not once per chunk.
+ */
+export function parseSlot(
+  bytes: Uint8Array,
+  index: number,
+  file: string,
+  templates?: TemplateCache,
+): ParsedSlot {
+  const result = readChunk(bytes, index, slotOffset(index), file, templates);
   return { ...result, recordIds: recordIdRange(result.records) };
 }
 
@@ -68,6 +77,7 @@ export async function* parseSlots(
 ): AsyncGenerator<ParsedSlot> {
   const perRead = checkSlotsPerRead(slotsPerRead);
   const runLength = (start: number) => Math.min(perRead, end - start);
+  const templates = new TemplateCache();
   let next = readRun(source, first, runLength(first));
   for (let start = first; start < end; start += perRead) {
     const bytes = await next;
@@ -77,7 +87,7 @@ export async function* parseSlots(
     // A read cut short (the file shrank) leaves its last slots empty, as a slot-by-slot read would.
     for (let i = 0; i < count; i++) {
       const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-      yield parseSlot(slot, start + i, source.name);
+      yield parseSlot(slot, start + i, source.name, templates);
     }
   }
 }

@@ -110,3 +110,26 @@ test('EvtxFile reports a slot zeroed in a copy of a real log on disk', async (t)
     ],
   );
 });
+
+test('EvtxFile.recordBatches gives the records of records(), one non-empty chunk at a time', async () => {
+  const one = await EvtxFile.open(bytesSource(SAMPLE, 'sample.evtx'));
+  const records = [];
+  for await (const record of one.records()) records.push(record.toStructured());
+
+  const batched = await EvtxFile.open(bytesSource(SAMPLE, 'sample.evtx'));
+  const sizes: number[] = [];
+  const chunks = new Set<number>();
+  const fromBatches = [];
+  for await (const batch of batched.recordBatches()) {
+    sizes.push(batch.length);
+    chunks.add(batch[0]!.chunkIndex);
+    assert.ok(batch.every((record) => record.chunkIndex === batch[0]!.chunkIndex));
+    for (const record of batch) fromBatches.push(record.toStructured());
+  }
+  assert.equal(sizes.length, 23, 'one batch per chunk holding records');
+  assert.equal(chunks.size, 23);
+  assert.ok(sizes.every((size) => size > 0));
+  assert.equal(fromBatches.length, 1730);
+  assert.deepEqual(fromBatches, records);
+  assert.deepEqual(batched.summary, one.summary);
+});

@@ -65,10 +65,13 @@ async function dumpHere(
   out: LineBuffer,
   reporter: Reporter,
 ): Promise<void> {
-  for await (const record of evtx.records()) {
-    const line = dumpLine(record, file, style);
-    if (line !== undefined) await out.line(line);
-    await reporter.record(evtx.summary);
+  // A chunk's records per await: one await per record cost some 15% of the parse.
+  for await (const batch of evtx.recordBatches()) {
+    for (const record of batch) {
+      const line = dumpLine(record, file, style);
+      if (line !== undefined) await out.line(line);
+    }
+    await reporter.records(evtx.summary, batch.length);
   }
 }
 

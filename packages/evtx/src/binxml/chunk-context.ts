@@ -2,8 +2,8 @@
 import { EvtxError } from '../errors.js';
 import { decodeUtf16 } from '../text.js';
 import type { PlanRunner } from '../render/planned.js';
-import type { PlanShape, StructuredPlan } from '../render/plan.js';
 import type { TemplateDefinition } from './nodes.js';
+import type { TemplateCache } from './template-cache.js';
 
 /** Size of the chunk header; names and templates live after it. */
 export const CHUNK_HEADER_SIZE = 512;
@@ -13,21 +13,10 @@ export class ChunkContext {
   /** Names by chunk offset, shared by every record of the chunk. */
   readonly names = new Map<number, ChunkName>();
   /**
-   * Compiled templates by chunk offset, shared by every record of the chunk.
-   * TODO: every chunk compiles its templates (and their plans) again, about 5% of the time of
-   * a Sysmon log. A file-wide cache would have to key on the names as well as the bytes: a
-   * template's element names may sit outside its bytes, in the chunk's string table.
+   * Compiled templates by chunk offset, shared by every record of the chunk. Each holds its
+   * structured plans, compiled on first use.
    */
   readonly templates = new Map<number, TemplateDefinition>();
-  /**
-   * Structured plans by shape, then template offset (a template is planned for how it is
-   * used: as a record, or as a BinXml value); null when that shape has no plan.
-   */
-  readonly plans: Readonly<Record<PlanShape, Map<number, StructuredPlan | null>>> = {
-    event: new Map(),
-    sections: new Map(),
-    leaves: new Map(),
-  };
   /** Scratch for rendering this chunk's records from their plans, made on first use. */
   runner: PlanRunner | undefined;
 
@@ -36,6 +25,8 @@ export class ChunkContext {
     readonly bytes: Uint8Array,
     /** Absolute file offset of the chunk, for messages. */
     readonly fileOffset: number,
+    /** Templates compiled by earlier chunks of the file; without it, each chunk compiles its own. */
+    readonly templateCache?: TemplateCache,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   }

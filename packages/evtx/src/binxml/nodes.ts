@@ -2,6 +2,7 @@
  * The compiled form of BinXml: a template's tree is parsed once per chunk into these nodes,
  * and each record only adds its substitution values, decoded when read.
  */
+import type { PlanShape, StructuredPlan } from '../render/plan.js';
 
 export type ContentNode =
   | ElementNode
@@ -84,7 +85,15 @@ export interface TemplateDefinition {
   readonly offset: number;
   readonly guid: string;
   readonly children: readonly ContentNode[];
+  /**
+   * The structured plans of `children`, compiled on first use: shared by every chunk whose
+   * definition is the same (binxml/template-cache.ts), so each is compiled once per file.
+   */
+  readonly plans: TemplatePlans;
 }
+
+/** A template's plan for each way it is used; null where that use has no plan. */
+export type TemplatePlans = { [shape in PlanShape]?: StructuredPlan | null };
 
 /** One substitution value: where its bytes are in the chunk, and its type. */
 export interface SubstitutionValue {

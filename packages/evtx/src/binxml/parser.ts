@@ -5,7 +5,8 @@
 import { decodeUtf16 } from '../text.js';
 import { renderGuid } from '../values/render.js';
 import { ValueType } from '../values/types.js';
-import { CHUNK_HEADER_SIZE, type ChunkContext, type ChunkName } from './chunk-context.js';
+import type { ChunkContext, ChunkName } from './chunk-context.js';
+import { elementNameField } from './element-name.js';
 import type {
   AttributeNode,
   ContentNode,
@@ -15,6 +16,7 @@ import type {
   TemplateInstanceNode,
   ValuePart,
 } from './nodes.js';
+import { TemplateRecording } from './template-cache.js';
 import type { RecordBody, TemplateRecord } from './template-record.js';
 import { Limits, MORE_FLAG, Token, baseToken } from './tokens.js';
 
@@ -24,6 +26,8 @@ const TEMPLATE_HEADER_SIZE = 24;
 export class BinXmlParser {
   private pos = 0;
   private end = 0;
+  /** Set while a template is compiled: where its chunk offsets are, for the file's cache. */
+  private recording: TemplateRecording | undefined;
 
   constructor(private readonly chunk: ChunkContext) {}
 
@@ -191,8 +195,8 @@ export class BinXmlParser {
 
   private parseElement(byte: number, depth: number, inValue: boolean): ElementNode {
     const start = this.pos;
-    const nameFieldAt = this.elementNameField(start, inValue);
-    const { name, issue } = this.readNameEntry(nameFieldAt, nameFieldAt + 4);
+    const nameFieldAt = elementNameField(this.chunk, start, inValue);
+    const { name, issue } = this.readNameEntry(nameFieldAt, nameFieldAt + 4, start);
     const nameIssue = issue === undefined ? {} : { nameIssue: issue };
     const attributes = byte & MORE_FLAG ? this.parseAttributeList() : [];
 
@@ -208,35 +212,16 @@ export class BinXmlParser {
     return { kind: 'element', name, attributes, children, empty: false, ...nameIssue };
   }
 
-  /**
-   * Finds the element's name-offset field. Elements carry a 16-bit dependency identifier
-   * before their data size, except inside BinXml values; when the expected layout does not
-   * give a plausible name offset, the other layout is tried.
-   */
-  private elementNameField(start: number, inValue: boolean): number {
-    const withDependency = start + 7;
-    const without = start + 5;
-    const [first, second] = inValue ? [without, withDependency] : [withDependency, without];
-    if (this.isPlausibleNameOffset(first)) return first;
-    if (this.isPlausibleNameOffset(second)) return second;
-    return this.fail(`element name offset 0x${this.chunk.u32(first).toString(16)} is out of range`);
-  }
-
-  private isPlausibleNameOffset(field: number): boolean {
-    if (field + 4 > this.chunk.bytes.length) return false;
-    const offset = this.chunk.view.getUint32(field, true);
-    if (offset === field + 4) return true;
-    return offset >= CHUNK_HEADER_SIZE && offset < field && offset + 10 <= this.chunk.bytes.length;
-  }
-
   /** Reads a name offset at `field`; the name is inline when it points just past the field. */
   private readNameField(field: number, fieldEnd: number): string {
     return this.readNameEntry(field, fieldEnd).name;
   }
 
-  private readNameEntry(field: number, fieldEnd: number): ChunkName {
+  /** `elementAt`: the element's token when the field is an element's name, else -1. */
+  private readNameEntry(field: number, fieldEnd: number, elementAt = -1): ChunkName {
     const offset = this.chunk.u32(field);
     const entry = this.chunk.readName(offset);
+    this.recording?.name(field, elementAt, offset === fieldEnd, entry);
     this.pos = offset === fieldEnd ? entry.end : fieldEnd;
     return entry;
   }
@@ -291,6 +276,8 @@ export class BinXmlParser {
     const at = this.pos;
     const definitionOffset = this.chunk.u32(at + 6);
     this.pos = at + 10;
+    // Inside a template's body, the instance's offset ties the template to this chunk.
+    if (this.recording !== undefined) this.recording.reusable = false;
 
     const definition = this.templateAt(definitionOffset, depth);
     if (definitionOffset === at + 10) {
@@ -300,7 +287,10 @@ export class BinXmlParser {
     return { kind: 'template', definition, values };
   }
 
-  /** The compiled template at a chunk offset, compiling it on first use. */
+  /**
+   * The compiled template at a chunk offset: compiled on first use in the chunk, unless an
+   * earlier chunk of the file compiled the same definition.
+   */
   private templateAt(offset: number, depth: number): TemplateDefinition {
     const cached = this.chunk.templates.get(offset);
     if (cached) return cached;
@@ -308,13 +298,31 @@ export class BinXmlParser {
     this.chunk.need('template definition', offset, TEMPLATE_HEADER_SIZE);
     const guid = renderGuid(this.chunk.bytes, offset + 4);
     const size = this.chunk.u32(offset + 20);
-    const bodyStart = offset + TEMPLATE_HEADER_SIZE;
-    this.chunk.need('template definition', bodyStart, size);
+    this.chunk.need('template definition', offset + TEMPLATE_HEADER_SIZE, size);
 
-    const children = this.parseFragment(bodyStart, bodyStart + size, false, depth + 1);
-    const definition = { offset, guid, children };
+    const fileCache = this.chunk.templateCache;
+    const definition =
+      fileCache?.find(this.chunk, offset, guid, depth) ?? this.compileTemplate(offset, guid, depth);
     this.chunk.templates.set(offset, definition);
     return definition;
+  }
+
+  private compileTemplate(offset: number, guid: string, depth: number): TemplateDefinition {
+    const bodyStart = offset + TEMPLATE_HEADER_SIZE;
+    const bodyEnd = bodyStart + this.chunk.u32(offset + 20);
+    const saved = [this.pos, this.end, this.recording] as const;
+    const recording = new TemplateRecording(offset);
+    [this.pos, this.end, this.recording] = [bodyStart, bodyEnd, recording];
+    try {
+      const children = this.parseContent(depth + 1, false, true);
+      const definition = { offset, guid, children, plans: {} };
+      // A body whose last token ran past its size depends on bytes the cache does not compare.
+      if (this.pos <= bodyEnd)
+        this.chunk.templateCache?.add(this.chunk, definition, depth, recording);
+      return definition;
+    } finally {
+      [this.pos, this.end, this.recording] = saved;
+    }
   }
 
   /** The value table of a template instance: count, descriptors, then the value bytes. */

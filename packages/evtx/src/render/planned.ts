@@ -89,14 +89,17 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     return output.record;
   }
 
-  /** A record with only the System children named `element` read into it. */
+  /**
+   * A record with only the System children named `element` read into it, for reading one
+   * System field: the record header's facts are left empty (decoding them cost the pivot's
+   * reads of Event ID a time string and an id string per record).
+   */
   system(
     record: TemplateRecord,
     plan: StructuredPlan,
     element: string,
-    header: RecordHeaderFacts,
   ): StructuredRecord | undefined {
-    return this.run(record, plan, { kind: 'system', element }, undefined, header)?.record;
+    return this.run(record, plan, { kind: 'system', element }, undefined, NO_HEADER)?.record;
   }
 
   /** One EventData or UserData field by name; `found` false when the plan could not say. */
@@ -179,7 +182,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
       return 1;
     }
     this.runAttributes(step);
-    const plan = isNodes(body) ? undefined : cachedPlan(this.chunk, body, 'leaves');
+    const plan = isNodes(body) ? undefined : cachedPlan(body, 'leaves');
     if (plan === undefined || isNodes(body)) {
       const children = new TreeBuilder(this.chunk.bytes, this.sink).build(this.nodesOf(body), []);
       output.data.addLeaves({
@@ -313,7 +316,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   }
 
   private runNested(body: RecordBody, output: Output): void {
-    const plan = isNodes(body) ? undefined : sectionsPlan(this.chunk, body);
+    const plan = isNodes(body) ? undefined : sectionsPlan(body);
     if (plan === undefined || isNodes(body)) return this.readTree(body, output);
 
     this.runNestedPlan(body, plan, output);
@@ -405,25 +408,21 @@ export class PlanRunner implements AttributeLookup, IssueSink {
 const NO_NAMES: readonly string[] = [];
 const NO_HEADER: RecordHeaderFacts = { file: '', recordId: '', writtenTime: '' };
 
-/** The plan of a record's template, compiled on first use and kept with the chunk. */
-export function eventPlan(chunk: ChunkContext, body: TemplateRecord): StructuredPlan | undefined {
-  return cachedPlan(chunk, body, 'event');
+/** The plan of a record's template, compiled on first use and kept with the template. */
+export function eventPlan(body: TemplateRecord): StructuredPlan | undefined {
+  return cachedPlan(body, 'event');
 }
 
-function sectionsPlan(chunk: ChunkContext, body: TemplateRecord): StructuredPlan | undefined {
-  return cachedPlan(chunk, body, 'sections');
+function sectionsPlan(body: TemplateRecord): StructuredPlan | undefined {
+  return cachedPlan(body, 'sections');
 }
 
-function cachedPlan(
-  chunk: ChunkContext,
-  body: TemplateRecord,
-  shape: PlanShape,
-): StructuredPlan | undefined {
-  const plans = chunk.plans[shape];
-  let plan = plans.get(body.definition.offset);
+function cachedPlan(body: TemplateRecord, shape: PlanShape): StructuredPlan | undefined {
+  const { plans } = body.definition;
+  let plan = plans[shape];
   if (plan === undefined) {
     plan = compilePlan(body.definition, shape) ?? null;
-    plans.set(body.definition.offset, plan);
+    plans[shape] = plan;
   }
   return plan ?? undefined;
 }

@@ -63,6 +63,11 @@ export function renderArray(
   return items;
 }
 
+function isAllZero(bytes: Uint8Array, offset: number, size: number): boolean {
+  for (let i = offset; i < offset + size; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 function isBoolWidth(size: number): boolean {
   return size === 1 || size === 2 || size === 8;
 }
@@ -82,7 +87,7 @@ function renderFixed(bytes: Uint8Array, type: number, offset: number, size: numb
     case ValueType.UInt32:
       return u32(bytes, offset).toString();
     case ValueType.Bool:
-      return bytes.subarray(offset, offset + size).some((b) => b !== 0) ? 'true' : 'false';
+      return isAllZero(bytes, offset, size) ? 'false' : 'true';
     case ValueType.Guid:
       return renderGuid(bytes, offset);
     case ValueType.FileTime:

@@ -52,7 +52,7 @@ function render(body: RecordSpec['body']): Rendered {
   const record = new BinXmlParser(chunk).readTemplateRecord(512 + 24, 512 + size - 4);
   assert.ok(record, 'the record is read as one template instance');
 
-  const plan = eventPlan(chunk, record);
+  const plan = eventPlan(record);
   const issues: string[] = [];
   const planned = plan && new PlanRunner(chunk).structured(record, plan, HEADER, issues);
   if (planned && issues.length > 0) planned.issues = issues;
