@@ -5,6 +5,7 @@
  * throws is reported failed and the others of the task are still given; a job that cannot be
  * loaded fails only the slots with records.
  */
+import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
 import { parseSlot, readRun } from '../slots.js';
@@ -24,10 +25,13 @@ type OpenFile = ByteSource & { close(): Promise<void> };
 /** The job, or why it could not be had (then only slots with records fail). */
 type LoadedJob = { run: ChunkJob<unknown> } | { failure: string };
 
-/** One thread's state: the job, once loaded, and the file open now. */
+/**
+ * One thread's state: the job, once loaded, and the file open now with the templates compiled
+ * from its chunks so far (reuse is checked byte by byte, so tasks of one file share them).
+ */
 export class TaskRunner {
   private job: Promise<LoadedJob> | undefined;
-  private open: { path: string; source: Promise<OpenFile> } | undefined;
+  private open: { path: string; source: Promise<OpenFile>; templates: TemplateCache } | undefined;
 
   /** `thread` names where it runs, in the error of a file that cannot be read. */
   constructor(
@@ -42,7 +46,8 @@ export class TaskRunner {
     try {
       const source = await this.sourceFor(request.file);
       const bytes = await readRun(source, first, count);
-      return { kind: 'task', id, slots: runSlots(bytes, request, job) };
+      const templates = this.open?.templates ?? new TemplateCache();
+      return { kind: 'task', id, slots: runSlots(bytes, request, job, templates) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
@@ -73,26 +78,37 @@ export class TaskRunner {
     if (this.open?.path === path) return this.open.source;
     await this.close();
     const source = openFileSource(path);
-    this.open = { path, source };
+    this.open = { path, source, templates: new TemplateCache() };
     return source;
   }
 }
 
 /** Parses each slot of the run and runs the job on it; a slot that throws is reported failed. */
-function runSlots(bytes: Uint8Array, request: TaskRequest, job: LoadedJob): WorkerSlot[] {
+function runSlots(
+  bytes: Uint8Array,
+  request: TaskRequest,
+  job: LoadedJob,
+  templates: TemplateCache,
+): WorkerSlot[] {
   const slots: WorkerSlot[] = [];
   for (let i = 0; i < request.count; i++) {
     const index = request.first + i;
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    slots.push(runSlot(slotBytes, index, request.file, job));
+    slots.push(runSlot(slotBytes, index, request.file, job, templates));
   }
   return slots;
 }
 
-function runSlot(bytes: Uint8Array, index: number, file: string, job: LoadedJob): WorkerSlot {
+function runSlot(
+  bytes: Uint8Array,
+  index: number,
+  file: string,
+  job: LoadedJob,
+  templates: TemplateCache,
+): WorkerSlot {
   let parsed;
   try {
-    parsed = parseSlot(bytes, index, file);
+    parsed = parseSlot(bytes, index, file, templates);
   } catch (error) {
     return failedSlot(index, `parsing threw ${describeThrown(error)}`);
   }
