@@ -51,8 +51,9 @@ export async function parseEvtx(
   let cancelled = sink.cancelled();
 
   if (!cancelled) {
-    for await (const record of evtx.records()) {
-      batch.add(compactRow(record), record.offset);
+    // A chunk's records per await: one await per record cost some 15% of the parse.
+    for await (const records of evtx.recordBatches()) {
+      for (const record of records) batch.add(compactRow(record), record.offset);
       if (sink.cancelled()) {
         cancelled = true;
         break;

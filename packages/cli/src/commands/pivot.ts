@@ -114,9 +114,10 @@ class PivotCounter {
   }
 
   async addHere(evtx: EvtxFile, file: string, reporter: Reporter): Promise<void> {
-    for await (const record of evtx.records()) {
-      this.#add({ ...record.toStructured(), file }, undefined);
-      await reporter.record(evtx.summary);
+    // A chunk's records per await: one await per record cost some 15% of the parse.
+    for await (const batch of evtx.recordBatches()) {
+      for (const record of batch) this.#add({ ...record.toStructured(), file }, undefined);
+      await reporter.records(evtx.summary, batch.length);
     }
   }
 

@@ -48,11 +48,13 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const timeline = new TimelineBuilder();
   const duplicates = new DuplicateRecords();
   const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-    for await (const record of evtx.records()) {
-      const structured = { ...record.toStructured(), file };
-      const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
-      if (activity !== undefined) timeline.add(activity);
-      await reporter.record(evtx.summary);
+    for await (const batch of evtx.recordBatches()) {
+      for (const record of batch) {
+        const structured = { ...record.toStructured(), file };
+        const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
+        if (activity !== undefined) timeline.add(activity);
+      }
+      await reporter.records(evtx.summary, batch.length);
     }
   });
 
