@@ -32,13 +32,13 @@ export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
 }
 
 /**
- * What a terminal would act on (C1 controls, DEL, bidi overrides, separators) and line feeds
- * become XML character references: safe on a terminal, one event per line, and unlike
+ * What a terminal would act on (C1 controls, DEL, bidi overrides, separators), tabs and line
+ * feeds become XML character references: safe on a terminal, one event per line, and unlike
  * `\n`-style escapes they keep the XML's meaning. The parser's XML holds no other C0 control;
  * should one arrive, it gets the parser's own `_xHHHH_` escape, since no reference to it is
  * well-formed XML 1.0.
  */
-const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f${TERMINAL_UNSAFE}]`, 'g');
+const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u001f${TERMINAL_UNSAFE}]`, 'g');
 
 export function terminalSafeXml(xml: string): string {
   return xml.replace(TERMINAL_CONTROLS, controlReference);
@@ -47,6 +47,7 @@ export function terminalSafeXml(xml: string): string {
 function controlReference(char: string): string {
   const code = char.charCodeAt(0);
   const hex = code.toString(16);
-  const referable = code === 0x0a || code === 0x0d || code >= 0x20;
+  const referable =
+    code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code < 0xfffe);
   return referable ? `&#x${hex};` : `_x${hex.toUpperCase().padStart(4, '0')}_`;
 }

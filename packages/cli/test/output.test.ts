@@ -29,12 +29,12 @@ test('recordJsonLine puts the given file first and escapes controls', () => {
 
 test('recordXmlLine writes terminal controls as references and keeps one event per line', () => {
   const line = recordXmlLine({
-    toXml: () => "<Data Name='Image'>C:\\t\ra\u202eb\u009b\x7f\u2028\r\n</Data>",
+    toXml: () => "<Data Name='Image'>C:\\t\ra\u202eb\u009b\x7f\u2028\r\n\t</Data>",
   });
 
   assert.equal(
     line,
-    "<Data Name='Image'>C:\\t&#xd;a&#x202e;b&#x9b;&#x7f;&#x2028;&#xd;&#xa;</Data>",
+    "<Data Name='Image'>C:\\t&#xd;a&#x202e;b&#x9b;&#x7f;&#x2028;&#xd;&#xa;&#x9;</Data>",
   );
 });
 
