@@ -162,6 +162,8 @@ browserTest('the table, columns, facets and details show every attack as text', 
   assert.ok(table.includes(payloads.javascriptUrl), 'the javascript: URL shows as text');
   assert.ok(table.includes(`${payloads.remoteImage}${payloads.javascriptUrl}`));
   assert.ok(table.includes(payloads.script));
+  const shown = '\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202etxt.exe\\x7f⏎';
+  assert.ok(table.includes(shown), 'controls and the bidi override drawn as escapes');
   const headers = await grid.getByRole('columnheader').allInnerTexts();
   assert.ok(
     headers.some((header) => header.includes(payloads.imageHandler)),
@@ -190,6 +192,11 @@ browserTest('the table, columns, facets and details show every attack as text', 
   }
   const pane = await page.locator('.details').innerText();
   assert.ok(pane.includes(payloads.remoteStyle), 'the last record keeps its values as text');
+  const names = await page.locator('.details dt').allInnerTexts();
+  assert.ok(
+    names.some((name) => name.includes('\\u202etxt.exe\\x7f')),
+    names.join('|'),
+  );
   await page.screenshot({ path: `${ARTIFACTS}/hostile-01-details.png` });
 
   const csp = await page.evaluate(() => (window as { __csp?: string[] }).__csp);
