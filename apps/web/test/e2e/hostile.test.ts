@@ -175,6 +175,8 @@ browserTest('the table, columns, facets and details show every attack as text', 
   assert.ok(facets.includes('WKS-'), facets);
   assert.ok(facets.includes(`Evil-Provider${payloads.imageHandler}`));
   await page.locator('.facet-add select').selectOption({ label: payloads.imageHandler });
+  const facet = page.getByRole('region', { name: payloads.imageHandler, exact: true });
+  assert.equal(await facet.count(), 1, 'the facet is named by its heading, spaces and all');
   await assertClean(page, 'a facet on a hostile field name');
 
   const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
