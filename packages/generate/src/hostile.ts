@@ -20,7 +20,7 @@ import {
 
 import { dnsQuery, fileCreate, networkConnect, processCreate } from './events.js';
 import { Prng } from './prng.js';
-import { SysmonEncoder } from './sysmon-event.js';
+import { SysmonEncoder, type SysmonEvent } from './sysmon-event.js';
 import { guidFromName, sysmonSchemas, systemTemplate } from './templates.js';
 import type { Host, Process } from './world.js';
 
@@ -76,7 +76,7 @@ const EXPLORER = 'C:\\Windows\\explorer.exe';
 /** The address the LOLBin is told to reach, named by the hostile DNS answer. */
 export const HOSTILE_DESTINATION = '203.0.113.66';
 
-/** The whole log as bytes: about a dozen records in one chunk. */
+/** The whole log as bytes: seven records in one chunk. */
 export function hostileSysmonLog(remote: string): Uint8Array {
   const payloads = hostilePayloads(remote);
   const encoder = new SysmonEncoder(sysmonSchemas());
@@ -88,11 +88,12 @@ export function hostileSysmonLog(remote: string): Uint8Array {
   return writeEvtx(records);
 }
 
-function hostileEvents(p: HostilePayloads) {
+/** The Sysmon events: a LOLBin's chain (start, DNS, connection, file) and a dropped binary's. */
+function hostileEvents(p: HostilePayloads): SysmonEvent[] {
   const host = hostileHost(p);
-  const explorer = process(EXPLORER, 'explorer.exe', undefined, 1);
-  const lolbin = process(RUNDLL32, `rundll32.exe ${p.javascriptUrl} ${p.script}`, explorer, 2);
-  const dropped = process(
+  const explorer = hostProcess(EXPLORER, 'explorer.exe', undefined, 1);
+  const lolbin = hostProcess(RUNDLL32, `rundll32.exe ${p.javascriptUrl} ${p.script}`, explorer, 2);
+  const dropped = hostProcess(
     `C:\\Users\\Public\\${p.imageHandler}${p.terminal}.exe`,
     p.formulas[1]!,
     explorer,
@@ -148,7 +149,7 @@ function hostileHost(p: HostilePayloads): Host {
   };
 }
 
-function process(
+function hostProcess(
   image: string,
   commandLine: string,
   parent: Process | undefined,
@@ -158,10 +159,7 @@ function process(
   return { guid, pid: 1000 + n, image, user: 'CORP\\analyst', commandLine, parent };
 }
 
-function withFields<T extends { readonly fields: Readonly<Record<string, unknown>> }>(
-  event: T,
-  fields: Readonly<Record<string, string>>,
-): T {
+function withFields(event: SysmonEvent, fields: Readonly<Record<string, string>>): SysmonEvent {
   return { ...event, fields: { ...event.fields, ...fields } };
 }
 

@@ -45,15 +45,14 @@ function renderNode(node: XmlNode): string {
 /** The entities every XML parser knows without a DTD; any other is written as text. */
 const PREDEFINED: ReadonlySet<string> = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
-// Characters XML 1.0 has no room for, and `_x` followed by four hex digits and `_`, which would
-// read as our own escape. Surrogates are invalid only when unpaired.
-const INVALID =
-  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]' +
-  '|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]' +
-  '|_(?=x[0-9A-Fa-f]{4}_)';
-const INVALID_ONLY = new RegExp(INVALID, 'g');
-const TEXT_SPECIAL = new RegExp(`[&<>]|${INVALID}`, 'g');
-const ATTRIBUTE_SPECIAL = new RegExp(`[&<>'"\\t\\n\\r]|${INVALID}`, 'g');
+// Characters XML 1.0 has no room for, and underscores and surrogates, which `replacement`
+// looks at more closely: an underscore matters only where `_xHHHH_` follows (it would read as our
+// escape), a surrogate only when unpaired; one character class, no lookarounds.
+const INVALID = '_\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ud800-\\udfff\\ufffe\\uffff';
+const INVALID_ONLY = new RegExp(`[${INVALID}]`, 'g');
+const TEXT_SPECIAL = new RegExp(`[&<>${INVALID}]`, 'g');
+const ATTRIBUTE_SPECIAL = new RegExp(`[&<>'"\\t\\n\\r${INVALID}]`, 'g');
+const ESCAPE_AT = /^_x[0-9A-Fa-f]{4}_/;
 
 // In attribute values tab, line feed and carriage return are written as references, which a
 // parser keeps, where it would turn the characters themselves into spaces. Text keeps them raw,
@@ -69,9 +68,22 @@ const NAMED: Readonly<Record<string, string>> = {
   '\r': '&#xd;',
 };
 
-function replacement(char: string): string {
-  return NAMED[char] ?? underscoreEscape(char);
+function replacement(char: string, at: number, text: string): string {
+  return NAMED[char] ?? invalidReplacement(char, at, text);
 }
+
+/** The escape of a character the classes above matched, or the character when it is fine. */
+function invalidReplacement(char: string, at: number, text: string): string {
+  const code = char.charCodeAt(0);
+  let fine = false;
+  if (char === '_') fine = !ESCAPE_AT.test(text.slice(at, at + 7));
+  else if (code >= 0xd800 && code <= 0xdbff) fine = isLowSurrogate(text.charCodeAt(at + 1));
+  else if (code >= 0xdc00 && code <= 0xdfff) fine = isHighSurrogate(text.charCodeAt(at - 1));
+  return fine ? char : underscoreEscape(char);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** `_xHHHH_` for one UTF-16 code unit, upper-case hex as XmlConvert writes it. */
 function underscoreEscape(char: string): string {
@@ -90,7 +102,7 @@ export function escapeAttribute(text: string): string {
 
 /** Only the characters XML cannot carry, for CDATA and processing-instruction data. */
 export function encodeInvalid(text: string): string {
-  return text.replace(INVALID_ONLY, underscoreEscape);
+  return text.replace(INVALID_ONLY, invalidReplacement);
 }
 
 /** `&#N;` when N is a character XML allows, else the character's `_xHHHH_` escape as text. */
