@@ -7,10 +7,12 @@
 /**
  * What a terminal may act on besides C0 controls, as the inside of a regular-expression
  * character class: DEL and C1 controls, bidirectional marks, overrides and isolates, line and
- * paragraph separators, the byte-order mark. Shared by every output that reaches a terminal.
+ * paragraph separators, the byte-order mark, the interlinear annotation controls and the
+ * noncharacters U+FFFE and U+FFFF. Shared by every output that reaches a terminal.
  */
 export const TERMINAL_UNSAFE =
-  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
+  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff' +
+  '\\ufff9-\\ufffb\\ufffe\\uffff';
 
 const HIGH_ALONE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])';
 const LOW_ALONE = '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';

@@ -32,13 +32,22 @@ export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
 }
 
 /**
- * Control characters a terminal would act on (C0 but tab and line feed, carriage return, C1,
- * bidi overrides) become XML character references: safe on a terminal, and unlike `\\r`-style
- * escapes they keep the XML's meaning. The parser already writes most C0 characters this way.
+ * What a terminal would act on (C1 controls, DEL, bidi overrides, separators), tabs and line
+ * feeds become XML character references: safe on a terminal, one event per line, and unlike
+ * `\n`-style escapes they keep the XML's meaning. The parser's XML holds no other C0 control;
+ * should one arrive, it gets the parser's own `_xHHHH_` escape, since no reference to it is
+ * well-formed XML 1.0.
  */
-// C0 controls but tab and line feed, which XML keeps as they are.
-const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${TERMINAL_UNSAFE}]`, 'g');
+const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u001f${TERMINAL_UNSAFE}]`, 'g');
 
 export function terminalSafeXml(xml: string): string {
-  return xml.replace(TERMINAL_CONTROLS, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+  return xml.replace(TERMINAL_CONTROLS, controlReference);
+}
+
+function controlReference(char: string): string {
+  const code = char.charCodeAt(0);
+  const hex = code.toString(16);
+  const referable =
+    code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code < 0xfffe);
+  return referable ? `&#x${hex};` : `_x${hex.toUpperCase().padStart(4, '0')}_`;
 }

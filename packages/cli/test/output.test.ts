@@ -27,12 +27,21 @@ test('recordJsonLine puts the given file first and escapes controls', () => {
   assert.deepEqual(JSON.parse(line).data, RECORD.data);
 });
 
-test('recordXmlLine writes terminal controls as XML character references', () => {
+test('recordXmlLine writes terminal controls as references and keeps one event per line', () => {
   const line = recordXmlLine({
-    toXml: () => "<Data Name='Image'>C:\\t\ra\x1b[2Jb\u202e\u009b\r\n</Data>",
+    toXml: () => "<Data Name='Image'>C:\\t\ra\u202eb\u009b\x7f\u2028\r\n\t</Data>",
   });
 
-  assert.equal(line, "<Data Name='Image'>C:\\t&#xd;a&#x1b;[2Jb&#x202e;&#x9b;&#xd;\n</Data>");
+  assert.equal(
+    line,
+    "<Data Name='Image'>C:\\t&#xd;a&#x202e;b&#x9b;&#x7f;&#x2028;&#xd;&#xa;&#x9;</Data>",
+  );
+});
+
+test('recordXmlLine gives a C0 control no reference can carry the _xHHHH_ escape', () => {
+  const line = recordXmlLine({ toXml: () => '<a>\x1b[2J\x01</a>' });
+
+  assert.equal(line, '<a>_x001B_[2J_x0001_</a>');
 });
 
 test('LineBuffer joins lines into blocks and flushes the rest', async () => {

@@ -10,3 +10,10 @@ export type { InjectionOptions, Label } from './injections.js';
 export { Prng } from './prng.js';
 export { parseSize } from './size.js';
 export { sysmonSchemas, systemTemplate, type EventSchema } from './templates.js';
+export {
+  HOSTILE_DESTINATION,
+  hostileComputer,
+  hostilePayloads,
+  hostileSysmonLog,
+  type HostilePayloads,
+} from './hostile.js';

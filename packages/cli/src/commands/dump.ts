@@ -22,7 +22,8 @@ for .evtx files.
 
 Options:
   --format jsonl  one JSON object per line: the structured record plus "file" (default)
-  --format xml    one Windows-style XML event per line, control characters escaped
+  --format xml    one Windows-style XML event per line: tabs, line feeds, C1 controls and
+                  bidi marks as references (&#xa;), characters XML 1.0 cannot hold as _xHHHH_
   --query EXPR    ${QUERY_HELP.replaceAll('\n  ', '\n')}
   --threads N     ${THREADS_HELP.replaceAll('\n  ', '\n')}
   -h, --help      show this help

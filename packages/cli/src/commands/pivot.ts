@@ -12,6 +12,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
+import { pivotCsv } from '../pivot-csv.js';
 import { renderPivot } from '../pivot-table.js';
 import { PIVOT_JOB, type PivotChunk, type PivotJobOptions } from '../jobs/pivot-job.js';
 import { parsingPool, pooledFile } from '../parallel.js';
@@ -23,7 +24,7 @@ import { threadsOption } from '../threads-option.js';
 
 export { selectionFor } from '../record-selection.js';
 
-const HELP = `Usage: evtxhunt pivot PATH... [--json] [--by Field,Field] [--query EXPR] [--where EXPR]...
+const HELP = `Usage: evtxhunt pivot PATH... [--json | --csv] [--by Field,Field] [--query EXPR] [--where EXPR]...
 
 Groups Sysmon Event ID 3 network connections this host initiated, by default by Image and
 DestinationIp, and shows per group the count, destination ports, DestinationHostname values
@@ -43,6 +44,11 @@ Options:
   --threads N        threads that parse chunks (default 1); more than the cores here are
                      cut to them
   --json             write the result as JSON
+  --csv              write the groups as CSV for a spreadsheet. Cells that a spreadsheet
+                     would run as a formula (first character, after leading spaces, one of
+                     = + - @, tab, CR, LF, or their full-width forms; not a plain signed
+                     number or a lone -) get an apostrophe (') in front, and the first line
+                     (# Formula neutralisation: ...) says so and counts the cells changed
   -h, --help         show this help
 
 Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
@@ -62,6 +68,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('pivot needs at least one path');
 
   const by = parseByOption(args.values.get('by'));
+  const format = resultFormat(args);
   const options: PivotJobOptions = {
     where: args.lists.get('where') ?? [],
     allEvents: args.flags.has('all-events'),
@@ -87,7 +94,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const { accumulator, duplicates } = counter;
-  await writeResult(io, accumulator, args.flags.has('json'));
+  await writeResult(io, accumulator, format);
   await explainEmpty(io, accumulator, options.allEvents);
   if (duplicates.count > 0) {
     await io.err.write(
@@ -172,9 +179,24 @@ async function explainEmpty(
   );
 }
 
-async function writeResult(io: Io, accumulator: PivotAccumulator, json: boolean): Promise<void> {
+type ResultFormat = 'text' | 'json' | 'csv';
+
+function resultFormat(args: ParsedArgs): ResultFormat {
+  const json = args.flags.has('json');
+  const csv = args.flags.has('csv');
+  if (json && csv) throw new UsageError("options '--json' and '--csv' exclude each other");
+  return json ? 'json' : csv ? 'csv' : 'text';
+}
+
+async function writeResult(
+  io: Io,
+  accumulator: PivotAccumulator,
+  format: ResultFormat,
+): Promise<void> {
   const result = accumulator.result();
-  const text = json ? jsonText(result, 2) : renderPivot(result).join('\n');
+  if (format === 'csv') return io.out.write(pivotCsv(result));
+
+  const text = format === 'json' ? jsonText(result, 2) : renderPivot(result).join('\n');
   await io.out.write(text + '\n');
 }
 
@@ -185,6 +207,7 @@ export const pivotCommand: Command = {
   help: HELP,
   options: [
     { name: 'json', kind: 'flag' },
+    { name: 'csv', kind: 'flag' },
     { name: 'by', kind: 'value' },
     { name: 'where', kind: 'list' },
     { name: 'query', kind: 'value' },

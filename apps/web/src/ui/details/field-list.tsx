@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 
 import type { DetailField } from './event-details.js';
 import { meaningLead } from './meaning.js';
+import { visibleText } from '../visible-text.js';
 
 export interface FieldListProps {
   readonly label: string;
@@ -24,7 +25,7 @@ export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListPro
       <dl class="fields">
         {fields.map((field) => (
           <div class="field" key={field.key}>
-            <dt>{field.label}</dt>
+            <dt>{visibleText(field.label)}</dt>
             <dd>
               <FieldValue field={field} onCopy={onCopy} />
               {field.meaning !== undefined && <Meaning label={field.label} text={field.meaning} />}
@@ -47,7 +48,7 @@ function FieldValue({ field, onCopy }: { field: DetailField; onCopy: (f: DetailF
       {field.value === '' ? (
         <span class="field-value field-empty">(empty)</span>
       ) : (
-        <span class="field-value">{field.value}</span>
+        <span class="field-value">{visibleText(field.value)}</span>
       )}
       <button
         type="button"

@@ -82,7 +82,8 @@ function Facet({ filter, summary, removable }: FacetProps) {
     text,
     count: 0,
   }));
-  const headingId = `facet-${summary.key}`;
+  // A field name is log text: encoded, so no space in it can make the id name other elements.
+  const headingId = `facet-${encodeURIComponent(summary.key)}`;
 
   return (
     <section class="facet" aria-labelledby={headingId} data-facet={summary.key}>

@@ -16,3 +16,10 @@ test('cellParts shows line breaks as ⏎ and cuts long values', () => {
   assert.deepEqual(cellParts('one\r\ntwo\nthree\n'), { body: 'one⏎two⏎three⏎', trailing: '' });
   assert.deepEqual(cellParts('abcdef', 3), { body: 'abc…', trailing: '' });
 });
+
+test('cellParts shows controls and direction overrides as escapes, so evil\\u202etxt.exe is not drawn reversed', () => {
+  assert.deepEqual(cellParts('evil\u202etxt.exe\x1b[2J\x9b\x7f\u2066x\tz'), {
+    body: 'evil\\u202etxt.exe\\x1b[2J\\x9b\\x7f\\u2066x\tz',
+    trailing: '',
+  });
+});
