@@ -3,7 +3,7 @@
  * page shows records while the rest still parses. Works on any ByteSource: a browser File in
  * a worker, bytes in memory in a test.
  */
-import { EvtxFile, type ByteSource, type FileSummary } from '@evtxhunt/evtx';
+import { EvtxFile, type ByteSource, type EvtxRecord, type FileSummary } from '@evtxhunt/evtx';
 
 import {
   DEFAULT_BATCH,
@@ -53,15 +53,21 @@ export async function parseEvtx(
   if (!cancelled) {
     // A chunk's records per await: one await per record cost some 15% of the parse.
     for await (const records of evtx.recordBatches()) {
-      for (const record of records) batch.add(compactRow(record), record.offset);
-      if (sink.cancelled()) {
-        cancelled = true;
-        break;
-      }
+      cancelled = addRows(records, batch, sink);
+      if (cancelled) break;
     }
   }
   batch.flush();
   return outcome(evtx.summary, cancelled, batch.progress(cancelled ? undefined : source.size));
+}
+
+/** Adds a chunk's records one by one; true when the sink cancelled part way. */
+function addRows(records: readonly EvtxRecord[], batch: Batcher, sink: ParseSink): boolean {
+  for (const record of records) {
+    batch.add(compactRow(record), record.offset);
+    if (sink.cancelled()) return true;
+  }
+  return false;
 }
 
 function outcome(summary: FileSummary, cancelled: boolean, progress: Progress): ParseOutcome {
