@@ -3,7 +3,8 @@
 // to K KiB (default 256). Prints the campaign seed; every failing mutant is saved as a named
 // regression fixture in packages/evtx/test/fixtures/fuzz/ (the input, a .json side file with the
 // seed, index, mutation and failure, and `.seed`, the clean file, when it is not in the
-// repository), which test/fuzz/fixtures.test.ts replays.
+// repository), which test/fuzz/fixtures.test.ts replays. Check the licence of a `.seed` (the
+// shared corpus's INVENTORY.tsv) before committing it: GPL files cannot go into this repository.
 //
 // The campaign runs in a worker thread; a parse that hangs never yields, so this thread watches:
 // a mutant still running after HANG_MS is saved as a `hang` fixture and the campaign goes on
@@ -41,7 +42,7 @@ async function main() {
   const files = campaign.seedFiles(dirs, maxBytes);
   console.error(`fuzz: campaign seed ${seed}, ${files.length} seed files up to ${maxBytes} bytes`);
 
-  const totals = { mutants: 0, failures: 0, byMutator: new Map() };
+  const totals = { mutants: 0, failures: 0, byMutator: new Map(), time: 0, heap: 0 };
   let first = 0;
   while (first !== undefined && Date.now() < deadline) {
     first = await runWorker({ seed, dirs, maxBytes, deadline, first }, files, totals);
@@ -49,6 +50,9 @@ async function main() {
 
   const mix = [...totals.byMutator].map(([name, n]) => `${name} ${n}`).join(', ');
   console.log(`fuzz: ${totals.mutants} mutants judged or hung (finished ones: ${mix})`);
+  const share = (x) => `${(100 * x).toFixed(0)}%`;
+  console.log(`fuzz: worst mutant used ${share(totals.time)} of its time budget`);
+  console.log(`fuzz: worst mutant used ${share(totals.heap)} of its heap bound`);
   console.log(`fuzz: ${totals.failures} failures (campaign seed ${seed})`);
   process.exit(totals.failures === 0 ? 0 : 1);
 }
@@ -83,6 +87,8 @@ function runWorker(job, files, totals) {
         save(message.found, files);
       }
       if (message.kind === 'done') {
+        totals.time = Math.max(totals.time, message.worst.time);
+        totals.heap = Math.max(totals.heap, message.worst.heap);
         for (const [name, n] of message.byMutator) {
           totals.byMutator.set(name, (totals.byMutator.get(name) ?? 0) + n);
         }
@@ -107,7 +113,7 @@ async function work({ seed, dirs, maxBytes, deadline, first }) {
     onFailure: (found) => parentPort.postMessage({ kind: 'failure', found }),
   });
   const byMutator = [...result.byMutator];
-  parentPort.postMessage({ kind: 'done', mutants: result.mutants, byMutator });
+  parentPort.postMessage({ kind: 'done', byMutator, worst: result.worst });
 }
 
 function save(found, files) {

@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { mutate, type Mutant } from './mutators.js';
-import { judge, parseFully, type Failure, type ParseOutcome } from './oracle.js';
+import {
+  heapBound,
+  judge,
+  parseFully,
+  timeBudget,
+  type Failure,
+  type ParseOutcome,
+} from './oracle.js';
 
 /** A real EVTX file mutants are made from. */
 export interface SeedFile {
@@ -44,13 +51,16 @@ export interface CampaignResult {
   failures: FoundFailure[];
   /** Mutants per mutator name. */
   byMutator: Map<string, number>;
+  /** The largest share of its time budget and of its heap bound a parsed mutant used. */
+  worst: { time: number; heap: number };
 }
 
 /** Runs a campaign; the clean parse of every seed file is made once. */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const { seed, files } = options;
   const cleans = new Map<number, ParseOutcome>();
-  const result: CampaignResult = { mutants: 0, failures: [], byMutator: new Map() };
+  const worst = { time: 0, heap: 0 };
+  const result: CampaignResult = { mutants: 0, failures: [], byMutator: new Map(), worst };
   const first = options.first ?? 0;
   const end = first + (options.mutants ?? Infinity);
 
@@ -66,7 +76,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     result.mutants++;
 
     options.onStart?.(index);
-    const failure = await judge(file.bytes, clean, mutant);
+    const failure = await judge(file.bytes, clean, mutant, (outcome) => {
+      const size = mutant.bytes.length;
+      worst.time = Math.max(worst.time, outcome.elapsedMs / timeBudget(size));
+      worst.heap = Math.max(worst.heap, outcome.heapGrowth / heapBound(size));
+    });
     if (failure === undefined) continue;
     const found = { ...failure, seed, index, file: file.name, mutant };
     result.failures.push(found);
@@ -83,7 +97,7 @@ export function replay(files: readonly SeedFile[], seed: number, index: number):
 /**
  * Seed files: every `.evtx` in `dirs` (searched recursively) of at most `maxBytes`, sorted by
  * path so a campaign seed means the same mutants on every machine with the same files. Folders
- * that do not exist are skipped; the caller says so.
+ * that do not exist are skipped (the caller says so), and so are the fuzzer's own fixtures.
  */
 export function seedFiles(dirs: readonly string[], maxBytes: number): SeedFile[] {
   const paths = dirs.flatMap((dir) => evtxPaths(dir)).sort();
@@ -96,7 +110,7 @@ function evtxPaths(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true })
       .map(String)
-      .filter((name) => name.toLowerCase().endsWith('.evtx'))
+      .filter((name) => name.toLowerCase().endsWith('.evtx') && !name.startsWith('fuzz/'))
       .map((name) => join(dir, name));
   } catch {
     return [];

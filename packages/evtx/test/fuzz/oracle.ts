@@ -12,11 +12,12 @@
  *
  * What "reported" means: for a slot that is not undamaged, where the clean file or the mutant
  * holds a chunk, and whose records differ from the clean ones (compared by id, XML and
- * structured record, not by offset, so a chunk moved whole is the same), the mutant's parse
- * must carry a warning or an error for that slot (its chunk index), or, for a slot cut off the
- * end of the file, a warning or error for the file or `summary.lost`. A crafted mutant (CRCs
- * recomputed) is a consistent file: a changed value there is no damage the parser can see, so
- * only records lost from a slot (fewer than before) must be reported.
+ * structured record, not by offset), the mutant's parse must carry a warning or an error for
+ * that slot (its chunk index), or count more loss in its summary than the clean parse (chunks
+ * damaged or unreadable, records failed or missing). A crafted mutant (CRCs recomputed, or a
+ * chunk copied whole) is a consistent file: a changed value there is no damage the parser can
+ * see, so only clean records found nowhere in the mutant (lost) must be reported, the same way
+ * but for the file: a warning or error anywhere, or more loss counted.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -77,10 +78,12 @@ export async function judge(
   clean: Uint8Array,
   cleanOutcome: ParseOutcome,
   mutant: Mutant,
+  seen?: (outcome: ParseOutcome) => void,
 ): Promise<Failure | undefined> {
   let outcome: ParseOutcome;
   try {
     outcome = await parseFully(mutant.bytes, 'mutant.evtx');
+    seen?.(outcome);
   } catch (error) {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { kind: 'exception', detail: text };
@@ -90,13 +93,23 @@ export async function judge(
   );
 }
 
+/** The time budget of an input of `size` bytes, in ms. */
+export function timeBudget(size: number): number {
+  return TIME_BUDGET.baseMs + (TIME_BUDGET.perMbMs * size) / MB;
+}
+
+/** The heap bound of an input of `size` bytes. */
+export function heapBound(size: number): number {
+  return HEAP_BOUND.baseBytes + HEAP_BOUND.perInputByte * size;
+}
+
 function checkBudgets(size: number, outcome: ParseOutcome): Failure | undefined {
-  const budget = TIME_BUDGET.baseMs + (TIME_BUDGET.perMbMs * size) / MB;
+  const budget = timeBudget(size);
   if (outcome.elapsedMs > budget) {
     const detail = `${outcome.elapsedMs.toFixed(0)} ms for ${size} bytes, budget ${budget} ms`;
     return { kind: 'time', detail };
   }
-  const bound = HEAP_BOUND.baseBytes + HEAP_BOUND.perInputByte * size;
+  const bound = heapBound(size);
   if (outcome.heapGrowth > bound) {
     const detail = `heap grew ${outcome.heapGrowth} bytes for ${size} bytes, bound ${bound}`;
     return { kind: 'memory', detail };
@@ -111,6 +124,7 @@ function checkSlots(
   outcome: ParseOutcome,
 ): Failure | undefined {
   const slots = Math.max(slotCount(clean.length), slotCount(mutant.bytes.length));
+  const moreLoss = loss(outcome.summary) > loss(cleanOutcome.summary);
   for (let index = 0; index < slots; index++) {
     const before = cleanOutcome.slots.get(index) ?? [];
     const after = outcome.slots.get(index) ?? [];
@@ -121,19 +135,41 @@ function checkSlots(
       continue;
     }
     const held = holdsChunk(clean, index) || holdsChunk(mutant.bytes, index);
-    if (!held || !needsReport(before, after, mutant.crafted)) continue;
-    if (!reported(outcome.summary, index, mutant.bytes.length)) {
+    if (mutant.crafted || !held || content(before) === content(after)) continue;
+    if (!moreLoss && !reportedAt(outcome.summary, index, mutant.bytes.length)) {
       return { kind: 'damage-not-reported', detail: slotChange(index, before, after) };
     }
   }
-  return undefined;
+  return mutant.crafted ? checkLost(cleanOutcome, outcome, moreLoss) : undefined;
 }
 
-/** True when the records' contents differ (or, for a crafted mutant, when some were lost). */
-function needsReport(before: string[], after: string[], crafted: boolean): boolean {
-  if (crafted) return after.length < before.length;
-  const content = (keys: string[]) => keys.map(withoutOffset).sort().join('\n');
-  return content(before) !== content(after);
+/**
+ * For a crafted mutant: clean records found nowhere in it, less the mutant's records found
+ * nowhere in the clean file (a record changed in place is not lost), must be reported somewhere.
+ */
+function checkLost(cleanOutcome: ParseOutcome, outcome: ParseOutcome, moreLoss: boolean) {
+  const cleanKeys = [...cleanOutcome.slots.values()].flat().map(withoutOffset);
+  const mutantKeys = [...outcome.slots.values()].flat().map(withoutOffset);
+  const gone = missingFrom(cleanKeys, new Set(mutantKeys));
+  const lost = gone - missingFrom(mutantKeys, new Set(cleanKeys));
+  if (lost <= 0 || moreLoss) return undefined;
+  if (outcome.summary.diagnostics.some((d) => d.severity !== 'info')) return undefined;
+  const detail = `${lost} records of the clean file are in no slot of the mutant`;
+  return { kind: 'damage-not-reported', detail } as const;
+}
+
+function missingFrom(keys: string[], other: Set<string>): number {
+  return keys.filter((key) => !other.has(key)).length;
+}
+
+/** Everything a summary counts as lost: damaged and unreadable chunks, failed and missing records. */
+function loss({ chunks, records }: FileSummary): number {
+  return chunks.damaged + chunks.unreadable + records.failed + records.missing;
+}
+
+/** The slot's records by content, in a fixed order, without their file offsets. */
+function content(keys: string[]): string {
+  return keys.map(withoutOffset).sort().join('\n');
 }
 
 /** A record key without its file offset (the second field). */
@@ -142,7 +178,8 @@ function withoutOffset(key: string): string {
   return [id, ...rest].join('|');
 }
 
-function reported(summary: FileSummary, index: number, size: number): boolean {
+/** A warning or error for the slot, or, for a slot cut off the end, for the file. */
+function reportedAt(summary: FileSummary, index: number, size: number): boolean {
   const problems = summary.diagnostics.filter((d) => d.severity !== 'info');
   if (problems.some((d) => d.chunkIndex === index)) return true;
   const cutOff = HEADER_BLOCK + index * CHUNK_SIZE >= size;
