@@ -11,14 +11,14 @@ import { chunkOffsets, mutate, recordOffsets } from './mutators.js';
 import { judge, parseFully } from './oracle.js';
 
 const SEED = 20261204;
-const MUTANTS = 160;
+const MUTANTS = 300;
 
 function repositoryFiles(): SeedFile[] {
   const dir = fixturePath('');
   return seedFiles([dir], 80 * 1024);
 }
 
-test('runCampaign: 160 mutants of the fixtures pass the oracle', { timeout: 60_000 }, async () => {
+test('runCampaign: 300 mutants of the fixtures pass the oracle', { timeout: 60_000 }, async () => {
   const files = repositoryFiles();
   assert.equal(files.length, 5);
 
