@@ -18,7 +18,7 @@ import type {
 } from './nodes.js';
 import { TemplateRecording } from './template-cache.js';
 import type { RecordBody, TemplateRecord } from './template-record.js';
-import { Limits, MORE_FLAG, Token, baseToken } from './tokens.js';
+import { Limits, MORE_FLAG, Token, baseToken, overLimit } from './tokens.js';
 
 /** Size of a template definition's header: next offset, GUID, data size. */
 const TEMPLATE_HEADER_SIZE = 24;
@@ -108,7 +108,7 @@ export class BinXmlParser {
 
   /** Reads content tokens until an end-element token, the end of the fragment, or `end`. */
   private parseContent(depth: number, inValue: boolean, topLevel: boolean): ContentNode[] {
-    if (depth > Limits.maxDepth) this.fail(`nesting deeper than ${Limits.maxDepth}`);
+    if (depth > Limits.maxDepth) this.fail(overLimit('maxDepth', `nesting depth ${depth}`));
     const nodes: ContentNode[] = [];
 
     while (this.pos < this.end) {
@@ -329,7 +329,7 @@ export class BinXmlParser {
   private parseValues(depth: number): SubstitutionValue[] {
     const count = this.chunk.u32(this.pos);
     if (count > Limits.maxSubstitutions)
-      this.fail(`${count} substitution values exceed the limit of ${Limits.maxSubstitutions}`);
+      this.fail(overLimit('maxSubstitutions', `${count} substitution values`));
     this.chunk.need('substitution table', this.pos + 4, 4 * count);
 
     const values: SubstitutionValue[] = [];

@@ -1,0 +1,78 @@
+/** Inputs over a named limit fail their record with an error naming the limit and the offset. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Limits } from '../../src/binxml/tokens.js';
+import {
+  ByteWriter,
+  ChunkBuilder,
+  el,
+  eventRecord,
+  evtxFile,
+  raw,
+  sub,
+  sysmonEvent,
+  template,
+  templateGuid,
+  value,
+  ValueType,
+} from '../support/index.js';
+import { ids, parse } from '../support/parse.js';
+
+/** `depth` nested empty elements as raw tokens, all named by the name at `nameAt`. */
+function nestedElements(depth: number, nameAt: number): Uint8Array {
+  const w = new ByteWriter();
+  for (let level = depth; level >= 1; level--) {
+    const inner = 12 + 13 * (level - 1);
+    w.u8(0x01)
+      .u16(0xffff)
+      .u32(4 + 1 + inner + 1)
+      .u32(nameAt)
+      .u8(0x02);
+  }
+  w.u8(0x01).u16(0xffff).u32(5).u32(nameAt).u8(0x03);
+  for (let level = 0; level < depth; level++) w.u8(0x04);
+  return w.bytes();
+}
+
+test('EvtxFile names maxDepth and the offset of the element too deep', async () => {
+  const builder = new ChunkBuilder();
+  builder.add(sysmonEvent({ eventId: 1, recordId: 1, fields: { Image: 'a.exe' } }));
+  const nameAt = builder.nameOffset('Data') ?? 0;
+  const root = el('EventData', {}, raw(nestedElements(100, nameAt)));
+  const at =
+    0x1000 +
+    builder.add(eventRecord({ recordId: 2, eventId: 1 }, template(templateGuid('deep'), root, [])));
+  const parsed = await parse(evtxFile([builder.build()]));
+
+  assert.deepEqual(ids(parsed), ['1']);
+  const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
+  assert.equal(error?.severity, 'error');
+  assert.equal(error.structure, 'binxml');
+  assert.equal(error.message, `nesting depth 65 over the limit maxDepth (${Limits.maxDepth})`);
+  // The 65th open-element token: 13 bytes per level after the template's own elements.
+  assert.ok(error.offset > at && error.offset < at + 2000, `offset 0x${error.offset.toString(16)}`);
+});
+
+test('EvtxFile names maxSubstitutions and the offset of the value table', async () => {
+  const count = Limits.maxSubstitutions + 1;
+  const values = Array.from({ length: count }, () => value.string('x'));
+  const root = el('EventData', {}, el('Data', { Name: 'X' }, sub(0, ValueType.String)));
+  const builder = new ChunkBuilder();
+  const at =
+    0x1000 +
+    builder.add(
+      eventRecord({ recordId: 7, eventId: 1 }, template(templateGuid('wide'), root, values)),
+    );
+  const file = evtxFile([builder.build()]);
+  const parsed = await parse(file);
+
+  assert.deepEqual(parsed.summary.records, { read: 0, failed: 1, missing: 0 });
+  const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '7');
+  assert.equal(
+    error?.message,
+    `${count} substitution values over the limit maxSubstitutions (4096)`,
+  );
+  // The offset is the value table's, where the count was read.
+  assert.ok(error.offset > at);
+  assert.equal(new DataView(file.buffer, file.byteOffset).getUint32(error.offset, true), count);
+});
