@@ -4,11 +4,11 @@
  * host at or before the time". The table keeps one compact entry per process and resolves
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  *
- * TODO: an entry is still several objects (the entry, its start, the start's time and evidence)
- * and a few strings (key, guid, ISO time, record id) in three maps (entries, guids, pids):
- * about 650 bytes of JS heap a process, 50 bytes a record on a generated Sysmon log (it starts
- * a process every 12 records), which is 70% of the hunt engine's heap at 1 GB and, with V8's
- * heap growth, about 200 MB of its 440 MB peak RSS. Entries kept as columns (typed arrays for
+ * TODO: an entry is still several objects (the entry, its start and the start's time) and a few
+ * strings (key, guid, ISO time) in three maps (entries, guids, pids): about 560 bytes of JS heap
+ * a process, 60 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
+ * records; 68 before starts became one LoggedStart each), which is most of the hunt engine's
+ * heap at 1 GB and, with V8's heap growth, about 180 MB of its peak RSS. Entries kept as columns (typed arrays for
  * times, ids and pids, pooled indexes for text), with nodes made when asked for, would take
  * about a quarter of that outside the JS heap. Most entries are never read by the engine: a
  * chain reads only processes that wrote a file it can report.
@@ -16,8 +16,8 @@
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
-import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from './evidence.js';
+import { LoggedStart } from './logged-start.js';
 import { PidIndex } from './pid-index.js';
 import {
   fillMissing,
@@ -186,7 +186,7 @@ export class ProcessTable {
       knownAs: 'started',
       ...this.#shared(withUsableGuid(start.process)),
       ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
-      start: { time: start.time, origin: start.origin, evidence: this.#evidenceOf(start) },
+      start: new LoggedStart(start, this.#pool.shareMaybe(start.source.file)),
       ...(this.#parents ? { parent: this.#shared(start.parent) } : {}),
     });
     this.#indexStart(entry);
@@ -295,13 +295,6 @@ export class ProcessTable {
     const { guid, pid } = process;
     const image = this.#pool.shareMaybe(process.image);
     return defined({ guid, pid, image, user: this.#pool.shareMaybe(process.user) });
-  }
-
-  /** evidenceOf(start), with its file name shared. */
-  #evidenceOf(start: ProcessStart): Evidence {
-    const evidence = evidenceOf(start);
-    const file = this.#pool.shareMaybe(evidence.file);
-    return file === undefined ? evidence : { ...evidence, file };
   }
 
   #addEnd(end: ProcessEnd): ProcessKey | undefined {
