@@ -5,8 +5,8 @@
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  *
  * TODO: an entry is still several objects (the entry, its start and the start's time) and a few
- * strings (key, guid, ISO time) in three maps (entries, guids, pids): about 560 bytes of JS heap
- * a process, 60 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
+ * strings (key, guid, ISO time) in three maps (entries, guids, pids): about 460 bytes of JS heap
+ * a process, 51 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
  * records; 68 before starts became one LoggedStart each), which is most of the hunt engine's
  * heap at 1 GB and, with V8's heap growth, about 180 MB of its peak RSS. Entries kept as columns (typed arrays for
  * times, ids and pids, pooled indexes for text), with nodes made when asked for, would take

@@ -39,7 +39,22 @@ test('LoggedStart keeps the start time and origin as given', () => {
   const activity = start('42');
   const logged = new LoggedStart(activity, undefined);
 
-  assert.equal(logged.time, activity.time);
+  assert.deepEqual(logged.time, activity.time);
   assert.equal(logged.origin, 'sysmon');
   assert.equal(logged.evidence.recordId, '42');
+});
+
+test('LoggedStart gives back a time whose ISO text says more than its milliseconds', () => {
+  const times = [
+    { iso: '2024-05-01T10:00:00.1230000Z', ms: Date.parse('2024-05-01T10:00:00.123Z') },
+    { iso: '2024-05-01T10:00:00.1234567Z', ms: Date.parse('2024-05-01T10:00:00.123Z') },
+    { iso: '1601-01-01T00:00:00.0000000Z', ms: Date.UTC(1601, 0, 1) },
+    { iso: '+030828-09-14T02:48:05.4775807Z', ms: 8.64e15 },
+  ];
+  for (const time of times) {
+    const logged = new LoggedStart({ ...start('1'), time }, undefined);
+
+    assert.deepEqual(logged.time, time);
+    assert.equal(logged.ms, time.ms);
+  }
 });
