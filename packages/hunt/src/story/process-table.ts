@@ -4,14 +4,14 @@
  * host at or before the time". The table keeps one compact entry per process and resolves
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  *
- * TODO: an entry is still several objects (the entry, its start and the start's time) and a few
- * strings (key, guid, ISO time) in three maps (entries, guids, pids): about 460 bytes of JS heap
- * a process, 51 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
+ * TODO: an entry is still a few objects (the entry and its LoggedStart) and a few strings (key,
+ * guid, command line) in three maps (entries, guids, pids): about 460 bytes of JS heap a
+ * process, 51 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
  * records; 68 before starts became one LoggedStart each), which is most of the hunt engine's
- * heap at 1 GB and, with V8's heap growth, about 180 MB of its peak RSS. Entries kept as columns (typed arrays for
- * times, ids and pids, pooled indexes for text), with nodes made when asked for, would take
- * about a quarter of that outside the JS heap. Most entries are never read by the engine: a
- * chain reads only processes that wrote a file it can report.
+ * heap, and with V8's heap growth a byte of heap costs about four of peak RSS. Entries kept as
+ * columns (typed arrays for times, ids and pids, pooled indexes for text), with nodes made when
+ * asked for, would take about a quarter of that outside the JS heap. Most entries are never
+ * read by the engine: a chain reads only processes that wrote a file it can report.
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
