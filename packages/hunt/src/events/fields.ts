@@ -45,12 +45,32 @@ export class FieldReader {
 export function parseInteger(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
 
+  // Most values are plain decimal digits (ports, process ids): read without a regex or a trim.
+  const digits = decimalDigits(text);
+  if (digits !== undefined) return digits;
+
   const trimmed = text.trim();
   let value: number;
   if (/^0x[0-9a-f]+$/i.test(trimmed)) value = Number.parseInt(trimmed.slice(2), 16);
   else if (/^\d+$/.test(trimmed)) value = Number(trimmed);
   else return undefined;
   return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** Longest run of decimal digits whose value is always a safe integer. */
+const SAFE_DIGITS = 15;
+
+/** The value of 1 to SAFE_DIGITS decimal digits and nothing else; undefined for other text. */
+function decimalDigits(text: string): number | undefined {
+  if (text.length === 0 || text.length > SAFE_DIGITS) return undefined;
+
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Copies only the defined entries, so optional properties stay absent rather than undefined. */

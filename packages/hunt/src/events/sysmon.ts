@@ -100,18 +100,35 @@ function baseOf(record: EventRecord, fields: FieldReader, time: EventTime): Base
 }
 
 /** The process named by fields with `prefix` (`''`, `Parent`, `Source`, `Target`). */
-function processRef(fields: FieldReader, prefix: string): ProcessRef {
+function processRef(fields: FieldReader, prefix: ProcessPrefix): ProcessRef {
+  const names = PROCESS_FIELDS[prefix];
   const ref: Writable<ProcessRef> = {};
-  const guid = fields.textOf(`${prefix}ProcessGuid`, `${prefix}ProcessGUID`);
+  const guid = fields.textOf(names.guid, names.guidUpper);
   if (guid !== undefined) ref.guid = guid;
-  const pid = fields.integer(`${prefix}ProcessId`);
+  const pid = fields.integer(names.pid);
   if (pid !== undefined) ref.pid = pid;
-  const image = fields.text(`${prefix}Image`);
+  const image = fields.text(names.image);
   if (image !== undefined) ref.image = image;
-  const user = fields.text(prefix === '' ? 'User' : `${prefix}User`);
+  const user = fields.text(names.user);
   if (user !== undefined) ref.user = user;
   return ref;
 }
+
+type ProcessPrefix = '' | 'Parent' | 'Source' | 'Target';
+
+/** The field names of a process per prefix, made once rather than joined for every event. */
+const PROCESS_FIELDS = Object.fromEntries(
+  (['', 'Parent', 'Source', 'Target'] as const).map((prefix) => [
+    prefix,
+    {
+      guid: `${prefix}ProcessGuid`,
+      guidUpper: `${prefix}ProcessGUID`,
+      pid: `${prefix}ProcessId`,
+      image: `${prefix}Image`,
+      user: prefix === '' ? 'User' : `${prefix}User`,
+    },
+  ]),
+) as Record<ProcessPrefix, Record<'guid' | 'guidUpper' | 'pid' | 'image' | 'user', string>>;
 
 function processStart(base: Base, fields: FieldReader): ProcessStart {
   const start: Writable<ProcessStart> = {

@@ -4,20 +4,20 @@
  * host at or before the time". The table keeps one compact entry per process and resolves
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  *
- * TODO: an entry is still several objects (the entry, its start, the start's time and evidence)
- * and a few strings (key, guid, ISO time, record id) in three maps (entries, guids, pids):
- * about 650 bytes of JS heap a process, 50 bytes a record on a generated Sysmon log (it starts
- * a process every 12 records), which is 70% of the hunt engine's heap at 1 GB and, with V8's
- * heap growth, about 200 MB of its 440 MB peak RSS. Entries kept as columns (typed arrays for
- * times, ids and pids, pooled indexes for text), with nodes made when asked for, would take
- * about a quarter of that outside the JS heap. Most entries are never read by the engine: a
- * chain reads only processes that wrote a file it can report.
+ * TODO: an entry is still a few objects (the entry and its LoggedStart) and a few strings (key,
+ * guid, command line) in three maps (entries, guids, pids): about 430 bytes of JS heap a
+ * process, 48 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
+ * records; 68 before starts became one LoggedStart each), which is most of the hunt engine's
+ * heap, and with V8's heap growth a byte of heap costs about four of peak RSS. Entries kept as
+ * columns (typed arrays for times, ids and pids, pooled indexes for text), with nodes made when
+ * asked for, would take about a quarter of that outside the JS heap. Most entries are never
+ * read by the engine: a chain reads only processes that wrote a file it can report.
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
-import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from './evidence.js';
+import { LoggedStart } from './logged-start.js';
 import { PidIndex } from './pid-index.js';
 import {
   fillMissing,
@@ -66,7 +66,11 @@ export class ProcessTable {
   readonly #entries = new Map<ProcessKey, ProcessEntry>();
   /** Keys of entries merged into another entry, to the key that absorbed them. */
   readonly #merged = new Map<ProcessKey, ProcessKey>();
-  readonly #byGuid = new Map<string, ProcessKey>();
+  /**
+   * Guid keys #byGuid() cannot find by the key alone: those of processes filed under another key
+   * (a Security 4688 start its Sysmon twin joined), and those holding a space.
+   */
+  readonly #guidKeys = new Map<string, ProcessKey>();
   /** Per host and pid: the keys of the logged starts of that pid, earliest first. */
   readonly #starts = new PidIndex();
   readonly #pool: TextPool;
@@ -111,7 +115,7 @@ export class ProcessTable {
 
   /** The process with this ProcessGuid on this host. */
   findByGuid(computer: string, guid: string): ProcessNode | undefined {
-    const key = this.#byGuid.get(guidKey(computer, guid));
+    const key = this.#byGuid(guidKey(computer, guid));
     return key === undefined ? undefined : this.get(key);
   }
 
@@ -186,7 +190,7 @@ export class ProcessTable {
       knownAs: 'started',
       ...this.#shared(withUsableGuid(start.process)),
       ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
-      start: { time: start.time, origin: start.origin, evidence: this.#evidenceOf(start) },
+      start: new LoggedStart(start, this.#pool.shareMaybe(start.source.file)),
       ...(this.#parents ? { parent: this.#shared(start.parent) } : {}),
     });
     this.#indexStart(entry);
@@ -200,7 +204,7 @@ export class ProcessTable {
   /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
   #entryForStart(start: ProcessStart): ProcessEntry {
     const guid = usableGuid(start.process);
-    const known = guid === undefined ? undefined : this.#byGuid.get(guidKey(start.computer, guid));
+    const known = guid === undefined ? undefined : this.#byGuid(guidKey(start.computer, guid));
     const byGuid = known === undefined ? undefined : this.#entry(known);
     const twin = this.#twinOf(start);
 
@@ -209,7 +213,7 @@ export class ProcessTable {
     }
     if (byGuid !== undefined) return byGuid;
     if (twin !== undefined && guid !== undefined) {
-      this.#byGuid.set(guidKey(start.computer, guid), twin.key);
+      this.#guidKeys.set(guidKey(start.computer, guid), twin.key);
     }
     return twin ?? this.#create(start);
   }
@@ -242,7 +246,7 @@ export class ProcessTable {
     const entry: ProcessEntry = { key, computer, knownAs: 'started' };
 
     this.#entries.set(key, entry);
-    if (guid !== undefined) this.#byGuid.set(key, key);
+    if (guid !== undefined && key.includes(' ')) this.#guidKeys.set(key, key);
     return entry;
   }
 
@@ -275,13 +279,13 @@ export class ProcessTable {
 
   #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): ProcessEntry {
     const id = guidKey(computer, process.guid ?? '');
-    const known = this.#byGuid.get(id);
+    const known = this.#byGuid(id);
     let entry = known === undefined ? undefined : this.#entry(known);
 
     if (entry === undefined) {
       entry = { key: id, computer: this.#pool.share(computer), knownAs };
       this.#entries.set(id, entry);
-      this.#byGuid.set(id, id);
+      if (id.includes(' ')) this.#guidKeys.set(id, id);
     }
     // Most events name a process the table knows all about: nothing to copy, nothing to share.
     if (tellsMore(entry, process, knownAs)) {
@@ -297,13 +301,6 @@ export class ProcessTable {
     return defined({ guid, pid, image, user: this.#pool.shareMaybe(process.user) });
   }
 
-  /** evidenceOf(start), with its file name shared. */
-  #evidenceOf(start: ProcessStart): Evidence {
-    const evidence = evidenceOf(start);
-    const file = this.#pool.shareMaybe(evidence.file);
-    return file === undefined ? evidence : { ...evidence, file };
-  }
-
   #addEnd(end: ProcessEnd): ProcessKey | undefined {
     const entry = this.#entryForEnd(end);
     if (entry !== undefined && entry.end === undefined) entry.end = end.time;
@@ -317,6 +314,18 @@ export class ProcessTable {
 
     const node = this.findByPid(end.computer, pid, end.time.ms);
     return node === undefined ? undefined : this.#entry(node.key);
+  }
+
+  /**
+   * The key of the process with this guid key: itself when an entry is (or was, before a merge)
+   * filed under it. A start key always holds a space and a guid key made from a guid without one
+   * never does, so the two cannot be mistaken; a guid with a space is looked up only by name.
+   */
+  #byGuid(id: string): ProcessKey | undefined {
+    const listed = this.#guidKeys.get(id);
+    if (listed !== undefined || id.includes(' ')) return listed;
+
+    return this.#entries.has(id) || this.#merged.has(id) ? id : undefined;
   }
 
   /** The writable entry for a key, following merges. */

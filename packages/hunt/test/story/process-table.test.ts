@@ -275,3 +275,18 @@ test('ProcessTable with parents: false keeps starts without their parents', () =
     end: 'root',
   });
 });
+
+test('ProcessTable finds a guid shaped like a Security start key by its guid, not the start', () => {
+  const table = new ProcessTable();
+  const security = table.add(securityStart({ pid: 0x10, image: CMD, at: '10:00:00.000' }));
+  const odd = security?.split('\u0000')[1] ?? '';
+  const sysmon = table.add(sysmonStart({ guid: odd, pid: 16, image: NOTEPAD, at: '11:00:00.000' }));
+
+  assert.notEqual(sysmon, security);
+  assert.equal(table.size, 2);
+  assert.equal(table.findByGuid('WS01', odd)?.image, NOTEPAD);
+  assert.equal(table.findByGuid('WS01', '{GUID-WITH SPACE}'), undefined);
+  table.note('WS01', { guid: '{GUID-WITH SPACE}', image: CMD });
+  assert.equal(table.findByGuid('WS01', '{guid-with space}')?.image, CMD);
+  assert.equal(table.size, 3);
+});
