@@ -74,7 +74,7 @@ export class ChunkContext {
     let issue: string | undefined;
     const name = decodeUtf16(this.bytes, offset + 8, count, { issue: (m) => (issue = m) });
     if (!isPlausibleName(name)) {
-      this.fail('name', offset, `implausible element name ${JSON.stringify(name)}`);
+      this.fail('name', offset, `implausible element name ${quoteShort(name)}`);
     }
     const entry: ChunkName =
       issue === undefined ? { name, end } : { name, end, issue: `name ${issue}` };
@@ -89,6 +89,16 @@ export interface ChunkName {
   /** The chunk offset just past the name structure. */
   end: number;
   issue?: string;
+}
+
+/** Characters of a damaged name quoted in an error; a name can be 65,535 characters of junk. */
+const QUOTED_NAME_CHARS = 48;
+
+/** `name` as a JSON string, cut to its first characters with the full length said. */
+function quoteShort(name: string): string {
+  if (name.length <= QUOTED_NAME_CHARS) return JSON.stringify(name);
+  const head = JSON.stringify(name.slice(0, QUOTED_NAME_CHARS));
+  return `${head.slice(0, -1)}..." (${name.length} characters)`;
 }
 
 /** XML names are printable; anything with control characters means a damaged string entry. */
