@@ -11,7 +11,7 @@
  * table 50 heap (story/process-table.ts), stories 7 heap + 20 typed (story/story-columns.ts),
  * series 12 heap + 12 typed (engine/connections.ts; the heap part is bounded per series and
  * shrinks per record as logs grow), duplicate ids 11 typed (engine/duplicates.ts), DNS answers
- * 10 heap (bounded per address), process facts 8 heap (engine/process-facts.ts; now keyed by the table's keys, so less). V8 keeps
+ * 10 heap (bounded per address), process facts 8 heap (engine/process-facts.ts). V8 keeps
  * about four times the live JS heap committed while it grows (299 MB for 67 MB live at 1 GB),
  * so a byte of heap costs about four of RSS and a byte of typed array one: the TODOs in those
  * files say what still grows with the log.

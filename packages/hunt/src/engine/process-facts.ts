@@ -4,8 +4,9 @@
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
  *
  * Facts are keyed by the process table's own key for the process, the very text the table keeps,
- * so a process costs a map entry here and no text of its own (it was a lower-case copy of its
- * guid: about 8 bytes a record of JS heap on a generated Sysmon log). The table is the one the
+ * so a process costs a map entry here (about 37 bytes of JS heap a start) and no text of its own.
+ * They were keyed by a lower-case copy of the guid: 56 more bytes a start for the upper-case
+ * guids Sysmon writes, none for the generator's lower-case ones. The table is the one the
  * engine's stories fill, and it must have taken a start before add() is given it. A process is
  * found the way the table finds it: host without case, guid without braces or case, and an
  * all-zero guid names no process (so such a start leaves no parent image and no rename).
