@@ -111,7 +111,6 @@ export class HuntEngine {
 
   constructor(options: HuntOptions) {
     this.#options = options;
-    this.#processes = new ProcessFacts(options.knowledge, this.#pool);
     this.#chainOptions = chainOptions(options.knowledge, this.#ips);
     // Stories keep only what a chain can use (the engine reads them for chains alone): of the
     // files, only those a chain can report, which most files written are not.
@@ -122,6 +121,8 @@ export class HuntEngine {
     // Chains read a process's start, never its parents or its end: the table keeps neither.
     const table = new ProcessTable({ pool: this.#pool, parents: false });
     this.#stories = new StoryColumns(table, keep, this.#pool);
+    // Facts are filed under the table's keys: the stories add each start to it first (#route).
+    this.#processes = new ProcessFacts(options.knowledge, table, this.#pool);
   }
 
   /** Takes one record; records the engine has no use for are counted and dropped. */

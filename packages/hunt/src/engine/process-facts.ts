@@ -3,14 +3,20 @@
  * (is it a service started by services.exe?) and the processes that remote-execution hosts
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
  *
- * TODO: the parent image map keeps a lower-case copy of every started process's guid and a map
- * entry for it (about 8 bytes a record of JS heap on a generated Sysmon log). Keying it by the
- * process table's own key for the process would share that text instead of copying it.
+ * Facts are keyed by the process table's own key for the process, the very text the table keeps,
+ * so a process costs a map entry here (about 37 bytes of JS heap a start) and no text of its own.
+ * They were keyed by a lower-case copy of the guid: 56 more bytes a start for the upper-case
+ * guids Sysmon writes, none for the generator's lower-case ones. The table is the one the
+ * engine's stories fill, and it must have taken a start before add() is given it. A process is
+ * found the way the table finds it: host without case, guid without braces or case, and an
+ * all-zero guid names no process (so such a start leaves no parent image and no rename).
  */
 import type { ProcessStart } from '../events/activity.js';
 import { TextPool } from '../events/text-pool.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
+import type { ProcessKey } from '../story/process-node.js';
+import type { ProcessTable } from '../story/process-table.js';
 import type { Knowledge, KnownRemoteExecutionHost } from './knowledge.js';
 
 /** Remote-execution spawns kept; past this the oldest are kept and later ones dropped. */
@@ -31,27 +37,31 @@ export interface RemoteSpawn {
 /** Parent images by process, and remote-execution spawns by time. */
 export class ProcessFacts {
   readonly #knowledge: Knowledge;
-  readonly #parentImage = new HostGuidMap();
-  readonly #renamedFrom = new HostGuidMap();
+  readonly #table: ProcessTable;
+  readonly #parentImage = new Map<ProcessKey, string>();
+  readonly #renamedFrom = new Map<ProcessKey, string>();
   readonly #spawns: RemoteSpawn[] = [];
   readonly #pool: TextPool;
 
-  /** `pool` shares the parent images kept, one copy each. */
-  constructor(knowledge: Knowledge, pool: TextPool = new TextPool()) {
+  /**
+   * `table` names the processes (see the module comment); `pool` shares the parent images kept,
+   * one copy each.
+   */
+  constructor(knowledge: Knowledge, table: ProcessTable, pool: TextPool = new TextPool()) {
     this.#knowledge = knowledge;
+    this.#table = table;
     this.#pool = pool;
   }
 
-  /** Learns from one process start. */
+  /** Learns from one process start, which the table has already taken. */
   add(start: ProcessStart): void {
-    this.#noteRename(start);
+    const key = this.#keyOf(start.computer, start.process.guid);
+    this.#noteRename(start, key);
     const parentImage = start.parent.image;
     if (parentImage === undefined) return;
 
-    if (start.process.guid !== undefined) {
-      const image = this.#pool.share(parentImage);
-      this.#parentImage.set(start.computer, start.process.guid, image);
-    }
+    if (key !== undefined) this.#parentImage.set(key, this.#pool.share(parentImage));
+
     const image = start.process.image ?? '';
     const host = this.#knowledge.remoteExecutionHost(parentImage, image);
     if (host !== undefined && this.#spawns.length < SPAWN_LIMIT) {
@@ -64,23 +74,25 @@ export class ProcessFacts {
    * name is a LOLBin's (`OriginalFileName` PowerShell.EXE for `C:\\Users\\a\\svc.exe`).
    */
   renamedLolbinOf(computer: string, guid: string): string | undefined {
-    return this.#renamedFrom.get(computer, guid);
+    const key = this.#keyOf(computer, guid);
+    return key === undefined ? undefined : this.#renamedFrom.get(key);
   }
 
-  #noteRename(start: ProcessStart): void {
+  #noteRename(start: ProcessStart, key: ProcessKey | undefined): void {
     const { originalFileName } = start;
-    const { guid, image } = start.process;
-    if (originalFileName === undefined || guid === undefined || image === undefined) return;
+    const { image } = start.process;
+    if (originalFileName === undefined || key === undefined || image === undefined) return;
 
     const named = image.slice(image.lastIndexOf('\\') + 1).toLowerCase();
     if (named === originalFileName.toLowerCase()) return;
     if (this.#knowledge.lolbin(originalFileName) === undefined) return;
-    this.#renamedFrom.set(start.computer, guid, originalFileName);
+    this.#renamedFrom.set(key, originalFileName);
   }
 
   /** The parent image of a process by GUID, when its start was logged. */
   parentImageOf(computer: string, guid: string): string | undefined {
-    return this.#parentImage.get(computer, guid);
+    const key = this.#keyOf(computer, guid);
+    return key === undefined ? undefined : this.#parentImage.get(key);
   }
 
   /**
@@ -98,26 +110,14 @@ export class ProcessFacts {
       .filter((spawn) => spawn.timeMs >= timeMs && spawn.timeMs <= timeMs + windowMs)
       .sort((a, b) => a.timeMs - b.timeMs);
   }
-}
 
-/**
- * Text by computer (as logged) and ProcessGuid (without case): a map per computer, so a process
- * costs one map entry keyed by its lower-case guid rather than a joined key of its own.
- */
-class HostGuidMap {
-  readonly #byComputer = new Map<string, Map<string, string>>();
-
-  get(computer: string, guid: string): string | undefined {
-    return this.#byComputer.get(computer)?.get(guid.toLowerCase());
-  }
-
-  set(computer: string, guid: string, value: string): void {
-    let guids = this.#byComputer.get(computer);
-    if (guids === undefined) {
-      guids = new Map();
-      this.#byComputer.set(computer, guids);
-    }
-    guids.set(guid.toLowerCase(), value);
+  /**
+   * The table's key for the process with this guid. An entry that holds a guid is never merged
+   * into another (only a start without a guid is a twin that gets absorbed), so the key found
+   * when a start is added is the one found when a detection asks.
+   */
+  #keyOf(computer: string, guid: string | undefined): ProcessKey | undefined {
+    return guid === undefined ? undefined : this.#table.findByGuid(computer, guid)?.key;
   }
 }
 
