@@ -25,7 +25,7 @@ export class ChunkContext {
     readonly bytes: Uint8Array,
     /** Absolute file offset of the chunk, for messages. */
     readonly fileOffset: number,
-    /** Templates compiled by earlier chunks of the file; without it, each chunk compiles its own. */
+    /** Templates compiled by earlier chunks of the file; without it, a chunk compiles its own. */
     readonly templateCache?: TemplateCache,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);

@@ -39,7 +39,10 @@ export const Limits = {
   maxSubstitutions: 4096,
 } as const;
 
-/** The reason of an error for an input over `limit`, e.g. `nesting depth 65 over the limit maxDepth (64)`. */
+/**
+ * The reason of an error for an input over `limit`, e.g.
+ * `nesting depth 65 over the limit maxDepth (64)`.
+ */
 export function overLimit(limit: keyof typeof Limits, found: string): string {
   return `${found} over the limit ${limit} (${Limits[limit]})`;
 }

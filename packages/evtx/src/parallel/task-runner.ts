@@ -22,6 +22,13 @@ import type {
 
 type OpenFile = ByteSource & { close(): Promise<void> };
 
+/** The file a thread has open, and the templates compiled from its chunks so far. */
+interface OpenEntry {
+  readonly path: string;
+  readonly source: Promise<OpenFile>;
+  readonly templates: TemplateCache;
+}
+
 /** The job, or why it could not be had (then only slots with records fail). */
 type LoadedJob = { run: ChunkJob<unknown> } | { failure: string };
 
@@ -31,7 +38,7 @@ type LoadedJob = { run: ChunkJob<unknown> } | { failure: string };
  */
 export class TaskRunner {
   private job: Promise<LoadedJob> | undefined;
-  private open: { path: string; source: Promise<OpenFile>; templates: TemplateCache } | undefined;
+  private open: OpenEntry | undefined;
 
   /** `thread` names where it runs, in the error of a file that cannot be read. */
   constructor(
@@ -44,10 +51,9 @@ export class TaskRunner {
     const { id, first, count } = request;
     const job = await this.loadJob();
     try {
-      const source = await this.sourceFor(request.file);
-      const bytes = await readRun(source, first, count);
-      const templates = this.open?.templates ?? new TemplateCache();
-      return { kind: 'task', id, slots: runSlots(bytes, request, job, templates) };
+      const open = await this.fileFor(request.file);
+      const bytes = await readRun(await open.source, first, count);
+      return { kind: 'task', id, slots: runSlots(bytes, request, job, open.templates) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
@@ -74,12 +80,12 @@ export class TaskRunner {
     return this.job;
   }
 
-  private async sourceFor(path: string): Promise<OpenFile> {
-    if (this.open?.path === path) return this.open.source;
+  private async fileFor(path: string): Promise<OpenEntry> {
+    if (this.open?.path === path) return this.open;
     await this.close();
-    const source = openFileSource(path);
-    this.open = { path, source, templates: new TemplateCache() };
-    return source;
+    const open = { path, source: openFileSource(path), templates: new TemplateCache() };
+    this.open = open;
+    return open;
   }
 }
 

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  ByteWriter,
   ChunkBuilder,
   el,
   eventRecord,
   evtxFile,
+  nestedElements,
   raw,
   sub,
   sysmonEvent,
@@ -53,22 +53,6 @@ test('EvtxFile reports an unknown BinXml token inside a template', async () => {
   const { parsed } = await between(eventRecord({ recordId: 2, eventId: 1 }, fragment));
   expectOnlyMiddleFailed(parsed);
 });
-
-/** `depth` nested elements as raw tokens (the encoder itself recurses), all named `nameAt`. */
-function nestedElements(depth: number, nameAt: number): Uint8Array {
-  const w = new ByteWriter();
-  for (let level = depth; level >= 1; level--) {
-    const inner = 12 + 13 * (level - 1);
-    w.u8(0x01)
-      .u16(0xffff)
-      .u32(4 + 1 + inner + 1)
-      .u32(nameAt)
-      .u8(0x02);
-  }
-  w.u8(0x01).u16(0xffff).u32(5).u32(nameAt).u8(0x03);
-  for (let level = 0; level < depth; level++) w.u8(0x04);
-  return w.bytes();
-}
 
 test('EvtxFile does not overflow the stack on 4000 nested elements', async () => {
   const builder = new ChunkBuilder();

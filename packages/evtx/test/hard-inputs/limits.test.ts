@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Limits } from '../../src/binxml/tokens.js';
 import {
-  ByteWriter,
   ChunkBuilder,
   el,
   eventRecord,
   evtxFile,
+  nestedElements,
   raw,
   sub,
   sysmonEvent,
@@ -17,22 +17,6 @@ import {
   ValueType,
 } from '../support/index.js';
 import { ids, parse } from '../support/parse.js';
-
-/** `depth` nested empty elements as raw tokens, all named by the name at `nameAt`. */
-function nestedElements(depth: number, nameAt: number): Uint8Array {
-  const w = new ByteWriter();
-  for (let level = depth; level >= 1; level--) {
-    const inner = 12 + 13 * (level - 1);
-    w.u8(0x01)
-      .u16(0xffff)
-      .u32(4 + 1 + inner + 1)
-      .u32(nameAt)
-      .u8(0x02);
-  }
-  w.u8(0x01).u16(0xffff).u32(5).u32(nameAt).u8(0x03);
-  for (let level = 0; level < depth; level++) w.u8(0x04);
-  return w.bytes();
-}
 
 test('EvtxFile names maxDepth and the offset of the element too deep', async () => {
   const builder = new ChunkBuilder();

@@ -6,5 +6,6 @@ export * from './chunk.js';
 export { crc32 } from './crc32.js';
 export * from './events.js';
 export * from './file.js';
+export { nestedElements } from './nested.js';
 export * from './sysmon.js';
 export * from './values.js';

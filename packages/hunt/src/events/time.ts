@@ -17,7 +17,7 @@ export interface EventTime {
 
 /** Parses Sysmon's `UtcTime` form (or an ISO UTC form); undefined when it is not a time. */
 export function parseSysmonUtc(text: string | undefined): EventTime | undefined {
-  if (text !== undefined && isSysmonShape(text)) {
+  if (text?.length === SYSMON_SHAPE.length && hasShape(text, SYSMON_SHAPE)) {
     const time = sysmonUtcByDigits(text);
     if (time !== undefined) return time;
   }
@@ -49,7 +49,7 @@ export function parseIsoTime(text: string | undefined): EventTime | undefined {
  */
 export function parseIsoMs(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (text.length !== 28 || text.charCodeAt(27) !== 90 || !isCanonicalIso(text)) {
+  if (text.length !== 28 || text.charCodeAt(27) !== 90 || !hasShape(text, ISO_SHAPE)) {
     return parseIsoTime(text)?.ms;
   }
 
@@ -67,16 +67,6 @@ export function parseIsoMs(text: string | undefined): number | undefined {
 
 /** The form Sysmon writes `UtcTime` in; `d` stands for a digit. */
 const SYSMON_SHAPE = 'dddd-dd-dd dd:dd:dd.ddd';
-
-function isSysmonShape(text: string): boolean {
-  if (text.length !== SYSMON_SHAPE.length) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const expected = SYSMON_SHAPE.charCodeAt(i);
-    if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false;
-  }
-  return true;
-}
 
 /**
  * parseSysmonUtc of a text in SYSMON_SHAPE, read digit by digit: the same instant and text as
@@ -99,11 +89,11 @@ function sysmonUtcByDigits(text: string): EventTime | undefined {
   return { iso, ms: wholeMs + digits(text, 20, 23) };
 }
 
-/** `DDDD-DD-DDTDD:DD:DD.DDDDDDDZ`, checked by character code (the length is checked already). */
-function isCanonicalIso(text: string): boolean {
-  for (let i = 0; i < 27; i++) {
+/** True when `text` starts with `shape` (`d` standing for any digit), checked by character code. */
+function hasShape(text: string, shape: string): boolean {
+  for (let i = 0; i < shape.length; i++) {
     const code = text.charCodeAt(i);
-    const expected = ISO_SHAPE.charCodeAt(i);
+    const expected = shape.charCodeAt(i);
     if (expected === 100 ? code < 48 || code > 57 : code !== expected) return false;
   }
   return true;

@@ -51,7 +51,7 @@ export interface ParentChain {
 
 /** How a table is set up. */
 export interface ProcessTableOptions {
-  /** Shares the computers, images, users and file names the table keeps; one of its own if absent. */
+  /** Shares the computers, images, users and file names the table keeps; its own if absent. */
   readonly pool?: TextPool;
   /**
    * False to keep no parents: starts keep no `parent` and name no parent process, so parentOf()
