@@ -3,9 +3,9 @@
  * sbousseaden, GPL-3.0, and sysmonresources; what each holds is in its file name and in
  * INVENTORY.tsv). Skips with a message where the corpus is absent.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,17 @@ function summary(finding: Finding): string {
 }
 
 const ATTACKS = `${SHARED}/evtx-attack-samples`;
+
+/** Folders the tests below write into, removed when the file's tests end. */
+const scratch: string[] = [];
+
+async function scratchDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
+after(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 test(
   'hunt: regsvr32 fetching a scriptlet (Squiblydoo) is a LOLBin connecting out',
@@ -162,7 +173,7 @@ test(
 );
 
 test('hunt --allow suppresses and counts; a bad rule is an error naming its line', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-allow-'));
+  const dir = await scratchDir('evtxhunt-allow-');
   const good = join(dir, 'allow.txt');
   const bad = join(dir, 'bad.txt');
   await writeFile(good, '# lab\nimage=svchost.exe\n');
@@ -184,7 +195,7 @@ test('hunt --allow suppresses and counts; a bad rule is an error naming its line
 });
 
 test('hunt --format html --out writes one self-contained report', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-html-'));
+  const dir = await scratchDir('evtxhunt-html-');
   const out = join(dir, 'report.html');
   const run = await runEvtxhunt('hunt', '--format', 'html', '--out', out, ISSUE43);
   const html = await readFile(out, 'utf8');
@@ -265,7 +276,7 @@ test(
 );
 
 test('hunt: a wiped chunk is named in the report itself, in JSON and in text', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-wiped-'));
+  const dir = await scratchDir('evtxhunt-wiped-');
   const copy = join(dir, 'wiped.evtx');
   const bytes = await readFile(ISSUE43);
   bytes.fill(0, 0x1000 + 3 * 0x10000, 0x1000 + 4 * 0x10000);
@@ -326,14 +337,14 @@ test(
 );
 
 test('hunt --out refuses a report named .evtx', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-out-'));
+  const dir = await scratchDir('evtxhunt-out-');
   const run = await runEvtxhunt('hunt', '--out', join(dir, 'report.evtx'), ISSUE43);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /refusing --out .*report\.evtx: a report is not an EVTX log/);
 });
 
 test('hunt: chunks damaged with every record still read are named in the sources', async () => {
-  const copy = join(await mkdtemp(join(tmpdir(), 'evtxhunt-crc-')), 'crc-only.evtx');
+  const copy = join(await scratchDir('evtxhunt-crc-'), 'crc-only.evtx');
   const bytes = await readFile(ISSUE43);
   // One letter of a value in each of chunks 2 and 5 changed: their records CRC no longer
   // matches, but every record still parses.
