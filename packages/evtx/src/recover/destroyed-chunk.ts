@@ -28,7 +28,8 @@ export function recoverDestroyedChunk(
   const candidates = scanRecords(bytes, 0, { from: CHUNK_HEADER_SIZE, step: 8 });
   if (candidates.length === 0) return undefined;
 
-  const site = recoverySite(new ChunkContext(bytes, info.offset, templates), info.index, file);
+  const chunk = new ChunkContext(bytes, info.offset, templates);
+  const site = recoverySite(chunk, info.index, file, info.offset);
   let recovered = 0;
   for (const candidate of candidates) {
     try {

@@ -26,11 +26,21 @@ export interface RecoverySite {
   readonly parser: BinXmlParser;
   readonly index: number;
   readonly file: string;
+  /** Templates are borrowed only from chunks at file offsets below this. */
+  readonly borrowBefore: number;
 }
 
-/** A site over `chunk` with a parser of its own. */
-export function recoverySite(chunk: ChunkContext, index: number, file: string): RecoverySite {
-  return { chunk, parser: new BinXmlParser(chunk), index, file };
+/**
+ * A site over `chunk` with a parser of its own; templates are borrowed from the chunks before
+ * `borrowBefore` (the slot's own offset, or past it when the slot's live chunk was read).
+ */
+export function recoverySite(
+  chunk: ChunkContext,
+  index: number,
+  file: string,
+  borrowBefore: number,
+): RecoverySite {
+  return { chunk, parser: new BinXmlParser(chunk), index, file, borrowBefore };
 }
 
 /**
@@ -41,7 +51,7 @@ export function readRecoveredRecord(site: RecoverySite, candidate: RecordCandida
   const { chunk, parser } = site;
   const start = candidate.offset + RECORD_HEADER_SIZE;
   const end = candidate.offset + candidate.size - 4;
-  provideTemplate(chunk, start, end, 0);
+  provideTemplate(site, start, end, 0);
 
   const body = parser.readTemplateRecord(start, end) ?? parser.parseFragment(start, end);
   const at = chunk.fileOffset + candidate.offset;
@@ -53,7 +63,8 @@ export function readRecoveredRecord(site: RecoverySite, candidate: RecordCandida
  * bytes there do not start with the GUID the instance names), puts a template of that GUID
  * from an earlier chunk in the chunk's templates at that offset, where the parser will look.
  */
-function provideTemplate(chunk: ChunkContext, start: number, end: number, depth: number): void {
+function provideTemplate(site: RecoverySite, start: number, end: number, depth: number): void {
+  const { chunk } = site;
   const { bytes, view } = chunk;
   // A record starts with a fragment header; a BinXml value may start with the instance.
   const at = start < end && baseToken(bytes[start]!) === Token.FragmentHeader ? start + 4 : start;
@@ -63,18 +74,19 @@ function provideTemplate(chunk: ChunkContext, start: number, end: number, depth:
   const offset = view.getUint32(at + 6, true);
   const inline = offset === at + INSTANCE_SIZE;
   const table = inline ? tableAfterDefinition(chunk, offset) : at + INSTANCE_SIZE;
-  if (!inline) ensureDefinition(chunk, offset, templateId);
+  if (!inline) ensureDefinition(site, offset, templateId);
   // BinXml values (a Sysmon or AppX event's EventData) carry template instances of their own.
-  if (table !== undefined && depth < MAX_NESTED_VALUES) provideNested(chunk, table, end, depth);
+  if (table !== undefined && depth < MAX_NESTED_VALUES) provideNested(site, table, end, depth);
 }
 
 /** The template at `offset` if intact (its GUID starts with `templateId`), else a borrowed one. */
-function ensureDefinition(chunk: ChunkContext, offset: number, templateId: number): void {
+function ensureDefinition(site: RecoverySite, offset: number, templateId: number): void {
+  const { chunk } = site;
   const { bytes, view } = chunk;
   if (chunk.templates.has(offset)) return;
   if (offset + 8 <= bytes.length && view.getUint32(offset + 4, true) === templateId) return;
 
-  const borrowed = chunk.templateCache?.borrow(templateId, chunk.fileOffset);
+  const borrowed = chunk.templateCache?.borrow(templateId, site.borrowBefore);
   if (borrowed === undefined) {
     const id = hex(templateId);
     const reason =
@@ -92,8 +104,8 @@ function tableAfterDefinition(chunk: ChunkContext, offset: number): number | und
 }
 
 /** Looks into each BinXml value of the value table at `table`; bounds are checked first. */
-function provideNested(chunk: ChunkContext, table: number, end: number, depth: number): void {
-  const { bytes, view } = chunk;
+function provideNested(site: RecoverySite, table: number, end: number, depth: number): void {
+  const { bytes, view } = site.chunk;
   if (table + 4 > end) return;
   const count = view.getUint32(table, true);
   let data = table + 4 + 4 * count;
@@ -103,7 +115,7 @@ function provideNested(chunk: ChunkContext, table: number, end: number, depth: n
     const size = view.getUint16(table + 4 + 4 * i, true);
     const type = bytes[table + 6 + 4 * i]!;
     if (data + size > end) return;
-    if (type === ValueType.BinXml && size > 0) provideTemplate(chunk, data, data + size, depth + 1);
+    if (type === ValueType.BinXml && size > 0) provideTemplate(site, data, data + size, depth + 1);
     data += size;
   }
 }

@@ -24,7 +24,8 @@ export function readSlack(chunk: ChunkContext, from: number, result: ChunkResult
   const live = new Map(result.records.map((record) => [record.recordId, record]));
   // A context of its own: a slack record's template offsets may name bytes since reused.
   const context = new ChunkContext(chunk.bytes, chunk.fileOffset, chunk.templateCache);
-  const site = recoverySite(context, result.info.index, file);
+  // The chunk's own templates count: it was read before its unused space.
+  const site = recoverySite(context, result.info.index, file, chunk.fileOffset + 1);
   const { info } = result;
 
   for (const candidate of candidates) {
