@@ -40,8 +40,11 @@ export function renderInfo(report: InfoReport): string[] {
 }
 
 /** `1657 read, 0 failed`, and how many record ids are missing when any are. */
-function recordCounts({ read, failed, missing }: FileSummary['records']): string {
-  const counts = `${read} read, ${failed} failed`;
+function recordCounts(records: FileSummary['records']): string {
+  const { read, failed, missing, recovered, duplicates } = records;
+  let counts = `${read} read, ${failed} failed`;
+  if (recovered !== undefined) counts += `, ${recovered} recovered (not live, flagged)`;
+  if (duplicates !== undefined) counts += `, ${duplicates} duplicates (not read again)`;
   return missing > 0
     ? `${counts}, ${missing} missing (ids the log names but does not hold)`
     : counts;

@@ -106,20 +106,23 @@ export class ChunkSequence {
     const after = ring ? (run.after ?? this.found[0]) : run.after;
     const ranges = this.candidates(before?.span, after?.span);
     const only = ranges.length === 1 ? ranges[0] : undefined;
+    const recovered = recoveredWithin(run.slots, only);
     if (only?.low !== undefined && only.high !== undefined) {
-      missing.count += Number(only.high - only.low + 1n);
+      missing.count += Number(only.high - only.low + 1n) - recovered;
       if (before && after) explained.add(pairKey(before, after));
     }
     if (ranges.length > 0) missing.lost = true;
 
     const first = run.slots[0] as ChunkInfo;
     const evidence = this.evidence(before, after);
+    const loss = describeLoss(ranges, run.slots.length);
+    const back = recovered > 0 ? `, ${recovered} of them recovered by their signatures` : '';
     missing.diagnostics.push({
       severity: ranges.length > 0 ? 'error' : 'warning',
       structure: 'chunk',
       offset: first.offset,
       chunkIndex: first.index,
-      message: `${describeSlots(run.slots)}; ${describeLoss(ranges, run.slots.length)} (${evidence})`,
+      message: `${describeSlots(run.slots)}; ${loss}${back} (${evidence})`,
     });
   }
 
@@ -181,6 +184,8 @@ export class ChunkSequence {
 
       const range = { low: a.span.last + 1n, high: b.span.first - 1n };
       missing.count += Number(range.high - range.low + 1n);
+      // The records were written (the ids say so) and are not in the file: they are lost.
+      missing.lost = true;
       const jump = `record ids jump from chunk ${a.index} to chunk ${b.index}`;
       missing.diagnostics.push({
         severity: 'warning',
@@ -210,6 +215,20 @@ function idSpan(info: ChunkInfo, read: RecordIds | undefined): IdSpan | undefine
   const last = read !== undefined && read.last > header.lastRecordId ? read.last : undefined;
   if (last !== undefined) return { first: header.firstRecordId, last, from: 'header and records' };
   return { first: header.firstRecordId, last: header.lastRecordId, from: 'header' };
+}
+
+/** Records recovered from the slots whose ids lie inside `range`; 0 without a closed range. */
+function recoveredWithin(slots: readonly ChunkInfo[], range: IdRange | undefined): number {
+  if (range?.low === undefined || range.high === undefined) return 0;
+  let count = 0;
+  for (const { recovered, recoveredIds } of slots) {
+    const inside =
+      recoveredIds !== undefined &&
+      recoveredIds.first >= range.low &&
+      recoveredIds.last <= range.high;
+    if (inside && recovered !== undefined) count += recovered;
+  }
+  return count;
 }
 
 function byFirstId(a: FoundChunk, b: FoundChunk): number {

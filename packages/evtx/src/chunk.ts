@@ -12,6 +12,9 @@ import {
 } from './chunk-header.js';
 import { EvtxError, hex } from './errors.js';
 import { EvtxRecord } from './record.js';
+import type { RecordIds } from './record-ids.js';
+import { recoverDestroyedChunk } from './recover/destroyed-chunk.js';
+import { readSlack } from './recover/slack.js';
 import type { Diagnostic } from './types.js';
 
 export const RECORD_SIGNATURE = 0x00002a2a;
@@ -28,9 +31,10 @@ export interface ChunkInfo {
   /**
    * `empty`: all zeros past the end of the log (not yet written); `wiped`: all zeros inside the
    * log (before a later chunk or within the header's chunk count), so its records are lost;
-   * `bad-signature`: neither zeros nor a chunk; `truncated`: a chunk cut off by the file's end.
+   * `bad-signature`: neither zeros nor a chunk; `truncated`: a chunk cut off by the file's end;
+   * `trailing`: neither zeros nor a chunk, past the end of the log (bytes appended to the file).
    */
-  status: 'ok' | 'empty' | 'wiped' | 'bad-signature' | 'truncated';
+  status: 'ok' | 'empty' | 'wiped' | 'bad-signature' | 'truncated' | 'trailing';
   header?: ChunkHeader;
   firstRecordId?: bigint;
   lastRecordId?: bigint;
@@ -47,6 +51,24 @@ export interface ChunkInfo {
   missing?: number;
   /** True when anything in the slot could not be trusted or read. */
   damaged: boolean;
+  /**
+   * Records found by their signatures that no chunk header vouches for, read and flagged
+   * recovered (not counted in `records`): in a slot whose header was destroyed, after damage
+   * in a chunk whose records CRC fails, or in the chunk's unused space when asked for.
+   */
+  recovered?: number;
+  /** The ids of the records recovered from a slot without a chunk signature. */
+  recoveredIds?: RecordIds;
+  /** Records in the unused space equal to a live record of the chunk, so not read again. */
+  duplicates?: number;
+  /** The earlier slot whose chunk this one repeats byte for byte; its records are not read. */
+  duplicateOf?: number;
+}
+
+/** What to read besides the live records. */
+export interface ChunkReadOptions {
+  /** Read the records in each chunk's unused space, flagged recovered; default false. */
+  slack?: boolean;
 }
 
 export interface ChunkResult {
@@ -65,12 +87,13 @@ export function readChunk(
   offset: number,
   file: string,
   templates?: TemplateCache,
+  options: ChunkReadOptions = {},
 ): ChunkResult {
   const info: ChunkInfo = { index, offset, status: 'ok', records: 0, failed: 0, damaged: false };
   const result: ChunkResult = { info, records: [], diagnostics: [] };
 
   if (!hasChunkSignature(bytes)) {
-    classifyEmptySlot(bytes, result);
+    classifyEmptySlot(bytes, result, file, templates);
     return result;
   }
   if (bytes.length < CHUNK_HEADER_SIZE) {
@@ -82,7 +105,9 @@ export function readChunk(
   }
 
   const header = readHeader(bytes, result);
-  new RecordWalker(new ChunkContext(bytes, offset, templates), header, result, file).walk();
+  const chunk = new ChunkContext(bytes, offset, templates);
+  const end = new RecordWalker(chunk, header, result, file).walk();
+  if (options.slack === true) readSlack(chunk, end, result, file);
   return result;
 }
 
@@ -97,21 +122,27 @@ export function markWiped(info: ChunkInfo): void {
   info.damaged = true;
 }
 
-function classifyEmptySlot(bytes: Uint8Array, result: ChunkResult): void {
+function classifyEmptySlot(
+  bytes: Uint8Array,
+  result: ChunkResult,
+  file: string,
+  templates: TemplateCache | undefined,
+): void {
   const { info } = result;
   if (isAllZero(bytes)) {
     info.status = 'empty';
     return;
   }
-  // TODO: a slot whose chunk header was destroyed can still hold intact records (the shared
-  // corpus has two such slots with 15 and 67 records). They are not read yet because their
-  // templates may live in the destroyed part; recovering them by scanning for record
-  // signatures and borrowing templates from other chunks is issue P5's work.
   info.status = 'bad-signature';
   info.damaged = true;
   const found = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  const message = `no chunk signature (found ${found}); slot skipped`;
+  const recovered = recoverDestroyedChunk(bytes, result, file, templates);
+  // The errors of records that could not be recovered come after the slot's own.
+  const diagnostics = result.diagnostics.splice(0);
+  const outcome = recovered ?? 'slot skipped';
+  const message = `no chunk signature (found ${found}); ${outcome}`;
   note(result, { severity: 'error', structure: 'chunk header', offset: info.offset, message });
+  result.diagnostics.push(...diagnostics);
 }
 
 function readHeader(bytes: Uint8Array, result: ChunkResult): ChunkHeader {
@@ -155,6 +186,12 @@ class RecordWalker {
   private readonly parser: BinXmlParser;
   private readonly view: DataView;
   private lastId: bigint | undefined;
+  /**
+   * Set once damage was met in a chunk whose records CRC fails: the records read after it
+   * were found by resynchronising, and nothing vouches for them, so they are flagged recovered.
+   * (evtxexport, the corpus's reference, stops reading such a chunk at the damage.)
+   */
+  private untrusted = false;
 
   constructor(
     private readonly chunk: ChunkContext,
@@ -166,7 +203,8 @@ class RecordWalker {
     this.view = chunk.view;
   }
 
-  walk(): void {
+  /** Reads every record; returns the chunk offset where the records ended. */
+  walk(): number {
     const { bytes } = this.chunk;
     const free = this.header.freeSpaceOffset;
     const limit = free >= CHUNK_HEADER_SIZE && free <= bytes.length ? free : bytes.length;
@@ -193,6 +231,7 @@ class RecordWalker {
       pos = next;
     }
     this.compareWithHeader();
+    return Math.min(pos, bytes.length);
   }
 
   /** Why the record header at `pos` cannot be used, or undefined when it can. */
@@ -222,6 +261,7 @@ class RecordWalker {
     }
     if (problem === undefined) return next;
 
+    this.distrust();
     this.result.info.damaged = true;
     this.result.info.failed++;
     const resumed = `the next intact record at ${hex(this.chunk.fileOffset + next)}`;
@@ -273,6 +313,7 @@ class RecordWalker {
     // its values cannot be trusted, so it is reported as failed rather than shown truncated.
     const copy = this.view.getUint32(pos + size - 4, true);
     if (copy !== size) {
+      this.distrust();
       this.fail(
         'record',
         at,
@@ -288,9 +329,11 @@ class RecordWalker {
       const body =
         this.parser.readTemplateRecord(start, end) ?? this.parser.parseFragment(start, end);
       const { index } = this.result.info;
-      const record = new EvtxRecord(this.chunk, body, id, at, index, this.file);
+      const { untrusted } = this;
+      const record = new EvtxRecord(this.chunk, body, id, at, index, this.file, untrusted);
       this.result.records.push(record);
-      this.result.info.records++;
+      if (untrusted) this.result.info.recovered = (this.result.info.recovered ?? 0) + 1;
+      else this.result.info.records++;
       this.lastId = id;
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
@@ -306,13 +349,18 @@ class RecordWalker {
     note(this.result, { ...diagnostic, recordId: id.toString() });
   }
 
+  /** Damage was met: in a chunk whose records CRC fails, what follows is not vouched for. */
+  private distrust(): void {
+    if (!this.header.dataCrcValid) this.untrusted = true;
+  }
+
   private compareWithHeader(): void {
     const { info } = this.result;
     // An unused chunk names no records with all-ones identifiers.
     if (this.header.lastRecordId < this.header.firstRecordId) return;
     if (this.header.firstRecordId === 0xffffffffffffffffn) return;
     const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
-    const seen = BigInt(info.records);
+    const seen = BigInt(info.records + (info.recovered ?? 0));
     if (claimed <= 0n || claimed >= 1000000n || seen >= claimed) return;
 
     const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;

@@ -3,7 +3,7 @@
  * never decides where data is: every slot after the first 4 KiB is read, so a stale header, a
  * zeroed slot or a damaged chunk hides nothing behind it.
  */
-import type { ChunkInfo } from './chunk.js';
+import type { ChunkInfo, ChunkReadOptions } from './chunk.js';
 import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
 import { freshSummary, type FileSummary } from './file-summary.js';
@@ -29,6 +29,11 @@ export interface EvtxFileOptions {
    * may help a slow source; records keep their read's buffer alive, so they cost memory.
    */
   slotsPerRead?: number;
+  /**
+   * Also read the records left in each chunk's unused space (after the records its header
+   * names: from before the log wrapped, or left by Windows), flagged recovered; default false.
+   */
+  slack?: boolean;
 }
 
 export class EvtxFile {
@@ -40,6 +45,7 @@ export class EvtxFile {
     /** What the file header told; every pass over the chunks starts from these. */
     private readonly headerDiagnostics: readonly Diagnostic[],
     private readonly slotsPerRead: number,
+    private readonly readOptions: ChunkReadOptions,
   ) {
     this.summary = this.freshSummary();
   }
@@ -61,7 +67,8 @@ export class EvtxFile {
         message: 'file holds no chunks',
       });
     }
-    return new EvtxFile(source, header, diagnostics, slotsPerRead);
+    const readOptions = { slack: options.slack === true };
+    return new EvtxFile(source, header, diagnostics, slotsPerRead, readOptions);
   }
 
   /** Every readable record, chunk by chunk in file order. */
@@ -98,10 +105,9 @@ export class EvtxFile {
   private async *readSlots(): AsyncGenerator<ParsedSlot> {
     const accountant = this.beginPass<ParsedSlot>();
     const slots = this.summary.chunks.slots;
-    for await (const slot of parseSlots(this.source, 0, slots, this.slotsPerRead)) {
-      yield* accountant.add(slot);
-    }
-    yield* accountant.finish();
+    const parsed = parseSlots(this.source, 0, slots, this.slotsPerRead, this.readOptions);
+    for await (const slot of parsed) yield* withoutRepeats(accountant.add(slot));
+    yield* withoutRepeats(accountant.finish());
   }
 
   /** The summary before any chunk is read. */
@@ -109,6 +115,12 @@ export class EvtxFile {
     const slots = slotCount(this.source.size);
     return freshSummary(this.source, slots, this.headerDiagnostics, this.header !== undefined);
   }
+}
+
+/** The slots, with no records for a chunk that repeats an earlier one byte for byte. */
+function withoutRepeats(slots: ParsedSlot[]): ParsedSlot[] {
+  for (const slot of slots) if (slot.info.duplicateOf !== undefined) slot.records.length = 0;
+  return slots;
 }
 
 function readHeader(bytes: Uint8Array, diagnostics: Diagnostic[]): FileHeader | undefined {

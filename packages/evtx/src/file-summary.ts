@@ -23,6 +23,11 @@ export interface FileSummary {
      * them was read.
      */
     unreadable: number;
+    /**
+     * Slots past the end of the log holding neither zeros, a chunk nor a record: bytes appended
+     * to the file, not part of the log. Absent when there are none.
+     */
+    trailing?: number;
   };
   records: {
     read: number;
@@ -32,6 +37,17 @@ export interface FileSummary {
      * unreadable slots and from jumps between chunks. Open-ended ranges are not counted.
      */
     missing: number;
+    /**
+     * Records found by their signatures that no chunk header vouches for (flagged recovered,
+     * never counted in `read`): behind a destroyed chunk header, past damage in a chunk whose
+     * records CRC fails, or in unused chunk space when asked for. Absent when there are none.
+     */
+    recovered?: number;
+    /**
+     * Records not read again because they repeat ones already read: a chunk repeated byte for
+     * byte, or a record in unused chunk space equal to a live one. Absent when there are none.
+     */
+    duplicates?: number;
   };
   diagnostics: Diagnostic[];
   /** True when something that was in the file could not be read. */

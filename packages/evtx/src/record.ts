@@ -27,6 +27,12 @@ export class EvtxRecord {
     readonly chunkIndex: number,
     /** Source name, copied into structured records. */
     readonly file: string,
+    /**
+     * True for a record found by its signature rather than read as a live record of a chunk
+     * (a chunk whose header was destroyed, the unused space of a chunk, or past damage in a
+     * chunk whose CRC fails): real bytes, but no chunk header vouches for them.
+     */
+    readonly recovered = false,
   ) {}
 
   /** The record header's FILETIME (when the record was written), ISO-8601 UTC. */
@@ -83,7 +89,7 @@ export class EvtxRecord {
       const issues: string[] = [];
       const body = this.body as TemplateRecord;
       const record = this.runner().structured(body, plan, this.header(), issues);
-      if (record !== undefined) return withIssues(record, issues);
+      if (record !== undefined) return this.flagged(withIssues(record, issues));
     }
     return this.toStructuredByTree();
   }
@@ -95,7 +101,13 @@ export class EvtxRecord {
   toStructuredByTree(): StructuredRecord {
     const issues: string[] = [];
     const record = toStructured(this.tree(issues), this.header(), issues);
-    return withIssues(record, issues);
+    return this.flagged(withIssues(record, issues));
+  }
+
+  /** Live records are left as they are, so their JSON does not change. */
+  private flagged(record: StructuredRecord): StructuredRecord {
+    if (this.recovered) record.recovered = true;
+    return record;
   }
 
   private header(): RecordHeaderFacts {

@@ -21,6 +21,8 @@ export class SlotAccountant<T extends SlotReport> {
   private readonly sequence: ChunkSequence;
   private held: T[] = [];
   private nextIndex = 0;
+  /** Chunks whose both CRCs hold, by header checksum, records checksum and ids: the first slot. */
+  private readonly fingerprints = new Map<string, number>();
 
   constructor(
     private readonly summary: FileSummary,
@@ -41,6 +43,7 @@ export class SlotAccountant<T extends SlotReport> {
     }
 
     const released = this.release(true);
+    this.noteDuplicateChunk(slot.info);
     this.sequence.addChunk(slot.info, slot.recordIds);
     this.account(slot);
     released.push(slot);
@@ -71,8 +74,61 @@ export class SlotAccountant<T extends SlotReport> {
     for (const { info } of inside) if (info.status === 'empty') markWiped(info);
     this.sequence.addLostRun(inside.map((slot) => slot.info));
 
-    for (const slot of held) this.account(slot);
+    for (const slot of held) {
+      if (inside.includes(slot) || !isTrailing(slot.info)) this.account(slot);
+      else this.accountTrailing(slot);
+    }
     return held;
+  }
+
+  /**
+   * A slot past the end of the log with bytes that are neither a chunk nor a record was
+   * appended to the file: a warning, not a loss, since the log never held it.
+   */
+  private accountTrailing({ info }: SlotReport): void {
+    info.status = 'trailing';
+    info.damaged = false;
+    const chunks = this.summary.chunks;
+    chunks.trailing = (chunks.trailing ?? 0) + 1;
+    const message =
+      'bytes past the end of the log hold no chunk and no record; trailing data ignored';
+    this.summary.diagnostics.push({
+      severity: 'warning',
+      structure: 'file',
+      offset: info.offset,
+      chunkIndex: info.index,
+      message,
+    });
+  }
+
+  /**
+   * A chunk whose header and records CRCs both hold and equal an earlier chunk's, with the same
+   * record ids, repeats it byte for byte: its records are counted as duplicates, not read.
+   */
+  private noteDuplicateChunk(info: SlotReport['info']): void {
+    const header = info.header;
+    if (header === undefined || !header.headerCrcValid || !header.dataCrcValid) return;
+    const ids = `${header.firstRecordId}-${header.lastRecordId}`;
+    const key = `${header.headerChecksum}:${header.recordsChecksum}:${ids}`;
+    const first = this.fingerprints.get(key);
+    if (first === undefined) {
+      this.fingerprints.set(key, info.index);
+      return;
+    }
+
+    info.duplicateOf = first;
+    info.duplicates = info.records + (info.recovered ?? 0);
+    info.records = 0;
+    delete info.recovered;
+    const message = `chunk repeats chunk ${first} (same CRCs, records ${ids}); its records are not read again`;
+    const offset = info.offset;
+    this.summary.diagnostics.push({
+      severity: 'warning',
+      structure: 'chunk',
+      offset,
+      chunkIndex: info.index,
+      message,
+    });
   }
 
   /** The chunk count a valid header names; 0 when the header cannot be trusted. */
@@ -91,6 +147,8 @@ export class SlotAccountant<T extends SlotReport> {
     }
     records.read += info.records;
     records.failed += info.failed;
+    if (info.recovered) records.recovered = (records.recovered ?? 0) + info.recovered;
+    if (info.duplicates) records.duplicates = (records.duplicates ?? 0) + info.duplicates;
     this.noteMissingInChunk(info);
     this.summary.diagnostics.push(...diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
@@ -149,4 +207,9 @@ export class SlotAccountant<T extends SlotReport> {
     this.summary.records.missing += Number(count);
     return ` (record ids ${last + 1n}-${next - 1n}, ${count} records)`;
   }
+}
+
+/** Bytes with no chunk signature in which no record was found either. */
+function isTrailing(info: SlotReport['info']): boolean {
+  return info.status === 'bad-signature' && !info.recovered && info.failed === 0;
 }

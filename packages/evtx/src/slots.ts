@@ -5,10 +5,13 @@
  */
 import { TemplateCache } from './binxml/template-cache.js';
 import { CHUNK_SIZE } from './chunk-header.js';
-import { readChunk, type ChunkInfo, type ChunkResult } from './chunk.js';
+import { readChunk, type ChunkInfo, type ChunkReadOptions, type ChunkResult } from './chunk.js';
 import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
+import { recordIdRange, type RecordIds } from './record-ids.js';
 import type { Diagnostic } from './types.js';
+
+export { recordIdRange, type RecordIds } from './record-ids.js';
 
 /**
  * Slots read with one call to the source by a sequential reader, by default. Reading 16 at a
@@ -22,12 +25,6 @@ export const SLOTS_PER_TASK = 16;
 
 /** The most slots one read may take, so a run's buffer stays small: 64 x 64 KiB, 4 MiB. */
 export const MAX_SLOTS_PER_READ = 64;
-
-/** The smallest and largest record header id read from a slot. */
-export interface RecordIds {
-  readonly first: bigint;
-  readonly last: bigint;
-}
 
 /** What the accountant needs to know of one slot; small enough to pass between threads. */
 export interface SlotReport {
@@ -59,8 +56,9 @@ export function parseSlot(
   index: number,
   file: string,
   templates?: TemplateCache,
+  options?: ChunkReadOptions,
 ): ParsedSlot {
-  const result = readChunk(bytes, index, slotOffset(index), file, templates);
+  const result = readChunk(bytes, index, slotOffset(index), file, templates, options);
   return { ...result, recordIds: recordIdRange(result.records) };
 }
 
@@ -74,6 +72,7 @@ export async function* parseSlots(
   first: number,
   end: number,
   slotsPerRead: number = SLOTS_PER_READ,
+  options?: ChunkReadOptions,
 ): AsyncGenerator<ParsedSlot> {
   const perRead = checkSlotsPerRead(slotsPerRead);
   const runLength = (start: number) => Math.min(perRead, end - start);
@@ -87,7 +86,7 @@ export async function* parseSlots(
     // A read cut short (the file shrank) leaves its last slots empty, as a slot-by-slot read would.
     for (let i = 0; i < count; i++) {
       const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-      yield parseSlot(slot, start + i, source.name, templates);
+      yield parseSlot(slot, start + i, source.name, templates, options);
     }
   }
 }
@@ -96,17 +95,6 @@ export async function* parseSlots(
 export function checkSlotsPerRead(count: number): number {
   if (Number.isInteger(count) && count >= 1 && count <= MAX_SLOTS_PER_READ) return count;
   throw new RangeError(`slots per read must be 1-${MAX_SLOTS_PER_READ}, not ${count}`);
-}
-
-/** The smallest and largest id of `records`, or undefined when there are none. */
-export function recordIdRange(records: readonly { recordId: bigint }[]): RecordIds | undefined {
-  let first: bigint | undefined;
-  let last: bigint | undefined;
-  for (const { recordId } of records) {
-    if (first === undefined || recordId < first) first = recordId;
-    if (last === undefined || recordId > last) last = recordId;
-  }
-  return first === undefined || last === undefined ? undefined : { first, last };
 }
 
 /**

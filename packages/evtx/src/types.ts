@@ -52,6 +52,12 @@ export interface StructuredRecord {
   data: Record<string, FieldValue>;
   /** Problems met while decoding this record that did not stop it (e.g. an unpaired surrogate). */
   issues?: string[];
+  /**
+   * Present (true) only for a record found by its signature where no chunk header vouches for
+   * it: in a chunk whose header was destroyed, the unused space of a chunk, or past damage in a
+   * chunk whose records CRC fails. Never counted with the live records.
+   */
+  recovered?: true;
 }
 
 /** Where in the file a problem lies, and what it is. */

@@ -28,6 +28,8 @@ export class BinXmlParser {
   private end = 0;
   /** Set while a template is compiled: where its chunk offsets are, for the file's cache. */
   private recording: TemplateRecording | undefined;
+  /** Template instances open now, one inside another (Limits.maxTemplateDepth). */
+  private nesting = 0;
 
   constructor(private readonly chunk: ChunkContext) {}
 
@@ -53,7 +55,9 @@ export class BinXmlParser {
   readTemplateRecord(start: number, end: number, depth = 0): TemplateRecord | undefined {
     const bytes = this.chunk.bytes;
     const at = start + 4;
-    if (at + 10 > end || end > bytes.length || depth > Limits.maxDepth) return undefined;
+    // Over a limit, parseFragment reads it and reports the limit.
+    if (this.nesting >= Limits.maxTemplateDepth || depth > Limits.maxElementDepth) return undefined;
+    if (at + 10 > end || end > bytes.length) return undefined;
     if (baseToken(bytes[start]!) !== Token.FragmentHeader) return undefined;
     if (baseToken(bytes[at]!) !== Token.TemplateInstance) return undefined;
 
@@ -61,10 +65,15 @@ export class BinXmlParser {
     const tableAt = this.valueTableOffset(at, definitionOffset);
     if (tableAt === undefined || !this.isPlainValueTable(tableAt, end)) return undefined;
 
-    const definition = this.templateAt(definitionOffset, depth);
-    const count = this.chunk.view.getUint32(tableAt, true);
-    const nested = this.nestedValues(tableAt, count, depth);
-    return { definition, tableAt, count, nested };
+    this.nesting++;
+    try {
+      const definition = this.templateAt(definitionOffset, depth);
+      const count = this.chunk.view.getUint32(tableAt, true);
+      const nested = this.nestedValues(tableAt, count, depth);
+      return { definition, tableAt, count, nested };
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** Where the value table starts: after the definition when it is inline. */
@@ -98,8 +107,8 @@ export class BinXmlParser {
       if (type === ValueType.BinXml && size > 0) {
         nested ??= [];
         nested[i] =
-          this.readTemplateRecord(data, data + size, depth + 1) ??
-          this.parseFragment(data, data + size, true, depth + 1);
+          this.readTemplateRecord(data, data + size, depth) ??
+          this.parseFragment(data, data + size, true, depth);
       }
       data += size;
     }
@@ -108,7 +117,9 @@ export class BinXmlParser {
 
   /** Reads content tokens until an end-element token, the end of the fragment, or `end`. */
   private parseContent(depth: number, inValue: boolean, topLevel: boolean): ContentNode[] {
-    if (depth > Limits.maxDepth) this.fail(overLimit('maxDepth', `nesting depth ${depth}`));
+    if (depth > Limits.maxElementDepth) {
+      this.fail(overLimit('maxElementDepth', `element depth ${depth}`));
+    }
     const nodes: ContentNode[] = [];
 
     while (this.pos < this.end) {
@@ -273,6 +284,18 @@ export class BinXmlParser {
   }
 
   private parseTemplateInstance(depth: number): TemplateInstanceNode {
+    if (this.nesting >= Limits.maxTemplateDepth) {
+      this.fail(overLimit('maxTemplateDepth', `template nesting ${this.nesting + 1}`));
+    }
+    this.nesting++;
+    try {
+      return this.readTemplateInstance(depth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private readTemplateInstance(depth: number): TemplateInstanceNode {
     const at = this.pos;
     const definitionOffset = this.chunk.u32(at + 6);
     this.pos = at + 10;
@@ -314,7 +337,7 @@ export class BinXmlParser {
     const recording = new TemplateRecording(offset);
     [this.pos, this.end, this.recording] = [bodyStart, bodyEnd, recording];
     try {
-      const children = this.parseContent(depth + 1, false, true);
+      const children = this.parseContent(depth, false, true);
       const definition = { offset, guid, children, plans: {} };
       // A body whose last token ran past its size depends on bytes the cache does not compare.
       if (this.pos <= bodyEnd)
@@ -347,7 +370,7 @@ export class BinXmlParser {
 
   private makeValue(type: number, offset: number, size: number, depth: number): SubstitutionValue {
     if (type !== ValueType.BinXml || size === 0) return { type, offset, size };
-    const nested = this.parseFragment(offset, offset + size, true, depth + 1);
+    const nested = this.parseFragment(offset, offset + size, true, depth);
     return { type, offset, size, nested };
   }
 

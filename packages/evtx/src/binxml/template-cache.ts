@@ -72,6 +72,8 @@ interface CachedTemplate {
   readonly depth: number;
   readonly children: readonly ContentNode[];
   readonly plans: TemplatePlans;
+  /** File offset of the first chunk known to define it (lowered when an earlier one is met). */
+  chunkOffset: number;
 }
 
 /** One file's compiled templates by GUID; made per pass over the file, never shared. */
@@ -90,10 +92,31 @@ export class TemplateCache {
     if (variants === undefined) return undefined;
     for (const cached of variants) {
       if (matches(chunk, offset, depth, cached)) {
+        cached.chunkOffset = Math.min(cached.chunkOffset, chunk.fileOffset);
         return { offset, guid, children: cached.children, plans: cached.plans };
       }
     }
     return undefined;
+  }
+
+  /**
+   * For a record whose template definition was destroyed: the one template compiled from an
+   * earlier chunk whose GUID starts with `templateId`, the first four GUID bytes a template
+   * instance repeats. Undefined when none does, or when two different GUIDs share those bytes
+   * (the instance cannot tell which it meant). Only chunks before file offset `before` are
+   * asked, so a reader that parsed later chunks first (a worker) borrows as a sequential one.
+   */
+  borrow(templateId: number, before: number): Omit<TemplateDefinition, 'offset'> | undefined {
+    const prefix = `{${templateId.toString(16).padStart(8, '0')}-`;
+    let found: Omit<TemplateDefinition, 'offset'> | undefined;
+    for (const [guid, variants] of this.byGuid) {
+      if (!guid.startsWith(prefix)) continue;
+      const cached = variants.find((variant) => variant.chunkOffset < before);
+      if (cached === undefined) continue;
+      if (found !== undefined) return undefined;
+      found = { guid, children: cached.children, plans: cached.plans };
+    }
+    return found;
   }
 
   /** Keeps a template just compiled from `chunk`, within the cache's limits. */
@@ -118,6 +141,7 @@ export class TemplateCache {
       depth,
       children: definition.children,
       plans: definition.plans,
+      chunkOffset: chunk.fileOffset,
     });
     this.byGuid.set(definition.guid, variants);
     this.bytes += size;

@@ -300,6 +300,10 @@ function emptyThread(): PoolThread {
   return { worker: undefined, tasks: new Map(), failure: undefined };
 }
 
+/** A chunk that repeats an earlier one byte for byte (the accountant says so) gives no output. */
 function outputs<Output>(slots: readonly WorkerSlot<Output>[]): SlotOutput<Output>[] {
-  return slots.map(({ info, output }) => ({ info, output }));
+  return slots.map(({ info, output }) => ({
+    info,
+    output: info.duplicateOf === undefined ? output : undefined,
+  }));
 }

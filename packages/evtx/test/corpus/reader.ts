@@ -6,8 +6,13 @@ import { findAll, parseXml } from './xml.js';
 
 /** What we made of one file. */
 export interface FileReading {
-  /** Records the iterator yielded. */
+  /** Live records the iterator yielded. */
   records: number;
+  /**
+   * Records it yielded flagged recovered (found by signature, no chunk header vouches for
+   * them): rendered and checked like the others, but kept out of every count and range.
+   */
+  recovered: number;
   /** `summary.records.failed`: records found but not readable. */
   failed: number;
   /** Every diagnostic of the summary, as `severity structure: message`. */
@@ -58,6 +63,7 @@ export async function readCorpusFile(
 ): Promise<FileReading> {
   const reading: FileReading = {
     records: 0,
+    recovered: 0,
     failed: 0,
     diagnostics: [],
     eventIds: new Map(),
@@ -103,6 +109,10 @@ function eventRecordId(xml: string, headerId: string): string {
 }
 
 function readRecord(record: EvtxRecord, reading: FileReading, options: ReadOptions): void {
+  if (record.recovered) {
+    readRecovered(record, reading);
+    return;
+  }
   reading.records += 1;
   const headerId = record.recordId.toString();
   reading.headerIds.add(headerId);
@@ -118,6 +128,16 @@ function readRecord(record: EvtxRecord, reading: FileReading, options: ReadOptio
     if (options.keepXml === true) reading.xml.set(id, xml);
   } catch (error) {
     reading.recordErrors.push(`record ${headerId}: ${message(error)}`);
+  }
+}
+
+function readRecovered(record: EvtxRecord, reading: FileReading): void {
+  reading.recovered += 1;
+  try {
+    checkWellFormed(record.toXml(), `recovered ${record.recordId}`, reading);
+    record.toStructured();
+  } catch (error) {
+    reading.recordErrors.push(`recovered record ${record.recordId}: ${message(error)}`);
   }
 }
 

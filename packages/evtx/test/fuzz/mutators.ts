@@ -192,6 +192,32 @@ const duplicateChunk: Mutator = (file, random) => {
   return { bytes, description: `chunk ${hex(from)} inserted at ${hex(to)}`, crafted: true };
 };
 
+/**
+ * A chunk's first bytes destroyed (zeroed, or overwritten with noise): its header, and often
+ * its templates and first records, are gone; the records after them are to be recovered.
+ */
+const destroyChunkStart: Mutator = (file, random) => {
+  const chunks = chunkOffsets(file);
+  if (chunks.length === 0) return undefined;
+  const at = random.pick(chunks);
+  const length = 8 + random.below(random.chance(0.5) ? 512 : 32768);
+  const bytes = file.slice();
+  const end = Math.min(at + length, bytes.length);
+  const noise = random.chance(0.5);
+  for (let i = at; i < end; i++) bytes[i] = noise ? random.below(256) : 0;
+  const what = noise ? 'noise' : 'zeros';
+  return { bytes, description: `${length} bytes of ${what} at ${hex(at)}`, crafted: false };
+};
+
+/** Bytes appended past the end of the file: a partial slot, or whole slots, of noise. */
+const trailingBytes: Mutator = (file, random) => {
+  const length = 1 + random.below(random.chance(0.5) ? 4096 : 2 * CHUNK_SIZE);
+  const bytes = new Uint8Array(file.length + length);
+  bytes.set(file);
+  for (let i = file.length; i < bytes.length; i++) bytes[i] = random.below(256);
+  return { bytes, description: `${length} bytes appended`, crafted: false };
+};
+
 /** File header fields: first/last chunk number, next record id, chunk count. */
 const fileHeaderField: Mutator = (file, random) => {
   if (file.length < 128) return undefined;
@@ -364,4 +390,6 @@ const MUTATORS: ReadonlyArray<readonly [string, Mutator]> = [
   ['record-header', recordHeaderField],
   ['template-instance', templateInstance],
   ['template-instance', templateInstance],
+  ['destroy-chunk-start', destroyChunkStart],
+  ['trailing-bytes', trailingBytes],
 ];

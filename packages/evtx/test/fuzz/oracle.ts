@@ -131,7 +131,7 @@ function checkSlots(
     const before = cleanOutcome.slots.get(index) ?? [];
     const after = outcome.slots.get(index) ?? [];
     if (sameSlotBytes(clean, mutant.bytes, index)) {
-      if (before.join('\n') !== after.join('\n')) {
+      if (before.join('\n') !== after.join('\n') && !repeated(outcome, index, before)) {
         return { kind: 'undamaged-chunk-changed', detail: slotChange(index, before, after) };
       }
       continue;
@@ -163,6 +163,23 @@ function checkLost(cleanOutcome: ParseOutcome, outcome: ParseOutcome, moreLoss: 
 
 function missingFrom(keys: string[], other: Set<string>): number {
   return keys.filter((key) => !other.has(key)).length;
+}
+
+/**
+ * True when the mutant reports slot `index` as repeating an earlier chunk (a copy was put
+ * before it) and that chunk's records are the slot's clean ones: they are read once, there.
+ */
+function repeated(outcome: ParseOutcome, index: number, before: string[]): boolean {
+  const diagnostic = outcome.summary.diagnostics.find(
+    (d) => d.chunkIndex === index && d.message.startsWith('chunk repeats chunk '),
+  );
+  const first = Number(/^chunk repeats chunk (\d+)/.exec(diagnostic?.message ?? '')?.[1]);
+  if (!Number.isInteger(first)) return false;
+  const strip = (keys: string[]) => keys.map(withoutOffset).join('\n');
+  return (
+    (outcome.slots.get(index) ?? []).length === 0 &&
+    strip(outcome.slots.get(first) ?? []) === strip(before)
+  );
 }
 
 /** Everything a summary counts as lost: damaged and unreadable chunks, failed and missing records. */

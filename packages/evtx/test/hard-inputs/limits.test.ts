@@ -15,10 +15,11 @@ import {
   templateGuid,
   value,
   ValueType,
+  type Fragment,
 } from '../support/index.js';
 import { ids, parse } from '../support/parse.js';
 
-test('EvtxFile names maxDepth and the offset of the element too deep', async () => {
+test('EvtxFile names maxElementDepth and the offset of the element too deep', async () => {
   const builder = new ChunkBuilder();
   builder.add(sysmonEvent({ eventId: 1, recordId: 1, fields: { Image: 'a.exe' } }));
   const nameAt = builder.nameOffset('Data') ?? 0;
@@ -32,7 +33,10 @@ test('EvtxFile names maxDepth and the offset of the element too deep', async () 
   const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
   assert.equal(error?.severity, 'error');
   assert.equal(error.structure, 'binxml');
-  assert.equal(error.message, `nesting depth 65 over the limit maxDepth (${Limits.maxDepth})`);
+  assert.equal(
+    error.message,
+    `element depth 65 over the limit maxElementDepth (${Limits.maxElementDepth})`,
+  );
   // The 65th open-element token: 13 bytes per level after the template's own elements.
   assert.ok(error.offset > at && error.offset < at + 2000, `offset 0x${error.offset.toString(16)}`);
 });
@@ -59,4 +63,28 @@ test('EvtxFile names maxSubstitutions and the offset of the value table', async 
   // The offset is the value table's, where the count was read.
   assert.ok(error.offset > at);
   assert.equal(new DataView(file.buffer, file.byteOffset).getUint32(error.offset, true), count);
+});
+
+test('EvtxFile names maxTemplateDepth for template instances nested in BinXml values', async () => {
+  const nest = (levels: number): Fragment => {
+    let inner = template(templateGuid('leaf'), el('L', {}, sub(0, ValueType.String)), [
+      value.string('x'),
+    ]);
+    for (let i = 1; i < levels; i++) {
+      inner = template(templateGuid('wrap'), el('W', {}, sub(0, ValueType.BinXml)), [
+        value.binxml(inner),
+      ]);
+    }
+    return inner;
+  };
+  const builder = new ChunkBuilder();
+  // eventRecord puts the fragment in the event's own template instance: one level more.
+  builder.add(eventRecord({ recordId: 1, eventId: 1 }, nest(Limits.maxTemplateDepth - 1)));
+  builder.add(eventRecord({ recordId: 2, eventId: 1 }, nest(Limits.maxTemplateDepth)));
+  const parsed = await parse(evtxFile([builder.build()]));
+
+  assert.deepEqual(ids(parsed), ['1'], '16 instances deep is within the limit');
+  const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
+  assert.equal(error?.severity, 'error');
+  assert.equal(error.message, 'template nesting 17 over the limit maxTemplateDepth (16)');
 });

@@ -1,0 +1,177 @@
+/**
+ * Recovery on logs written with our writer and then damaged: a destroyed chunk header, records
+ * in a chunk's unused space, a repeated chunk, bytes appended past the log.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { bytesSource, EvtxFile, type EvtxRecord } from '../../src/index.js';
+import { CHUNK_SIZE } from '../../src/chunk-header.js';
+import { FILE_HEADER_BLOCK } from '../../src/file-header.js';
+import { scanRecords } from '../../src/recover/record-scan.js';
+import { fixChunkCrcs } from '../support/chunk.js';
+import { parse } from '../support/parse.js';
+import { log } from './logs.js';
+
+const slotAt = (index: number) => FILE_HEADER_BLOCK + index * CHUNK_SIZE;
+const slotOf = (bytes: Uint8Array, index: number) =>
+  bytes.subarray(slotAt(index), slotAt(index) + CHUNK_SIZE);
+const json = (records: readonly EvtxRecord[]) => records.map((r) => r.toStructured());
+
+async function readAll(bytes: Uint8Array, slack = false) {
+  const file = await EvtxFile.open(bytesSource(bytes, 'test.evtx'), { slack });
+  const records: EvtxRecord[] = [];
+  for await (const record of file.records()) records.push(record);
+  return { records, summary: file.summary };
+}
+
+test('EvtxFile recovers the records behind a destroyed chunk header, templates borrowed', async () => {
+  const clean = log(400);
+  const damaged = clean.slice();
+  // The first 8 KiB of slot 1: its header, its templates and names, its first records.
+  damaged.fill(0, slotAt(1), slotAt(1) + 8192);
+  const survivors = scanRecords(slotOf(clean, 1), 0, { step: 8 }).filter((c) => c.offset >= 8192);
+
+  const before = await parse(clean);
+  const after = await readAll(damaged);
+  const recovered = after.records.filter((r) => r.recovered);
+  assert.equal(recovered.length, survivors.length);
+  assert.ok(recovered.length > 100, `${recovered.length} records survive`);
+  assert.deepEqual(
+    recovered.map((r) => r.recordId),
+    survivors.map((c) => c.recordId),
+  );
+
+  // Each reads as the clean record did, but for the flag.
+  const byId = new Map(before.structured.map((r) => [r.recordId, r]));
+  for (const record of json(recovered)) {
+    assert.deepEqual(record, { ...byId.get(record.recordId), recovered: true });
+  }
+  assert.equal(after.summary.records.recovered, survivors.length);
+  assert.equal(after.summary.records.failed, 0);
+  assert.equal(after.summary.lost, true, 'the records in the first 8 KiB are gone');
+  const slot = after.summary.diagnostics.find((d) => d.chunkIndex === 1);
+  assert.equal(slot?.severity, 'error');
+  assert.match(slot?.message ?? '', /; \d+ records recovered by their signatures \(ids \d+-\d+\)$/);
+});
+
+test('EvtxFile does not borrow a template for a destroyed slot 0: nothing precedes it', async () => {
+  const damaged = log(400).slice();
+  damaged.fill(0, slotAt(0), slotAt(0) + 4096);
+
+  const { records, summary } = await readAll(damaged);
+  assert.equal(records.filter((r) => r.chunkIndex === 0).length, 0);
+  const failures = summary.diagnostics.filter((d) => d.structure === 'template definition');
+  assert.ok(failures.length > 0);
+  assert.equal(summary.records.failed, failures.length);
+  assert.match(
+    failures[0]?.message ?? '',
+    /^record found by its signature cannot be read: template 0x7ec0ffee is not intact at 0x[0-9a-f]+ and no earlier chunk of the file defines one template with that id$/,
+  );
+});
+
+/** One chunk of records 1-6 whose header names only 1-3; records 4-6 lie in unused space. */
+function slackLog(): { bytes: Uint8Array; ends: number[] } {
+  const bytes = log(6).slice();
+  const chunk = slotOf(bytes, 0);
+  const view = new DataView(chunk.buffer, chunk.byteOffset, CHUNK_SIZE);
+  const found = scanRecords(chunk, 0, { step: 8 });
+  const ends = found.map((c) => c.offset + c.size);
+  view.setBigUint64(16, 3n, true); // last record number
+  view.setBigUint64(32, 3n, true); // last record id
+  view.setUint32(44, found[2]!.offset, true);
+  view.setUint32(48, ends[2]!, true);
+  // From before a wrap: ids that do not continue the live ones.
+  for (const i of [3, 4]) view.setBigUint64(found[i]!.offset + 8, 100n + BigInt(i), true);
+  // Record 6's place holds a copy of live record 2 (same size: images are padded alike).
+  chunk.copyWithin(found[5]!.offset, found[1]!.offset, ends[1]!);
+  fixChunkCrcs(chunk);
+  return { bytes, ends };
+}
+
+test("EvtxFile reads a chunk's unused space only when asked, flagged, duplicates once", async () => {
+  const { bytes } = slackLog();
+
+  const plain = await readAll(bytes);
+  assert.deepEqual(
+    plain.records.map((r) => r.recordId),
+    [1n, 2n, 3n],
+  );
+  assert.equal(plain.summary.records.recovered, undefined);
+
+  const slack = await readAll(bytes, true);
+  assert.deepEqual(
+    slack.records.map((r) => [r.recordId, r.recovered]),
+    [
+      [1n, false],
+      [2n, false],
+      [3n, false],
+      [103n, true],
+      [104n, true],
+    ],
+  );
+  assert.equal(slack.records[3]?.toStructured().recovered, true);
+  assert.equal(
+    slack.records[3]?.toStructured().data['Image'],
+    'C:\\Tools\\tool-4.exe'.padEnd(120, 'x'),
+  );
+  assert.deepEqual(slack.summary.records, {
+    read: 3,
+    failed: 0,
+    missing: 0,
+    recovered: 2,
+    duplicates: 1,
+  });
+  assert.equal(slack.summary.lost, false);
+  const duplicate = slack.summary.diagnostics.find((d) => d.recordId === '2');
+  assert.equal(duplicate?.severity, 'info');
+  assert.match(
+    duplicate?.message ?? '',
+    /^record in the chunk's unused space duplicate of the live record at 0x/,
+  );
+});
+
+test('EvtxFile reads a chunk repeated byte for byte once and says so', async () => {
+  const two = log(400);
+  const bytes = new Uint8Array(two.length + CHUNK_SIZE);
+  bytes.set(two, 0);
+  bytes.set(slotOf(two, 1), two.length);
+
+  const clean = await readAll(two);
+  const { records, summary } = await readAll(bytes);
+  assert.deepEqual(json(records), json(clean.records));
+  const repeated = clean.records.filter((r) => r.chunkIndex === 1).length;
+  assert.equal(summary.records.duplicates, repeated);
+  assert.equal(summary.records.read, clean.summary.records.read);
+  const warning = summary.diagnostics.find((d) => d.structure === 'chunk');
+  assert.equal(warning?.chunkIndex, (two.length - FILE_HEADER_BLOCK) / CHUNK_SIZE);
+  assert.match(
+    warning?.message ?? '',
+    /^chunk repeats chunk 1 \(same CRCs, records \d+-\d+\); its records are not read again$/,
+  );
+});
+
+test('EvtxFile takes random bytes after the last chunk as trailing data, not loss', async () => {
+  const clean = log(30);
+  for (const extra of [1000, CHUNK_SIZE]) {
+    const bytes = new Uint8Array(clean.length + extra);
+    bytes.set(clean, 0);
+    for (let i = clean.length; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24 || 1;
+
+    const { records, summary } = await readAll(bytes);
+    assert.equal(records.length, 30);
+    assert.equal(summary.lost, false);
+    assert.equal(summary.chunks.trailing, 1);
+    assert.equal(summary.chunks.unreadable, 0);
+    assert.deepEqual(
+      summary.diagnostics.map((d) => [d.severity, d.offset, d.message]),
+      [
+        [
+          'warning',
+          clean.length,
+          'bytes past the end of the log hold no chunk and no record; trailing data ignored',
+        ],
+      ],
+    );
+  }
+});
