@@ -11,3 +11,9 @@ export { blobSource, bytesSource, type ByteSource } from './source.js';
 export { filetimeToIso, systemtimeToIso } from './time.js';
 export { crc32 } from './crc32.js';
 export type { Diagnostic, FieldValue, StructuredRecord } from './types.js';
+export {
+  recordAt,
+  scanRecords,
+  type RecordCandidate,
+  type RecordScanOptions,
+} from './recover/record-scan.js';
