@@ -10,21 +10,13 @@ import { baseToken, Token } from '../binxml/tokens.js';
 import { CHUNK_HEADER_SIZE, CHUNK_SIZE } from '../chunk-header.js';
 import { EvtxError, hex } from '../errors.js';
 import { EvtxRecord } from '../record.js';
-import { filetimeToIso } from '../time.js';
+import { recordAt, RECORD_HEADER_SIZE, type RecordCandidate } from '../recover/record-scan.js';
 import type { StructuredRecord } from '../types.js';
 
-const RECORD_HEADER_SIZE = 24;
-const MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4;
-/** A record lies inside a chunk, after its header. */
-export const MAX_RECORD_SIZE = CHUNK_SIZE - CHUNK_HEADER_SIZE;
 /** Record header, fragment header (4 bytes), template instance (10 bytes): an inline template. */
 const INLINE_TEMPLATE_AT = RECORD_HEADER_SIZE + 4 + 10;
 /** A template definition's header: next definition's offset, GUID, data size. */
 const TEMPLATE_HEADER_SIZE = 24;
-
-/** FILETIME ticks of 1990-01-01 and 2100-01-01: a written time outside them is not a record's. */
-const EARLIEST_FILETIME = 0x01b4_1e2a_18d6_4000n;
-const LATEST_FILETIME = 0x022f_7163_7764_0000n;
 
 /** A record found outside the chunks, read or not. */
 export interface LooseRecord {
@@ -41,39 +33,31 @@ export interface LooseRecord {
 }
 
 /**
- * The size of an intact record at `at` in `bytes`, or 0: signature, a size that fits a chunk
- * and the bytes, the trailing size copy, a BinXml fragment, an identifier and a written time
- * from 1990 to 2100. The caller has matched the signature.
+ * The record at `at` in `bytes` when the parser's record scanner believes it (signature, size,
+ * trailing size copy, written time) and its BinXml starts with a fragment header, as every
+ * record's does: in an image of random bytes the scanner alone lets a rare false hit through.
  */
-export function looseRecordSize(bytes: Uint8Array, at: number): number {
+export function looseRecordAt(bytes: Uint8Array, at: number): RecordCandidate | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (at + MIN_RECORD_SIZE > bytes.length) return 0;
-
-  const size = view.getUint32(at + 4, true);
-  if (size < MIN_RECORD_SIZE || size > MAX_RECORD_SIZE || at + size > bytes.length) return 0;
-  if (view.getUint32(at + size - 4, true) !== size) return 0;
-  if (baseToken(bytes[at + RECORD_HEADER_SIZE]!) !== Token.FragmentHeader) return 0;
-
-  const id = view.getBigUint64(at + 8, true);
-  const written = view.getBigUint64(at + 16, true);
-  if (id === 0n || written < EARLIEST_FILETIME || written > LATEST_FILETIME) return 0;
-  return size;
+  const candidate = recordAt(view, at, bytes.length);
+  if (candidate === undefined) return undefined;
+  return baseToken(bytes[at + RECORD_HEADER_SIZE]!) === Token.FragmentHeader
+    ? candidate
+    : undefined;
 }
 
 /**
- * Reads the intact record of `size` bytes at `at` in `bytes`, which lies at `offset` in the
- * image `name`. Never throws for bad data: a record that cannot be read says why.
+ * Reads the record `candidate` (from looseRecordAt) at `at` in `bytes`, which lies at `offset`
+ * in the image `name`. Never throws for bad data: a record that cannot be read says why.
  */
 export function readLooseRecord(
   bytes: Uint8Array,
   at: number,
-  size: number,
+  candidate: RecordCandidate,
   offset: number,
   name: string,
 ): LooseRecord {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  const recordId = view.getBigUint64(at + 8, true);
-  const writtenTime = filetimeToIso(view.getUint32(at + 16, true), view.getUint32(at + 20, true));
+  const { size, recordId, writtenTime } = candidate;
   const found = { offset, size, recordId, writtenTime };
 
   const place = placeInChunk(bytes, at, size);

@@ -11,7 +11,7 @@ import {
   type CarvedChunk,
   type RejectedSignature,
 } from './carved-chunk.js';
-import { looseRecordSize, readLooseRecord, type LooseRecord } from './loose-record.js';
+import { looseRecordAt, readLooseRecord, type LooseRecord } from './loose-record.js';
 import { CHUNK_MAGIC, findPattern, RECORD_MAGIC } from './signatures.js';
 
 /**
@@ -129,14 +129,14 @@ class ImageScan {
 
   /** Takes the record signature at `at` when an intact record starts there. */
   async #takeRecord(bytes: Uint8Array, at: number, start: number): Promise<number> {
-    const size = looseRecordSize(bytes, at);
-    if (size === 0) return at + 1;
+    const candidate = looseRecordAt(bytes, at);
+    if (candidate === undefined) return at + 1;
 
-    const found = readLooseRecord(bytes, at, size, start + at, this.source.name);
+    const found = readLooseRecord(bytes, at, candidate, start + at, this.source.name);
     await this.options.onLooseRecord?.(found);
     const { record, ...kept } = found;
     this.#loose.push({ ...kept, read: record !== undefined });
-    return at + size;
+    return at + candidate.size;
   }
 
   #progress(scanned: number): void {
