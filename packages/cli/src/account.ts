@@ -103,8 +103,8 @@ export function accountLines(accounts: readonly FileAccount[]): string[] {
 
   const rows = accounts.map((account) => [account.state, ...numbers(account), fileCell(account)]);
   if (accounts.length > 1) rows.push([totalState(accounts), ...numbers(sum(accounts)), 'total']);
-  const inputs = accounts.length === 1 ? '1 input' : `${accounts.length} inputs`;
-  return [`account of ${inputs}:`, ...renderTable(COLUMNS, rows).map((line) => `  ${line}`)];
+  const files = accounts.length === 1 ? '1 file' : `${accounts.length} files`;
+  return [`account of ${files}:`, ...renderTable(COLUMNS, rows).map((line) => `  ${line}`)];
 }
 
 const COLUMNS = [

@@ -69,7 +69,7 @@ test('accountLines: a row per input, a total, file names escaped; strictStatus r
   const damaged = accountOf('bad\x1b[2J.evtx', 0, { summary: summary({ chunks: crc }) });
 
   assert.deepEqual(accountLines([clean, damaged]), [
-    'account of 2 inputs:',
+    'account of 2 files:',
     '  state                read  recovered  failed  missing  chunks damaged  chunks unreadable  limits hit  file',
     '  complete               10          0       0        0               0                  0           0  good.evtx',
     '  damaged                10          0       0        0               1                  0           0  bad\\x1b[2J.evtx',

@@ -57,7 +57,7 @@ export function runEvtxhuntWith(env: NodeJS.ProcessEnv, ...args: string[]): Prom
 
 /** Stderr without the account every reading command ends with (see src/account.ts). */
 export function withoutAccount(stderr: string): string {
-  const at = stderr.search(/^account of \d+ inputs?:$/m);
+  const at = stderr.search(/^account of \d+ files?:$/m);
   return at === -1 ? stderr : stderr.slice(0, at);
 }
 
@@ -76,7 +76,7 @@ export interface AccountRow {
 
 /** The account's rows (the total row last, when there is one); [] when stderr has none. */
 export function accountRows(stderr: string): AccountRow[] {
-  const at = stderr.search(/^account of \d+ inputs?:$/m);
+  const at = stderr.search(/^account of \d+ files?:$/m);
   if (at === -1) return [];
 
   const lines = stderr.slice(at).trimEnd().split('\n').slice(2);

@@ -1,5 +1,6 @@
 /** Rebuilding a readable EVTX file from a carved log: a new file header, then its chunks. */
 import { CHUNK_SIZE } from '../chunk-header.js';
+import { FILE_HEADER_BLOCK } from '../file-header.js';
 import type { ByteSource } from '../source.js';
 import { fileHeaderBytes } from '../writer/file-header.js';
 import type { CarvedChunk } from './carved-chunk.js';
@@ -24,4 +25,36 @@ export async function chunkSlot(source: ByteSource, chunk: CarvedChunk): Promise
   const slot = new Uint8Array(CHUNK_SIZE);
   slot.set(bytes);
   return slot;
+}
+
+/**
+ * The rebuilt file as a byte source, without writing it: the header, then each chunk read
+ * from `source` when asked for. Open it with EvtxFile to read the log as it will be written.
+ */
+export function rebuiltSource(source: ByteSource, log: CarvedLog, name: string): ByteSource {
+  const header = fileHeaderBytes(log.chunks.length, log.lastRecordId + 1n);
+  const size = FILE_HEADER_BLOCK + CHUNK_SIZE * log.chunks.length;
+
+  async function piece(index: number): Promise<Uint8Array> {
+    const chunk = log.chunks[index - 1];
+    return chunk === undefined ? header : chunkSlot(source, chunk);
+  }
+
+  async function read(offset: number, length: number): Promise<Uint8Array> {
+    const end = Math.min(size, offset + length);
+    const bytes = new Uint8Array(Math.max(0, end - offset));
+    for (let at = offset; at < end;) {
+      // Piece 0 is the header; piece i > 0 is slot i - 1.
+      const index =
+        at < FILE_HEADER_BLOCK ? 0 : 1 + Math.floor((at - FILE_HEADER_BLOCK) / CHUNK_SIZE);
+      const start = index === 0 ? 0 : FILE_HEADER_BLOCK + (index - 1) * CHUNK_SIZE;
+      const part = (await piece(index)).subarray(at - start, end - start);
+      if (part.length === 0) break;
+      bytes.set(part, at - offset);
+      at += part.length;
+    }
+    return bytes;
+  }
+
+  return { size, name, read };
 }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { planLogs, rebuildLog, scanImage, type CarveScan } from '../../src/carve/index.js';
+import {
+  planLogs,
+  rebuildLog,
+  rebuiltSource,
+  scanImage,
+  type CarveScan,
+} from '../../src/carve/index.js';
 import { readChunk } from '../../src/chunk.js';
 import { bytesSource } from '../../src/index.js';
 import type { StructuredRecord } from '../../src/types.js';
@@ -137,6 +143,12 @@ test('a rebuilt log parses to the same records as the chunks it was carved from'
   assert.equal(rebuilt.file.header?.nextRecordId, 1882n);
   assert.deepEqual(withoutFile(rebuilt.structured), withoutFile(expected));
   assert.equal(rebuilt.summary.chunks.damaged, 2);
+
+  // The same bytes as a source, read in pieces that straddle the header and the slots.
+  const virtual = rebuiltSource(source, sysmonLog!, 'rebuilt.evtx');
+  const pieces: Uint8Array[] = [];
+  for (let at = 0; at < virtual.size; at += 40_000) pieces.push(await virtual.read(at, 40_000));
+  assert.deepEqual(concat(pieces), concat(parts));
 });
 
 test('scanImage finds nothing in random bytes and keeps a bounded buffer on a large image', async () => {
