@@ -4,6 +4,7 @@
  */
 import { parseArgs } from './args.js';
 import type { Command } from './command.js';
+import { carveCommand } from './commands/carve.js';
 import { coverageCommand } from './commands/coverage.js';
 import { dumpCommand } from './commands/dump.js';
 import { huntCommand } from './commands/hunt.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   pivotCommand,
   huntCommand,
   timelineCommand,
+  carveCommand,
   coverageCommand,
   webCommand,
 ];

@@ -23,7 +23,7 @@ export async function collectInputs(paths: readonly string[]): Promise<Inputs> {
   for (const path of paths) {
     try {
       const info = await stat(path);
-      if (info.isDirectory()) inputs.files.push(...(await walk(path)));
+      if (info.isDirectory()) await walk(path, inputs);
       else inputs.files.push(path);
     } catch (error) {
       inputs.problems.push({ path, message: describeError(error) });
@@ -42,25 +42,49 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * Every `.evtx` file below `dir`, sorted by path. Symbolic links to directories are not
- * followed, so a link cycle cannot make the walk endless.
+ * Adds every `.evtx` file below `dir` to `inputs`, sorted by path. Symbolic links to
+ * directories are not followed, so a link cycle cannot make the walk endless. A subdirectory
+ * that cannot be listed, or a `.evtx` entry that cannot be looked at (a dangling link) or is
+ * no regular file (a pipe, a socket), is reported: a folder's broken entry must not vanish
+ * from the account, nor hide its neighbours.
  */
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, inputs: Inputs): Promise<void> {
   const found: string[] = [];
+  await walkInto(dir, found, inputs.problems);
+  inputs.files.push(...found.sort());
+}
+
+async function walkInto(dir: string, found: string[], problems: Inputs['problems']): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ path: dir, message: `cannot list: ${describeError(error)}` });
+    return;
+  }
 
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else if (isEvtxName(entry.name) && (await isFile(path))) found.push(path);
+    if (entry.isDirectory()) await walkInto(path, found, problems);
+    else if (isEvtxName(entry.name)) await addEntry(path, found, problems);
   }
-  return found.sort();
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** A `.evtx` entry of a walked directory: a file is read, anything else reported. */
+async function addEntry(
+  path: string,
+  found: string[],
+  problems: Inputs['problems'],
+): Promise<void> {
+  let info;
   try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+    info = await stat(path);
+  } catch (error) {
+    problems.push({ path, message: describeError(error) });
+    return;
   }
+
+  // A link to a directory named .evtx is not followed (see walk); anything else is no log.
+  if (info.isFile()) found.push(path);
+  else if (!info.isDirectory()) problems.push({ path, message: 'not a regular file; skipped' });
 }

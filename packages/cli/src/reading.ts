@@ -5,6 +5,7 @@
  */
 import { EvtxFile, openFileSource, type FileSummary } from '@evtxhunt/evtx/node';
 
+import { accountOf, type FileAccount, type ReadingRun } from './account.js';
 import { formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
 import { collectInputs, describeError, type Inputs } from './inputs.js';
@@ -24,27 +25,35 @@ export type FileObserver = (
   outcome: { readonly summary?: FileSummary; readonly problem?: string },
 ) => void;
 
-/** Reads every file under `paths` with `visit`; returns the worst exit status of any file. */
+/**
+ * Reads every file under `paths` with `visit`; returns the worst exit status of any file and
+ * each input's account (see endRun, which prints it).
+ */
 export async function readEvtxFiles(
   paths: readonly string[],
   io: Io,
   visit: FileVisitor,
-): Promise<number> {
+): Promise<ReadingRun> {
   return readEvtxInputs(await collectInputs(paths), io, visit);
 }
 
 /**
  * Reads inputs already collected (by collectInputs) with `visit`, reporting the paths that
- * could not be read; returns the worst exit status of any file. `visit` is called only for
- * files that open as EVTX.
+ * could not be read; returns the worst exit status of any file and each input's account.
+ * `visit` is called only for files that open as EVTX.
  */
 export async function readEvtxInputs(
   inputs: Inputs,
   io: Io,
   visit: FileVisitor,
-  observe: FileObserver = () => undefined,
-): Promise<number> {
+  observeAlso: FileObserver = () => undefined,
+): Promise<ReadingRun> {
   const reporter = new Reporter(io);
+  const accounts: FileAccount[] = [];
+  const observe: FileObserver = (file, fileStatus, outcome) => {
+    accounts.push(accountOf(file, fileStatus, outcome));
+    observeAlso(file, fileStatus, outcome);
+  };
   let status = EXIT_OK;
 
   for (const problem of inputs.problems) {
@@ -63,7 +72,7 @@ export async function readEvtxInputs(
   }
 
   await reporter.clearProgress();
-  return status;
+  return { status, accounts };
 }
 
 /**

@@ -84,13 +84,17 @@ export class Reporter {
   }
 
   async #progress(): Promise<void> {
+    await this.progress(`${this.#position}, records ${this.#total}`);
+  }
+
+  /** Shows `text` as the progress line, on a terminal only and at most every 100 ms. */
+  async progress(text: string): Promise<void> {
     if (!this.#io.errIsTty) return;
 
     const now = Date.now();
     if (now - this.#lastProgress < PROGRESS_INTERVAL_MS) return;
     this.#lastProgress = now;
 
-    const text = `${this.#position}, records ${this.#total}`;
     const padding = ' '.repeat(Math.max(0, this.#progressWidth - text.length));
     this.#progressWidth = text.length;
     await this.#io.err.write(`\r${text}${padding}`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ISSUE43, runEvtxhunt } from './run-cli.js';
+import { accountRows, ISSUE43, runEvtxhunt, withoutAccount } from './run-cli.js';
 
 // First and last seen are Sysmon's UtcTime, the same times `hunt` shows for these groups.
 test('pivot --json: top groups of the initiated Sysmon connections, with real values', async () => {
@@ -10,7 +10,20 @@ test('pivot --json: top groups of the initiated Sysmon connections, with real va
   const result = JSON.parse(run.stdout);
 
   assert.equal(run.status, 0);
-  assert.equal(run.stderr, '');
+  assert.equal(withoutAccount(run.stderr), '');
+  assert.deepEqual(accountRows(run.stderr), [
+    {
+      state: 'complete',
+      read: 1730,
+      recovered: 0,
+      failed: 0,
+      missing: 0,
+      chunksDamaged: 0,
+      chunksUnreadable: 0,
+      limitsHit: 0,
+      file: ISSUE43,
+    },
+  ]);
   assert.deepEqual(result.by, ['Image', 'DestinationIp']);
   assert.equal(result.seen, 1730);
   assert.equal(result.selected, 137);
@@ -130,7 +143,7 @@ test('info --json: one object per file with header, chunks and summary', async (
 test('usage errors exit 2 and name the problem', async () => {
   const unknown = await runEvtxhunt('pivot', '--bogus', ISSUE43);
   const where = await runEvtxhunt('pivot', '--where', 'Image', ISSUE43);
-  const command = await runEvtxhunt('carve', ISSUE43);
+  const command = await runEvtxhunt('carv', ISSUE43);
   const none = await runEvtxhunt('dump');
 
   assert.equal(unknown.status, 2);
@@ -138,7 +151,7 @@ test('usage errors exit 2 and name the problem', async () => {
   assert.equal(where.status, 2);
   assert.match(where.stderr, /--where: Cannot parse filter "Image": expected =, != or ~/);
   assert.equal(command.status, 2);
-  assert.match(command.stderr, /unknown command 'carve'/);
+  assert.match(command.stderr, /unknown command 'carv'/);
   assert.equal(none.status, 2);
   assert.equal(none.stdout, '');
 });
@@ -164,7 +177,12 @@ test('pivot reads a log given twice once, and explains an empty result', async (
   const twice = await runEvtxhunt('pivot', '--json', ISSUE43, ISSUE43);
   const once = await runEvtxhunt('pivot', '--json', ISSUE43);
   assert.equal(twice.stdout, once.stdout);
-  assert.equal(twice.stderr, 'evtxhunt: 1730 duplicate records (read twice) counted once\n');
+  assert.equal(
+    withoutAccount(twice.stderr),
+    'evtxhunt: 1730 duplicate records (read twice) counted once\n',
+  );
+  const total = accountRows(twice.stderr).at(-1);
+  assert.deepEqual([total?.state, total?.read, total?.file], ['all complete', 3460, 'total']);
 
   const empty = await runEvtxhunt('pivot', '--query', 'eventId:22', ISSUE43);
   assert.match(

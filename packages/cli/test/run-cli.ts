@@ -54,3 +54,45 @@ export function runEvtxhuntWith(env: NodeJS.ProcessEnv, ...args: string[]): Prom
     });
   });
 }
+
+/** Stderr without the account every reading command ends with (see src/account.ts). */
+export function withoutAccount(stderr: string): string {
+  const at = stderr.search(/^account of \d+ files?:$/m);
+  return at === -1 ? stderr : stderr.slice(0, at);
+}
+
+/** One row of the account, its numbers as numbers. */
+export interface AccountRow {
+  readonly state: string;
+  readonly read: number;
+  readonly recovered: number;
+  readonly failed: number;
+  readonly missing: number;
+  readonly chunksDamaged: number;
+  readonly chunksUnreadable: number;
+  readonly limitsHit: number;
+  readonly file: string;
+}
+
+/** The account's rows (the total row last, when there is one); [] when stderr has none. */
+export function accountRows(stderr: string): AccountRow[] {
+  const at = stderr.search(/^account of \d+ files?:$/m);
+  if (at === -1) return [];
+
+  const lines = stderr.slice(at).trimEnd().split('\n').slice(2);
+  return lines.map((line) => {
+    const [state = '', ...cells] = line.trim().split(/ {2,}/);
+    const [read, recovered, failed, missing, damaged, unreadable, limits] = cells.map(Number);
+    return {
+      state,
+      read: read ?? NaN,
+      recovered: recovered ?? NaN,
+      failed: failed ?? NaN,
+      missing: missing ?? NaN,
+      chunksDamaged: damaged ?? NaN,
+      chunksUnreadable: unreadable ?? NaN,
+      limitsHit: limits ?? NaN,
+      file: cells.slice(7).join('  '),
+    };
+  });
+}

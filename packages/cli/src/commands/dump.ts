@@ -1,6 +1,7 @@
 /** `evtxhunt dump`: every readable record to stdout, as JSON lines or Windows-style XML. */
 import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
+import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -26,9 +27,10 @@ Options:
                   bidi marks as references (&#xa;), characters XML 1.0 cannot hold as _xHHHH_
   --query EXPR    ${QUERY_HELP.replaceAll('\n  ', '\n')}
   --threads N     ${THREADS_HELP.replaceAll('\n  ', '\n')}
+  --strict        ${STRICT_HELP.replaceAll('\n', '\n                  ')}
   -h, --help      show this help
 
-Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+${EXIT_HELP}`;
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('dump needs at least one file');
@@ -46,8 +48,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const pool = parsingPool<Uint8Array>(threads, { module: DUMP_JOB, options });
   const out = new LineBuffer(io.out);
 
+  let run;
   try {
-    return await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
       if (pooledFile(pool, evtx)) await dumpPooled(pool, evtx, file, out, reporter);
       else await dumpHere(evtx, file, style, out, reporter);
       // Flush per file so stdout and the file's diagnostics on stderr stay roughly in step.
@@ -56,6 +59,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     await pool?.close();
   }
+  return endRun(io, run, args.flags.has('strict'));
 }
 
 /** Every record, parsed and written on this thread. */
@@ -102,6 +106,7 @@ export const dumpCommand: Command = {
     { name: 'format', kind: 'value', choices: ['jsonl', 'xml'] },
     { name: 'query', kind: 'value' },
     { name: 'threads', kind: 'value' },
+    STRICT_OPTION,
   ],
   run,
 };

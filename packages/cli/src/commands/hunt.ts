@@ -15,6 +15,7 @@ import {
 
 import { ChunkPool, type EvtxFile } from '@evtxhunt/evtx/node';
 
+import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { loadConfigFile } from '../config-file.js';
@@ -55,12 +56,13 @@ Options:
                      the hunt reads (a log, --allow or --config)
   --threads N        worker threads that parse chunks (default 1: the engine needs whole
                      records, and sending them between threads costs about what it saves)
+  --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
   -h, --help         show this help
 
 No report is written when no record could be read. The report lists every file and what could
 not be read from it, so findings missing with lost records are not mistaken for a clean log.
 
-Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+${EXIT_HELP}`;
 
 const FORMATS = ['text', 'json', 'html'] as const;
 
@@ -82,9 +84,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (pooledFile(pool, evtx)) await huntPooled(pool, engine, evtx, file, reporter);
     else await huntHere(engine, evtx, file, reporter);
   };
-  let status: number;
+  let run;
   try {
-    status = await readEvtxInputs(inputs, io, visit, (file, fileStatus, outcome) =>
+    run = await readEvtxInputs(inputs, io, visit, (file, fileStatus, outcome) =>
       sources.push(sourceStatus(file, fileStatus, outcome)),
     );
   } finally {
@@ -94,10 +96,10 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   // Nothing was read, and stderr says why: an empty report would only look like a clean one.
   if (sources.every((source) => source.status === 'unreadable')) {
     await io.err.write('evtxhunt: no report written: no record could be read\n');
-    return status;
+    return endRun(io, run, args.flags.has('strict'));
   }
   await writeReport({ ...engine.report(), sources }, args, io);
-  return status;
+  return endRun(io, run, args.flags.has('strict'));
 }
 
 /** Every record of the file, parsed here, into the engine. */
@@ -229,6 +231,7 @@ export const huntCommand: Command = {
     { name: 'format', kind: 'value', choices: FORMATS },
     { name: 'out', kind: 'value' },
     { name: 'threads', kind: 'value' },
+    STRICT_OPTION,
   ],
   run,
 };

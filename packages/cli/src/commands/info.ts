@@ -1,6 +1,7 @@
 /** `evtxhunt info`: what each file's header says, its chunk table, record counts and damage. */
 import type { ChunkInfo, EvtxFile } from '@evtxhunt/evtx/node';
 
+import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -17,9 +18,10 @@ Directories are walked for .evtx files. Every record is read to count them.
 
 Options:
   --json      write a JSON array with one object per file
+  --strict    ${STRICT_HELP.replaceAll('\n', '\n              ')}
   -h, --help  show this help
 
-Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+${EXIT_HELP}`;
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('info needs at least one file');
@@ -27,14 +29,14 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const json = args.flags.has('json');
   const reports: InfoReport[] = [];
 
-  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+  const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
     const report = await inspect(evtx, file, reporter);
     if (json) reports.push(report);
     else await io.out.write(renderInfo(report).join('\n') + '\n\n');
   });
 
   if (json) await io.out.write(jsonText(reports, 2) + '\n');
-  return status;
+  return endRun(io, run, args.flags.has('strict'));
 }
 
 async function inspect(evtx: EvtxFile, file: string, reporter: Reporter): Promise<InfoReport> {
@@ -54,6 +56,6 @@ export const infoCommand: Command = {
   name: 'info',
   summary: 'header facts, chunk table, record counts and damage of each file',
   help: HELP,
-  options: [{ name: 'json', kind: 'flag' }],
+  options: [{ name: 'json', kind: 'flag' }, STRICT_OPTION],
   run,
 };

@@ -7,6 +7,7 @@ import {
 } from '@evtxhunt/hunt';
 import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
+import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -49,9 +50,10 @@ Options:
                      = + - @, tab, CR, LF, or their full-width forms; not a plain signed
                      number or a lone -) get an apostrophe (') in front, and the first line
                      (# Formula neutralisation: ...) says so and counts the cells changed
+  --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
   -h, --help         show this help
 
-Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+${EXIT_HELP}`;
 
 /** The fields named by `--by`, or the default; throws UsageError for an empty name. */
 export function parseByOption(value: string | undefined): readonly string[] {
@@ -83,9 +85,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const threads = threadsOption(args.values.get('threads'), 1);
   const pool = parsingPool<PivotChunk>(threads, { module: PIVOT_JOB, options });
 
-  let status: number;
+  let run;
   try {
-    status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+    run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
       if (pooledFile(pool, evtx)) await counter.addPooled(pool, evtx, file, reporter);
       else await counter.addHere(evtx, file, reporter);
     });
@@ -101,7 +103,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
       `evtxhunt: ${duplicates.count} duplicate records (read twice) counted once\n`,
     );
   }
-  return status;
+  return endRun(io, run, args.flags.has('strict'));
 }
 
 /**
@@ -213,6 +215,7 @@ export const pivotCommand: Command = {
     { name: 'query', kind: 'value' },
     { name: 'all-events', kind: 'flag' },
     { name: 'threads', kind: 'value' },
+    STRICT_OPTION,
   ],
   run,
 };

@@ -1,6 +1,7 @@
 /** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
 import { DuplicateRecords, TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
 
+import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -25,9 +26,10 @@ Options:
                    full path, ignoring case, and the starts of its parents
   --json           one JSON object per line: time, computer, kind, eventId, image,
                    processGuid, summary, evidence (file, recordId, eventId, time)
+  --strict         ${STRICT_HELP.replaceAll('\n', '\n                   ')}
   -h, --help       show this help
 
-Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file.`;
+${EXIT_HELP}`;
 
 /** The story `--process` or `--image` names; throws UsageError when both are given. */
 export function timelineFilter(args: ParsedArgs): TimelineFilter | undefined {
@@ -47,7 +49,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const filter = timelineFilter(args);
   const timeline = new TimelineBuilder();
   const duplicates = new DuplicateRecords();
-  const status = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+  const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
     for await (const batch of evtx.recordBatches()) {
       for (const record of batch) {
         const structured = { ...record.toStructured(), file };
@@ -62,7 +64,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     await io.err.write(`evtxhunt: ${escapeText(noMatch(filter))}\n`);
   }
   await writeRows(io, timeline, filter, args.flags.has('json'));
-  return status;
+  return endRun(io, run, args.flags.has('strict'));
 }
 
 async function writeRows(
@@ -93,6 +95,7 @@ export const timelineCommand: Command = {
     { name: 'json', kind: 'flag' },
     { name: 'process', kind: 'value' },
     { name: 'image', kind: 'value' },
+    STRICT_OPTION,
   ],
   run,
 };

@@ -4,9 +4,9 @@
  * one chunk in memory.
  */
 import { CHUNK_SIZE } from '../chunk-header.js';
-import { crc32 } from '../crc32.js';
-import { FILE_HEADER_BLOCK, FILE_SIGNATURE } from '../file-header.js';
+import { FILE_HEADER_BLOCK } from '../file-header.js';
 import { ChunkWriter } from './chunk-writer.js';
+import { fileHeaderBytes } from './file-header.js';
 import type { TemplateInstance } from './values.js';
 
 /** The header's chunk count is 16 bits wide. */
@@ -89,22 +89,7 @@ export class EvtxWriter {
    * record identifier, version 3.1 and the CRC of its first 120 bytes. Write it at offset 0.
    */
   fileHeader(): Uint8Array {
-    const bytes = new Uint8Array(FILE_HEADER_BLOCK);
-    const view = new DataView(bytes.buffer);
-    bytes.set(
-      Array.from(FILE_SIGNATURE, (c) => c.charCodeAt(0)),
-      0,
-    );
-    view.setBigUint64(8, 0n, true);
-    view.setBigUint64(16, BigInt(Math.max(this.#chunks - 1, 0)), true);
-    view.setBigUint64(24, this.#nextRecordId, true);
-    view.setUint32(32, 128, true);
-    view.setUint16(36, 1, true);
-    view.setUint16(38, 3, true);
-    view.setUint16(40, FILE_HEADER_BLOCK, true);
-    view.setUint16(42, this.#chunks, true);
-    view.setUint32(124, crc32(bytes, 0, 120), true);
-    return bytes;
+    return fileHeaderBytes(this.#chunks, this.#nextRecordId);
   }
 }
 

@@ -30,3 +30,4 @@ export {
   type WriterValue,
 } from './values.js';
 export { nameHash } from './binxml-writer.js';
+export { fileHeaderBytes } from './file-header.js';

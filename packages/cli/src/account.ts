@@ -1,0 +1,167 @@
+/**
+ * The account every reading command ends with, on stderr: per input, the records read,
+ * recovered, failed and missing, the chunks damaged or unreadable and the limits hit, a total
+ * when there are several, and what `--strict` makes of it.
+ */
+import type { FileSummary } from '@evtxhunt/evtx';
+
+import type { OptionSpec } from './args.js';
+import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
+import type { Io } from './io.js';
+import { renderTable } from './table.js';
+
+/**
+ * How an input ended: `complete`, nothing lost or damaged; `damaged`, everything read but some
+ * chunk failed a check (a CRC); `lost`, something in it could not be read; `unreadable`,
+ * nothing could.
+ */
+export type AccountState = 'complete' | 'damaged' | 'lost' | 'unreadable';
+
+/** One input's account. */
+export interface FileAccount {
+  readonly file: string;
+  readonly state: AccountState;
+  readonly read: number;
+  readonly recovered: number;
+  readonly failed: number;
+  readonly missing: number;
+  readonly chunksDamaged: number;
+  readonly chunksUnreadable: number;
+  readonly limitsHit: number;
+  /** Why nothing was read, for an unreadable input. */
+  readonly problem?: string;
+}
+
+/** What a run over the inputs gave: the exit status so far and each input's account. */
+export interface ReadingRun {
+  readonly status: number;
+  readonly accounts: readonly FileAccount[];
+}
+
+/** The `--strict` option every reading command takes, and its help line. */
+export const STRICT_OPTION: OptionSpec = { name: 'strict', kind: 'flag' };
+export const STRICT_HELP =
+  'exit 1 when the account shows anything not complete: a damaged\n' +
+  'chunk (even a CRC mismatch alone), failed or missing records, an\n' +
+  'unreadable chunk, a limit hit; decided after all output is written\n' +
+  '(an unreadable file or a usage error is still 2)';
+
+/** The exit-status line of a reading command's help. */
+export const EXIT_HELP =
+  'Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file;\n' +
+  'with --strict, 1 also for damage that lost nothing (a CRC mismatch).';
+
+/** A parser message for an input over a named limit (see the parser's `overLimit`). */
+const LIMIT_MESSAGE = / over the limit \w+ \(/;
+
+/** The account of one input, from its exit status and what the parser or the OS said. */
+export function accountOf(
+  file: string,
+  status: number,
+  outcome: { readonly summary?: FileSummary; readonly problem?: string },
+): FileAccount {
+  const { summary, problem } = outcome;
+  const counts = {
+    read: summary?.records.read ?? 0,
+    recovered: recoveredOf(summary),
+    failed: summary?.records.failed ?? 0,
+    missing: summary?.records.missing ?? 0,
+    chunksDamaged: summary?.chunks.damaged ?? 0,
+    chunksUnreadable: summary?.chunks.unreadable ?? 0,
+    limitsHit: summary?.diagnostics.filter((d) => LIMIT_MESSAGE.test(d.message)).length ?? 0,
+  };
+  const state = stateOf(status, counts);
+  const why = problem ?? firstError(summary);
+  return state === 'unreadable' && why !== undefined
+    ? { file, state, ...counts, problem: why }
+    : { file, state, ...counts };
+}
+
+/**
+ * Records recovered from damaged places (slack space, chunks without a header), once the
+ * parser counts them; 0 until then.
+ */
+function recoveredOf(summary: FileSummary | undefined): number {
+  const records = summary?.records as { readonly recovered?: number } | undefined;
+  return records?.recovered ?? 0;
+}
+
+function stateOf(status: number, counts: Omit<FileAccount, 'file' | 'state'>): AccountState {
+  if (status === EXIT_FAILED && counts.read === 0) return 'unreadable';
+  const lost = counts.failed + counts.missing + counts.chunksUnreadable + counts.limitsHit;
+  if (status !== EXIT_OK || lost > 0) return 'lost';
+  return counts.chunksDamaged > 0 ? 'damaged' : 'complete';
+}
+
+function firstError(summary: FileSummary | undefined): string | undefined {
+  return summary?.diagnostics.find((d) => d.severity === 'error')?.message;
+}
+
+/** The account as text lines, every value escaped; a total line when there are several. */
+export function accountLines(accounts: readonly FileAccount[]): string[] {
+  if (accounts.length === 0) return [];
+
+  const rows = accounts.map((account) => [account.state, ...numbers(account), fileCell(account)]);
+  if (accounts.length > 1) rows.push([totalState(accounts), ...numbers(sum(accounts)), 'total']);
+  const files = accounts.length === 1 ? '1 file' : `${accounts.length} files`;
+  return [`account of ${files}:`, ...renderTable(COLUMNS, rows).map((line) => `  ${line}`)];
+}
+
+const COLUMNS = [
+  { heading: 'state' },
+  ...[
+    'read',
+    'recovered',
+    'failed',
+    'missing',
+    'chunks damaged',
+    'chunks unreadable',
+    'limits hit',
+  ].map((heading) => ({ heading, align: 'right' as const })),
+  { heading: 'file' },
+];
+
+function numbers(account: Omit<FileAccount, 'file' | 'state'>): string[] {
+  const { read, recovered, failed, missing, chunksDamaged, chunksUnreadable, limitsHit } = account;
+  return [read, recovered, failed, missing, chunksDamaged, chunksUnreadable, limitsHit].map(String);
+}
+
+function fileCell(account: FileAccount): string {
+  return account.problem === undefined ? account.file : `${account.file}: ${account.problem}`;
+}
+
+function sum(accounts: readonly FileAccount[]): Omit<FileAccount, 'file' | 'state'> {
+  const add = (pick: (account: FileAccount) => number) =>
+    accounts.reduce((total, account) => total + pick(account), 0);
+  return {
+    read: add((a) => a.read),
+    recovered: add((a) => a.recovered),
+    failed: add((a) => a.failed),
+    missing: add((a) => a.missing),
+    chunksDamaged: add((a) => a.chunksDamaged),
+    chunksUnreadable: add((a) => a.chunksUnreadable),
+    limitsHit: add((a) => a.limitsHit),
+  };
+}
+
+/** `all complete`, or how many inputs are not, e.g. `2 of 5 not complete`. */
+function totalState(accounts: readonly FileAccount[]): string {
+  const short = accounts.filter((account) => account.state !== 'complete').length;
+  return short === 0 ? 'all complete' : `${short} of ${accounts.length} not complete`;
+}
+
+/** The exit status `--strict` makes of a run: at least 1 when any input is not complete. */
+export function strictStatus(run: ReadingRun): number {
+  const short = run.accounts.some((account) => account.state !== 'complete');
+  return short ? worstStatus(run.status, EXIT_LOST) : run.status;
+}
+
+/**
+ * Ends a reading command: writes the account to stderr and returns the exit status, raised by
+ * `--strict` when anything is not complete. Call it after all output is written.
+ */
+export async function endRun(io: Io, run: ReadingRun, strict: boolean): Promise<number> {
+  const lines = accountLines(run.accounts);
+  if (lines.length > 0) await io.err.write(lines.join('\n') + '\n');
+  return strict ? strictStatus(run) : run.status;
+}

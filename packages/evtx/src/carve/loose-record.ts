@@ -1,0 +1,131 @@
+/**
+ * A record found outside any chunk (its chunk header destroyed, or the record alone left in
+ * free space): checked by its header and trailing size copy, then read where it can be. A
+ * record's names and template usually live earlier in its chunk, which is gone; only a record
+ * that carries its template inline (the first record of its kind in a chunk) can be read alone.
+ */
+import { ChunkContext } from '../binxml/chunk-context.js';
+import { BinXmlParser } from '../binxml/parser.js';
+import { baseToken, Token } from '../binxml/tokens.js';
+import { CHUNK_HEADER_SIZE, CHUNK_SIZE } from '../chunk-header.js';
+import { EvtxError, hex } from '../errors.js';
+import { EvtxRecord } from '../record.js';
+import { recordAt, RECORD_HEADER_SIZE, type RecordCandidate } from '../recover/record-scan.js';
+import type { StructuredRecord } from '../types.js';
+
+/** Record header, fragment header (4 bytes), template instance (10 bytes): an inline template. */
+const INLINE_TEMPLATE_AT = RECORD_HEADER_SIZE + 4 + 10;
+/** A template definition's header: next definition's offset, GUID, data size. */
+const TEMPLATE_HEADER_SIZE = 24;
+
+/** A record found outside the chunks, read or not. */
+export interface LooseRecord {
+  /** Byte offset of its signature in the image. */
+  readonly offset: number;
+  readonly size: number;
+  /** The record header's identifier and written time. */
+  readonly recordId: bigint;
+  readonly writtenTime: string;
+  /** The record, when it could be read alone. */
+  readonly record?: StructuredRecord;
+  /** Why it could not be read, when it could not. */
+  readonly problem?: string;
+}
+
+/**
+ * The record at `at` in `bytes` when the parser's record scanner believes it (signature, size,
+ * trailing size copy, written time) and its BinXml starts with a fragment header, as every
+ * record's does: in an image of random bytes the scanner alone lets a rare false hit through.
+ */
+export function looseRecordAt(bytes: Uint8Array, at: number): RecordCandidate | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const candidate = recordAt(view, at, bytes.length);
+  if (candidate === undefined) return undefined;
+  return baseToken(bytes[at + RECORD_HEADER_SIZE]!) === Token.FragmentHeader
+    ? candidate
+    : undefined;
+}
+
+/**
+ * Reads the record `candidate` (from looseRecordAt) at `at` in `bytes`, which lies at `offset`
+ * in the image `name`. Never throws for bad data: a record that cannot be read says why.
+ */
+export function readLooseRecord(
+  bytes: Uint8Array,
+  at: number,
+  candidate: RecordCandidate,
+  offset: number,
+  name: string,
+): LooseRecord {
+  const { size, recordId, writtenTime } = candidate;
+  const found = { offset, size, recordId, writtenTime };
+
+  const place = placeInChunk(bytes, at, size);
+  if (typeof place === 'string') return { ...found, problem: place };
+  try {
+    return {
+      ...found,
+      record: readPlaced(bytes.subarray(at, at + size), place, recordId, offset, name),
+    };
+  } catch (error) {
+    if (!(error instanceof EvtxError)) throw error;
+    return { ...found, problem: `${error.message}; a name it uses was in its lost chunk` };
+  }
+}
+
+/**
+ * Where in its chunk the record was, worked out from its inline template definition (which
+ * follows the record's template instance directly); a string says why it cannot be placed.
+ */
+function placeInChunk(bytes: Uint8Array, at: number, size: number): number | string {
+  const instance = at + RECORD_HEADER_SIZE + 4;
+  if (baseToken(bytes[instance]!) !== Token.TemplateInstance) {
+    return 'not a template instance; a record without one cannot be read outside its chunk';
+  }
+
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  const definition = view.getUint32(instance + 6, true);
+  const position = definition - INLINE_TEMPLATE_AT;
+  const inChunk = position >= CHUNK_HEADER_SIZE && position + size <= CHUNK_SIZE;
+  if (!inChunk || !hasInlineTemplate(bytes, view, at, size)) {
+    // TODO: a template defined by an earlier record could be borrowed from a carved chunk of
+    // the same log by its GUID, as the parser's recovery does within a file; not done yet.
+    return `its template (chunk offset ${hex(definition)}) is not in the record: it was defined earlier in its lost chunk`;
+  }
+  return position;
+}
+
+/**
+ * True when a template definition follows the template instance: its GUID starts with the
+ * instance's template id, its data fits the record and begins with a fragment header.
+ */
+function hasInlineTemplate(bytes: Uint8Array, view: DataView, at: number, size: number): boolean {
+  const instance = at + RECORD_HEADER_SIZE + 4;
+  const definition = at + INLINE_TEMPLATE_AT;
+  if (INLINE_TEMPLATE_AT + TEMPLATE_HEADER_SIZE + 1 > size - 4) return false;
+
+  const sameId = view.getUint32(instance + 2, true) === view.getUint32(definition + 4, true);
+  const dataSize = view.getUint32(definition + 20, true);
+  const fits = INLINE_TEMPLATE_AT + TEMPLATE_HEADER_SIZE + dataSize <= size - 4;
+  const fragment = baseToken(bytes[definition + TEMPLATE_HEADER_SIZE]!) === Token.FragmentHeader;
+  return sameId && fits && fragment;
+}
+
+/** Reads the record from a blank chunk with the record put back at `position`. */
+function readPlaced(
+  record: Uint8Array,
+  position: number,
+  recordId: bigint,
+  offset: number,
+  name: string,
+): StructuredRecord {
+  const chunk = new Uint8Array(CHUNK_SIZE);
+  chunk.set(record, position);
+  const context = new ChunkContext(chunk, offset - position);
+  const parser = new BinXmlParser(context);
+
+  const start = position + RECORD_HEADER_SIZE;
+  const end = position + record.length - 4;
+  const body = parser.readTemplateRecord(start, end) ?? parser.parseFragment(start, end);
+  return new EvtxRecord(context, body, recordId, offset, -1, name).toStructured();
+}

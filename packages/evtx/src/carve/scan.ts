@@ -1,0 +1,150 @@
+/**
+ * The carving scan: an image of any size (a disk image, a memory dump, unallocated space) is
+ * read window by window, never whole, and searched at every byte offset for chunk signatures
+ * and, outside the chunks found, for intact records.
+ */
+import { CHUNK_SIZE } from '../chunk-header.js';
+import type { ByteSource } from '../source.js';
+import {
+  examineChunk,
+  isCarvedChunk,
+  type CarvedChunk,
+  type RejectedSignature,
+} from './carved-chunk.js';
+import { looseRecordAt, readLooseRecord, type LooseRecord } from './loose-record.js';
+import { CHUNK_MAGIC, findPattern, RECORD_MAGIC } from './signatures.js';
+
+/**
+ * Bytes searched per read. Each read takes 64 KiB more, so that a chunk or record starting in
+ * the window is whole in the buffer: memory stays near 4 MiB whatever the image's size.
+ */
+export const SCAN_WINDOW = 4 * 1024 * 1024;
+
+/** How far a scan has come, given after each window. */
+export interface CarveProgress {
+  readonly scanned: number;
+  readonly size: number;
+  readonly chunks: number;
+  readonly looseRecords: number;
+}
+
+/** What a scan tells its caller while it runs; the library itself never prints. */
+export interface CarveOptions {
+  /** Bytes searched per read, at least 64 KiB; SCAN_WINDOW by default. */
+  readonly windowBytes?: number;
+  readonly onProgress?: (progress: CarveProgress) => void;
+  /** Each loose record as it is found, with its record when it could be read. */
+  readonly onLooseRecord?: (record: LooseRecord) => void | Promise<void>;
+}
+
+/** A loose record as the scan keeps it: where, which, and whether it could be read. */
+export type LooseRecordFound = Omit<LooseRecord, 'record'> & { readonly read: boolean };
+
+/** Everything a scan found, in image order. */
+export interface CarveScan {
+  readonly image: string;
+  readonly size: number;
+  /** Chunks accepted; a copy of an earlier one has `duplicateOf`. */
+  readonly chunks: readonly CarvedChunk[];
+  /** Chunk signatures whose header could not be used. */
+  readonly rejected: readonly RejectedSignature[];
+  readonly looseRecords: readonly LooseRecordFound[];
+}
+
+/** Scans `source` for chunks and loose records; see CarveScan. */
+export async function scanImage(
+  source: ByteSource,
+  options: CarveOptions = {},
+): Promise<CarveScan> {
+  const window = options.windowBytes ?? SCAN_WINDOW;
+  if (!Number.isInteger(window) || window < CHUNK_SIZE) {
+    throw new RangeError(`window must be a whole number of bytes from 65536, not ${window}`);
+  }
+  const scan = new ImageScan(source, options, window);
+  for (let start = 0; start < source.size; start += window) await scan.window(start);
+  return scan.result();
+}
+
+class ImageScan {
+  readonly #chunks: CarvedChunk[] = [];
+  readonly #rejected: RejectedSignature[] = [];
+  readonly #loose: LooseRecordFound[] = [];
+  /** Offsets of the chunks kept so far by the CRC of their bytes, to recognise copies. */
+  readonly #copies = new Map<number, CarvedChunk[]>();
+  /** Image offset where the search goes on: past the last chunk or record taken. */
+  #resumeAt = 0;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly options: CarveOptions,
+    private readonly windowBytes: number,
+  ) {}
+
+  /** Searches the window that starts at image offset `start`. */
+  async window(start: number): Promise<void> {
+    const bytes = await this.source.read(start, this.windowBytes + CHUNK_SIZE);
+    const end = Math.min(this.windowBytes, bytes.length);
+    let pos = Math.max(0, this.#resumeAt - start);
+    let nextChunk = -2;
+
+    while (pos < end) {
+      if (nextChunk !== -1 && nextChunk < pos)
+        nextChunk = findPattern(bytes, CHUNK_MAGIC, pos, end);
+      // Records are searched only up to the next chunk, which may hold them.
+      const limit = nextChunk === -1 ? end : nextChunk;
+      const record = findPattern(bytes, RECORD_MAGIC, pos, limit);
+      if (record !== -1) pos = await this.#takeRecord(bytes, record, start);
+      else if (nextChunk !== -1) pos = this.#takeChunk(bytes, nextChunk, start);
+      else pos = end;
+    }
+    this.#resumeAt = Math.max(this.#resumeAt, start + pos);
+    this.#progress(start + end);
+  }
+
+  result(): CarveScan {
+    return {
+      image: this.source.name,
+      size: this.source.size,
+      chunks: this.#chunks,
+      rejected: this.#rejected,
+      looseRecords: this.#loose,
+    };
+  }
+
+  /** Takes the chunk signature at `at`; returns where the search goes on. */
+  #takeChunk(bytes: Uint8Array, at: number, start: number): number {
+    const slot = bytes.subarray(at, at + CHUNK_SIZE);
+    const found = examineChunk(slot, start + at, this.#chunks.length, this.source.name);
+    if (!isCarvedChunk(found)) {
+      this.#rejected.push(found);
+      return at + 1;
+    }
+
+    const original = this.#copies.get(found.contentCrc)?.find((c) => c.length === found.length);
+    if (original !== undefined) found.duplicateOf = original.offset;
+    else this.#copies.set(found.contentCrc, [...(this.#copies.get(found.contentCrc) ?? []), found]);
+    this.#chunks.push(found);
+    return at + found.length;
+  }
+
+  /** Takes the record signature at `at` when an intact record starts there. */
+  async #takeRecord(bytes: Uint8Array, at: number, start: number): Promise<number> {
+    const candidate = looseRecordAt(bytes, at);
+    if (candidate === undefined) return at + 1;
+
+    const found = readLooseRecord(bytes, at, candidate, start + at, this.source.name);
+    await this.options.onLooseRecord?.(found);
+    const { record, ...kept } = found;
+    this.#loose.push({ ...kept, read: record !== undefined });
+    return at + candidate.size;
+  }
+
+  #progress(scanned: number): void {
+    this.options.onProgress?.({
+      scanned: Math.min(scanned, this.source.size),
+      size: this.source.size,
+      chunks: this.#chunks.length,
+      looseRecords: this.#loose.length,
+    });
+  }
+}
