@@ -1,7 +1,7 @@
 /**
  * One file read by the pool's workers together, the way packages/evtx's ChunkPool reads a file
- * in Node: the page opens the file header, splits the chunk slots into tasks (16 slots, 1 MiB,
- * by default), hands them to the workers and takes their answers back in slot order through the
+ * in Node: the page opens the file header, splits the chunk slots into tasks (one slot first,
+ * then 16, 1 MiB, by default), hands them to the workers and takes their answers back in slot order through the
  * parser's own accountant (`EvtxFile.beginPass`), so the rows, their order, the summary and its
  * diagnostics are those of one worker reading the file from start to end. At most `window`
  * tasks are sent and not yet taken in, so the rows waiting on the page stay a few MiB of the
@@ -141,9 +141,11 @@ export class FileRead {
     const open = this.#open;
     if (open === undefined || this.#ended) return;
     while (this.#queue.length < this.split.window && this.#next < open.slots) {
+      // The first task is one slot, so rows show once one chunk is parsed, not sixteen.
+      const size = this.#next === 0 ? 1 : this.split.slotsPerTask;
       const task: ReadTask = {
         first: this.#next,
-        count: Math.min(this.split.slotsPerTask, open.slots - this.#next),
+        count: Math.min(size, open.slots - this.#next),
         reply: undefined,
       };
       this.#queue.push(task);

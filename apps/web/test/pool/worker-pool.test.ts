@@ -85,7 +85,7 @@ test('ParsePool reads one file on every worker, with the rows and summary of one
     assert.equal(run.rows.length, 1730);
     assert.deepEqual(run.rows, reference.rows);
     assert.deepEqual(run.done, reference.outcome);
-    // 33 slots in nine tasks of up to 4: every worker the pool may start takes some.
+    // 33 slots: one, then eight tasks of 4; every worker the pool may start takes some.
     const tasks = [...Array(size).keys()].map((worker) => run.workers.tasks(worker));
     assert.equal(run.workers.asked.length, size);
     assert.equal(
@@ -96,6 +96,8 @@ test('ParsePool reads one file on every worker, with the rows and summary of one
       tasks.every((count) => count > 0),
       `tasks per worker: ${tasks.join(', ')}`,
     );
+    const first = run.workers.asked[0]?.find((request) => request.kind === 'slots');
+    assert.deepEqual(first?.kind === 'slots' && [first.first, first.count], [0, 1]);
   }
 });
 
