@@ -7,8 +7,8 @@
 // heap after a GC (CDP Performance.getMetrics; performance.measureUserAgentSpecificMemory needs
 // cross-origin isolation, which `evtxhunt web` does not turn on). Cases:
 //   - the bundled sample and the four largest logs of the shared corpus, one at a time;
-//   - one generated log of BIG_MB megabytes (packages/generate, seed 1; one file, so one parse
-//     worker reads it while the hunt worker hunts): also the time until the hunt reports, the
+//   - one generated log of BIG_MB megabytes (packages/generate, seed 1; one file, its slots
+//     parsed by every parse worker while the hunt worker hunts): also the time until the hunt reports, the
 //     e2e-style checks of big-log-checks.mjs (exact record count, a filter, the outbound view
 //     and the findings against the CLI), sorting by time and the frame times while scrolling;
 //   - two generated logs of PAIR_MB (seeds 2 and 3) at once: CPU seconds of each worker thread
@@ -16,9 +16,14 @@
 // Generated logs are cached in the temp folder (generated-log.mjs); --fresh writes them again
 // and runs the CLI again for the checks. --big-only runs only the big log. --no-hunt refuses the
 // hunt worker's script, so the load runs without the hunt (no checks, no sorting): the page's
-// and the parse worker's share alone. Prints a table and
+// and the parse workers' share alone. --workers=N tells the page it has N cores, so it starts N
+// parse workers (default: as many as Chromium reports, at most four); a file's chunk slots are
+// shared among them. The sampler also notes the page's own JS heap at the resident peak and the
+// peak so far at each step (read, hunted, checked, sorted), with the resident series in the JSON,
+// so the peak can be placed. Prints a table and
 // writes JSON to bench/results/; exits 1 when a check failed. Run after `npm run build`:
 //   node apps/web/bench/browser-figures.mjs [BIG_MB] [PAIR_MB] [--fresh] [--big-only]
+//     [--no-hunt] [--workers=N]
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
@@ -38,6 +43,8 @@ const PAIR_MB = Number(numbers[1] ?? 100);
 const FRESH = process.argv.includes('--fresh');
 const BIG_ONLY = process.argv.includes('--big-only');
 const NO_HUNT = process.argv.includes('--no-hunt');
+const WORKERS_ARG = process.argv.find((arg) => arg.startsWith('--workers='));
+const WORKERS = WORKERS_ARG === undefined ? 0 : Number(WORKERS_ARG.slice('--workers='.length));
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = `${REPO}packages/cli/dist/src/main.js`;
 const SAMPLE = `${REPO}samples/sysmon-issue43.evtx`;
@@ -77,6 +84,14 @@ async function jsHeapMb(cdp) {
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0) / MB;
 }
 
+/** The page's JS heap now, used and allocated, in megabytes (no GC first). */
+async function pageHeapMb(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const mb = (name) =>
+    Math.round((metrics.find((metric) => metric.name === name)?.value ?? 0) / MB);
+  return { used: mb('JSHeapUsedSize'), total: mb('JSHeapTotalSize') };
+}
+
 /**
  * Runs `work(page, figures)` in a fresh browser, sampling the tab's renderer meanwhile;
  * resolves to the figures it filled in.
@@ -86,20 +101,35 @@ async function inFreshBrowser(dir, url, work) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      // For a look inside by hand: `--js-flags=--trace-gc` with DEBUG=pw:browser prints every
+      // collection of the page and each worker (its isolate) with the heap before and after.
+      ...(process.env.EVTXHUNT_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (NO_HUNT) await page.route('**/hunt-worker.js', (route) => route.abort());
+    // The page starts one parse worker per core it is told of (at most four).
+    if (WORKERS > 0) {
+      await page.addInitScript((count) => {
+        Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => count });
+      }, WORKERS);
+    }
     await page.goto(url);
     await page.getByRole('heading', { name: 'evtxhunt' }).waitFor();
     const before = await renderers(profile);
     const { pid } = tabRenderer(before, before);
-    const sampler = sampleRenderer(pid);
-    const figures = {};
+    const sampler = sampleRenderer(pid, 500, () => pageHeapMb(cdp));
+    const figures = { mark: sampler.mark };
     await work(page, figures);
+    delete figures.mark;
     Object.assign(figures, await sampler.stop());
     figures.jsHeapMb = await jsHeapMb(cdp);
     const { emptyMb, loadedMb } = tabRenderer(before, await renderers(profile));
@@ -127,6 +157,7 @@ async function load(page, paths, figures) {
     { timeout: 3_600_000, polling: 250 },
   );
   figures.lastRecordMs = Date.now() - start;
+  figures.mark?.('last record read');
   const files = await page.locator('.file').evaluateAll((items) =>
     items.map((item) => ({
       firstRowsMs: Number(item.getAttribute('data-first-rows-ms')),
@@ -146,6 +177,7 @@ async function hunted(page, start, figures) {
     { timeout: 3_600_000, polling: 250 },
   );
   figures.huntedMs = Date.now() - start;
+  figures.mark?.('hunted');
   figures.huntStatus = await page.locator('.hunt-status').innerText();
 }
 
@@ -210,7 +242,9 @@ function bigLogCase(log, facts) {
     if (NO_HUNT) return;
     await hunted(page, start, figures);
     figures.failures = await checkBigLog(page, log.records, facts, figures);
+    figures.mark?.('checked against the CLI');
     await sortAndScroll(page, figures);
+    figures.mark?.('sorted and scrolled');
   };
 }
 
@@ -266,6 +300,12 @@ console.log(
   `  peak ${big.peakRssMb.toFixed(0)} MB resident; page JS heap ${big.heapBytesPerEvent} bytes per event`,
 );
 console.log(`  hunt reported ${big.huntedMs} ms after handing the file over: ${big.huntStatus}`);
+console.log(
+  `  page JS heap at the peak (used/allocated MB): ${JSON.stringify(big.pageHeapAtPeak)}`,
+);
+console.log(
+  `  peak so far (MB) by step: ${big.marks.map((m) => `${m.name} ${m.peakSoFarMb} at ${m.at} s`).join('; ')}`,
+);
 console.log(
   `  CPU seconds: workers ${JSON.stringify(big.workerCpuSeconds)}, page thread ${big.pageThreadCpuSeconds}`,
 );

@@ -90,16 +90,25 @@ async function residentMb(pid) {
  * both ran (`twoBusy`), and those in which the workers together ran longer than the sample
  * lasted (`parallel`): only two threads on two cores at once can do that, so it is the proof
  * that workers really ran in parallel. On a loaded machine they share the cores with other
- * jobs and `parallel` can stay 0 though `twoBusy` is not.
+ * jobs and `parallel` can stay 0 though `twoBusy` is not. `pageHeap`, when given, is asked at
+ * each new peak for the page's own heap (`pageHeapAtPeak`), to tell its share from the workers'.
  */
-export function sampleRenderer(pid, everyMs = 500) {
+export function sampleRenderer(pid, everyMs = 500, pageHeap = undefined) {
   const figures = { peakRssMb: 0, samples: 0, twoBusy: 0, parallel: 0, maxBusy: 0 };
   const mainAtStart = threadCpu(pid, pid);
+  const start = performance.now();
+  /** [seconds since the start, resident MB], one a sample, to see when the peak comes. */
+  figures.rssSeries = [];
   let running = true;
   const loop = (async () => {
     let last = await workerCpu(pid);
     while (running) {
-      figures.peakRssMb = Math.max(figures.peakRssMb, await residentMb(pid));
+      const rss = await residentMb(pid);
+      figures.rssSeries.push([Math.round((performance.now() - start) / 100) / 10, Math.round(rss)]);
+      if (rss > figures.peakRssMb) {
+        figures.peakRssMb = rss;
+        if (pageHeap) figures.pageHeapAtPeak = await pageHeap();
+      }
       const started = performance.now();
       await new Promise((resolve) => setTimeout(resolve, everyMs));
       const now = await workerCpu(pid);
@@ -113,7 +122,13 @@ export function sampleRenderer(pid, everyMs = 500) {
       last = now;
     }
   })();
+  figures.marks = [];
   return {
+    /** Notes the peak so far under `name`, with the second it came at. */
+    mark(name) {
+      const at = Math.round((performance.now() - start) / 100) / 10;
+      figures.marks.push({ name, at, peakSoFarMb: Math.round(figures.peakRssMb) });
+    },
     async stop() {
       running = false;
       await loop;

@@ -4,7 +4,7 @@
  * once; a row keeps where its record lies (chunk and offset) so its XML can be read again on
  * demand instead of being kept in memory.
  */
-import type { FileSummary } from '@evtxhunt/evtx';
+import type { FileSummary, SlotReport } from '@evtxhunt/evtx';
 import type { FieldValue } from '@evtxhunt/hunt';
 
 /** One event as it crosses from a worker to the page. */
@@ -66,25 +66,26 @@ export interface Progress {
   readonly records: number;
 }
 
-/** How often a parse posts rows: after this many records or this many milliseconds. */
-export interface BatchLimits {
-  readonly records: number;
-  readonly ms: number;
-}
-
-/** Parse a whole file, posting rows as they are read. */
-export interface ParseRequest {
-  readonly kind: 'parse';
+/**
+ * Parse chunk slots `first` to `first + count` of a file and answer with their reports and
+ * rows. The page splits each file into such tasks, hands them to its workers and accounts for
+ * the slots in slot order (pool/file-read.ts), as packages/evtx's ChunkPool does in Node.
+ */
+export interface SlotsRequest {
+  readonly kind: 'slots';
   readonly id: number;
+  /** The file's parse: a worker keeps the templates it compiled for it until told to forget. */
+  readonly parse: number;
   readonly file: Blob;
   readonly name: string;
-  readonly batch?: BatchLimits;
+  readonly first: number;
+  readonly count: number;
 }
 
-/** Stop the parse with this id; it answers `done` with `cancelled: true`. */
-export interface CancelRequest {
-  readonly kind: 'cancel';
-  readonly id: number;
+/** Parse `parse` is over: its compiled templates can go. */
+export interface ForgetRequest {
+  readonly kind: 'forget';
+  readonly parse: number;
 }
 
 /** Read one record again and render it as XML. */
@@ -98,26 +99,19 @@ export interface XmlRequest {
 }
 
 /** What the page asks of a worker. */
-export type WorkerRequest = ParseRequest | CancelRequest | XmlRequest;
+export type WorkerRequest = SlotsRequest | ForgetRequest | XmlRequest;
 
-/** A batch of rows of the parse `id`. */
-export interface RowsReply {
-  readonly kind: 'rows';
-  readonly id: number;
-  readonly batch: RowBatch;
-  readonly progress: Progress;
+/** One slot of a task: what the accountant needs, and how many of the task's rows are its. */
+export interface WireSlot extends SlotReport {
+  readonly rows: number;
 }
 
-/** The parse `id` is over: read to the end, or cancelled. */
-export interface DoneReply {
-  readonly kind: 'done';
+/** The slots of task `id` in slot order, their rows in one batch in the same order. */
+export interface SlotsReply {
+  readonly kind: 'slots';
   readonly id: number;
-  readonly cancelled: boolean;
-  /** The parser's summary, its diagnostics cut to DIAGNOSTICS_POSTED. */
-  readonly summary: FileSummary;
-  /** Diagnostics left out of `summary` by the cut. */
-  readonly diagnosticsOmitted: number;
-  readonly progress: Progress;
+  readonly slots: readonly WireSlot[];
+  readonly batch: RowBatch;
 }
 
 /** The request `id` failed outright (the file could not be read at all, say). */
@@ -135,10 +129,17 @@ export interface XmlReply {
 }
 
 /** What a worker answers. */
-export type WorkerReply = RowsReply | DoneReply | FailedReply | XmlReply;
+export type WorkerReply = SlotsReply | FailedReply | XmlReply;
 
-/** The most diagnostics one file's summary carries to the page; a hostile file has millions. */
+/** How a file's parse ended: read to the end, or cancelled. */
+export interface ParseOutcome {
+  readonly cancelled: boolean;
+  /** The parser's summary, its diagnostics cut to DIAGNOSTICS_POSTED. */
+  readonly summary: FileSummary;
+  /** Diagnostics left out of `summary` by the cut. */
+  readonly diagnosticsOmitted: number;
+  readonly progress: Progress;
+}
+
+/** The most diagnostics one file's summary keeps on the page; a hostile file has millions. */
 export const DIAGNOSTICS_POSTED = 500;
-
-/** Batch limits by default: about 2,000 records or 100 ms, whichever comes first. */
-export const DEFAULT_BATCH: BatchLimits = { records: 2000, ms: 100 };

@@ -1,7 +1,22 @@
 /** @evtxhunt/evtx: a zero-dependency EVTX parser on `Uint8Array`, for Node and browsers. */
 export { EvtxFile, type EvtxFileOptions, type FileSummary } from './evtx-file.js';
 export type { SlotAccountant } from './slot-accountant.js';
-export type { RecordIds, SlotReport } from './slots.js';
+// The halves of a parallel read for threads other than Node's (the workbench's Web Workers):
+// slots parsed anywhere, accounted for in slot order through `EvtxFile.beginPass()`.
+export {
+  checkSlotsPerRead,
+  parseSlot,
+  readRun,
+  slotCount,
+  slotOffset,
+  SLOTS_PER_TASK,
+  type ParsedSlot,
+  type RecordIds,
+  type SlotReport,
+} from './slots.js';
+export { failedSlot } from './parallel/slot-failure.js';
+export { TemplateCache } from './binxml/template-cache.js';
+export { CHUNK_SIZE } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';

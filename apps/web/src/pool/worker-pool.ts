@@ -1,17 +1,16 @@
 /**
- * A pool of parse workers: files wait in a queue and each free worker takes the next one, so
- * several files parse at once. Replies are routed by request id to the file's listener. The
- * pool knows workers only through `WorkerPort`, so tests can run it on in-process handlers.
+ * A pool of parse workers. Files wait in a queue and up to `size` are read at once; each file's
+ * chunk slots are split into tasks that go to whichever worker has the fewest (file-read.ts),
+ * so one large file parses on every worker and several files share them. Replies are routed by
+ * request id. The pool knows workers only through `WorkerPort`, so tests can run it on
+ * in-process handlers.
  */
-import type {
-  BatchLimits,
-  CompactRow,
-  DoneReply,
-  Progress,
-  WorkerReply,
-  WorkerRequest,
-} from '../protocol.js';
-import { unpackRows } from '../row-batch.js';
+import { checkSlotsPerRead, SLOTS_PER_TASK } from '@evtxhunt/evtx';
+
+import type { SlotsReply, WorkerReply, WorkerRequest } from '../protocol.js';
+import { FileRead, type ParseListener, type ReadContext, type SlotsTask } from './file-read.js';
+
+export type { ParseListener } from './file-read.js';
 
 /** The part of a `Worker` the pool uses. */
 export interface WorkerPort {
@@ -22,27 +21,28 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-/** What happens to one file's parse. */
-export interface ParseListener {
-  rows(rows: readonly CompactRow[], progress: Progress): void;
-  done(reply: DoneReply): void;
-  failed(message: string): void;
-  /** Cancelled while still waiting for a worker: nothing was read. */
-  dropped(): void;
-}
+/**
+ * Tasks of one file sent and not yet taken in, per worker: two keep a worker busy while the
+ * page takes in the answer before, and bound what waits on the page.
+ */
+const TASKS_PER_WORKER = 2;
 
-interface ParseJob {
+interface WaitingFile {
   readonly id: number;
   readonly file: Blob;
   readonly name: string;
   readonly listener: ParseListener;
-  readonly batch: BatchLimits | undefined;
-  worker?: WorkerSlot;
+}
+
+interface PendingTask {
+  readonly read: FileRead;
+  resolve(reply: SlotsReply): void;
 }
 
 interface WorkerSlot {
   readonly port: WorkerPort;
-  job: ParseJob | undefined;
+  /** Tasks sent to this worker and not answered, by request id. */
+  readonly tasks: Map<number, PendingTask>;
 }
 
 interface XmlWaiter {
@@ -51,57 +51,67 @@ interface XmlWaiter {
   reject(error: Error): void;
 }
 
+/** How a pool splits files. */
+export interface ParsePoolOptions {
+  /** Chunk slots in one task, 1-64; default SLOTS_PER_TASK (16, 1 MiB), as in Node. */
+  readonly slotsPerTask?: number;
+}
+
 /** Parses files on up to `size` workers made by `spawn`. */
 export class ParsePool {
   readonly #slots: WorkerSlot[] = [];
-  readonly #queue: ParseJob[] = [];
-  readonly #jobs = new Map<number, ParseJob>();
+  readonly #queue: WaitingFile[] = [];
+  readonly #reads = new Map<number, FileRead>();
   readonly #xml = new Map<number, XmlWaiter>();
+  readonly #slotsPerTask: number;
   #nextId = 1;
 
+  /** Throws a RangeError for a size or option out of range. */
   constructor(
     private readonly spawn: () => WorkerPort,
     readonly size: number,
+    options: ParsePoolOptions = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size ${size} is not >= 1`);
+    this.#slotsPerTask = checkSlotsPerRead(options.slotsPerTask ?? SLOTS_PER_TASK);
   }
 
   /** Queues `file` for parsing; returns the id that `cancel` takes. */
-  parse(file: Blob, name: string, listener: ParseListener, batch?: BatchLimits): number {
-    const job: ParseJob = { id: this.#nextId++, file, name, listener, batch };
-    this.#jobs.set(job.id, job);
-    this.#queue.push(job);
+  parse(file: Blob, name: string, listener: ParseListener): number {
+    const id = this.#nextId++;
+    this.#queue.push({ id, file, name, listener });
     this.pump();
-    return job.id;
+    return id;
   }
 
-  /** Stops parse `id`: a waiting one is dropped, a running one stops at the next record. */
+  /** Stops parse `id`: a waiting one is dropped, a running one ends with the rows it has. */
   cancel(id: number): void {
-    const job = this.#jobs.get(id);
-    if (job === undefined) return;
-    if (job.worker !== undefined) {
-      job.worker.port.postMessage({ kind: 'cancel', id });
+    const read = this.#reads.get(id);
+    if (read !== undefined) {
+      read.cancel();
       return;
     }
-    this.#queue.splice(this.#queue.indexOf(job), 1);
-    this.#jobs.delete(id);
-    job.listener.dropped();
+    const index = this.#queue.findIndex((waiting) => waiting.id === id);
+    if (index < 0) return;
+    const [waiting] = this.#queue.splice(index, 1);
+    waiting?.listener.dropped();
   }
 
   /** Stops every parse, waiting or running. */
   cancelAll(): void {
-    for (const id of [...this.#jobs.keys()]) this.cancel(id);
+    const ids = [...this.#queue.map((waiting) => waiting.id), ...this.#reads.keys()];
+    for (const id of ids) this.cancel(id);
   }
 
   /** Parses waiting or running. */
   get pending(): number {
-    return this.#jobs.size;
+    return this.#queue.length + this.#reads.size;
   }
 
   /** Reads one record of `file` again and resolves to its XML. */
   xml(file: Blob, name: string, chunk: number, offset: number): Promise<string> {
     const id = this.#nextId++;
-    const slot = this.#slots.find((candidate) => candidate.job === undefined) ?? this.anySlot();
+    const slot = this.leastBusy();
     return new Promise((resolve, reject) => {
       this.#xml.set(id, { slot, resolve, reject });
       slot.port.postMessage({ kind: 'xml', id, file, name, chunk, offset });
@@ -122,19 +132,58 @@ export class ParsePool {
     this.#slots.length = 0;
   }
 
-  private anySlot(): WorkerSlot {
-    return this.#slots[0] ?? this.addSlot();
+  /** Starts waiting files while fewer than `size` are read. */
+  private pump(): void {
+    while (this.#queue.length > 0 && this.#reads.size < this.size) {
+      const { id, file, name, listener } = this.#queue.shift() as WaitingFile;
+      const context: ReadContext = {
+        submit: (task: SlotsTask): Promise<SlotsReply> => this.submit(read, task),
+        ended: () => this.ended(id),
+      };
+      const split = { window: this.size * TASKS_PER_WORKER, slotsPerTask: this.#slotsPerTask };
+      const read: FileRead = new FileRead({ id, file, name }, listener, context, split);
+      this.#reads.set(id, read);
+      void read.start();
+    }
+  }
+
+  private ended(id: number): void {
+    this.#reads.delete(id);
+    for (const slot of this.#slots) slot.port.postMessage({ kind: 'forget', parse: id });
+    this.pump();
+  }
+
+  /** Sends `task` to the worker with the fewest tasks, starting one if the pool may. */
+  private submit(read: FileRead, task: SlotsTask): Promise<SlotsReply> {
+    const id = this.#nextId++;
+    const slot = this.leastBusy();
+    return new Promise((resolve) => {
+      slot.tasks.set(id, { read, resolve });
+      slot.port.postMessage({ kind: 'slots', id, ...task });
+    });
+  }
+
+  /** A free worker, a new one while fewer than `size` run, else the one with the fewest tasks. */
+  private leastBusy(): WorkerSlot {
+    const free = this.#slots.find((slot) => slot.tasks.size === 0);
+    if (free !== undefined) return free;
+    if (this.#slots.length < this.size) return this.addSlot();
+    return this.#slots.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
   }
 
   private addSlot(): WorkerSlot {
-    const slot: WorkerSlot = { port: this.spawn(), job: undefined };
+    const slot: WorkerSlot = { port: this.spawn(), tasks: new Map() };
     slot.port.onmessage = (event) => this.receive(slot, event.data);
     slot.port.onerror = (event) => this.lost(slot, event.message);
     this.#slots.push(slot);
     return slot;
   }
 
-  /** A worker could not start or died: its file and XML requests fail, the rest go on. */
+  /**
+   * A worker could not start or died: the files it had tasks of and its XML requests fail,
+   * the rest go on. TODO: its tasks are not run again on another worker, as packages/evtx's
+   * ChunkPool does in Node, so one worker lost fails a whole file of the workers it shared.
+   */
   private lost(slot: WorkerSlot, reason: string | undefined): void {
     const index = this.#slots.indexOf(slot);
     if (index < 0) return;
@@ -143,13 +192,9 @@ export class ParsePool {
 
     const message = `the parse worker could not start or stopped (${reason || 'no reason given'}); reload the page while its server runs`;
     this.failXml(slot, message);
-    const job = slot.job;
-    slot.job = undefined;
-    if (job !== undefined) {
-      this.#jobs.delete(job.id);
-      job.listener.failed(message);
-    }
-    this.pump();
+    const reads = new Set([...slot.tasks.values()].map((task) => task.read));
+    slot.tasks.clear();
+    for (const read of reads) read.fail(message);
   }
 
   private failXml(slot: WorkerSlot, message: string): void {
@@ -160,23 +205,6 @@ export class ParsePool {
     }
   }
 
-  /** Hands waiting files to free workers, adding workers up to the pool size. */
-  private pump(): void {
-    while (this.#queue.length > 0) {
-      const free = this.#slots.find((slot) => slot.job === undefined);
-      const slot = free ?? (this.#slots.length < this.size ? this.addSlot() : undefined);
-      if (slot === undefined) return;
-      this.start(slot, this.#queue.shift() as ParseJob);
-    }
-  }
-
-  private start(slot: WorkerSlot, job: ParseJob): void {
-    slot.job = job;
-    job.worker = slot;
-    const { id, file, name, batch } = job;
-    slot.port.postMessage({ kind: 'parse', id, file, name, ...(batch ? { batch } : {}) });
-  }
-
   private receive(slot: WorkerSlot, reply: WorkerReply): void {
     const waiter = this.#xml.get(reply.id);
     if (waiter !== undefined) {
@@ -185,19 +213,10 @@ export class ParsePool {
       else waiter.reject(new Error(reply.kind === 'failed' ? reply.message : 'unexpected reply'));
       return;
     }
-    const job = this.#jobs.get(reply.id);
-    if (job !== undefined) this.route(slot, job, reply);
-  }
-
-  private route(slot: WorkerSlot, job: ParseJob, reply: WorkerReply): void {
-    if (reply.kind === 'rows') {
-      job.listener.rows(unpackRows(reply.batch), reply.progress);
-      return;
-    }
-    this.#jobs.delete(job.id);
-    slot.job = undefined;
-    if (reply.kind === 'done') job.listener.done(reply);
-    else job.listener.failed(reply.kind === 'failed' ? reply.message : 'unexpected reply');
-    this.pump();
+    const task = slot.tasks.get(reply.id);
+    if (task === undefined) return;
+    slot.tasks.delete(reply.id);
+    if (reply.kind === 'slots') task.resolve(reply);
+    else task.read.fail(reply.kind === 'failed' ? reply.message : 'unexpected reply');
   }
 }

@@ -8,7 +8,7 @@ import { batch, signal } from '@preact/signals';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import type { Hunter } from '../hunt/hunter.js';
 import type { ParsePool } from '../pool/worker-pool.js';
-import type { CompactRow, DoneReply, Progress } from '../protocol.js';
+import type { CompactRow, ParseOutcome, Progress } from '../protocol.js';
 import { EventStore } from '../store/event-store.js';
 import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
@@ -122,7 +122,7 @@ export class Workbench {
   private listener(index: number) {
     return {
       rows: (rows: readonly CompactRow[], progress: Progress) => this.onRows(index, rows, progress),
-      done: (reply: DoneReply) => this.onDone(index, reply),
+      done: (outcome: ParseOutcome) => this.onDone(index, outcome),
       failed: (error: string) => this.update(index, { state: 'failed', error }),
       dropped: () => this.update(index, { state: 'cancelled' }),
     };
@@ -139,9 +139,9 @@ export class Workbench {
     });
   }
 
-  private onDone(index: number, reply: DoneReply): void {
-    const { summary, diagnosticsOmitted, progress } = reply;
-    const state = reply.cancelled ? 'cancelled' : 'done';
+  private onDone(index: number, outcome: ParseOutcome): void {
+    const { summary, diagnosticsOmitted, progress } = outcome;
+    const state = outcome.cancelled ? 'cancelled' : 'done';
     const lastRecordMs = this.elapsed(index);
     this.update(index, { state, summary, diagnosticsOmitted, ...progress, lastRecordMs });
     this.#jobs.delete(index);

@@ -1,33 +1,36 @@
 /**
  * What a parse worker does with each request, apart from the worker global so it can run in a
- * test as well: parses post rows then `done`, cancels mark a running parse, XML requests read
- * one record. Requests are independent, so a worker answers an XML request mid-parse.
+ * test as well: slot tasks answer with their slots' reports and rows, XML requests read one
+ * record. Requests are independent, so a worker answers an XML request between two tasks.
  */
-import { blobSource } from '@evtxhunt/evtx';
+import { blobSource, TemplateCache } from '@evtxhunt/evtx';
 
-import type { ParseRequest, WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
-import { packRows } from '../row-batch.js';
-import { parseEvtx, type ParseSink } from './parse-job.js';
+import type { WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
 import { recordXml } from './record-xml.js';
+import { runSlotTask } from './slot-task.js';
 
 /** Sends a reply to the page. */
 export type PostReply = (reply: WorkerReply) => void;
 
+/**
+ * Files whose compiled templates a worker keeps at once. The page says when a file is done
+ * (`forget`); this bounds what a page that never says so can leave behind.
+ */
+const FILES_KEPT = 8;
+
 /** Makes the request handler of one worker; the returned promise settles when it is answered. */
 export function createWorkerHandler(post: PostReply): (request: WorkerRequest) => Promise<void> {
-  const cancelled = new Set<number>();
-  const running = new Set<number>();
+  const templates = new TemplatesByParse();
 
   return async (request) => {
     switch (request.kind) {
-      case 'parse':
-        running.add(request.id);
-        await answer(post, request.id, () => parse(request, post, cancelled));
-        running.delete(request.id);
-        cancelled.delete(request.id);
+      case 'slots': {
+        const cache = templates.of(request.parse);
+        await answer(post, request.id, async () => post(await runSlotTask(request, cache)));
         return;
-      case 'cancel':
-        if (running.has(request.id)) cancelled.add(request.id);
+      }
+      case 'forget':
+        templates.forget(request.parse);
         return;
       case 'xml':
         await answer(post, request.id, () => xml(request, post));
@@ -36,18 +39,25 @@ export function createWorkerHandler(post: PostReply): (request: WorkerRequest) =
   };
 }
 
-async function parse(
-  request: ParseRequest,
-  post: PostReply,
-  cancelled: ReadonlySet<number>,
-): Promise<void> {
-  const { id } = request;
-  const sink: ParseSink = {
-    rows: (rows, progress) => post({ kind: 'rows', id, batch: packRows(rows), progress }),
-    cancelled: () => cancelled.has(id),
-  };
-  const outcome = await parseEvtx(blobSource(request.file, request.name), sink, request.batch);
-  post({ kind: 'done', id, ...outcome });
+/** The templates compiled for each file's parse, so its tasks compile each template once. */
+class TemplatesByParse {
+  readonly #caches = new Map<number, TemplateCache>();
+
+  of(parse: number): TemplateCache {
+    let cache = this.#caches.get(parse);
+    if (cache === undefined) {
+      cache = new TemplateCache();
+      this.#caches.set(parse, cache);
+      // Maps keep insertion order: the first key is the parse seen longest ago.
+      const oldest = this.#caches.keys().next().value;
+      if (this.#caches.size > FILES_KEPT && oldest !== undefined) this.#caches.delete(oldest);
+    }
+    return cache;
+  }
+
+  forget(parse: number): void {
+    this.#caches.delete(parse);
+  }
 }
 
 async function xml(request: XmlRequest, post: PostReply): Promise<void> {

@@ -1,17 +1,13 @@
 /**
- * One file parsed from a byte source, its rows handed out in batches as they are read, so the
- * page shows records while the rest still parses. Works on any ByteSource: a browser File in
- * a worker, bytes in memory in a test.
+ * One file parsed from a byte source on one thread, its rows handed out in batches as they are
+ * read: the sequential reference the parse workers' result is tested against, and what the Node
+ * benches and tests load a store with. Works on any ByteSource. The page itself reads files
+ * through its pool of workers (pool/file-read.ts), a run of slots per task.
  */
-import { EvtxFile, type ByteSource, type EvtxRecord, type FileSummary } from '@evtxhunt/evtx';
+import { EvtxFile, type ByteSource, type EvtxRecord } from '@evtxhunt/evtx';
 
-import {
-  DEFAULT_BATCH,
-  DIAGNOSTICS_POSTED,
-  type BatchLimits,
-  type CompactRow,
-  type Progress,
-} from '../protocol.js';
+import { keptSummary } from '../files/kept-summary.js';
+import type { CompactRow, ParseOutcome, Progress } from '../protocol.js';
 import { compactRow } from './compact-row.js';
 
 /** Where a parse sends its batches, and how it learns it should stop. */
@@ -21,24 +17,21 @@ export interface ParseSink {
   cancelled(): boolean;
 }
 
-/** How a parse ended. */
-export interface ParseOutcome {
-  readonly cancelled: boolean;
-  readonly summary: FileSummary;
-  readonly diagnosticsOmitted: number;
-  readonly progress: Progress;
+/** How often a parse hands out rows: after this many records or this many milliseconds. */
+export interface BatchLimits {
+  readonly records: number;
+  readonly ms: number;
 }
+
+/** Batch limits by default: about 2,000 records or 100 ms, whichever comes first. */
+export const DEFAULT_BATCH: BatchLimits = { records: 2000, ms: 100 };
 
 /** The clock batches are timed by; a parameter so tests can drive it. */
 export type Clock = () => number;
 
 /**
- * Reads every record of `source`, posting rows every `limits.records` records or `limits.ms`
- * milliseconds. TODO: one file is read by one worker from start to end, so a single large file
- * parses on one core however many workers the pool has (a generated 1 GB log: about 33 s of that
- * worker's CPU, about what the page's thread spends storing the rows). Splitting a file's chunk
- * slots over the workers and accounting for them in slot order, as packages/evtx's ChunkPool
- * does in Node, is not done.
+ * Reads every record of `source` in order, handing out rows every `limits.records` records or
+ * `limits.ms` milliseconds.
  */
 export async function parseEvtx(
   source: ByteSource,
@@ -58,7 +51,8 @@ export async function parseEvtx(
     }
   }
   batch.flush();
-  return outcome(evtx.summary, cancelled, batch.progress(cancelled ? undefined : source.size));
+  const progress = batch.progress(cancelled ? undefined : source.size);
+  return { cancelled, progress, ...keptSummary(evtx.summary) };
 }
 
 /** Adds a chunk's records one by one; true when the sink cancelled part way. */
@@ -68,20 +62,6 @@ function addRows(records: readonly EvtxRecord[], batch: Batcher, sink: ParseSink
     if (sink.cancelled()) return true;
   }
   return false;
-}
-
-function outcome(summary: FileSummary, cancelled: boolean, progress: Progress): ParseOutcome {
-  // The header's own findings (not EVTX, chunks cut off) always cross: the status line needs them.
-  const kept = summary.diagnostics.filter(
-    (d, i) =>
-      i < DIAGNOSTICS_POSTED || d.structure === 'file header' || d.structure === 'file chunks',
-  );
-  return {
-    cancelled,
-    summary: { ...summary, diagnostics: kept },
-    diagnosticsOmitted: summary.diagnostics.length - kept.length,
-    progress,
-  };
 }
 
 /** Collects rows and hands them to the sink when a batch is full or old enough. */

@@ -2,37 +2,38 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { ParsePool, type ParseListener, type WorkerPort } from '../../src/pool/worker-pool.js';
-import type { DoneReply, WorkerReply, WorkerRequest } from '../../src/protocol.js';
-import { createWorkerHandler } from '../../src/worker/handler.js';
-import { ISSUE43 } from '../support/paths.js';
+import { SysmonLogGenerator } from '@evtxhunt/generate';
 
-/** Ports that run the real worker handler in this process, counting parses running at once. */
+import { ParsePool, type ParseListener, type WorkerPort } from '../../src/pool/worker-pool.js';
+import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../../src/protocol.js';
+import { createWorkerHandler } from '../../src/worker/handler.js';
+import { parseBytes } from '../support/parse.js';
+import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
+
+/** Ports that run the real worker handler in this process, recording what each was asked. */
 function inProcessWorkers() {
-  const state = { spawned: 0, running: 0, mostRunning: 0 };
+  const asked: WorkerRequest[][] = [];
   const spawn = (): WorkerPort => {
-    state.spawned++;
+    const requests: WorkerRequest[] = [];
+    asked.push(requests);
     const port: WorkerPort = {
       onmessage: null,
       terminate: () => undefined,
       postMessage: (request: WorkerRequest) => {
-        if (request.kind === 'parse')
-          state.mostRunning = Math.max(state.mostRunning, ++state.running);
+        requests.push(request);
         queueMicrotask(() => void handle(request));
       },
     };
-    const handle = createWorkerHandler((reply: WorkerReply) => {
-      if (reply.kind === 'done' || reply.kind === 'failed') state.running--;
-      port.onmessage?.({ data: reply });
-    });
+    const handle = createWorkerHandler((reply: WorkerReply) => port.onmessage?.({ data: reply }));
     return port;
   };
-  return { spawn, state };
+  const tasks = (worker: number) => asked[worker]?.filter((r) => r.kind === 'slots').length ?? 0;
+  return { spawn, asked, tasks };
 }
 
 interface Collected {
-  rows: number;
-  done?: DoneReply;
+  rows: CompactRow[];
+  done?: ParseOutcome;
   failed?: string;
   dropped: boolean;
   finished: Promise<void>;
@@ -41,35 +42,152 @@ interface Collected {
 function collector(): { listener: ParseListener; collected: Collected } {
   let finish = () => undefined as void;
   const collected: Collected = {
-    rows: 0,
+    rows: [],
     dropped: false,
     finished: new Promise((r) => (finish = r)),
   };
   const listener: ParseListener = {
-    rows: (rows) => void (collected.rows += rows.length),
-    done: (reply) => void ((collected.done = reply), finish()),
+    rows: (rows) => void collected.rows.push(...rows),
+    done: (outcome) => void ((collected.done = outcome), finish()),
     failed: (message) => void ((collected.failed = message), finish()),
     dropped: () => void ((collected.dropped = true), finish()),
   };
   return { listener, collected };
 }
 
-test('ParsePool parses files on at most `size` workers and routes rows by request', async () => {
-  const { spawn, state } = inProcessWorkers();
+/** Reads `bytes` through a pool of `size` in-process workers. */
+async function pooled(bytes: Uint8Array<ArrayBuffer>, size: number, slotsPerTask?: number) {
+  const workers = inProcessWorkers();
+  const pool = new ParsePool(workers.spawn, size, slotsPerTask ? { slotsPerTask } : {});
+  const run = collector();
+  pool.parse(new Blob([bytes]), 'log.evtx', run.listener);
+  await run.collected.finished;
+  return { ...run.collected, workers };
+}
+
+/** A generated Sysmon log of about `size` bytes, in memory. */
+function generatedBytes(seed: number, size: number): Uint8Array<ArrayBuffer> {
+  const generator = new SysmonLogGenerator({ seed, sizeBytes: size });
+  const chunks = [...generator.chunks()];
+  const bytes = new Uint8Array(4096 + chunks.length * 65536);
+  chunks.forEach((chunk, i) => bytes.set(chunk, 4096 + i * 65536));
+  bytes.set(generator.fileHeader(), 0);
+  return bytes;
+}
+
+test('ParsePool reads one file on every worker, with the rows and summary of one pass', async () => {
+  const bytes = new Uint8Array(await readFile(ISSUE43));
+  const reference = await parseBytes(bytes, 'log.evtx');
+
+  for (const size of [1, 2, 3]) {
+    const run = await pooled(bytes, size, 4);
+
+    assert.equal(run.rows.length, 1730);
+    assert.deepEqual(run.rows, reference.rows);
+    assert.deepEqual(run.done, reference.outcome);
+    // 33 slots: one, then eight tasks of 4; every worker the pool may start takes some.
+    const tasks = [...Array(size).keys()].map((worker) => run.workers.tasks(worker));
+    assert.equal(run.workers.asked.length, size);
+    assert.equal(
+      tasks.reduce((a, b) => a + b),
+      9,
+    );
+    assert.ok(
+      tasks.every((count) => count > 0),
+      `tasks per worker: ${tasks.join(', ')}`,
+    );
+    const first = run.workers.asked[0]?.find((request) => request.kind === 'slots');
+    assert.deepEqual(first?.kind === 'slots' && [first.first, first.count], [0, 1]);
+  }
+});
+
+test('ParsePool reads a generated log on two workers exactly as one pass does', async () => {
+  const bytes = generatedBytes(7, 3_000_000);
+  const reference = await parseBytes(bytes, 'log.evtx');
+
+  const run = await pooled(bytes, 2);
+
+  assert.ok(reference.rows.length > 2000, `${reference.rows.length} records`);
+  assert.equal(run.rows.length, reference.rows.length);
+  assert.deepEqual(run.rows, reference.rows);
+  assert.deepEqual(run.done, reference.outcome);
+});
+
+test(
+  'ParsePool accounts for a damaged file in slot order, slots held across tasks',
+  { skip: SKIP_SHARED },
+  async () => {
+    const bytes = new Uint8Array(await readFile(BAD_CHUNK_MAGIC));
+    const reference = await parseBytes(bytes, 'log.evtx');
+
+    // One slot a task: the unreadable slots are held by the accountant from task to task.
+    const run = await pooled(bytes, 2, 1);
+
+    assert.deepEqual(run.rows, reference.rows);
+    assert.deepEqual(run.done, reference.outcome);
+    assert.deepEqual(run.done?.summary.records, { read: 298, failed: 3, missing: 1714 });
+    assert.equal(run.done?.summary.chunks.unreadable, 12);
+  },
+);
+
+test('ParsePool keeps at most two tasks a worker out for a file until their answers are in', async () => {
+  const requests: WorkerRequest[] = [];
+  const ports: WorkerPort[] = [];
+  const spawn = (): WorkerPort => {
+    const port: WorkerPort = {
+      onmessage: null,
+      terminate: () => undefined,
+      postMessage: (request) => void requests.push(request),
+    };
+    ports.push(port);
+    return port;
+  };
+  const pool = new ParsePool(spawn, 2, { slotsPerTask: 1 });
+  const run = collector();
+
+  pool.parse(new Blob([await readFile(ISSUE43)]), 'a.evtx', run.listener);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+
+  assert.equal(requests.filter((r) => r.kind === 'slots').length, 4);
+  // Answer the first task: one more goes out, the window stays full.
+  const port = ports[0] as WorkerPort;
+  const handle = createWorkerHandler((reply) => port.onmessage?.({ data: reply }));
+  await handle(requests[0] as WorkerRequest);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(requests.filter((r) => r.kind === 'slots').length, 5);
+  assert.ok(run.collected.rows.length > 0);
+  pool.cancelAll();
+  await run.collected.finished;
+  assert.equal(run.collected.done?.cancelled, true);
+});
+
+test('ParsePool reads several files at once, at most `size` of them', async () => {
+  const { spawn, asked } = inProcessWorkers();
   const pool = new ParsePool(spawn, 2);
   const file = new Blob([await readFile(ISSUE43)]);
   const runs = [collector(), collector(), collector()];
 
   for (const run of runs) pool.parse(file, 'issue43.evtx', run.listener);
+  assert.equal(pool.pending, 3);
   await Promise.all(runs.map((run) => run.collected.finished));
 
   assert.deepEqual(
-    runs.map((run) => run.collected.rows),
-    [1730, 1730, 1730],
+    runs.map((run) => [run.collected.rows.length, run.collected.done?.summary.records.read]),
+    [
+      [1730, 1730],
+      [1730, 1730],
+      [1730, 1730],
+    ],
   );
-  assert.ok(runs.every((run) => run.collected.done?.summary.records.read === 1730));
-  assert.equal(state.spawned, 2);
-  assert.equal(state.mostRunning, 2);
+  assert.equal(asked.length, 2);
+  // Each worker is told to forget each file's templates once the file is read.
+  const forgotten = asked.map((requests) =>
+    requests.flatMap((r) => (r.kind === 'forget' ? [r.parse] : [])),
+  );
+  assert.deepEqual(forgotten, [
+    [1, 2, 3],
+    [1, 2, 3],
+  ]);
   assert.equal(pool.pending, 0);
 });
 
@@ -86,9 +204,9 @@ test('ParsePool drops a waiting file on cancel and stops a running one', async (
   await Promise.all([running.collected.finished, waiting.collected.finished]);
 
   assert.equal(waiting.collected.dropped, true);
-  assert.equal(waiting.collected.rows, 0);
+  assert.equal(waiting.collected.rows.length, 0);
   assert.equal(running.collected.done?.cancelled, true);
-  assert.ok(running.collected.rows < 1730);
+  assert.ok(running.collected.rows.length < 1730);
   assert.equal(pool.pending, 0);
   pool.cancel(first);
 });
@@ -106,7 +224,7 @@ test("ParsePool.xml resolves to the record XML, or rejects with the worker's rea
   });
 });
 
-test('ParsePool reports a file that cannot be read at all as failed', async () => {
+test('ParsePool reports a file whose header cannot be read as failed', async () => {
   const { spawn } = inProcessWorkers();
   const pool = new ParsePool(spawn, 1);
   const unreadable = {
@@ -120,16 +238,17 @@ test('ParsePool reports a file that cannot be read at all as failed', async () =
 
   assert.equal(run.collected.failed, 'the file was moved');
   assert.throws(() => new ParsePool(spawn, 0), /pool size 0 is not >= 1/);
+  assert.throws(() => new ParsePool(spawn, 1, { slotsPerTask: 65 }), /slots per read must be 1-64/);
 });
 
 test('ParsePool.warm starts every worker before any file is opened', () => {
-  const { spawn, state } = inProcessWorkers();
+  const { spawn, asked } = inProcessWorkers();
   const pool = new ParsePool(spawn, 3);
 
   pool.warm();
   pool.warm();
 
-  assert.equal(state.spawned, 3);
+  assert.equal(asked.length, 3);
 });
 
 /** Ports that never answer and whose script failed to load: they fire `error` on the next turn. */
@@ -153,7 +272,8 @@ test('ParsePool fails a file whose worker cannot start instead of leaving it wai
   const pool = new ParsePool(spawn, 1);
   const runs = [collector(), collector()];
 
-  for (const run of runs) pool.parse(new Blob([]), 'a.evtx', run.listener);
+  const file = new Blob([await readFile(ISSUE43)]);
+  for (const run of runs) pool.parse(file, 'a.evtx', run.listener);
   await Promise.all(runs.map((run) => run.collected.finished));
 
   for (const run of runs)

@@ -1,11 +1,11 @@
-/** Parses a file on disk the way a worker does, collecting every row. */
+/** Parses a file on disk in one pass (the sequential reference), collecting every row. */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { bytesSource } from '@evtxhunt/evtx';
 
-import type { CompactRow } from '../../src/protocol.js';
-import { parseEvtx, type ParseOutcome } from '../../src/worker/parse-job.js';
+import type { CompactRow, ParseOutcome } from '../../src/protocol.js';
+import { parseEvtx } from '../../src/worker/parse-job.js';
 
 /** Every row of the file at `path`, and how the parse ended. */
 export async function parseFile(
@@ -14,7 +14,7 @@ export async function parseFile(
   return parseBytes(new Uint8Array(await readFile(path)), basename(path));
 }
 
-/** Parses `bytes` as the file `name` the way a worker does. */
+/** Parses `bytes` as the file `name` in one pass. */
 export async function parseBytes(
   bytes: Uint8Array,
   name: string,

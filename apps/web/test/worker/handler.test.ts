@@ -2,45 +2,78 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import type { WorkerReply } from '../../src/protocol.js';
+import type { SlotsReply, WorkerReply } from '../../src/protocol.js';
+import { unpackRows } from '../../src/row-batch.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
+import { parseFile } from '../support/parse.js';
 import { ISSUE43 } from '../support/paths.js';
 
 async function issue43Blob(): Promise<Blob> {
   return new Blob([await readFile(ISSUE43)]);
 }
 
-test('the worker handler answers a parse with rows, then done with the summary', async () => {
+function slotsReplies(replies: readonly WorkerReply[]): SlotsReply[] {
+  return replies.filter((reply): reply is SlotsReply => reply.kind === 'slots');
+}
+
+test('the worker handler answers slot tasks with each slot and its rows, in slot order', async () => {
   const replies: WorkerReply[] = [];
   const handle = createWorkerHandler((reply) => void replies.push(reply));
+  const file = await issue43Blob();
+  const slots = Math.ceil((file.size - 0x1000) / 0x10000);
 
-  await handle({ kind: 'parse', id: 7, file: await issue43Blob(), name: 'issue43.evtx' });
+  await handle({ kind: 'slots', id: 7, parse: 1, file, name: 'issue43.evtx', first: 0, count: 16 });
+  const rest = slots - 16;
+  await handle({
+    kind: 'slots',
+    id: 8,
+    parse: 1,
+    file,
+    name: 'issue43.evtx',
+    first: 16,
+    count: rest,
+  });
 
-  const rows = replies.filter((reply) => reply.kind === 'rows');
-  const last = replies.at(-1);
-  assert.equal(
-    rows.reduce((sum, reply) => sum + reply.batch.rows.length, 0),
-    1730,
+  const answered = slotsReplies(replies);
+  assert.deepEqual(
+    answered.map((reply) => [reply.id, reply.slots.length]),
+    [
+      [7, 16],
+      [8, rest],
+    ],
   );
-  assert.ok(replies.every((reply) => reply.id === 7));
-  assert.equal(last?.kind, 'done');
-  assert.equal(last?.kind === 'done' && last.summary.records.read, 1730);
-  assert.equal(last?.kind === 'done' && last.cancelled, false);
+  const indexes = answered.flatMap((reply) => reply.slots.map((slot) => slot.info.index));
+  assert.deepEqual(indexes, [...Array(slots).keys()]);
+  const rows = answered.flatMap((reply) => unpackRows(reply.batch));
+  assert.deepEqual(rows, (await parseFile(ISSUE43)).rows);
+  const counted = answered.flatMap((reply) => reply.slots.map((slot) => slot.rows));
+  assert.deepEqual(
+    counted,
+    answered.flatMap((reply) => reply.slots.map((slot) => slot.info.records)),
+  );
 });
 
-test('the worker handler stops a parse cancelled before its first chunk', async () => {
+test('the worker handler reports the slots of a task it cannot read as failed, not the task', async () => {
   const replies: WorkerReply[] = [];
   const handle = createWorkerHandler((reply) => void replies.push(reply));
+  const moved = {
+    size: 0x31000,
+    slice: () => ({ arrayBuffer: () => Promise.reject(new Error('the file was moved')) }),
+  } as unknown as Blob;
 
-  const parsing = handle({ kind: 'parse', id: 1, file: await issue43Blob(), name: 'a.evtx' });
-  await handle({ kind: 'cancel', id: 1 });
-  await parsing;
+  await handle({ kind: 'slots', id: 3, parse: 2, file: moved, name: 'a.evtx', first: 1, count: 2 });
 
+  const [reply] = slotsReplies(replies);
+  assert.equal(replies.length, 1);
   assert.deepEqual(
-    replies.map((reply) => reply.kind),
-    ['done'],
+    reply?.slots.map((slot) => [slot.info.index, slot.rows, slot.diagnostics[0]?.message]),
+    [1, 2].map((index) => [
+      index,
+      0,
+      `slot ${index} not read: the parse worker could not read the file: Error: the file was moved`,
+    ]),
   );
-  assert.equal(replies[0]?.kind === 'done' && replies[0].cancelled, true);
+  assert.deepEqual(reply?.batch.rows, []);
 });
 
 test('the worker handler answers xml, and failed with the reason when the record is not there', async () => {

@@ -1,0 +1,228 @@
+/**
+ * One file read by the pool's workers together, the way packages/evtx's ChunkPool reads a file
+ * in Node: the page opens the file header, splits the chunk slots into tasks (one slot first,
+ * then 16, 1 MiB, by default), hands them to the workers and takes their answers back in slot order through the
+ * parser's own accountant (`EvtxFile.beginPass`), so the rows, their order, the summary and its
+ * diagnostics are those of one worker reading the file from start to end. At most `window`
+ * tasks are sent and not yet taken in, so the rows waiting on the page stay a few MiB of the
+ * file's worth whatever its size, and a page slower than its workers slows them down instead
+ * of piling their answers up.
+ */
+import {
+  blobSource,
+  CHUNK_SIZE,
+  EvtxFile,
+  slotOffset,
+  type SlotAccountant,
+  type SlotReport,
+} from '@evtxhunt/evtx';
+
+import { keptSummary } from '../files/kept-summary.js';
+import type {
+  CompactRow,
+  ParseOutcome,
+  Progress,
+  SlotsReply,
+  SlotsRequest,
+  WireSlot,
+} from '../protocol.js';
+import { unpackRows } from '../row-batch.js';
+
+/** What happens to one file's parse. */
+export interface ParseListener {
+  rows(rows: readonly CompactRow[], progress: Progress): void;
+  done(outcome: ParseOutcome): void;
+  failed(message: string): void;
+  /** Cancelled while still waiting for a worker: nothing was read. */
+  dropped(): void;
+}
+
+/** A task as the pool runs it: the request without the id the pool gives it. */
+export type SlotsTask = Omit<SlotsRequest, 'kind' | 'id'>;
+
+/** How a read reaches the workers and tells the pool it is over. */
+export interface ReadContext {
+  /** Runs `task` on a worker; resolves to its reply (a task that fails comes back so). */
+  submit(task: SlotsTask): Promise<SlotsReply>;
+  /** Called once, when the read has told its listener how it ended. */
+  ended(): void;
+}
+
+/** The file and the id of its parse. */
+export interface FileToRead {
+  readonly id: number;
+  readonly file: Blob;
+  readonly name: string;
+}
+
+/** How a file is split into tasks. */
+export interface ReadSplit {
+  /** Tasks sent and not yet taken in, at most. */
+  readonly window: number;
+  /** Chunk slots in one task. */
+  readonly slotsPerTask: number;
+}
+
+/** A slot with its own rows, so rows go out with their slot when the accountant releases it. */
+interface SlotWithRows extends SlotReport {
+  readonly rows: readonly CompactRow[];
+}
+
+/** One task, from sent to taken in. */
+interface ReadTask {
+  readonly first: number;
+  readonly count: number;
+  reply: SlotsReply | undefined;
+}
+
+/** An opened file: its accountant and how many slots it has. */
+interface OpenRead {
+  readonly evtx: EvtxFile;
+  readonly accountant: SlotAccountant<SlotWithRows>;
+  readonly slots: number;
+}
+
+/** Reads one file through the pool; `start` once, `cancel` or `fail` at any time. */
+export class FileRead {
+  readonly #queue: ReadTask[] = [];
+  #open: OpenRead | undefined;
+  #next = 0;
+  #records = 0;
+  #bytes = 0;
+  #cancelled = false;
+  #ended = false;
+
+  readonly #id: number;
+  readonly #file: Blob;
+  readonly #name: string;
+
+  constructor(
+    file: FileToRead,
+    private readonly listener: ParseListener,
+    private readonly context: ReadContext,
+    private readonly split: ReadSplit,
+  ) {
+    this.#id = file.id;
+    this.#file = file.file;
+    this.#name = file.name;
+  }
+
+  /** Reads the file header, then sends the first tasks. */
+  async start(): Promise<void> {
+    let evtx: EvtxFile;
+    try {
+      evtx = await EvtxFile.open(blobSource(this.#file, this.#name));
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const accountant = evtx.beginPass<SlotWithRows>();
+    this.#open = { evtx, accountant, slots: evtx.summary.chunks.slots };
+    if (this.#cancelled) this.finish(true);
+    else this.fill();
+  }
+
+  /** Stops the read: rows taken in so far stay, answers still out are ignored. */
+  cancel(): void {
+    this.#cancelled = true;
+    if (this.#open !== undefined) this.finish(true);
+  }
+
+  /** Ends the read as failed, with `message`. */
+  fail(message: string): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.listener.failed(message);
+    this.context.ended();
+  }
+
+  /** Sends tasks up to the window; finishes once every slot is taken in. */
+  private fill(): void {
+    const open = this.#open;
+    if (open === undefined || this.#ended) return;
+    while (this.#queue.length < this.split.window && this.#next < open.slots) {
+      // The first task is one slot, so rows show once one chunk is parsed, not sixteen.
+      const size = this.#next === 0 ? 1 : this.split.slotsPerTask;
+      const task: ReadTask = {
+        first: this.#next,
+        count: Math.min(size, open.slots - this.#next),
+        reply: undefined,
+      };
+      this.#queue.push(task);
+      this.#next += task.count;
+      void this.context.submit(this.request(task)).then((reply) => {
+        task.reply = reply;
+        this.takeIn();
+      });
+    }
+    if (this.#queue.length === 0) this.finish(false);
+  }
+
+  private request({ first, count }: ReadTask): SlotsTask {
+    return { parse: this.#id, file: this.#file, name: this.#name, first, count };
+  }
+
+  /** Takes in the answered tasks at the head of the queue, in slot order. */
+  private takeIn(): void {
+    const open = this.#open;
+    if (open === undefined || this.#ended) return;
+    const rows: CompactRow[] = [];
+    try {
+      while (this.#queue[0]?.reply !== undefined) {
+        const { reply } = this.#queue.shift() as ReadTask & { reply: SlotsReply };
+        for (const slot of withRows(reply)) this.release(open.accountant.add(slot), rows);
+      }
+    } catch (error) {
+      // Only a worker answering out of turn or with a broken batch gets here: a bug, not data.
+      this.fail(`${this.#name}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (rows.length > 0) this.listener.rows(rows, this.progress());
+    this.fill();
+  }
+
+  /** Counts the slots the accountant released and gathers their rows. */
+  private release(slots: readonly SlotWithRows[], rows: CompactRow[]): void {
+    for (const slot of slots) {
+      for (const row of slot.rows) rows.push(row);
+      this.#records += slot.rows.length;
+      this.#bytes = Math.min(this.#file.size, slotOffset(slot.info.index) + CHUNK_SIZE);
+    }
+  }
+
+  private finish(cancelled: boolean): void {
+    const open = this.#open;
+    if (open === undefined || this.#ended) return;
+    this.#ended = true;
+    if (!cancelled) {
+      const rows: CompactRow[] = [];
+      this.release(open.accountant.finish(), rows);
+      if (rows.length > 0) this.listener.rows(rows, this.progress());
+    }
+    const progress = this.progress(cancelled ? this.#bytes : this.#file.size);
+    this.listener.done({ cancelled, progress, ...keptSummary(open.evtx.summary) });
+    this.context.ended();
+  }
+
+  private progress(bytes = this.#bytes): Progress {
+    return { bytes, size: this.#file.size, records: this.#records };
+  }
+}
+
+/** The reply's slots, each with its share of the reply's rows. */
+function withRows(reply: SlotsReply): SlotWithRows[] {
+  const rows = unpackRows(reply.batch);
+  let at = 0;
+  const slots = reply.slots.map((slot: WireSlot): SlotWithRows => {
+    const { info, diagnostics, recordIds } = slot;
+    const own = rows.slice(at, at + slot.rows);
+    at += slot.rows;
+    return { info, diagnostics, recordIds, rows: own };
+  });
+  if (at !== rows.length) {
+    throw new RangeError(
+      `task ${reply.id}: its slots claim ${at} rows, its batch holds ${rows.length}`,
+    );
+  }
+  return slots;
+}

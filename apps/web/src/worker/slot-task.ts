@@ -1,0 +1,80 @@
+/**
+ * One task of a file's parallel read, in a parse worker: a run of chunk slots read with one
+ * `Blob.slice`, each slot parsed on its own with the parser's `parseSlot` and its records made
+ * into rows. Nothing here looks at another slot; the page accounts for the slots in slot order.
+ * A slot that throws, or a read that fails, is reported as a failed slot (its records counted
+ * lost), never as a failed task, so the rest of the file is still read.
+ */
+import {
+  blobSource,
+  CHUNK_SIZE,
+  failedSlot,
+  parseSlot,
+  readRun,
+  type ParsedSlot,
+  type TemplateCache,
+} from '@evtxhunt/evtx';
+
+import type { CompactRow, SlotsReply, SlotsRequest, WireSlot } from '../protocol.js';
+import { packRows } from '../row-batch.js';
+import { compactRow } from './compact-row.js';
+
+/** The reply to `request`; `templates` are those compiled for its file so far. */
+export async function runSlotTask(
+  request: SlotsRequest,
+  templates: TemplateCache,
+): Promise<SlotsReply> {
+  const { id, first, count } = request;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readRun(blobSource(request.file, request.name), first, count);
+  } catch (error) {
+    const cause = `the parse worker could not read the file: ${describeThrown(error)}`;
+    const slots = Array.from({ length: count }, (_, i) => noRows(failedSlot(first + i, cause)));
+    return { kind: 'slots', id, slots, batch: packRows([]) };
+  }
+
+  const rows: CompactRow[] = [];
+  const slots: WireSlot[] = [];
+  for (let i = 0; i < count; i++) {
+    // A read cut short (the file shrank) leaves its last slots empty, as a sequential read does.
+    const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
+    slots.push(slotRows(slotBytes, first + i, request.name, templates, rows));
+  }
+  return { kind: 'slots', id, slots, batch: packRows(rows) };
+}
+
+/** Parses slot `index` and appends its rows to `rows`; returns its report. */
+function slotRows(
+  bytes: Uint8Array,
+  index: number,
+  file: string,
+  templates: TemplateCache,
+  rows: CompactRow[],
+): WireSlot {
+  let parsed: ParsedSlot;
+  try {
+    parsed = parseSlot(bytes, index, file, templates);
+  } catch (error) {
+    return noRows(failedSlot(index, `parsing threw ${describeThrown(error)}`));
+  }
+
+  const { info, diagnostics, recordIds, records } = parsed;
+  let made: CompactRow[];
+  try {
+    made = records.map(compactRow);
+  } catch (error) {
+    return noRows(failedSlot(index, `making its rows threw ${describeThrown(error)}`, parsed));
+  }
+  for (const row of made) rows.push(row);
+  return { info, diagnostics, recordIds, rows: made.length };
+}
+
+function noRows(slot: ReturnType<typeof failedSlot>): WireSlot {
+  const { info, diagnostics, recordIds } = slot;
+  return { info, diagnostics, recordIds, rows: 0 };
+}
+
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
