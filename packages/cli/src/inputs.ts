@@ -63,6 +63,8 @@ async function walkInto(dir: string, found: string[], problems: Inputs['problems
     return;
   }
 
+  // In name order, so broken entries are reported in the same order on every file system.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walkInto(path, found, problems);

@@ -29,7 +29,7 @@ export interface CarvedChunk {
   readonly computer: string;
   /** What the chunk reader reported, at image offsets. */
   readonly diagnostics: readonly Diagnostic[];
-  /** CRC-32 of all its bytes: two chunks with the same one are copies of each other. */
+  /** CRC-32 of all its bytes: chunks with the same one are compared byte by byte for a copy. */
   readonly contentCrc: number;
   /** The offset of an earlier chunk with the same bytes; a copy is not written again. */
   duplicateOf?: number;

@@ -94,7 +94,7 @@ class ImageScan {
       const limit = nextChunk === -1 ? end : nextChunk;
       const record = findPattern(bytes, RECORD_MAGIC, pos, limit);
       if (record !== -1) pos = await this.#takeRecord(bytes, record, start);
-      else if (nextChunk !== -1) pos = this.#takeChunk(bytes, nextChunk, start);
+      else if (nextChunk !== -1) pos = await this.#takeChunk(bytes, nextChunk, start);
       else pos = end;
     }
     this.#resumeAt = Math.max(this.#resumeAt, start + pos);
@@ -112,7 +112,7 @@ class ImageScan {
   }
 
   /** Takes the chunk signature at `at`; returns where the search goes on. */
-  #takeChunk(bytes: Uint8Array, at: number, start: number): number {
+  async #takeChunk(bytes: Uint8Array, at: number, start: number): Promise<number> {
     const slot = bytes.subarray(at, at + CHUNK_SIZE);
     const found = examineChunk(slot, start + at, this.#chunks.length, this.source.name);
     if (!isCarvedChunk(found)) {
@@ -120,11 +120,25 @@ class ImageScan {
       return at + 1;
     }
 
-    const original = this.#copies.get(found.contentCrc)?.find((c) => c.length === found.length);
+    const original = await this.#originalOf(found, slot);
     if (original !== undefined) found.duplicateOf = original.offset;
     else this.#copies.set(found.contentCrc, [...(this.#copies.get(found.contentCrc) ?? []), found]);
     this.#chunks.push(found);
     return at + found.length;
+  }
+
+  /**
+   * The chunk kept earlier with the same bytes as `slot`: the CRC of all bytes picks the
+   * candidates, and the bytes read again decide, so two chunks that only share a CRC are both
+   * kept. No chunk's bytes are held, so memory does not grow with the chunks found.
+   */
+  async #originalOf(found: CarvedChunk, slot: Uint8Array): Promise<CarvedChunk | undefined> {
+    for (const candidate of this.#copies.get(found.contentCrc) ?? []) {
+      if (candidate.length !== found.length) continue;
+      const bytes = await this.source.read(candidate.offset, candidate.length);
+      if (sameBytes(bytes, slot)) return candidate;
+    }
+    return undefined;
   }
 
   /** Takes the record signature at `at` when an intact record starts there. */
@@ -147,4 +161,10 @@ class ImageScan {
       looseRecords: this.#loose.length,
     });
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
