@@ -2,6 +2,14 @@
  * A slot whose chunk header was destroyed (zeroed or overwritten) can still hold intact records
  * after the damage. They are found by their signatures, read with the templates still in the
  * slot or borrowed from earlier chunks, and flagged recovered: no header vouches for them.
+ *
+ * TODO: templates are borrowed only from chunks before the slot, because a reader goes through
+ * the file once, in slot order; a destroyed slot 0, or one whose templates only later chunks
+ * define, fails those records (each with an error naming the template id). Reading such slots
+ * again at the end of the pass would lift this.
+ * TODO: a recovered record is not compared with the live records of other chunks, so one that
+ * repeats a live record elsewhere (a copied chunk whose header was then destroyed) is yielded
+ * as well, flagged recovered. Only slack records are checked, against their own chunk.
  */
 import { ChunkContext } from '../binxml/chunk-context.js';
 import type { TemplateCache } from '../binxml/template-cache.js';

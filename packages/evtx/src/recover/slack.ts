@@ -3,6 +3,10 @@
  * records: from before the log wrapped round and reused the chunk, or left by Windows. They are
  * read when asked for, flagged recovered and never counted as live; one equal to a live record
  * of the chunk (same id, written time and bytes) is a duplicate and is not read twice.
+ *
+ * TODO: only `EvtxFile` reads slack (EvtxFileOptions.slack); a ChunkPool's workers do not, and
+ * the CLI has no flag for it yet. A slack record is compared only with its own chunk's live
+ * records, not with those of other chunks.
  */
 import { ChunkContext } from '../binxml/chunk-context.js';
 import type { ChunkResult } from '../chunk.js';
