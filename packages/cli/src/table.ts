@@ -12,18 +12,31 @@ export interface Column {
  * a row look longer than its neighbours; the text itself is intact.
  */
 export function renderTable(columns: readonly Column[], rows: readonly string[][]): string[] {
-  const cells = rows.map((row) => columns.map((_column, i) => escapeText(row[i] ?? '')));
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.heading), ...cells.map((row) => width(row[i] ?? ''))),
-  );
+  return [...tableLines(columns, rows)];
+}
 
+/**
+ * renderTable() one line at a time: the rows are read twice (widths, then lines), and each
+ * cell is escaped on each read, so no copy of the table is held, however long it is.
+ */
+export function* tableLines(
+  columns: readonly Column[],
+  rows: Iterable<readonly string[]>,
+): IterableIterator<string> {
+  const widths = columns.map((column) => width(column.heading));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) {
+      if (i < widths.length) widths[i] = Math.max(widths[i] ?? 0, width(escapeText(cell)));
+    }
+  }
   const line = (row: readonly string[]): string =>
     columns
       .map((column, i) => pad(row[i] ?? '', widths[i] ?? 0, column.align ?? 'left'))
       .join('  ')
       .trimEnd();
 
-  return [line(columns.map((column) => column.heading)), ...cells.map(line)];
+  yield line(columns.map((column) => column.heading));
+  for (const row of rows) yield line(columns.map((_column, i) => escapeText(row[i] ?? '')));
 }
 
 function width(text: string): number {

@@ -1,5 +1,11 @@
 /** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
-import { DuplicateRecords, TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
+import {
+  DuplicateRecords,
+  TimelineBuilder,
+  toActivity,
+  type TimelineFilter,
+  type TimelineRow,
+} from '@evtxhunt/hunt';
 
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -8,7 +14,7 @@ import { escapeText } from '../escape.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxFiles } from '../reading.js';
-import { renderTimeline } from '../timeline-table.js';
+import { timelineLines } from '../timeline-table.js';
 
 const HELP = `Usage: evtxhunt timeline PATH... [--process GUID | --image NAME] [--json]
 
@@ -73,10 +79,14 @@ async function writeRows(
 ): Promise<void> {
   const rows = timeline.rows(filter);
   const out = new LineBuffer(io.out);
-  const lines = json ? rows.map((row) => jsonText(row)) : renderTimeline(rows, timeline.size);
+  const lines = json ? jsonLines(rows) : timelineLines(rows, timeline.size);
 
   for (const line of lines) await out.line(line);
   await out.flush();
+}
+
+function* jsonLines(rows: readonly TimelineRow[]): IterableIterator<string> {
+  for (const row of rows) yield jsonText(row);
 }
 
 function noMatch(filter: TimelineFilter): string {

@@ -9,6 +9,7 @@ import type { Evidence } from '../findings/finding.js';
 import { baseName, evidenceOf, summaryOf } from './evidence.js';
 import { normaliseGuid, type ProcessKey, type ProcessNode } from './process-node.js';
 import { ProcessTable } from './process-table.js';
+import { TextPool } from '../events/text-pool.js';
 import { compareRecordIds } from './story.js';
 
 /** One row of a timeline. */
@@ -34,20 +35,24 @@ export interface TimelineRow {
  */
 export type TimelineFilter = { readonly process: string } | { readonly image: string };
 
-interface Entry {
-  readonly row: TimelineRow;
-  readonly process: ProcessRef;
-  readonly ms: number;
-}
+const FIRST_CAPACITY = 1024;
 
 /**
- * Collects activities and hands back timeline rows. TODO: every activity is held in memory
- * until rows() sorts them, so a timeline of everything grows with the logs; merging sorted runs
- * from disk would bound it.
+ * Collects activities and hands back timeline rows. Each activity is kept as its row alone, with
+ * its time in milliseconds and its process id in columns beside it, and the text rows repeat
+ * (hosts, images, guids, files) shared through a pool.
+ *
+ * TODO: every row is held in memory until rows() sorts them, so a timeline of everything grows
+ * with the logs (about 250 bytes an event); writing sorted runs to disk and merging them would
+ * bound it.
  */
 export class TimelineBuilder {
   readonly table: ProcessTable;
-  readonly #entries: Entry[] = [];
+  readonly #rows: TimelineRow[] = [];
+  #ms = new Float64Array(FIRST_CAPACITY);
+  /** The pid of the process acting, NaN when the event names none. */
+  #pids = new Float64Array(FIRST_CAPACITY);
+  readonly #pool = new TextPool();
 
   constructor(table: ProcessTable = new ProcessTable()) {
     this.table = table;
@@ -55,7 +60,7 @@ export class TimelineBuilder {
 
   /** Activities added so far. */
   get size(): number {
-    return this.#entries.length;
+    return this.#rows.length;
   }
 
   /** Takes one activity; process starts and ends also go to the table. */
@@ -65,18 +70,18 @@ export class TimelineBuilder {
     } else {
       this.table.note(activity.computer, activity.process);
     }
-    this.#entries.push({
-      row: timelineRow(activity),
-      process: activity.process,
-      ms: activity.time.ms,
-    });
+    const at = this.#rows.length;
+    if (at === this.#ms.length) this.#grow();
+    this.#rows.push(this.#shared(timelineRow(activity)));
+    this.#ms[at] = activity.time.ms;
+    this.#pids[at] = activity.process.pid ?? NaN;
   }
 
   /** The rows of the story the filter names (or of everything), sorted by time. */
   rows(filter?: TimelineFilter): TimelineRow[] {
     const keep = filter === undefined ? undefined : this.#selection(filter);
-    const entries = keep === undefined ? this.#entries : this.#entries.filter(keep);
-    return entries.map((entry) => entry.row).sort(compareRows);
+    const rows = keep === undefined ? [...this.#rows] : this.#rows.filter((_row, i) => keep(i));
+    return rows.sort(compareRows);
   }
 
   /** The processes the filter names directly (before descendants and ancestors are added). */
@@ -85,7 +90,38 @@ export class TimelineBuilder {
     return [...this.table.nodes()].filter(matches);
   }
 
-  #selection(filter: TimelineFilter): (entry: Entry) => boolean {
+  /** The row with its repeated text shared through the pool. */
+  #shared(row: TimelineRow): TimelineRow {
+    const pool = this.#pool;
+    const { image, processGuid, evidence } = row;
+    return {
+      ...row,
+      computer: pool.share(row.computer),
+      ...(image === undefined ? {} : { image: pool.share(image) }),
+      ...(processGuid === undefined ? {} : { processGuid: pool.share(processGuid) }),
+      evidence:
+        evidence.file === undefined ? evidence : { ...evidence, file: pool.share(evidence.file) },
+    };
+  }
+
+  #grow(): void {
+    const capacity = this.#ms.length * 2;
+    const ms = new Float64Array(capacity);
+    const pids = new Float64Array(capacity);
+    ms.set(this.#ms);
+    pids.set(this.#pids);
+    this.#ms = ms;
+    this.#pids = pids;
+  }
+
+  /** The row's process as its event named it: the guid, and the pid when it had one. */
+  #processAt(at: number): ProcessRef {
+    const pid = this.#pids[at] ?? NaN;
+    const guid = this.#rows[at]?.processGuid;
+    return { ...(guid === undefined ? {} : { guid }), ...(Number.isNaN(pid) ? {} : { pid }) };
+  }
+
+  #selection(filter: TimelineFilter): (at: number) => boolean {
     const targets = this.matching(filter);
     const members = 'process' in filter ? this.#withDescendants(targets) : keysOf(targets);
     const ancestors = new Set<ProcessKey>();
@@ -93,10 +129,12 @@ export class TimelineBuilder {
       for (const node of this.table.parentChain(target.key).ancestors) ancestors.add(node.key);
     }
 
-    return (entry) => {
-      const key = this.table.find(entry.row.computer, entry.process, entry.ms)?.key;
+    return (at) => {
+      const row = this.#rows[at];
+      if (row === undefined) return false;
+      const key = this.table.find(row.computer, this.#processAt(at), this.#ms[at] ?? NaN)?.key;
       if (key === undefined) return false;
-      return members.has(key) || (entry.row.kind === 'process-start' && ancestors.has(key));
+      return members.has(key) || (row.kind === 'process-start' && ancestors.has(key));
     };
   }
 
