@@ -23,20 +23,40 @@ export function* tableLines(
   columns: readonly Column[],
   rows: Iterable<readonly string[]>,
 ): IterableIterator<string> {
-  const widths = columns.map((column) => width(column.heading));
-  for (const row of rows) {
-    for (const [i, cell] of row.entries()) {
-      if (i < widths.length) widths[i] = Math.max(widths[i] ?? 0, width(escapeText(cell)));
-    }
-  }
-  const line = (row: readonly string[]): string =>
-    columns
-      .map((column, i) => pad(row[i] ?? '', widths[i] ?? 0, column.align ?? 'left'))
-      .join('  ')
-      .trimEnd();
+  const widths = headingWidths(columns);
+  for (const row of rows) widen(widths, row);
 
-  yield line(columns.map((column) => column.heading));
-  for (const row of rows) yield line(columns.map((_column, i) => escapeText(row[i] ?? '')));
+  yield tableLine(columns, widths, headings(columns));
+  for (const row of rows) yield tableLine(columns, widths, row);
+}
+
+/** The widths of the headings alone: where widen() starts. */
+export function headingWidths(columns: readonly Column[]): number[] {
+  return columns.map((column) => width(column.heading));
+}
+
+/** The headings as a row of cells, for tableLine(). */
+export function headings(columns: readonly Column[]): string[] {
+  return columns.map((column) => column.heading);
+}
+
+/** Widens `widths` to hold the row's cells, as escaped. */
+export function widen(widths: number[], row: readonly string[]): void {
+  for (const [i, cell] of row.entries()) {
+    if (i < widths.length) widths[i] = Math.max(widths[i] ?? 0, width(escapeText(cell)));
+  }
+}
+
+/** One row (raw cells, escaped here) padded to the widths. */
+export function tableLine(
+  columns: readonly Column[],
+  widths: readonly number[],
+  row: readonly string[],
+): string {
+  return columns
+    .map((column, i) => pad(escapeText(row[i] ?? ''), widths[i] ?? 0, column.align ?? 'left'))
+    .join('  ')
+    .trimEnd();
 }
 
 function width(text: string): number {

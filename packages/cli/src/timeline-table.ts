@@ -1,7 +1,7 @@
 /** Text rendering of a timeline: one table row per event, in time order. */
 import { imageFileName, type TimelineRow } from '@evtxhunt/hunt';
 
-import { tableLines, type Column } from './table.js';
+import { headings, headingWidths, renderTable, tableLine, widen, type Column } from './table.js';
 
 const COLUMNS: readonly Column[] = [
   { heading: 'time (UTC)' },
@@ -18,28 +18,30 @@ const COLUMNS: readonly Column[] = [
  * column is the image's file name as logged.
  */
 export function renderTimeline(rows: readonly TimelineRow[], activities: number): string[] {
-  return [...timelineLines(rows, activities)];
+  const table = renderTable(COLUMNS, rows.map(timelineCells));
+  const events = rows.length === 1 ? 'event' : 'events';
+  return [...table, '', `${rows.length} ${events} shown of ${activities} activities read`];
 }
 
 /**
- * renderTimeline() one line at a time: a timeline of a million rows holds its rows, but not
- * their cells and lines as well.
+ * renderTimeline() one line at a time, from rows read twice (widths and count, then lines): a
+ * timeline of a million rows is never held as cells or lines.
  */
-export function* timelineLines(
-  rows: readonly TimelineRow[],
+export async function* timelineLines(
+  rows: AsyncIterable<TimelineRow> | Iterable<TimelineRow>,
   activities: number,
-): IterableIterator<string> {
-  // tableLines() reads the cells twice, so they are an iterable made again on each read.
-  const cells = {
-    *[Symbol.iterator]() {
-      for (const row of rows) yield timelineCells(row);
-    },
-  };
-  yield* tableLines(COLUMNS, cells);
+): AsyncIterableIterator<string> {
+  const widths = headingWidths(COLUMNS);
+  let shown = 0;
+  for await (const row of rows) {
+    widen(widths, timelineCells(row));
+    shown++;
+  }
 
-  const events = rows.length === 1 ? 'event' : 'events';
+  yield tableLine(COLUMNS, widths, headings(COLUMNS));
+  for await (const row of rows) yield tableLine(COLUMNS, widths, timelineCells(row));
   yield '';
-  yield `${rows.length} ${events} shown of ${activities} activities read`;
+  yield `${shown} ${shown === 1 ? 'event' : 'events'} shown of ${activities} activities read`;
 }
 
 function timelineCells(row: TimelineRow): string[] {
