@@ -12,18 +12,51 @@ export interface Column {
  * a row look longer than its neighbours; the text itself is intact.
  */
 export function renderTable(columns: readonly Column[], rows: readonly string[][]): string[] {
-  const cells = rows.map((row) => columns.map((_column, i) => escapeText(row[i] ?? '')));
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.heading), ...cells.map((row) => width(row[i] ?? ''))),
-  );
+  return [...tableLines(columns, rows)];
+}
 
-  const line = (row: readonly string[]): string =>
-    columns
-      .map((column, i) => pad(row[i] ?? '', widths[i] ?? 0, column.align ?? 'left'))
-      .join('  ')
-      .trimEnd();
+/**
+ * renderTable() one line at a time: the rows are read twice (widths, then lines), and each
+ * cell is escaped on each read, so no copy of the table is held, however long it is.
+ */
+export function* tableLines(
+  columns: readonly Column[],
+  rows: Iterable<readonly string[]>,
+): IterableIterator<string> {
+  const widths = headingWidths(columns);
+  for (const row of rows) widen(widths, row);
 
-  return [line(columns.map((column) => column.heading)), ...cells.map(line)];
+  yield tableLine(columns, widths, headings(columns));
+  for (const row of rows) yield tableLine(columns, widths, row);
+}
+
+/** The widths of the headings alone: where widen() starts. */
+export function headingWidths(columns: readonly Column[]): number[] {
+  return columns.map((column) => width(column.heading));
+}
+
+/** The headings as a row of cells, for tableLine(). */
+export function headings(columns: readonly Column[]): string[] {
+  return columns.map((column) => column.heading);
+}
+
+/** Widens `widths` to hold the row's cells, as escaped. */
+export function widen(widths: number[], row: readonly string[]): void {
+  for (const [i, cell] of row.entries()) {
+    if (i < widths.length) widths[i] = Math.max(widths[i] ?? 0, width(escapeText(cell)));
+  }
+}
+
+/** One row (raw cells, escaped here) padded to the widths. */
+export function tableLine(
+  columns: readonly Column[],
+  widths: readonly number[],
+  row: readonly string[],
+): string {
+  return columns
+    .map((column, i) => pad(escapeText(row[i] ?? ''), widths[i] ?? 0, column.align ?? 'left'))
+    .join('  ')
+    .trimEnd();
 }
 
 function width(text: string): number {

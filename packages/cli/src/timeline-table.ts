@@ -1,7 +1,7 @@
 /** Text rendering of a timeline: one table row per event, in time order. */
 import { imageFileName, type TimelineRow } from '@evtxhunt/hunt';
 
-import { renderTable, type Column } from './table.js';
+import { headings, headingWidths, renderTable, tableLine, widen, type Column } from './table.js';
 
 const COLUMNS: readonly Column[] = [
   { heading: 'time (UTC)' },
@@ -21,6 +21,27 @@ export function renderTimeline(rows: readonly TimelineRow[], activities: number)
   const table = renderTable(COLUMNS, rows.map(timelineCells));
   const events = rows.length === 1 ? 'event' : 'events';
   return [...table, '', `${rows.length} ${events} shown of ${activities} activities read`];
+}
+
+/**
+ * renderTimeline() one line at a time, from rows read twice (widths and count, then lines): a
+ * timeline of a million rows is never held as cells or lines.
+ */
+export async function* timelineLines(
+  rows: AsyncIterable<TimelineRow> | Iterable<TimelineRow>,
+  activities: number,
+): AsyncIterableIterator<string> {
+  const widths = headingWidths(COLUMNS);
+  let shown = 0;
+  for await (const row of rows) {
+    widen(widths, timelineCells(row));
+    shown++;
+  }
+
+  yield tableLine(COLUMNS, widths, headings(COLUMNS));
+  for await (const row of rows) yield tableLine(COLUMNS, widths, timelineCells(row));
+  yield '';
+  yield `${shown} ${shown === 1 ? 'event' : 'events'} shown of ${activities} activities read`;
 }
 
 function timelineCells(row: TimelineRow): string[] {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 import type { TimelineRow } from '@evtxhunt/hunt';
 
-import { renderTimeline } from '../src/timeline-table.js';
+import { renderTimeline, timelineLines } from '../src/timeline-table.js';
 
 function row(image: string | undefined, recordId: string): TimelineRow {
   return {
@@ -28,4 +28,13 @@ test('renderTimeline shows each process by its file name as logged, case kept', 
   assert.match(lines[2] ?? '', / {2}network +System +- /);
   assert.match(lines[3] ?? '', / {2}network +- +- /);
   assert.equal(lines.at(-1), '3 events shown of 5 activities read');
+});
+
+test('timelineLines gives the lines renderTimeline gives, from rows it reads twice', async () => {
+  const rows = [row('C:\\Windows\\System32\\svchost.exe', '1'), row('x\u001b[31m.exe', '2')];
+  const lines: string[] = [];
+  for await (const line of timelineLines(rows, 7)) lines.push(line);
+
+  assert.deepEqual(lines, renderTimeline(rows, 7));
+  assert.equal(lines.at(-1), '2 events shown of 7 activities read');
 });

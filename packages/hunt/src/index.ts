@@ -216,6 +216,8 @@ export {
   compareRows,
   imageFileName,
   timelineRow,
+  type TimelineBuilderOptions,
+  type TimelineEntry,
   type TimelineFilter,
   type TimelineRow,
 } from './story/timeline.js';

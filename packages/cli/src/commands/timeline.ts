@@ -1,5 +1,12 @@
 /** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
-import { DuplicateRecords, TimelineBuilder, toActivity, type TimelineFilter } from '@evtxhunt/hunt';
+import {
+  DuplicateRecords,
+  TimelineBuilder,
+  toActivity,
+  type TimelineEntry,
+  type TimelineFilter,
+  type TimelineRow,
+} from '@evtxhunt/hunt';
 
 import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
@@ -9,7 +16,8 @@ import { escapeText } from '../escape.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxFiles } from '../reading.js';
-import { renderTimeline } from '../timeline-table.js';
+import { TimelineRuns } from '../timeline-runs.js';
+import { timelineLines } from '../timeline-table.js';
 
 const HELP = `Usage: evtxhunt timeline PATH... [--process GUID | --image NAME] [--json]
 
@@ -47,37 +55,54 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('timeline needs at least one path');
 
   const filter = timelineFilter(args);
-  const timeline = new TimelineBuilder();
+  const timeline = new TimelineBuilder(undefined, { keepRows: false });
+  const runs = new TimelineRuns();
   const duplicates = new DuplicateRecords();
-  const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-    for await (const batch of evtx.recordBatches()) {
-      for (const record of batch) {
-        const structured = { ...record.toStructured(), file };
-        const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
-        if (activity !== undefined) timeline.add(activity);
+  try {
+    const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
+      for await (const batch of evtx.recordBatches()) {
+        for (const record of batch) {
+          const structured = { ...record.toStructured(), file };
+          const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
+          if (activity !== undefined) await runs.add(timeline.add(activity));
+        }
+        await reporter.records(evtx.summary, batch.length);
       }
-      await reporter.records(evtx.summary, batch.length);
-    }
-  });
+    });
 
-  if (filter !== undefined && timeline.matching(filter).length === 0) {
-    await io.err.write(`evtxhunt: ${escapeText(noMatch(filter))}\n`);
+    if (filter !== undefined && timeline.matching(filter).length === 0) {
+      await io.err.write(`evtxhunt: ${escapeText(noMatch(filter))}\n`);
+    }
+    const keep = filter === undefined ? () => true : timeline.selection(filter);
+    const rows = { [Symbol.asyncIterator]: () => shownRows(runs, keep) };
+    await writeRows(io, rows, timeline.size, args.flags.has('json'));
+    return await endRun(io, run, args.flags.has('strict'));
+  } finally {
+    await runs.close();
   }
-  await writeRows(io, timeline, filter, args.flags.has('json'));
-  return endRun(io, run, args.flags.has('strict'));
 }
 
+/** The rows the filter keeps, in time order. */
+async function* shownRows(
+  runs: TimelineRuns,
+  keep: (entry: TimelineEntry) => boolean,
+): AsyncIterableIterator<TimelineRow> {
+  for await (const entry of runs.sorted()) if (keep(entry)) yield entry.row;
+}
+
+/** Writes the rows as JSON lines, or as a table (which reads them twice: widths, then lines). */
 async function writeRows(
   io: Io,
-  timeline: TimelineBuilder,
-  filter: TimelineFilter | undefined,
+  rows: AsyncIterable<TimelineRow>,
+  activities: number,
   json: boolean,
 ): Promise<void> {
-  const rows = timeline.rows(filter);
   const out = new LineBuffer(io.out);
-  const lines = json ? rows.map((row) => jsonText(row)) : renderTimeline(rows, timeline.size);
-
-  for (const line of lines) await out.line(line);
+  if (json) {
+    for await (const row of rows) await out.line(jsonText(row));
+  } else {
+    for await (const line of timelineLines(rows, activities)) await out.line(line);
+  }
   await out.flush();
 }
 

@@ -6,15 +6,16 @@
  * one pool, and addresses are parsed once per distinct text. An Activity is built only for the
  * events a detection reads (Sysmon 1, 3, 11, 22 and Security 4688); the rest are only timed.
  *
- * Measured on the generated 1 GB Sysmon log (972,900 records, heap after a forced GC): about
- * 117 bytes a record, 69 of JS heap and 48 of typed arrays. By structure (300 MB log): process
- * table 50 heap (story/process-table.ts), stories 7 heap + 20 typed (story/story-columns.ts),
- * series 12 heap + 12 typed (engine/connections.ts; the heap part is bounded per series and
- * shrinks per record as logs grow), duplicate ids 11 typed (engine/duplicates.ts), DNS answers
- * 10 heap (bounded per address), process facts 8 heap (engine/process-facts.ts). V8 keeps
- * about four times the live JS heap committed while it grows (299 MB for 67 MB live at 1 GB),
- * so a byte of heap costs about four of RSS and a byte of typed array one: the TODOs in those
- * files say what still grows with the log.
+ * Measured on the generated 1 GB Sysmon log (1,020,099 records, heap after a forced GC): about
+ * 94 bytes a record, 44 of JS heap and 50 of typed arrays (117: 69 + 48 before the process
+ * table became columns, story/process-table.ts). The rest, by structure (300 MB log, before):
+ * stories 7 heap + 20 typed (story/story-columns.ts), series 12 heap + 12 typed
+ * (engine/connections.ts; the heap part is bounded per series and shrinks per record as logs
+ * grow), duplicate ids 11 typed (engine/duplicates.ts), DNS answers 10 heap (bounded per
+ * address), process facts 8 heap (engine/process-facts.ts). V8 keeps about four times the live
+ * JS heap committed while it grows (196 MB for 44 MB live at 1 GB), so a byte of heap costs
+ * about four of RSS and a byte of typed array one: the TODOs in those files say what still
+ * grows with the log.
  *
  * TODO: a routed event still becomes a whole Activity (a NetworkConnect gets up to 16
  * properties one by one, about a twentieth of a hunt's time) and then columns; reading its
@@ -37,7 +38,6 @@ import {
   chainFindings,
   type ChainOptions,
 } from '../story/chain.js';
-import type { ProcessNode } from '../story/process-node.js';
 import { ProcessTable } from '../story/process-table.js';
 import type { StoryActivity } from '../story/compact.js';
 import { StoryColumns } from '../story/story-columns.js';
@@ -114,10 +114,9 @@ export class HuntEngine {
     this.#chainOptions = chainOptions(options.knowledge, this.#ips);
     // Stories keep only what a chain can use (the engine reads them for chains alone): of the
     // files, only those a chain can report, which most files written are not.
-    const keep = (activity: StoryActivity, process: ProcessNode | undefined) =>
+    const keep = (activity: StoryActivity, image: string | undefined) =>
       chainActivity(activity, this.#chainOptions) &&
-      (activity.kind !== 'file-create' ||
-        chainFileCanReport(activity, process?.image, this.#chainOptions));
+      (activity.kind !== 'file-create' || chainFileCanReport(activity, image, this.#chainOptions));
     // Chains read a process's start, never its parents or its end: the table keeps neither.
     const table = new ProcessTable({ pool: this.#pool, parents: false });
     this.#stories = new StoryColumns(table, keep, this.#pool);

@@ -117,7 +117,7 @@ export class ProcessFacts {
    * when a start is added is the one found when a detection asks.
    */
   #keyOf(computer: string, guid: string | undefined): ProcessKey | undefined {
-    return guid === undefined ? undefined : this.#table.findByGuid(computer, guid)?.key;
+    return guid === undefined ? undefined : this.#table.keyOfGuid(computer, guid);
   }
 }
 

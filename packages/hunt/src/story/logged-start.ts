@@ -14,42 +14,64 @@ import type { ProcessStartFacts } from './process-node.js';
 /** Record ids up to this many digits fit a double exactly. */
 const MAX_NUMERIC_ID_DIGITS = 15;
 
+/** What a LoggedStart holds, as the process table's columns keep it. */
+export interface LoggedStartParts {
+  readonly origin: 'sysmon' | 'security';
+  readonly ms: number;
+  /** Undefined when isoOfMs() gives it back from the milliseconds. */
+  readonly iso: string | undefined;
+  readonly file: string | undefined;
+  /** A number when the id's text is its decimal form, else the text as logged. */
+  readonly recordId: number | string;
+  readonly eventId: number;
+}
+
 /** A logged start; `evidence` is made on each read, equal to evidenceOf(start) every time. */
 export class LoggedStart implements ProcessStartFacts {
-  readonly origin: 'sysmon' | 'security';
-  readonly #ms: number;
-  /** Undefined when isoOfMs() gives it back from the milliseconds. */
-  readonly #iso: string | undefined;
-  readonly #file: string | undefined;
-  /** A number when the id's text is its decimal form, else the text as logged. */
-  readonly #recordId: number | string;
-  readonly #eventId: number;
+  readonly #parts: LoggedStartParts;
 
-  /** `file` is passed apart so that the caller can share it. */
-  constructor(start: ProcessStart, file: string | undefined) {
-    this.#ms = start.time.ms;
-    this.#iso = start.time.iso === isoOfMs(start.time.ms) ? undefined : start.time.iso;
-    this.origin = start.origin;
-    this.#file = file;
-    this.#recordId = compactId(start.source.recordId);
-    this.#eventId = start.source.eventId;
+  constructor(parts: LoggedStartParts) {
+    this.#parts = parts;
+  }
+
+  /** The start as kept; `file` is passed apart so that the caller can share it. */
+  static of(start: ProcessStart, file: string | undefined): LoggedStart {
+    const { ms, iso } = start.time;
+    return new LoggedStart({
+      origin: start.origin,
+      ms,
+      iso: iso === isoOfMs(ms) ? undefined : iso,
+      file,
+      recordId: compactId(start.source.recordId),
+      eventId: start.source.eventId,
+    });
+  }
+
+  /** What `start` holds. */
+  static partsOf(start: LoggedStart): LoggedStartParts {
+    return start.#parts;
+  }
+
+  get origin(): 'sysmon' | 'security' {
+    return this.#parts.origin;
   }
 
   /** The start's time, equal to the activity's each time it is read. */
   get time(): EventTime {
     // The constructor kept the text whenever isoOfMs() gives none, so the '' is never reached.
-    return { iso: this.#iso ?? isoOfMs(this.#ms) ?? '', ms: this.#ms };
+    const { iso, ms } = this.#parts;
+    return { iso: iso ?? isoOfMs(ms) ?? '', ms };
   }
 
   /** The start's time in epoch milliseconds, without making a time object. */
   get ms(): number {
-    return this.#ms;
+    return this.#parts.ms;
   }
 
   get evidence(): Evidence {
-    const recordId = String(this.#recordId);
-    const evidence = { recordId, eventId: this.#eventId, time: this.time.iso };
-    return this.#file === undefined ? evidence : { file: this.#file, ...evidence };
+    const { file, eventId } = this.#parts;
+    const evidence = { recordId: String(this.#parts.recordId), eventId, time: this.time.iso };
+    return file === undefined ? evidence : { file, ...evidence };
   }
 }
 

@@ -4,14 +4,14 @@
  * host at or before the time". The table keeps one compact entry per process and resolves
  * parents only when asked, so starts may arrive in any order (several files, several hosts).
  *
- * TODO: an entry is still a few objects (the entry and its LoggedStart) and a few strings (key,
- * guid, command line) in three maps (entries, guids, pids): about 430 bytes of JS heap a
- * process, 48 bytes a record on a generated 100 MB Sysmon log (it starts a process every 12
- * records; 68 before starts became one LoggedStart each), which is most of the hunt engine's
- * heap, and with V8's heap growth a byte of heap costs about four of peak RSS. Entries kept as
- * columns (typed arrays for times, ids and pids, pooled indexes for text), with nodes made when
- * asked for, would take about a quarter of that outside the JS heap. Most entries are never
- * read by the engine: a chain reads only processes that wrote a file it can report.
+ * Entries are columns (story/process-columns.ts); a node object is made only when asked for.
+ * Measured on the generated 1 GB log (1,020,099 records, heap after a forced GC), the hunt
+ * engine's JS heap went from 59.7 to 44.4 MB with them (58.5 to 43.5 bytes a record) for 4 MB
+ * more of typed arrays.
+ *
+ * TODO: an entry still has its key as text (host and normalised guid, about 80 bytes) in a
+ * map, and its pid start list in PidIndex; keys made from the host's index and the guid's 128
+ * bits would take those out of the JS heap too.
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
@@ -19,12 +19,11 @@ import { TextPool } from '../events/text-pool.js';
 import { evidenceOf } from './evidence.js';
 import { LoggedStart } from './logged-start.js';
 import { PidIndex } from './pid-index.js';
+import { ProcessColumns } from './process-columns.js';
 import {
-  fillMissing,
   guidKey,
   sameImage,
   startKey,
-  type ProcessEntry,
   type ProcessKey,
   type ProcessKnownAs,
   type ProcessNode,
@@ -63,7 +62,9 @@ export interface ProcessTableOptions {
 
 /** Processes by host, guid and pid; see the module comment. */
 export class ProcessTable {
-  readonly #entries = new Map<ProcessKey, ProcessEntry>();
+  readonly #columns = new ProcessColumns();
+  /** The index of each entry by its key. */
+  readonly #entries = new Map<ProcessKey, number>();
   /** Keys of entries merged into another entry, to the key that absorbed them. */
   readonly #merged = new Map<ProcessKey, ProcessKey>();
   /**
@@ -91,7 +92,9 @@ export class ProcessTable {
 
   /** Records a process start or end; returns the key of the process it is about. */
   add(activity: ProcessStart | ProcessEnd): ProcessKey | undefined {
-    return activity.kind === 'process-start' ? this.#addStart(activity) : this.#addEnd(activity);
+    const index =
+      activity.kind === 'process-start' ? this.#addStart(activity) : this.#addEnd(activity);
+    return index === undefined ? undefined : this.#columns.key(index);
   }
 
   /**
@@ -100,23 +103,38 @@ export class ProcessTable {
    */
   note(computer: string, process: ProcessRef): ProcessKey | undefined {
     if (!hasGuid(process)) return undefined;
-    return this.#noteByGuid(computer, process, 'seen').key;
+    return this.#columns.key(this.#noteByGuid(computer, process, 'seen'));
   }
 
   /** The process with this key (or the one it was merged into). */
   get(key: ProcessKey): ProcessNode | undefined {
-    return this.#entry(key);
+    const index = this.#entry(key);
+    return index === undefined ? undefined : this.#columns.node(index);
+  }
+
+  /** The image of the process with this key, without making its node. */
+  imageOf(key: ProcessKey): string | undefined {
+    const index = this.#entry(key);
+    return index === undefined ? undefined : this.#columns.image(index);
   }
 
   /** Every process, in the order first seen. */
-  nodes(): IterableIterator<ProcessNode> {
-    return this.#entries.values();
+  *nodes(): IterableIterator<ProcessNode> {
+    for (let index = 0; index < this.#columns.length; index++) {
+      if (this.#entries.get(this.#columns.key(index)) === index) yield this.#columns.node(index);
+    }
   }
 
   /** The process with this ProcessGuid on this host. */
   findByGuid(computer: string, guid: string): ProcessNode | undefined {
-    const key = this.#byGuid(guidKey(computer, guid));
-    return key === undefined ? undefined : this.get(key);
+    const index = this.#indexByGuid(computer, guid);
+    return index === undefined ? undefined : this.#columns.node(index);
+  }
+
+  /** findByGuid(computer, guid)?.key, without making the node. */
+  keyOfGuid(computer: string, guid: string): ProcessKey | undefined {
+    const index = this.#indexByGuid(computer, guid);
+    return index === undefined ? undefined : this.#columns.key(index);
   }
 
   /**
@@ -124,13 +142,8 @@ export class ProcessTable {
    * or before the time, unless its end was logged before the time.
    */
   findByPid(computer: string, pid: number, timeMs: number): ProcessNode | undefined {
-    const keys = this.#starts.keys(computer, pid);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const node = this.get(keys[i] ?? '');
-      if (node?.start === undefined || node.start.time.ms > timeMs) continue;
-      return node.end !== undefined && node.end.ms < timeMs ? undefined : node;
-    }
-    return undefined;
+    const index = this.#indexByPid(computer, pid, timeMs);
+    return index === undefined ? undefined : this.#columns.node(index);
   }
 
   /** The process an event names: by ProcessGuid when it has one, else by pid at `timeMs`. */
@@ -175,6 +188,25 @@ export class ProcessTable {
     }
   }
 
+  #indexByGuid(computer: string, guid: string): number | undefined {
+    const key = this.#byGuid(guidKey(computer, guid));
+    return key === undefined ? undefined : this.#entry(key);
+  }
+
+  #indexByPid(computer: string, pid: number, timeMs: number): number | undefined {
+    const columns = this.#columns;
+    const keys = this.#starts.keys(computer, pid);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const index = this.#entry(keys[i] ?? '');
+      if (index === undefined || !columns.hasStart(index) || columns.startMs(index) > timeMs) {
+        continue;
+      }
+      const endMs = columns.endMs(index);
+      return endMs !== undefined && endMs < timeMs ? undefined : index;
+    }
+    return undefined;
+  }
+
   #startedBefore(child: ProcessNode, pid: number): ProcessNode | undefined {
     if (child.start === undefined) return undefined;
 
@@ -182,27 +214,31 @@ export class ProcessTable {
     return found?.key === child.key ? undefined : found;
   }
 
-  #addStart(start: ProcessStart): ProcessKey {
-    const entry = this.#entryForStart(start);
+  #addStart(start: ProcessStart): number {
+    const index = this.#entryForStart(start);
     const { commandLine } = start;
-    fillMissing(entry, {
-      computer: this.#pool.share(start.computer),
+    this.#columns.fill(index, {
+      computer: start.computer,
       knownAs: 'started',
       ...this.#shared(withUsableGuid(start.process)),
       ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
-      start: new LoggedStart(start, this.#pool.shareMaybe(start.source.file)),
       ...(this.#parents ? { parent: this.#shared(start.parent) } : {}),
     });
-    this.#indexStart(entry);
+    this.#columns.fillStart(index, LoggedStart.partsOf(this.#loggedStart(start)));
+    this.#indexStart(index);
 
     if (this.#parents && hasGuid(start.parent)) {
       this.#noteByGuid(start.computer, start.parent, 'parent');
     }
-    return entry.key;
+    return index;
+  }
+
+  #loggedStart(start: ProcessStart): LoggedStart {
+    return LoggedStart.of(start, this.#pool.shareMaybe(start.source.file));
   }
 
   /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
-  #entryForStart(start: ProcessStart): ProcessEntry {
+  #entryForStart(start: ProcessStart): number {
     const guid = usableGuid(start.process);
     const known = guid === undefined ? undefined : this.#byGuid(guidKey(start.computer, guid));
     const byGuid = known === undefined ? undefined : this.#entry(known);
@@ -213,29 +249,31 @@ export class ProcessTable {
     }
     if (byGuid !== undefined) return byGuid;
     if (twin !== undefined && guid !== undefined) {
-      this.#guidKeys.set(guidKey(start.computer, guid), twin.key);
+      this.#guidKeys.set(guidKey(start.computer, guid), this.#columns.key(twin));
     }
     return twin ?? this.#create(start);
   }
 
   /** The same process already started from the other log (Sysmon 1 versus Security 4688). */
-  #twinOf(start: ProcessStart): ProcessEntry | undefined {
+  #twinOf(start: ProcessStart): number | undefined {
     const { pid, image } = start.process;
     const guid = usableGuid(start.process);
     if (pid === undefined) return undefined;
 
+    const columns = this.#columns;
     for (const key of this.#starts.keys(start.computer, pid)) {
-      const entry = this.#entry(key);
-      if (entry?.start === undefined || entry.start.origin === start.origin) continue;
-      if (Math.abs(entry.start.time.ms - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
-      if (!sameImage(entry.image, image)) continue;
-      if (entry.guid !== undefined && guid !== undefined) continue;
-      return entry;
+      const index = this.#entry(key);
+      if (index === undefined || !columns.hasStart(index)) continue;
+      if (columns.origin(index) === start.origin) continue;
+      if (Math.abs(columns.startMs(index) - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
+      if (!sameImage(columns.image(index), image)) continue;
+      if (columns.guid(index) !== undefined && guid !== undefined) continue;
+      return index;
     }
     return undefined;
   }
 
-  #create(start: ProcessStart): ProcessEntry {
+  #create(start: ProcessStart): number {
     const { pid } = start.process;
     const guid = usableGuid(start.process);
     const key =
@@ -243,55 +281,97 @@ export class ProcessTable {
         ? startKey(start.computer, pid, evidenceOf(start))
         : guidKey(start.computer, guid);
     const computer = this.#pool.share(start.computer);
-    const entry: ProcessEntry = { key, computer, knownAs: 'started' };
+    const index = this.#filed(key, computer, 'started');
 
-    this.#entries.set(key, entry);
     if (guid !== undefined && key.includes(' ')) this.#guidKeys.set(key, key);
-    return entry;
+    return index;
+  }
+
+  /**
+   * A new entry filed under `key`. A key already filed (a second start of a pid at the same time,
+   * with no guid) is made new again where it stands, as a map keeps a key's place when set again.
+   */
+  #filed(key: ProcessKey, computer: string, knownAs: ProcessKnownAs): number {
+    const filed = this.#entries.get(key);
+    if (filed !== undefined) {
+      this.#columns.reset(filed, computer, knownAs);
+      return filed;
+    }
+    const index = this.#columns.create(key, computer, knownAs);
+    this.#entries.set(key, index);
+    return index;
   }
 
   /** Merges `twin` into `keep`: one entry, every later lookup of twin's key finds keep. */
-  #absorb(keep: ProcessEntry, twin: ProcessEntry): ProcessEntry {
-    fillMissing(keep, twin);
-    this.#entries.delete(twin.key);
-    this.#merged.set(twin.key, keep.key);
-    for (const [from, to] of this.#merged) if (to === twin.key) this.#merged.set(from, keep.key);
+  #absorb(keep: number, twin: number): number {
+    const columns = this.#columns;
+    const twinKey = columns.key(twin);
+    const keepKey = columns.key(keep);
+    columns.fill(keep, columns.node(twin));
+    if (columns.hasStart(twin)) columns.fillStart(keep, columns.startParts(twin));
 
-    if (twin.pid !== undefined) {
-      const list = this.#starts.keys(twin.computer, twin.pid);
-      list.splice(list.indexOf(twin.key), 1);
-      this.#starts.set(twin.computer, twin.pid, list);
+    this.#entries.delete(twinKey);
+    this.#merged.set(twinKey, keepKey);
+    for (const [from, to] of this.#merged) if (to === twinKey) this.#merged.set(from, keepKey);
+
+    const pid = columns.pid(twin);
+    if (pid !== undefined) {
+      const computer = columns.computer(twin);
+      const list = this.#starts.keys(computer, pid);
+      list.splice(list.indexOf(twinKey), 1);
+      this.#starts.set(computer, pid, list);
     }
     return keep;
   }
 
   /** Lists the entry under its host and pid, keeping the list in start-time order. */
-  #indexStart(entry: ProcessEntry): void {
-    if (entry.pid === undefined || entry.start === undefined) return;
+  #indexStart(index: number): void {
+    const columns = this.#columns;
+    const pid = columns.pid(index);
+    if (pid === undefined || !columns.hasStart(index)) return;
 
-    const list = this.#starts.keys(entry.computer, entry.pid);
-    if (list.includes(entry.key)) return;
+    const computer = columns.computer(index);
+    const key = columns.key(index);
+    const list = this.#starts.keys(computer, pid);
+    if (list.includes(key)) return;
 
-    const at = list.findIndex((key) => (this.get(key)?.start?.time.ms ?? 0) > startMs(entry));
-    list.splice(at === -1 ? list.length : at, 0, entry.key);
-    this.#starts.set(entry.computer, entry.pid, list);
+    const ms = columns.startMs(index);
+    const at = list.findIndex((other) => this.#startMsOf(other) > ms);
+    list.splice(at === -1 ? list.length : at, 0, key);
+    this.#starts.set(computer, pid, list);
   }
 
-  #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): ProcessEntry {
+  /** The start time of the process with this key; 0 when its start is not logged. */
+  #startMsOf(key: ProcessKey): number {
+    const index = this.#entry(key);
+    if (index === undefined || !this.#columns.hasStart(index)) return 0;
+    return this.#columns.startMs(index);
+  }
+
+  #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): number {
     const id = guidKey(computer, process.guid ?? '');
     const known = this.#byGuid(id);
-    let entry = known === undefined ? undefined : this.#entry(known);
+    let index = known === undefined ? undefined : this.#entry(known);
 
-    if (entry === undefined) {
-      entry = { key: id, computer: this.#pool.share(computer), knownAs };
-      this.#entries.set(id, entry);
+    if (index === undefined) {
+      index = this.#filed(id, this.#pool.share(computer), knownAs);
       if (id.includes(' ')) this.#guidKeys.set(id, id);
     }
     // Most events name a process the table knows all about: nothing to copy, nothing to share.
-    if (tellsMore(entry, process, knownAs)) {
-      fillMissing(entry, { computer, knownAs, ...this.#shared(process) });
+    if (this.#tellsMore(index, process, knownAs)) {
+      this.#columns.fill(index, { computer, knownAs, ...this.#shared(process) });
     }
-    return entry;
+    return index;
+  }
+
+  /** True when the reference says something about the process that its entry does not yet. */
+  #tellsMore(index: number, process: ProcessRef, knownAs: ProcessKnownAs): boolean {
+    const columns = this.#columns;
+    if (knownAs === 'parent' && columns.knownAs(index) === 'seen') return true;
+    if (process.guid !== undefined && columns.guid(index) === undefined) return true;
+    if (process.pid !== undefined && columns.pid(index) === undefined) return true;
+    if (process.image !== undefined && columns.image(index) === undefined) return true;
+    return process.user !== undefined && columns.user(index) === undefined;
   }
 
   /** A copy of the reference with its image and user shared through the pool. */
@@ -301,19 +381,16 @@ export class ProcessTable {
     return defined({ guid, pid, image, user: this.#pool.shareMaybe(process.user) });
   }
 
-  #addEnd(end: ProcessEnd): ProcessKey | undefined {
-    const entry = this.#entryForEnd(end);
-    if (entry !== undefined && entry.end === undefined) entry.end = end.time;
-    return entry?.key;
+  #addEnd(end: ProcessEnd): number | undefined {
+    const index = this.#entryForEnd(end);
+    if (index !== undefined) this.#columns.fillEnd(index, end.time);
+    return index;
   }
 
-  #entryForEnd(end: ProcessEnd): ProcessEntry | undefined {
+  #entryForEnd(end: ProcessEnd): number | undefined {
     const { pid } = end.process;
     if (hasGuid(end.process)) return this.#noteByGuid(end.computer, end.process, 'seen');
-    if (pid === undefined) return undefined;
-
-    const node = this.findByPid(end.computer, pid, end.time.ms);
-    return node === undefined ? undefined : this.#entry(node.key);
+    return pid === undefined ? undefined : this.#indexByPid(end.computer, pid, end.time.ms);
   }
 
   /**
@@ -328,8 +405,8 @@ export class ProcessTable {
     return this.#entries.has(id) || this.#merged.has(id) ? id : undefined;
   }
 
-  /** The writable entry for a key, following merges. */
-  #entry(key: ProcessKey): ProcessEntry | undefined {
+  /** The index of the entry for a key, following merges. */
+  #entry(key: ProcessKey): number | undefined {
     return this.#entries.get(this.#merged.get(key) ?? key);
   }
 }
@@ -348,17 +425,4 @@ function withUsableGuid(process: ProcessRef): ProcessRef {
   if (hasGuid(process) || process.guid === undefined) return process;
 
   return defined({ pid: process.pid, image: process.image, user: process.user });
-}
-
-/** True when the reference says something about the process that its entry does not yet. */
-function tellsMore(entry: ProcessEntry, process: ProcessRef, knownAs: ProcessKnownAs): boolean {
-  if (knownAs === 'parent' && entry.knownAs === 'seen') return true;
-  if (process.guid !== undefined && entry.guid === undefined) return true;
-  if (process.pid !== undefined && entry.pid === undefined) return true;
-  if (process.image !== undefined && entry.image === undefined) return true;
-  return process.user !== undefined && entry.user === undefined;
-}
-
-function startMs(entry: ProcessEntry): number {
-  return entry.start?.time.ms ?? 0;
 }

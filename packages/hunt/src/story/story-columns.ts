@@ -21,7 +21,7 @@ import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
-import type { ProcessKey, ProcessNode } from './process-node.js';
+import type { ProcessKey } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
 import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
 import type { ProcessActivities, StorySource } from './story.js';
@@ -46,10 +46,10 @@ type ConnectionParts = Pick<
 >;
 
 /**
- * False for an activity no reader will ask for; `process` is the table's node for the process
+ * False for an activity no reader will ask for; `image` is the table's image for the process
  * acting, as known when the activity is added.
  */
-export type StoryKeep = (activity: StoryActivity, process: ProcessNode | undefined) => boolean;
+export type StoryKeep = (activity: StoryActivity, image: string | undefined) => boolean;
 
 /** Who a process is, for the activities built again from its rows. */
 interface Bin {
@@ -107,7 +107,7 @@ export class StoryColumns implements StorySource {
     const key =
       guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
     if (guid === undefined || key === undefined) return;
-    if (!this.#keep(activity, this.table.get(key))) return;
+    if (!this.#keep(activity, this.table.imageOf(key))) return;
     this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
   }
 
@@ -116,7 +116,7 @@ export class StoryColumns implements StorySource {
     const seen = new Set<ProcessKey>();
     for (let index = 0; index < this.#bins.size; index++) {
       const { computer, guid } = this.#bins.process(index);
-      const key = this.table.findByGuid(computer, guid)?.key;
+      const key = this.table.keyOfGuid(computer, guid);
       if (key === undefined || seen.has(key)) continue;
       seen.add(key);
       yield key;

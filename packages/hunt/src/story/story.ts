@@ -114,7 +114,7 @@ export class StoryCollector implements StorySource {
   *keys(): IterableIterator<ProcessKey> {
     const seen = new Set<ProcessKey>();
     for (const bin of this.#bins.values()) {
-      const key = this.table.findByGuid(bin.computer, bin.guid)?.key;
+      const key = this.table.keyOfGuid(bin.computer, bin.guid);
       if (key !== undefined && !seen.has(key)) yield key;
       if (key !== undefined) seen.add(key);
     }

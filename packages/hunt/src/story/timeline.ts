@@ -9,6 +9,7 @@ import type { Evidence } from '../findings/finding.js';
 import { baseName, evidenceOf, summaryOf } from './evidence.js';
 import { normaliseGuid, type ProcessKey, type ProcessNode } from './process-node.js';
 import { ProcessTable } from './process-table.js';
+import { TextPool } from '../events/text-pool.js';
 import { compareRecordIds } from './story.js';
 
 /** One row of a timeline. */
@@ -34,49 +35,81 @@ export interface TimelineRow {
  */
 export type TimelineFilter = { readonly process: string } | { readonly image: string };
 
-interface Entry {
+const FIRST_CAPACITY = 1024;
+
+/**
+ * One activity as a timeline keeps it: its row, its time in milliseconds and the pid of the
+ * process acting (NaN when the event names none), which a filter needs to find the process.
+ */
+export interface TimelineEntry {
   readonly row: TimelineRow;
-  readonly process: ProcessRef;
   readonly ms: number;
+  readonly pid: number;
+}
+
+/** How a builder is set up. */
+export interface TimelineBuilderOptions {
+  /**
+   * False to keep no rows, only the process table: add() hands each entry back for the caller
+   * to keep (sorted runs on disk, say) and to filter with selection(). Default true.
+   */
+  readonly keepRows?: boolean;
 }
 
 /**
- * Collects activities and hands back timeline rows. TODO: every activity is held in memory
- * until rows() sorts them, so a timeline of everything grows with the logs; merging sorted runs
- * from disk would bound it.
+ * Collects activities and hands back timeline rows. Each activity is kept as its row alone, with
+ * its time in milliseconds and its process id in columns beside it, and the text rows repeat
+ * (hosts, images, guids, files) shared through a pool.
+ *
+ * With keepRows false it keeps no rows at all, only the process table (the CLI writes sorted
+ * runs to disk and merges them, packages/cli/src/timeline-runs.ts). TODO: kept rows, as here by
+ * default, grow with the logs (about 250 bytes an event), and so does the table: a parent
+ * reference per start, with its guid text, as ProcessColumns keeps it.
  */
 export class TimelineBuilder {
   readonly table: ProcessTable;
-  readonly #entries: Entry[] = [];
+  readonly #rows: TimelineRow[] = [];
+  #ms = new Float64Array(FIRST_CAPACITY);
+  /** The pid of the process acting, NaN when the event names none. */
+  #pids = new Float64Array(FIRST_CAPACITY);
+  readonly #pool = new TextPool();
+  readonly #keepRows: boolean;
+  #added = 0;
 
-  constructor(table: ProcessTable = new ProcessTable()) {
+  constructor(table: ProcessTable = new ProcessTable(), options: TimelineBuilderOptions = {}) {
     this.table = table;
+    this.#keepRows = options.keepRows ?? true;
   }
 
   /** Activities added so far. */
   get size(): number {
-    return this.#entries.length;
+    return this.#added;
   }
 
-  /** Takes one activity; process starts and ends also go to the table. */
-  add(activity: Activity): void {
+  /** Takes one activity (process starts and ends also go to the table); its entry. */
+  add(activity: Activity): TimelineEntry {
     if (activity.kind === 'process-start' || activity.kind === 'process-end') {
       this.table.add(activity);
     } else {
       this.table.note(activity.computer, activity.process);
     }
-    this.#entries.push({
-      row: timelineRow(activity),
-      process: activity.process,
+    this.#added++;
+    const entry = {
+      row: this.#shared(timelineRow(activity)),
       ms: activity.time.ms,
-    });
+      pid: activity.process.pid ?? NaN,
+    };
+    if (this.#keepRows) this.#keep(entry);
+    return entry;
   }
 
   /** The rows of the story the filter names (or of everything), sorted by time. */
   rows(filter?: TimelineFilter): TimelineRow[] {
     const keep = filter === undefined ? undefined : this.#selection(filter);
-    const entries = keep === undefined ? this.#entries : this.#entries.filter(keep);
-    return entries.map((entry) => entry.row).sort(compareRows);
+    const selected = (row: TimelineRow, at: number) =>
+      keep?.(row, this.#ms[at] ?? NaN, this.#pids[at] ?? NaN) ?? true;
+    const rows = keep === undefined ? [...this.#rows] : this.#rows.filter(selected);
+    return rows.sort(compareRows);
   }
 
   /** The processes the filter names directly (before descendants and ancestors are added). */
@@ -85,7 +118,48 @@ export class TimelineBuilder {
     return [...this.table.nodes()].filter(matches);
   }
 
-  #selection(filter: TimelineFilter): (entry: Entry) => boolean {
+  /**
+   * True for an entry in the story the filter names, judged by the processes known when called:
+   * call it once every activity is added.
+   */
+  selection(filter: TimelineFilter): (entry: TimelineEntry) => boolean {
+    const selected = this.#selection(filter);
+    return (entry) => selected(entry.row, entry.ms, entry.pid);
+  }
+
+  #keep(entry: TimelineEntry): void {
+    const at = this.#rows.length;
+    if (at === this.#ms.length) this.#grow();
+    this.#rows.push(entry.row);
+    this.#ms[at] = entry.ms;
+    this.#pids[at] = entry.pid;
+  }
+
+  /** The row with its repeated text shared through the pool. */
+  #shared(row: TimelineRow): TimelineRow {
+    const pool = this.#pool;
+    const { image, processGuid, evidence } = row;
+    return {
+      ...row,
+      computer: pool.share(row.computer),
+      ...(image === undefined ? {} : { image: pool.share(image) }),
+      ...(processGuid === undefined ? {} : { processGuid: pool.share(processGuid) }),
+      evidence:
+        evidence.file === undefined ? evidence : { ...evidence, file: pool.share(evidence.file) },
+    };
+  }
+
+  #grow(): void {
+    const capacity = this.#ms.length * 2;
+    const ms = new Float64Array(capacity);
+    const pids = new Float64Array(capacity);
+    ms.set(this.#ms);
+    pids.set(this.#pids);
+    this.#ms = ms;
+    this.#pids = pids;
+  }
+
+  #selection(filter: TimelineFilter): (row: TimelineRow, ms: number, pid: number) => boolean {
     const targets = this.matching(filter);
     const members = 'process' in filter ? this.#withDescendants(targets) : keysOf(targets);
     const ancestors = new Set<ProcessKey>();
@@ -93,10 +167,10 @@ export class TimelineBuilder {
       for (const node of this.table.parentChain(target.key).ancestors) ancestors.add(node.key);
     }
 
-    return (entry) => {
-      const key = this.table.find(entry.row.computer, entry.process, entry.ms)?.key;
+    return (row, ms, pid) => {
+      const key = this.table.find(row.computer, processOf(row, pid), ms)?.key;
       if (key === undefined) return false;
-      return members.has(key) || (entry.row.kind === 'process-start' && ancestors.has(key));
+      return members.has(key) || (row.kind === 'process-start' && ancestors.has(key));
     };
   }
 
@@ -173,6 +247,12 @@ function imageMatcher(image: string): (node: ProcessNode) => boolean {
     const path = node.image?.toLowerCase();
     return path !== undefined && (path === wanted || baseName(path) === wanted);
   };
+}
+
+/** The row's process as its event named it: the guid, and the pid when it had one. */
+function processOf(row: TimelineRow, pid: number): ProcessRef {
+  const guid = row.processGuid;
+  return { ...(guid === undefined ? {} : { guid }), ...(Number.isNaN(pid) ? {} : { pid }) };
 }
 
 function keysOf(nodes: readonly ProcessNode[]): Set<ProcessKey> {

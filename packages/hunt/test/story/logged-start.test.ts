@@ -27,7 +27,7 @@ test('LoggedStart.evidence equals evidenceOf(start), key order included, for any
   for (const recordId of ids) {
     for (const file of [undefined, 'a.evtx']) {
       const activity = start(recordId, file);
-      const evidence = new LoggedStart(activity, file).evidence;
+      const evidence = LoggedStart.of(activity, file).evidence;
 
       assert.deepEqual(evidence, evidenceOf(activity));
       assert.equal(JSON.stringify(evidence), JSON.stringify(evidenceOf(activity)));
@@ -37,7 +37,7 @@ test('LoggedStart.evidence equals evidenceOf(start), key order included, for any
 
 test('LoggedStart keeps the start time and origin as given', () => {
   const activity = start('42');
-  const logged = new LoggedStart(activity, undefined);
+  const logged = LoggedStart.of(activity, undefined);
 
   assert.deepEqual(logged.time, activity.time);
   assert.equal(logged.origin, 'sysmon');
@@ -52,7 +52,7 @@ test('LoggedStart gives back a time whose ISO text says more than its millisecon
     { iso: '+030828-09-14T02:48:05.4775807Z', ms: 8.64e15 },
   ];
   for (const time of times) {
-    const logged = new LoggedStart({ ...start('1'), time }, undefined);
+    const logged = LoggedStart.of({ ...start('1'), time }, undefined);
 
     assert.deepEqual(logged.time, time);
     assert.equal(logged.ms, time.ms);
