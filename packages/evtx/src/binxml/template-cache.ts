@@ -14,6 +14,8 @@ import { EvtxError } from '../errors.js';
 import { CHUNK_HEADER_SIZE, type ChunkContext, type ChunkName } from './chunk-context.js';
 import { elementNameField } from './element-name.js';
 import type { ContentNode, TemplateDefinition, TemplatePlans } from './nodes.js';
+import { Utf16Cache } from '../text.js';
+import { ValueTextCache } from '../values/text-cache.js';
 
 /** Definition bytes one file's cache keeps; templates past it are compiled in each chunk. */
 export const MAX_CACHED_TEMPLATE_BYTES = 4 * 1024 * 1024;
@@ -76,6 +78,10 @@ interface CachedTemplate {
 
 /** One file's compiled templates by GUID; made per pass over the file, never shared. */
 export class TemplateCache {
+  /** Short strings decoded from the file's values, kept alongside its templates. */
+  readonly strings = new Utf16Cache();
+  /** GUIDs, SIDs and keywords rendered from the file's values. */
+  readonly values = new ValueTextCache();
   private readonly byGuid = new Map<string, CachedTemplate[]>();
   private bytes = 0;
 
