@@ -191,8 +191,25 @@ function sameName(chunk: ChunkContext, offset: number, field: NameField): boolea
   }
   // An inline name's bytes were compared with the template's.
   if (field.inline || nameOffset === at + 4) return field.inline && nameOffset === at + 4;
+  if (field.issue === undefined && holdsName(chunk, nameOffset, field.name)) return true;
   const name = chunk.readName(nameOffset);
   return name.name === field.name && name.issue === field.issue;
+}
+
+/**
+ * True when the name structure at `offset` holds exactly the units of `name`, compared in
+ * place: a name decoded without a problem and equal unit for unit decodes the same again, so
+ * the chunk's copy need not be made. Anything else is left to `readName`.
+ */
+function holdsName(chunk: ChunkContext, offset: number, name: string): boolean {
+  const { bytes, view } = chunk;
+  if (offset + 8 > bytes.length) return false;
+  const count = view.getUint16(offset + 6, true);
+  if (count !== name.length || offset + 8 + 2 * count + 2 > bytes.length) return false;
+  for (let i = 0; i < count; i++) {
+    if (view.getUint16(offset + 8 + 2 * i, true) !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**
