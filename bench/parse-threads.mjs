@@ -79,7 +79,9 @@ async function readOnce({ path, threads, mode, workersOnly }) {
 }
 
 function runChild(settings, threads) {
-  const args = [fileURLToPath(import.meta.url), settings.path, '--child', '--threads'];
+  // The parent's V8 flags go to each child, so flags can be measured (`node --FLAG bench/...`).
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), settings.path, '--child'];
+  args.push('--threads');
   args.push(String(threads), '--mode', settings.mode);
   if (settings.workersOnly) args.push('--workers-only');
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });

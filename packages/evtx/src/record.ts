@@ -115,7 +115,10 @@ export class EvtxRecord {
     const { view } = this.chunk;
     // The header's id again, as decimal from its two halves (cheaper than BigInt's toString).
     const recordId = unsigned64(view.getUint32(at + 8, true), view.getUint32(at + 12, true));
-    return { file: this.file, recordId, writtenTime: this.writtenTime };
+    // Through the runner, which remembers the time for the event's TimeCreated.
+    const low = view.getUint32(at + 16, true);
+    const writtenTime = this.runner().filetime(low, view.getUint32(at + 20, true));
+    return { file: this.file, recordId, writtenTime };
   }
 
   /** A record with the System children named `element` read, by plan or through the tree. */

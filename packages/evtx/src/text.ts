@@ -101,3 +101,66 @@ function fromCodes(codes: number[]): string {
   }
   return text;
 }
+
+/** Strings up to this many code units are kept; longer ones (command lines) rarely repeat. */
+export const MAX_CACHED_UNITS = 64;
+/** Slots in a cache: a power of two, so a hash picks one with a mask. */
+const CACHE_SLOTS = 2048;
+
+/**
+ * UTF-16 strings decoded before, found again by their bytes. A Sysmon log repeats most of its
+ * strings (provider, channel, image paths, user and host names), and comparing the bytes with
+ * a string already made costs less than making it again and collecting it later. One slot per
+ * hash: a string that collides replaces the one before. Strings with surrogates are never kept,
+ * so every unpaired one is still reported where it is met.
+ */
+export class Utf16Cache implements IssueSink {
+  private readonly slots: Array<string | undefined> = new Array<string | undefined>(CACHE_SLOTS);
+  /** The caller's sink while a missed string is decoded, and whether it was told anything. */
+  private outer: IssueSink | undefined;
+  private reported = false;
+
+  /** `decodeUtf16(bytes, offset, count, sink)`, from the cache when the same bytes were seen. */
+  decode(bytes: Uint8Array, offset: number, count: number, sink?: IssueSink): string {
+    let end = count;
+    while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) {
+      end--;
+    }
+    if (end === 0 || end > MAX_CACHED_UNITS) return decodeUtf16(bytes, offset, end, sink);
+
+    // The length and a few units pick the slot; the whole string is compared when one is there.
+    let hash = Math.imul(end ^ unitAt(bytes, offset, 0), 0x01000193);
+    hash = Math.imul(hash ^ unitAt(bytes, offset, end - 1), 0x01000193);
+    hash = Math.imul(hash ^ unitAt(bytes, offset, end >>> 1), 0x01000193);
+    hash = Math.imul(hash ^ unitAt(bytes, offset, end >>> 2), 0x01000193);
+    const slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
+    const kept = this.slots[slot];
+    if (kept !== undefined && sameUnits(kept, bytes, offset, end)) return kept;
+
+    this.outer = sink;
+    this.reported = false;
+    const text = decodeUtf16(bytes, offset, end, this);
+    // A string with a problem is not kept, so each record that holds it reports it.
+    if (!this.reported) this.slots[slot] = text;
+    this.outer = undefined;
+    return text;
+  }
+
+  /** Passes on a problem met decoding a string the cache did not have. */
+  issue(message: string): void {
+    this.reported = true;
+    this.outer?.issue(message);
+  }
+}
+
+/** True when `text` is exactly the `count` code units at `offset`. */
+function sameUnits(text: string, bytes: Uint8Array, offset: number, count: number): boolean {
+  if (text.length !== count) return false;
+  for (let i = 0; i < count; i++) if (text.charCodeAt(i) !== unitAt(bytes, offset, i)) return false;
+  return true;
+}
+
+/** The `i`th little-endian code unit from `offset`. */
+function unitAt(bytes: Uint8Array, offset: number, i: number): number {
+  return bytes[offset + 2 * i]! | (bytes[offset + 2 * i + 1]! << 8);
+}

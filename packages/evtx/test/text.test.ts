@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { decodeAnsi, decodeUtf16 } from '../src/text.js';
+import { decodeAnsi, decodeUtf16, MAX_CACHED_UNITS, Utf16Cache } from '../src/text.js';
 
 function utf16(...units: number[]): Uint8Array {
   const bytes = new Uint8Array(units.length * 2);
@@ -51,4 +51,44 @@ test('decodeUtf16 reports a surrogate found after many plain units', () => {
   const text = decodeUtf16(utf16(...units), 0, units.length, { issue: (m) => issues.push(m) });
   assert.equal(text, `${'a'.repeat(100)}\ufffd`);
   assert.deepEqual(issues, ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)']);
+});
+
+function units(text: string): number[] {
+  return Array.from(text, (char) => char.charCodeAt(0));
+}
+
+test('Utf16Cache.decode gives the string decodeUtf16 gives, the same one for the same bytes', () => {
+  const cache = new Utf16Cache();
+  const image = 'C:\\Windows\\x.exe';
+  const bytes = utf16(...units(image), 0, ...units(image));
+  const first = cache.decode(bytes, 0, image.length + 1);
+  const second = cache.decode(bytes, 2 * (image.length + 1), image.length);
+  assert.equal(first, image);
+  assert.equal(second, first);
+  assert.equal(cache.decode(bytes, 0, 4), 'C:\\W');
+  assert.equal(cache.decode(bytes, 0, 0), '');
+});
+
+test('Utf16Cache.decode reports an unpaired surrogate every time the bytes are met', () => {
+  const cache = new Utf16Cache();
+  const issues: string[] = [];
+  const sink = { issue: (m: string) => issues.push(m) };
+  const bytes = utf16(0x41, 0xd800, 0x42);
+  assert.equal(cache.decode(bytes, 0, 3, sink), 'A\ufffdB');
+  assert.equal(cache.decode(bytes, 0, 3, sink), 'A\ufffdB');
+  assert.equal(issues.length, 2);
+  assert.equal(cache.decode(utf16(0x41, 0xd83d, 0xde00), 0, 3, sink), 'A\u{1f600}');
+  assert.equal(issues.length, 2);
+});
+
+test('Utf16Cache.decode tells apart strings that share length, ends and middle', () => {
+  const cache = new Utf16Cache();
+  const texts = ['2024-03-04 08:00:00.907', '2024-03-04 08:10:00.907', '2024-03-04 08:00:00.907'];
+  const bytes = texts.map((text) => utf16(...units(text)));
+  assert.deepEqual(
+    bytes.map((b) => cache.decode(b, 0, 23)),
+    texts,
+  );
+  const long = 'x'.repeat(MAX_CACHED_UNITS + 1);
+  assert.equal(cache.decode(utf16(...units(long)), 0, long.length), long);
 });

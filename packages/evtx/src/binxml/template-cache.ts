@@ -14,6 +14,8 @@ import { EvtxError } from '../errors.js';
 import { CHUNK_HEADER_SIZE, type ChunkContext, type ChunkName } from './chunk-context.js';
 import { elementNameField } from './element-name.js';
 import type { ContentNode, TemplateDefinition, TemplatePlans } from './nodes.js';
+import { Utf16Cache } from '../text.js';
+import { ValueTextCache } from '../values/text-cache.js';
 
 /** Definition bytes one file's cache keeps; templates past it are compiled in each chunk. */
 export const MAX_CACHED_TEMPLATE_BYTES = 4 * 1024 * 1024;
@@ -78,6 +80,10 @@ interface CachedTemplate {
 
 /** One file's compiled templates by GUID; made per pass over the file, never shared. */
 export class TemplateCache {
+  /** Short strings decoded from the file's values, kept alongside its templates. */
+  readonly strings = new Utf16Cache();
+  /** GUIDs, SIDs and keywords rendered from the file's values. */
+  readonly values = new ValueTextCache();
   private readonly byGuid = new Map<string, CachedTemplate[]>();
   private bytes = 0;
 
@@ -209,8 +215,25 @@ function sameName(chunk: ChunkContext, offset: number, field: NameField): boolea
   }
   // An inline name's bytes were compared with the template's.
   if (field.inline || nameOffset === at + 4) return field.inline && nameOffset === at + 4;
+  if (field.issue === undefined && holdsName(chunk, nameOffset, field.name)) return true;
   const name = chunk.readName(nameOffset);
   return name.name === field.name && name.issue === field.issue;
+}
+
+/**
+ * True when the name structure at `offset` holds exactly the units of `name`, compared in
+ * place: a name decoded without a problem and equal unit for unit decodes the same again, so
+ * the chunk's copy need not be made. Anything else is left to `readName`.
+ */
+function holdsName(chunk: ChunkContext, offset: number, name: string): boolean {
+  const { bytes, view } = chunk;
+  if (offset + 8 > bytes.length) return false;
+  const count = view.getUint16(offset + 6, true);
+  if (count !== name.length || offset + 8 + 2 * count + 2 > bytes.length) return false;
+  for (let i = 0; i < count; i++) {
+    if (view.getUint16(offset + 8 + 2 * i, true) !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

@@ -45,7 +45,7 @@ export class ValueTable {
 
   constructor(
     readonly bytes: Uint8Array,
-    private readonly view: DataView,
+    readonly view: DataView,
   ) {}
 
   load(record: TemplateRecord): void {

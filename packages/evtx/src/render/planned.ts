@@ -13,9 +13,11 @@ import {
   type RecordBody,
   type TemplateRecord,
 } from '../binxml/template-record.js';
-import type { IssueSink } from '../text.js';
+import { Utf16Cache, type IssueSink } from '../text.js';
 import type { FieldValue, StructuredRecord } from '../types.js';
+import { filetimeToIso } from '../time.js';
 import { renderArray, renderScalar } from '../values/render.js';
+import { isCachedType, ValueTextCache } from '../values/text-cache.js';
 import { ARRAY_FLAG, ValueType } from '../values/types.js';
 import {
   compilePlan,
@@ -69,10 +71,21 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   /** The attributes of the element last run; undefined where one was dropped. */
   private attributeNames: readonly string[] = [];
   private readonly attributeValues: Array<string | undefined> = [];
+  /** The file's strings decoded so far, or the chunk's own when the file keeps none. */
+  private readonly strings: Utf16Cache;
+  private readonly values: ValueTextCache;
+  /** Problems met so far; a value whose rendering met one is not kept in `values`. */
+  private issueCount = 0;
+  /** The FILETIME last rendered: a record's header time is most often its TimeCreated too. */
+  private filetimeLow = -1;
+  private filetimeHigh = -1;
+  private filetimeText = '';
 
   constructor(private readonly chunk: ChunkContext) {
     this.table = new ValueTable(chunk.bytes, chunk.view);
     this.tables = [this.table];
+    this.strings = chunk.templateCache?.strings ?? new Utf16Cache();
+    this.values = chunk.templateCache?.values ?? new ValueTextCache();
   }
 
   /** The whole record, or undefined when the plan could not mirror it. */
@@ -114,8 +127,19 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     return { found: true, value: Object.hasOwn(fields, name) ? fields[name] : undefined };
   }
 
+  /** `filetimeToIso`, remembering the last one. */
+  filetime(low: number, high: number): string {
+    if (low !== this.filetimeLow || high !== this.filetimeHigh) {
+      this.filetimeText = filetimeToIso(low, high);
+      this.filetimeLow = low;
+      this.filetimeHigh = high;
+    }
+    return this.filetimeText;
+  }
+
   /** Keeps a problem met decoding a value, when the run keeps them. */
   issue(message: string): void {
+    this.issueCount++;
     this.issues?.push(message);
   }
 
@@ -349,9 +373,31 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     const nested = table.nested(index);
     if (nested !== undefined) return this.nestedText(nested, inLeaf);
     const type = table.type(index);
+    if (type === ValueType.String) {
+      return this.strings.decode(table.bytes, table.offset(index), table.size(index) >>> 1, this);
+    }
     if (type & ARRAY_FLAG) return this.items(index).join(' ');
+    if (isCachedType(type)) return this.cachedText(type, index);
+    if (type === ValueType.FileTime && table.size(index) === 8) {
+      const at = table.offset(index);
+      return this.filetime(table.view.getUint32(at, true), table.view.getUint32(at + 4, true));
+    }
     const text = renderScalar(table.bytes, type, table.offset(index), table.size(index), this.sink);
     return text ?? '';
+  }
+
+  /** A GUID, SID or keywords value, rendered once per file and found again by its bytes. */
+  private cachedText(type: number, index: number): string {
+    const { bytes } = this.table;
+    const offset = this.table.offset(index);
+    const size = this.table.size(index);
+    const kept = this.values.find(bytes, type, offset, size);
+    if (kept !== undefined) return kept;
+
+    const issues = this.issueCount;
+    const text = renderScalar(bytes, type, offset, size, this.sink) ?? '';
+    if (this.issueCount === issues) this.values.keep(bytes, type, offset, size, text);
+    return text;
   }
 
   private missing(index: number): string {

@@ -1,0 +1,54 @@
+/**
+ * Rendered texts of short fixed values, found again by their type and bytes. A Sysmon log
+ * repeats its GUIDs (the provider's in every record, each process's in all of its events),
+ * SIDs and keywords, and comparing up to 32 bytes costs less than building the text again
+ * (a GUID's text is made of a dozen pieces) and collecting it later.
+ */
+import { ValueType } from './types.js';
+
+/** Values longer than this are rendered each time. */
+const MAX_KEY_BYTES = 32;
+/** Slots in the cache: a power of two, so a hash picks one with a mask. */
+const SLOTS = 1024;
+
+/** The types worth keeping: they repeat, and their text costs more than a comparison. */
+export function isCachedType(type: number): boolean {
+  return type === ValueType.Guid || type === ValueType.Sid || type === ValueType.HexInt64;
+}
+
+export class ValueTextCache {
+  private readonly keys = new Uint8Array(SLOTS * MAX_KEY_BYTES);
+  /** Per slot: the value's size, 0 when the slot is empty. */
+  private readonly sizes = new Uint8Array(SLOTS);
+  private readonly types = new Uint8Array(SLOTS);
+  private readonly texts: Array<string | undefined> = new Array<string | undefined>(SLOTS);
+  /** The slot the last `find` looked in, where `keep` puts the text it did not find. */
+  private slot = 0;
+
+  /** The text kept for this value, if any; undefined when it has to be rendered. */
+  find(bytes: Uint8Array, type: number, offset: number, size: number): string | undefined {
+    if (size === 0 || size > MAX_KEY_BYTES) {
+      this.slot = -1;
+      return undefined;
+    }
+    let hash = Math.imul(type ^ size, 0x01000193);
+    for (let i = 0; i < size; i++) hash = Math.imul(hash ^ bytes[offset + i]!, 0x01000193);
+    const slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+    this.slot = slot;
+    if (this.sizes[slot] !== size || this.types[slot] !== type) return undefined;
+
+    const key = slot * MAX_KEY_BYTES;
+    for (let i = 0; i < size; i++) if (this.keys[key + i] !== bytes[offset + i]) return undefined;
+    return this.texts[slot];
+  }
+
+  /** Keeps `text` as the rendering of the value the last `find` missed. */
+  keep(bytes: Uint8Array, type: number, offset: number, size: number, text: string): void {
+    const { slot } = this;
+    if (slot < 0) return;
+    this.keys.set(bytes.subarray(offset, offset + size), slot * MAX_KEY_BYTES);
+    this.sizes[slot] = size;
+    this.types[slot] = type;
+    this.texts[slot] = text;
+  }
+}
