@@ -3,7 +3,12 @@
  * command, report what the parser found, and work out the exit status. A file that cannot be
  * opened is reported and the others are still read.
  */
-import { EvtxFile, openFileSource, type FileSummary } from '@evtxhunt/evtx/node';
+import {
+  EvtxFile,
+  openFileSource,
+  type EvtxFileOptions,
+  type FileSummary,
+} from '@evtxhunt/evtx/node';
 
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
 import { formatProblem } from './diagnostics.js';
@@ -26,15 +31,17 @@ export type FileObserver = (
 ) => void;
 
 /**
- * Reads every file under `paths` with `visit`; returns the worst exit status of any file and
- * each input's account (see endRun, which prints it).
+ * Reads every file under `paths` with `visit`, each opened with `open` (e.g. `--slack`);
+ * returns the worst exit status of any file and each input's account (see endRun, which
+ * prints it).
  */
 export async function readEvtxFiles(
   paths: readonly string[],
   io: Io,
   visit: FileVisitor,
+  open: EvtxFileOptions = {},
 ): Promise<ReadingRun> {
-  return readEvtxInputs(await collectInputs(paths), io, visit);
+  return readEvtxInputs(await collectInputs(paths), io, visit, undefined, open);
 }
 
 /**
@@ -47,6 +54,7 @@ export async function readEvtxInputs(
   io: Io,
   visit: FileVisitor,
   observeAlso: FileObserver = () => undefined,
+  open: EvtxFileOptions = {},
 ): Promise<ReadingRun> {
   const reporter = new Reporter(io);
   const accounts: FileAccount[] = [];
@@ -68,7 +76,8 @@ export async function readEvtxInputs(
 
   for (const [i, file] of inputs.files.entries()) {
     await reporter.startFile(i + 1, inputs.files.length, file);
-    status = worstStatus(status, await readOneFile(file, reporter, visit, observe));
+    const read = { reporter, visit, observe, open };
+    status = worstStatus(status, await readOneFile(file, read));
   }
 
   await reporter.clearProgress();
@@ -92,12 +101,16 @@ export function fileStatus(summary: FileSummary, hasHeader: boolean): number {
   return lost ? EXIT_LOST : EXIT_OK;
 }
 
-async function readOneFile(
-  file: string,
-  reporter: Reporter,
-  visit: FileVisitor,
-  observe: FileObserver,
-): Promise<number> {
+/** How each file of a run is read and told about. */
+interface FileReading {
+  readonly reporter: Reporter;
+  readonly visit: FileVisitor;
+  readonly observe: FileObserver;
+  readonly open: EvtxFileOptions;
+}
+
+async function readOneFile(file: string, read: FileReading): Promise<number> {
+  const { reporter, visit, observe } = read;
   let source;
   try {
     source = await openFileSource(file);
@@ -106,7 +119,7 @@ async function readOneFile(
   }
 
   try {
-    const evtx = await EvtxFile.open(source);
+    const evtx = await EvtxFile.open(source, read.open);
     const status = await visitOpened(evtx, file, reporter, visit);
     observe(file, status, { summary: evtx.summary });
     return status;

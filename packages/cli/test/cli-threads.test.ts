@@ -36,6 +36,30 @@ test('dump --threads 2 writes the sample as one thread does, JSON lines and XML'
   assert.equal(queried.split('\n').length - 1, 33);
 });
 
+test("dump --slack adds the 71 records of the sample's unused space, flagged, with 1 or 2 threads", async () => {
+  const plain = await runEvtxhunt('dump', ISSUE43);
+  const jsonl = await assertSameWithThreads(['dump', '--slack', ISSUE43]);
+  await assertSameWithThreads(['dump', '--slack', '--format', 'xml', ISSUE43]);
+  const lines = jsonl.split('\n').filter((line) => line !== '');
+  const recovered = lines.filter((line) => line.includes('"recovered":true'));
+
+  assert.equal(lines.length, 1730 + 71);
+  assert.equal(recovered.length, 71);
+  // Without --slack the output is what it was: the live records alone, none flagged.
+  assert.equal(plain.stdout.split('\n').length - 1, 1730);
+  assert.ok(!plain.stdout.includes('"recovered":true'));
+});
+
+test('info, pivot, hunt and timeline take --slack, as one thread and as two', async () => {
+  const info = await runEvtxhunt('info', '--slack', ISSUE43);
+  assert.equal(info.status, 0);
+  assert.match(info.stderr, /complete +1730 +71 /);
+  await assertSameWithThreads(['pivot', '--slack', ISSUE43]);
+  await assertSameWithThreads(['hunt', '--slack', '--format', 'json', ISSUE43]);
+  const timeline = await runEvtxhunt('timeline', '--slack', ISSUE43);
+  assert.equal(timeline.status, 0);
+});
+
 test('dump --threads 2 writes the sample as one thread does without the small-file switch', async () => {
   // The sample has 33 slots, enough to go through the pool with the default threshold.
   const one = await runEvtxhunt('dump', ISSUE43, '--threads', '1');

@@ -75,6 +75,12 @@ export interface ChunkResult {
   info: ChunkInfo;
   records: EvtxRecord[];
   diagnostics: Diagnostic[];
+  /**
+   * Set when a record of the unused space could not be read: it may need a template that only
+   * an earlier chunk defines, which a worker thread must parse first to read what a sequential
+   * reader does (parallel/task-runner.ts).
+   */
+  slackUnread?: boolean;
 }
 
 /**

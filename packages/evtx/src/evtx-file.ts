@@ -45,7 +45,8 @@ export class EvtxFile {
     /** What the file header told; every pass over the chunks starts from these. */
     private readonly headerDiagnostics: readonly Diagnostic[],
     private readonly slotsPerRead: number,
-    private readonly readOptions: ChunkReadOptions,
+    /** What is read besides the live records; a ChunkPool reads the file's slots alike. */
+    readonly readOptions: Readonly<ChunkReadOptions>,
   ) {
     this.summary = this.freshSummary();
   }

@@ -9,6 +9,7 @@ import { LineBuffer, type Io } from '../io.js';
 import { DUMP_JOB, type DumpJobOptions } from '../jobs/dump-job.js';
 import { parsingPool, pooledFile } from '../parallel.js';
 import { QUERY_HELP, queryOption } from '../query-option.js';
+import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { dumpLine, type DumpStyle } from '../record-lines.js';
 import type { Reporter } from '../reporter.js';
@@ -28,6 +29,7 @@ Options:
   --query EXPR    ${QUERY_HELP.replaceAll('\n  ', '\n')}
   --threads N     ${THREADS_HELP.replaceAll('\n  ', '\n')}
   --strict        ${STRICT_HELP.replaceAll('\n', '\n                  ')}
+  --slack         ${SLACK_HELP.replaceAll('\n', '\n                  ')}
   -h, --help      show this help
 
 ${EXIT_HELP}`;
@@ -50,12 +52,17 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   let run;
   try {
-    run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-      if (pooledFile(pool, evtx)) await dumpPooled(pool, evtx, file, out, reporter);
-      else await dumpHere(evtx, file, style, out, reporter);
-      // Flush per file so stdout and the file's diagnostics on stderr stay roughly in step.
-      await out.flush();
-    });
+    run = await readEvtxFiles(
+      args.positionals,
+      io,
+      async (evtx, file, reporter) => {
+        if (pooledFile(pool, evtx)) await dumpPooled(pool, evtx, file, out, reporter);
+        else await dumpHere(evtx, file, style, out, reporter);
+        // Flush per file so stdout and the file's diagnostics on stderr stay roughly in step.
+        await out.flush();
+      },
+      openOptions(args),
+    );
   } finally {
     await pool?.close();
   }
@@ -107,6 +114,7 @@ export const dumpCommand: Command = {
     { name: 'query', kind: 'value' },
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,
+    SLACK_OPTION,
   ],
   run,
 };

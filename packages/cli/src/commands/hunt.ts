@@ -26,6 +26,7 @@ import { HUNT_JOB } from '../jobs/hunt-job.js';
 import { jsonText } from '../json.js';
 import { refuseOverwritingInput } from '../out-file.js';
 import { pooledFile } from '../parallel.js';
+import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
@@ -57,6 +58,7 @@ Options:
   --threads N        worker threads that parse chunks (default 1: the engine needs whole
                      records, and sending them between threads costs about what it saves)
   --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
+  --slack            ${SLACK_HELP.replaceAll('\n', '\n                     ')}
   -h, --help         show this help
 
 No report is written when no record could be read. The report lists every file and what could
@@ -86,8 +88,12 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   };
   let run;
   try {
-    run = await readEvtxInputs(inputs, io, visit, (file, fileStatus, outcome) =>
-      sources.push(sourceStatus(file, fileStatus, outcome)),
+    run = await readEvtxInputs(
+      inputs,
+      io,
+      visit,
+      (file, fileStatus, outcome) => sources.push(sourceStatus(file, fileStatus, outcome)),
+      openOptions(args),
     );
   } finally {
     await pool?.close();
@@ -232,6 +238,7 @@ export const huntCommand: Command = {
     { name: 'out', kind: 'value' },
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,
+    SLACK_OPTION,
   ],
   run,
 };

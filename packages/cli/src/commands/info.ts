@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { renderInfo, type InfoReport } from '../info-report.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
+import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
 import type { Reporter } from '../reporter.js';
 
@@ -19,6 +20,7 @@ Directories are walked for .evtx files. Every record is read to count them.
 Options:
   --json      write a JSON array with one object per file
   --strict    ${STRICT_HELP.replaceAll('\n', '\n              ')}
+  --slack     ${SLACK_HELP.replaceAll('\n', '\n              ')}
   -h, --help  show this help
 
 ${EXIT_HELP}`;
@@ -29,11 +31,16 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const json = args.flags.has('json');
   const reports: InfoReport[] = [];
 
-  const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-    const report = await inspect(evtx, file, reporter);
-    if (json) reports.push(report);
-    else await io.out.write(renderInfo(report).join('\n') + '\n\n');
-  });
+  const run = await readEvtxFiles(
+    args.positionals,
+    io,
+    async (evtx, file, reporter) => {
+      const report = await inspect(evtx, file, reporter);
+      if (json) reports.push(report);
+      else await io.out.write(renderInfo(report).join('\n') + '\n\n');
+    },
+    openOptions(args),
+  );
 
   if (json) await io.out.write(jsonText(reports, 2) + '\n');
   return endRun(io, run, args.flags.has('strict'));
@@ -56,6 +63,6 @@ export const infoCommand: Command = {
   name: 'info',
   summary: 'header facts, chunk table, record counts and damage of each file',
   help: HELP,
-  options: [{ name: 'json', kind: 'flag' }, STRICT_OPTION],
+  options: [{ name: 'json', kind: 'flag' }, STRICT_OPTION, SLACK_OPTION],
   run,
 };

@@ -18,6 +18,7 @@ import { renderPivot } from '../pivot-table.js';
 import { PIVOT_JOB, type PivotChunk, type PivotJobOptions } from '../jobs/pivot-job.js';
 import { parsingPool, pooledFile } from '../parallel.js';
 import { QUERY_HELP } from '../query-option.js';
+import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { selectionFor } from '../record-selection.js';
 import type { Reporter } from '../reporter.js';
@@ -51,6 +52,7 @@ Options:
                      number or a lone -) get an apostrophe (') in front, and the first line
                      (# Formula neutralisation: ...) says so and counts the cells changed
   --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
+  --slack            ${SLACK_HELP.replaceAll('\n', '\n                     ')}
   -h, --help         show this help
 
 ${EXIT_HELP}`;
@@ -87,10 +89,15 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   let run;
   try {
-    run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-      if (pooledFile(pool, evtx)) await counter.addPooled(pool, evtx, file, reporter);
-      else await counter.addHere(evtx, file, reporter);
-    });
+    run = await readEvtxFiles(
+      args.positionals,
+      io,
+      async (evtx, file, reporter) => {
+        if (pooledFile(pool, evtx)) await counter.addPooled(pool, evtx, file, reporter);
+        else await counter.addHere(evtx, file, reporter);
+      },
+      openOptions(args),
+    );
   } finally {
     await pool?.close();
   }
@@ -216,6 +223,7 @@ export const pivotCommand: Command = {
     { name: 'all-events', kind: 'flag' },
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,
+    SLACK_OPTION,
   ],
   run,
 };

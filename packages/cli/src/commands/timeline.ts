@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import { escapeText } from '../escape.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
+import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
 import { TimelineRuns } from '../timeline-runs.js';
 import { timelineLines } from '../timeline-table.js';
@@ -35,6 +36,7 @@ Options:
   --json           one JSON object per line: time, computer, kind, eventId, image,
                    processGuid, summary, evidence (file, recordId, eventId, time)
   --strict         ${STRICT_HELP.replaceAll('\n', '\n                   ')}
+  --slack          ${SLACK_HELP.replaceAll('\n', '\n                   ')}
   -h, --help       show this help
 
 ${EXIT_HELP}`;
@@ -59,16 +61,23 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const runs = new TimelineRuns();
   const duplicates = new DuplicateRecords();
   try {
-    const run = await readEvtxFiles(args.positionals, io, async (evtx, file, reporter) => {
-      for await (const batch of evtx.recordBatches()) {
-        for (const record of batch) {
-          const structured = { ...record.toStructured(), file };
-          const activity = duplicates.isDuplicate(structured) ? undefined : toActivity(structured);
-          if (activity !== undefined) await runs.add(timeline.add(activity));
+    const run = await readEvtxFiles(
+      args.positionals,
+      io,
+      async (evtx, file, reporter) => {
+        for await (const batch of evtx.recordBatches()) {
+          for (const record of batch) {
+            const structured = { ...record.toStructured(), file };
+            const activity = duplicates.isDuplicate(structured)
+              ? undefined
+              : toActivity(structured);
+            if (activity !== undefined) await runs.add(timeline.add(activity));
+          }
+          await reporter.records(evtx.summary, batch.length);
         }
-        await reporter.records(evtx.summary, batch.length);
-      }
-    });
+      },
+      openOptions(args),
+    );
 
     if (filter !== undefined && timeline.matching(filter).length === 0) {
       await io.err.write(`evtxhunt: ${escapeText(noMatch(filter))}\n`);
@@ -121,6 +130,7 @@ export const timelineCommand: Command = {
     { name: 'process', kind: 'value' },
     { name: 'image', kind: 'value' },
     STRICT_OPTION,
+    SLACK_OPTION,
   ],
   run,
 };

@@ -142,14 +142,14 @@ export class ChunkPool<Output> {
         queue.push({ first: next, count, done: undefined, slots: undefined });
         next += count;
       }
-      this.#handOut(queue, path);
+      this.#handOut(queue, evtx, path);
       const head = queue[0];
       if (head === undefined) break;
 
       if (head.slots === undefined) {
         // Rather than wait for a worker, this thread runs the first task none has taken.
         const waiting = this.#here && queue.find((task) => task.done === undefined);
-        if (waiting) await this.#runHere(waiting, path);
+        if (waiting) await this.#runHere(waiting, evtx, path);
         else await head.done;
         continue;
       }
@@ -191,30 +191,33 @@ export class ChunkPool<Output> {
    * when this thread parses too, only while some worker has fewer than WORKER_DEPTH_HELPED, so
    * the rest are left for this thread to take when it would otherwise wait.
    */
-  #handOut(queue: readonly ReadTask[], path: string): void {
+  #handOut(queue: readonly ReadTask[], evtx: EvtxFile, path: string): void {
     for (const task of queue) {
       if (task.done !== undefined) continue;
       if (this.#here !== undefined && this.#leastBusy().tasks.size >= WORKER_DEPTH_HELPED) return;
-      task.done = this.#submit(path, task.first, task.count).then((slots) => {
+      task.done = this.#submit(this.#request(evtx, path, task)).then((slots) => {
         task.slots = slots;
       });
     }
   }
 
   /** Runs `task` on this thread; its slots are there once this resolves. */
-  async #runHere(task: ReadTask, path: string): Promise<void> {
+  async #runHere(task: ReadTask, evtx: EvtxFile, path: string): Promise<void> {
     const runner = this.#here;
     if (runner === undefined) throw new Error('this chunk pool does not parse on the main thread');
-    const { first, count } = task;
-    const request: TaskRequest = { kind: 'task', id: this.#nextId++, file: path, first, count };
-    task.done = runner.task(request).then((reply) => {
+    task.done = runner.task(this.#request(evtx, path, task)).then((reply) => {
       task.slots = reply.slots;
     });
     await task.done;
   }
 
-  #submit(file: string, first: number, count: number): Promise<readonly WorkerSlot[]> {
-    const request: TaskRequest = { kind: 'task', id: this.#nextId++, file, first, count };
+  /** The request for `task`'s slots of `evtx`, read as `evtx` reads them. */
+  #request(evtx: EvtxFile, file: string, task: ReadTask): TaskRequest {
+    const { first, count } = task;
+    return { kind: 'task', id: this.#nextId++, file, first, count, read: evtx.readOptions };
+  }
+
+  #submit(request: TaskRequest): Promise<readonly WorkerSlot[]> {
     return new Promise((settle) => this.#dispatch({ request, attempts: 1, settle }));
   }
 
@@ -273,12 +276,11 @@ export class ChunkPool<Output> {
    * itself down; the task settles when every slot has.
    */
   #retry(task: PendingTask): void {
-    const { file, first, count } = task.request;
+    const { first, count } = task.request;
     const parts = Array.from({ length: count }, (_, i) => {
       const request: TaskRequest = {
-        kind: 'task',
+        ...task.request,
         id: this.#nextId++,
-        file,
         first: first + i,
         count: 1,
       };

@@ -3,7 +3,7 @@
  * started with the job's module and options, then takes tasks (a run of chunk slots of one
  * file) and answers each with one report per slot, in slot order.
  */
-import type { ChunkInfo } from '../chunk.js';
+import type { ChunkInfo, ChunkReadOptions } from '../chunk.js';
 import type { EvtxRecord } from '../record.js';
 import type { SlotReport } from '../slots.js';
 
@@ -43,6 +43,8 @@ export interface TaskRequest {
   readonly file: string;
   readonly first: number;
   readonly count: number;
+  /** What is read besides the live records: the file's own `EvtxFile.readOptions`. */
+  readonly read: ChunkReadOptions;
 }
 
 /** Close the open file and end the thread. */

@@ -8,7 +8,7 @@
 import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE, hasChunkSignature, isAllZero } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
-import { parseSlot, readRun } from '../slots.js';
+import { parseSlot, readRun, type ParsedSlot } from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import type {
@@ -56,7 +56,8 @@ export class TaskRunner {
       const open = await this.fileFor(request.file);
       const bytes = await readRun(await open.source, first, count);
       await warmTemplates(open, bytes, request);
-      return { kind: 'task', id, slots: runSlots(bytes, request, job, open.templates) };
+      const parsed = await parseRun(open, bytes, request);
+      return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
@@ -105,52 +106,70 @@ async function warmTemplates(open: OpenEntry, bytes: Uint8Array, request: TaskRe
     const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
     if (!hasChunkSignature(slot) && !isAllZero(slot)) destroyed = request.first + i;
   }
-  if (destroyed < 0 || open.warmed >= destroyed) return;
-
-  const source = await open.source;
-  for (let index = open.warmed; index < destroyed; index++) {
-    parseSlot(await readRun(source, index, 1), index, request.file, open.templates);
-  }
-  open.warmed = destroyed;
+  if (destroyed >= 0) await warmBefore(open, destroyed, request);
 }
 
-/** Parses each slot of the run and runs the job on it; a slot that throws is reported failed. */
-function runSlots(
+/** Parses every slot before `index` not yet parsed into the thread's templates, in order. */
+async function warmBefore(open: OpenEntry, index: number, request: TaskRequest): Promise<void> {
+  if (open.warmed >= index) return;
+
+  const source = await open.source;
+  for (let earlier = open.warmed; earlier < index; earlier++) {
+    const bytes = await readRun(source, earlier, 1);
+    parseSlot(bytes, earlier, request.file, open.templates, request.read);
+  }
+  open.warmed = index;
+}
+
+/**
+ * Parses each slot of the run; a slot that throws is reported failed. A slot with a record in
+ * its unused space that could not be read is parsed again once the slots before it are warmed
+ * (warmBefore): the record may borrow a template from an earlier chunk, as it does when read
+ * sequentially. Costly, but only for files with such a record, and only once per file.
+ */
+async function parseRun(
+  open: OpenEntry,
   bytes: Uint8Array,
   request: TaskRequest,
-  job: LoadedJob,
-  templates: TemplateCache,
-): WorkerSlot[] {
-  const slots: WorkerSlot[] = [];
+): Promise<(ParsedSlot | WorkerSlot)[]> {
+  const slots: (ParsedSlot | WorkerSlot)[] = [];
   for (let i = 0; i < request.count; i++) {
     const index = request.first + i;
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    slots.push(runSlot(slotBytes, index, request.file, job, templates));
+    let slot = parseOne(slotBytes, index, open, request);
+    if ('slackUnread' in slot && slot.slackUnread === true && open.warmed < index) {
+      await warmBefore(open, index, request);
+      slot = parseOne(slotBytes, index, open, request);
+    }
+    slots.push(slot);
   }
   return slots;
 }
 
-function runSlot(
+function parseOne(
   bytes: Uint8Array,
   index: number,
-  file: string,
-  job: LoadedJob,
-  templates: TemplateCache,
-): WorkerSlot {
-  let parsed;
+  open: OpenEntry,
+  request: TaskRequest,
+): ParsedSlot | WorkerSlot {
   try {
-    parsed = parseSlot(bytes, index, file, templates);
+    return parseSlot(bytes, index, request.file, open.templates, request.read);
   } catch (error) {
     return failedSlot(index, `parsing threw ${describeThrown(error)}`);
   }
+}
 
-  const { info, diagnostics, recordIds, records } = parsed;
+/** Runs the job on a parsed slot's records; a job that throws fails the slot. */
+function runJob(slot: ParsedSlot | WorkerSlot, job: LoadedJob): WorkerSlot {
+  if (!('records' in slot)) return slot;
+
+  const { info, diagnostics, recordIds, records } = slot;
   if (records.length === 0) return { info, diagnostics, recordIds, output: undefined };
-  if ('failure' in job) return failedSlot(index, job.failure, parsed);
+  if ('failure' in job) return failedSlot(info.index, job.failure, slot);
   try {
     return { info, diagnostics, recordIds, output: job.run(records, info) };
   } catch (error) {
-    return failedSlot(index, `the chunk job threw ${describeThrown(error)}`, parsed);
+    return failedSlot(info.index, `the chunk job threw ${describeThrown(error)}`, slot);
   }
 }
 

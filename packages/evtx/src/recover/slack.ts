@@ -4,9 +4,10 @@
  * read when asked for, flagged recovered and never counted as live; one equal to a live record
  * of the chunk (same id, written time and bytes) is a duplicate and is not read twice.
  *
- * TODO: only `EvtxFile` reads slack (EvtxFileOptions.slack); a ChunkPool's workers do not, and
- * the CLI has no flag for it yet. A slack record is compared only with its own chunk's live
- * records, not with those of other chunks.
+ * Read by `EvtxFile` (EvtxFileOptions.slack) and by a ChunkPool's threads for such a file; the
+ * CLI's `--slack` asks for it.
+ * TODO: a slack record is compared only with its own chunk's live records, not with those of
+ * other chunks, so one repeating a live record of another chunk is output twice.
  */
 import { ChunkContext } from '../binxml/chunk-context.js';
 import type { ChunkResult } from '../chunk.js';
@@ -48,6 +49,7 @@ export function readSlack(chunk: ChunkContext, from: number, result: ChunkResult
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
       note(result, 'warning', candidate, `cannot be read: ${error.reason}`);
+      result.slackUnread = true;
     }
   }
 }

@@ -61,6 +61,23 @@ test('ChunkPool gives the sample, whole and damaged, what a sequential read give
   }
 });
 
+test('ChunkPool reads the unused space of a file opened with slack, as a sequential read does', async () => {
+  // 71 records in the sample's unused space read sequentially; 31 of them borrow a template
+  // from an earlier chunk, which a thread that had not parsed it must parse first.
+  const expected = await readSequential(SAMPLE_PATH, { slack: true });
+  assert.equal(expected.summary.records.recovered, 71);
+  assert.equal(expected.keys.length, expected.summary.records.read + 71);
+  for (const { threads, parseHere } of POOLS) {
+    const pool = keysPool(threads, {}, 4, parseHere);
+    try {
+      const pooled = await readPooled(pool, SAMPLE_PATH, { slack: true });
+      assert.deepEqual(pooled, expected, `${threads} ${parseHere}`);
+    } finally {
+      await pool.close();
+    }
+  }
+});
+
 test('ChunkPool reports a slot whose job throws and still gives every other slot', async () => {
   for (const { threads, parseHere } of POOLS) await assertFailedSlot(threads, parseHere);
 });

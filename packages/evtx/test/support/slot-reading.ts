@@ -1,5 +1,10 @@
 /** One file read three ways, for the tests that hold the split and the pool to the original. */
-import { EvtxFile, type ChunkInfo, type FileSummary } from '../../src/index.js';
+import {
+  EvtxFile,
+  type ChunkInfo,
+  type EvtxFileOptions,
+  type FileSummary,
+} from '../../src/index.js';
 import { ChunkPool, openFileSource } from '../../src/node.js';
 import { parseSlots, type SlotReport } from '../../src/slots.js';
 
@@ -12,10 +17,13 @@ export interface SlotReading {
 }
 
 /** Today's path: `chunks()`, then `records()`, on one thread. */
-export async function readSequential(path: string): Promise<SlotReading> {
+export async function readSequential(
+  path: string,
+  options: EvtxFileOptions = {},
+): Promise<SlotReading> {
   const source = await openFileSource(path);
   try {
-    const evtx = await EvtxFile.open(source);
+    const evtx = await EvtxFile.open(source, options);
     const chunks: ChunkInfo[] = [];
     for await (const chunk of evtx.chunks()) chunks.push(chunk);
     const keys: string[] = [];
@@ -53,10 +61,14 @@ export async function readSplit(path: string): Promise<SlotReading> {
 }
 
 /** Through a pool whose job gives `recordId@offset` per record. */
-export async function readPooled(pool: ChunkPool<string>, path: string): Promise<SlotReading> {
+export async function readPooled(
+  pool: ChunkPool<string>,
+  path: string,
+  options: EvtxFileOptions = {},
+): Promise<SlotReading> {
   const source = await openFileSource(path);
   try {
-    const evtx = await EvtxFile.open(source);
+    const evtx = await EvtxFile.open(source, options);
     const reading: SlotReading = { chunks: [], keys: [], summary: evtx.summary };
     for await (const { info, output } of pool.read(evtx, path)) {
       reading.chunks.push(info);
