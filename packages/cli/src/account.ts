@@ -77,13 +77,9 @@ export function accountOf(
     : { file, state, ...counts };
 }
 
-/**
- * Records recovered from damaged places (slack space, chunks without a header), once the
- * parser counts them; 0 until then.
- */
+/** Records recovered from damaged places (slack space, chunks without a header). */
 function recoveredOf(summary: FileSummary | undefined): number {
-  const records = summary?.records as { readonly recovered?: number } | undefined;
-  return records?.recovered ?? 0;
+  return summary?.records.recovered ?? 0;
 }
 
 function stateOf(status: number, counts: Omit<FileAccount, 'file' | 'state'>): AccountState {
