@@ -15,6 +15,7 @@ export {
   type SlotReport,
 } from './slots.js';
 export { failedSlot } from './parallel/slot-failure.js';
+export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
 export { TemplateCache } from './binxml/template-cache.js';
 export { CHUNK_SIZE } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';

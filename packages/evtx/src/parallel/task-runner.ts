@@ -6,8 +6,9 @@
  * loaded fails only the slots with records.
  */
 import { TemplateCache } from '../binxml/template-cache.js';
-import { CHUNK_SIZE, hasChunkSignature, isAllZero } from '../chunk-header.js';
+import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
+import { warmTemplates } from '../recover/warm-templates.js';
 import { parseSlot, readRun } from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
@@ -27,7 +28,7 @@ interface OpenEntry {
   readonly path: string;
   readonly source: Promise<OpenFile>;
   readonly templates: TemplateCache;
-  /** Slots before this one have all been parsed into `templates` (see `warmTemplates`). */
+  /** Slots before this one have all been parsed into `templates` (recover/warm-templates.ts). */
   warmed: number;
 }
 
@@ -55,7 +56,7 @@ export class TaskRunner {
     try {
       const open = await this.fileFor(request.file);
       const bytes = await readRun(await open.source, first, count);
-      await warmTemplates(open, bytes, request);
+      await warmTemplates(await open.source, request.file, { first, count, bytes }, open);
       return { kind: 'task', id, slots: runSlots(bytes, request, job, open.templates) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
@@ -90,28 +91,6 @@ export class TaskRunner {
     this.open = open;
     return open;
   }
-}
-
-/**
- * A slot whose chunk header was destroyed borrows templates from the chunks before it
- * (recover/destroyed-chunk.ts). A sequential reader has parsed them all by then; a worker may
- * not have, so before such a slot it parses every earlier slot it has not into its cache, once
- * per file, and recovers exactly what a sequential reader does. Costly, but only for files
- * with a destroyed chunk header.
- */
-async function warmTemplates(open: OpenEntry, bytes: Uint8Array, request: TaskRequest) {
-  let destroyed = -1;
-  for (let i = 0; i < request.count && destroyed < 0; i++) {
-    const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    if (!hasChunkSignature(slot) && !isAllZero(slot)) destroyed = request.first + i;
-  }
-  if (destroyed < 0 || open.warmed >= destroyed) return;
-
-  const source = await open.source;
-  for (let index = open.warmed; index < destroyed; index++) {
-    parseSlot(await readRun(source, index, 1), index, request.file, open.templates);
-  }
-  open.warmed = destroyed;
 }
 
 /** Parses each slot of the run and runs the job on it; a slot that throws is reported failed. */
