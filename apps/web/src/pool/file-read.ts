@@ -181,11 +181,15 @@ export class FileRead {
     this.fill();
   }
 
-  /** Counts the slots the accountant released and gathers their rows. */
+  /**
+   * Counts the slots the accountant released and gathers their rows; a chunk that repeats an
+   * earlier one byte for byte (the accountant says so) gives none, as in a sequential read.
+   */
   private release(slots: readonly SlotWithRows[], rows: CompactRow[]): void {
     for (const slot of slots) {
-      for (const row of slot.rows) rows.push(row);
-      this.#records += slot.rows.length;
+      const own = slot.info.duplicateOf === undefined ? slot.rows : [];
+      for (const row of own) rows.push(row);
+      this.#records += own.length;
       this.#bytes = Math.min(this.#file.size, slotOffset(slot.info.index) + CHUNK_SIZE);
     }
   }
