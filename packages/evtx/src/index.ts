@@ -16,7 +16,7 @@ export {
 } from './slots.js';
 export { failedSlot } from './parallel/slot-failure.js';
 export { TemplateCache } from './binxml/template-cache.js';
-export { CHUNK_SIZE } from './chunk-header.js';
+export { CHUNK_SIZE, hasChunkSignature, isAllZero } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';

@@ -7,7 +7,7 @@ import { blobSource, TemplateCache } from '@evtxhunt/evtx';
 
 import type { WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
 import { recordXml } from './record-xml.js';
-import { runSlotTask } from './slot-task.js';
+import { runSlotTask, type ParseTemplates } from './slot-task.js';
 
 /** Sends a reply to the page. */
 export type PostReply = (reply: WorkerReply) => void;
@@ -41,12 +41,12 @@ export function createWorkerHandler(post: PostReply): (request: WorkerRequest) =
 
 /** The templates compiled for each file's parse, so its tasks compile each template once. */
 class TemplatesByParse {
-  readonly #caches = new Map<number, TemplateCache>();
+  readonly #caches = new Map<number, ParseTemplates>();
 
-  of(parse: number): TemplateCache {
+  of(parse: number): ParseTemplates {
     let cache = this.#caches.get(parse);
     if (cache === undefined) {
-      cache = new TemplateCache();
+      cache = { cache: new TemplateCache(), warmed: 0 };
       this.#caches.set(parse, cache);
       // Maps keep insertion order: the first key is the parse seen longest ago.
       const oldest = this.#caches.keys().next().value;
