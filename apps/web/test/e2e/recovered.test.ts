@@ -94,6 +94,9 @@ browserTest(
     const pane = page.getByRole('complementary');
     assert.match(await pane.locator('h2').innerText(), /^Event 1 · record \d+ · recovered$/);
     assert.match(await pane.locator('.details-recovered').innerText(), /not the live log/);
+    // Its XML is read again with the templates of the slot before the destroyed header.
+    await pane.locator('.details-xml[aria-busy="false"]').waitFor();
+    assert.match(await pane.locator('.details-xml').innerText(), /<EventRecordID>231</);
 
     await page.keyboard.press('Escape');
     assert.equal(await query(page, '-recovered:true', '206 of 376 events'), '206 of 376 events');
