@@ -17,7 +17,7 @@ export {
 export { failedSlot } from './parallel/slot-failure.js';
 export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
 export { TemplateCache } from './binxml/template-cache.js';
-export { CHUNK_SIZE } from './chunk-header.js';
+export { CHUNK_SIZE, hasChunkSignature } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';
