@@ -44,8 +44,8 @@ interface Search {
 /**
  * Row `row` of a store as a QueryRow. System fields read as the table shows them, except
  * `level`, which is both its number and its name (`4` and `Information`), so `level:4`,
- * `level:>2` and `level:Information` all work; `recovered` is `true` or `false`. Data fields are found by exact name, then
- * ignoring case.
+ * `level:>2` and `level:Information` all work; `recovered` is `true` or `false`. Data fields
+ * are found by exact name, then ignoring case.
  */
 export class StoreRow implements QueryRow {
   /** The store row the next questions are about. */

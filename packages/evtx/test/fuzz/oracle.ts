@@ -186,7 +186,9 @@ function repeated(outcome: ParseOutcome, index: number, before: string[]): boole
   );
 }
 
-/** Everything a summary counts as lost: damaged and unreadable chunks, failed and missing records. */
+/**
+ * Everything a summary counts as lost: damaged and unreadable chunks, failed and missing records.
+ */
 function loss({ chunks, records }: FileSummary): number {
   return chunks.damaged + chunks.unreadable + records.failed + records.missing;
 }
