@@ -13,6 +13,14 @@ import { openFileSource } from '@evtxhunt/evtx/node';
 const [path, repeatText = '1', mode = 'jsonl', from = 'file', iterate = 'batches'] =
   process.argv.slice(2);
 const repeat = Number(repeatText);
+const MODES = ['jsonl', 'xml', 'structured', 'fields'];
+if (path === undefined || !(repeat >= 1) || !MODES.includes(mode)) {
+  process.stderr.write(
+    'usage: node bench/parse-one.mjs FILE [REPEAT] [jsonl|xml|structured|fields] [file|memory] ' +
+      '[batches|records]\n',
+  );
+  process.exit(2);
+}
 const PIVOT_FIELDS = ['Image', 'SourceIp', 'DestinationIp', 'DestinationPort', 'ProcessGuid'];
 let records = 0;
 let outputBytes = 0;

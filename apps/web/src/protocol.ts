@@ -24,6 +24,11 @@ export interface CompactRow {
   readonly chunk: number;
   /** Absolute byte offset of the record in the file. */
   readonly offset: number;
+  /**
+   * True for a record found by its signature that no chunk header vouches for (behind a
+   * destroyed chunk header, past damage in a chunk): not a live record. Absent when live.
+   */
+  readonly recovered?: true;
   /** EventData/UserData field names in document order, with `values` beside them. */
   readonly names: readonly string[];
   readonly values: readonly FieldValue[];
@@ -45,6 +50,8 @@ export interface WireRow {
   readonly system: number;
   readonly chunk: number;
   readonly offset: number;
+  /** As CompactRow's: present only on recovered rows, so live rows cost nothing on the wire. */
+  readonly recovered?: true;
   /** Index into the batch's `shapes`: the row's field names, `values` beside them. */
   readonly shape: number;
   readonly values: readonly FieldValue[];

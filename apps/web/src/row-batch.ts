@@ -23,12 +23,16 @@ class Numbering<T> {
   }
 }
 
+/** What a recovered row carries besides a live row's fields. */
+const RECOVERED = { recovered: true } as const;
+
 /** The batch that carries `rows`. */
 export function packRows(rows: readonly CompactRow[]): RowBatch {
   const texts = new Numbering<string>();
   const shapes = new Numbering<readonly string[]>();
   const text = (value: string) => texts.id(value, value);
   const packed = rows.map((row): WireRow => ({
+    ...(row.recovered === true ? RECOVERED : {}),
     time: row.time,
     eventId: row.eventId,
     level: row.level,
@@ -61,6 +65,7 @@ export function unpackRows(batch: RowBatch): CompactRow[] {
       );
     }
     return {
+      ...(row.recovered === true ? RECOVERED : {}),
       time: row.time,
       eventId: row.eventId,
       level: row.level,

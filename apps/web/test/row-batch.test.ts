@@ -6,6 +6,7 @@ import type { RowBatch } from '../src/protocol.js';
 import { packRows, unpackRows } from '../src/row-batch.js';
 import { ISSUE43 } from './support/paths.js';
 import { parseFile } from './support/parse.js';
+import { row } from './support/rows.js';
 
 test('packRows lists repeated texts once and unpackRows gives every row back', async () => {
   const { rows } = await parseFile(ISSUE43);
@@ -47,4 +48,17 @@ test('unpackRows throws naming the row when an index is outside the batch', asyn
     () => unpackRows(short),
     /^RangeError: row batch: row 0 has 0 values for \d+ names/,
   );
+});
+
+test('packRows carries the recovered flag on recovered rows only, and unpackRows gives it back', () => {
+  const live = row({ Image: 'a.exe' }, { recordId: '1' });
+  const recovered = row({ Image: 'b.exe' }, { recordId: '2', recovered: true });
+
+  const batch = packRows([live, recovered]);
+  assert.equal('recovered' in (batch.rows[0] ?? {}), false, 'a live row carries no flag');
+  assert.equal(batch.rows[1]?.recovered, true);
+  const back = unpackRows(batch);
+  assert.equal(back[0]?.recovered, undefined);
+  assert.equal(back[1]?.recovered, true);
+  assert.equal(back[1]?.recordId, '2');
 });

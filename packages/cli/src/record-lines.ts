@@ -26,9 +26,18 @@ export function recordJsonLine(file: string, record: StructuredRecord): string {
   return jsonText(line);
 }
 
+/**
+ * Leads the XML of a recovered record (read from a destroyed chunk, past damage or from unused
+ * space): Event XML has no place for the flag JSON carries, and a comment keeps it well-formed.
+ */
+export const RECOVERED_XML_COMMENT = '<!-- evtxhunt: recovered record, not a live one -->';
+
 /** The XML line for one record, with anything a terminal would act on shown escaped. */
-export function recordXmlLine(record: Pick<EvtxRecord, 'toXml'>): string {
-  return terminalSafeXml(record.toXml());
+export function recordXmlLine(
+  record: Pick<EvtxRecord, 'toXml'> & { readonly recovered?: boolean },
+): string {
+  const xml = terminalSafeXml(record.toXml());
+  return record.recovered === true ? RECOVERED_XML_COMMENT + xml : xml;
 }
 
 /**

@@ -96,3 +96,13 @@ test('colorWanted: a terminal, unless NO_COLOR is set to something (an empty val
   assert.equal(colorWanted(true, '0'), false);
   assert.equal(colorWanted(false, undefined), false);
 });
+
+test('recordXmlLine marks a recovered record with a comment before its event', () => {
+  const xml = '<Event><System><EventID>1</EventID></System></Event>';
+
+  assert.equal(recordXmlLine({ toXml: () => xml, recovered: false }), xml);
+  assert.equal(
+    recordXmlLine({ toXml: () => xml, recovered: true }),
+    `<!-- evtxhunt: recovered record, not a live one -->${xml}`,
+  );
+});

@@ -15,8 +15,9 @@ export {
   type SlotReport,
 } from './slots.js';
 export { failedSlot } from './parallel/slot-failure.js';
+export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
 export { TemplateCache } from './binxml/template-cache.js';
-export { CHUNK_SIZE } from './chunk-header.js';
+export { CHUNK_SIZE, hasChunkSignature } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';

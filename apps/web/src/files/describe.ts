@@ -40,15 +40,16 @@ function percent(file: LoadedFile): string {
 }
 
 /**
- * `298 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 records could not be
- * read: ... · 1,548 records missing`, or `not an EVTX file: <reason>`.
+ * `298 records read, 113 recovered (marked, not live) · 3 of 4 chunks damaged, 12 chunk slots
+ * unreadable · 3 records could not be read: ... · 1,548 records missing`, or `not an EVTX file:
+ * <reason>`.
  */
 export function summaryLine(summary: FileSummary): string {
   const notEvtx = notEvtxReason(summary);
   if (notEvtx !== undefined) return notEvtx;
 
   const { chunks, records } = summary;
-  const read = `${plural(records.read, 'record')} read`;
+  const read = `${plural(records.read, 'record')} read${recoveredText(summary)}`;
   const damaged =
     chunks.damaged === 0
       ? `${plural(chunks.found, 'chunk')}, none damaged`
@@ -58,6 +59,18 @@ export function summaryLine(summary: FileSummary): string {
   const lost = lossParts(summary);
   if (lost.length === 0 && summary.lost) lost.push(UNCOUNTED_LOSS);
   return `${read} · ${damaged}${slots} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
+}
+
+/**
+ * `, 113 recovered (marked, not live), 12 duplicates not shown again`, or '' when the parser
+ * recovered and skipped nothing.
+ */
+function recoveredText({ records }: FileSummary): string {
+  const parts = [''];
+  const { recovered = 0, duplicates = 0 } = records;
+  if (recovered > 0) parts.push(`${count(recovered)} recovered (marked, not live)`);
+  if (duplicates > 0) parts.push(`${plural(duplicates, 'duplicate')} not shown again`);
+  return parts.join(', ');
 }
 
 /** Said when the parser knows records were lost but not how many (e.g. unreadable slots). */

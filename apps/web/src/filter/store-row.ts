@@ -28,6 +28,9 @@ const CODED_COLUMNS = [
 /** System columns whose values are all but unique: read as text on every row. */
 const DISTINCT_COLUMNS = ['timeCreated', 'recordId'] as const;
 
+/** The query's name for the flag on a recovered record: `recovered:true`, `-recovered:true`. */
+export const RECOVERED_FIELD = 'recovered';
+
 /** Memo column numbers: the coded columns first, then the level, then data field ids. */
 const LEVEL_COLUMN = CODED_COLUMNS.length;
 const FIRST_DATA_COLUMN = LEVEL_COLUMN + 1;
@@ -41,8 +44,8 @@ interface Search {
 /**
  * Row `row` of a store as a QueryRow. System fields read as the table shows them, except
  * `level`, which is both its number and its name (`4` and `Information`), so `level:4`,
- * `level:>2` and `level:Information` all work. Data fields are found by exact name, then
- * ignoring case.
+ * `level:>2` and `level:Information` all work; `recovered` is `true` or `false`. Data fields
+ * are found by exact name, then ignoring case.
  */
 export class StoreRow implements QueryRow {
   /** The store row the next questions are about. */
@@ -117,6 +120,8 @@ export class StoreRow implements QueryRow {
   private findReader(name: string): FieldReader | undefined {
     const store = this.store;
     if (name === 'level') return (row) => levelValues(store.level(row));
+    // The parser's flag; it hides a data field of that name, in any case, as System fields do.
+    if (name === RECOVERED_FIELD) return (row) => (store.recovered(row) ? 'true' : 'false');
     if (isSystemColumn(name)) return (row) => store.cell(row, name);
 
     const exact = store.dataReader(name);

@@ -55,6 +55,10 @@ export class ZonedFrame implements DataFrame {
     return this.#formatter.tryFormat(isoUtc) ?? isoUtc;
   }
 
+  recovered(row: number): boolean {
+    return this.store.recovered(row);
+  }
+
   orderKey(key: string): RowKey | undefined {
     return this.store.orderKey(key);
   }

@@ -19,6 +19,9 @@ export interface EvidenceRows {
  * rows. Resolves to undefined when `wanted` turned false before the pass ended.
  * TODO: two different files opened under one name cannot be told apart, because evidence names
  * a file by the name the record carries; rows with the same record id in both are both listed.
+ * Likewise a live record and a recovered one with the same id in one file (an older record
+ * left in a damaged chunk) are both listed: the engine's record contract has no recovered flag,
+ * so the evidence cannot say which it saw. The rows show which is which (finding-detail.tsx).
  */
 export async function evidenceRows(
   store: EventStore,

@@ -13,6 +13,7 @@ import {
   type TimeZoneChoice,
 } from '@evtxhunt/hunt';
 
+import { RECOVERED_FIELD } from '../filter/store-row.js';
 import type { EventStore } from '../store/event-store.js';
 import type { RowView } from '../store/view.js';
 import { slicedLoop, type Pacer, type StillWanted } from './slices.js';
@@ -121,11 +122,14 @@ function rowWriter(spec: RowsExport): RowWriter {
       note: () => zone,
     };
   }
-  const csv = new CsvWriter({ columns: spec.columns, timeZone: spec.timeZone, noteLine: true });
+  // A store holding recovered records gets a last column saying which rows are (true/false).
+  const flagged = spec.store.recoveredCount > 0;
+  const columns = flagged ? [...spec.columns, RECOVERED_FIELD] : spec.columns;
+  const csv = new CsvWriter({ columns, timeZone: spec.timeZone, noteLine: true });
   return {
     first: csv.preamble(),
     timeZone: csv.timeZone,
-    line: (store, row) => csv.row(withLevelField(store, row)),
+    line: (store, row) => csv.row(withLevelField(store, row, flagged)),
     note: () => `${csv.note()} Times are in ${csv.timeZone}.`,
   };
 }
@@ -135,24 +139,29 @@ function rowWriter(spec: RowsExport): RowWriter {
  * the rest of System under the names `evtxhunt dump` gives them (`task`, `processId`, ...).
  */
 function withLevel(store: EventStore, row: number): EventRecord & { level?: string } {
-  const record = { ...store.record(row), ...store.systemExtras(row) };
+  const flag = store.recovered(row) ? RECOVERED : {};
+  const record = { ...store.record(row), ...store.systemExtras(row), ...flag };
   const level = store.cell(row, 'level');
   return level === undefined ? record : { ...record, level };
 }
 
 /**
  * The same, with the level and the rest of System (`System.Task`, ...) as fields the CSV
- * writer can name as columns.
+ * writer can name as columns, and with `recovered` (`true` or `false`) when `flagged`.
  */
-function withLevelField(store: EventStore, row: number): EventRecord {
+function withLevelField(store: EventStore, row: number, flagged: boolean): EventRecord {
   const record = store.record(row);
   const system: Record<string, string> = {};
   for (const key of ['level', ...SYSTEM_EXTRA_NAMES]) {
     const text = store.cell(row, key);
     if (text !== undefined) system[key] = text;
   }
+  if (flagged) system[RECOVERED_FIELD] = String(store.recovered(row));
   return { ...record, data: { ...record.data, ...system } };
 }
+
+/** What a recovered row's JSON line carries besides a live one's, as `evtxhunt dump` writes. */
+const RECOVERED = { recovered: true } as const;
 
 /** Gathers lines into strings of about PART_CHARS characters, and those into Blobs. */
 class PartBuilder {

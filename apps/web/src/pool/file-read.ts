@@ -1,8 +1,8 @@
 /**
  * One file read by the pool's workers together, the way packages/evtx's ChunkPool reads a file
  * in Node: the page opens the file header, splits the chunk slots into tasks (one slot first,
- * then 16, 1 MiB, by default), hands them to the workers and takes their answers back in slot order through the
- * parser's own accountant (`EvtxFile.beginPass`), so the rows, their order, the summary and its
+ * then 16, 1 MiB, by default), hands them to the workers and takes their answers back in slot
+ * order through the parser's own accountant (`EvtxFile.beginPass`), so the rows, their order, the summary and its
  * diagnostics are those of one worker reading the file from start to end. At most `window`
  * tasks are sent and not yet taken in, so the rows waiting on the page stay a few MiB of the
  * file's worth whatever its size, and a page slower than its workers slows them down instead
@@ -181,11 +181,15 @@ export class FileRead {
     this.fill();
   }
 
-  /** Counts the slots the accountant released and gathers their rows. */
+  /**
+   * Counts the slots the accountant released and gathers their rows; a chunk that repeats an
+   * earlier one byte for byte (the accountant says so) gives none, as in a sequential read.
+   */
   private release(slots: readonly SlotWithRows[], rows: CompactRow[]): void {
     for (const slot of slots) {
-      for (const row of slot.rows) rows.push(row);
-      this.#records += slot.rows.length;
+      const own = slot.info.duplicateOf === undefined ? slot.rows : [];
+      for (const row of own) rows.push(row);
+      this.#records += own.length;
       this.#bytes = Math.min(this.#file.size, slotOffset(slot.info.index) + CHUNK_SIZE);
     }
   }

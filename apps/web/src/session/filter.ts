@@ -34,6 +34,7 @@ import {
   type TimeRange,
 } from '../filter/query-edit.js';
 import { FilterScan } from '../filter/scan.js';
+import { RECOVERED_FIELD } from '../filter/store-row.js';
 import { timeBounds } from '../filter/time-bounds.js';
 import { ZonedFrame } from '../filter/zoned-frame.js';
 import { isSystemColumn, systemLabel } from '../store/columns.js';
@@ -310,8 +311,9 @@ export class FilterSession {
     return this.store.valueCodes(key);
   }
 
+  /** The names a query can use besides System fields: the recovered flag, then data fields. */
   private fields(): readonly string[] {
-    return this.store.dataFieldNames();
+    return [RECOVERED_FIELD, ...this.store.dataFieldNames()];
   }
 }
 

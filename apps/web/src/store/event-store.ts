@@ -83,6 +83,9 @@ export class EventStore implements DataFrame {
   readonly #file = new GrowableArray(Uint32Array);
   readonly #chunk = new GrowableArray(Uint32Array);
   readonly #offsetInChunk = new GrowableArray(Uint16Array);
+  /** 1 for a recovered record (CompactRow.recovered), 0 for a live one: a byte a row. */
+  readonly #recovered = new GrowableArray(Uint8Array);
+  #recoveredRows = 0;
   readonly #text = {
     provider: new ValuePool(),
     channel: new ValuePool(),
@@ -129,6 +132,8 @@ export class EventStore implements DataFrame {
     this.#file.push(file);
     this.#chunk.push(row.chunk);
     this.#offsetInChunk.push(inChunk);
+    this.#recovered.push(row.recovered === true ? 1 : 0);
+    if (row.recovered === true) this.#recoveredRows++;
     this.#providerCode.push(this.#text.provider.intern(row.provider));
     this.#channelCode.push(this.#text.channel.intern(row.channel));
     this.#computerCode.push(this.#text.computer.intern(row.computer));
@@ -187,6 +192,19 @@ export class EventStore implements DataFrame {
     const chunk = this.#chunk.get(row);
     const offset = FILE_HEADER_BLOCK + chunk * CHUNK_SIZE + this.#offsetInChunk.get(row);
     return { file: this.#file.get(row), chunk, offset };
+  }
+
+  /**
+   * True when row `row`'s record was recovered: found by its signature, with no chunk header
+   * vouching for it, so it may be stale or cleared data rather than part of the live log.
+   */
+  recovered(row: number): boolean {
+    return row >= 0 && this.#recovered.get(row) === 1;
+  }
+
+  /** How many rows hold recovered records. */
+  get recoveredCount(): number {
+    return this.#recoveredRows;
   }
 
   /** The file index of row `row`. */
@@ -485,7 +503,7 @@ export class EventStore implements DataFrame {
   get columnBytes(): number {
     const arrays = [this.#eventId, this.#level, this.#recordId, this.#file, this.#chunk];
     const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
-    const fixed = [...arrays, ...more, this.#shapeOf, this.#placeInShape];
+    const fixed = [...arrays, ...more, this.#recovered, this.#shapeOf, this.#placeInShape];
     const shapes = this.#shapes.all().reduce((sum, shape) => sum + shape.byteLength, 0);
     const other = this.#time.byteLength + this.#extras.byteLength + shapes;
     return fixed.reduce((sum, array) => sum + array.byteLength, other);
@@ -495,7 +513,8 @@ export class EventStore implements DataFrame {
   trim(): void {
     const arrays = [this.#eventId, this.#level, this.#recordId, this.#file, this.#chunk];
     const more = [this.#offsetInChunk, this.#providerCode, this.#channelCode, this.#computerCode];
-    for (const array of [...arrays, ...more, this.#shapeOf, this.#placeInShape]) array.trim();
+    const rest = [this.#recovered, this.#shapeOf, this.#placeInShape];
+    for (const array of [...arrays, ...more, ...rest]) array.trim();
     this.#time.trim();
     this.#extras.trim();
     for (const shape of this.#shapes.all()) shape.trim();

@@ -18,6 +18,11 @@ export interface DataFrame {
   columns(): readonly ColumnInfo[];
   /** The cell's text, or undefined when the row has no such field. */
   cell(row: number, key: string): string | undefined;
+  /**
+   * True when the row's record was recovered (found by its signature, no chunk header vouching
+   * for it) rather than live; the table marks such rows.
+   */
+  recovered(row: number): boolean;
   /** How to order rows by `key`; undefined for an unknown column. */
   orderKey(key: string): RowKey | undefined;
 }

@@ -5,7 +5,7 @@
  */
 
 /** The typed arrays the store keeps columns in. */
-export type NumberArray = Float64Array | Uint32Array | Uint16Array;
+export type NumberArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 type NumberArrayType<A extends NumberArray> = new (length: number) => A;
 

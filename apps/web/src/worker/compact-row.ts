@@ -4,6 +4,9 @@ import type { EvtxRecord } from '@evtxhunt/evtx';
 import type { CompactRow } from '../protocol.js';
 import { extrasText } from '../store/system-extras.js';
 
+/** Marks a row whose record no chunk header vouches for (EvtxRecord.recovered). */
+const RECOVERED = { recovered: true } as const;
+
 /**
  * The row for `record`: System fields, data fields in order, and where the record lies.
  * TODO: rows still cross as one object per row, with their data values as strings (repeated
@@ -17,6 +20,7 @@ export function compactRow(record: EvtxRecord): CompactRow {
   const structured = record.toStructured();
   const names = Object.keys(structured.data);
   return {
+    ...(record.recovered ? RECOVERED : {}),
     time: structured.timeCreated,
     eventId: structured.eventId,
     level: structured.level,

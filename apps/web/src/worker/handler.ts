@@ -3,7 +3,7 @@
  * test as well: slot tasks answer with their slots' reports and rows, XML requests read one
  * record. Requests are independent, so a worker answers an XML request between two tasks.
  */
-import { blobSource, TemplateCache } from '@evtxhunt/evtx';
+import { blobSource, TemplateCache, type FileTemplates } from '@evtxhunt/evtx';
 
 import type { WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
 import { recordXml } from './record-xml.js';
@@ -25,8 +25,8 @@ export function createWorkerHandler(post: PostReply): (request: WorkerRequest) =
   return async (request) => {
     switch (request.kind) {
       case 'slots': {
-        const cache = templates.of(request.parse);
-        await answer(post, request.id, async () => post(await runSlotTask(request, cache)));
+        const file = templates.of(request.parse);
+        await answer(post, request.id, async () => post(await runSlotTask(request, file)));
         return;
       }
       case 'forget':
@@ -41,12 +41,12 @@ export function createWorkerHandler(post: PostReply): (request: WorkerRequest) =
 
 /** The templates compiled for each file's parse, so its tasks compile each template once. */
 class TemplatesByParse {
-  readonly #caches = new Map<number, TemplateCache>();
+  readonly #caches = new Map<number, FileTemplates>();
 
-  of(parse: number): TemplateCache {
+  of(parse: number): FileTemplates {
     let cache = this.#caches.get(parse);
     if (cache === undefined) {
-      cache = new TemplateCache();
+      cache = { templates: new TemplateCache(), warmed: 0 };
       this.#caches.set(parse, cache);
       // Maps keep insertion order: the first key is the parse seen longest ago.
       const oldest = this.#caches.keys().next().value;

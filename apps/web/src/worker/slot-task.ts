@@ -1,7 +1,9 @@
 /**
  * One task of a file's parallel read, in a parse worker: a run of chunk slots read with one
  * `Blob.slice`, each slot parsed on its own with the parser's `parseSlot` and its records made
- * into rows. Nothing here looks at another slot; the page accounts for the slots in slot order.
+ * into rows. Nothing here looks at another slot, except that before a slot whose chunk header
+ * was destroyed the worker first parses the earlier ones for their templates (`warmTemplates`).
+ * The page accounts for the slots in slot order.
  * A slot that throws, or a read that fails, is reported as a failed slot (its records counted
  * lost), never as a failed task, so the rest of the file is still read.
  */
@@ -11,6 +13,8 @@ import {
   failedSlot,
   parseSlot,
   readRun,
+  warmTemplates,
+  type FileTemplates,
   type ParsedSlot,
   type TemplateCache,
 } from '@evtxhunt/evtx';
@@ -19,15 +23,14 @@ import type { CompactRow, SlotsReply, SlotsRequest, WireSlot } from '../protocol
 import { packRows } from '../row-batch.js';
 import { compactRow } from './compact-row.js';
 
-/** The reply to `request`; `templates` are those compiled for its file so far. */
-export async function runSlotTask(
-  request: SlotsRequest,
-  templates: TemplateCache,
-): Promise<SlotsReply> {
+/** The reply to `request`; `file` holds the templates compiled for its file so far. */
+export async function runSlotTask(request: SlotsRequest, file: FileTemplates): Promise<SlotsReply> {
   const { id, first, count } = request;
+  const source = blobSource(request.file, request.name);
   let bytes: Uint8Array;
   try {
-    bytes = await readRun(blobSource(request.file, request.name), first, count);
+    bytes = await readRun(source, first, count);
+    await warmTemplates(source, request.name, { first, count, bytes }, file);
   } catch (error) {
     const cause = `the parse worker could not read the file: ${describeThrown(error)}`;
     const slots = Array.from({ length: count }, (_, i) => noRows(failedSlot(first + i, cause)));
@@ -39,7 +42,7 @@ export async function runSlotTask(
   for (let i = 0; i < count; i++) {
     // A read cut short (the file shrank) leaves its last slots empty, as a sequential read does.
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    slots.push(slotRows(slotBytes, first + i, request.name, templates, rows));
+    slots.push(slotRows(slotBytes, first + i, request.name, file.templates, rows));
   }
   return { kind: 'slots', id, slots, batch: packRows(rows) };
 }

@@ -157,9 +157,9 @@ browserTest(
 
     assert.equal(
       await page.locator('.file-status').innerText(),
-      '267 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 chunk headers name ' +
-        'more records than were read · 3 records could not be read: record partly overwritten ' +
-        '(3) · 1,632 records missing',
+      '267 records read, 113 recovered (marked, not live) · 3 of 4 chunks damaged, 12 chunk ' +
+        'slots unreadable · 3 chunk headers name more records than were read · 3 records could ' +
+        'not be read: record partly overwritten (3) · 1,632 records missing',
     );
     assert.match(await page.locator('.banner').innerText(), /not closed cleanly \(dirty\)/);
     assert.equal(await page.locator('.diagnostics li').count(), 15);

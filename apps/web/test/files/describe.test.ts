@@ -45,9 +45,9 @@ test('statusLine of a damaged file says what was lost and why', { skip: SKIP_SHA
 
   assert.equal(
     statusLine(file),
-    '267 records read · 3 of 4 chunks damaged, 12 chunk slots unreadable · 3 chunk headers name ' +
-      'more records than were read · 3 records could not be read: record partly overwritten ' +
-      '(3) · 1,632 records missing',
+    '267 records read, 113 recovered (marked, not live) · 3 of 4 chunks damaged, 12 chunk ' +
+      'slots unreadable · 3 chunk headers name more records than were read · 3 records could ' +
+      'not be read: record partly overwritten (3) · 1,632 records missing',
   );
   assert.deepEqual(damageBanner(file), {
     text:

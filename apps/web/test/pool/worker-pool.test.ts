@@ -113,6 +113,23 @@ test('ParsePool reads a generated log on two workers exactly as one pass does', 
   assert.deepEqual(run.done, reference.outcome);
 });
 
+test('ParsePool gives no rows for a chunk that repeats an earlier one, as one pass does', async () => {
+  const bytes = new Uint8Array(await readFile(ISSUE43));
+  const slot = (index: number) => 0x1000 + index * 0x10000;
+  // Chunk 3 (records 224-298) copied over slot 9 (records 683-761): 1730 - 79 records.
+  bytes.copyWithin(slot(9), slot(3), slot(4));
+  const reference = await parseBytes(bytes, 'log.evtx');
+
+  for (const slotsPerTask of [1, 16]) {
+    const run = await pooled(bytes, 2, slotsPerTask);
+
+    assert.equal(run.rows.length, 1651);
+    assert.deepEqual(run.rows, reference.rows);
+    assert.deepEqual(run.done, reference.outcome);
+    assert.equal(run.done?.summary.records.duplicates, 75);
+  }
+});
+
 test(
   'ParsePool accounts for a damaged file in slot order, slots held across tasks',
   { skip: SKIP_SHARED },

@@ -138,3 +138,23 @@ test('filteredIndex keeps the rows a predicate accepts, in row order', async () 
   assert.equal(connections.length, 153);
   assert.ok(connections.every((r, i) => i === 0 || r > (connections[i - 1] ?? 0)));
 });
+
+test('EventStore keeps the recovered flag a byte a row, and counts the rows that have it', () => {
+  const store = storeOf(
+    [{ Image: 'a.exe' }, { recordId: '1' }],
+    [{ Image: 'b.exe' }, { recordId: '2', recovered: true }],
+    [{ Image: 'c.exe' }, { recordId: '3' }],
+  );
+
+  assert.deepEqual(
+    [0, 1, 2].map((r) => store.recovered(r)),
+    [false, true, false],
+  );
+  assert.equal(store.recoveredCount, 1);
+  assert.equal(store.recovered(3), false, 'past the last row');
+  assert.equal(store.recovered(-1), false);
+  const before = store.columnBytes;
+  store.trim();
+  assert.ok(store.columnBytes < before);
+  assert.equal(store.recovered(1), true, 'trim keeps the flags');
+});

@@ -6,6 +6,7 @@ import { EvtxFile, bytesSource } from '@evtxhunt/evtx';
 
 import { recordXml } from '../../src/worker/record-xml.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
+import { recoveredLog } from '../support/recovered-log.js';
 
 async function everyXml(path: string) {
   const source = bytesSource(new Uint8Array(await readFile(path)), 'x.evtx');
@@ -48,4 +49,20 @@ test('recordXml reads records of a damaged chunk', { skip: SKIP_SHARED }, async 
   for (const record of inDamagedChunk.slice(0, 3)) {
     assert.equal(await recordXml(source, record.chunk, record.offset), record.xml);
   }
+});
+
+test('recordXml reads a record recovered behind a destroyed chunk header, as a full pass does', async () => {
+  const source = bytesSource(recoveredLog(), 'x.evtx');
+  const evtx = await EvtxFile.open(source);
+  const recovered: { chunk: number; offset: number; xml: string }[] = [];
+  for await (const record of evtx.records()) {
+    if (record.recovered) recovered.push({ chunk: 1, offset: record.offset, xml: record.toXml() });
+  }
+
+  assert.equal(recovered.length, 170);
+  for (const pick of [recovered[0], recovered.at(-1)]) {
+    assert.ok(pick);
+    assert.equal(await recordXml(source, pick.chunk, pick.offset), pick.xml);
+  }
+  assert.match(recovered[0]?.xml ?? '', /<EventRecordID>231<\/EventRecordID>/);
 });

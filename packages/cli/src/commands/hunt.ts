@@ -1,5 +1,6 @@
 /** `evtxhunt hunt`: run every detection over the logs and report findings, text, JSON or HTML. */
 import { readFile, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 
 import {
   AllowlistError,
@@ -68,12 +69,24 @@ ${EXIT_HELP}`;
 
 const FORMATS = ['text', 'json', 'html'] as const;
 
+/**
+ * How far, in percent, V8 lets the heap grow past what survived a full collection before the
+ * next one, for the hunt. By default V8 keeps several times the live heap committed while it
+ * grows (a hunt's 44 MB live at 1 GB of log held about 200 MB): 50 cut the hunt's peak RSS over
+ * the generated 1 GB log from 338 to 247 MB for about 7% more CPU (28.8 -> 30.8 s).
+ * TODO: V8 documents flags set after start-up as unsupported; this one is read at each
+ * collection, but a Node release could ignore it, which costs memory, never a wrong result.
+ */
+const HUNT_HEAP_GROWING_PERCENT = 50;
+
 async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('hunt needs at least one path');
 
   const inputs = await collectInputs(args.positionals);
   await guardOut(args, inputs);
   const engine = await huntEngine(args);
+  // The process is the CLI's own: a hunt is the one command whose heap grows with the log.
+  setFlagsFromString(`--heap-growing-percent=${HUNT_HEAP_GROWING_PERCENT}`);
 
   const sources: SourceStatus[] = [];
   // TODO: one thread by default: workers must send the engine whole records, which costs more

@@ -1,5 +1,5 @@
 /** What BinXml parsing needs from its chunk: the bytes and the per-chunk caches. */
-import { EvtxError } from '../errors.js';
+import { EvtxError, hex } from '../errors.js';
 import { decodeUtf16 } from '../text.js';
 import type { PlanRunner } from '../render/planned.js';
 import type { TemplateDefinition } from './nodes.js';
@@ -38,10 +38,15 @@ export class ChunkContext {
 
   /** Checks that `[offset, offset + length)` lies inside the chunk. */
   need(structure: string, offset: number, length: number): void {
-    if (offset < 0 || length < 0 || offset + length > this.bytes.length) {
-      const left = Math.max(0, this.bytes.length - offset);
-      this.fail(structure, offset, `needs ${length} bytes, ${left} left in the chunk`);
+    if (offset >= 0 && length >= 0 && offset + length <= this.bytes.length) return;
+
+    if (offset < 0 || offset > this.bytes.length) {
+      // A damaged offset: name the chunk, since the place it points to is not in the file.
+      const where = `at ${hex(offset)} in the chunk, outside its ${this.bytes.length} bytes`;
+      throw new EvtxError(structure, this.fileOffset, where);
     }
+    const left = this.bytes.length - offset;
+    this.fail(structure, offset, `needs ${length} bytes, ${left} left in the chunk`);
   }
 
   u8(offset: number): number {

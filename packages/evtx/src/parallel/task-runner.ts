@@ -6,8 +6,9 @@
  * loaded fails only the slots with records.
  */
 import { TemplateCache } from '../binxml/template-cache.js';
-import { CHUNK_SIZE, hasChunkSignature, isAllZero } from '../chunk-header.js';
+import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
+import { warmBefore, warmTemplates } from '../recover/warm-templates.js';
 import { parseSlot, readRun, type ParsedSlot } from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
@@ -27,7 +28,7 @@ interface OpenEntry {
   readonly path: string;
   readonly source: Promise<OpenFile>;
   readonly templates: TemplateCache;
-  /** Slots before this one have all been parsed into `templates` (see `warmTemplates`). */
+  /** Slots before this one have all been parsed into `templates` (recover/warm-templates.ts). */
   warmed: number;
 }
 
@@ -55,7 +56,8 @@ export class TaskRunner {
     try {
       const open = await this.fileFor(request.file);
       const bytes = await readRun(await open.source, first, count);
-      await warmTemplates(open, bytes, request);
+      const run = { first, count, bytes };
+      await warmTemplates(await open.source, request.file, run, open, request.read);
       const parsed = await parseRun(open, bytes, request);
       return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
     } catch (error) {
@@ -94,34 +96,6 @@ export class TaskRunner {
 }
 
 /**
- * A slot whose chunk header was destroyed borrows templates from the chunks before it
- * (recover/destroyed-chunk.ts). A sequential reader has parsed them all by then; a worker may
- * not have, so before such a slot it parses every earlier slot it has not into its cache, once
- * per file, and recovers exactly what a sequential reader does. Costly, but only for files
- * with a destroyed chunk header.
- */
-async function warmTemplates(open: OpenEntry, bytes: Uint8Array, request: TaskRequest) {
-  let destroyed = -1;
-  for (let i = 0; i < request.count && destroyed < 0; i++) {
-    const slot = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    if (!hasChunkSignature(slot) && !isAllZero(slot)) destroyed = request.first + i;
-  }
-  if (destroyed >= 0) await warmBefore(open, destroyed, request);
-}
-
-/** Parses every slot before `index` not yet parsed into the thread's templates, in order. */
-async function warmBefore(open: OpenEntry, index: number, request: TaskRequest): Promise<void> {
-  if (open.warmed >= index) return;
-
-  const source = await open.source;
-  for (let earlier = open.warmed; earlier < index; earlier++) {
-    const bytes = await readRun(source, earlier, 1);
-    parseSlot(bytes, earlier, request.file, open.templates, request.read);
-  }
-  open.warmed = index;
-}
-
-/**
  * Parses each slot of the run; a slot that throws is reported failed. A slot with a record in
  * its unused space that could not be read is parsed again once the slots before it are warmed
  * (warmBefore): the record may borrow a template from an earlier chunk, as it does when read
@@ -138,7 +112,7 @@ async function parseRun(
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
     let slot = parseOne(slotBytes, index, open, request);
     if ('slackUnread' in slot && slot.slackUnread === true && open.warmed < index) {
-      await warmBefore(open, index, request);
+      await warmBefore(await open.source, request.file, index, open, request.read);
       slot = parseOne(slotBytes, index, open, request);
     }
     slots.push(slot);

@@ -78,7 +78,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     options.onStart?.(index);
     const failure = await judge(file.bytes, clean, mutant, (outcome) => {
       const size = mutant.bytes.length;
-      worst.time = Math.max(worst.time, outcome.elapsedMs / timeBudget(size));
+      worst.time = Math.max(worst.time, outcome.cpuMs / timeBudget(size));
       worst.heap = Math.max(worst.heap, outcome.heapGrowth / heapBound(size));
     });
     if (failure === undefined) continue;

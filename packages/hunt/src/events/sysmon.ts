@@ -7,6 +7,7 @@ import type { EventRecord } from '../record.js';
 import type {
   Activity,
   DnsQuery,
+  FileActivity,
   NetworkConnect,
   ProcessRef,
   ProcessStart,
@@ -86,6 +87,10 @@ function eventTime(record: EventRecord, fields: FieldReader): EventTime | undefi
 
 // The activities most events become are built property by property below rather than through
 // defined(): absent fields must stay absent, and a generic copy per event was a tenth of a hunt.
+// They are also built on the base object itself rather than spread from it (`{ ...base }`): the
+// bases come in several shapes (RuleName, file present or not), and copying them cost more than
+// the rest of the activity (toActivity over the generated 100 MB log: 1.0-1.3 s spread, 0.4 s
+// on the base). The properties come out in the same order either way.
 
 function baseOf(record: EventRecord, fields: FieldReader, time: EventTime): Base {
   const { recordId, eventId, provider, file } = record;
@@ -131,12 +136,10 @@ const PROCESS_FIELDS = Object.fromEntries(
 ) as Record<ProcessPrefix, Record<'guid' | 'guidUpper' | 'pid' | 'image' | 'user', string>>;
 
 function processStart(base: Base, fields: FieldReader): ProcessStart {
-  const start: Writable<ProcessStart> = {
-    ...base,
-    kind: 'process-start',
-    origin: 'sysmon',
-    parent: processRef(fields, 'Parent'),
-  };
+  const start = base as Writable<ProcessStart>;
+  start.kind = 'process-start';
+  start.origin = 'sysmon';
+  start.parent = processRef(fields, 'Parent');
   for (const [property, field] of START_TEXTS) {
     const value = fields.text(field);
     if (value !== undefined) start[property] = value;
@@ -156,7 +159,8 @@ const START_TEXTS = [
 ] as const;
 
 function networkConnect(base: Base, fields: FieldReader): NetworkConnect {
-  const connection: Writable<NetworkConnect> = { ...base, kind: 'network' };
+  const connection = base as Writable<NetworkConnect>;
+  connection.kind = 'network';
   const protocol = fields.text('Protocol');
   if (protocol !== undefined) connection.protocol = protocol;
   const initiated = fields.boolean('Initiated');
@@ -188,12 +192,10 @@ function dnsQuery(base: Base, fields: FieldReader): DnsQuery | undefined {
 
   const queryResults = fields.text('QueryResults');
   const resolved = resolvedAddresses(queryResults);
-  const query: Writable<DnsQuery> = {
-    ...base,
-    kind: 'dns',
-    queryName,
-    resolvedAddresses: resolved,
-  };
+  const query = base as Writable<DnsQuery>;
+  query.kind = 'dns';
+  query.queryName = queryName;
+  query.resolvedAddresses = resolved;
   const queryStatus = fields.text('QueryStatus');
   if (queryStatus !== undefined) query.queryStatus = queryStatus;
   if (queryResults !== undefined) query.queryResults = queryResults;
@@ -272,8 +274,12 @@ function fileActivity(eventId: number, base: Base, fields: FieldReader): Activit
   const targetFilename = fields.text('TargetFilename');
   if (targetFilename === undefined) return undefined;
 
-  const kind = eventId === 11 ? 'file-create' : eventId === 15 ? 'file-stream' : 'file-delete';
-  return { ...base, kind, targetFilename, ...defined({ hashes: fields.textOf('Hashes', 'Hash') }) };
+  const file = base as Writable<FileActivity>;
+  file.kind = eventId === 11 ? 'file-create' : eventId === 15 ? 'file-stream' : 'file-delete';
+  file.targetFilename = targetFilename;
+  const hashes = fields.textOf('Hashes', 'Hash');
+  if (hashes !== undefined) file.hashes = hashes;
+  return file;
 }
 
 function registryActivity(base: Base, fields: FieldReader): Activity | undefined {

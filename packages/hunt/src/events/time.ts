@@ -62,7 +62,42 @@ export function parseIsoMs(text: string | undefined): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return undefined;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) + digits(text, 20, 27) / 10_000;
+  return utcMs(year, month, day, hour, minute, second) + digits(text, 20, 27) / 10_000;
+}
+
+/**
+ * Date.UTC(year, month - 1, day, hour, minute, second), for a month of 1 to 12, by arithmetic:
+ * Date.UTC took about 500 ns a call, and the hunt reads two times per record. A day past the
+ * month's end or a 60th second rolls over as with Date.UTC; years below 100, which Date.UTC
+ * reads as 19xx, are left to it.
+ */
+export function utcMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number {
+  if (year < 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+
+  return ((daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+}
+
+/**
+ * Days from 1970-01-01 to the date in the proleptic Gregorian calendar. Years are counted from
+ * March, so that the leap day ends a year; 400 years are 146,097 days.
+ */
+function daysFromEpoch(year: number, month: number, day: number): number {
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const monthFromMarch = month > 2 ? month - 3 : month + 9;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  // 719,468 days from 0000-03-01 to 1970-01-01.
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The form Sysmon writes `UtcTime` in; `d` stands for a digit. */
@@ -84,7 +119,7 @@ function sysmonUtcByDigits(text: string): EventTime | undefined {
   }
   if (year < 1000 || day > daysInMonth(year, month)) return undefined;
 
-  const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wholeMs = utcMs(year, month, day, hour, minute, second);
   const iso = flat([text.slice(0, 10), 'T', text.slice(11, 23), '0000Z']);
   return { iso, ms: wholeMs + digits(text, 20, 23) };
 }

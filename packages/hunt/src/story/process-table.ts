@@ -49,6 +49,12 @@ export interface ParentChain {
 }
 
 /** How a table is set up. */
+/** A process noteInto() found: its key in the table and its image, when known. */
+export interface NotedProcess {
+  key: ProcessKey;
+  image: string | undefined;
+}
+
 export interface ProcessTableOptions {
   /** Shares the computers, images, users and file names the table keeps; its own if absent. */
   readonly pool?: TextPool;
@@ -104,6 +110,20 @@ export class ProcessTable {
   note(computer: string, process: ProcessRef): ProcessKey | undefined {
     if (!hasGuid(process)) return undefined;
     return this.#columns.key(this.#noteByGuid(computer, process, 'seen'));
+  }
+
+  /**
+   * note() for a reader that also wants the process's image and already made its guid key
+   * (`id`, guidKey of the host and the guid): the key and image from one lookup, in `into`.
+   * False, `into` untouched, when the process has no usable guid.
+   */
+  noteInto(computer: string, process: ProcessRef, id: ProcessKey, into: NotedProcess): boolean {
+    if (!hasGuid(process)) return false;
+
+    const index = this.#noteByGuid(computer, process, 'seen', id);
+    into.key = this.#columns.key(index);
+    into.image = this.#columns.image(index);
+    return true;
   }
 
   /** The process with this key (or the one it was merged into). */
@@ -348,8 +368,12 @@ export class ProcessTable {
     return this.#columns.startMs(index);
   }
 
-  #noteByGuid(computer: string, process: ProcessRef, knownAs: 'parent' | 'seen'): number {
-    const id = guidKey(computer, process.guid ?? '');
+  #noteByGuid(
+    computer: string,
+    process: ProcessRef,
+    knownAs: 'parent' | 'seen',
+    id: ProcessKey = guidKey(computer, process.guid ?? ''),
+  ): number {
     const known = this.#byGuid(id);
     let index = known === undefined ? undefined : this.#entry(known);
 

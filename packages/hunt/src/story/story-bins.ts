@@ -41,11 +41,11 @@ export class StoryBins {
   }
 
   /**
-   * The index of the process `activity` names by `guid`, added when new. `tableKey` is the
-   * process's key in the table: when it is the same text as this one's, it is kept instead.
+   * The index of the process `activity` names by `guid`, added when new; `id` is
+   * guidKey(activity.computer, guid). `tableKey` is the process's key in the table: when it is
+   * the same text as `id`, it is kept instead.
    */
-  indexFor(activity: StoryActivity, guid: string, tableKey: ProcessKey): number {
-    const id = guidKey(activity.computer, guid);
+  indexFor(activity: StoryActivity, guid: string, tableKey: ProcessKey, id: ProcessKey): number {
     const known = this.#byGuid.get(id);
     if (known !== undefined) return known;
 

@@ -21,8 +21,8 @@ import { defined } from '../events/fields.js';
 import { TextPool } from '../events/text-pool.js';
 import { EvidenceColumns, FileNames } from '../engine/evidence-columns.js';
 import type { StoryActivity } from './compact.js';
-import type { ProcessKey } from './process-node.js';
-import type { ProcessTable } from './process-table.js';
+import { guidKey, type ProcessKey } from './process-node.js';
+import type { NotedProcess, ProcessTable } from './process-table.js';
 import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
 import type { ProcessActivities, StorySource } from './story.js';
 import { TupleTable, tupleKey } from './tuple-table.js';
@@ -76,6 +76,8 @@ export class StoryColumns implements StorySource {
   #rowParts = new Uint32Array(FIRST_CAPACITY);
   #rowPort = new Int32Array(FIRST_CAPACITY);
   #rows = 0;
+  /** What the table says of the process a row is added for, reused from row to row. */
+  readonly #noted: NotedProcess = { key: '', image: undefined };
   /** The evidence times, read while activities are built. */
   #times: Float64Array = new Float64Array(0);
   /** Rows grouped by bin, built when first read after an add. */
@@ -104,11 +106,15 @@ export class StoryColumns implements StorySource {
       return;
     }
     const { guid } = activity.process;
-    const key =
-      guid === undefined ? undefined : this.table.note(activity.computer, activity.process);
-    if (guid === undefined || key === undefined) return;
-    if (!this.#keep(activity, this.table.imageOf(key))) return;
-    this.#addRow(this.#bins.indexFor(activity, guid, key), activity);
+    if (guid === undefined) return;
+
+    // One guid key and one table lookup per row: the table's key, the image and the bin all
+    // come from them.
+    const id = guidKey(activity.computer, guid);
+    const noted = this.#noted;
+    if (!this.table.noteInto(activity.computer, activity.process, id, noted)) return;
+    if (!this.#keep(activity, noted.image)) return;
+    this.#addRow(this.#bins.indexFor(activity, guid, noted.key, id), activity);
   }
 
   /** The keys of the processes that kept a query, connection or file, in the order first seen. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parseIsoMs, parseIsoTime, parseSysmonUtc } from '../../src/events/time.js';
+import { parseIsoMs, parseIsoTime, parseSysmonUtc, utcMs } from '../../src/events/time.js';
 
 test('parseSysmonUtc writes the same ISO text as Date for times across two centuries', () => {
   let seed = 7;
@@ -66,4 +66,25 @@ test('parseSysmonUtc gives what parseIsoTime gives for days and seconds that do 
   ]) {
     assert.equal(parseSysmonUtc(bad), undefined, bad);
   }
+});
+
+test('utcMs equals Date.UTC across leap years, century years and roll-overs', () => {
+  const years = [1, 99, 100, 1600, 1899, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999];
+  let checked = 0;
+  for (const year of years) {
+    for (let month = 1; month <= 12; month++) {
+      // Day 31 of a 30-day month and second 60 roll over, as Date.UTC's do.
+      for (const [day, hour, minute, second] of [
+        [1, 0, 0, 0],
+        [28, 23, 59, 59],
+        [29, 12, 30, 60],
+        [31, 7, 5, 3],
+      ] as const) {
+        const expected = Date.UTC(year, month - 1, day, hour, minute, second);
+        assert.equal(utcMs(year, month, day, hour, minute, second), expected);
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 14 * 12 * 4);
 });

@@ -11,6 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { EventStore } from '../../store/event-store.js';
 import type { DataFrame } from '../../store/frame.js';
 import { copyToClipboard, type CopyText } from './clipboard.js';
+import { RECOVERED_TITLE } from '../table/virtual-table.js';
 import { eventDetails, type DetailField } from './event-details.js';
 import { FieldList } from './field-list.js';
 
@@ -45,6 +46,7 @@ export function DetailsPane(props: DetailsPaneProps) {
       <div class="details-head">
         <h2 id="details-heading" tabIndex={-1} ref={heading}>
           {`Event ${details.eventId} · record ${details.recordId}`}
+          {details.recovered && ' · recovered'}
         </h2>
         <button type="button" onClick={onClose} aria-label="Close details">
           Close
@@ -53,6 +55,7 @@ export function DetailsPane(props: DetailsPaneProps) {
           {notice}
         </p>
       </div>
+      {details.recovered && <p class="details-recovered">{RECOVERED_TITLE}</p>}
       <EventMeaning doc={details.doc} provider={details.provider} eventId={details.eventId} />
       <FieldList key={`s${row}`} label="System fields" fields={details.system} onCopy={copyField} />
       <FieldList

@@ -33,6 +33,8 @@ export interface EventDetails {
   readonly eventId: number;
   readonly recordId: string;
   readonly provider: string;
+  /** True when the record was recovered, not live (EventStore.recovered). */
+  readonly recovered: boolean;
   /** What the event means, or undefined for events the workbench does not describe. */
   readonly doc: EventDoc | undefined;
   readonly system: readonly DetailField[];
@@ -72,6 +74,7 @@ export function eventDetails(store: EventStore, row: number, frame?: DataFrame):
     eventId,
     recordId: record.recordId,
     provider,
+    recovered: store.recovered(row),
     doc: describeEvent(provider, eventId),
     system,
     data,

@@ -47,7 +47,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
       {finding.story !== undefined && (
         <ChainStory story={finding.story} evidence={mine} store={store} onOpenRow={onOpenRow} />
       )}
-      <h3>{evidenceTitle(finding, mine)}</h3>
+      <h3>{evidenceTitle(finding, mine, store)}</h3>
       {mine?.rows !== undefined && mine.rows.rows.length > 0 && (
         <div class="evidence-rows">
           <EventRows
@@ -64,11 +64,25 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
   );
 }
 
-function evidenceTitle(finding: Finding, evidence: OpenEvidence | undefined): string {
+/**
+ * `Evidence: 12 events, 3 of their rows recovered (not live), 1 not among the loaded rows`. The
+ * engine names evidence by file and record id only, so the recovered flag is read from the rows
+ * found for it (marked in the table below too).
+ */
+function evidenceTitle(
+  finding: Finding,
+  evidence: OpenEvidence | undefined,
+  store: EventStore,
+): string {
   const events = `Evidence: ${plural(finding.evidence.length, 'event')}`;
   if (evidence?.rows === undefined) return `${events} (finding their rows…)`;
+
+  const parts = [events];
+  const recovered = evidence.rows.rows.filter((row) => store.recovered(row)).length;
+  if (recovered > 0) parts.push(`${count(recovered)} of their rows recovered (not live)`);
   const missing = evidence.rows.missing;
-  return missing === 0 ? events : `${events}, ${count(missing)} not among the loaded rows`;
+  if (missing > 0) parts.push(`${count(missing)} not among the loaded rows`);
+  return parts.join(', ');
 }
 
 /** Every field of the finding the engine filled in, as a list of terms and values. */

@@ -193,13 +193,19 @@ function BodyRow({
   onCellMenu,
 }: BodyRowProps) {
   const row = view.row(position);
+  const recovered = frame.recovered(row);
+  const classes = [
+    'table-row',
+    position === selected ? 'selected' : '',
+    recovered ? 'recovered' : '',
+  ];
   return (
     <div
       id={rowId(position)}
       role="row"
       aria-rowindex={position + 2}
       aria-selected={position === selected}
-      class={position === selected ? 'table-row selected' : 'table-row'}
+      class={classes.filter((name) => name !== '').join(' ')}
       style={{ gridTemplateColumns: template }}
       onClick={() => onSelect(position)}
       onDblClick={() => onOpen(position)}
@@ -221,6 +227,7 @@ function BodyRow({
               onCellMenu({ position, key: column.key, x: event.clientX, y: event.clientY });
             }}
           >
+            {recovered && index === 0 && <RecoveredMark />}
             {body}
             {trailing !== '' && (
               <span class="trailing-space" title="whitespace at the end of the value">
@@ -231,6 +238,20 @@ function BodyRow({
         );
       })}
     </div>
+  );
+}
+
+/** What the mark on a recovered row says when pointed at, and to a screen reader. */
+export const RECOVERED_TITLE =
+  'Recovered record: found by its signature where no chunk header vouches for it (a destroyed ' +
+  'chunk header, or past damage in a chunk). It may be stale or cleared data, not the live log.';
+
+/** The badge at the start of a recovered row's first cell. */
+function RecoveredMark() {
+  return (
+    <span class="recovered-mark" title={RECOVERED_TITLE}>
+      recovered
+    </span>
   );
 }
 
