@@ -106,9 +106,9 @@ export class ChunkSequence {
     const after = ring ? (run.after ?? this.found[0]) : run.after;
     const ranges = this.candidates(before?.span, after?.span);
     const only = ranges.length === 1 ? ranges[0] : undefined;
-    const recovered = recoveredWithin(run.slots, only);
+    const recovered = foundWithin(run.slots, only, false);
     if (only?.low !== undefined && only.high !== undefined) {
-      missing.count += Number(only.high - only.low + 1n) - recovered;
+      missing.count += Number(only.high - only.low + 1n) - foundWithin(run.slots, only, true);
       if (before && after) explained.add(pairKey(before, after));
     }
     if (ranges.length > 0) missing.lost = true;
@@ -217,16 +217,22 @@ function idSpan(info: ChunkInfo, read: RecordIds | undefined): IdSpan | undefine
   return { first: header.firstRecordId, last: header.lastRecordId, from: 'header' };
 }
 
-/** Records recovered from the slots whose ids lie inside `range`; 0 without a closed range. */
-function recoveredWithin(slots: readonly ChunkInfo[], range: IdRange | undefined): number {
+/**
+ * Records found by their signatures in the slots whose found ids lie inside `range`: those
+ * recovered, and with `unreadable` those that could not be read too (counted failed, so not
+ * missing); 0 without a closed range.
+ */
+function foundWithin(
+  slots: readonly ChunkInfo[],
+  range: IdRange | undefined,
+  unreadable: boolean,
+): number {
   if (range?.low === undefined || range.high === undefined) return 0;
   let count = 0;
-  for (const { recovered, recoveredIds } of slots) {
+  for (const { recovered = 0, foundUnreadable = 0, foundIds } of slots) {
     const inside =
-      recoveredIds !== undefined &&
-      recoveredIds.first >= range.low &&
-      recoveredIds.last <= range.high;
-    if (inside && recovered !== undefined) count += recovered;
+      foundIds !== undefined && foundIds.first >= range.low && foundIds.last <= range.high;
+    if (inside) count += recovered + (unreadable ? foundUnreadable : 0);
   }
   return count;
 }

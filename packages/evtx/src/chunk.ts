@@ -57,8 +57,13 @@ export interface ChunkInfo {
    * in a chunk whose records CRC fails, or in the chunk's unused space when asked for.
    */
   recovered?: number;
-  /** The ids of the records recovered from a slot without a chunk signature. */
-  recoveredIds?: RecordIds;
+  /**
+   * In a slot without a chunk signature: the ids of the records found there by their signatures,
+   * read or not, and how many of them could not be read (counted in `failed` too). The ids
+   * they fill are not missing: they are counted recovered or failed.
+   */
+  foundIds?: RecordIds;
+  foundUnreadable?: number;
   /** Records in the unused space equal to a live record of the chunk, so not read again. */
   duplicates?: number;
   /** The earlier slot whose chunk this one repeats byte for byte; its records are not read. */

@@ -56,13 +56,15 @@ export function recoverDestroyedChunk(
       });
     }
   }
+  const found = recordIdRange(candidates);
+  if (found !== undefined) info.foundIds = found;
+  if (candidates.length > recovered) info.foundUnreadable = candidates.length - recovered;
   return describe(result, recovered, candidates.length);
 }
 
 function describe(result: ChunkResult, recovered: number, found: number): string {
   const ids = recordIdRange(result.records);
   if (recovered > 0) result.info.recovered = recovered;
-  if (ids !== undefined) result.info.recoveredIds = ids;
 
   const span = ids === undefined ? '' : ` (ids ${ids.first}-${ids.last})`;
   const failed = found - recovered;

@@ -3,6 +3,7 @@
  * in a chunk's unused space, a repeated chunk, bytes appended past the log.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { bytesSource, EvtxFile, type EvtxRecord } from '../../src/index.js';
@@ -10,6 +11,7 @@ import { CHUNK_SIZE } from '../../src/chunk-header.js';
 import { FILE_HEADER_BLOCK } from '../../src/file-header.js';
 import { scanRecords } from '../../src/recover/record-scan.js';
 import { fixChunkCrcs } from '../support/chunk.js';
+import { SAMPLE_PATH } from '../support/corpus-files.js';
 import { parse } from '../support/parse.js';
 import { log } from './logs.js';
 
@@ -174,4 +176,16 @@ test('EvtxFile takes random bytes after the last chunk as trailing data, not los
       ],
     );
   }
+});
+
+test('records found by their signatures but unreadable are failed, not missing as well', async () => {
+  const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
+  // 64 KiB of zeros across the end of chunk 2 and the header, templates and names of chunk 3.
+  sample.fill(0, slotAt(3) - 0x8000, slotAt(3) + 0x8000);
+
+  const { summary } = await readAll(sample);
+  const { read, recovered = 0, failed, missing } = summary.records;
+  assert.deepEqual([read, recovered, failed, missing], [1618, 31, 10, 71]);
+  // Every record of the clean sample is read, recovered, failed or missing: once.
+  assert.equal(read + recovered + failed + missing, 1730);
 });
