@@ -51,7 +51,11 @@ export const EXIT_HELP =
   'Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file;\n' +
   'with --strict, 1 also for damage that lost nothing (a CRC mismatch).';
 
-/** A parser message for an input over a named limit (see the parser's `overLimit`). */
+/**
+ * A parser message for an input over a named limit (see the parser's `overLimit`). TODO: this
+ * reads the parser's wording; the parser should count limits hit in its summary instead, and
+ * the account should show the summary's duplicates beside them.
+ */
 const LIMIT_MESSAGE = / over the limit \w+ \(/;
 
 /** The account of one input, from its exit status and what the parser or the OS said. */

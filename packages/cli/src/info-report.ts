@@ -93,7 +93,7 @@ function chunkCells(chunk: ChunkInfo): string[] {
   return [
     String(chunk.index),
     `0x${chunk.offset.toString(16)}`,
-    chunk.status,
+    chunk.duplicateOf === undefined ? chunk.status : `repeats chunk ${chunk.duplicateOf}`,
     ids,
     crcText(chunk.headerCrcValid),
     crcText(chunk.dataCrcValid),

@@ -4,7 +4,7 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -103,3 +103,17 @@ test(
     );
   },
 );
+
+test('info: a chunk copied over another slot is listed as repeating it', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-repeat-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'chunk-3-over-9.evtx');
+  const bytes = await readFile(ISSUE43);
+  bytes.copyWithin(FIRST_SLOT + 9 * SLOT, FIRST_SLOT + 3 * SLOT, FIRST_SLOT + 4 * SLOT);
+  await writeFile(path, bytes);
+
+  const run = await runEvtxhunt('info', path);
+
+  assert.match(run.stdout, /^ +9 {2}0x91000 {3}repeats chunk 3 {2}224-298 /m);
+  assert.match(run.stderr, /chunk 9\): chunk repeats chunk 3 \(same CRCs, records 224-298\)/);
+});

@@ -192,7 +192,11 @@ function damage(result: ChunkResult, structure: string, message: string): void {
   note(result, { severity: 'warning', structure, offset: result.info.offset, message });
 }
 
-/** Walks records from offset 512 until the free space offset, validating each one. */
+/**
+ * Walks records from offset 512 until the free space offset, validating each one. TODO: a record
+ * whose header id lies outside the ids its chunk header names is read as live without a word
+ * (only the chunk's CRC mismatch tells); it should be warned about and flagged.
+ */
 class RecordWalker {
   private readonly parser: BinXmlParser;
   private readonly view: DataView;
