@@ -9,8 +9,9 @@
 //   - the bundled sample and the four largest logs of the shared corpus, one at a time;
 //   - one generated log of BIG_MB megabytes (packages/generate, seed 1; one file, its slots
 //     parsed by every parse worker while the hunt worker hunts): also the time until the hunt
-//     reports, the e2e-style checks of big-log-checks.mjs (exact record count, a filter, the outbound view
-//     and the findings against the CLI), sorting by time and the frame times while scrolling;
+//     reports, the e2e-style checks of big-log-checks.mjs (exact record count, a filter, the
+//     outbound view and the findings against the CLI), sorting by time and the frame times while
+//     scrolling;
 //   - two generated logs of PAIR_MB (seeds 2 and 3) at once: CPU seconds of each worker thread
 //     and how often two were busy together, to show two parse workers really run in parallel.
 // Generated logs are cached in the temp folder (generated-log.mjs); --fresh writes them again

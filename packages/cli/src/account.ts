@@ -67,7 +67,7 @@ export function accountOf(
   const { summary, problem } = outcome;
   const counts = {
     read: summary?.records.read ?? 0,
-    recovered: recoveredOf(summary),
+    recovered: summary?.records.recovered ?? 0,
     failed: summary?.records.failed ?? 0,
     missing: summary?.records.missing ?? 0,
     chunksDamaged: summary?.chunks.damaged ?? 0,
@@ -79,11 +79,6 @@ export function accountOf(
   return state === 'unreadable' && why !== undefined
     ? { file, state, ...counts, problem: why }
     : { file, state, ...counts };
-}
-
-/** Records recovered from damaged places (slack space, chunks without a header). */
-function recoveredOf(summary: FileSummary | undefined): number {
-  return summary?.records.recovered ?? 0;
 }
 
 function stateOf(status: number, counts: Omit<FileAccount, 'file' | 'state'>): AccountState {

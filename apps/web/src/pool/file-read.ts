@@ -2,11 +2,11 @@
  * One file read by the pool's workers together, the way packages/evtx's ChunkPool reads a file
  * in Node: the page opens the file header, splits the chunk slots into tasks (one slot first,
  * then 16, 1 MiB, by default), hands them to the workers and takes their answers back in slot
- * order through the parser's own accountant (`EvtxFile.beginPass`), so the rows, their order, the summary and its
- * diagnostics are those of one worker reading the file from start to end. At most `window`
- * tasks are sent and not yet taken in, so the rows waiting on the page stay a few MiB of the
- * file's worth whatever its size, and a page slower than its workers slows them down instead
- * of piling their answers up.
+ * order through the parser's own accountant (`EvtxFile.beginPass`), so the rows, their order,
+ * the summary and its diagnostics are those of one worker reading the file from start to end.
+ * At most `window` tasks are sent and not yet taken in, so the rows waiting on the page stay a
+ * few MiB of the file's worth whatever its size, and a page slower than its workers slows them
+ * down instead of piling their answers up.
  */
 import {
   blobSource,

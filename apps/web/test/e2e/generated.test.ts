@@ -9,14 +9,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { writeGeneratedLog, type GeneratedLog } from '@evtxhunt/generate/node';
-import type { Page } from 'playwright-core';
 
-import { SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
+import {
+  SKIP_BROWSER,
+  downloadExport,
+  openBrowser,
+  startWeb,
+  type WebServer,
+} from '../support/e2e.js';
 import { REPO } from '../support/paths.js';
 
 const SIZE_BYTES = 3_000_000;
@@ -86,19 +91,10 @@ async function loadWith(cores: number): Promise<Loaded> {
     findingsJsonl: '',
   };
   await page.getByRole('tab', { name: 'Export' }).click();
-  loaded.eventsJsonl = await download(page, 'Export events as JSON Lines');
-  loaded.findingsJsonl = await download(page, 'Export findings as JSON Lines');
+  loaded.eventsJsonl = (await downloadExport(page, 'Export events as JSON Lines')).text;
+  loaded.findingsJsonl = (await downloadExport(page, 'Export findings as JSON Lines')).text;
   await page.close();
   return loaded;
-}
-
-/** Clicks an export button and resolves to the text of the file downloaded. */
-async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return readFile(await file.path(), 'utf8');
 }
 
 test(

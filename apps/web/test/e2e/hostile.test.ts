@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,14 @@ import type { Page } from 'playwright-core';
 
 import { hostileComputer, hostilePayloads, hostileSysmonLog } from '@evtxhunt/generate';
 
-import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
+import {
+  ARTIFACTS,
+  SKIP_BROWSER,
+  downloadExport,
+  openBrowser,
+  startWeb,
+  type WebServer,
+} from '../support/e2e.js';
 import { REPO } from '../support/paths.js';
 
 /** What reached the listener standing in for the attacker's server. */
@@ -237,7 +244,9 @@ browserTest('the hunting views and the exports show every attack as text', async
   await page.getByRole('tab', { name: 'Events' }).click();
   for (const field of FORMULA_FIELDS) await addColumn(page, field);
   await page.getByRole('tab', { name: 'Export' }).click();
-  const [note, header, ...rows] = csvRows(await download(page, 'Export events as CSV'));
+  const [note, header, ...rows] = csvRows(
+    (await downloadExport(page, 'Export events as CSV')).text,
+  );
   assert.match(note?.[0] ?? '', /^# Formula neutralisation/);
   const inert = (cell: string) => cell === '-' || !/^\s*[=+\-@\t\r\n]/.test(cell);
   assert.deepEqual(
@@ -252,13 +261,13 @@ browserTest('the hunting views and the exports show every attack as text', async
   assert.equal(at('ParentUser'), `'${atSign}`);
   assert.equal(at('FileVersion'), `'${tab}`);
   assert.equal(at('OriginalFileName'), `'${cr}`);
-  const jsonl = await download(page, 'Export events as JSON Lines');
+  const jsonl = (await downloadExport(page, 'Export events as JSON Lines')).text;
   const commandLines = jsonl
     .trimEnd()
     .split('\n')
     .map((line) => (JSON.parse(line) as { data?: { CommandLine?: string } }).data?.CommandLine);
   assert.ok(commandLines.includes(payloads.formulas[1]), 'JSON Lines keep values exactly');
-  await download(page, 'Export findings as JSON Lines');
+  await downloadExport(page, 'Export findings as JSON Lines');
   await assertClean(page, 'the exports');
 
   const csp = await page.evaluate(() => (window as { __csp?: string[] }).__csp);
@@ -291,15 +300,6 @@ function csvRows(text: string): string[][] {
     }
   }
   return rows;
-}
-
-/** Clicks an export button and resolves to the text of the file downloaded. */
-async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return readFile(await file.path(), 'utf8');
 }
 
 /** Injects, on purpose, the markup escaping keeps out; returns the violations reported. */

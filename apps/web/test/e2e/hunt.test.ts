@@ -7,12 +7,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
+import {
+  ARTIFACTS,
+  SKIP_BROWSER,
+  downloadExport,
+  openBrowser,
+  startWeb,
+  type WebServer,
+} from '../support/e2e.js';
 import { patchedLog } from '../support/patched-log.js';
 import { ISSUE43, REPO, SHARED_EVTX, SHARED_ROOT, SKIP_SHARED } from '../support/paths.js';
 
@@ -268,15 +275,6 @@ async function tempFolder(): Promise<string> {
 }
 
 /** Clicks `button` on the export view and resolves to the text of the file downloaded. */
-async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
 browserTest(
   'exports: CSV of exactly the table rows with formulas made inert, JSON Lines',
   async () => {
@@ -292,7 +290,7 @@ browserTest(
     await page.getByRole('button', { name: 'Record ID' }).click();
     await openTab(page, 'Export');
 
-    const csv = await download(page, 'Export events as CSV');
+    const csv = await downloadExport(page, 'Export events as CSV');
     const lines = csv.text.split('\r\n');
     assert.equal(csv.name, 'evtxhunt-events.csv');
     assert.match(lines[0] ?? '', /^"# Formula neutralisation: any cell whose first character/);
@@ -314,7 +312,7 @@ browserTest(
     );
     await page.screenshot({ path: `${ARTIFACTS}/hunt-05-export.png` });
 
-    const jsonl = await download(page, 'Export events as JSON Lines');
+    const jsonl = await downloadExport(page, 'Export events as JSON Lines');
     const records = jsonl.text
       .trimEnd()
       .split('\n')
@@ -330,7 +328,7 @@ browserTest(
   async () => {
     const page = await huntedPage([VSTO]);
     await openTab(page, 'Export');
-    const findings = await download(page, 'Export findings as JSON Lines');
+    const findings = await downloadExport(page, 'Export findings as JSON Lines');
     const lines = findings.text
       .trimEnd()
       .split('\n')

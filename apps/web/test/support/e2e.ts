@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { REPO } from './paths.js';
 
@@ -88,4 +88,17 @@ export async function openBrowser(): Promise<{
     page.on('pageerror', (error) => void log.pageErrors.push(error.message));
   });
   return { browser, context, log };
+}
+
+/** Clicks an export button; resolves to the downloaded file's suggested name and text. */
+export async function downloadExport(
+  page: Page,
+  button: string,
+): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
