@@ -352,16 +352,17 @@ class RecordWalker {
       this.lastId = id;
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
-      this.fail(error.structure, error.offset, id, error.reason);
+      this.fail(error.structure, error.offset, id, error.reason, error.limit);
     }
     return true;
   }
 
-  private fail(structure: string, at: number, id: bigint, reason: string): void {
+  private fail(structure: string, at: number, id: bigint, reason: string, limit?: string): void {
     this.result.info.failed++;
     this.result.info.damaged = true;
     const diagnostic = { severity: 'error', structure, offset: at, message: reason } as const;
-    note(this.result, { ...diagnostic, recordId: id.toString() });
+    const named = limit === undefined ? {} : { limit };
+    note(this.result, { ...diagnostic, recordId: id.toString(), ...named });
   }
 
   /** Damage was met: in a chunk whose records CRC fails, what follows is not vouched for. */

@@ -8,6 +8,7 @@ import { holdsChunk, markWiped } from './chunk.js';
 import type { FileHeader } from './file-header.js';
 import type { FileSummary } from './file-summary.js';
 import type { SlotReport } from './slots.js';
+import type { Diagnostic } from './types.js';
 
 const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
 const CHUNKS_LOST = 'chunks were cut off or wiped, their records are lost';
@@ -150,8 +151,18 @@ export class SlotAccountant<T extends SlotReport> {
     if (info.recovered) records.recovered = (records.recovered ?? 0) + info.recovered;
     if (info.duplicates) records.duplicates = (records.duplicates ?? 0) + info.duplicates;
     this.noteMissingInChunk(info);
+    this.countLimitsHit(diagnostics);
     this.summary.diagnostics.push(...diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
+  }
+
+  /** Counts the records that failed over a named limit, by the limit's name. */
+  private countLimitsHit(diagnostics: readonly Diagnostic[]): void {
+    for (const { limit } of diagnostics) {
+      if (limit === undefined) continue;
+      const hit = (this.summary.limitsHit ??= {});
+      hit[limit] = (hit[limit] ?? 0) + 1;
+    }
   }
 
   /** Records a chunk header names that the chunk no longer holds are lost. */

@@ -215,6 +215,7 @@ const NOTHING = {
   recovered: 0,
   failed: 0,
   missing: 0,
+  duplicates: 0,
   chunksDamaged: 0,
   chunksUnreadable: 0,
   limitsHit: 0,

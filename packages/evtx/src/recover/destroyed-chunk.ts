@@ -52,6 +52,7 @@ export function recoverDestroyedChunk(
         offset: error.offset,
         chunkIndex: info.index,
         recordId: candidate.recordId.toString(),
+        ...(error.limit === undefined ? {} : { limit: error.limit }),
         message: `record found by its signature cannot be read: ${error.reason}`,
       });
     }
