@@ -5,7 +5,13 @@
  */
 import { TemplateCache } from './binxml/template-cache.js';
 import { CHUNK_SIZE } from './chunk-header.js';
-import { readChunk, type ChunkInfo, type ChunkReadOptions, type ChunkResult } from './chunk.js';
+import {
+  outsideHeaderRange,
+  readChunk,
+  type ChunkInfo,
+  type ChunkReadOptions,
+  type ChunkResult,
+} from './chunk.js';
 import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
 import { recordIdRange, type RecordIds } from './record-ids.js';
@@ -59,7 +65,11 @@ export function parseSlot(
   options?: ChunkReadOptions,
 ): ParsedSlot {
   const result = readChunk(bytes, index, slotOffset(index), file, templates, options);
-  return { ...result, recordIds: recordIdRange(result.records) };
+  const { info, records } = result;
+  // A record outside its chunk header's range does not widen the ids the chunk holds.
+  const vouched =
+    info.recovered === undefined ? records : records.filter((r) => !outsideHeaderRange(info, r));
+  return { ...result, recordIds: recordIdRange(vouched) };
 }
 
 /**
