@@ -107,6 +107,7 @@ export class HuntEngine {
   readonly #duplicates = new DuplicateRecords();
   readonly #computers = new Set<string>();
   #records = 0;
+  #recovered = 0;
   #activities = 0;
   #connections = 0;
   #first: EventTime | undefined;
@@ -130,6 +131,7 @@ export class HuntEngine {
   /** Takes one record; records the engine has no use for are counted and dropped. */
   add(record: EventRecord): void {
     this.#records++;
+    if (record.recovered === true) this.#recovered++;
     if (this.#duplicates.isDuplicate(record)) return;
 
     this.#inferred.add(record);
@@ -219,6 +221,7 @@ export class HuntEngine {
   #input(): HuntReport['input'] {
     const input = {
       records: this.#records,
+      recovered: this.#recovered,
       duplicates: this.#duplicates.count,
       activities: this.#activities,
       networkConnections: this.#connections,
