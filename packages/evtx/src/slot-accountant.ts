@@ -30,6 +30,8 @@ export class SlotAccountant<T extends SlotReport> {
     private readonly header: FileHeader | undefined,
   ) {
     this.sequence = new ChunkSequence(header);
+    // A summary reset for a new pass over the file still holds the last pass's counts here.
+    delete this.summary.limitsHit;
   }
 
   /** Takes the next slot; returns the slots released by it (none, or held ones and itself). */

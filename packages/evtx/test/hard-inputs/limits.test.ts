@@ -113,6 +113,11 @@ test('EvtxFile counts limits hit by name, and none for a record failed otherwise
   const clean = await parse(evtxFile([builder.build()]));
 
   assert.deepEqual(clean.summary.limitsHit, { maxElementDepth: 2 });
+  // A second pass over the same file counts afresh.
+  let chunks = 0;
+  for await (const chunk of clean.file.chunks()) chunks += chunk.index + 1;
+  assert.equal(chunks, 1);
+  assert.deepEqual(clean.file.summary.limitsHit, { maxElementDepth: 2 });
   assert.deepEqual(clean.summary.records, { read: 1, failed: 2, missing: 0 });
   const plain = await parse(evtxFile([new ChunkBuilder().build()]));
   assert.equal(plain.summary.limitsHit, undefined);
