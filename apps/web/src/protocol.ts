@@ -87,6 +87,11 @@ export interface SlotsRequest {
   readonly name: string;
   readonly first: number;
   readonly count: number;
+  /**
+   * Set at the end of a parse: rows only of the recovered records at these file offsets (those
+   * that repeat no other record), not of the live ones.
+   */
+  readonly recovered?: readonly number[];
 }
 
 /** Parse `parse` is over: its compiled templates can go. */

@@ -3,6 +3,7 @@
  * never decides where data is: every slot after the first 4 KiB is read, so a stale header, a
  * zeroed slot or a damaged chunk hides nothing behind it.
  */
+import { TemplateCache } from './binxml/template-cache.js';
 import type { ChunkInfo, ChunkReadOptions } from './chunk.js';
 import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
@@ -11,7 +12,11 @@ import type { EvtxRecord } from './record.js';
 import { SlotAccountant } from './slot-accountant.js';
 import {
   checkSlotsPerRead,
+  keptRecovered,
+  liveRecords,
+  parseSlot,
   parseSlots,
+  readRun,
   slotCount,
   SLOTS_PER_READ,
   type ParsedSlot,
@@ -34,6 +39,12 @@ export interface EvtxFileOptions {
    * names: from before the log wrapped, or left by Windows), flagged recovered; default false.
    */
   slack?: boolean;
+}
+
+/** One pass over the slots: its accountant, and the templates its chunks defined. */
+interface Pass {
+  readonly accountant: SlotAccountant<ParsedSlot>;
+  readonly templates: TemplateCache;
 }
 
 export class EvtxFile {
@@ -72,9 +83,12 @@ export class EvtxFile {
     return new EvtxFile(source, header, diagnostics, slotsPerRead, readOptions);
   }
 
-  /** Every readable record, chunk by chunk in file order. */
+  /**
+   * Every readable record: the live ones chunk by chunk in file order, then the recovered ones
+   * (flagged so) in file order, less those repeating another record (recover/duplicates.ts).
+   */
   async *records(): AsyncGenerator<EvtxRecord> {
-    for await (const chunk of this.readSlots()) yield* chunk.records;
+    for await (const batch of this.recordBatches()) yield* batch;
   }
 
   /**
@@ -83,14 +97,16 @@ export class EvtxFile {
    * that go through records in a plain loop; `summary` is as `records()` leaves it.
    */
   async *recordBatches(): AsyncGenerator<readonly EvtxRecord[]> {
-    for await (const chunk of this.readSlots()) {
+    const pass = this.startPass();
+    for await (const chunk of this.readSlots(pass)) {
       if (chunk.records.length > 0) yield chunk.records;
     }
+    yield* this.readRecovered(pass);
   }
 
   /** The chunk table; reading it walks every record to count it. */
   async *chunks(): AsyncGenerator<ChunkInfo> {
-    for await (const chunk of this.readSlots()) yield chunk.info;
+    for await (const chunk of this.readSlots(this.startPass())) yield chunk.info;
   }
 
   /**
@@ -103,12 +119,32 @@ export class EvtxFile {
     return new SlotAccountant<T>(this.summary, this.header);
   }
 
-  private async *readSlots(): AsyncGenerator<ParsedSlot> {
-    const accountant = this.beginPass<ParsedSlot>();
+  private startPass(): Pass {
+    return { accountant: this.beginPass<ParsedSlot>(), templates: new TemplateCache() };
+  }
+
+  /** Every slot with its live records; recovered ones wait for `readRecovered`. */
+  private async *readSlots({ accountant, templates }: Pass): AsyncGenerator<ParsedSlot> {
     const slots = this.summary.chunks.slots;
-    const parsed = parseSlots(this.source, 0, slots, this.slotsPerRead, this.readOptions);
-    for await (const slot of parsed) yield* withoutRepeats(accountant.add(slot));
+    const { source, slotsPerRead, readOptions } = this;
+    const parsed = parseSlots(source, 0, slots, slotsPerRead, readOptions, templates);
+    for await (const slot of parsed) {
+      yield* withoutRepeats(accountant.add({ ...slot, records: liveRecords(slot.records) }));
+    }
     yield* withoutRepeats(accountant.finish());
+  }
+
+  /**
+   * After the pass, the recovered records that repeat no other one, a slot's at a time: each
+   * slot holding one is read and parsed again, with the templates of the whole pass.
+   */
+  private async *readRecovered({ accountant, templates }: Pass): AsyncGenerator<EvtxRecord[]> {
+    for (const { index, offsets } of accountant.recoveredToRead()) {
+      const bytes = await readRun(this.source, index, 1);
+      const slot = parseSlot(bytes, index, this.source.name, templates, this.readOptions);
+      const records = keptRecovered(slot.records, offsets);
+      if (records.length > 0) yield records;
+    }
   }
 
   /** The summary before any chunk is read. */

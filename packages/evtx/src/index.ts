@@ -5,6 +5,8 @@ export type { SlotAccountant } from './slot-accountant.js';
 // slots parsed anywhere, accounted for in slot order through `EvtxFile.beginPass()`.
 export {
   checkSlotsPerRead,
+  keptRecovered,
+  liveRecords,
   parseSlot,
   readRun,
   slotCount,
@@ -14,6 +16,8 @@ export {
   type RecordIds,
   type SlotReport,
 } from './slots.js';
+export type { RecoveredToRead } from './recover/duplicates.js';
+export type { SlotKeys } from './recover/record-keys.js';
 export { failedSlot } from './parallel/slot-failure.js';
 export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
 export { TemplateCache } from './binxml/template-cache.js';

@@ -7,6 +7,7 @@ import { ChunkSequence, type MissingRecords } from './chunk-sequence.js';
 import { holdsChunk, markWiped } from './chunk.js';
 import type { FileHeader } from './file-header.js';
 import type { FileSummary } from './file-summary.js';
+import { DuplicateFinder, type RecoveredToRead } from './recover/duplicates.js';
 import type { SlotReport } from './slots.js';
 
 const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
@@ -23,6 +24,9 @@ export class SlotAccountant<T extends SlotReport> {
   private nextIndex = 0;
   /** Chunks whose both CRCs hold, by header checksum, records checksum and ids: the first slot. */
   private readonly fingerprints = new Map<string, number>();
+  /** Keys of every record read, to tell recovered copies of a record at the end. */
+  private readonly duplicates = new DuplicateFinder();
+  private toRead: RecoveredToRead[] = [];
 
   constructor(
     private readonly summary: FileSummary,
@@ -38,12 +42,16 @@ export class SlotAccountant<T extends SlotReport> {
     }
     this.nextIndex++;
     if (!holdsChunk(slot.info)) {
+      this.duplicates.add(slot.info.index, slot.info.offset, slot.keys);
       this.held.push(slot);
       return [];
     }
 
     const released = this.release(true);
     this.noteDuplicateChunk(slot.info);
+    if (slot.info.duplicateOf === undefined) {
+      this.duplicates.add(slot.info.index, slot.info.offset, slot.keys);
+    }
     this.sequence.addChunk(slot.info, slot.recordIds);
     this.account(slot);
     released.push(slot);
@@ -58,7 +66,30 @@ export class SlotAccountant<T extends SlotReport> {
     // With no unused slot left at the end, the log may have wrapped round to slot 0.
     this.accountMissing(this.sequence.finish(unused === 0));
     this.compareWithHeader();
+    this.judgeRecovered();
     return released;
+  }
+
+  /**
+   * After `finish`: the recovered records that repeat no other record, slot by slot in file
+   * order. A reader reads them again and gives them after every live record.
+   */
+  recoveredToRead(): readonly RecoveredToRead[] {
+    return this.toRead;
+  }
+
+  /** Recovered records that repeat a live record, or an earlier recovered one, are not output. */
+  private judgeRecovered(): void {
+    const verdict = this.duplicates.finish();
+    this.toRead = verdict.toRead;
+    if (verdict.duplicates === 0) return;
+
+    const { records } = this.summary;
+    records.duplicates = (records.duplicates ?? 0) + verdict.duplicates;
+    const recovered = (records.recovered ?? 0) - verdict.duplicates;
+    if (recovered > 0) records.recovered = recovered;
+    else delete records.recovered;
+    this.summary.diagnostics.push(...verdict.diagnostics);
   }
 
   /**

@@ -9,6 +9,8 @@ import { readChunk, type ChunkInfo, type ChunkReadOptions, type ChunkResult } fr
 import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
 import { recordIdRange, type RecordIds } from './record-ids.js';
+import type { EvtxRecord } from './record.js';
+import { slotKeys, type SlotKeys } from './recover/record-keys.js';
 import type { Diagnostic } from './types.js';
 
 export { recordIdRange, type RecordIds } from './record-ids.js';
@@ -32,6 +34,11 @@ export interface SlotReport {
   readonly diagnostics: readonly Diagnostic[];
   /** Undefined when no record was read from the slot. */
   readonly recordIds: RecordIds | undefined;
+  /**
+   * The ids and hashes of the slot's live and recovered records, by which the accountant tells
+   * recovered copies of a record (recover/duplicates.ts). Undefined when no record was read.
+   */
+  readonly keys?: SlotKeys | undefined;
 }
 
 /** One slot parsed: its records and its report. */
@@ -58,8 +65,28 @@ export function parseSlot(
   templates?: TemplateCache,
   options?: ChunkReadOptions,
 ): ParsedSlot {
-  const result = readChunk(bytes, index, slotOffset(index), file, templates, options);
-  return { ...result, recordIds: recordIdRange(result.records) };
+  const offset = slotOffset(index);
+  const result = readChunk(bytes, index, offset, file, templates, options);
+  const recordIds = recordIdRange(result.records);
+  const keys = result.records.length > 0 ? slotKeys(bytes, offset, result.records) : undefined;
+  return { ...result, recordIds, keys };
+}
+
+/**
+ * The live records of `records`: in the pass over a file, recovered records wait for its end,
+ * when it is known which of them repeat another record (recover/duplicates.ts).
+ */
+export function liveRecords(records: readonly EvtxRecord[]): EvtxRecord[] {
+  return records.filter((record) => !record.recovered);
+}
+
+/** The recovered records of `records` at the file offsets `offsets`, read again at the end. */
+export function keptRecovered(
+  records: readonly EvtxRecord[],
+  offsets: readonly number[],
+): EvtxRecord[] {
+  const kept = new Set(offsets);
+  return records.filter((record) => record.recovered && kept.has(record.offset));
 }
 
 /**
@@ -73,10 +100,10 @@ export async function* parseSlots(
   end: number,
   slotsPerRead: number = SLOTS_PER_READ,
   options?: ChunkReadOptions,
+  templates: TemplateCache = new TemplateCache(),
 ): AsyncGenerator<ParsedSlot> {
   const perRead = checkSlotsPerRead(slotsPerRead);
   const runLength = (start: number) => Math.min(perRead, end - start);
-  const templates = new TemplateCache();
   let next = readRun(source, first, runLength(first));
   for (let start = first; start < end; start += perRead) {
     const bytes = await next;

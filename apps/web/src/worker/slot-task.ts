@@ -11,6 +11,8 @@ import {
   blobSource,
   CHUNK_SIZE,
   failedSlot,
+  keptRecovered,
+  liveRecords,
   parseSlot,
   readRun,
   warmTemplates,
@@ -42,7 +44,8 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
   for (let i = 0; i < count; i++) {
     // A read cut short (the file shrank) leaves its last slots empty, as a sequential read does.
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    slots.push(slotRows(slotBytes, first + i, request.name, file.templates, rows));
+    const index = first + i;
+    slots.push(slotRows(slotBytes, index, request, file.templates, rows));
   }
   return { kind: 'slots', id, slots, batch: packRows(rows) };
 }
@@ -51,18 +54,25 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
 function slotRows(
   bytes: Uint8Array,
   index: number,
-  file: string,
+  request: SlotsRequest,
   templates: TemplateCache,
   rows: CompactRow[],
 ): WireSlot {
   let parsed: ParsedSlot;
   try {
-    parsed = parseSlot(bytes, index, file, templates);
+    parsed = parseSlot(bytes, index, request.name, templates);
   } catch (error) {
     return noRows(failedSlot(index, `parsing threw ${describeThrown(error)}`));
   }
 
-  const { info, diagnostics, recordIds, records } = parsed;
+  const { info, diagnostics, recordIds } = parsed;
+  // In the pass the live records; at its end, the recovered ones the page asks for again.
+  const { recovered } = request;
+  const records =
+    recovered === undefined
+      ? liveRecords(parsed.records)
+      : keptRecovered(parsed.records, recovered);
+  const keys = recovered === undefined ? parsed.keys : undefined;
   let made: CompactRow[];
   try {
     made = records.map(compactRow);
@@ -70,7 +80,7 @@ function slotRows(
     return noRows(failedSlot(index, `making its rows threw ${describeThrown(error)}`, parsed));
   }
   for (const row of made) rows.push(row);
-  return { info, diagnostics, recordIds, rows: made.length };
+  return { info, diagnostics, recordIds, keys, rows: made.length };
 }
 
 function noRows(slot: ReturnType<typeof failedSlot>): WireSlot {

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 
 import type { ChunkInfo } from '../chunk.js';
 import type { EvtxFile } from '../evtx-file.js';
+import type { RecoveredToRead } from '../recover/duplicates.js';
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
@@ -68,6 +69,11 @@ export interface SlotOutput<Output> {
   readonly info: ChunkInfo;
   /** Undefined when the slot had no records, or failed (its diagnostics say why). */
   readonly output: Output | undefined;
+  /**
+   * Set on the outputs that come after every slot: the job's output for a slot's recovered
+   * records that repeat no other record (recover/duplicates.ts); `info` is the slot's again.
+   */
+  readonly recovered?: true;
 }
 
 /** One task of a read, from planned to consumed. */
@@ -159,6 +165,32 @@ export class ChunkPool<Output> {
       }
     }
     yield* outputs(accountant.finish());
+    yield* this.#readRecovered(accountant.recoveredToRead(), evtx, path);
+  }
+
+  /**
+   * After every slot, the recovered records that repeat no other record, slot by slot: each
+   * slot is parsed again by a worker, which runs the job on those records only. At most
+   * `window` slots are in flight.
+   */
+  async *#readRecovered(
+    toRead: readonly RecoveredToRead[],
+    evtx: EvtxFile,
+    path: string,
+  ): AsyncGenerator<SlotOutput<Output>> {
+    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    let next = 0;
+    while (next < toRead.length || pending.length > 0) {
+      while (pending.length < this.#window && next < toRead.length) {
+        const { index, offsets } = toRead[next++] as RecoveredToRead;
+        const task = { first: index, count: 1, done: undefined, slots: undefined };
+        pending.push(this.#submit({ ...this.#request(evtx, path, task), recovered: offsets }));
+      }
+      const slots = await (pending.shift() as Promise<readonly WorkerSlot[]>);
+      for (const { info, output } of slots as readonly WorkerSlot<Output>[]) {
+        yield { info, output, recovered: true };
+      }
+    }
   }
 
   /**

@@ -45,6 +45,11 @@ export interface TaskRequest {
   readonly count: number;
   /** What is read besides the live records: the file's own `EvtxFile.readOptions`. */
   readonly read: ChunkReadOptions;
+  /**
+   * Set at the end of a pass (recover/duplicates.ts): the job runs only on the recovered
+   * records at these file offsets, not on the live ones.
+   */
+  readonly recovered?: readonly number[];
 }
 
 /** Close the open file and end the thread. */

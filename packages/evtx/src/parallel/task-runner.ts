@@ -9,7 +9,7 @@ import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
 import { warmBefore, warmTemplates } from '../recover/warm-templates.js';
-import { parseSlot, readRun, type ParsedSlot } from '../slots.js';
+import { keptRecovered, liveRecords, parseSlot, readRun, type ParsedSlot } from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import type {
@@ -59,7 +59,11 @@ export class TaskRunner {
       const run = { first, count, bytes };
       await warmTemplates(await open.source, request.file, run, open, request.read);
       const parsed = await parseRun(open, bytes, request);
-      return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
+      return {
+        kind: 'task',
+        id,
+        slots: parsed.map((slot) => runJob(slot, job, request.recovered)),
+      };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
@@ -133,15 +137,26 @@ function parseOne(
   }
 }
 
-/** Runs the job on a parsed slot's records; a job that throws fails the slot. */
-function runJob(slot: ParsedSlot | WorkerSlot, job: LoadedJob): WorkerSlot {
+/**
+ * Runs the job on a parsed slot's live records, or with `recovered` on the recovered records
+ * at those offsets only; a job that throws fails the slot.
+ */
+function runJob(
+  slot: ParsedSlot | WorkerSlot,
+  job: LoadedJob,
+  recovered: readonly number[] | undefined,
+): WorkerSlot {
   if (!('records' in slot)) return slot;
 
-  const { info, diagnostics, recordIds, records } = slot;
-  if (records.length === 0) return { info, diagnostics, recordIds, output: undefined };
+  const { info, diagnostics, recordIds } = slot;
+  // The keys go to the accountant in the pass; the end of the pass no longer needs them.
+  const keys = recovered === undefined ? slot.keys : undefined;
+  const records =
+    recovered === undefined ? liveRecords(slot.records) : keptRecovered(slot.records, recovered);
+  if (records.length === 0) return { info, diagnostics, recordIds, keys, output: undefined };
   if ('failure' in job) return failedSlot(info.index, job.failure, slot);
   try {
-    return { info, diagnostics, recordIds, output: job.run(records, info) };
+    return { info, diagnostics, recordIds, keys, output: job.run(records, info) };
   } catch (error) {
     return failedSlot(info.index, `the chunk job threw ${describeThrown(error)}`, slot);
   }

@@ -63,10 +63,12 @@ test('ChunkPool gives the sample, whole and damaged, what a sequential read give
 
 test('ChunkPool reads the unused space of a file opened with slack, as a sequential read does', async () => {
   // 71 records in the sample's unused space read sequentially; 31 of them borrow a template
-  // from an earlier chunk, which a thread that had not parsed it must parse first.
+  // from an earlier chunk, which a thread that had not parsed it must parse first. Every one
+  // repeats a live record of another chunk, so none is output.
   const expected = await readSequential(SAMPLE_PATH, { slack: true });
-  assert.equal(expected.summary.records.recovered, 71);
-  assert.equal(expected.keys.length, expected.summary.records.read + 71);
+  assert.equal(expected.summary.records.recovered, undefined);
+  assert.equal(expected.summary.records.duplicates, 71);
+  assert.equal(expected.keys.length, expected.summary.records.read);
   for (const { threads, parseHere } of POOLS) {
     const pool = keysPool(threads, {}, 4, parseHere);
     try {
