@@ -9,6 +9,7 @@ import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../..
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseBytes } from '../support/parse.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
+import { recoveredLog } from '../support/recovered-log.js';
 
 /** Ports that run the real worker handler in this process, recording what each was asked. */
 function inProcessWorkers() {
@@ -151,6 +152,30 @@ test(
     assert.equal(run.done?.summary.chunks.unreadable, 12);
   },
 );
+
+test('ParsePool leaves out recovered copies of records and gives the rest last, as one pass does', async () => {
+  // Slot 1 of the recovered log lost its first 8 KiB; after it come a copy of that slot and a
+  // copy of slot 0 (206 live records) with its chunk header zeroed.
+  const damaged = recoveredLog();
+  const slot = (index: number) =>
+    damaged.subarray(0x1000 + index * 0x10000, 0x1000 + (index + 1) * 0x10000);
+  const bytes = new Uint8Array(damaged.length + 2 * 0x10000);
+  bytes.set(damaged, 0);
+  bytes.set(slot(1), damaged.length);
+  bytes.set(slot(0), damaged.length + 0x10000);
+  bytes.fill(0, damaged.length + 0x10000, damaged.length + 0x10000 + 512);
+  const reference = await parseBytes(bytes, 'log.evtx');
+  const recovered = reference.outcome.summary.records.recovered ?? 0;
+
+  assert.ok(recovered > 100, `${recovered} recovered`);
+  assert.equal(reference.outcome.summary.records.duplicates, recovered + 206);
+  assert.equal(reference.rows.length, 206 + recovered);
+  for (const slotsPerTask of [1, 16]) {
+    const run = await pooled(bytes, 2, slotsPerTask);
+    assert.deepEqual(run.rows, reference.rows);
+    assert.deepEqual(run.done, reference.outcome);
+  }
+});
 
 test('ParsePool keeps at most two tasks a worker out for a file until their answers are in', async () => {
   const requests: WorkerRequest[] = [];
