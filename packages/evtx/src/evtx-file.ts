@@ -12,10 +12,9 @@ import type { EvtxRecord } from './record.js';
 import { SlotAccountant } from './slot-accountant.js';
 import {
   checkSlotsPerRead,
-  keptRecovered,
   liveRecords,
-  parseSlot,
   parseSlots,
+  readRecoveredSlot,
   readRun,
   slotCount,
   SLOTS_PER_READ,
@@ -106,7 +105,10 @@ export class EvtxFile {
 
   /** The chunk table; reading it walks every record to count it. */
   async *chunks(): AsyncGenerator<ChunkInfo> {
-    for await (const chunk of this.readSlots(this.startPass())) yield chunk.info;
+    const pass = this.startPass();
+    for await (const chunk of this.readSlots(pass)) yield chunk.info;
+    // Records that waited for templates of later chunks are counted recovered or failed.
+    for await (const batch of this.readRecovered(pass, true)) void batch;
   }
 
   /**
@@ -136,14 +138,20 @@ export class EvtxFile {
 
   /**
    * After the pass, the recovered records that repeat no other one, a slot's at a time: each
-   * slot holding one is read and parsed again, with the templates of the whole pass.
+   * slot holding one is read and parsed again, with the templates of the whole pass. With
+   * `lateOnly`, only the slots with records that waited for templates of later chunks.
    */
-  private async *readRecovered({ accountant, templates }: Pass): AsyncGenerator<EvtxRecord[]> {
-    for (const { index, offsets } of accountant.recoveredToRead()) {
-      const bytes = await readRun(this.source, index, 1);
-      const slot = parseSlot(bytes, index, this.source.name, templates, this.readOptions);
-      const records = keptRecovered(slot.records, offsets);
-      if (records.length > 0) yield records;
+  private async *readRecovered(
+    { accountant, templates }: Pass,
+    lateOnly = false,
+  ): AsyncGenerator<EvtxRecord[]> {
+    for (const toRead of accountant.recoveredToRead()) {
+      if (lateOnly && toRead.late.length === 0) continue;
+      const bytes = await readRun(this.source, toRead.index, 1);
+      const name = this.source.name;
+      const read = readRecoveredSlot(bytes, toRead, name, templates, this.readOptions);
+      if (read.late !== undefined) accountant.addLate(read.late);
+      if (read.slot.records.length > 0) yield read.slot.records;
     }
   }
 

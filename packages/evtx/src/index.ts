@@ -8,6 +8,7 @@ export {
   keptRecovered,
   liveRecords,
   parseSlot,
+  readRecoveredSlot,
   readRun,
   slotCount,
   slotOffset,
@@ -19,7 +20,8 @@ export {
 export type { RecoveredToRead } from './recover/duplicates.js';
 export type { SlotKeys } from './recover/record-keys.js';
 export { failedSlot } from './parallel/slot-failure.js';
-export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
+export { warmBefore, warmTemplates, type FileTemplates } from './recover/warm-templates.js';
+export type { LateReport } from './recover/late-records.js';
 export { TemplateCache } from './binxml/template-cache.js';
 export { CHUNK_SIZE, hasChunkSignature } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';

@@ -8,6 +8,7 @@ import { holdsChunk, markWiped } from './chunk.js';
 import type { FileHeader } from './file-header.js';
 import type { FileSummary } from './file-summary.js';
 import { DuplicateFinder, type RecoveredToRead } from './recover/duplicates.js';
+import type { LateReport } from './recover/late-records.js';
 import type { SlotReport } from './slots.js';
 
 const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
@@ -86,10 +87,27 @@ export class SlotAccountant<T extends SlotReport> {
 
     const { records } = this.summary;
     records.duplicates = (records.duplicates ?? 0) + verdict.duplicates;
-    const recovered = (records.recovered ?? 0) - verdict.duplicates;
+    this.countRecovered(verdict.lateDuplicates - verdict.duplicates);
+    this.summary.diagnostics.push(...verdict.diagnostics);
+  }
+
+  /**
+   * After `finish`, as a reader reads them: the records that waited for templates of later
+   * chunks, counted recovered or failed (recover/late-records.ts).
+   */
+  addLate(report: LateReport): void {
+    const { records } = this.summary;
+    this.countRecovered(report.recovered);
+    records.failed += report.failed;
+    this.summary.diagnostics.push(...report.diagnostics);
+    if (report.failed > 0) this.summary.lost = true;
+  }
+
+  private countRecovered(change: number): void {
+    const { records } = this.summary;
+    const recovered = (records.recovered ?? 0) + change;
     if (recovered > 0) records.recovered = recovered;
     else delete records.recovered;
-    this.summary.diagnostics.push(...verdict.diagnostics);
   }
 
   /**

@@ -10,6 +10,8 @@ import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
 import { recordIdRange, type RecordIds } from './record-ids.js';
 import type { EvtxRecord } from './record.js';
+import type { RecoveredToRead } from './recover/duplicates.js';
+import { readLate, type LateReport } from './recover/late-records.js';
 import { slotKeys, type SlotKeys } from './recover/record-keys.js';
 import type { Diagnostic } from './types.js';
 
@@ -68,7 +70,8 @@ export function parseSlot(
   const offset = slotOffset(index);
   const result = readChunk(bytes, index, offset, file, templates, options);
   const recordIds = recordIdRange(result.records);
-  const keys = result.records.length > 0 ? slotKeys(bytes, offset, result.records) : undefined;
+  const found = result.records.length > 0 || result.deferred !== undefined;
+  const keys = found ? slotKeys(bytes, offset, result.records, result.deferred) : undefined;
   return { ...result, recordIds, keys };
 }
 
@@ -78,6 +81,31 @@ export function parseSlot(
  */
 export function liveRecords(records: readonly EvtxRecord[]): EvtxRecord[] {
   return records.filter((record) => !record.recovered);
+}
+
+/**
+ * At the end of a pass, one slot the accountant names (`toRead`) parsed again from its `bytes`,
+ * with only the recovered records it names: those read in the pass, and those that waited,
+ * read now with every template of `templates` (which must by then hold every chunk's). Records
+ * in file order; `late` for the accountant's `addLate`.
+ */
+export function readRecoveredSlot(
+  bytes: Uint8Array,
+  toRead: RecoveredToRead,
+  file: string,
+  templates: TemplateCache,
+  options?: ChunkReadOptions,
+): { slot: ParsedSlot; late: LateReport | undefined } {
+  const { index, offsets, late } = toRead;
+  const parsed = parseSlot(bytes, index, file, templates, options);
+  const records = keptRecovered(parsed.records, offsets);
+  if (late.length === 0) return { slot: { ...parsed, records }, late: undefined };
+
+  const slot = { index, offset: slotOffset(index), file };
+  const waited = readLate(bytes, slot, templates, late);
+  records.push(...waited.records);
+  records.sort((a, b) => a.offset - b.offset);
+  return { slot: { ...parsed, records }, late: waited.report };
 }
 
 /** The recovered records of `records` at the file offsets `offsets`, read again at the end. */

@@ -214,21 +214,25 @@ export class FileRead {
     this.release(open.accountant.finish(), rows);
     if (rows.length > 0) this.listener.rows(rows, this.progress());
     const toRead = open.accountant.recoveredToRead();
-    void this.readRecovered(toRead).then(() => this.end(open, this.#cancelled));
+    void this.readRecovered(toRead, open.accountant).then(() => this.end(open, this.#cancelled));
   }
 
   /** Rows of the recovered records of `toRead`, a slot per task, at most `window` out. */
-  private async readRecovered(toRead: readonly RecoveredToRead[]): Promise<void> {
+  private async readRecovered(
+    toRead: readonly RecoveredToRead[],
+    accountant: SlotAccountant<SlotWithRows>,
+  ): Promise<void> {
     const pending: Promise<SlotsReply>[] = [];
     let next = 0;
     while (next < toRead.length || pending.length > 0) {
       while (pending.length < this.split.window && next < toRead.length) {
-        const { index, offsets } = toRead[next++] as RecoveredToRead;
+        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
         const task = { ...this.request({ first: index, count: 1, reply: undefined }) };
-        pending.push(this.context.submit({ ...task, recovered: offsets }));
+        pending.push(this.context.submit({ ...task, recovered: offsets, late }));
       }
       const reply = await (pending.shift() as Promise<SlotsReply>);
       if (this.#ended || this.#cancelled) return;
+      for (const { late } of reply.slots) if (late !== undefined) accountant.addLate(late);
       const rows = unpackRows(reply.batch);
       this.#records += rows.length;
       if (rows.length > 0) this.listener.rows(rows, this.progress());

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkInfo } from '../chunk.js';
 import type { EvtxFile } from '../evtx-file.js';
 import type { RecoveredToRead } from '../recover/duplicates.js';
+import type { SlotAccountant } from '../slot-accountant.js';
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
@@ -165,7 +166,7 @@ export class ChunkPool<Output> {
       }
     }
     yield* outputs(accountant.finish());
-    yield* this.#readRecovered(accountant.recoveredToRead(), evtx, path);
+    yield* this.#readRecovered(accountant, evtx, path);
   }
 
   /**
@@ -174,20 +175,23 @@ export class ChunkPool<Output> {
    * `window` slots are in flight.
    */
   async *#readRecovered(
-    toRead: readonly RecoveredToRead[],
+    accountant: SlotAccountant<WorkerSlot<Output>>,
     evtx: EvtxFile,
     path: string,
   ): AsyncGenerator<SlotOutput<Output>> {
+    const toRead = accountant.recoveredToRead();
     const pending: Promise<readonly WorkerSlot[]>[] = [];
     let next = 0;
     while (next < toRead.length || pending.length > 0) {
       while (pending.length < this.#window && next < toRead.length) {
-        const { index, offsets } = toRead[next++] as RecoveredToRead;
+        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
         const task = { first: index, count: 1, done: undefined, slots: undefined };
-        pending.push(this.#submit({ ...this.#request(evtx, path, task), recovered: offsets }));
+        const request = this.#request(evtx, path, task);
+        pending.push(this.#submit({ ...request, recovered: offsets, late }));
       }
       const slots = await (pending.shift() as Promise<readonly WorkerSlot[]>);
-      for (const { info, output } of slots as readonly WorkerSlot<Output>[]) {
+      for (const { info, output, late } of slots as readonly WorkerSlot<Output>[]) {
+        if (late !== undefined) accountant.addLate(late);
         yield { info, output, recovered: true };
       }
     }

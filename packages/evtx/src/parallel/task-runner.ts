@@ -9,7 +9,14 @@ import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
 import { warmBefore, warmTemplates } from '../recover/warm-templates.js';
-import { keptRecovered, liveRecords, parseSlot, readRun, type ParsedSlot } from '../slots.js';
+import {
+  liveRecords,
+  parseSlot,
+  readRecoveredSlot,
+  readRun,
+  slotCount,
+  type ParsedSlot,
+} from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import type {
@@ -58,12 +65,11 @@ export class TaskRunner {
       const bytes = await readRun(await open.source, first, count);
       const run = { first, count, bytes };
       await warmTemplates(await open.source, request.file, run, open, request.read);
+      if (request.recovered !== undefined) {
+        return { kind: 'task', id, slots: [await readRecovered(open, bytes, request, job)] };
+      }
       const parsed = await parseRun(open, bytes, request);
-      return {
-        kind: 'task',
-        id,
-        slots: parsed.map((slot) => runJob(slot, job, request.recovered)),
-      };
+      return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
@@ -131,28 +137,44 @@ function parseOne(
   request: TaskRequest,
 ): ParsedSlot | WorkerSlot {
   try {
-    return parseSlot(bytes, index, request.file, open.templates, request.read);
+    const slot = parseSlot(bytes, index, request.file, open.templates, request.read);
+    return { ...slot, records: liveRecords(slot.records) };
   } catch (error) {
     return failedSlot(index, `parsing threw ${describeThrown(error)}`);
   }
 }
 
 /**
- * Runs the job on a parsed slot's live records, or with `recovered` on the recovered records
- * at those offsets only; a job that throws fails the slot.
+ * At the end of a pass, the recovered records of the one slot the request names, with the job
+ * run on them. Records that waited for templates of later chunks need every chunk's: the
+ * thread parses every slot of the file it has not yet, once per file.
  */
-function runJob(
-  slot: ParsedSlot | WorkerSlot,
+async function readRecovered(
+  open: OpenEntry,
+  bytes: Uint8Array,
+  request: TaskRequest,
   job: LoadedJob,
-  recovered: readonly number[] | undefined,
-): WorkerSlot {
+): Promise<WorkerSlot> {
+  const { first: index, recovered = [], late = [] } = request;
+  const source = await open.source;
+  if (late.length > 0)
+    await warmBefore(source, request.file, slotCount(source.size), open, request.read);
+  await warmTemplates(source, request.file, { first: index, count: 1, bytes }, open, request.read);
+  const toRead = { index, offsets: recovered, late };
+  try {
+    const read = readRecoveredSlot(bytes, toRead, request.file, open.templates, request.read);
+    // The keys went to the accountant in the pass.
+    return { ...runJob({ ...read.slot, keys: undefined }, job), late: read.late };
+  } catch (error) {
+    return failedSlot(index, `reading its recovered records threw ${describeThrown(error)}`);
+  }
+}
+
+/** Runs the job on a parsed slot's (live) records; a job that throws fails the slot. */
+function runJob(slot: ParsedSlot | WorkerSlot, job: LoadedJob): WorkerSlot {
   if (!('records' in slot)) return slot;
 
-  const { info, diagnostics, recordIds } = slot;
-  // The keys go to the accountant in the pass; the end of the pass no longer needs them.
-  const keys = recovered === undefined ? slot.keys : undefined;
-  const records =
-    recovered === undefined ? liveRecords(slot.records) : keptRecovered(slot.records, recovered);
+  const { info, diagnostics, recordIds, keys, records } = slot;
   if (records.length === 0) return { info, diagnostics, recordIds, keys, output: undefined };
   if ('failure' in job) return failedSlot(info.index, job.failure, slot);
   try {

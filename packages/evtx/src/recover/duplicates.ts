@@ -16,12 +16,19 @@ export interface RecoveredToRead {
   readonly index: number;
   /** Absolute file offsets of the records, in file order. */
   readonly offsets: readonly number[];
+  /**
+   * Those of `offsets` whose template no earlier chunk defines, read with the templates of
+   * every chunk (recover/late-records.ts).
+   */
+  readonly late: readonly number[];
 }
 
 /** What the finder decided once the pass was over. */
 export interface DuplicateVerdict {
   /** Recovered records that repeat a live record or an earlier recovered one. */
   readonly duplicates: number;
+  /** Of those, the ones that waited for templates of later chunks (not counted recovered). */
+  readonly lateDuplicates: number;
   /** One `info` per duplicate, naming its offset and the offset of the record it repeats. */
   readonly diagnostics: Diagnostic[];
   /** The other recovered records, slot by slot in file order. */
@@ -96,17 +103,22 @@ function matchRecovered(recovered: readonly Recovered[]): void {
 
 function verdict(recovered: readonly Recovered[]): DuplicateVerdict {
   const diagnostics: Diagnostic[] = [];
-  const toRead: { index: number; offsets: number[] }[] = [];
+  const toRead: { index: number; offsets: number[]; late: number[] }[] = [];
   for (const found of recovered) {
     if (found.twin !== undefined) {
       diagnostics.push(describe(found));
       continue;
     }
-    const last = toRead.at(-1);
-    if (last?.index === found.index) last.offsets.push(found.key.offset);
-    else toRead.push({ index: found.index, offsets: [found.key.offset] });
+    let last = toRead.at(-1);
+    if (last?.index !== found.index) {
+      last = { index: found.index, offsets: [], late: [] };
+      toRead.push(last);
+    }
+    last.offsets.push(found.key.offset);
+    if (found.key.late === true) last.late.push(found.key.offset);
   }
-  return { duplicates: diagnostics.length, diagnostics, toRead };
+  const late = recovered.filter((found) => found.twin !== undefined && found.key.late === true);
+  return { duplicates: diagnostics.length, lateDuplicates: late.length, diagnostics, toRead };
 }
 
 function describe({ index, key, twin }: Recovered): Diagnostic {

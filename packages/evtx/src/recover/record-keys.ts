@@ -5,7 +5,7 @@
  * recovered anywhere in the file can be recognised as a copy of one (recover/duplicates.ts).
  */
 import type { EvtxRecord } from '../record.js';
-import { RECORD_HEADER_SIZE } from './record-scan.js';
+import { RECORD_HEADER_SIZE, type RecordCandidate } from './record-scan.js';
 
 /** One recovered record of a slot: where it lies and what it holds. */
 export interface RecoveredKey {
@@ -13,6 +13,8 @@ export interface RecoveredKey {
   readonly offset: number;
   readonly recordId: bigint;
   readonly hash: number;
+  /** Set when the record waits for templates of later chunks (recover/late-records.ts). */
+  readonly late?: true;
 }
 
 /** The live records of one slot, in record order; structured-cloneable. */
@@ -32,23 +34,34 @@ export interface SlotKeys {
 }
 
 /**
- * The keys of `records`, read from `bytes`, the slot at file offset `slotOffset` that holds
- * them. Records are believed only after their size was checked, so each lies inside `bytes`.
+ * The keys of `records` and of the records `deferred` to the end of the pass (their offsets
+ * within the slot), read from `bytes`, the slot at file offset `slotOffset` that holds them.
+ * Records are believed only after their size was checked, so each lies inside `bytes`.
  */
 export function slotKeys(
   bytes: Uint8Array,
   slotOffset: number,
   records: readonly EvtxRecord[],
+  deferred: readonly RecordCandidate[] = [],
 ): SlotKeys {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const live = records.filter((record) => !record.recovered);
-  const recovered = records
+  const recovered: RecoveredKey[] = records
     .filter((record) => record.recovered)
     .map(({ offset, recordId }) => ({
       offset,
       recordId,
       hash: recordHash(view, offset - slotOffset),
     }));
+  for (const { offset, recordId } of deferred) {
+    recovered.push({
+      offset: slotOffset + offset,
+      recordId,
+      hash: recordHash(view, offset),
+      late: true,
+    });
+  }
+  recovered.sort((a, b) => a.offset - b.offset);
   return { live: liveKeys(view, slotOffset, live), recovered };
 }
 

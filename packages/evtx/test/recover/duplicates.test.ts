@@ -14,6 +14,7 @@ import { CHUNK_HEADER_SIZE, CHUNK_SIZE } from '../../src/chunk-header.js';
 import { hex } from '../../src/errors.js';
 import { FILE_HEADER_BLOCK } from '../../src/file-header.js';
 import { ChunkPool } from '../../src/node.js';
+import { fixChunkCrcs } from '../support/chunk.js';
 import { RECORD_KEYS_JOB } from '../support/record-keys-job.js';
 import { readPooled, readSequential } from '../support/slot-reading.js';
 import { log } from './logs.js';
@@ -24,10 +25,13 @@ const slotAt = (index: number) => FILE_HEADER_BLOCK + index * CHUNK_SIZE;
 const CLEAN = log(800);
 const FIRST_IDS = [1n, 207n, 413n, 619n];
 
-/** Slot `index` of the clean log, a copy; with `destroyed`, its chunk header zeroed. */
-function slot(index: number, destroyed = false): Uint8Array {
+/**
+ * Slot `index` of the clean log, a copy; with `destroyed`, its chunk header zeroed, or its
+ * first `destroyed` bytes (4096 take its template definition and first records with it).
+ */
+function slot(index: number, destroyed: boolean | number = false): Uint8Array {
   const bytes = CLEAN.slice(slotAt(index), slotAt(index) + CHUNK_SIZE);
-  if (destroyed) bytes.fill(0, 0, CHUNK_HEADER_SIZE);
+  if (destroyed !== false) bytes.fill(0, 0, destroyed === true ? CHUNK_HEADER_SIZE : destroyed);
   return bytes;
 }
 
@@ -156,12 +160,16 @@ test('ChunkPool on 1 and 2 threads gives what EvtxFile gives for repeated recove
   const layouts = [
     [slot(0), slot(2, true), slot(1), slot(2), slot(3)],
     [slot(0), slot(1), slot(2, true), slot(2, true), slot(3), slot(1, true)],
+    // Slot 0's template is gone: its records wait for the end, the second copy repeats them.
+    [slot(0, 4096), slot(1), slot(2), slot(3), slot(0, 4096)],
   ];
+  const counts: [number | undefined, number | undefined, number][] = [];
   for (const [i, slots] of layouts.entries()) {
     const path = join(dir, `layout-${i}.evtx`);
     await writeFile(path, assemble(slots));
     const expected = await readSequential(path);
-    assert.ok((expected.summary.records.duplicates ?? 0) >= 206);
+    const { recovered, duplicates, failed } = expected.summary.records;
+    counts.push([recovered, duplicates, failed]);
     for (const threads of [1, 2]) {
       const pool = new ChunkPool<string>({
         threads,
@@ -175,6 +183,34 @@ test('ChunkPool on 1 and 2 threads gives what EvtxFile gives for repeated recove
       }
     }
   }
+  assert.deepEqual(counts, [
+    [undefined, 206, 0],
+    [206, 412, 0],
+    [196, 196, 0],
+  ]);
+});
+
+test('EvtxFile counts a record failed at the end when no chunk defines its template', async () => {
+  // Slot 1 defines the template under another GUID with the same id (its first 4 bytes) as
+  // slot 2's: two templates share the id, so neither is lent.
+  const other = slot(1);
+  const id = other.indexOf(0xee, CHUNK_HEADER_SIZE);
+  assert.deepEqual([...other.subarray(id, id + 4)], [0xee, 0xff, 0xc0, 0x7e]);
+  // The instance's id, its definition offset and next offset come before the definition's GUID.
+  other[id + 12 + 4]! ^= 0xff;
+  fixChunkCrcs(other);
+  const bytes = assemble([slot(0, 4096), other, slot(2)]);
+
+  const { records, summary } = await readAll(bytes);
+  assert.equal(records.filter((r) => r.recovered).length, 0);
+  assert.equal(summary.records.failed, 196);
+  assert.equal(summary.records.recovered, undefined);
+  const errors = summary.diagnostics.filter((d) => d.structure === 'template definition');
+  assert.equal(errors.length, 196);
+  assert.match(
+    errors[0]?.message ?? '',
+    /^record found by its signature at 0x[0-9a-f]+ cannot be read: template 0x7ec0ffee is not intact at 0x[0-9a-f]+ and no chunk of the file defines one template with that id$/,
+  );
 });
 
 test('FIRST_IDS are the first record ids of the clean chunks', async () => {
