@@ -177,6 +177,36 @@ test('ParsePool leaves out recovered copies of records and gives the rest last, 
   }
 });
 
+test('ParsePool reads the records of a destroyed slot 0 at the end, as one pass does', async () => {
+  // The sample's slot 0 loses its first 4 KiB, chunk header and templates with it: its other
+  // records take their templates from later chunks at the end. In the recovered log no chunk
+  // holds the template any more (slot 1 lost it too): slot 0's records fail at the end.
+  const sample = new Uint8Array(await readFile(ISSUE43));
+  sample.fill(0, 0x1000, 0x2000);
+  const lost = recoveredLog();
+  lost.fill(0, 0x1000, 0x2000);
+  const expected = [
+    [sample, 'recovered', 0],
+    [lost, 'failed', 0],
+  ] as const;
+  for (const [bytes, kind] of expected) {
+    const reference = await parseBytes(bytes, 'log.evtx');
+    const records = reference.outcome.summary.records;
+    const late = reference.outcome.summary.diagnostics.filter((d) =>
+      kind === 'recovered'
+        ? d.message.endsWith('read at the end, with templates of later chunks')
+        : d.message.includes('no chunk of the file defines one template'),
+    );
+    assert.ok(late.length > 0, kind);
+    if (kind === 'failed') assert.equal(records.failed, late.length);
+    for (const slotsPerTask of [1, 16]) {
+      const run = await pooled(bytes, 2, slotsPerTask);
+      assert.deepEqual(run.rows, reference.rows);
+      assert.deepEqual(run.done, reference.outcome);
+    }
+  }
+});
+
 test('ParsePool keeps at most two tasks a worker out for a file until their answers are in', async () => {
   const requests: WorkerRequest[] = [];
   const ports: WorkerPort[] = [];
