@@ -173,6 +173,8 @@ export class ChunkPool<Output> {
    * After every slot, the recovered records that repeat no other record, slot by slot: each
    * slot is parsed again by a worker, which runs the job on those records only. At most
    * `window` slots are in flight.
+   * TODO: a slot whose job throws here, or whose worker dies twice, comes with no output, and
+   * its error diagnostic does not reach the summary (the accountant has finished).
    */
   async *#readRecovered(
     accountant: SlotAccountant<WorkerSlot<Output>>,
