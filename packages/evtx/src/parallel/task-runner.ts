@@ -162,7 +162,14 @@ async function readRecovered(
   await warmTemplates(source, request.file, { first: index, count: 1, bytes }, open, request.read);
   const toRead = { index, offsets: recovered, late };
   try {
-    const read = readRecoveredSlot(bytes, toRead, request.file, open.templates, request.read);
+    const readHere = () =>
+      readRecoveredSlot(bytes, toRead, request.file, open.templates, request.read);
+    let read = readHere();
+    // As in the pass (parseRun): a slack record may borrow a template from an earlier chunk.
+    if (read.slot.slackUnread === true && open.warmed < index) {
+      await warmBefore(source, request.file, index, open, request.read);
+      read = readHere();
+    }
     // The keys went to the accountant in the pass.
     return { ...runJob({ ...read.slot, keys: undefined }, job), late: read.late };
   } catch (error) {
