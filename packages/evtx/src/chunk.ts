@@ -14,6 +14,7 @@ import { EvtxError, hex } from './errors.js';
 import { EvtxRecord } from './record.js';
 import type { RecordIds } from './record-ids.js';
 import { recoverDestroyedChunk } from './recover/destroyed-chunk.js';
+import type { RecordCandidate } from './recover/record-scan.js';
 import { readSlack } from './recover/slack.js';
 import type { Diagnostic } from './types.js';
 
@@ -86,6 +87,12 @@ export interface ChunkResult {
    * reader does (parallel/task-runner.ts).
    */
   slackUnread?: boolean;
+  /**
+   * Records found behind a destroyed chunk header whose template no earlier chunk defines:
+   * neither read nor failed yet, they are read at the end of the pass with the templates of
+   * every chunk (recover/late-records.ts).
+   */
+  deferred?: RecordCandidate[];
 }
 
 /**
