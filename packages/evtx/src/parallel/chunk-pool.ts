@@ -110,6 +110,8 @@ export class ChunkPool<Output> {
   /** This thread's runner, when it parses too. */
   readonly #here: TaskRunner | undefined;
   #nextId = 1;
+  /** Which read of this pool each file object is, for its tasks' `pass`. */
+  readonly #passes = new WeakMap<EvtxFile, number>();
   #closed = false;
 
   /** Throws a RangeError for options out of range; no thread starts until a file is read. */
@@ -252,7 +254,17 @@ export class ChunkPool<Output> {
   /** The request for `task`'s slots of `evtx`, read as `evtx` reads them. */
   #request(evtx: EvtxFile, file: string, task: ReadTask): TaskRequest {
     const { first, count } = task;
-    return { kind: 'task', id: this.#nextId++, file, first, count, read: evtx.readOptions };
+    const pass = this.#passOf(evtx);
+    return { kind: 'task', id: this.#nextId++, file, pass, first, count, read: evtx.readOptions };
+  }
+  /** A number of its own for each file object read (see TaskRequest.pass). */
+  #passOf(evtx: EvtxFile): number {
+    let pass = this.#passes.get(evtx);
+    if (pass === undefined) {
+      pass = this.#nextId++;
+      this.#passes.set(evtx, pass);
+    }
+    return pass;
   }
 
   #submit(request: TaskRequest): Promise<readonly WorkerSlot[]> {

@@ -42,6 +42,12 @@ export interface TaskRequest {
   readonly kind: 'task';
   readonly id: number;
   readonly file: string;
+  /**
+   * Which read of the pool the task is part of. A thread keeps the file open, with the templates
+   * compiled from it, for the tasks of one read only: a file rewritten at the same path between
+   * two reads is opened afresh, not read with the old one's templates and size.
+   */
+  readonly pass: number;
   readonly first: number;
   readonly count: number;
   /** What is read besides the live records: the file's own `EvtxFile.readOptions`. */

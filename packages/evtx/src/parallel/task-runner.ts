@@ -33,6 +33,7 @@ type OpenFile = ByteSource & { close(): Promise<void> };
 /** The file a thread has open, and the templates compiled from its chunks so far. */
 interface OpenEntry {
   readonly path: string;
+  readonly pass: number;
   readonly source: Promise<OpenFile>;
   readonly templates: TemplateCache;
   /** Slots before this one have all been parsed into `templates` (recover/warm-templates.ts). */
@@ -61,7 +62,7 @@ export class TaskRunner {
     const { id, first, count } = request;
     const job = await this.loadJob();
     try {
-      const open = await this.fileFor(request.file);
+      const open = await this.fileFor(request.file, request.pass);
       const bytes = await readRun(await open.source, first, count);
       const run = { first, count, bytes };
       await warmTemplates(await open.source, request.file, run, open, request.read);
@@ -96,10 +97,11 @@ export class TaskRunner {
     return this.job;
   }
 
-  private async fileFor(path: string): Promise<OpenEntry> {
-    if (this.open?.path === path) return this.open;
+  private async fileFor(path: string, pass: number): Promise<OpenEntry> {
+    if (this.open?.path === path && this.open.pass === pass) return this.open;
     await this.close();
-    const open = { path, source: openFileSource(path), templates: new TemplateCache(), warmed: 0 };
+    const source = openFileSource(path);
+    const open = { path, pass, source, templates: new TemplateCache(), warmed: 0 };
     this.open = open;
     return open;
   }

@@ -61,6 +61,23 @@ test('ChunkPool gives the sample, whole and damaged, what a sequential read give
   }
 });
 
+test('ChunkPool reads a file rewritten at the same path between two reads afresh', async () => {
+  // A thread keeps the file of one read open with its templates; the second read must not
+  // reuse them (or the old size) for the new bytes at the same path.
+  const path = join(dir, 'rewritten.evtx');
+  const pool = keysPool(2, {}, 4);
+  try {
+    await copyFile(damaged, path);
+    assert.deepEqual(await readPooled(pool, path), await readSequential(path), 'damaged first');
+    await copyFile(SAMPLE_PATH, path);
+    const whole = await readPooled(pool, path);
+    assert.deepEqual(whole, await readSequential(path), 'whole second');
+    assert.equal(whole.summary.records.failed, 0);
+  } finally {
+    await pool.close();
+  }
+});
+
 test('ChunkPool reads the unused space of a file opened with slack, as a sequential read does', async () => {
   // 71 records in the sample's unused space read sequentially; 31 of them borrow a template
   // from an earlier chunk, which a thread that had not parsed it must parse first. Every one
