@@ -1,0 +1,41 @@
+/**
+ * Telling an input's format from its first bytes, never from its name: EVTX's file signature,
+ * gzip's and zip's magic numbers, then the text's first character (`<` XML, `{`/`[` JSON) or an
+ * EvtxECmd CSV header.
+ */
+import { csvHeaderNames } from './csv/csv-header.js';
+import { evtxecmdColumns } from './csv/evtxecmd.js';
+import { textEncodingOf } from './text.js';
+import type { InputFormat } from './types.js';
+
+/** How many bytes sniffing looks at (fewer when the input is shorter). */
+export const SNIFF_BYTES = 4096;
+
+const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
+
+/** The format of an input that starts with `head`, or undefined when it is none we read. */
+export function sniffFormat(head: Uint8Array): InputFormat | undefined {
+  if (startsWith(head, EVTX_SIGNATURE)) return 'evtx';
+  if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+
+  const encoding = textEncodingOf(head);
+  const text = new TextDecoder(encoding.name).decode(head.subarray(encoding.bom));
+  const first = text.trimStart()[0];
+  if (first === '<') return 'xml';
+  if (first === '{' || first === '[') return 'json';
+  const header = csvHeaderNames(text);
+  if (header !== undefined && evtxecmdColumns(header) !== undefined) return 'csv';
+  return undefined;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** What sniffing says about an input it does not read, for the error message. */
+export function describeUnknown(head: Uint8Array): string {
+  if (head.length === 0) return 'the input is empty';
+  const shown = Array.from(head.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0'));
+  return `not EVTX, XML, JSON or EvtxECmd CSV (first bytes ${shown.join(' ')})`;
+}
