@@ -24,3 +24,4 @@ export type {
   ImportedRecord,
   InputFormat,
 } from './types.js';
+export { recordXml } from './xml/render.js';

@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-import { readRecordBatches, type ReadOptions } from './read.js';
-import type { ByteChunks, Gunzip, ImportedRecord } from './types.js';
+import { FormatError } from './errors.js';
+import { openInput, readRecordBatches, type ReadOptions } from './read.js';
+import type { ByteChunks, Gunzip, ImportedRecord, InputFormat } from './types.js';
 
 export * from './index.js';
 
@@ -29,4 +30,23 @@ export function readFileRecordBatches(
   options: Omit<ReadOptions, 'file' | 'gunzip'> = {},
 ): AsyncGenerator<ImportedRecord[]> {
   return readRecordBatches(fileChunks(path), { ...options, file: path, gunzip: nodeGunzip });
+}
+
+/**
+ * The format of the file at `path` (of what is inside, when gzipped), or undefined when it is
+ * no event log this package or the EVTX parser reads. Reads only the first bytes.
+ */
+export async function sniffFile(
+  path: string,
+): Promise<{ format: InputFormat; gzipped: boolean } | undefined> {
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  try {
+    const input = await openInput(stream, { file: path, gunzip: nodeGunzip });
+    return { format: input.format, gzipped: input.gzipped };
+  } catch (error) {
+    if (error instanceof FormatError) return undefined;
+    throw error;
+  } finally {
+    stream.destroy();
+  }
 }

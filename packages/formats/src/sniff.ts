@@ -8,8 +8,17 @@ import { evtxecmdColumns } from './csv/evtxecmd.js';
 import { textEncodingOf } from './text.js';
 import type { InputFormat } from './types.js';
 
-/** How many bytes sniffing looks at (fewer when the input is shorter). */
-export const SNIFF_BYTES = 4096;
+/**
+ * How many bytes sniffing looks at (fewer when the input is shorter): enough for the first
+ * record of any sample, whose event keys may come after a long rendered message.
+ */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Keys one of which every JSON event shape read here has (evtx_dump, Winlogbeat, NXLog...). */
+const JSON_EVENT_KEYS = /"(?:EventID|EventId|eventId|event_id|System|winlog|EventRecordID)"\s*:/;
+
+/** The element every event XML has. */
+const XML_EVENT = /<(?:\w+:)?Event[\s>]/;
 
 const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
 
@@ -22,8 +31,8 @@ export function sniffFormat(head: Uint8Array): InputFormat | undefined {
   const encoding = textEncodingOf(head);
   const text = new TextDecoder(encoding.name).decode(head.subarray(encoding.bom));
   const first = text.trimStart()[0];
-  if (first === '<') return 'xml';
-  if (first === '{' || first === '[') return 'json';
+  if (first === '<') return XML_EVENT.test(text) ? 'xml' : undefined;
+  if (first === '{' || first === '[') return JSON_EVENT_KEYS.test(text) ? 'json' : undefined;
   const header = csvHeaderNames(text);
   if (header !== undefined && evtxecmdColumns(header) !== undefined) return 'csv';
   return undefined;
@@ -37,5 +46,5 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function describeUnknown(head: Uint8Array): string {
   if (head.length === 0) return 'the input is empty';
   const shown = Array.from(head.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0'));
-  return `not EVTX, XML, JSON or EvtxECmd CSV (first bytes ${shown.join(' ')})`;
+  return `not an event log: no EVTX signature, event XML, event JSON or EvtxECmd CSV header (first bytes ${shown.join(' ')})`;
 }
