@@ -28,6 +28,7 @@ export function eventRoot(object: JsonObject): JsonObject | undefined {
 
 /** The record for an event whose `System` sits in `event`. */
 export function eventJsonRecord(
+  outer: JsonObject,
   event: JsonObject,
   file: string | undefined,
   position: number,
@@ -37,8 +38,12 @@ export function eventJsonRecord(
   readSystem(new SystemFields(system), record);
 
   const fields = new FieldCollector();
+  // Under `Event` every other child is part of the event; beside a top-level `System`
+  // (Velociraptor) the tool's own columns (Message, _Match, _Rule) are not.
+  const wrapped = event !== outer;
   for (const [key, value] of Object.entries(event)) {
     if (key === 'System' || isAttributeKey(key)) continue;
+    if (!wrapped && !EVENT_SECTIONS.has(key)) continue;
     if (key === 'EventData') readEventData(fields, value);
     else if (isObject(value)) addLeaves(fields, key, value);
     else if (value !== null) fields.add(key, scalarText(value) ?? '');
@@ -46,6 +51,9 @@ export function eventJsonRecord(
   record.data = fields.fields;
   return record;
 }
+
+/** The sections of an event besides System. */
+const EVENT_SECTIONS = new Set(['EventData', 'UserData', 'ProcessingErrorData', 'DebugData']);
 
 /** System's children and their attributes, in any of the three layouts. */
 class SystemFields {

@@ -18,7 +18,7 @@ export function jsonRecord(
   if (!isObject(value)) return { problem: 'not a JSON object' };
 
   const event = eventRoot(value);
-  if (event) return eventJsonRecord(event, file, position);
+  if (event) return eventJsonRecord(value, event, file, position);
   const beat = beatLayout(value);
   if (beat) return beatRecord(value, beat, file, position);
   if (isSentinel(value)) return sentinelRecord(value, file, position);
