@@ -40,11 +40,13 @@ async function exportRecords(path: string): Promise<ComparableRecord[]> {
   return records.map(comparable);
 }
 
-function comparable(
-  record: ComparableRecord & { file?: string; headerRecordId?: string; writtenTime?: string },
-): ComparableRecord {
-  const { file: _file, headerRecordId: _header, writtenTime: _written, ...rest } = record;
-  return { ...rest, data: { ...rest.data } };
+function comparable(record: ComparableRecord): ComparableRecord {
+  const copy: Partial<ImportedRecord> = { ...record, data: { ...record.data } };
+  // What an export cannot hold: the path read, and the EVTX record header's own facts.
+  delete copy.file;
+  delete copy.headerRecordId;
+  delete copy.writtenTime;
+  return copy as ComparableRecord;
 }
 
 /** Both sides by record id, each with the export's losses applied. */
