@@ -8,6 +8,7 @@ import {
   nodeGunzip,
   fileChunks,
   readFileRecordBatches,
+  readZipFileRecordBatches,
   recordXml,
   type FormatDiagnostic,
   type ImportedRecord,
@@ -21,13 +22,24 @@ import { bytesSource, type ByteSource } from '@evtxhunt/evtx/node';
  */
 export const MAX_GUNZIPPED_EVTX = 1024 * 1024 * 1024;
 
+/** How the records of one input are read: a file of one export, or a zip archive of some. */
+export type ExportReader = typeof readFileRecordBatches;
+
+/** The reader for an input of `format`. */
+export function exportReader(format: 'xml' | 'json' | 'csv' | 'zip'): ExportReader {
+  return format === 'zip' ? readZipFileRecordBatches : readFileRecordBatches;
+}
+
 /** An export's records as the commands read an EVTX file's. */
 export class ForeignFile {
   readonly summary: FileSummary;
   /** An export has no EVTX file header. */
   readonly header = undefined;
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly read: ExportReader = readFileRecordBatches,
+  ) {
     this.summary = emptySummary(path);
   }
 
@@ -35,7 +47,7 @@ export class ForeignFile {
   async *recordBatches(): AsyncGenerator<readonly ForeignRecord[]> {
     Object.assign(this.summary, emptySummary(this.path));
     const onDiagnostic = (diagnostic: FormatDiagnostic) => this.noteDiagnostic(diagnostic);
-    for await (const batch of readFileRecordBatches(this.path, { onDiagnostic })) {
+    for await (const batch of this.read(this.path, { onDiagnostic })) {
       this.summary.records.read += batch.length;
       yield batch.map((record) => new ForeignRecord(record));
     }

@@ -105,8 +105,8 @@ async function isLogExport(path: string): Promise<boolean> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return false;
-    const sniffed = await sniffFile(path);
-    return sniffed !== undefined && sniffed.format !== 'zip';
+    const { format } = await sniffFile(path);
+    return format !== undefined;
   } catch {
     return false;
   }

@@ -14,8 +14,8 @@ import { sniffFile } from '@evtxhunt/formats/node';
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
 import { formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
-import { ForeignFile, gunzippedSource } from './foreign-input.js';
-import { collectInputs, describeError, type Inputs } from './inputs.js';
+import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
+import { collectInputs, describeError, isEvtxName, type Inputs } from './inputs.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
@@ -115,13 +115,20 @@ async function readOneFile(file: string, read: FileReading): Promise<number> {
   const { reporter, visit, observe } = read;
   let source;
   try {
-    // By content: an export (XML, JSON, CSV, gzip of one) is read as records; anything else
-    // goes to the EVTX parser, which reports what is wrong with it.
+    // By content: an export (XML, JSON, CSV, gzip of one) is read as records; EVTX, and
+    // anything named .evtx, goes to the parser, which reports what is wrong with it.
     const sniffed = await sniffFile(file).catch(() => undefined);
-    if (sniffed !== undefined && sniffed.format !== 'evtx' && sniffed.format !== 'zip') {
-      return await readExport(file, read);
+    const format = sniffed?.format;
+    if (format === 'xml' || format === 'json' || format === 'csv' || format === 'zip') {
+      return await readExport(file, read, exportReader(format));
     }
-    source = sniffed?.gzipped ? await gunzippedSource(file) : await openFileSource(file);
+    if (sniffed?.format === undefined && sniffed !== undefined && !isEvtxName(file)) {
+      return failed(file, `cannot read: ${sniffed.problem}`, reporter, observe);
+    }
+    source =
+      sniffed?.format === 'evtx' && sniffed.gzipped
+        ? await gunzippedSource(file)
+        : await openFileSource(file);
   } catch (error) {
     return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
   }
@@ -173,9 +180,9 @@ async function visitOpened(
  * record batches, which ForeignFile gives; its status is 2 when nothing could be read, 1
  * when some record could not be, else 0.
  */
-async function readExport(file: string, read: FileReading): Promise<number> {
+async function readExport(file: string, read: FileReading, reader: ExportReader): Promise<number> {
   const { reporter, visit, observe } = read;
-  const foreign = new ForeignFile(file);
+  const foreign = new ForeignFile(file, reader);
   const summary = foreign.summary;
   let status;
   try {

@@ -9,9 +9,10 @@ export class FormatError extends Error {
     readonly structure: string,
     /** Byte offset where the problem lies. */
     readonly offset: number,
-    message: string,
+    /** What is wrong, without the file and place. */
+    readonly detail: string,
   ) {
-    super(`${file}: ${structure} at byte ${offset}: ${message}`);
+    super(`${file}: ${structure} at byte ${offset}: ${detail}`);
     this.name = 'FormatError';
   }
 }

@@ -25,3 +25,13 @@ export type {
   InputFormat,
 } from './types.js';
 export { recordXml } from './xml/render.js';
+export {
+  webInflateRaw,
+  zipEntries,
+  zipEntryBytes,
+  type InflateRaw,
+  type RandomAccess,
+  type ZipEntry,
+} from './zip.js';
+export { readZipRecordBatches } from './zip-records.js';
+export { openedRecordBatches } from './read.js';

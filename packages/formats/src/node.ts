@@ -1,10 +1,13 @@
 /** Node glue: files read as streams, gzip through zlib. The core is in index.ts. */
 import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { open } from 'node:fs/promises';
+import { createGunzip, createInflateRaw } from 'node:zlib';
 
 import { FormatError } from './errors.js';
 import { openInput, readRecordBatches, type ReadOptions } from './read.js';
+import { readZipRecordBatches } from './zip-records.js';
+import type { InflateRaw, RandomAccess } from './zip.js';
 import type { ByteChunks, Gunzip, ImportedRecord, InputFormat } from './types.js';
 
 export * from './index.js';
@@ -14,15 +17,20 @@ export function fileChunks(path: string): ByteChunks {
   return createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
-/** Decompresses with Node's zlib, as a stream. */
-export const nodeGunzip: Gunzip = (compressed: ByteChunks) => {
-  const gunzip = createGunzip();
+/** Decompresses gzip with Node's zlib, as a stream. */
+export const nodeGunzip: Gunzip = (compressed: ByteChunks) => through(compressed, createGunzip());
+
+/** Inflates a zip member's raw deflate data with Node's zlib, as a stream. */
+export const nodeInflateRaw: InflateRaw = (compressed: ByteChunks) =>
+  through(compressed, createInflateRaw());
+
+function through(compressed: ByteChunks, transform: NodeJS.ReadWriteStream & Readable): ByteChunks {
   // A failing source or corrupt data ends the output with the error, for its reader to see.
-  pipeline(Readable.from(compressed), gunzip, (error) => {
-    if (error) gunzip.destroy(error);
+  pipeline(Readable.from(compressed), transform, (error) => {
+    if (error) transform.destroy(error);
   });
-  return gunzip;
-};
+  return transform;
+}
 
 /** Every record of the file at `path`, in batches; gzip is undone with zlib. */
 export function readFileRecordBatches(
@@ -32,21 +40,50 @@ export function readFileRecordBatches(
   return readRecordBatches(fileChunks(path), { ...options, file: path, gunzip: nodeGunzip });
 }
 
+/** What sniffing found in a file: its format, or why it is none. */
+export type SniffedFile =
+  | { readonly format: InputFormat; readonly gzipped: boolean }
+  | { readonly format: undefined; readonly problem: string };
+
 /**
- * The format of the file at `path` (of what is inside, when gzipped), or undefined when it is
- * no event log this package or the EVTX parser reads. Reads only the first bytes.
+ * The format of the file at `path` (of what is inside, when gzipped), or why it is no event
+ * log this package or the EVTX parser reads. Reads only the first bytes.
  */
-export async function sniffFile(
-  path: string,
-): Promise<{ format: InputFormat; gzipped: boolean } | undefined> {
+export async function sniffFile(path: string): Promise<SniffedFile> {
   const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
   try {
     const input = await openInput(stream, { file: path, gunzip: nodeGunzip });
     return { format: input.format, gzipped: input.gzipped };
   } catch (error) {
-    if (error instanceof FormatError) return undefined;
+    if (error instanceof FormatError) return { format: undefined, problem: error.detail };
     throw error;
   } finally {
     stream.destroy();
   }
+}
+
+/** Every record of every export inside the zip archive at `path`, in batches. */
+export async function* readZipFileRecordBatches(
+  path: string,
+  options: Omit<ReadOptions, 'file' | 'gunzip'> = {},
+): AsyncGenerator<ImportedRecord[]> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const source: RandomAccess = { size, read: (offset, length) => readAt(handle, offset, length) };
+    const read = { ...options, file: path, gunzip: nodeGunzip };
+    yield* readZipRecordBatches(source, nodeInflateRaw, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readAt(
+  handle: Awaited<ReturnType<typeof open>>,
+  offset: number,
+  length: number,
+): Promise<Uint8Array> {
+  const buffer = new Uint8Array(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, offset);
+  return buffer.subarray(0, bytesRead);
 }

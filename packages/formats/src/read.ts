@@ -67,14 +67,17 @@ export async function* readRecordBatches(
   chunks: ByteChunks,
   options: ReadOptions = {},
 ): AsyncGenerator<ImportedRecord[]> {
-  const input = await openInput(chunks, options);
+  yield* openedRecordBatches(await openInput(chunks, options), options);
+}
+
+/** Every record of an opened text input, in batches; EVTX and zip are refused. */
+export async function* openedRecordBatches(
+  input: OpenedInput,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportedRecord[]> {
   if (input.format === 'evtx' || input.format === 'zip') {
-    throw new FormatError(
-      options.file ?? 'input',
-      'input',
-      0,
-      `${input.format} is not read as text`,
-    );
+    const detail = `${input.format} is not read as text`;
+    throw new FormatError(options.file ?? 'input', 'input', 0, detail);
   }
   const size = options.batchSize ?? 256;
   let batch: ImportedRecord[] = [];
@@ -203,11 +206,16 @@ export async function peek(
   }
   const head = concat(taken).subarray(0, size);
   async function* again(): AsyncGenerator<Uint8Array> {
-    yield* taken;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* taken;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // A reader that stops early closes the source (a file stream) too.
+      await iterator.return?.();
     }
   }
   return { head, chunks: again() };

@@ -24,7 +24,8 @@ const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "Elf
 
 /** The format of an input that starts with `head`, or undefined when it is none we read. */
 export function sniffFormat(head: Uint8Array): InputFormat | undefined {
-  if (startsWith(head, EVTX_SIGNATURE)) return 'evtx';
+  // A log whose file header is gone still has its chunks: the parser reads them.
+  if (startsWith(head, EVTX_SIGNATURE) || hasChunkSignature(head)) return 'evtx';
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
 
@@ -36,6 +37,16 @@ export function sniffFormat(head: Uint8Array): InputFormat | undefined {
   const header = csvHeaderNames(text);
   if (header !== undefined && evtxecmdColumns(header) !== undefined) return 'csv';
   return undefined;
+}
+
+const CHUNK_SIGNATURE = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"
+
+/** True when an EVTX chunk starts at a 4 KiB boundary of `head` (where chunks are found). */
+function hasChunkSignature(head: Uint8Array): boolean {
+  for (let at = 0; at + CHUNK_SIGNATURE.length <= head.length; at += 4096) {
+    if (startsWith(head.subarray(at), CHUNK_SIGNATURE)) return true;
+  }
+  return false;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
