@@ -72,6 +72,7 @@ class EventReader {
     if (this.stack.length > 0 && this.eventChars + this.buffer.length > MAX_EVENT_CHARS) {
       this.skip(`event longer than ${MAX_EVENT_CHARS} characters`);
     }
+    if (this.buffer.length - this.at > MAX_EVENT_CHARS) this.dropUnfinished();
     if (final && this.stack.length > 0) this.problem('event cut off at the end of the input');
   }
 
@@ -153,6 +154,17 @@ class EventReader {
     this.skippedDepth = this.stack.length + opened;
     this.stack = [this.stack[0] as EventElement];
     for (const element of this.stack) element.children.length = 0;
+  }
+
+  /**
+   * One token (a text or a tag) longer than an event may be: what is held of it is dropped
+   * so memory stays bounded, and reading picks up at the next markup.
+   */
+  private dropUnfinished(): void {
+    const message = `markup or text longer than ${MAX_EVENT_CHARS} characters dropped`;
+    this.report({ severity: 'error', structure: 'xml', ...this.position.at(), message });
+    this.position.advance(this.buffer, this.at, this.buffer.length);
+    this.at = this.buffer.length;
   }
 
   private problem(message: string): void {

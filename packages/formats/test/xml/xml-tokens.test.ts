@@ -73,3 +73,17 @@ test('indentation of pretty-printed XML is layout; a value of a line break is ke
   assert.equal(records[0]?.eventId, 4);
   assert.deepEqual({ ...records[0]?.data }, { A: '', B: '\n', C: '\n' });
 });
+
+test('text longer than an event may be is dropped with an error, not held; the next event is read', async () => {
+  const junk = 'x'.repeat(17 * 1024 * 1024);
+  const { records, diagnostics } = await readAll(
+    `${EVENT("<Data Name='A'>before</Data>")}${junk}${EVENT("<Data Name='A'>after</Data>")}`,
+    1 << 20,
+  );
+  assert.deepEqual(
+    records.map((record) => record.data['A']),
+    ['before', 'after'],
+  );
+  assert.equal(diagnostics.length, 1);
+  assert.match(diagnostics[0]?.message ?? '', /longer than 16777216 characters dropped/);
+});
