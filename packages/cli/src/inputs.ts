@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { sniffFile } from '@evtxhunt/formats/node';
+import { isEventLogFile } from '@evtxhunt/formats/node';
 
 /** The files to read, in a stable order, and the paths that could not be read at all. */
 export interface Inputs {
@@ -97,16 +97,15 @@ async function addEntry(
 }
 
 /**
- * True for a regular file of a walked directory whose first bytes are an event log's in a
- * format other than by name: an export, or gzip of a log. One that cannot be read is skipped
- * silently, as other files of no log format are.
+ * True for a regular file of a walked directory that is an event log by its content: EVTX,
+ * or an export whose first record reads (so a hunt report saved there is not taken for one).
+ * One that cannot be read is skipped silently, as other files of no log format are.
  */
 async function isLogExport(path: string): Promise<boolean> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return false;
-    const { format } = await sniffFile(path);
-    return format !== undefined;
+    return await isEventLogFile(path);
   } catch {
     return false;
   }

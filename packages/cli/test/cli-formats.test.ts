@@ -60,14 +60,18 @@ test('hunt, pivot and timeline give the same output on EVTX and on its JSONL, XM
   }
 });
 
-test('a folder is walked by content: exports are read beside EVTX, other files left out', async () => {
+test('a folder is walked by content: exports are read beside EVTX, other files and reports left out', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-formats-'));
   try {
     await logAndExports(dir);
     await writeFile(join(dir, 'notes.txt'), 'not a log\n');
     await writeFile(join(dir, 'package.json'), '{"name": "x"}\n');
+    const report = join(dir, 'report.json');
+    assert.equal((await runEvtxhunt('hunt', '--format', 'json', '--out', report, dir)).status, 0);
     const run = await runEvtxhunt('pivot', '--json', dir);
     assert.equal(run.status, 0);
+    // A hunt report names event fields but holds no event: it is not read as a log.
+    assert.doesNotMatch(run.stderr, /report\.json/);
     const files = [...run.stderr.matchAll(/ (\S+sysmon\S*)$/gm)].map((match) => match[1]);
     assert.deepEqual(
       files.map((file) => file?.slice(dir.length + 1)),

@@ -87,3 +87,20 @@ async function readAt(
   const { bytesRead } = await handle.read(buffer, 0, length, offset);
   return buffer.subarray(0, bytesRead);
 }
+
+/**
+ * True when the file at `path` is an event log: EVTX by its signature, an export when its
+ * first record can be read (so a JSON file that only mentions an event key is not taken for
+ * one). Reads no further than that first record.
+ */
+export async function isEventLogFile(path: string): Promise<boolean> {
+  const { format } = await sniffFile(path);
+  if (format === undefined || format === 'evtx') return format === 'evtx';
+  const read = format === 'zip' ? readZipFileRecordBatches : readFileRecordBatches;
+  try {
+    for await (const batch of read(path, { batchSize: 1 })) return batch.length > 0;
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+  }
+  return false;
+}
