@@ -84,7 +84,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   constructor(private readonly chunk: ChunkContext) {
     this.table = new ValueTable(chunk.bytes, chunk.view);
     this.tables = [this.table];
-    this.strings = chunk.templateCache?.strings ?? new Utf16Cache();
+    // A chunk read without a file's cache (a loose record) gets a small one of its own.
+    this.strings = chunk.templateCache?.strings ?? new Utf16Cache(LOOSE_CACHE_SLOTS);
     this.values = chunk.templateCache?.values ?? new ValueTextCache();
   }
 
@@ -452,6 +453,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
 }
 
 const NO_NAMES: readonly string[] = [];
+/** String cache slots for a chunk without a file's cache. */
+const LOOSE_CACHE_SLOTS = 64;
 const NO_HEADER: RecordHeaderFacts = { file: '', recordId: '', writtenTime: '' };
 
 /** The plan of a record's template, compiled on first use and kept with the template. */
