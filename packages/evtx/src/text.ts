@@ -182,7 +182,9 @@ export class Utf16Cache implements IssueSink {
 
     this.texts[slot] = text;
     this.lengths[slot] = end;
-    this.keys.set(bytes.subarray(offset, offset + 2 * end), slot * KEY_BYTES);
+    // Copied byte by byte: a subarray to copy from was an object per string missed.
+    const key = slot * KEY_BYTES;
+    for (let i = 0; i < 2 * end; i++) this.keys[key + i] = bytes[offset + i]!;
     return text;
   }
 

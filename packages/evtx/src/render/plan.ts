@@ -18,6 +18,8 @@ export interface PlanPart {
 export interface PlanAttribute {
   readonly name: string;
   readonly parts: readonly PlanPart[];
+  /** True when a part is optional: the attribute is dropped when its value is NULL. */
+  readonly droppable: boolean;
 }
 
 /** Where a field's values go: a System child, an EventData child, or another section's leaf. */
@@ -39,6 +41,10 @@ export interface FieldStep {
   readonly onlySubstitutions: boolean;
   /** The substitution, when it is the whole content and there are no attributes. */
   readonly single: PlanPart | undefined;
+  /** True when a part of the content is a substitution (which may be an array). */
+  readonly substituted: boolean;
+  /** True when `onlySubstitutions` and a part is optional: a NULL value drops the element. */
+  readonly droppable: boolean;
 }
 
 /**
@@ -69,6 +75,15 @@ export interface StructuredPlan {
   readonly steps: readonly PlanStep[];
   /** True when a container can fill a field of its own name: reading one field reads all. */
   readonly hasContainers: boolean;
+  /**
+   * For a plan of System and EventData fields only, with no data name twice (nor
+   * `__proto__`): an object with its data names in order, each empty. A record whose fields
+   * each give one value gets a copy of it with the values put in: one object of the right
+   * size, instead of one grown a field at a time. Undefined for any other plan.
+   */
+  readonly dataShape: Readonly<Record<string, string>> | undefined;
+  /** The keys of `dataShape`, in order; empty when it is undefined. */
+  readonly dataNames: readonly string[];
 }
 
 /**
@@ -97,7 +112,38 @@ export function compilePlan(
 
 function planOf(steps: PlanStep[] | undefined): StructuredPlan | undefined {
   if (steps === undefined) return undefined;
-  return { steps, hasContainers: steps.some(holdsContainer) };
+  const dataNames = flatDataNames(steps);
+  const dataShape = dataNames === undefined ? undefined : shapeOf(dataNames);
+  return {
+    steps,
+    hasContainers: steps.some(holdsContainer),
+    dataShape,
+    dataNames: dataNames ?? [],
+  };
+}
+
+/**
+ * The data names of a plan of System and EventData fields, when each is there once and none
+ * is `__proto__` (which an object literal's copy would take as its prototype); else undefined.
+ */
+function flatDataNames(steps: readonly PlanStep[]): string[] | undefined {
+  const names: string[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'field' || step.section === 'leaf') return undefined;
+    if (step.section === 'data') names.push(step.name);
+  }
+  const distinct = new Set(names);
+  if (names.length === 0 || distinct.size < names.length || distinct.has('__proto__')) {
+    return undefined;
+  }
+  return names;
+}
+
+/** An object with `names` as its keys in order, each empty. */
+function shapeOf(names: readonly string[]): Record<string, string> {
+  const shape: Record<string, string> = {};
+  for (const name of names) shape[name] = '';
+  return shape;
 }
 
 function holdsContainer(step: PlanStep): boolean {
@@ -177,7 +223,8 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   for (const attribute of element.attributes) {
     const attributeParts = planParts(attribute.value);
     if (attributeParts === undefined) return undefined;
-    attributes.push({ name: attribute.name, parts: attributeParts });
+    const droppable = attributeParts.some((part) => part.optional);
+    attributes.push({ name: attribute.name, parts: attributeParts, droppable });
   }
   const name = section === 'data' ? dataName(element, attributes) : element.name;
   if (parts === undefined || name === undefined) return undefined;
@@ -196,6 +243,8 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     parts,
     onlySubstitutions,
     single: isSingle ? first : undefined,
+    substituted: parts.some((part) => part.index >= 0),
+    droppable: onlySubstitutions && parts.some((part) => part.optional),
   };
 }
 

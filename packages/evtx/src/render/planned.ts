@@ -80,6 +80,13 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private filetimeLow = -1;
   private filetimeHigh = -1;
   private filetimeText = '';
+  /**
+   * The plan whose data fields are gathered in `pending` to be put in a copy of its data shape
+   * at its end, while each gives one value; undefined when fields go straight to the output.
+   */
+  private shaped: StructuredPlan | undefined;
+  private readonly pending: string[] = [];
+  private pendingCount = 0;
 
   constructor(private readonly chunk: ChunkContext) {
     this.table = new ValueTable(chunk.bytes, chunk.view);
@@ -164,6 +171,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     this.issues = issues;
     this.want = want;
     this.unplanned = false;
+    this.shaped = undefined;
     this.depth = 0;
     this.table = this.tables[0]!;
     this.table.load(body);
@@ -187,12 +195,32 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
     if (!this.wanted(step)) return 1;
     const copies = this.runField(step);
+    if (step.section !== 'system') return this.addData(step, copies, output);
     for (let i = 0; i < copies; i++) {
-      const text = this.texts[i]!;
-      if (step.section !== 'system') output.data.add(step.name, text);
-      else readSystemField(step.element, text, this, output.record, output.late);
+      readSystemField(step.element, this.texts[i]!, this, output.record, output.late);
     }
     return copies;
+  }
+
+  /** Adds the copies of a data field: kept in `pending` while each field gives one. */
+  private addData(step: FieldStep, copies: number, output: Output): number {
+    if (this.shaped !== undefined && copies === 1) {
+      this.pending[this.pendingCount++] = this.texts[0]!;
+      return 1;
+    }
+    this.flushPending(output);
+    for (let i = 0; i < copies; i++) output.data.add(step.name, this.texts[i]!);
+    return copies;
+  }
+
+  /** Puts the fields gathered so far in the output one by one, and gathers no more. */
+  private flushPending(output: Output): void {
+    const plan = this.shaped;
+    if (plan === undefined) return;
+    this.shaped = undefined;
+    for (let i = 0; i < this.pendingCount; i++) {
+      output.data.add(plan.dataNames[i]!, this.pending[i]!);
+    }
   }
 
   /**
@@ -244,10 +272,29 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private runPlan(plan: StructuredPlan, output: Output): number {
     const want = this.want;
     if (want.kind === 'field' && plan.hasContainers) this.want = ALL;
+    const shaped = this.want.kind === 'all' && plan.dataShape !== undefined && output.data.empty;
+    if (shaped) this.startShaped(plan);
     let made = 0;
     for (const step of plan.steps) made += this.runStep(step, output);
+    if (shaped) this.endShaped(output);
     this.want = want;
     return made;
+  }
+
+  /** Gathers the plan's data fields, which go nowhere else while it runs (see addData). */
+  private startShaped(plan: StructuredPlan): void {
+    this.shaped = plan;
+    this.pendingCount = 0;
+  }
+
+  /** The plan's fields in a copy of its shape when each gave one value, else one by one. */
+  private endShaped(output: Output): void {
+    const plan = this.shaped;
+    if (plan !== undefined && this.pendingCount === plan.dataNames.length) {
+      output.data.fill(plan.dataShape!, plan.dataNames, this.pending);
+      this.shaped = undefined;
+    }
+    this.flushPending(output);
   }
 
   /** Runs a BinXml value's plan with the value's table as the current one. */
@@ -292,8 +339,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   }
 
   private runAny(step: FieldStep): number {
-    const arrayAt = this.arrayPart(step.parts);
-    if (arrayAt < 0 && step.onlySubstitutions && this.isDropped(step.parts)) return 0;
+    const arrayAt = step.substituted ? this.arrayPart(step.parts) : -1;
+    if (arrayAt < 0 && step.droppable && this.isDropped(step.parts)) return 0;
 
     this.runAttributes(step);
     if (arrayAt >= 0) return this.runArray(step, arrayAt);
@@ -319,8 +366,9 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private runAttributes(step: FieldStep): void {
     const { attributes } = step;
     for (let i = 0; i < attributes.length; i++) {
-      const { parts } = attributes[i]!;
-      this.attributeValues[i] = this.isDropped(parts) ? undefined : this.partsText(parts, false);
+      const { parts, droppable } = attributes[i]!;
+      const dropped = droppable && this.isDropped(parts);
+      this.attributeValues[i] = dropped ? undefined : this.partsText(parts, false);
     }
     this.attributeNames = step.attributeNames;
   }

@@ -192,7 +192,25 @@ function readEventData(eventData: XmlElement, data: FieldCollector): void {
 
 /** Gathers fields in document order; a repeated name keeps every value. */
 export class FieldCollector {
-  readonly fields: Record<string, FieldValue> = {};
+  fields: Record<string, FieldValue> = {};
+  /** Writes so far: 0 while no field has been added. */
+  private added = 0;
+
+  /** True while no field has been added. */
+  get empty(): boolean {
+    return this.added === 0;
+  }
+
+  /**
+   * For an empty collector: the fields `names` (distinct, none `__proto__`) with `texts`, on a
+   * copy of `shape`, an object with the same keys in the same order.
+   */
+  fill(shape: Readonly<Record<string, string>>, names: readonly string[], texts: string[]): void {
+    const fields: Record<string, FieldValue> = { ...shape };
+    for (let i = 0; i < names.length; i++) fields[names[i]!] = texts[i]!;
+    this.fields = fields;
+    this.added = names.length;
+  }
 
   /**
    * Field names are attacker-controlled: `__proto__`, `constructor` or `toString` must be plain
@@ -207,6 +225,7 @@ export class FieldCollector {
   }
 
   private set(name: string, value: FieldValue): void {
+    this.added++;
     if (name !== '__proto__') {
       this.fields[name] = value;
       return;
