@@ -5,6 +5,7 @@
  * tree. Templates of any other shape have no plan and go through the tree.
  */
 import type { ContentNode, ElementNode, TemplateDefinition, ValuePart } from '../binxml/nodes.js';
+import { SYSTEM_NUMBERS } from './structured.js';
 import { entityText } from './tree.js';
 
 /** Constant text (`index` -1), or the substitution that fills the place. */
@@ -45,6 +46,11 @@ export interface FieldStep {
   readonly substituted: boolean;
   /** True when `onlySubstitutions` and a part is optional: a NULL value drops the element. */
   readonly droppable: boolean;
+  /**
+   * True for a `single` System child read as a number (EventID, Version, Level, Task, Opcode):
+   * an unsigned integer value is put in the record without making its text.
+   */
+  readonly systemNumber: boolean;
 }
 
 /**
@@ -233,6 +239,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   const attributeNames = attributes.map((attribute) => attribute.name);
   const [first] = parts;
   const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
+  const isNumber = isSingle && section === 'system' && SYSTEM_NUMBERS.has(element.name);
   return {
     kind: 'field',
     section,
@@ -245,6 +252,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     single: isSingle ? first : undefined,
     substituted: parts.some((part) => part.index >= 0),
     droppable: onlySubstitutions && parts.some((part) => part.optional),
+    systemNumber: isNumber,
   };
 }
 

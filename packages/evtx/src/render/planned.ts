@@ -35,6 +35,7 @@ import {
   isElement,
   readSection,
   readSystemField,
+  readSystemNumber,
   type RecordHeaderFacts,
 } from './structured.js';
 import { nodeText, TreeBuilder } from './tree.js';
@@ -194,12 +195,32 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     }
     if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
     if (!this.wanted(step)) return 1;
+    if (step.systemNumber && this.readNumber(step, step.single!, output.record)) return 1;
     const copies = this.runField(step);
     if (step.section !== 'system') return this.addData(step, copies, output);
     for (let i = 0; i < copies; i++) {
       readSystemField(step.element, this.texts[i]!, this, output.record, output.late);
     }
     return copies;
+  }
+
+  /**
+   * A System number from an unsigned value of 8, 16 or 32 bits, whose text would be its
+   * decimal digits; false for any other value, which is read as text.
+   */
+  private readNumber(step: FieldStep, part: PlanPart, record: StructuredRecord): boolean {
+    const { table } = this;
+    if (part.index >= table.count) return false;
+    const type = table.type(part.index);
+    const size = table.size(part.index);
+    const at = table.offset(part.index);
+    let value: number;
+    if (type === ValueType.UInt16 && size === 2) value = table.view.getUint16(at, true);
+    else if (type === ValueType.UInt8 && size === 1) value = table.bytes[at]!;
+    else if (type === ValueType.UInt32 && size === 4) value = table.view.getUint32(at, true);
+    else return false;
+    readSystemNumber(step.element, value, record);
+    return true;
   }
 
   /** Adds the copies of a data field: kept in `pending` while each field gives one. */

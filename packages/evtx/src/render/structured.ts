@@ -117,6 +117,25 @@ export function readSystemField(
   }
 }
 
+/** The System children whose text `readSystemField` reads as a number, and where it goes. */
+export const SYSTEM_NUMBERS: ReadonlyMap<string, 'eventId' | NumberKey> = new Map([
+  ['EventID', 'eventId'],
+  ['Version', 'version'],
+  ['Level', 'level'],
+  ['Task', 'task'],
+  ['Opcode', 'opcode'],
+]);
+
+/**
+ * `readSystemField` for a System child of SYSTEM_NUMBERS with no attributes whose text is the
+ * decimal `value`, an unsigned integer below 2^32: the number, without its text.
+ */
+export function readSystemNumber(name: string, value: number, record: StructuredRecord): void {
+  const key = SYSTEM_NUMBERS.get(name);
+  if (key === 'eventId') record.eventId = value;
+  else if (key !== undefined) record[key] = value;
+}
+
 function readProvider(attributes: AttributeLookup, record: StructuredRecord): void {
   record.provider = attributes.get('Name') ?? '';
   setText(record, 'providerGuid', attributes.get('Guid'));
