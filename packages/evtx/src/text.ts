@@ -106,6 +106,11 @@ function fromCodes(codes: number[]): string {
 export const MAX_CACHED_UNITS = 64;
 /** Slots in a file's cache: a power of two, so a hash picks one with a mask. */
 const CACHE_SLOTS = 2048;
+/**
+ * Strings up to this many units are made in an array kept for their length: at most 257 KB of
+ * arrays, where longer strings each allocate their own.
+ */
+const MAX_REUSED_UNITS = 256;
 /** Bytes of a slot's key: the longest string kept. */
 const KEY_BYTES = 2 * MAX_CACHED_UNITS;
 
@@ -131,6 +136,8 @@ export class Utf16Cache implements IssueSink {
   /** The caller's sink while a missed string is decoded, and whether it was told anything. */
   private outer: IssueSink | undefined;
   private reported = false;
+  /** Code units of a missed string, one array per length, reused (an array a miss was garbage). */
+  private readonly units: number[][] = [];
 
   /** `slots`: a power of two; a cache for a single record needs only a few. */
   constructor(private readonly slots = CACHE_SLOTS) {
@@ -146,7 +153,8 @@ export class Utf16Cache implements IssueSink {
     while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) {
       end--;
     }
-    if (end === 0 || end > MAX_CACHED_UNITS) return decodeUtf16(bytes, offset, end, sink);
+    if (end === 0) return '';
+    if (end > MAX_CACHED_UNITS) return this.uncached(bytes, offset, end, sink);
 
     // The length and a few units pick the slot; the whole string is compared when one is there.
     let hash = Math.imul(end ^ unitAt(bytes, offset, 0), 0x01000193);
@@ -173,10 +181,7 @@ export class Utf16Cache implements IssueSink {
     end: number,
     sink: IssueSink | undefined,
   ): string {
-    this.outer = sink;
-    this.reported = false;
-    const text = decodeUtf16(bytes, offset, end, this);
-    this.outer = undefined;
+    const text = this.unitsText(bytes, offset, end) ?? this.checkedText(bytes, offset, end, sink);
     // A string with a problem is not kept, so each record that holds it reports it.
     if (this.reported) return text;
 
@@ -185,6 +190,36 @@ export class Utf16Cache implements IssueSink {
     // Copied byte by byte: a subarray to copy from was an object per string missed.
     const key = slot * KEY_BYTES;
     for (let i = 0; i < 2 * end; i++) this.keys[key + i] = bytes[offset + i]!;
+    return text;
+  }
+
+  /** A string too long to keep (a command line, hashes), made in a reused array when short. */
+  private uncached(bytes: Uint8Array, offset: number, end: number, sink?: IssueSink): string {
+    if (end > MAX_REUSED_UNITS) return decodeUtf16(bytes, offset, end, sink);
+    return this.unitsText(bytes, offset, end) ?? decodeUtf16(bytes, offset, end, sink);
+  }
+
+  /** The string of `end` units at `offset`; undefined when one is a surrogate. */
+  private unitsText(bytes: Uint8Array, offset: number, end: number): string | undefined {
+    this.reported = false;
+    let units = this.units[end];
+    if (units === undefined) {
+      units = new Array<number>(end).fill(0);
+      this.units[end] = units;
+    }
+    for (let i = 0; i < end; i++) {
+      const unit = unitAt(bytes, offset, i);
+      if ((unit & 0xf800) === 0xd800) return undefined;
+      units[i] = unit;
+    }
+    return String.fromCharCode(...units);
+  }
+
+  /** `decodeUtf16`, noting in `reported` whether it met a problem. */
+  private checkedText(bytes: Uint8Array, offset: number, end: number, sink?: IssueSink): string {
+    this.outer = sink;
+    const text = decodeUtf16(bytes, offset, end, this);
+    this.outer = undefined;
     return text;
   }
 
