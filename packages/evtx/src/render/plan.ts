@@ -5,7 +5,7 @@
  * tree. Templates of any other shape have no plan and go through the tree.
  */
 import type { ContentNode, ElementNode, TemplateDefinition, ValuePart } from '../binxml/nodes.js';
-import { SYSTEM_NUMBERS } from './structured.js';
+import { SYSTEM_NUMBERS, type SystemNumberKey } from './structured.js';
 import { entityText } from './tree.js';
 
 /** Constant text (`index` -1), or the substitution that fills the place. */
@@ -47,10 +47,10 @@ export interface FieldStep {
   /** True when `onlySubstitutions` and a part is optional: a NULL value drops the element. */
   readonly droppable: boolean;
   /**
-   * True for a `single` System child read as a number (EventID, Version, Level, Task, Opcode):
-   * an unsigned integer value is put in the record without making its text.
+   * For a `single` System child read as a number (EventID, Version, Level, Task, Opcode), the
+   * record's key: an unsigned integer value is put there without making its text.
    */
-  readonly systemNumber: boolean;
+  readonly systemNumber: SystemNumberKey | undefined;
 }
 
 /**
@@ -239,7 +239,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   const attributeNames = attributes.map((attribute) => attribute.name);
   const [first] = parts;
   const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
-  const isNumber = isSingle && section === 'system' && SYSTEM_NUMBERS.has(element.name);
+  const isNumber = isSingle && section === 'system';
   return {
     kind: 'field',
     section,
@@ -252,7 +252,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     single: isSingle ? first : undefined,
     substituted: parts.some((part) => part.index >= 0),
     droppable: onlySubstitutions && parts.some((part) => part.optional),
-    systemNumber: isNumber,
+    systemNumber: isNumber ? SYSTEM_NUMBERS.get(element.name) : undefined,
   };
 }
 

@@ -37,6 +37,7 @@ import {
   readSystemField,
   readSystemNumber,
   type RecordHeaderFacts,
+  type SystemNumberKey,
 } from './structured.js';
 import { nodeText, TreeBuilder } from './tree.js';
 
@@ -48,9 +49,9 @@ type Want =
 
 const ALL: Want = { kind: 'all' };
 
-/** Where the steps of a run write. */
+/** Where the steps of a run write: one per runner, made ready again for each run. */
 interface Output {
-  readonly record: StructuredRecord;
+  record: StructuredRecord;
   readonly data: FieldCollector;
   /** Problems toStructured reports after the tree is built (a non-numeric EventID). */
   readonly late: string[];
@@ -88,6 +89,11 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private shaped: StructuredPlan | undefined;
   private readonly pending: string[] = [];
   private pendingCount = 0;
+  private readonly output: Output = {
+    record: emptyRecord(NO_HEADER),
+    data: new FieldCollector(),
+    late: [],
+  };
 
   constructor(private readonly chunk: ChunkContext) {
     this.table = new ValueTable(chunk.bytes, chunk.view);
@@ -107,7 +113,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     const output = this.run(record, plan, ALL, issues, header);
     if (output === undefined) return undefined;
     output.record.data = output.data.fields;
-    issues.push(...output.late);
+    if (output.late.length > 0) issues.push(...output.late);
     return output.record;
   }
 
@@ -176,7 +182,10 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     this.depth = 0;
     this.table = this.tables[0]!;
     this.table.load(body);
-    const output = { record: emptyRecord(header), data: new FieldCollector(), late: [] };
+    const { output } = this;
+    output.record = emptyRecord(header);
+    output.data.reset();
+    output.late.length = 0;
     this.runPlan(plan, output);
     return this.unplanned ? undefined : output;
   }
@@ -195,7 +204,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     }
     if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
     if (!this.wanted(step)) return 1;
-    if (step.systemNumber && this.readNumber(step, step.single!, output.record)) return 1;
+    const number = step.systemNumber;
+    if (number !== undefined && this.readNumber(number, step.single!, output.record)) return 1;
     const copies = this.runField(step);
     if (step.section !== 'system') return this.addData(step, copies, output);
     for (let i = 0; i < copies; i++) {
@@ -208,7 +218,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
    * A System number from an unsigned value of 8, 16 or 32 bits, whose text would be its
    * decimal digits; false for any other value, which is read as text.
    */
-  private readNumber(step: FieldStep, part: PlanPart, record: StructuredRecord): boolean {
+  private readNumber(key: SystemNumberKey, part: PlanPart, record: StructuredRecord): boolean {
     const { table } = this;
     if (part.index >= table.count) return false;
     const type = table.type(part.index);
@@ -219,7 +229,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     else if (type === ValueType.UInt8 && size === 1) value = table.bytes[at]!;
     else if (type === ValueType.UInt32 && size === 4) value = table.view.getUint32(at, true);
     else return false;
-    readSystemNumber(step.element, value, record);
+    readSystemNumber(key, value, record);
     return true;
   }
 

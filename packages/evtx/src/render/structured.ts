@@ -117,8 +117,14 @@ export function readSystemField(
   }
 }
 
+/** Where `readSystemField` puts a System child it reads as a number. */
+export type SystemNumberKey = 'eventId' | NumberKey;
+
 /** The System children whose text `readSystemField` reads as a number, and where it goes. */
-export const SYSTEM_NUMBERS: ReadonlyMap<string, 'eventId' | NumberKey> = new Map([
+export const SYSTEM_NUMBERS: ReadonlyMap<string, SystemNumberKey> = new Map<
+  string,
+  SystemNumberKey
+>([
   ['EventID', 'eventId'],
   ['Version', 'version'],
   ['Level', 'level'],
@@ -127,13 +133,11 @@ export const SYSTEM_NUMBERS: ReadonlyMap<string, 'eventId' | NumberKey> = new Ma
 ]);
 
 /**
- * `readSystemField` for a System child of SYSTEM_NUMBERS with no attributes whose text is the
- * decimal `value`, an unsigned integer below 2^32: the number, without its text.
+ * `readSystemField` for a System child of SYSTEM_NUMBERS (its `key` there) with no attributes
+ * whose text is the decimal `value`, an unsigned integer below 2^32: the number, without text.
  */
-export function readSystemNumber(name: string, value: number, record: StructuredRecord): void {
-  const key = SYSTEM_NUMBERS.get(name);
-  if (key === 'eventId') record.eventId = value;
-  else if (key !== undefined) record[key] = value;
+export function readSystemNumber(key: SystemNumberKey, value: number, record: StructuredRecord) {
+  record[key] = value;
 }
 
 function readProvider(attributes: AttributeLookup, record: StructuredRecord): void {
@@ -211,9 +215,21 @@ function readEventData(eventData: XmlElement, data: FieldCollector): void {
 
 /** Gathers fields in document order; a repeated name keeps every value. */
 export class FieldCollector {
-  fields: Record<string, FieldValue> = {};
+  /** Made on first use, so a collector filled from a shape makes no empty object first. */
+  private values: Record<string, FieldValue> | undefined;
   /** Writes so far: 0 while no field has been added. */
   private added = 0;
+
+  get fields(): Record<string, FieldValue> {
+    this.values ??= {};
+    return this.values;
+  }
+
+  /** Empties the collector for another record; the fields given out before are left alone. */
+  reset(): void {
+    this.values = undefined;
+    this.added = 0;
+  }
 
   /** True while no field has been added. */
   get empty(): boolean {
@@ -227,7 +243,7 @@ export class FieldCollector {
   fill(shape: Readonly<Record<string, string>>, names: readonly string[], texts: string[]): void {
     const fields: Record<string, FieldValue> = { ...shape };
     for (let i = 0; i < names.length; i++) fields[names[i]!] = texts[i]!;
-    this.fields = fields;
+    this.values = fields;
     this.added = names.length;
   }
 
