@@ -47,8 +47,9 @@ export interface FieldStep {
   /** True when `onlySubstitutions` and a part is optional: a NULL value drops the element. */
   readonly droppable: boolean;
   /**
-   * For a `single` System child read as a number (EventID, Version, Level, Task, Opcode), the
-   * record's key: an unsigned integer value is put there without making its text.
+   * For a System child read as a number (EventID, Version, Level, Task, Opcode) whose content
+   * is one substitution, the record's key: an unsigned integer value is put there without
+   * making its text.
    */
   readonly systemNumber: SystemNumberKey | undefined;
 }
@@ -239,7 +240,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   const attributeNames = attributes.map((attribute) => attribute.name);
   const [first] = parts;
   const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
-  const isNumber = isSingle && section === 'system';
+  const isNumber = parts.length === 1 && first!.index >= 0 && section === 'system';
   return {
     kind: 'field',
     section,

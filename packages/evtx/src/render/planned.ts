@@ -205,7 +205,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
     if (!this.wanted(step)) return 1;
     const number = step.systemNumber;
-    if (number !== undefined && this.readNumber(number, step.single!, output.record)) return 1;
+    if (number !== undefined && this.readNumber(step, number, output.record)) return 1;
     const copies = this.runField(step);
     if (step.section !== 'system') return this.addData(step, copies, output);
     for (let i = 0; i < copies; i++) {
@@ -218,8 +218,9 @@ export class PlanRunner implements AttributeLookup, IssueSink {
    * A System number from an unsigned value of 8, 16 or 32 bits, whose text would be its
    * decimal digits; false for any other value, which is read as text.
    */
-  private readNumber(key: SystemNumberKey, part: PlanPart, record: StructuredRecord): boolean {
+  private readNumber(step: FieldStep, key: SystemNumberKey, record: StructuredRecord): boolean {
     const { table } = this;
+    const part = step.parts[0]!;
     if (part.index >= table.count) return false;
     const type = table.type(part.index);
     const size = table.size(part.index);
@@ -229,7 +230,10 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     else if (type === ValueType.UInt8 && size === 1) value = table.bytes[at]!;
     else if (type === ValueType.UInt32 && size === 4) value = table.view.getUint32(at, true);
     else return false;
-    readSystemNumber(key, value, record);
+    // Attributes first, as runAny reads them (EventID's Qualifiers).
+    if (step.attributes.length > 0) this.runAttributes(step);
+    else this.attributeNames = NO_NAMES;
+    readSystemNumber(key, value, this, record);
     return true;
   }
 

@@ -133,11 +133,17 @@ export const SYSTEM_NUMBERS: ReadonlyMap<string, SystemNumberKey> = new Map<
 ]);
 
 /**
- * `readSystemField` for a System child of SYSTEM_NUMBERS (its `key` there) with no attributes
- * whose text is the decimal `value`, an unsigned integer below 2^32: the number, without text.
+ * `readSystemField` for a System child of SYSTEM_NUMBERS (its `key` there) whose text is the
+ * decimal `value`, an unsigned integer below 2^32: the number, without its text.
  */
-export function readSystemNumber(key: SystemNumberKey, value: number, record: StructuredRecord) {
+export function readSystemNumber(
+  key: SystemNumberKey,
+  value: number,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+): void {
   record[key] = value;
+  if (key === 'eventId') setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
 }
 
 function readProvider(attributes: AttributeLookup, record: StructuredRecord): void {
