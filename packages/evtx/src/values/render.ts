@@ -126,6 +126,8 @@ function hex64(low: number, high: number): string {
 
 /** Decimal of an unsigned 64-bit value; exact as a double below 2^53, else through BigInt. */
 export function unsigned64(low: number, high: number): string {
+  // The usual case (a record id): an integer's text, without the sum that makes it a double.
+  if (high === 0) return low.toString();
   if (high < 0x200000) return (high * 0x100000000 + low).toString();
   return ((BigInt(high) << 32n) | BigInt(low)).toString();
 }
