@@ -5,7 +5,12 @@
  * tree. Templates of any other shape have no plan and go through the tree.
  */
 import type { ContentNode, ElementNode, TemplateDefinition, ValuePart } from '../binxml/nodes.js';
-import { SYSTEM_NUMBERS, type SystemNumberKey } from './structured.js';
+import {
+  SYSTEM_NUMBERS,
+  systemFieldReader,
+  type SystemFieldReader,
+  type SystemNumberKey,
+} from './structured.js';
 import { entityText } from './tree.js';
 
 /** Constant text (`index` -1), or the substitution that fills the place. */
@@ -52,6 +57,8 @@ export interface FieldStep {
    * making its text.
    */
   readonly systemNumber: SystemNumberKey | undefined;
+  /** For a System child, `readSystemField` for its name, found when the plan is made. */
+  readonly readSystem: SystemFieldReader | undefined;
 }
 
 /**
@@ -254,6 +261,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     substituted: parts.some((part) => part.index >= 0),
     droppable: onlySubstitutions && parts.some((part) => part.optional),
     systemNumber: isNumber ? SYSTEM_NUMBERS.get(element.name) : undefined,
+    readSystem: section === 'system' ? systemFieldReader(element.name) : undefined,
   };
 }
 

@@ -34,7 +34,6 @@ import {
   FieldCollector,
   isElement,
   readSection,
-  readSystemField,
   readSystemNumber,
   type RecordHeaderFacts,
   type SystemNumberKey,
@@ -208,9 +207,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     if (number !== undefined && this.readNumber(step, number, output.record)) return 1;
     const copies = this.runField(step);
     if (step.section !== 'system') return this.addData(step, copies, output);
-    for (let i = 0; i < copies; i++) {
-      readSystemField(step.element, this.texts[i]!, this, output.record, output.late);
-    }
+    const read = step.readSystem!;
+    for (let i = 0; i < copies; i++) read(this.texts[i]!, this, output.record, output.late);
     return copies;
   }
 

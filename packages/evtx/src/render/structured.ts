@@ -92,29 +92,67 @@ export function readSystemField(
   record: StructuredRecord,
   issues: string[],
 ): void {
-  switch (name) {
-    case 'Provider':
-      return readProvider(attributes, record);
-    case 'EventID':
-      record.eventId = toNumber(value, 'EventID', issues) ?? 0;
-      return setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
-    case 'EventRecordID':
-      if (isDecimal(value)) record.recordId = value;
-      return;
-    case 'TimeCreated':
-      record.timeCreated = attributes.get('SystemTime');
-      return;
-    case 'Correlation':
-      setText(record, 'activityId', attributes.get('ActivityID'));
-      return setText(record, 'relatedActivityId', attributes.get('RelatedActivityID'));
-    case 'Execution':
-      setNumber(record, 'processId', attributes.get('ProcessID'));
-      return setNumber(record, 'threadId', attributes.get('ThreadID'));
-    case 'Security':
-      return setText(record, 'userId', attributes.get('UserID'));
-    default:
-      return readSimpleSystemField(name, value, record);
-  }
+  systemFieldReader(name)(value, attributes, record, issues);
+}
+
+/** Reads one System child's text and attributes into a record; problems go to `issues`. */
+export type SystemFieldReader = (
+  value: string,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+  issues: string[],
+) => void;
+
+/** `readSystemField` for the System children named `name`, found once per name (by a plan). */
+export function systemFieldReader(name: string): SystemFieldReader {
+  return SYSTEM_READERS.get(name) ?? ignoreField;
+}
+
+const SYSTEM_READERS: ReadonlyMap<string, SystemFieldReader> = new Map<string, SystemFieldReader>([
+  ['Provider', (_value, attributes, record) => readProvider(attributes, record)],
+  ['EventID', readEventId],
+  ['EventRecordID', (value, _attributes, record) => readEventRecordId(value, record)],
+  [
+    'TimeCreated',
+    (_value, attributes, record) => void (record.timeCreated = attributes.get('SystemTime')),
+  ],
+  ['Correlation', (_value, attributes, record) => readCorrelation(attributes, record)],
+  ['Execution', (_value, attributes, record) => readExecution(attributes, record)],
+  ['Security', (_value, attributes, record) => setText(record, 'userId', attributes.get('UserID'))],
+  ['Version', (value, _attributes, record) => setNumber(record, 'version', value)],
+  ['Level', (value, _attributes, record) => setNumber(record, 'level', value)],
+  ['Task', (value, _attributes, record) => setNumber(record, 'task', value)],
+  ['Opcode', (value, _attributes, record) => setNumber(record, 'opcode', value)],
+  ['Keywords', (value, _attributes, record) => void (record.keywords = value)],
+  ['Channel', (value, _attributes, record) => void (record.channel = value)],
+  ['Computer', (value, _attributes, record) => void (record.computer = value)],
+]);
+
+/** System children the record has no place for. */
+function ignoreField(): void {}
+
+function readEventId(
+  value: string,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+  issues: string[],
+): void {
+  record.eventId = toNumber(value, 'EventID', issues) ?? 0;
+  setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
+}
+
+function readEventRecordId(value: string, record: StructuredRecord): void {
+  if (isDecimal(value)) record.recordId = value;
+}
+
+function readCorrelation(attributes: AttributeLookup, record: StructuredRecord): void {
+  setText(record, 'activityId', attributes.get('ActivityID'));
+  setText(record, 'relatedActivityId', attributes.get('RelatedActivityID'));
+}
+
+function readExecution(attributes: AttributeLookup, record: StructuredRecord): void {
+  setNumber(record, 'processId', attributes.get('ProcessID'));
+  setNumber(record, 'threadId', attributes.get('ThreadID'));
 }
 
 /** Where `readSystemField` puts a System child it reads as a number. */
@@ -150,28 +188,6 @@ function readProvider(attributes: AttributeLookup, record: StructuredRecord): vo
   record.provider = attributes.get('Name') ?? '';
   setText(record, 'providerGuid', attributes.get('Guid'));
   setText(record, 'eventSourceName', attributes.get('EventSourceName'));
-}
-
-function readSimpleSystemField(name: string, value: string, record: StructuredRecord): void {
-  switch (name) {
-    case 'Version':
-      return setNumber(record, 'version', value);
-    case 'Level':
-      return setNumber(record, 'level', value);
-    case 'Task':
-      return setNumber(record, 'task', value);
-    case 'Opcode':
-      return setNumber(record, 'opcode', value);
-    case 'Keywords':
-      record.keywords = value;
-      return;
-    case 'Channel':
-      record.channel = value;
-      return;
-    case 'Computer':
-      record.computer = value;
-      return;
-  }
 }
 
 type NumberKey = 'qualifiers' | 'version' | 'level' | 'task' | 'opcode' | 'processId' | 'threadId';
