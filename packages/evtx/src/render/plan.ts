@@ -92,8 +92,10 @@ export interface StructuredPlan {
   /**
    * For a plan of System and EventData fields only, with no data name twice (nor
    * `__proto__`): an object with its data names in order, each empty. A record whose fields
-   * each give one value gets a copy of it with the values put in: one object of the right
-   * size, instead of one grown a field at a time. Undefined for any other plan.
+   * each give one value gets a copy of it with the values put in, with no check per field for
+   * a name seen before. (V8 copies the shape's layout whole only while the copying site has
+   * seen a few shapes; past that it adds the fields one by one.) Undefined for any
+   * other plan.
    */
   readonly dataShape: Readonly<Record<string, string>> | undefined;
   /** The keys of `dataShape`, in order; empty when it is undefined. */
