@@ -2,9 +2,9 @@
  * The process table's entries as columns, one index per entry: numbers in typed arrays, text as
  * references to strings the table shares, and what few entries have (an end, a parent, a guid
  * logged in an unusual form, an ISO time the milliseconds do not give back) in maps of their own.
- * A node object is made only when a reader asks for one. An entry costs its key text and map
- * entry, six references and 32 bytes of typed arrays, where an object per entry with its
- * LoggedStart and guid text cost about 430 bytes of JS heap.
+ * A node object is made only when a reader asks for one. An entry costs six references and 32
+ * bytes of typed arrays, and its key (ProcessKeys: 20 more bytes of typed arrays for a guid key),
+ * where an object per entry with its LoggedStart and guid text cost about 430 bytes of JS heap.
  *
  * Every field but the key, the computer and how the process is known starts absent and is
  * filled at most once (see fill()): the first event to say something about a process wins.
@@ -13,6 +13,7 @@ import type { ProcessRef } from '../events/activity.js';
 import { defined } from '../events/fields.js';
 import type { EventTime } from '../events/time.js';
 import { LoggedStart, type LoggedStartParts } from './logged-start.js';
+import type { ProcessKeys } from './process-keys.js';
 import type { ProcessKey, ProcessKnownAs, ProcessNode } from './process-node.js';
 
 const FIRST_CAPACITY = 1024;
@@ -33,7 +34,7 @@ export type ProcessFill = Omit<ProcessNode, 'key' | 'start'>;
 
 /** Entries by index; see the module comment. */
 export class ProcessColumns {
-  readonly #keys: ProcessKey[] = [];
+  readonly #keys: ProcessKeys;
   readonly #computers: string[] = [];
   readonly #images: (string | undefined)[] = [];
   readonly #users: (string | undefined)[] = [];
@@ -54,6 +55,11 @@ export class ProcessColumns {
   readonly #ends = new Map<number, EventTime>();
   readonly #parents = new Map<number, ProcessRef>();
 
+  /** `keys` keeps each entry's key; the columns keep the rest. */
+  constructor(keys: ProcessKeys) {
+    this.#keys = keys;
+  }
+
   /** Entries made, live or not. */
   get length(): number {
     return this.#keys.length;
@@ -61,10 +67,9 @@ export class ProcessColumns {
 
   /** A new entry knowing only its key, host and how it is known; its index. */
   create(key: ProcessKey, computer: string, knownAs: ProcessKnownAs): number {
-    const index = this.#keys.length;
+    const index = this.#keys.push(key);
     if (index === this.#pid.length) this.#grow();
 
-    this.#keys.push(key);
     this.#computers.push(computer);
     this.#images.push(undefined);
     this.#users.push(undefined);
@@ -89,7 +94,7 @@ export class ProcessColumns {
   }
 
   key(index: number): ProcessKey {
-    return this.#keys[index] ?? '';
+    return this.#keys.key(index);
   }
 
   computer(index: number): string {
@@ -106,9 +111,14 @@ export class ProcessColumns {
     if (form === GUID_ABSENT) return undefined;
     if (form === GUID_OTHER) return this.#otherGuids.get(index);
 
-    const bare = this.key(index).slice(this.key(index).indexOf('\u0000') + 1);
+    const bare = this.#bare(index);
     if (form === GUID_BARE_LOWER) return bare;
     return `{${form === GUID_BRACED_UPPER ? bare.toUpperCase() : bare}}`;
+  }
+
+  /** True when the entry has a ProcessGuid, without making its text. */
+  hasGuid(index: number): boolean {
+    return this.#guidForm[index] !== GUID_ABSENT;
   }
 
   pid(index: number): number | undefined {
@@ -211,7 +221,7 @@ export class ProcessColumns {
   #fillGuid(index: number, guid: string): void {
     if (this.#guidForm[index] !== GUID_ABSENT) return;
 
-    const bare = this.key(index).slice(this.key(index).indexOf('\u0000') + 1);
+    const bare = this.#bare(index);
     const form = guidForm(guid, bare);
     this.#guidForm[index] = form;
     if (form === GUID_OTHER) this.#otherGuids.set(index, guid);
@@ -223,6 +233,15 @@ export class ProcessColumns {
     if (knownAs === 'started' || (knownAs === 'parent' && now === 'seen')) {
       this.#knownAs[index] = KNOWN_AS.indexOf(knownAs);
     }
+  }
+
+  /** What follows the first NUL of the key: the normalised guid, for a guid key. */
+  #bare(index: number): string {
+    const guid = this.#keys.guidText(index);
+    if (guid !== undefined) return guid;
+
+    const key = this.key(index);
+    return key.slice(key.indexOf('\u0000') + 1);
   }
 
   #clear(index: number, knownAs: ProcessKnownAs): void {

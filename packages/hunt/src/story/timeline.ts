@@ -91,7 +91,7 @@ export class TimelineBuilder {
     if (activity.kind === 'process-start' || activity.kind === 'process-end') {
       this.table.add(activity);
     } else {
-      this.table.note(activity.computer, activity.process);
+      this.table.learn(activity.computer, activity.process);
     }
     this.#added++;
     const entry = {
