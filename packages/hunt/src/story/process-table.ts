@@ -263,14 +263,17 @@ export class ProcessTable {
       knownAs: 'started',
       ...this.#shared(withUsableGuid(start.process)),
       ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
-      ...(this.#parents ? { parent: this.#shared(start.parent) } : {}),
     });
     this.#columns.fillStart(index, LoggedStart.partsOf(this.#loggedStart(start)));
     this.#indexStart(index);
+    if (!this.#parents) return index;
 
-    if (this.#parents && hasGuid(start.parent)) {
-      this.#noteByGuid(start.computer, start.parent, 'parent');
-    }
+    // The parent is filled after the start, as when it was a field of it: a start naming
+    // itself as parent still takes its own image first.
+    const parent = hasGuid(start.parent)
+      ? this.#noteByGuid(start.computer, start.parent, 'parent')
+      : undefined;
+    this.#columns.fillParent(index, this.#shared(start.parent), parent);
     return index;
   }
 
