@@ -102,10 +102,12 @@ function processChains(
   key: ProcessKey,
   options: ChainOptions,
 ): Finding[] {
+  // Files first, before the process's node is made: most processes write none, and then no
+  // chain can follow (chainLinks starts from the files).
+  const activities = collector.activitiesOf(key);
+  if (activities === undefined || activities.files.length === 0) return [];
   const process = table.get(key);
   if (process?.start === undefined) return [];
-  const activities = collector.activitiesOf(key);
-  if (activities === undefined) return [];
 
   const ipKey = options.ipKey ?? mappedIpKey;
   const suspicious = process.image !== undefined && options.isSuspiciousImage(process.image);

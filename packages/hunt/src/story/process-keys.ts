@@ -16,6 +16,10 @@ const FIRST_SLOTS = 2048;
 /** A slot never used, and one whose entry was unfiled. Slots hold entry index + 1 otherwise. */
 const EMPTY = 0;
 const REMOVED = -1;
+const DASH = 45;
+/** Character codes of the hex digits, lower case. */
+const HEX_DIGITS = [...'0123456789abcdef'].map((digit) => digit.charCodeAt(0));
+const ASCII = new TextDecoder('latin1');
 /** Lengths and positions in the normalised guid form. */
 const GUID_LENGTH = 36;
 const DASHES = [8, 13, 18, 23] as const;
@@ -36,6 +40,8 @@ export class ProcessKeys {
   /** Entries filed under a text key. */
   readonly #byText = new Map<string, number>();
   #filedCount = 0;
+  /** A guid's text as bytes, reused from call to call. */
+  readonly #text = new Uint8Array(GUID_LENGTH);
   /** The parts of the key last parsed, reused from call to call. */
   readonly #parsed = new Uint32Array(5);
 
@@ -77,13 +83,18 @@ export class ProcessKeys {
   guidText(index: number): string | undefined {
     if (this.#host[index] === 0) return undefined;
 
-    const words = this.#words;
-    const at = index * 4;
-    const high = hex8(words[at + 1] ?? 0);
-    const low = hex8(words[at + 2] ?? 0);
-    const first = hex8(words[at] ?? 0);
-    const last = hex8(words[at + 3] ?? 0);
-    return `${first}-${high.slice(0, 4)}-${high.slice(4)}-${low.slice(0, 4)}-${low.slice(4)}${last}`;
+    // Digits into a byte buffer, decoded once: number.toString(16) made about 500 bytes of
+    // garbage a guid, and a report asks for tens of thousands of keys.
+    const text = this.#text;
+    let at = 0;
+    for (let word = 0; word < 4; word++) {
+      const value = this.#words[index * 4 + word] ?? 0;
+      for (let shift = 28; shift >= 0; shift -= 4) {
+        if (at === 8 || at === 13 || at === 18 || at === 23) text[at++] = DASH;
+        text[at++] = HEX_DIGITS[(value >>> shift) & 15] ?? 0;
+      }
+    }
+    return ASCII.decode(text);
   }
 
   /** True when the entry is filed under its key. */
@@ -237,11 +248,6 @@ export class ProcessKeys {
     this.#words = grown(this.#words, new Uint32Array(capacity * 4));
     this.#filed = grown(this.#filed, new Uint8Array(capacity));
   }
-}
-
-/** A 32-bit word as eight lower-case hex digits. */
-function hex8(word: number): string {
-  return word.toString(16).padStart(8, '0');
 }
 
 /** A 32-bit hash of a host index and four guid words. */

@@ -154,6 +154,11 @@ export class ProcessTable {
     return index === undefined ? undefined : this.#columns.node(index);
   }
 
+  /** The index of the entry of the process with this key (or the one it was merged into). */
+  indexOfKey(key: ProcessKey): number | undefined {
+    return this.#entry(key);
+  }
+
   /** The image of the process with this key, without making its node. */
   imageOf(key: ProcessKey): string | undefined {
     const index = this.#entry(key);

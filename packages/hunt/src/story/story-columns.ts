@@ -131,10 +131,9 @@ export class StoryColumns implements StorySource {
 
   /** What the process did, built from its rows; undefined when it kept nothing. */
   activitiesOf(key: ProcessKey): ProcessActivities | undefined {
-    const process = this.table.get(key);
-    if (process?.guid === undefined) return undefined;
-
-    const entry = this.table.indexOfGuid(process.computer, process.guid);
+    // The entry a key names is the one its guid names (see ProcessTable.indexOfGuid), and only
+    // an entry with a guid has a bin.
+    const entry = this.table.indexOfKey(key);
     const index = entry === undefined ? undefined : this.#bins.find(entry);
     return index === undefined ? undefined : this.#activities(index);
   }
