@@ -40,6 +40,8 @@ export class ProcessKeys {
   /** Entries filed under a text key. */
   readonly #byText = new Map<string, number>();
   #filedCount = 0;
+  /** The host last parsed: keys come host by host, and its text need not be cut again. */
+  #lastHost: { readonly name: string; readonly index: number } | undefined;
   /** A guid's text as bytes, reused from call to call. */
   readonly #text = new Uint8Array(GUID_LENGTH);
   /** The parts of the key last parsed, reused from call to call. */
@@ -208,15 +210,28 @@ export class ProcessKeys {
     // follows the key's first NUL (ProcessColumns reads it so).
     if (at < 0 || key.indexOf('\u0000') !== at || !this.#parseGuid(key, at + 1)) return false;
 
-    const host = key.slice(0, at);
+    const index = this.#hostOf(key, at, addHost);
+    if (index === undefined) return false;
+
+    this.#parsed[0] = index;
+    return true;
+  }
+
+  /** The index of the host the key's first `length` characters name; the last one is kept. */
+  #hostOf(key: string, length: number, addHost: boolean): number | undefined {
+    const last = this.#lastHost;
+    if (last !== undefined && last.name.length === length && key.startsWith(last.name)) {
+      return last.index;
+    }
+    const host = key.slice(0, length);
     let index = this.#hostIndex.get(host);
     if (index === undefined) {
-      if (!addHost) return false;
+      if (!addHost) return undefined;
       index = this.#hostNames.push(host) - 1;
       this.#hostIndex.set(host, index);
     }
-    this.#parsed[0] = index;
-    return true;
+    this.#lastHost = { name: this.#hostNames[index] ?? host, index };
+    return index;
   }
 
   /** Reads the lower-case normalised guid starting at `from` into #parsed[1..4]. */

@@ -81,7 +81,7 @@ export class ProcessTable {
   /** Keys of entries merged into another entry, to the key that absorbed them. */
   readonly #merged = new Map<ProcessKey, ProcessKey>();
   /**
-   * Guid keys #byGuid() cannot find by the key alone: those of processes filed under another key
+   * Guid keys #indexOfId() cannot find by the key alone: those of processes filed under another key
    * (a Security 4688 start its Sysmon twin joined), and those holding a space.
    */
   readonly #guidKeys = new Map<string, ProcessKey>();
@@ -236,8 +236,7 @@ export class ProcessTable {
   }
 
   #indexByGuid(computer: string, guid: string): number | undefined {
-    const key = this.#byGuid(guidKey(computer, guid));
-    return key === undefined ? undefined : this.#entry(key);
+    return this.#indexOfId(guidKey(computer, guid));
   }
 
   #indexByPid(computer: string, pid: number, timeMs: number): number | undefined {
@@ -289,8 +288,7 @@ export class ProcessTable {
   /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
   #entryForStart(start: ProcessStart): number {
     const guid = usableGuid(start.process);
-    const known = guid === undefined ? undefined : this.#byGuid(guidKey(start.computer, guid));
-    const byGuid = known === undefined ? undefined : this.#entry(known);
+    const byGuid = guid === undefined ? undefined : this.#indexOfId(guidKey(start.computer, guid));
     const twin = this.#twinOf(start);
 
     if (byGuid !== undefined && twin !== undefined && twin !== byGuid) {
@@ -399,8 +397,7 @@ export class ProcessTable {
     knownAs: 'parent' | 'seen',
     id: ProcessKey = guidKey(computer, process.guid ?? ''),
   ): number {
-    const known = this.#byGuid(id);
-    let index = known === undefined ? undefined : this.#entry(known);
+    let index = this.#indexOfId(id);
 
     if (index === undefined) {
       index = this.#filed(id, this.#pool.share(computer), knownAs);
@@ -443,15 +440,16 @@ export class ProcessTable {
   }
 
   /**
-   * The key of the process with this guid key: itself when an entry is (or was, before a merge)
-   * filed under it. A start key always holds a space and a guid key made from a guid without one
-   * never does, so the two cannot be mistaken; a guid with a space is looked up only by name.
+   * The index of the entry of the process with this guid key: the one filed under it, or under
+   * the key #guidKeys names for it. A start key always holds a space and a guid key made from a
+   * guid without one never does, so the two cannot be mistaken; a guid with a space is looked up
+   * only by name. Only start keys are merged into another entry (a twin has no guid), so a key
+   * without a space is looked up once, with no merge to follow.
    */
-  #byGuid(id: string): ProcessKey | undefined {
+  #indexOfId(id: string): number | undefined {
     const listed = this.#guidKeys.get(id);
-    if (listed !== undefined || id.includes(' ')) return listed;
-
-    return this.#keys.indexOf(id) !== undefined || this.#merged.has(id) ? id : undefined;
+    if (listed !== undefined) return this.#entry(listed);
+    return id.includes(' ') ? undefined : this.#keys.indexOf(id);
   }
 
   /** The index of the entry for a key, following merges. */
