@@ -16,9 +16,10 @@
  * shared by index (DNS answers, connection ends, file names) 5.0, the process table's text
  * references 4.6 and pid starts 2.9 (story/pid-index.ts), story bins 2.4, series guid and host
  * sets 1.9, parent images 0.9 (engine/process-facts.ts), the rest code and modules. V8 keeps
- * about twice to four times the live JS heap committed while it grows, and the report makes some
- * 150 MB of short-lived objects over such a log (series 63, chains 85), so a byte of heap costs more RSS
- * than a byte of typed array: the TODOs in those files say what still grows with the log.
+ * about twice to four times the live JS heap committed while it grows, and the report makes
+ * some 150 MB of short-lived objects over such a log (series 63, chains 85), so a byte of heap
+ * costs more RSS than a byte of typed array: the TODOs in those files say what still grows with
+ * the log.
  *
  * TODO: a routed event still becomes a whole structured record, then an Activity, then
  * columns; reading its fields straight from the parser into the series and story columns would
