@@ -6,16 +6,20 @@
  * one pool, and addresses are parsed once per distinct text. An Activity is built only for the
  * events a detection reads (Sysmon 1, 3, 11, 22 and Security 4688); the rest are only timed.
  *
- * Measured on the generated 1 GB Sysmon log (1,020,099 records, heap after a forced GC): about
- * 94 bytes a record, 44 of JS heap and 50 of typed arrays (117: 69 + 48 before the process
- * table became columns, story/process-table.ts). The rest, by structure (300 MB log, before):
- * stories 7 heap + 20 typed (story/story-columns.ts), series 12 heap + 12 typed
- * (engine/connections.ts; the heap part is bounded per series and shrinks per record as logs
- * grow), duplicate ids 11 typed (engine/duplicates.ts), DNS answers 10 heap (bounded per
- * address), process facts 8 heap (engine/process-facts.ts). V8 keeps about four times the live
- * JS heap committed while it grows (196 MB for 44 MB live at 1 GB), so a byte of heap costs
- * about four of RSS and a byte of typed array one: the TODOs in those files say what still
- * grows with the log.
+ * Measured on the generated 1 GB Sysmon log of 2026-12-05 (1,044,695 records, heap after a
+ * forced GC): about 81 bytes a record, 28 of JS heap and 54 of typed arrays (94: 44 + 50 before
+ * process keys became numbers, story/process-keys.ts). By structure (MB): typed arrays 56.1, of
+ * which evidence columns of series and stories 26.8 (engine/connections.ts,
+ * story/story-columns.ts: a connection's evidence is in both), duplicate ids 11.9
+ * (engine/duplicates.ts), story rows and bins 8.3, process keys, pid and start columns 7.4
+ * (story/process-keys.ts, process-columns.ts); JS heap 29.1, of which repeated text and parts
+ * shared by index (DNS answers, connection ends, file names) 5.0, the process table's text
+ * references 4.6 and pid starts 2.9 (story/pid-index.ts), story bins 2.4, series guid and host
+ * sets 1.9, parent images 0.9 (engine/process-facts.ts), the rest code and modules. V8 keeps
+ * about twice to four times the live JS heap committed while it grows, and the report makes
+ * some 150 MB of short-lived objects over such a log (series 63, chains 85), so a byte of heap
+ * costs more RSS than a byte of typed array: the TODOs in those files say what still grows with
+ * the log.
  *
  * TODO: a routed event still becomes a whole structured record, then an Activity, then
  * columns; reading its fields straight from the parser into the series and story columns would

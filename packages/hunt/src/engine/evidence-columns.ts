@@ -166,6 +166,22 @@ function copied<T extends Float64Array | Uint32Array | Uint16Array>(from: T, int
   return into;
 }
 
+/**
+ * The 100 ns ticks of the second a time falls in, when isoOfTicks(time.ms, ticks) gives its ISO
+ * text back exactly; undefined otherwise (the caller keeps the time as it is).
+ */
+export function ticksOf(time: { readonly iso: string; readonly ms: number }): number | undefined {
+  if (!isPlainIso(time.iso)) return undefined;
+
+  const ticks = digitsAt(time.iso, 20, 27);
+  return isoOfTicks(time.ms, ticks) === time.iso ? ticks : undefined;
+}
+
+/** The ISO text of a time kept as its epoch milliseconds and the ticks of its second. */
+export function isoOfTicks(ms: number, ticks: number): string {
+  return `${isoSeconds(ms - ticks / 10_000)}.${String(ticks).padStart(7, '0')}Z`;
+}
+
 /** True for a time in PLAIN_ISO form, checked by character code. */
 function isPlainIso(iso: string): boolean {
   if (iso.length !== PLAIN_ISO.length) return false;

@@ -3,19 +3,17 @@
  * (is it a service started by services.exe?) and the processes that remote-execution hosts
  * (wmiprvse.exe, wsmprovhost.exe, ...) spawned, to show what followed an inbound connection.
  *
- * Facts are keyed by the process table's own key for the process, the very text the table keeps,
- * so a process costs a map entry here (about 37 bytes of JS heap a start) and no text of its own.
- * They were keyed by a lower-case copy of the guid: 56 more bytes a start for the upper-case
- * guids Sysmon writes, none for the generator's lower-case ones. The table is the one the
- * engine's stories fill, and it must have taken a start before add() is given it. A process is
- * found the way the table finds it: host without case, guid without braces or case, and an
- * all-zero guid names no process (so such a start leaves no parent image and no rename).
+ * Facts are filed by the process table's index for the process (ProcessTable.indexOfGuid), so a
+ * process costs one reference in an array here (8 bytes) and no text of its own; keyed by the
+ * table's key text, a map entry cost about 46 bytes a start. The table is the one the engine's
+ * stories fill, and it must have taken a start before add() is given it. A process is found the
+ * way the table finds it: host without case, guid without braces or case, and an all-zero guid
+ * names no process (so such a start leaves no parent image and no rename).
  */
 import type { ProcessStart } from '../events/activity.js';
 import { TextPool } from '../events/text-pool.js';
 import type { Evidence } from '../findings/finding.js';
 import { evidenceOf } from '../story/evidence.js';
-import type { ProcessKey } from '../story/process-node.js';
 import type { ProcessTable } from '../story/process-table.js';
 import type { Knowledge, KnownRemoteExecutionHost } from './knowledge.js';
 
@@ -38,8 +36,9 @@ export interface RemoteSpawn {
 export class ProcessFacts {
   readonly #knowledge: Knowledge;
   readonly #table: ProcessTable;
-  readonly #parentImage = new Map<ProcessKey, string>();
-  readonly #renamedFrom = new Map<ProcessKey, string>();
+  /** By table index; absent past the end. */
+  readonly #parentImage: (string | undefined)[] = [];
+  readonly #renamedFrom = new Map<number, string>();
   readonly #spawns: RemoteSpawn[] = [];
   readonly #pool: TextPool;
 
@@ -60,7 +59,7 @@ export class ProcessFacts {
     const parentImage = start.parent.image;
     if (parentImage === undefined) return;
 
-    if (key !== undefined) this.#parentImage.set(key, this.#pool.share(parentImage));
+    if (key !== undefined) this.#setParentImage(key, this.#pool.share(parentImage));
 
     const image = start.process.image ?? '';
     const host = this.#knowledge.remoteExecutionHost(parentImage, image);
@@ -78,7 +77,14 @@ export class ProcessFacts {
     return key === undefined ? undefined : this.#renamedFrom.get(key);
   }
 
-  #noteRename(start: ProcessStart, key: ProcessKey | undefined): void {
+  /** Files the parent image, growing the array densely so that it stays a plain list. */
+  #setParentImage(index: number, image: string): void {
+    const images = this.#parentImage;
+    while (images.length < index) images.push(undefined);
+    images[index] = image;
+  }
+
+  #noteRename(start: ProcessStart, key: number | undefined): void {
     const { originalFileName } = start;
     const { image } = start.process;
     if (originalFileName === undefined || key === undefined || image === undefined) return;
@@ -92,7 +98,7 @@ export class ProcessFacts {
   /** The parent image of a process by GUID, when its start was logged. */
   parentImageOf(computer: string, guid: string): string | undefined {
     const key = this.#keyOf(computer, guid);
-    return key === undefined ? undefined : this.#parentImage.get(key);
+    return key === undefined ? undefined : this.#parentImage[key];
   }
 
   /**
@@ -112,12 +118,11 @@ export class ProcessFacts {
   }
 
   /**
-   * The table's key for the process with this guid. An entry that holds a guid is never merged
-   * into another (only a start without a guid is a twin that gets absorbed), so the key found
-   * when a start is added is the one found when a detection asks.
+   * The table's index for the process with this guid: the index found when a start is added is
+   * the one found when a detection asks (see ProcessTable.indexOfGuid).
    */
-  #keyOf(computer: string, guid: string | undefined): ProcessKey | undefined {
-    return guid === undefined ? undefined : this.#table.keyOfGuid(computer, guid);
+  #keyOf(computer: string, guid: string | undefined): number | undefined {
+    return guid === undefined ? undefined : this.#table.indexOfGuid(computer, guid);
   }
 }
 

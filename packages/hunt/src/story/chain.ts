@@ -102,10 +102,12 @@ function processChains(
   key: ProcessKey,
   options: ChainOptions,
 ): Finding[] {
+  // Sizes first, before any list or the process's node is made: a chain needs a file and a
+  // connection, and most processes have only one kind or neither.
+  const activities = collector.activitiesOf(key);
+  if (activities === undefined || !mayChain(activities)) return [];
   const process = table.get(key);
   if (process?.start === undefined) return [];
-  const activities = collector.activitiesOf(key);
-  if (activities === undefined) return [];
 
   const ipKey = options.ipKey ?? mappedIpKey;
   const suspicious = process.image !== undefined && options.isSuspiciousImage(process.image);
@@ -115,6 +117,13 @@ function processChains(
   return [...byDestination(worth, ipKey).values()].map((group) =>
     chainFinding(process, group, suspicious),
   );
+}
+
+/** False when the process has no file or no connection, so that no chain can link them. */
+function mayChain(activities: ProcessActivities): boolean {
+  const sizes = activities.sizes;
+  if (sizes !== undefined) return sizes.files > 0 && sizes.connections > 0;
+  return activities.files.length > 0 && activities.connections.length > 0;
 }
 
 /** Each file paired with the latest public connection before it, and that connection's query. */

@@ -2,9 +2,9 @@
  * The process table's entries as columns, one index per entry: numbers in typed arrays, text as
  * references to strings the table shares, and what few entries have (an end, a parent, a guid
  * logged in an unusual form, an ISO time the milliseconds do not give back) in maps of their own.
- * A node object is made only when a reader asks for one. An entry costs its key text and map
- * entry, six references and 32 bytes of typed arrays, where an object per entry with its
- * LoggedStart and guid text cost about 430 bytes of JS heap.
+ * A node object is made only when a reader asks for one. An entry costs six references and 32
+ * bytes of typed arrays, and its key (ProcessKeys: 20 more bytes of typed arrays for a guid key),
+ * where an object per entry with its LoggedStart and guid text cost about 430 bytes of JS heap.
  *
  * Every field but the key, the computer and how the process is known starts absent and is
  * filled at most once (see fill()): the first event to say something about a process wins.
@@ -12,7 +12,11 @@
 import type { ProcessRef } from '../events/activity.js';
 import { defined } from '../events/fields.js';
 import type { EventTime } from '../events/time.js';
+import { isoOfTicks, ticksOf } from '../engine/evidence-columns.js';
+import { GUID_ABSENT, GUID_OTHER, guidForm, guidOfForm } from './guid-form.js';
 import { LoggedStart, type LoggedStartParts } from './logged-start.js';
+import { ParentColumns } from './parent-columns.js';
+import type { ProcessKeys } from './process-keys.js';
 import type { ProcessKey, ProcessKnownAs, ProcessNode } from './process-node.js';
 
 const FIRST_CAPACITY = 1024;
@@ -21,19 +25,12 @@ const KNOWN_AS: readonly ProcessKnownAs[] = ['started', 'parent', 'seen'];
 const ORIGINS = ['sysmon', 'security'] as const;
 const NO_ORIGIN = 255;
 
-/** How a guid was logged, against the normalised form at the end of its key. */
-const GUID_ABSENT = 0;
-const GUID_BRACED_LOWER = 1;
-const GUID_BRACED_UPPER = 2;
-const GUID_BARE_LOWER = 3;
-const GUID_OTHER = 4;
-
 /** What fill() copies into an entry: any node's fields but its key and start (see fillStart). */
 export type ProcessFill = Omit<ProcessNode, 'key' | 'start'>;
 
 /** Entries by index; see the module comment. */
 export class ProcessColumns {
-  readonly #keys: ProcessKey[] = [];
+  readonly #keys: ProcessKeys;
   readonly #computers: string[] = [];
   readonly #images: (string | undefined)[] = [];
   readonly #users: (string | undefined)[] = [];
@@ -53,8 +50,17 @@ export class ProcessColumns {
   readonly #textIds = new Map<number, string>();
   /** Entries whose start came from a recovered record. */
   readonly #recoveredStarts = new Set<number>();
-  readonly #ends = new Map<number, EventTime>();
-  readonly #parents = new Map<number, ProcessRef>();
+  /** When the process ended: NaN when not logged; ticks as EvidenceColumns keeps them. */
+  #endMs = new Float64Array(FIRST_CAPACITY);
+  #endTicks = new Uint32Array(FIRST_CAPACITY);
+  /** Ends whose ISO text the two columns do not give back. */
+  readonly #oddEnds = new Map<number, EventTime>();
+  readonly #parents = new ParentColumns();
+
+  /** `keys` keeps each entry's key; the columns keep the rest. */
+  constructor(keys: ProcessKeys) {
+    this.#keys = keys;
+  }
 
   /** Entries made, live or not. */
   get length(): number {
@@ -63,10 +69,9 @@ export class ProcessColumns {
 
   /** A new entry knowing only its key, host and how it is known; its index. */
   create(key: ProcessKey, computer: string, knownAs: ProcessKnownAs): number {
-    const index = this.#keys.length;
+    const index = this.#keys.push(key);
     if (index === this.#pid.length) this.#grow();
 
-    this.#keys.push(key);
     this.#computers.push(computer);
     this.#images.push(undefined);
     this.#users.push(undefined);
@@ -83,7 +88,7 @@ export class ProcessColumns {
     this.#users[index] = undefined;
     this.#lines[index] = undefined;
     this.#files[index] = undefined;
-    for (const map of [this.#otherGuids, this.#isoTimes, this.#textIds, this.#ends]) {
+    for (const map of [this.#otherGuids, this.#isoTimes, this.#textIds, this.#oddEnds]) {
       map.delete(index);
     }
     this.#parents.delete(index);
@@ -92,7 +97,7 @@ export class ProcessColumns {
   }
 
   key(index: number): ProcessKey {
-    return this.#keys[index] ?? '';
+    return this.#keys.key(index);
   }
 
   computer(index: number): string {
@@ -105,13 +110,16 @@ export class ProcessColumns {
 
   /** ProcessGuid as logged. */
   guid(index: number): string | undefined {
-    const form = this.#guidForm[index];
+    const form = this.#guidForm[index] ?? GUID_ABSENT;
     if (form === GUID_ABSENT) return undefined;
     if (form === GUID_OTHER) return this.#otherGuids.get(index);
 
-    const bare = this.key(index).slice(this.key(index).indexOf('\u0000') + 1);
-    if (form === GUID_BARE_LOWER) return bare;
-    return `{${form === GUID_BRACED_UPPER ? bare.toUpperCase() : bare}}`;
+    return guidOfForm(form, this.#bare(index));
+  }
+
+  /** True when the entry has a ProcessGuid, without making its text. */
+  hasGuid(index: number): boolean {
+    return this.#guidForm[index] !== GUID_ABSENT;
   }
 
   pid(index: number): number | undefined {
@@ -144,7 +152,8 @@ export class ProcessColumns {
 
   /** When the entry's end was logged. */
   endMs(index: number): number | undefined {
-    return this.#ends.get(index)?.ms;
+    const ms = this.#endMs[index] ?? NaN;
+    return Number.isNaN(ms) ? this.#oddEnds.get(index)?.ms : ms;
   }
 
   /** Copies what `from` knows and the entry does not; see fillMissing() for the rule. */
@@ -155,15 +164,32 @@ export class ProcessColumns {
     this.#users[index] ??= from.user;
     this.#lines[index] ??= from.commandLine;
     if (from.end !== undefined) this.fillEnd(index, from.end);
-    if (from.parent !== undefined && !this.#parents.has(index)) {
-      this.#parents.set(index, from.parent);
-    }
+    if (from.parent !== undefined) this.fillParent(index, from.parent);
     this.#fillKnownAs(index, from.knownAs);
+  }
+
+  /**
+   * Sets the parent a start names, when the entry has none. `entry` is the entry the parent's
+   * guid names, when the table has one for it: the guid is then kept as that entry and a form.
+   */
+  fillParent(index: number, parent: ProcessRef, entry?: number): void {
+    if (this.#parents.has(index)) return;
+
+    const named = entry === undefined ? undefined : { entry, bare: this.#bare(entry) };
+    this.#parents.set(index, parent, named);
   }
 
   /** Sets when the process ended, when the entry has no end. */
   fillEnd(index: number, end: EventTime): void {
-    if (!this.#ends.has(index)) this.#ends.set(index, end);
+    if (this.#hasEnd(index)) return;
+
+    const ticks = ticksOf(end);
+    if (ticks === undefined || Number.isNaN(end.ms)) {
+      this.#oddEnds.set(index, end);
+      return;
+    }
+    this.#endMs[index] = end.ms;
+    this.#endTicks[index] = ticks;
   }
 
   /** Sets the start from its parts, when the entry has none. */
@@ -193,8 +219,8 @@ export class ProcessColumns {
         user: this.#users[index],
         commandLine: this.#lines[index],
         start: this.hasStart(index) ? new LoggedStart(this.startParts(index)) : undefined,
-        end: this.#ends.get(index),
-        parent: this.#parents.get(index),
+        end: this.#end(index),
+        parent: this.#parents.get(index, (entry) => this.#bare(entry)),
       }),
     };
   }
@@ -216,7 +242,7 @@ export class ProcessColumns {
   #fillGuid(index: number, guid: string): void {
     if (this.#guidForm[index] !== GUID_ABSENT) return;
 
-    const bare = this.key(index).slice(this.key(index).indexOf('\u0000') + 1);
+    const bare = this.#bare(index);
     const form = guidForm(guid, bare);
     this.#guidForm[index] = form;
     if (form === GUID_OTHER) this.#otherGuids.set(index, guid);
@@ -230,6 +256,27 @@ export class ProcessColumns {
     }
   }
 
+  #hasEnd(index: number): boolean {
+    return !Number.isNaN(this.#endMs[index] ?? NaN) || this.#oddEnds.has(index);
+  }
+
+  #end(index: number): EventTime | undefined {
+    const odd = this.#oddEnds.get(index);
+    if (odd !== undefined) return odd;
+
+    const ms = this.#endMs[index] ?? NaN;
+    return Number.isNaN(ms) ? undefined : { iso: isoOfTicks(ms, this.#endTicks[index] ?? 0), ms };
+  }
+
+  /** What follows the first NUL of the key: the normalised guid, for a guid key. */
+  #bare(index: number): string {
+    const guid = this.#keys.guidText(index);
+    if (guid !== undefined) return guid;
+
+    const key = this.key(index);
+    return key.slice(key.indexOf('\u0000') + 1);
+  }
+
   #clear(index: number, knownAs: ProcessKnownAs): void {
     this.#knownAs[index] = KNOWN_AS.indexOf(knownAs);
     this.#guidForm[index] = GUID_ABSENT;
@@ -238,6 +285,8 @@ export class ProcessColumns {
     this.#pid[index] = NaN;
     this.#startMs[index] = 0;
     this.#recordId[index] = NaN;
+    this.#endMs[index] = NaN;
+    this.#endTicks[index] = 0;
   }
 
   #grow(): void {
@@ -250,21 +299,9 @@ export class ProcessColumns {
     this.#pid = grown(this.#pid, new Float64Array(capacity));
     this.#startMs = grown(this.#startMs, new Float64Array(capacity));
     this.#recordId = grown(this.#recordId, new Float64Array(capacity));
+    this.#endMs = grown(this.#endMs, new Float64Array(capacity));
+    this.#endTicks = grown(this.#endTicks, new Uint32Array(capacity));
   }
-}
-
-/**
- * How `guid` is written against `bare`, the normalised form its key holds; GUID_OTHER when it is
- * none of the usual forms (then the text is kept as it is).
- */
-function guidForm(guid: string, bare: string): number {
-  if (guid === bare) return GUID_BARE_LOWER;
-  if (guid.length !== bare.length + 2 || !guid.startsWith('{') || !guid.endsWith('}')) {
-    return GUID_OTHER;
-  }
-  const inner = guid.slice(1, -1);
-  if (inner === bare) return GUID_BRACED_LOWER;
-  return inner === bare.toUpperCase() ? GUID_BRACED_UPPER : GUID_OTHER;
 }
 
 function grown<T extends Uint8Array | Uint32Array | Float64Array>(from: T, into: T): T {

@@ -9,9 +9,12 @@
  * engine's JS heap went from 59.7 to 44.4 MB with them (58.5 to 43.5 bytes a record) for 4 MB
  * more of typed arrays.
  *
- * TODO: an entry still has its key as text (host and normalised guid, about 80 bytes) in a
- * map, and its pid start list in PidIndex; keys made from the host's index and the guid's 128
- * bits would take those out of the JS heap too.
+ * Keys are kept as the host's index and the guid's 128 bits (story/process-keys.ts), the starts
+ * of a pid as entry indexes, and readers file their facts by entry index (indexOfGuid): over the
+ * generated 1 GB log of 2026-12-05 (1,044,695 records) the hunt engine's JS heap went from 43.9
+ * to 29.1 MB for 4.3 MB more of typed arrays.
+ *
+ * TODO: the starts of each pid are still maps per host (PidIndex, about 30 bytes a start).
  */
 import type { ProcessEnd, ProcessRef, ProcessStart } from '../events/activity.js';
 import { defined } from '../events/fields.js';
@@ -20,6 +23,7 @@ import { evidenceOf } from './evidence.js';
 import { LoggedStart } from './logged-start.js';
 import { PidIndex } from './pid-index.js';
 import { ProcessColumns } from './process-columns.js';
+import { ProcessKeys } from './process-keys.js';
 import {
   guidKey,
   sameImage,
@@ -49,9 +53,12 @@ export interface ParentChain {
 }
 
 /** How a table is set up. */
-/** A process noteInto() found: its key in the table and its image, when known. */
+/**
+ * A process noteInto() found: its index in the table (see indexOfGuid) and its image, when
+ * known.
+ */
 export interface NotedProcess {
-  key: ProcessKey;
+  index: number;
   image: string | undefined;
 }
 
@@ -68,17 +75,17 @@ export interface ProcessTableOptions {
 
 /** Processes by host, guid and pid; see the module comment. */
 export class ProcessTable {
-  readonly #columns = new ProcessColumns();
-  /** The index of each entry by its key. */
-  readonly #entries = new Map<ProcessKey, number>();
+  /** Each entry's key, and the entries filed under their keys. */
+  readonly #keys = new ProcessKeys();
+  readonly #columns = new ProcessColumns(this.#keys);
   /** Keys of entries merged into another entry, to the key that absorbed them. */
   readonly #merged = new Map<ProcessKey, ProcessKey>();
   /**
-   * Guid keys #byGuid() cannot find by the key alone: those of processes filed under another key
+   * Guid keys #indexOfId() cannot find by the key alone: those of processes filed under another key
    * (a Security 4688 start its Sysmon twin joined), and those holding a space.
    */
   readonly #guidKeys = new Map<string, ProcessKey>();
-  /** Per host and pid: the keys of the logged starts of that pid, earliest first. */
+  /** Per host and pid: the entries of the logged starts of that pid, earliest first. */
   readonly #starts = new PidIndex();
   readonly #pool: TextPool;
   /** Command lines, shared apart from the names so that they cannot crowd the names out. */
@@ -93,7 +100,7 @@ export class ProcessTable {
 
   /** Processes known, whether started, named as a parent or seen acting. */
   get size(): number {
-    return this.#entries.size;
+    return this.#keys.size;
   }
 
   /** Records a process start or end; returns the key of the process it is about. */
@@ -112,24 +119,44 @@ export class ProcessTable {
     return this.#columns.key(this.#noteByGuid(computer, process, 'seen'));
   }
 
+  /** note() without making the key's text, for a reader that does not want it. */
+  learn(computer: string, process: ProcessRef): void {
+    if (hasGuid(process)) this.#noteByGuid(computer, process, 'seen');
+  }
+
   /**
    * note() for a reader that also wants the process's image and already made its guid key
-   * (`id`, guidKey of the host and the guid): the key and image from one lookup, in `into`.
+   * (`id`, guidKey of the host and the guid): the index and image from one lookup, in `into`.
    * False, `into` untouched, when the process has no usable guid.
    */
   noteInto(computer: string, process: ProcessRef, id: ProcessKey, into: NotedProcess): boolean {
     if (!hasGuid(process)) return false;
 
     const index = this.#noteByGuid(computer, process, 'seen', id);
-    into.key = this.#columns.key(index);
+    into.index = index;
     into.image = this.#columns.image(index);
     return true;
+  }
+
+  /**
+   * The index of the entry of the process with this ProcessGuid on this host. An entry that
+   * holds a guid is never merged into another (only a start without one is a twin that gets
+   * absorbed), so a guid keeps its index once the table knows it: a reader may file its own
+   * facts by it.
+   */
+  indexOfGuid(computer: string, guid: string): number | undefined {
+    return this.#indexByGuid(computer, guid);
   }
 
   /** The process with this key (or the one it was merged into). */
   get(key: ProcessKey): ProcessNode | undefined {
     const index = this.#entry(key);
     return index === undefined ? undefined : this.#columns.node(index);
+  }
+
+  /** The index of the entry of the process with this key (or the one it was merged into). */
+  indexOfKey(key: ProcessKey): number | undefined {
+    return this.#entry(key);
   }
 
   /** The image of the process with this key, without making its node. */
@@ -141,7 +168,7 @@ export class ProcessTable {
   /** Every process, in the order first seen. */
   *nodes(): IterableIterator<ProcessNode> {
     for (let index = 0; index < this.#columns.length; index++) {
-      if (this.#entries.get(this.#columns.key(index)) === index) yield this.#columns.node(index);
+      if (this.#keys.isFiled(index)) yield this.#columns.node(index);
     }
   }
 
@@ -209,18 +236,16 @@ export class ProcessTable {
   }
 
   #indexByGuid(computer: string, guid: string): number | undefined {
-    const key = this.#byGuid(guidKey(computer, guid));
-    return key === undefined ? undefined : this.#entry(key);
+    return this.#indexOfId(guidKey(computer, guid));
   }
 
   #indexByPid(computer: string, pid: number, timeMs: number): number | undefined {
     const columns = this.#columns;
-    const keys = this.#starts.keys(computer, pid);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const index = this.#entry(keys[i] ?? '');
-      if (index === undefined || !columns.hasStart(index) || columns.startMs(index) > timeMs) {
-        continue;
-      }
+    const starts = this.#starts.starts(computer, pid);
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const index = starts[i] ?? 0;
+      if (!columns.hasStart(index) || columns.startMs(index) > timeMs) continue;
+
       const endMs = columns.endMs(index);
       return endMs !== undefined && endMs < timeMs ? undefined : index;
     }
@@ -242,14 +267,17 @@ export class ProcessTable {
       knownAs: 'started',
       ...this.#shared(withUsableGuid(start.process)),
       ...(commandLine === undefined ? {} : { commandLine: this.#lines.share(commandLine) }),
-      ...(this.#parents ? { parent: this.#shared(start.parent) } : {}),
     });
     this.#columns.fillStart(index, LoggedStart.partsOf(this.#loggedStart(start)));
     this.#indexStart(index);
+    if (!this.#parents) return index;
 
-    if (this.#parents && hasGuid(start.parent)) {
-      this.#noteByGuid(start.computer, start.parent, 'parent');
-    }
+    // The parent is filled after the start, as when it was a field of it: a start naming
+    // itself as parent still takes its own image first.
+    const parent = hasGuid(start.parent)
+      ? this.#noteByGuid(start.computer, start.parent, 'parent')
+      : undefined;
+    this.#columns.fillParent(index, this.#shared(start.parent), parent);
     return index;
   }
 
@@ -260,8 +288,7 @@ export class ProcessTable {
   /** The entry a start fills: its guid's, its twin's from the other log, both merged, or new. */
   #entryForStart(start: ProcessStart): number {
     const guid = usableGuid(start.process);
-    const known = guid === undefined ? undefined : this.#byGuid(guidKey(start.computer, guid));
-    const byGuid = known === undefined ? undefined : this.#entry(known);
+    const byGuid = guid === undefined ? undefined : this.#indexOfId(guidKey(start.computer, guid));
     const twin = this.#twinOf(start);
 
     if (byGuid !== undefined && twin !== undefined && twin !== byGuid) {
@@ -281,9 +308,8 @@ export class ProcessTable {
     if (pid === undefined) return undefined;
 
     const columns = this.#columns;
-    for (const key of this.#starts.keys(start.computer, pid)) {
-      const index = this.#entry(key);
-      if (index === undefined || !columns.hasStart(index)) continue;
+    for (const index of this.#starts.starts(start.computer, pid)) {
+      if (!columns.hasStart(index)) continue;
       if (columns.origin(index) === start.origin) continue;
       if (Math.abs(columns.startMs(index) - start.time.ms) > SAME_START_TOLERANCE_MS) continue;
       if (!sameImage(columns.image(index), image)) continue;
@@ -312,13 +338,13 @@ export class ProcessTable {
    * with no guid) is made new again where it stands, as a map keeps a key's place when set again.
    */
   #filed(key: ProcessKey, computer: string, knownAs: ProcessKnownAs): number {
-    const filed = this.#entries.get(key);
+    const filed = this.#keys.indexOf(key);
     if (filed !== undefined) {
       this.#columns.reset(filed, computer, knownAs);
       return filed;
     }
     const index = this.#columns.create(key, computer, knownAs);
-    this.#entries.set(key, index);
+    this.#keys.file(index);
     return index;
   }
 
@@ -330,15 +356,15 @@ export class ProcessTable {
     columns.fill(keep, columns.node(twin));
     if (columns.hasStart(twin)) columns.fillStart(keep, columns.startParts(twin));
 
-    this.#entries.delete(twinKey);
+    this.#keys.unfile(twin);
     this.#merged.set(twinKey, keepKey);
     for (const [from, to] of this.#merged) if (to === twinKey) this.#merged.set(from, keepKey);
 
     const pid = columns.pid(twin);
     if (pid !== undefined) {
       const computer = columns.computer(twin);
-      const list = this.#starts.keys(computer, pid);
-      list.splice(list.indexOf(twinKey), 1);
+      const list = this.#starts.starts(computer, pid);
+      list.splice(list.indexOf(twin), 1);
       this.#starts.set(computer, pid, list);
     }
     return keep;
@@ -351,21 +377,18 @@ export class ProcessTable {
     if (pid === undefined || !columns.hasStart(index)) return;
 
     const computer = columns.computer(index);
-    const key = columns.key(index);
-    const list = this.#starts.keys(computer, pid);
-    if (list.includes(key)) return;
+    const list = this.#starts.starts(computer, pid);
+    if (list.includes(index)) return;
 
     const ms = columns.startMs(index);
     const at = list.findIndex((other) => this.#startMsOf(other) > ms);
-    list.splice(at === -1 ? list.length : at, 0, key);
+    list.splice(at === -1 ? list.length : at, 0, index);
     this.#starts.set(computer, pid, list);
   }
 
-  /** The start time of the process with this key; 0 when its start is not logged. */
-  #startMsOf(key: ProcessKey): number {
-    const index = this.#entry(key);
-    if (index === undefined || !this.#columns.hasStart(index)) return 0;
-    return this.#columns.startMs(index);
+  /** The start time of the entry; 0 when its start is not logged. */
+  #startMsOf(index: number): number {
+    return this.#columns.hasStart(index) ? this.#columns.startMs(index) : 0;
   }
 
   #noteByGuid(
@@ -374,8 +397,7 @@ export class ProcessTable {
     knownAs: 'parent' | 'seen',
     id: ProcessKey = guidKey(computer, process.guid ?? ''),
   ): number {
-    const known = this.#byGuid(id);
-    let index = known === undefined ? undefined : this.#entry(known);
+    let index = this.#indexOfId(id);
 
     if (index === undefined) {
       index = this.#filed(id, this.#pool.share(computer), knownAs);
@@ -392,7 +414,7 @@ export class ProcessTable {
   #tellsMore(index: number, process: ProcessRef, knownAs: ProcessKnownAs): boolean {
     const columns = this.#columns;
     if (knownAs === 'parent' && columns.knownAs(index) === 'seen') return true;
-    if (process.guid !== undefined && columns.guid(index) === undefined) return true;
+    if (process.guid !== undefined && !columns.hasGuid(index)) return true;
     if (process.pid !== undefined && columns.pid(index) === undefined) return true;
     if (process.image !== undefined && columns.image(index) === undefined) return true;
     return process.user !== undefined && columns.user(index) === undefined;
@@ -418,20 +440,21 @@ export class ProcessTable {
   }
 
   /**
-   * The key of the process with this guid key: itself when an entry is (or was, before a merge)
-   * filed under it. A start key always holds a space and a guid key made from a guid without one
-   * never does, so the two cannot be mistaken; a guid with a space is looked up only by name.
+   * The index of the entry of the process with this guid key: the one filed under it, or under
+   * the key #guidKeys names for it. A start key always holds a space and a guid key made from a
+   * guid without one never does, so the two cannot be mistaken; a guid with a space is looked up
+   * only by name. Only start keys are merged into another entry (a twin has no guid), so a key
+   * without a space is looked up once, with no merge to follow.
    */
-  #byGuid(id: string): ProcessKey | undefined {
+  #indexOfId(id: string): number | undefined {
     const listed = this.#guidKeys.get(id);
-    if (listed !== undefined || id.includes(' ')) return listed;
-
-    return this.#entries.has(id) || this.#merged.has(id) ? id : undefined;
+    if (listed !== undefined) return this.#entry(listed);
+    return id.includes(' ') ? undefined : this.#keys.indexOf(id);
   }
 
   /** The index of the entry for a key, following merges. */
   #entry(key: ProcessKey): number | undefined {
-    return this.#entries.get(this.#merged.get(key) ?? key);
+    return this.#keys.indexOf(this.#merged.get(key) ?? key);
   }
 }
 

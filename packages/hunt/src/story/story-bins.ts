@@ -1,11 +1,10 @@
 /**
  * The processes StoryColumns keeps events of, as columns: per process its host, ProcessGuid,
  * provider and image (shared text) and how many DNS queries, connections and files it kept and
- * dropped, about 100 bytes a process with its key, instead of an object, two arrays and a map key
- * of its own.
+ * dropped, found by the process table's index for it: about 70 bytes a process, instead of an
+ * object, two arrays and a map key of its own.
  */
 import type { StoryActivity } from './compact.js';
-import { guidKey, type ProcessKey } from './process-node.js';
 import { STORY_CONNECTION_LIMIT, STORY_DNS_LIMIT, STORY_FILE_LIMIT } from './story.js';
 import type { TextPool } from '../events/text-pool.js';
 
@@ -24,7 +23,8 @@ const COUNTS = 6;
 /** Processes by index, found by host and ProcessGuid. */
 export class StoryBins {
   readonly #pool: TextPool;
-  readonly #byGuid = new Map<string, number>();
+  /** Per process table entry, the index of its process here + 1; 0 for none. */
+  #byEntry = new Int32Array(1024);
   readonly #computers: string[] = [];
   readonly #guids: string[] = [];
   readonly #providers: string[] = [];
@@ -41,12 +41,11 @@ export class StoryBins {
   }
 
   /**
-   * The index of the process `activity` names by `guid`, added when new; `id` is
-   * guidKey(activity.computer, guid). `tableKey` is the process's key in the table: when it is
-   * the same text as `id`, it is kept instead.
+   * The index of the process `activity` names by `guid`, added when new; `entry` is the process
+   * table's index for it (ProcessTable.indexOfGuid), which a guid keeps once known.
    */
-  indexFor(activity: StoryActivity, guid: string, tableKey: ProcessKey, id: ProcessKey): number {
-    const known = this.#byGuid.get(id);
+  indexFor(activity: StoryActivity, guid: string, entry: number): number {
+    const known = this.find(entry);
     if (known !== undefined) return known;
 
     const index = this.#guids.push(guid) - 1;
@@ -54,13 +53,15 @@ export class StoryBins {
     this.#providers.push(this.#pool.share(activity.source.provider));
     this.#images.push(this.#pool.shareMaybe(activity.process.image));
     if ((index + 1) * COUNTS > this.#counts.length) this.#grow();
-    this.#byGuid.set(tableKey === id ? tableKey : id, index);
+    if (entry >= this.#byEntry.length) this.#byEntry = grownTo(this.#byEntry, entry + 1);
+    this.#byEntry[entry] = index + 1;
     return index;
   }
 
-  /** The index of the process with this host and ProcessGuid, when it kept anything. */
-  find(computer: string, guid: string): number | undefined {
-    return this.#byGuid.get(guidKey(computer, guid));
+  /** The index of the process with this table entry, when it kept anything. */
+  find(entry: number): number | undefined {
+    const held = this.#byEntry[entry] ?? 0;
+    return held === 0 ? undefined : held - 1;
   }
 
   /** True when the process may keep one more of `kind`; counts it as kept or dropped. */
@@ -102,4 +103,13 @@ export class StoryBins {
     counts.set(this.#counts);
     this.#counts = counts;
   }
+}
+
+/** A copy of `from` with room for at least `length` values, doubling. */
+function grownTo(from: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  let capacity = from.length;
+  while (capacity < length) capacity *= 2;
+  const into = new Int32Array(capacity);
+  into.set(from);
+  return into;
 }

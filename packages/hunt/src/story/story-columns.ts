@@ -15,6 +15,13 @@
  * process that wrote a file it can report, which few do. Sharing the series' evidence columns,
  * or dropping rows older than CONNECT_TO_FILE_WINDOW_MS plus DNS_TO_CONNECT_WINDOW_MS once the
  * logs are known to arrive in time order, would cut most of it.
+ *
+ * TODO: at report time activitiesOf() makes, per process asked, an object with three getters
+ * (closures) and a view of its rows, and a chain's lists are built as whole activities: over the
+ * generated 1 GB log the chains still allocate some 85 MB of short-lived objects (233 before
+ * chains read the kept counts first, `sizes`), which V8 partly promotes. A class with the
+ * getters on its prototype, and files read from the rows before any object is made, would cut
+ * most of it.
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
@@ -77,7 +84,7 @@ export class StoryColumns implements StorySource {
   #rowPort = new Int32Array(FIRST_CAPACITY);
   #rows = 0;
   /** What the table says of the process a row is added for, reused from row to row. */
-  readonly #noted: NotedProcess = { key: '', image: undefined };
+  readonly #noted: NotedProcess = { index: 0, image: undefined };
   /** The evidence times, read while activities are built. */
   #times: Float64Array = new Float64Array(0);
   /** Rows grouped by bin, built when first read after an add. */
@@ -108,13 +115,13 @@ export class StoryColumns implements StorySource {
     const { guid } = activity.process;
     if (guid === undefined) return;
 
-    // One guid key and one table lookup per row: the table's key, the image and the bin all
+    // One guid key and one table lookup per row: the table's index, the image and the bin all
     // come from them.
     const id = guidKey(activity.computer, guid);
     const noted = this.#noted;
     if (!this.table.noteInto(activity.computer, activity.process, id, noted)) return;
     if (!this.#keep(activity, noted.image)) return;
-    this.#addRow(this.#bins.indexFor(activity, guid, noted.key, id), activity);
+    this.#addRow(this.#bins.indexFor(activity, guid, noted.index), activity);
   }
 
   /** The keys of the processes that kept a query, connection or file, in the order first seen. */
@@ -131,10 +138,10 @@ export class StoryColumns implements StorySource {
 
   /** What the process did, built from its rows; undefined when it kept nothing. */
   activitiesOf(key: ProcessKey): ProcessActivities | undefined {
-    const process = this.table.get(key);
-    if (process?.guid === undefined) return undefined;
-
-    const index = this.#bins.find(process.computer, process.guid);
+    // The entry a key names is the one its guid names (see ProcessTable.indexOfGuid), and only
+    // an entry with a guid has a bin.
+    const entry = this.table.indexOfKey(key);
+    const index = entry === undefined ? undefined : this.#bins.find(entry);
     return index === undefined ? undefined : this.#activities(index);
   }
 
@@ -184,6 +191,10 @@ export class StoryColumns implements StorySource {
         return (files ??= build<FileActivity>(KIND_FILE));
       },
       dropped: this.#bins.dropped(index),
+      sizes: {
+        connections: this.#bins.kept(index, KIND_CONNECTION),
+        files: this.#bins.kept(index, KIND_FILE),
+      },
     };
   }
 
@@ -237,7 +248,11 @@ export class StoryColumns implements StorySource {
     return order.subarray(start[index] ?? 0, start[index + 1] ?? 0);
   }
 
-  /** A counting sort of the rows by bin, stable, so each bin's rows stay in the order added. */
+  /**
+   * A counting sort of the rows by bin, stable, so each bin's rows stay in the order added.
+   * Index loops: entries() made a pair per row, over a million on a 1 GB log, and V8 kept them
+   * long enough to grow the heap by some 100 MB at report time.
+   */
   #group(): { rows: number; start: Uint32Array; order: Uint32Array } {
     const counts = new Uint32Array(this.#bins.size);
     const bins = this.#rowBin.subarray(0, this.#rows);
@@ -245,11 +260,12 @@ export class StoryColumns implements StorySource {
 
     const start = new Uint32Array(this.#bins.size + 1);
     let total = 0;
-    for (const [bin, count] of counts.entries()) start[bin + 1] = total += count;
+    for (let bin = 0; bin < counts.length; bin++) start[bin + 1] = total += counts[bin] ?? 0;
 
     const next = start.slice(0, -1);
     const order = new Uint32Array(this.#rows);
-    for (const [row, bin] of bins.entries()) {
+    for (let row = 0; row < bins.length; row++) {
+      const bin = bins[row] ?? 0;
       const at = next[bin] ?? 0;
       order[at] = row;
       next[bin] = at + 1;

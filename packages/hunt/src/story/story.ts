@@ -36,6 +36,11 @@ export interface ProcessActivities {
   readonly connections: readonly NetworkConnect[];
   readonly files: readonly FileActivity[];
   readonly dropped: StoryDropped;
+  /**
+   * How many connections and files the lists hold, when known without building them (the
+   * engine's StoryColumns builds a list only when it is read).
+   */
+  readonly sizes?: { readonly connections: number; readonly files: number };
 }
 
 /** Where chains read what processes did: StoryCollector, or the engine's StoryColumns. */

@@ -62,9 +62,10 @@ export interface TimelineBuilderOptions {
  * (hosts, images, guids, files) shared through a pool.
  *
  * With keepRows false it keeps no rows at all, only the process table (the CLI writes sorted
- * runs to disk and merges them, packages/cli/src/timeline-runs.ts). TODO: kept rows, as here by
- * default, grow with the logs (about 250 bytes an event), and so does the table: a parent
- * reference per start, with its guid text, as ProcessColumns keeps it.
+ * runs to disk and merges them, packages/cli/src/timeline-runs.ts). Over the generated 1 GB log
+ * the table is then 23.8 MB of JS heap and 23.4 of typed arrays after a forced GC (49.8 and 16.2
+ * before keys, parents and ends became columns). TODO: kept rows, as here by default, grow with
+ * the logs (about 250 bytes an event), and the table still grows by about 45 bytes a record.
  */
 export class TimelineBuilder {
   readonly table: ProcessTable;
@@ -91,7 +92,7 @@ export class TimelineBuilder {
     if (activity.kind === 'process-start' || activity.kind === 'process-end') {
       this.table.add(activity);
     } else {
-      this.table.note(activity.computer, activity.process);
+      this.table.learn(activity.computer, activity.process);
     }
     this.#added++;
     const entry = {

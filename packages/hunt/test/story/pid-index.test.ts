@@ -5,22 +5,22 @@ import { PidIndex } from '../../src/story/pid-index.js';
 
 test('PidIndex keeps one start or several per host and pid, hosts without case', () => {
   const index = new PidIndex();
-  index.set('WS01', 4, ['a']);
-  index.set('ws01', 8, ['b', 'c']);
-  index.set('WS02', 4, ['d']);
+  index.set('WS01', 4, [1]);
+  index.set('ws01', 8, [2, 3]);
+  index.set('WS02', 4, [4]);
 
-  assert.deepEqual(index.keys('ws01', 4), ['a']);
-  assert.deepEqual(index.keys('WS01', 8), ['b', 'c']);
-  assert.deepEqual(index.keys('WS02', 4), ['d']);
-  assert.deepEqual(index.keys('WS03', 4), []);
+  assert.deepEqual(index.starts('ws01', 4), [1]);
+  assert.deepEqual(index.starts('WS01', 8), [2, 3]);
+  assert.deepEqual(index.starts('WS02', 4), [4]);
+  assert.deepEqual(index.starts('WS03', 4), []);
 });
 
-test('PidIndex.keys gives a copy, and set with no keys forgets the pid', () => {
+test('PidIndex.starts gives a copy, and set with no starts forgets the pid', () => {
   const index = new PidIndex();
-  index.set('WS01', 4, ['a', 'b']);
-  index.keys('WS01', 4).push('x');
-  assert.deepEqual(index.keys('WS01', 4), ['a', 'b']);
+  index.set('WS01', 4, [1, 2]);
+  index.starts('WS01', 4).push(9);
+  assert.deepEqual(index.starts('WS01', 4), [1, 2]);
 
   index.set('WS01', 4, []);
-  assert.deepEqual(index.keys('WS01', 4), []);
+  assert.deepEqual(index.starts('WS01', 4), []);
 });

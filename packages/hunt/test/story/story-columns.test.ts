@@ -56,7 +56,9 @@ function collectorOf(list: readonly Activity[]): StoryCollector {
 function lists(kept: ProcessActivities | undefined): ProcessActivities | undefined {
   if (kept === undefined) return undefined;
   const { dns, connections, files, dropped } = kept;
-  return { dns, connections, files, dropped };
+  // The columns also say how long the lists are without building them.
+  const sizes = { connections: connections.length, files: files.length };
+  return { dns, connections, files, dropped, sizes };
 }
 
 function columnsOf(list: readonly Activity[]): StoryColumns {
