@@ -16,6 +16,7 @@ import {
 
 import { ChunkPool, type EvtxFile } from '@evtxhunt/evtx/node';
 
+import { EvtxFieldSource } from '../field-source.js';
 import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -129,13 +130,10 @@ async function huntHere(
   reporter: Reporter,
 ): Promise<void> {
   // A chunk's records per await: one await per record cost some 15% of the parse.
+  // The engine asks each record for the fields it reads of its kind of event, no more.
+  const source = new EvtxFieldSource();
   for await (const batch of evtx.recordBatches()) {
-    for (const record of batch) {
-      // toStructured() makes a new object each call: naming its file costs no copy of it.
-      const structured = record.toStructured();
-      structured.file = file;
-      engine.add(structured);
-    }
+    for (const record of batch) engine.add(source.record(record, file));
     await reporter.records(evtx.summary, batch.length);
   }
 }
