@@ -262,6 +262,8 @@ function runSections(
   const plan = sectionsPlan(body);
   const program = plan === undefined ? null : pick.program(plan);
   if (program === null) return false;
+  // Nothing asked for is in it (the System facts alone, of an EventData value).
+  if (program.length === 0) return true;
   const nested = runner.enter(body);
   const done = runProgram(runner, nested, program, pick, out);
   runner.leave();
