@@ -95,7 +95,7 @@ export class EvtxRecord {
       readPlanned(this.runner(), this.body as TemplateRecord, plan, pick, out)
     ) {
       // No decimal EventRecordID in the System: the header's id stands, as in toStructured().
-      if (out.recordId === '' && pick.system.includes('recordId')) out.recordId = this.headerId();
+      if (out.recordId === '' && pick.facts.recordId) out.recordId = this.headerId();
       return;
     }
     pickFromStructured(this.toStructured(), pick, out);

@@ -33,20 +33,30 @@ export interface FieldPickOptions {
   readonly system?: readonly SystemFact[];
 }
 
-/** A field step of the plan and where its text goes: a data slot, or the System facts (-1). */
-interface FieldOp {
-  readonly step: FieldStep;
+/**
+ * One step of a plan the pick runs: a field step and where its text goes (a data slot, or the
+ * System facts: -1), or a substitution among the sections. One shape for both keeps the loop
+ * over them monomorphic.
+ */
+interface PickOp {
+  readonly field: FieldStep | undefined;
   readonly slot: number;
+  readonly sections: SectionsStep | undefined;
 }
 
-/** The steps of one plan a pick runs, in document order; null when the plan has a shape the reader leaves to toStructured(). */
-type PickProgram = readonly (FieldOp | SectionsStep)[] | null;
+/**
+ * The steps of one plan a pick runs, in document order; null when the plan has a shape the
+ * reader leaves to toStructured().
+ */
+type PickProgram = readonly PickOp[] | null;
 
 /** Which fields to read; made once by compileFieldPick and used for any number of records. */
 export class FieldPick {
   /** Data (EventData/UserData) fields by name, in the order their values come out. */
   readonly names: readonly string[];
   readonly system: readonly SystemFact[];
+  /** Which facts `system` holds, as flags (read per record). */
+  readonly facts: Readonly<Record<SystemFact, boolean>>;
   readonly #slots = new Map<string, number>();
   readonly #elements: ReadonlySet<string>;
   /** Per plan met, the steps this pick runs of it. */
@@ -61,6 +71,15 @@ export class FieldPick {
       this.#slots.set(name, slot);
     }
     this.#elements = new Set(this.system.map((fact) => FACT_ELEMENTS[fact]));
+    const has = (fact: SystemFact) => this.system.includes(fact);
+    this.facts = {
+      recordId: has('recordId'),
+      timeCreated: has('timeCreated'),
+      eventId: has('eventId'),
+      provider: has('provider'),
+      channel: has('channel'),
+      computer: has('computer'),
+    };
   }
 
   /** A reusable output for this pick. */
@@ -79,18 +98,18 @@ export class FieldPick {
   }
 
   #compile(plan: StructuredPlan): PickProgram {
-    const ops: (FieldOp | SectionsStep)[] = [];
+    const ops: PickOp[] = [];
     for (const step of plan.steps) {
       // TODO: UserData-like leaves and containers (a leaf can hold a BinXml value that becomes
       // many fields) are left to toStructured(); no event the hunt routes is written that way.
       if (step.kind === 'container' || (step.kind === 'field' && step.section === 'leaf')) {
         return null;
       }
-      if (step.kind === 'sections') ops.push(step);
+      if (step.kind === 'sections') ops.push({ field: undefined, slot: -1, sections: step });
       else if (step.section === 'system' && this.#elements.has(step.element)) {
-        ops.push({ step, slot: -1 });
+        ops.push({ field: step, slot: -1, sections: undefined });
       } else if (step.section === 'data' && this.#slots.has(step.name)) {
-        ops.push({ step, slot: this.#slots.get(step.name)! });
+        ops.push({ field: step, slot: this.#slots.get(step.name)!, sections: undefined });
       }
     }
     return ops;
@@ -163,24 +182,18 @@ export class PickedFields {
   }
 
   /** Copies the facts asked for from where the System fields were read. */
-  takeSystem(system: readonly SystemFact[]): void {
-    this.copyFacts(this.#system, system);
+  takeSystem(facts: FieldPick['facts']): void {
+    this.copyFacts(this.#system, facts);
   }
 
   /** Copies the facts asked for from a record. */
-  copyFacts(record: StructuredRecord, system: readonly SystemFact[]): void {
-    for (const fact of system) {
-      switch (fact) {
-        case 'timeCreated':
-          this.timeCreated = record.timeCreated;
-          break;
-        case 'eventId':
-          this.eventId = record.eventId;
-          break;
-        default:
-          this[fact] = record[fact];
-      }
-    }
+  copyFacts(record: StructuredRecord, facts: FieldPick['facts']): void {
+    if (facts.recordId) this.recordId = record.recordId;
+    if (facts.timeCreated) this.timeCreated = record.timeCreated;
+    if (facts.eventId) this.eventId = record.eventId;
+    if (facts.provider) this.provider = record.provider;
+    if (facts.channel) this.channel = record.channel;
+    if (facts.computer) this.computer = record.computer;
   }
 }
 
@@ -202,7 +215,7 @@ export function readPlanned(
   out.reset();
   const table = runner.begin(body);
   if (!runProgram(runner, table, program, pick, out)) return false;
-  out.takeSystem(pick.system);
+  out.takeSystem(pick.facts);
   return true;
 }
 
@@ -217,7 +230,7 @@ export function pickFromStructured(
   for (const [slot, name] of pick.names.entries()) {
     out.data[slot] = Object.hasOwn(data, name) ? data[name] : undefined;
   }
-  out.copyFacts(record, pick.system);
+  out.copyFacts(record, pick.facts);
 }
 
 function runProgram(
@@ -227,16 +240,17 @@ function runProgram(
   pick: FieldPick,
   out: PickedFields,
 ): boolean {
-  for (const op of program) {
-    if ('kind' in op) {
-      if (!runSections(runner, table, op, pick, out)) return false;
+  for (let at = 0; at < program.length; at++) {
+    const { field, slot, sections } = program[at]!;
+    if (field === undefined) {
+      if (!runSections(runner, table, sections!, pick, out)) return false;
       continue;
     }
-    const copies = runner.readField(op.step);
+    const copies = runner.readField(field);
     const texts = runner.fieldTexts;
     for (let i = 0; i < copies; i++) {
-      if (op.slot >= 0) out.add(op.slot, texts[i]!);
-      else out.readSystem(op.step.element, texts[i]!, runner);
+      if (slot >= 0) out.add(slot, texts[i]!);
+      else out.readSystem(field.element, texts[i]!, runner);
     }
   }
   return true;
