@@ -3,7 +3,13 @@
  * and the data fields only by the names the engine asks for, each list read in one pass through
  * the record's template plan (EvtxRecord.pick) rather than by building the whole record.
  */
-import type { EventRecord, FieldNames, FieldSourceRecord, FieldValue } from '@evtxhunt/hunt';
+import {
+  fieldsRead,
+  type EventRecord,
+  type FieldNames,
+  type FieldSourceRecord,
+  type FieldValue,
+} from '@evtxhunt/hunt';
 import {
   compileFieldPick,
   type EvtxRecord,
@@ -65,13 +71,17 @@ class PickedRecord implements FieldSourceRecord, EventRecord {
   readonly channel: string;
   readonly computer: string;
   data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
+  readonly #source: EvtxFieldSource;
+  readonly #record: EvtxRecord;
 
   constructor(
-    private readonly source: EvtxFieldSource,
-    private readonly record: EvtxRecord,
+    source: EvtxFieldSource,
+    record: EvtxRecord,
     readonly file: string,
     facts: PickedFields,
   ) {
+    this.#source = source;
+    this.#record = record;
     this.recordId = facts.recordId;
     this.timeCreated = facts.timeCreated;
     this.eventId = facts.eventId;
@@ -81,9 +91,20 @@ class PickedRecord implements FieldSourceRecord, EventRecord {
   }
 
   withFields(names: FieldNames): EventRecord {
-    this.data = this.source.fields(this.record, names);
+    this.data = this.#source.fields(this.#record, names);
     return this;
   }
+}
+
+/**
+ * The record as plain data holding only the fields the engine reads of it: what a worker
+ * thread sends the engine (a FieldSourceRecord cannot cross threads).
+ */
+export function plainRecord(record: FieldSourceRecord): EventRecord {
+  const { data } = record.withFields(fieldsRead(record));
+  const { file, recordId, timeCreated, eventId, provider, channel, computer } = record;
+  const plain = { recordId, timeCreated, eventId, provider, channel, computer, data };
+  return file === undefined ? plain : { file, ...plain };
 }
 
 const NO_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});
