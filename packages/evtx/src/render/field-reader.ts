@@ -107,13 +107,38 @@ export class FieldPick {
       }
       if (step.kind === 'sections') ops.push({ field: undefined, slot: -1, sections: step });
       else if (step.section === 'system' && this.#elements.has(step.element)) {
-        ops.push({ field: step, slot: -1, sections: undefined });
+        ops.push({ field: factStep(step), slot: -1, sections: undefined });
       } else if (step.section === 'data' && this.#slots.has(step.name)) {
         ops.push({ field: step, slot: this.#slots.get(step.name)!, sections: undefined });
       }
     }
     return ops;
   }
+}
+
+/** The attributes a System element's facts come from (readSystemField reads others too). */
+const FACT_ATTRIBUTES: Readonly<Record<string, string>> = {
+  Provider: 'Name',
+  TimeCreated: 'SystemTime',
+};
+
+/**
+ * A System step reading only the attributes its fact comes from: which copies it makes, and
+ * their text, depend on its content alone, so the rest (a provider's Guid, EventID's
+ * Qualifiers) need not be decoded.
+ */
+function factStep(step: FieldStep): FieldStep {
+  const kept = step.attributes.filter((a) => a.name === FACT_ATTRIBUTES[step.element]);
+  if (kept.length === step.attributes.length) return step;
+
+  const [first] = step.parts;
+  const isSingle = step.parts.length === 1 && first!.index >= 0 && kept.length === 0;
+  return {
+    ...step,
+    attributes: kept,
+    attributeNames: kept.map((attribute) => attribute.name),
+    single: isSingle ? first : undefined,
+  };
 }
 
 /**
