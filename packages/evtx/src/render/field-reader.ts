@@ -10,7 +10,7 @@
 import { isNodes, type TemplateRecord, type ValueTable } from '../binxml/template-record.js';
 import type { FieldValue, StructuredRecord } from '../types.js';
 import { ARRAY_FLAG } from '../values/types.js';
-import type { FieldStep, SectionsStep, StructuredPlan } from './plan.js';
+import type { FieldStep, PlanAttribute, SectionsStep, StructuredPlan } from './plan.js';
 import { sectionsPlan, type PlanRunner } from './planned.js';
 import { emptyRecord, readSystemField } from './structured.js';
 
@@ -109,12 +109,15 @@ export class FieldPick {
       else if (step.section === 'system' && this.#elements.has(step.element)) {
         ops.push({ field: factStep(step), slot: -1, sections: undefined });
       } else if (step.section === 'data' && this.#slots.has(step.name)) {
-        ops.push({ field: step, slot: this.#slots.get(step.name)!, sections: undefined });
+        const slot = this.#slots.get(step.name)!;
+        ops.push({ field: withAttributes(step, NO_ATTRIBUTES), slot, sections: undefined });
       }
     }
     return ops;
   }
 }
+
+const NO_ATTRIBUTES: readonly PlanAttribute[] = [];
 
 /** The attributes a System element's facts come from (readSystemField reads others too). */
 const FACT_ATTRIBUTES: Readonly<Record<string, string>> = {
@@ -129,6 +132,14 @@ const FACT_ATTRIBUTES: Readonly<Record<string, string>> = {
  */
 function factStep(step: FieldStep): FieldStep {
   const kept = step.attributes.filter((a) => a.name === FACT_ATTRIBUTES[step.element]);
+  return withAttributes(step, kept);
+}
+
+/**
+ * The step with only `kept` of its attributes read. A data field's attributes are never read:
+ * its name was worked out with the plan, and a pick keeps no issues.
+ */
+function withAttributes(step: FieldStep, kept: readonly PlanAttribute[]): FieldStep {
   if (kept.length === step.attributes.length) return step;
 
   const [first] = step.parts;

@@ -182,3 +182,42 @@ test('FieldPick reads attacker-chosen names as plain fields', async () => {
   assert.equal(values[1], 'c');
   assert.equal(values[2], 'p');
 });
+
+test('FieldPick skips attributes no fact or field comes from, reading the same values', async () => {
+  const root = el(
+    'Event',
+    {},
+    el(
+      'System',
+      {},
+      el('Provider', { Name: sub(0, ValueType.String), Guid: sub(1, ValueType.Guid) }),
+      el('EventID', { Qualifiers: sub(2, ValueType.UInt16) }, sub(3, ValueType.UInt16)),
+      el('TimeCreated', { SystemTime: sub(4, ValueType.FileTime) }),
+    ),
+    el(
+      'EventData',
+      {},
+      el('Data', { Name: 'Image', Extra: sub(5, ValueType.String) }, sub(6, ValueType.String)),
+      el('Data', { Name: 'Dropped', Extra: sub(5, ValueType.String) }, optSub(7, ValueType.String)),
+    ),
+  );
+  const values = [
+    value.string('Microsoft-Windows-Sysmon'),
+    value.guid('5770385f-c22a-43e0-bf4c-06f5698ffbd9'),
+    value.uint16(16384),
+    value.uint16(3),
+    value.filetime('2024-03-05T10:20:30.1234567Z'),
+    value.string('extra'),
+    value.string('C:\\a.exe'),
+    value.null(),
+  ];
+  const body = template(templateGuid('field-reader-attributes'), root, values);
+  const { records } = await parse(fileWith({ recordId: 8, body }));
+  const pick = compileFieldPick(['Image', 'Dropped', 'Extra'], { system: ALL_FACTS });
+  const out = pick.output();
+  pickPlanned(records[0]!, pick, out);
+  assert.deepEqual(out.data, ['C:\\a.exe', undefined, undefined]);
+  assert.equal(out.provider, 'Microsoft-Windows-Sysmon');
+  assert.equal(out.eventId, 3);
+  assert.equal(out.timeCreated, '2024-03-05T10:20:30.1234567Z');
+});
