@@ -6,6 +6,9 @@
 // repository), which test/fuzz/fixtures.test.ts replays. Check the licence of a `.seed` (the
 // shared corpus's INVENTORY.tsv) before committing it: GPL files cannot go into this repository.
 //
+// Every POOLED_EVERY-th mutant that passes the oracle is also read through a ChunkPool of two
+// worker threads, which must give the same records and summary (a `pool-differs` failure).
+//
 // The campaign runs in a worker thread; a parse that hangs never yields, so this thread watches:
 // a mutant still running after HANG_MS is saved as a `hang` fixture and the campaign goes on
 // with a new worker from the next mutant.
@@ -18,6 +21,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 60_000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const campaign = await import(join(root, 'packages/evtx/dist/test/fuzz/campaign.js'));
+const { PooledCheck } = await import(join(root, 'packages/evtx/dist/test/fuzz/pooled.js'));
+/** Every this many mutants, one passing the oracle is read through a 2-thread ChunkPool too. */
+const POOLED_EVERY = 10;
 const SHARED = '/work/shared/samples/evtx';
 const OUT = join(root, 'packages/evtx/test/fixtures/fuzz');
 
@@ -42,7 +48,7 @@ async function main() {
   const files = campaign.seedFiles(dirs, maxBytes);
   console.error(`fuzz: campaign seed ${seed}, ${files.length} seed files up to ${maxBytes} bytes`);
 
-  const totals = { mutants: 0, failures: 0, byMutator: new Map(), time: 0, heap: 0 };
+  const totals = { mutants: 0, failures: 0, pooled: 0, byMutator: new Map(), time: 0, heap: 0 };
   let first = 0;
   while (first !== undefined && Date.now() < deadline) {
     first = await runWorker({ seed, dirs, maxBytes, deadline, first }, files, totals);
@@ -50,6 +56,7 @@ async function main() {
 
   const mix = [...totals.byMutator].map(([name, n]) => `${name} ${n}`).join(', ');
   console.log(`fuzz: ${totals.mutants} mutants judged or hung (finished ones: ${mix})`);
+  console.log(`fuzz: ${totals.pooled} of them also read through a 2-thread ChunkPool`);
   const share = (x) => `${(100 * x).toFixed(0)}%`;
   console.log(`fuzz: worst mutant used ${share(totals.time)} of its time budget`);
   console.log(`fuzz: worst mutant used ${share(totals.heap)} of its heap bound`);
@@ -89,6 +96,7 @@ function runWorker(job, files, totals) {
       if (message.kind === 'done') {
         totals.time = Math.max(totals.time, message.worst.time);
         totals.heap = Math.max(totals.heap, message.worst.heap);
+        totals.pooled += message.pooled;
         for (const [name, n] of message.byMutator) {
           totals.byMutator.set(name, (totals.byMutator.get(name) ?? 0) + n);
         }
@@ -104,16 +112,23 @@ function runWorker(job, files, totals) {
 
 async function work({ seed, dirs, maxBytes, deadline, first }) {
   const files = campaign.seedFiles(dirs, maxBytes);
-  const result = await campaign.runCampaign({
-    seed,
-    files,
-    first,
-    deadline,
-    onStart: (index) => parentPort.postMessage({ kind: 'start', index }),
-    onFailure: (found) => parentPort.postMessage({ kind: 'failure', found }),
-  });
+  const check = await PooledCheck.open(2);
+  let result;
+  try {
+    result = await campaign.runCampaign({
+      seed,
+      files,
+      first,
+      deadline,
+      pooled: { check, every: POOLED_EVERY },
+      onStart: (index) => parentPort.postMessage({ kind: 'start', index }),
+      onFailure: (found) => parentPort.postMessage({ kind: 'failure', found }),
+    });
+  } finally {
+    await check.close();
+  }
   const byMutator = [...result.byMutator];
-  parentPort.postMessage({ kind: 'done', byMutator, worst: result.worst });
+  parentPort.postMessage({ kind: 'done', byMutator, worst: result.worst, pooled: result.pooled });
 }
 
 function save(found, files) {

@@ -4,7 +4,7 @@
  * once; a row keeps where its record lies (chunk and offset) so its XML can be read again on
  * demand instead of being kept in memory.
  */
-import type { FileSummary, SlotReport } from '@evtxhunt/evtx';
+import type { FileSummary, LateReport, SlotReport } from '@evtxhunt/evtx';
 import type { FieldValue } from '@evtxhunt/hunt';
 
 /** One event as it crosses from a worker to the page. */
@@ -87,6 +87,13 @@ export interface SlotsRequest {
   readonly name: string;
   readonly first: number;
   readonly count: number;
+  /**
+   * Set at the end of a parse: rows only of the recovered records at these file offsets (those
+   * that repeat no other record), not of the live ones.
+   */
+  readonly recovered?: readonly number[];
+  /** Of `recovered`, those that waited for templates of later chunks. */
+  readonly late?: readonly number[];
 }
 
 /** Parse `parse` is over: its compiled templates can go. */
@@ -111,6 +118,8 @@ export type WorkerRequest = SlotsRequest | ForgetRequest | XmlRequest;
 /** One slot of a task: what the accountant needs, and how many of the task's rows are its. */
 export interface WireSlot extends SlotReport {
   readonly rows: number;
+  /** At the end of a parse: what reading the records that waited gave, for `addLate`. */
+  readonly late?: LateReport | undefined;
 }
 
 /** The slots of task `id` in slot order, their rows in one batch in the same order. */

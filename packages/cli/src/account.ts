@@ -1,7 +1,7 @@
 /**
  * The account every reading command ends with, on stderr: per input, the records read,
- * recovered, failed and missing, the chunks damaged or unreadable and the limits hit, a total
- * when there are several, and what `--strict` makes of it.
+ * recovered, failed, missing and not read again as duplicates, the chunks damaged or unreadable
+ * and the limits hit, a total when there are several, and what `--strict` makes of it.
  */
 import type { FileSummary } from '@evtxhunt/evtx';
 
@@ -25,9 +25,14 @@ export interface FileAccount {
   readonly recovered: number;
   readonly failed: number;
   readonly missing: number;
+  /** Records not read again because they repeat ones read: never a loss. */
+  readonly duplicates: number;
   readonly chunksDamaged: number;
   readonly chunksUnreadable: number;
+  /** Records failed over a named limit (they are counted in `failed` too). */
   readonly limitsHit: number;
+  /** The limits hit, by name, when any was. */
+  readonly limits?: Readonly<Record<string, number>>;
   /** Why nothing was read, for an unreadable input. */
   readonly problem?: string;
 }
@@ -51,13 +56,6 @@ export const EXIT_HELP =
   'Exit status: 0 all read, 1 something was lost, 2 usage error or unreadable file;\n' +
   'with --strict, 1 also for damage that lost nothing (a CRC mismatch).';
 
-/**
- * A parser message for an input over a named limit (see the parser's `overLimit`). TODO: this
- * reads the parser's wording; the parser should count limits hit in its summary instead, and
- * the account should show the summary's duplicates beside them.
- */
-const LIMIT_MESSAGE = / over the limit \w+ \(/;
-
 /** The account of one input, from its exit status and what the parser or the OS said. */
 export function accountOf(
   file: string,
@@ -70,18 +68,21 @@ export function accountOf(
     recovered: summary?.records.recovered ?? 0,
     failed: summary?.records.failed ?? 0,
     missing: summary?.records.missing ?? 0,
+    duplicates: summary?.records.duplicates ?? 0,
     chunksDamaged: summary?.chunks.damaged ?? 0,
     chunksUnreadable: summary?.chunks.unreadable ?? 0,
-    limitsHit: summary?.diagnostics.filter((d) => LIMIT_MESSAGE.test(d.message)).length ?? 0,
+    limitsHit: Object.values(summary?.limitsHit ?? {}).reduce((total, n) => total + n, 0),
   };
   const state = stateOf(status, counts);
   const why = problem ?? firstError(summary);
+  const limits = summary?.limitsHit === undefined ? {} : { limits: { ...summary.limitsHit } };
   return state === 'unreadable' && why !== undefined
-    ? { file, state, ...counts, problem: why }
-    : { file, state, ...counts };
+    ? { file, state, ...counts, ...limits, problem: why }
+    : { file, state, ...counts, ...limits };
 }
 
-function stateOf(status: number, counts: Omit<FileAccount, 'file' | 'state'>): AccountState {
+/** A duplicate is not a loss: it repeats a record that was read. */
+function stateOf(status: number, counts: Counts): AccountState {
   if (status === EXIT_FAILED && counts.read === 0) return 'unreadable';
   const lost = counts.failed + counts.missing + counts.chunksUnreadable + counts.limitsHit;
   if (status !== EXIT_OK || lost > 0) return 'lost';
@@ -109,6 +110,7 @@ const COLUMNS = [
     'recovered',
     'failed',
     'missing',
+    'duplicates',
     'chunks damaged',
     'chunks unreadable',
     'limits hit',
@@ -116,27 +118,35 @@ const COLUMNS = [
   { heading: 'file' },
 ];
 
-function numbers(account: Omit<FileAccount, 'file' | 'state'>): string[] {
-  const { read, recovered, failed, missing, chunksDamaged, chunksUnreadable, limitsHit } = account;
-  return [read, recovered, failed, missing, chunksDamaged, chunksUnreadable, limitsHit].map(String);
+/** The counts of an account, in column order. */
+type Counts = Pick<FileAccount, (typeof COUNTS)[number]>;
+
+const COUNTS = [
+  'read',
+  'recovered',
+  'failed',
+  'missing',
+  'duplicates',
+  'chunksDamaged',
+  'chunksUnreadable',
+  'limitsHit',
+] as const;
+
+function numbers(account: Counts): string[] {
+  return COUNTS.map((name) => String(account[name]));
 }
 
 function fileCell(account: FileAccount): string {
   return account.problem === undefined ? account.file : `${account.file}: ${account.problem}`;
 }
 
-function sum(accounts: readonly FileAccount[]): Omit<FileAccount, 'file' | 'state'> {
-  const add = (pick: (account: FileAccount) => number) =>
-    accounts.reduce((total, account) => total + pick(account), 0);
-  return {
-    read: add((a) => a.read),
-    recovered: add((a) => a.recovered),
-    failed: add((a) => a.failed),
-    missing: add((a) => a.missing),
-    chunksDamaged: add((a) => a.chunksDamaged),
-    chunksUnreadable: add((a) => a.chunksUnreadable),
-    limitsHit: add((a) => a.limitsHit),
-  };
+function sum(accounts: readonly FileAccount[]): Counts {
+  const add = (name: (typeof COUNTS)[number]) =>
+    accounts.reduce((total, account) => total + account[name], 0);
+  return Object.fromEntries(COUNTS.map((name) => [name, add(name)])) as Record<
+    (typeof COUNTS)[number],
+    number
+  >;
 }
 
 /** `all complete`, or how many inputs are not, e.g. `2 of 5 not complete`. */

@@ -91,12 +91,20 @@ export function carveSummary(scan: CarveScan, logs: readonly CarvedLog[], out: s
   );
 }
 
+/** What the manifest takes besides the scan: the format, and the accounts of the outputs. */
+export interface ManifestContext {
+  readonly format: string;
+  readonly accounts: readonly FileAccount[];
+  /** The account of each log as read back from its output, in the order of `logs`. */
+  readonly logAccounts: readonly FileAccount[];
+}
+
 /** The manifest written as `manifest.json` in the output folder. */
 export function carveManifest(
   scan: CarveScan,
   logs: readonly CarvedLog[],
   placed: Placement,
-  context: { readonly format: string; readonly accounts: readonly FileAccount[] },
+  context: ManifestContext,
 ): unknown {
   return {
     image: scan.image,
@@ -105,17 +113,37 @@ export function carveManifest(
     chunks: scan.chunks.map((chunk) => manifestChunk(chunk, placed)),
     rejectedSignatures: scan.rejected,
     looseRecords: scan.looseRecords.map((record) => ({ ...record, output: LOOSE_RECORDS_FILE })),
-    outputs: logs.map((log) => ({
-      file: placed.get(log.chunks[0]!.offset)?.file,
-      channel: log.channel,
-      computer: log.computer,
-      chunks: log.chunks.length,
-      records: log.records,
-      firstRecordId: log.firstRecordId,
-      lastRecordId: log.lastRecordId,
-      missing: log.missing,
-    })),
+    outputs: logs.map((log, i) => manifestOutput(log, placed, context.logAccounts[i])),
     account: context.accounts,
+  };
+}
+
+/**
+ * One rebuilt log. `missing` is what its account says, the rebuilt file read back; split into
+ * the ids between its chunks that no chunk held (what the scan saw) and the ids its chunk
+ * headers name that the chunks no longer hold (a chunk cut off by the image's end, records
+ * damaged), which only reading the chunks back tells. `missingNote` names any other difference.
+ */
+function manifestOutput(log: CarvedLog, placed: Placement, account: FileAccount | undefined) {
+  const missing = account?.missing ?? log.missing;
+  const within = missing - log.missing;
+  const note =
+    within < 0
+      ? `the rebuilt file counts ${-within} fewer missing than the gaps between its chunks' ` +
+        'record ids: ids a chunk header names are counted there as records that failed'
+      : undefined;
+  return {
+    file: placed.get(log.chunks[0]!.offset)?.file,
+    channel: log.channel,
+    computer: log.computer,
+    chunks: log.chunks.length,
+    records: log.records,
+    firstRecordId: log.firstRecordId,
+    lastRecordId: log.lastRecordId,
+    missing,
+    missingBetweenChunks: log.missing,
+    missingWithinChunks: Math.max(0, within),
+    ...(note === undefined ? {} : { missingNote: note }),
   };
 }
 

@@ -70,6 +70,8 @@ class PickedRecord implements FieldSourceRecord, EventRecord {
   readonly provider: string;
   readonly channel: string;
   readonly computer: string;
+  /** Present (true) for a recovered record, as toStructured() flags it. */
+  readonly recovered?: true;
   data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
   readonly #source: EvtxFieldSource;
   readonly #record: EvtxRecord;
@@ -88,6 +90,7 @@ class PickedRecord implements FieldSourceRecord, EventRecord {
     this.provider = facts.provider;
     this.channel = facts.channel;
     this.computer = facts.computer;
+    if (record.recovered) this.recovered = true;
   }
 
   withFields(names: FieldNames): EventRecord {
@@ -103,8 +106,9 @@ class PickedRecord implements FieldSourceRecord, EventRecord {
 export function plainRecord(record: FieldSourceRecord): EventRecord {
   const { data } = record.withFields(fieldsRead(record));
   const { file, recordId, timeCreated, eventId, provider, channel, computer } = record;
-  const plain = { recordId, timeCreated, eventId, provider, channel, computer, data };
-  return file === undefined ? plain : { file, ...plain };
+  const plain: EventRecord = { recordId, timeCreated, eventId, provider, channel, computer, data };
+  const named = file === undefined ? plain : { file, ...plain };
+  return record.recovered === true ? { ...named, recovered: true } : named;
 }
 
 const NO_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});

@@ -12,7 +12,8 @@ export const SLACK_OPTION: OptionSpec = { name: 'slack', kind: 'flag' };
 /** What `--slack` does, for help texts. */
 export const SLACK_HELP =
   "also read the records left in each chunk's unused space,\n" +
-  'flagged recovered; one equal to a live record of its chunk is\n' +
+  'flagged recovered and written after the live ones; one equal to\n' +
+  'a live record of any chunk, or to an earlier recovered one, is\n' +
   'counted as a duplicate and not output';
 
 /** How files are opened for `args`. */

@@ -25,6 +25,7 @@ export function sourceStatus(
     file,
     status: statusWord(status, summary),
     recordsRead: summary?.records.read ?? 0,
+    recordsRecovered: summary?.records.recovered ?? 0,
     recordsFailed: summary?.records.failed ?? 0,
     recordsMissing: summary?.records.missing ?? 0,
     chunksDamaged: summary?.chunks.damaged ?? 0,

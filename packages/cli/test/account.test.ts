@@ -36,18 +36,22 @@ function summary(fields: Partial<FileSummary> = {}): FileSummary {
 
 test('accountOf: complete, damaged by a CRC alone, lost to a limit, unreadable with the reason', () => {
   const crc = { slots: 1, found: 1, valid: 0, damaged: 1, empty: 0, unreadable: 0 };
-  const limit = {
-    severity: 'error' as const,
+  const limitsHit = { maxElementDepth: 2, maxSubstitutions: 1 };
+  const failed = { read: 10, failed: 3, missing: 0 };
+  const recovered = { read: 10, failed: 0, missing: 0, recovered: 3 };
+  // A message that reads like a limit is not counted: only the parser's count is.
+  const lookalike = {
+    severity: 'warning' as const,
     structure: 'binxml',
     offset: 0x1234,
-    message: 'nesting depth 65 over the limit maxDepth (64)',
+    message: 'Image "x over the limit maxDepth (64)"',
   };
-  const recovered = { read: 10, failed: 0, missing: 0, recovered: 3 };
 
   assert.equal(accountOf('a', 0, { summary: summary() }).state, 'complete');
   assert.equal(accountOf('a', 0, { summary: summary({ chunks: crc }) }).state, 'damaged');
-  const limited = accountOf('a', 1, { summary: summary({ diagnostics: [limit] }) });
-  assert.deepEqual([limited.state, limited.limitsHit], ['lost', 1]);
+  const limited = accountOf('a', 1, { summary: summary({ limitsHit, records: failed }) });
+  assert.deepEqual([limited.state, limited.limitsHit, limited.limits], ['lost', 3, limitsHit]);
+  assert.equal(accountOf('a', 0, { summary: summary({ diagnostics: [lookalike] }) }).limitsHit, 0);
   assert.equal(accountOf('a', 0, { summary: summary({ records: recovered }) }).recovered, 3);
   assert.deepEqual(accountOf('b', 2, { problem: 'cannot open: EACCES: permission denied' }), {
     file: 'b',
@@ -56,6 +60,7 @@ test('accountOf: complete, damaged by a CRC alone, lost to a limit, unreadable w
     recovered: 0,
     failed: 0,
     missing: 0,
+    duplicates: 0,
     chunksDamaged: 0,
     chunksUnreadable: 0,
     limitsHit: 0,
@@ -67,14 +72,19 @@ test('accountLines: a row per input, a total, file names escaped; strictStatus r
   const clean = accountOf('good.evtx', 0, { summary: summary() });
   const crc = { slots: 1, found: 1, valid: 0, damaged: 1, empty: 0, unreadable: 0 };
   const damaged = accountOf('bad\x1b[2J.evtx', 0, { summary: summary({ chunks: crc }) });
+  const repeats = { read: 10, failed: 0, missing: 0, duplicates: 4 };
+  const repeated = accountOf('rep.evtx', 0, { summary: summary({ records: repeats }) });
 
-  assert.deepEqual(accountLines([clean, damaged]), [
-    'account of 2 files:',
-    '  state                read  recovered  failed  missing  chunks damaged  chunks unreadable  limits hit  file',
-    '  complete               10          0       0        0               0                  0           0  good.evtx',
-    '  damaged                10          0       0        0               1                  0           0  bad\\x1b[2J.evtx',
-    '  1 of 2 not complete    20          0       0        0               1                  0           0  total',
+  assert.deepEqual(accountLines([clean, damaged, repeated]), [
+    'account of 3 files:',
+    '  state                read  recovered  failed  missing  duplicates  chunks damaged  chunks unreadable  limits hit  file',
+    '  complete               10          0       0        0           0               0                  0           0  good.evtx',
+    '  damaged                10          0       0        0           0               1                  0           0  bad\\x1b[2J.evtx',
+    '  complete               10          0       0        0           4               0                  0           0  rep.evtx',
+    '  1 of 3 not complete    30          0       0        0           4               1                  0           0  total',
   ]);
+  // A duplicate is not a loss: it repeats a record that was read.
+  assert.equal(strictStatus({ status: 0, accounts: [repeated] }), 0);
   assert.equal(strictStatus({ status: 0, accounts: [clean] }), 0);
   assert.equal(strictStatus({ status: 0, accounts: [clean, damaged] }), 1);
   assert.equal(strictStatus({ status: 2, accounts: [clean, damaged] }), 2);
@@ -166,4 +176,32 @@ test('--strict keeps 2 for an unreadable file, and every reading command takes i
       command,
     );
   }
+});
+
+test('the account shows a repeated chunk as duplicates, and --strict does not count them lost', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-repeat-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'repeat.evtx');
+  const bytes = await readFile(ISSUE43);
+  // The sample's 23 chunks fill slots 0-22; slot 23, unused, gets a copy of chunk 0 (ids 1-78).
+  bytes.copy(bytes, 4096 + 23 * 65536, 4096, 4096 + 65536);
+  await writeFile(path, bytes);
+
+  const run = await runEvtxhunt('dump', '--strict', path);
+  const [row] = accountRows(run.stderr);
+
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout.trimEnd().split('\n').length, 1730);
+  assert.deepEqual(row, {
+    state: 'complete',
+    read: 1730,
+    recovered: 0,
+    failed: 0,
+    missing: 0,
+    duplicates: 78,
+    chunksDamaged: 0,
+    chunksUnreadable: 0,
+    limitsHit: 0,
+    file: path,
+  });
 });

@@ -110,13 +110,26 @@ test('carve: chunks and the loose record found at their offsets, one Sysmon log 
     .map((line) => JSON.parse(line).recordId);
   assert.equal(ids.length, 41 + 40 + 22);
   assert.deepEqual([ids[0], ids.at(-1)], ['1742', '1844']);
+  const rows = accountRows(run.stderr);
   assert.deepEqual(
-    accountRows(run.stderr).map((row) => [row.state, row.read, row.recovered, row.failed]),
+    rows.map((row) => [row.state, row.read, row.recovered, row.failed, row.missing]),
     [
-      ['lost', 103, 0, 1],
-      ['complete', 0, 1, 0],
-      ['1 of 2 not complete', 103, 1, 1],
+      ['lost', 103, 0, 1, 16],
+      ['complete', 0, 1, 0, 0],
+      ['1 of 2 not complete', 103, 1, 1, 16],
     ],
+  );
+  // The manifest's missing is the account's: none between the chunks, 16 that the cut chunk's
+  // header names (ids 1823-1861, 22 read and 1 failed).
+  assert.deepEqual(
+    manifest.outputs.map((o: Record<string, unknown>) => [
+      o['file'],
+      o['missing'],
+      o['missingBetweenChunks'],
+      o['missingWithinChunks'],
+      o['missingNote'],
+    ]),
+    [[log, 16, 0, 16, undefined]],
   );
 });
 

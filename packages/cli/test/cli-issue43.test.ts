@@ -18,6 +18,7 @@ test('pivot --json: top groups of the initiated Sysmon connections, with real va
       recovered: 0,
       failed: 0,
       missing: 0,
+      duplicates: 0,
       chunksDamaged: 0,
       chunksUnreadable: 0,
       limitsHit: 0,

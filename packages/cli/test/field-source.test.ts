@@ -98,6 +98,17 @@ test('EvtxFieldSource gives the engine the report of whole records on generated 
   assert.ok((await check(hostileSysmonLog('203.0.113.66'), 'hostile.evtx')) > 5);
 });
 
+test('EvtxFieldSource flags recovered records as whole records are flagged', async () => {
+  const bytes = generatedLog(3);
+  // A destroyed chunk header: its records are found by their signatures, flagged recovered.
+  bytes.fill(0, 4096 + 65536 * 2, 4096 + 65536 * 2 + 512);
+  await check(bytes, 'destroyed-chunk.evtx');
+  const records = await recordsOf(bytes, 'destroyed-chunk.evtx');
+  const report = JSON.parse(huntByFields(records)) as { input: { recovered: number } };
+  assert.equal(report.input.recovered, records.filter((record) => record.recovered).length);
+  assert.ok(report.input.recovered > 10, `${report.input.recovered} recovered`);
+});
+
 test(
   'EvtxFieldSource gives the engine the report of whole records on every corpus file',
   { skip: SKIP_SHARED },

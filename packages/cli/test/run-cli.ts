@@ -68,6 +68,7 @@ export interface AccountRow {
   readonly recovered: number;
   readonly failed: number;
   readonly missing: number;
+  readonly duplicates: number;
   readonly chunksDamaged: number;
   readonly chunksUnreadable: number;
   readonly limitsHit: number;
@@ -82,17 +83,19 @@ export function accountRows(stderr: string): AccountRow[] {
   const lines = stderr.slice(at).trimEnd().split('\n').slice(2);
   return lines.map((line) => {
     const [state = '', ...cells] = line.trim().split(/ {2,}/);
-    const [read, recovered, failed, missing, damaged, unreadable, limits] = cells.map(Number);
+    const [read, recovered, failed, missing, duplicates, damaged, unreadable, limits] =
+      cells.map(Number);
     return {
       state,
       read: read ?? NaN,
       recovered: recovered ?? NaN,
       failed: failed ?? NaN,
       missing: missing ?? NaN,
+      duplicates: duplicates ?? NaN,
       chunksDamaged: damaged ?? NaN,
       chunksUnreadable: unreadable ?? NaN,
       limitsHit: limits ?? NaN,
-      file: cells.slice(7).join('  '),
+      file: cells.slice(8).join('  '),
     };
   });
 }

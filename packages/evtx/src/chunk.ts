@@ -14,6 +14,7 @@ import { EvtxError, hex } from './errors.js';
 import { EvtxRecord } from './record.js';
 import type { RecordIds } from './record-ids.js';
 import { recoverDestroyedChunk } from './recover/destroyed-chunk.js';
+import type { RecordCandidate } from './recover/record-scan.js';
 import { readSlack } from './recover/slack.js';
 import type { Diagnostic } from './types.js';
 
@@ -86,6 +87,12 @@ export interface ChunkResult {
    * reader does (parallel/task-runner.ts).
    */
   slackUnread?: boolean;
+  /**
+   * Records found behind a destroyed chunk header whose template no earlier chunk defines:
+   * neither read nor failed yet, they are read at the end of the pass with the templates of
+   * every chunk (recover/late-records.ts).
+   */
+  deferred?: RecordCandidate[];
 }
 
 /**
@@ -193,14 +200,23 @@ function damage(result: ChunkResult, structure: string, message: string): void {
 }
 
 /**
- * Walks records from offset 512 until the free space offset, validating each one. TODO: a record
- * whose header id lies outside the ids its chunk header names is read as live without a word
- * (only the chunk's CRC mismatch tells); it should be warned about and flagged.
+ * Walks records from offset 512 until the free space offset, validating each one.
+ *
+ * Windows numbers the records of a chunk one after another from the first to the last record
+ * id in its header, and rewrites the header (and its CRC) with the free space offset as it adds
+ * records. A record before the free space offset whose id lies outside that range is one the
+ * header does not vouch for: planted, or its id damaged. When the header CRC holds, the range is
+ * the one Windows wrote, so the record is warned about and flagged recovered, never counted
+ * live; when the header CRC fails, the range may be the damaged part, so the record stays live
+ * with the warning. Records past a stale free space offset that continue the id sequence (a log
+ * not closed cleanly) are the exception the walk already reads as live.
  */
 class RecordWalker {
   private readonly parser: BinXmlParser;
   private readonly view: DataView;
   private lastId: bigint | undefined;
+  /** Records read as recovered because their id lies outside the header's range. */
+  private outside = 0;
   /**
    * Set once damage was met in a chunk whose records CRC fails: the records read after it
    * were found by resynchronising, and nothing vouches for them, so they are flagged recovered.
@@ -236,7 +252,7 @@ class RecordWalker {
         continue;
       }
       const size = this.view.getUint32(pos + 4, true);
-      if (this.readRecord(pos, size)) {
+      if (this.readRecord(pos, size, pos >= limit)) {
         pos += size;
         continue;
       }
@@ -319,8 +335,11 @@ class RecordWalker {
     return true;
   }
 
-  /** Reads one record; false when its bytes were damaged so that its size cannot be trusted. */
-  private readRecord(pos: number, size: number): boolean {
+  /**
+   * Reads one record; false when its bytes were damaged so that its size cannot be trusted.
+   * `pastFree`: the record continues the ids past a stale free space offset.
+   */
+  private readRecord(pos: number, size: number, pastFree: boolean): boolean {
     const at = this.chunk.fileOffset + pos;
     const id = this.view.getBigUint64(pos + 8, true);
 
@@ -344,7 +363,8 @@ class RecordWalker {
       const body =
         this.parser.readTemplateRecord(start, end) ?? this.parser.parseFragment(start, end);
       const { index } = this.result.info;
-      const { untrusted } = this;
+      const outside = !pastFree && this.outsideRange(id, at);
+      const untrusted = this.untrusted || outside;
       const record = new EvtxRecord(this.chunk, body, id, at, index, this.file, untrusted);
       this.result.records.push(record);
       if (untrusted) this.result.info.recovered = (this.result.info.recovered ?? 0) + 1;
@@ -352,16 +372,36 @@ class RecordWalker {
       this.lastId = id;
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
-      this.fail(error.structure, error.offset, id, error.reason);
+      this.fail(error.structure, error.offset, id, error.reason, error.limit);
     }
     return true;
   }
 
-  private fail(structure: string, at: number, id: bigint, reason: string): void {
+  /**
+   * Warns about a record whose id lies outside the range its chunk header names; true when the
+   * header CRC holds, so the record is read as recovered (see the class comment).
+   */
+  private outsideRange(id: bigint, at: number): boolean {
+    const { firstRecordId: first, lastRecordId: last, headerCrcValid } = this.header;
+    if (!namesRecords(this.header) || (id >= first && id <= last)) return false;
+
+    const range = `the ids ${first}-${last} its chunk header names`;
+    const outcome = headerCrcValid
+      ? 'the header CRC holds, so the record is read as recovered, not live'
+      : 'the header CRC fails, so the range may be what is damaged; the record is read as live';
+    const message = `record id ${id} lies outside ${range}; ${outcome}`;
+    const diagnostic = { severity: 'warning', structure: 'record', offset: at, message } as const;
+    note(this.result, { ...diagnostic, recordId: id.toString() });
+    if (headerCrcValid) this.outside++;
+    return headerCrcValid;
+  }
+
+  private fail(structure: string, at: number, id: bigint, reason: string, limit?: string): void {
     this.result.info.failed++;
     this.result.info.damaged = true;
     const diagnostic = { severity: 'error', structure, offset: at, message: reason } as const;
-    note(this.result, { ...diagnostic, recordId: id.toString() });
+    const named = limit === undefined ? {} : { limit };
+    note(this.result, { ...diagnostic, recordId: id.toString(), ...named });
   }
 
   /** Damage was met: in a chunk whose records CRC fails, what follows is not vouched for. */
@@ -371,11 +411,10 @@ class RecordWalker {
 
   private compareWithHeader(): void {
     const { info } = this.result;
-    // An unused chunk names no records with all-ones identifiers.
-    if (this.header.lastRecordId < this.header.firstRecordId) return;
-    if (this.header.firstRecordId === 0xffffffffffffffffn) return;
+    if (!namesRecords(this.header)) return;
     const claimed = this.header.lastRecordId - this.header.firstRecordId + 1n;
-    const seen = BigInt(info.records + (info.recovered ?? 0));
+    // Records outside the header's range are none of the ones it names.
+    const seen = BigInt(info.records + (info.recovered ?? 0) - this.outside);
     if (claimed <= 0n || claimed >= 1000000n || seen >= claimed) return;
 
     const range = `${this.header.firstRecordId}-${this.header.lastRecordId}`;
@@ -394,6 +433,26 @@ class RecordWalker {
       info.damaged = true;
     }
   }
+}
+
+/**
+ * True for a record read as recovered because its id lies outside the range its chunk header
+ * names (CRC valid): its id says nothing of the ids the chunk holds.
+ */
+export function outsideHeaderRange(info: ChunkInfo, record: EvtxRecord): boolean {
+  const header = info.header;
+  if (!record.recovered || header === undefined || !header.headerCrcValid) return false;
+  if (!namesRecords(header)) return false;
+  return record.recordId < header.firstRecordId || record.recordId > header.lastRecordId;
+}
+
+/**
+ * True when a chunk header names a range of record ids; an unused chunk names none (all-ones
+ * identifiers), a damaged one may name a last id below its first.
+ */
+function namesRecords(header: ChunkHeader): boolean {
+  const { firstRecordId: first, lastRecordId: last } = header;
+  return last >= first && first !== 0xffffffffffffffffn;
 }
 
 function alignUp(value: number, alignment: number): number {

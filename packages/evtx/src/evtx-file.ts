@@ -3,6 +3,7 @@
  * never decides where data is: every slot after the first 4 KiB is read, so a stale header, a
  * zeroed slot or a damaged chunk hides nothing behind it.
  */
+import { TemplateCache } from './binxml/template-cache.js';
 import type { ChunkInfo, ChunkReadOptions } from './chunk.js';
 import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
@@ -11,7 +12,10 @@ import type { EvtxRecord } from './record.js';
 import { SlotAccountant } from './slot-accountant.js';
 import {
   checkSlotsPerRead,
+  liveRecords,
   parseSlots,
+  readRecoveredSlot,
+  readRun,
   slotCount,
   SLOTS_PER_READ,
   type ParsedSlot,
@@ -34,6 +38,12 @@ export interface EvtxFileOptions {
    * names: from before the log wrapped, or left by Windows), flagged recovered; default false.
    */
   slack?: boolean;
+}
+
+/** One pass over the slots: its accountant, and the templates its chunks defined. */
+interface Pass {
+  readonly accountant: SlotAccountant<ParsedSlot>;
+  readonly templates: TemplateCache;
 }
 
 export class EvtxFile {
@@ -72,9 +82,12 @@ export class EvtxFile {
     return new EvtxFile(source, header, diagnostics, slotsPerRead, readOptions);
   }
 
-  /** Every readable record, chunk by chunk in file order. */
+  /**
+   * Every readable record: the live ones chunk by chunk in file order, then the recovered ones
+   * (flagged so) in file order, less those repeating another record (recover/duplicates.ts).
+   */
   async *records(): AsyncGenerator<EvtxRecord> {
-    for await (const chunk of this.readSlots()) yield* chunk.records;
+    for await (const batch of this.recordBatches()) yield* batch;
   }
 
   /**
@@ -83,14 +96,19 @@ export class EvtxFile {
    * that go through records in a plain loop; `summary` is as `records()` leaves it.
    */
   async *recordBatches(): AsyncGenerator<readonly EvtxRecord[]> {
-    for await (const chunk of this.readSlots()) {
+    const pass = this.startPass();
+    for await (const chunk of this.readSlots(pass)) {
       if (chunk.records.length > 0) yield chunk.records;
     }
+    yield* this.readRecovered(pass);
   }
 
   /** The chunk table; reading it walks every record to count it. */
   async *chunks(): AsyncGenerator<ChunkInfo> {
-    for await (const chunk of this.readSlots()) yield chunk.info;
+    const pass = this.startPass();
+    for await (const chunk of this.readSlots(pass)) yield chunk.info;
+    // Records that waited for templates of later chunks are counted recovered or failed.
+    for await (const batch of this.readRecovered(pass, true)) void batch;
   }
 
   /**
@@ -103,12 +121,38 @@ export class EvtxFile {
     return new SlotAccountant<T>(this.summary, this.header);
   }
 
-  private async *readSlots(): AsyncGenerator<ParsedSlot> {
-    const accountant = this.beginPass<ParsedSlot>();
+  private startPass(): Pass {
+    return { accountant: this.beginPass<ParsedSlot>(), templates: new TemplateCache() };
+  }
+
+  /** Every slot with its live records; recovered ones wait for `readRecovered`. */
+  private async *readSlots({ accountant, templates }: Pass): AsyncGenerator<ParsedSlot> {
     const slots = this.summary.chunks.slots;
-    const parsed = parseSlots(this.source, 0, slots, this.slotsPerRead, this.readOptions);
-    for await (const slot of parsed) yield* withoutRepeats(accountant.add(slot));
+    const { source, slotsPerRead, readOptions } = this;
+    const parsed = parseSlots(source, 0, slots, slotsPerRead, readOptions, templates);
+    for await (const slot of parsed) {
+      yield* withoutRepeats(accountant.add({ ...slot, records: liveRecords(slot.records) }));
+    }
     yield* withoutRepeats(accountant.finish());
+  }
+
+  /**
+   * After the pass, the recovered records that repeat no other one, a slot's at a time: each
+   * slot holding one is read and parsed again, with the templates of the whole pass. With
+   * `lateOnly`, only the slots with records that waited for templates of later chunks.
+   */
+  private async *readRecovered(
+    { accountant, templates }: Pass,
+    lateOnly = false,
+  ): AsyncGenerator<EvtxRecord[]> {
+    for (const toRead of accountant.recoveredToRead()) {
+      if (lateOnly && toRead.late.length === 0) continue;
+      const bytes = await readRun(this.source, toRead.index, 1);
+      const name = this.source.name;
+      const read = readRecoveredSlot(bytes, toRead, name, templates, this.readOptions);
+      if (read.late !== undefined) accountant.addLate(read.late);
+      if (read.slot.records.length > 0) yield read.slot.records;
+    }
   }
 
   /** The summary before any chunk is read. */

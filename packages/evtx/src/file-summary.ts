@@ -49,6 +49,11 @@ export interface FileSummary {
      */
     duplicates?: number;
   };
+  /**
+   * Records failed because they went over a named limit (see the parser's `Limits`), by the
+   * limit's name, e.g. `{ maxElementDepth: 2 }`. Absent when no limit was hit.
+   */
+  limitsHit?: Record<string, number>;
   diagnostics: Diagnostic[];
   /** True when something that was in the file could not be read. */
   lost: boolean;

@@ -5,7 +5,10 @@ export type { SlotAccountant } from './slot-accountant.js';
 // slots parsed anywhere, accounted for in slot order through `EvtxFile.beginPass()`.
 export {
   checkSlotsPerRead,
+  keptRecovered,
+  liveRecords,
   parseSlot,
+  readRecoveredSlot,
   readRun,
   slotCount,
   slotOffset,
@@ -14,8 +17,11 @@ export {
   type RecordIds,
   type SlotReport,
 } from './slots.js';
+export type { RecoveredToRead } from './recover/duplicates.js';
+export type { SlotKeys } from './recover/record-keys.js';
 export { failedSlot } from './parallel/slot-failure.js';
-export { warmTemplates, type FileTemplates } from './recover/warm-templates.js';
+export { warmBefore, warmTemplates, type FileTemplates } from './recover/warm-templates.js';
+export type { LateReport } from './recover/late-records.js';
 export { TemplateCache } from './binxml/template-cache.js';
 export { CHUNK_SIZE, hasChunkSignature } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';

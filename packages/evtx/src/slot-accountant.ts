@@ -7,7 +7,10 @@ import { ChunkSequence, type MissingRecords } from './chunk-sequence.js';
 import { holdsChunk, markWiped } from './chunk.js';
 import type { FileHeader } from './file-header.js';
 import type { FileSummary } from './file-summary.js';
+import { DuplicateFinder, type RecoveredToRead } from './recover/duplicates.js';
+import type { LateReport } from './recover/late-records.js';
 import type { SlotReport } from './slots.js';
+import type { Diagnostic } from './types.js';
 
 const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
 const CHUNKS_LOST = 'chunks were cut off or wiped, their records are lost';
@@ -23,12 +26,17 @@ export class SlotAccountant<T extends SlotReport> {
   private nextIndex = 0;
   /** Chunks whose both CRCs hold, by header checksum, records checksum and ids: the first slot. */
   private readonly fingerprints = new Map<string, number>();
+  /** Keys of every record read, to tell recovered copies of a record at the end. */
+  private readonly duplicates = new DuplicateFinder();
+  private toRead: RecoveredToRead[] = [];
 
   constructor(
     private readonly summary: FileSummary,
     private readonly header: FileHeader | undefined,
   ) {
     this.sequence = new ChunkSequence(header);
+    // A summary reset for a new pass over the file still holds the last pass's counts here.
+    delete this.summary.limitsHit;
   }
 
   /** Takes the next slot; returns the slots released by it (none, or held ones and itself). */
@@ -38,12 +46,16 @@ export class SlotAccountant<T extends SlotReport> {
     }
     this.nextIndex++;
     if (!holdsChunk(slot.info)) {
+      this.duplicates.add(slot.info.index, slot.info.offset, slot.keys);
       this.held.push(slot);
       return [];
     }
 
     const released = this.release(true);
     this.noteDuplicateChunk(slot.info);
+    if (slot.info.duplicateOf === undefined) {
+      this.duplicates.add(slot.info.index, slot.info.offset, slot.keys);
+    }
     this.sequence.addChunk(slot.info, slot.recordIds);
     this.account(slot);
     released.push(slot);
@@ -58,7 +70,51 @@ export class SlotAccountant<T extends SlotReport> {
     // With no unused slot left at the end, the log may have wrapped round to slot 0.
     this.accountMissing(this.sequence.finish(unused === 0));
     this.compareWithHeader();
+    this.judgeRecovered();
     return released;
+  }
+
+  /**
+   * After `finish`: the recovered records that repeat no other record, slot by slot in file
+   * order. A reader reads them again and gives them after every live record.
+   */
+  recoveredToRead(): readonly RecoveredToRead[] {
+    return this.toRead;
+  }
+
+  /**
+   * Recovered records that repeat a live record, or an earlier recovered one, are not output.
+   * TODO: only the file's totals are corrected; a slot's `info.recovered` (the chunk table of
+   * `info`) still counts its copies, since the slot was released before the end of the pass.
+   */
+  private judgeRecovered(): void {
+    const verdict = this.duplicates.finish();
+    this.toRead = verdict.toRead;
+    if (verdict.duplicates === 0) return;
+
+    const { records } = this.summary;
+    records.duplicates = (records.duplicates ?? 0) + verdict.duplicates;
+    this.countRecovered(verdict.lateDuplicates - verdict.duplicates);
+    this.summary.diagnostics.push(...verdict.diagnostics);
+  }
+
+  /**
+   * After `finish`, as a reader reads them: the records that waited for templates of later
+   * chunks, counted recovered or failed (recover/late-records.ts).
+   */
+  addLate(report: LateReport): void {
+    const { records } = this.summary;
+    this.countRecovered(report.recovered);
+    records.failed += report.failed;
+    this.summary.diagnostics.push(...report.diagnostics);
+    if (report.failed > 0) this.summary.lost = true;
+  }
+
+  private countRecovered(change: number): void {
+    const { records } = this.summary;
+    const recovered = (records.recovered ?? 0) + change;
+    if (recovered > 0) records.recovered = recovered;
+    else delete records.recovered;
   }
 
   /**
@@ -150,8 +206,18 @@ export class SlotAccountant<T extends SlotReport> {
     if (info.recovered) records.recovered = (records.recovered ?? 0) + info.recovered;
     if (info.duplicates) records.duplicates = (records.duplicates ?? 0) + info.duplicates;
     this.noteMissingInChunk(info);
+    this.countLimitsHit(diagnostics);
     this.summary.diagnostics.push(...diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) this.summary.lost = true;
+  }
+
+  /** Counts the records that failed over a named limit, by the limit's name. */
+  private countLimitsHit(diagnostics: readonly Diagnostic[]): void {
+    for (const { limit } of diagnostics) {
+      if (limit === undefined) continue;
+      const hit = (this.summary.limitsHit ??= {});
+      hit[limit] = (hit[limit] ?? 0) + 1;
+    }
   }
 
   /** Records a chunk header names that the chunk no longer holds are lost. */

@@ -5,10 +5,20 @@
  */
 import { TemplateCache } from './binxml/template-cache.js';
 import { CHUNK_SIZE } from './chunk-header.js';
-import { readChunk, type ChunkInfo, type ChunkReadOptions, type ChunkResult } from './chunk.js';
+import {
+  outsideHeaderRange,
+  readChunk,
+  type ChunkInfo,
+  type ChunkReadOptions,
+  type ChunkResult,
+} from './chunk.js';
 import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
 import { recordIdRange, type RecordIds } from './record-ids.js';
+import type { EvtxRecord } from './record.js';
+import type { RecoveredToRead } from './recover/duplicates.js';
+import { readLate, type LateReport } from './recover/late-records.js';
+import { slotKeys, type SlotKeys } from './recover/record-keys.js';
 import type { Diagnostic } from './types.js';
 
 export { recordIdRange, type RecordIds } from './record-ids.js';
@@ -32,6 +42,11 @@ export interface SlotReport {
   readonly diagnostics: readonly Diagnostic[];
   /** Undefined when no record was read from the slot. */
   readonly recordIds: RecordIds | undefined;
+  /**
+   * The ids and hashes of the slot's live and recovered records, by which the accountant tells
+   * recovered copies of a record (recover/duplicates.ts). Undefined when no record was read.
+   */
+  readonly keys?: SlotKeys | undefined;
 }
 
 /** One slot parsed: its records and its report. */
@@ -58,8 +73,57 @@ export function parseSlot(
   templates?: TemplateCache,
   options?: ChunkReadOptions,
 ): ParsedSlot {
-  const result = readChunk(bytes, index, slotOffset(index), file, templates, options);
-  return { ...result, recordIds: recordIdRange(result.records) };
+  const offset = slotOffset(index);
+  const result = readChunk(bytes, index, offset, file, templates, options);
+  const { info, records } = result;
+  // A record outside its chunk header's range does not widen the ids the chunk holds.
+  const vouched =
+    info.recovered === undefined ? records : records.filter((r) => !outsideHeaderRange(info, r));
+  const found = records.length > 0 || result.deferred !== undefined;
+  const keys = found ? slotKeys(bytes, offset, records, result.deferred) : undefined;
+  return { ...result, recordIds: recordIdRange(vouched), keys };
+}
+
+/**
+ * The live records of `records`: in the pass over a file, recovered records wait for its end,
+ * when it is known which of them repeat another record (recover/duplicates.ts).
+ */
+export function liveRecords(records: readonly EvtxRecord[]): EvtxRecord[] {
+  return records.filter((record) => !record.recovered);
+}
+
+/**
+ * At the end of a pass, one slot the accountant names (`toRead`) parsed again from its `bytes`,
+ * with only the recovered records it names: those read in the pass, and those that waited,
+ * read now with every template of `templates` (which must by then hold every chunk's). Records
+ * in file order; `late` for the accountant's `addLate`.
+ */
+export function readRecoveredSlot(
+  bytes: Uint8Array,
+  toRead: RecoveredToRead,
+  file: string,
+  templates: TemplateCache,
+  options?: ChunkReadOptions,
+): { slot: ParsedSlot; late: LateReport | undefined } {
+  const { index, offsets, late } = toRead;
+  const parsed = parseSlot(bytes, index, file, templates, options);
+  const records = keptRecovered(parsed.records, offsets);
+  if (late.length === 0) return { slot: { ...parsed, records }, late: undefined };
+
+  const slot = { index, offset: slotOffset(index), file };
+  const waited = readLate(bytes, slot, templates, late);
+  records.push(...waited.records);
+  records.sort((a, b) => a.offset - b.offset);
+  return { slot: { ...parsed, records }, late: waited.report };
+}
+
+/** The recovered records of `records` at the file offsets `offsets`, read again at the end. */
+export function keptRecovered(
+  records: readonly EvtxRecord[],
+  offsets: readonly number[],
+): EvtxRecord[] {
+  const kept = new Set(offsets);
+  return records.filter((record) => record.recovered && kept.has(record.offset));
 }
 
 /**
@@ -73,10 +137,10 @@ export async function* parseSlots(
   end: number,
   slotsPerRead: number = SLOTS_PER_READ,
   options?: ChunkReadOptions,
+  templates: TemplateCache = new TemplateCache(),
 ): AsyncGenerator<ParsedSlot> {
   const perRead = checkSlotsPerRead(slotsPerRead);
   const runLength = (start: number) => Math.min(perRead, end - start);
-  const templates = new TemplateCache();
   let next = readRun(source, first, runLength(first));
   for (let start = first; start < end; start += perRead) {
     const bytes = await next;

@@ -72,5 +72,10 @@ export interface Diagnostic {
   chunkIndex?: number;
   /** Record identifier, when known. */
   recordId?: string;
+  /**
+   * The named limit the input went over (`maxElementDepth`, `maxTemplateDepth`,
+   * `maxSubstitutions`), when that is what failed the record.
+   */
+  limit?: string;
   message: string;
 }

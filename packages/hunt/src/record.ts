@@ -24,6 +24,12 @@ export interface EventRecord {
    * order, under the name `Data`; a name seen more than once keeps every value as an array.
    */
   readonly data: Readonly<Record<string, FieldValue>>;
+  /**
+   * True for a record the parser found where no chunk header vouches for it (a destroyed chunk,
+   * past damage, unused chunk space, an id outside its chunk's range): evidence resting on it
+   * says so.
+   */
+  readonly recovered?: boolean;
 }
 
 /** A record's System facts (and source), without its data fields. */

@@ -13,6 +13,7 @@ import {
   CHUNK_SIZE,
   EvtxFile,
   slotOffset,
+  type RecoveredToRead,
   type SlotAccountant,
   type SlotReport,
 } from '@evtxhunt/evtx';
@@ -90,6 +91,8 @@ export class FileRead {
   #records = 0;
   #bytes = 0;
   #cancelled = false;
+  /** Every slot is taken in; the recovered records are being read. */
+  #finishing = false;
   #ended = false;
 
   readonly #id: number;
@@ -194,15 +197,51 @@ export class FileRead {
     }
   }
 
+  /**
+   * Every slot is taken in: the accountant completes the summary, then the recovered records
+   * that repeat no other record are asked for again and their rows come last.
+   */
   private finish(cancelled: boolean): void {
     const open = this.#open;
     if (open === undefined || this.#ended) return;
-    this.#ended = true;
-    if (!cancelled) {
-      const rows: CompactRow[] = [];
-      this.release(open.accountant.finish(), rows);
+    if (cancelled) {
+      this.end(open, true);
+      return;
+    }
+    if (this.#finishing) return;
+    this.#finishing = true;
+    const rows: CompactRow[] = [];
+    this.release(open.accountant.finish(), rows);
+    if (rows.length > 0) this.listener.rows(rows, this.progress());
+    const toRead = open.accountant.recoveredToRead();
+    void this.readRecovered(toRead, open.accountant).then(() => this.end(open, this.#cancelled));
+  }
+
+  /** Rows of the recovered records of `toRead`, a slot per task, at most `window` out. */
+  private async readRecovered(
+    toRead: readonly RecoveredToRead[],
+    accountant: SlotAccountant<SlotWithRows>,
+  ): Promise<void> {
+    const pending: Promise<SlotsReply>[] = [];
+    let next = 0;
+    while (next < toRead.length || pending.length > 0) {
+      while (pending.length < this.split.window && next < toRead.length) {
+        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
+        const task = { ...this.request({ first: index, count: 1, reply: undefined }) };
+        pending.push(this.context.submit({ ...task, recovered: offsets, late }));
+      }
+      const reply = await (pending.shift() as Promise<SlotsReply>);
+      if (this.#ended || this.#cancelled) return;
+      for (const { late } of reply.slots) if (late !== undefined) accountant.addLate(late);
+      const rows = unpackRows(reply.batch);
+      this.#records += rows.length;
       if (rows.length > 0) this.listener.rows(rows, this.progress());
     }
+  }
+
+  private end(open: OpenRead, cancelled: boolean): void {
+    if (this.#ended) return;
+    this.#ended = true;
     const progress = this.progress(cancelled ? this.#bytes : this.#file.size);
     this.listener.done({ cancelled, progress, ...keptSummary(open.evtx.summary) });
     this.context.ended();
@@ -218,10 +257,10 @@ function withRows(reply: SlotsReply): SlotWithRows[] {
   const rows = unpackRows(reply.batch);
   let at = 0;
   const slots = reply.slots.map((slot: WireSlot): SlotWithRows => {
-    const { info, diagnostics, recordIds } = slot;
+    const { info, diagnostics, recordIds, keys } = slot;
     const own = rows.slice(at, at + slot.rows);
     at += slot.rows;
-    return { info, diagnostics, recordIds, rows: own };
+    return { info, diagnostics, recordIds, keys, rows: own };
   });
   if (at !== rows.length) {
     throw new RangeError(

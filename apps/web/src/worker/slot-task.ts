@@ -11,9 +11,14 @@ import {
   blobSource,
   CHUNK_SIZE,
   failedSlot,
+  liveRecords,
   parseSlot,
+  readRecoveredSlot,
   readRun,
+  slotCount,
+  warmBefore,
   warmTemplates,
+  type LateReport,
   type FileTemplates,
   type ParsedSlot,
   type TemplateCache,
@@ -31,6 +36,8 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
   try {
     bytes = await readRun(source, first, count);
     await warmTemplates(source, request.name, { first, count, bytes }, file);
+    // Records that waited for templates of later chunks need every chunk's, parsed once.
+    if (request.late?.length) await warmBefore(source, request.name, slotCount(source.size), file);
   } catch (error) {
     const cause = `the parse worker could not read the file: ${describeThrown(error)}`;
     const slots = Array.from({ length: count }, (_, i) => noRows(failedSlot(first + i, cause)));
@@ -42,7 +49,8 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
   for (let i = 0; i < count; i++) {
     // A read cut short (the file shrank) leaves its last slots empty, as a sequential read does.
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
-    slots.push(slotRows(slotBytes, first + i, request.name, file.templates, rows));
+    const index = first + i;
+    slots.push(slotRows(slotBytes, index, request, file.templates, rows));
   }
   return { kind: 'slots', id, slots, batch: packRows(rows) };
 }
@@ -51,18 +59,21 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
 function slotRows(
   bytes: Uint8Array,
   index: number,
-  file: string,
+  request: SlotsRequest,
   templates: TemplateCache,
   rows: CompactRow[],
 ): WireSlot {
   let parsed: ParsedSlot;
+  let late: LateReport | undefined;
   try {
-    parsed = parseSlot(bytes, index, file, templates);
+    ({ slot: parsed, late } = parseFor(bytes, index, request, templates));
   } catch (error) {
     return noRows(failedSlot(index, `parsing threw ${describeThrown(error)}`));
   }
 
   const { info, diagnostics, recordIds, records } = parsed;
+  // The keys go to the page in the pass; its end no longer needs them.
+  const keys = request.recovered === undefined ? parsed.keys : undefined;
   let made: CompactRow[];
   try {
     made = records.map(compactRow);
@@ -70,7 +81,25 @@ function slotRows(
     return noRows(failedSlot(index, `making its rows threw ${describeThrown(error)}`, parsed));
   }
   for (const row of made) rows.push(row);
-  return { info, diagnostics, recordIds, rows: made.length };
+  return { info, diagnostics, recordIds, keys, late, rows: made.length };
+}
+
+/**
+ * In the pass, the slot with its live records; at its end, with the recovered records the
+ * page asks for again, and what reading those that waited gave.
+ */
+function parseFor(
+  bytes: Uint8Array,
+  index: number,
+  request: SlotsRequest,
+  templates: TemplateCache,
+): { slot: ParsedSlot; late: LateReport | undefined } {
+  const { recovered, late = [] } = request;
+  if (recovered !== undefined) {
+    return readRecoveredSlot(bytes, { index, offsets: recovered, late }, request.name, templates);
+  }
+  const slot = parseSlot(bytes, index, request.name, templates);
+  return { slot: { ...slot, records: liveRecords(slot.records) }, late: undefined };
 }
 
 function noRows(slot: ReturnType<typeof failedSlot>): WireSlot {

@@ -9,6 +9,7 @@ import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../..
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseBytes } from '../support/parse.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
+import { recoveredLog } from '../support/recovered-log.js';
 
 /** Ports that run the real worker handler in this process, recording what each was asked. */
 function inProcessWorkers() {
@@ -151,6 +152,60 @@ test(
     assert.equal(run.done?.summary.chunks.unreadable, 12);
   },
 );
+
+test('ParsePool leaves out recovered copies of records and gives the rest last, as one pass does', async () => {
+  // Slot 1 of the recovered log lost its first 8 KiB; after it come a copy of that slot and a
+  // copy of slot 0 (206 live records) with its chunk header zeroed.
+  const damaged = recoveredLog();
+  const slot = (index: number) =>
+    damaged.subarray(0x1000 + index * 0x10000, 0x1000 + (index + 1) * 0x10000);
+  const bytes = new Uint8Array(damaged.length + 2 * 0x10000);
+  bytes.set(damaged, 0);
+  bytes.set(slot(1), damaged.length);
+  bytes.set(slot(0), damaged.length + 0x10000);
+  bytes.fill(0, damaged.length + 0x10000, damaged.length + 0x10000 + 512);
+  const reference = await parseBytes(bytes, 'log.evtx');
+  const recovered = reference.outcome.summary.records.recovered ?? 0;
+
+  assert.ok(recovered > 100, `${recovered} recovered`);
+  assert.equal(reference.outcome.summary.records.duplicates, recovered + 206);
+  assert.equal(reference.rows.length, 206 + recovered);
+  for (const slotsPerTask of [1, 16]) {
+    const run = await pooled(bytes, 2, slotsPerTask);
+    assert.deepEqual(run.rows, reference.rows);
+    assert.deepEqual(run.done, reference.outcome);
+  }
+});
+
+test('ParsePool reads the records of a destroyed slot 0 at the end, as one pass does', async () => {
+  // The sample's slot 0 loses its first 4 KiB, chunk header and templates with it: its other
+  // records take their templates from later chunks at the end. In the recovered log no chunk
+  // holds the template any more (slot 1 lost it too): slot 0's records fail at the end.
+  const sample = new Uint8Array(await readFile(ISSUE43));
+  sample.fill(0, 0x1000, 0x2000);
+  const lost = recoveredLog();
+  lost.fill(0, 0x1000, 0x2000);
+  const expected = [
+    [sample, 'recovered', 0],
+    [lost, 'failed', 0],
+  ] as const;
+  for (const [bytes, kind] of expected) {
+    const reference = await parseBytes(bytes, 'log.evtx');
+    const records = reference.outcome.summary.records;
+    const late = reference.outcome.summary.diagnostics.filter((d) =>
+      kind === 'recovered'
+        ? d.message.endsWith('read at the end, with templates of later chunks')
+        : d.message.includes('no chunk of the file defines one template'),
+    );
+    assert.ok(late.length > 0, kind);
+    if (kind === 'failed') assert.equal(records.failed, late.length);
+    for (const slotsPerTask of [1, 16]) {
+      const run = await pooled(bytes, 2, slotsPerTask);
+      assert.deepEqual(run.rows, reference.rows);
+      assert.deepEqual(run.done, reference.outcome);
+    }
+  }
+});
 
 test('ParsePool keeps at most two tasks a worker out for a file until their answers are in', async () => {
   const requests: WorkerRequest[] = [];

@@ -239,6 +239,7 @@ function heldHunter() {
       report: {
         input: {
           records: sent,
+          recovered: 0,
           duplicates: 0,
           activities: 0,
           networkConnections: 0,

@@ -126,9 +126,10 @@ async function carve(
   const placed = placements(logs, extension);
   for (const line of carveLines(scan, placed)) await reporter.line(line);
 
-  const accounts: FileAccount[] = [];
+  const logAccounts: FileAccount[] = [];
   for (const log of logs)
-    accounts.push(await writeLog(source, log, join(out, log.name + extension), jsonl));
+    logAccounts.push(await writeLog(source, log, join(out, log.name + extension), jsonl));
+  const accounts = [...logAccounts];
   if (scan.looseRecords.length > 0) accounts.push(loose.account());
   const unwritten = unwrittenAccount(scan);
   if (unwritten !== undefined) accounts.push(unwritten);
@@ -136,6 +137,7 @@ async function carve(
   const manifest = carveManifest(scan, logs, placed, {
     format: jsonl ? 'jsonl' : 'evtx',
     accounts,
+    logAccounts,
   });
   await writeOut(join(out, 'manifest.json'), jsonText(manifest, 2) + '\n');
   await reporter.line(carveSummary(scan, logs, out));
@@ -215,6 +217,7 @@ const NOTHING = {
   recovered: 0,
   failed: 0,
   missing: 0,
+  duplicates: 0,
   chunksDamaged: 0,
   chunksUnreadable: 0,
   limitsHit: 0,

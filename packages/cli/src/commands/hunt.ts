@@ -146,9 +146,10 @@ async function huntPooled(
   file: string,
   reporter: Reporter,
 ): Promise<void> {
-  for await (const { info, output } of pool.read(evtx, file)) {
+  for await (const { info, output, recovered } of pool.read(evtx, file)) {
     for (const record of output ?? []) engine.add(record);
-    await reporter.records(evtx.summary, info.records);
+    // Recovered records come after every slot; progress counts the live ones.
+    await reporter.records(evtx.summary, recovered ? 0 : info.records);
   }
 }
 

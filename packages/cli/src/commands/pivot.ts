@@ -143,9 +143,10 @@ class PivotCounter {
     file: string,
     reporter: Reporter,
   ): Promise<void> {
-    for await (const { info, output } of pool.read(evtx, file)) {
+    for await (const { info, output, recovered } of pool.read(evtx, file)) {
       if (output !== undefined) this.#addChunk(output);
-      await reporter.records(evtx.summary, info.records);
+      // Recovered records come after every slot; progress counts the live ones.
+      await reporter.records(evtx.summary, recovered ? 0 : info.records);
     }
   }
 

@@ -118,13 +118,26 @@ export function destinationNames(finding: Finding): string {
 
 /**
  * Where each event is: `file #recordId`, the file left out when it is the one named just before
- * (`a.evtx #5, #6, b.evtx #2`) or not known (`#5`).
+ * (`a.evtx #5, #6, b.evtx #2`) or not known (`#5`), and `(recovered)` after an event that came
+ * from a recovered record (`#7 (recovered)`).
  */
 export function evidenceRefs(evidence: readonly Evidence[]): string[] {
   return evidence.map((item, i) => {
     const named = item.file !== undefined && item.file !== evidence[i - 1]?.file;
-    return named ? `${item.file} #${item.recordId}` : `#${item.recordId}`;
+    const ref = named ? `${item.file} #${item.recordId}` : `#${item.recordId}`;
+    return item.recovered === true ? `${ref} (recovered)` : ref;
   });
+}
+
+/**
+ * `2 events from recovered records, found where no chunk header vouches for them`, for a
+ * finding that rests on any; undefined otherwise.
+ */
+export function recoveredText(finding: Finding): string | undefined {
+  const recovered = finding.recoveredEvidence;
+  if (recovered === undefined || recovered === 0) return undefined;
+  const events = plural(recovered, 'event');
+  return `${events} from recovered records, found where no chunk header vouches for them`;
 }
 
 /** Values joined by commas, the first `limit` of them, then `and N more` for the rest. */

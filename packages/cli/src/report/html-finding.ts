@@ -13,6 +13,7 @@ import {
   isoTime,
   manyProcessGuids,
   plural,
+  recoveredText,
 } from './format.js';
 import { el, join, text, type Html } from './html-build.js';
 import { histogramFigure } from './html-histogram.js';
@@ -79,6 +80,7 @@ function facts(finding: Finding): Html[] {
     fact('First seen', isoTime(finding.firstSeen)),
     fact('Last seen', isoTime(finding.lastSeen)),
     fact('Count', String(finding.count)),
+    fact('Recovered', recoveredText(finding)),
     fact('Also matches', finding.alsoMatched?.join(', ') || undefined),
   ];
 }

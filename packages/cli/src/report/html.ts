@@ -18,6 +18,7 @@ import { REPORT_CSS } from './html-style.js';
 import { htmlTable, type HtmlCell, type HtmlColumn } from './html-table.js';
 import {
   duplicatesText,
+  recoveredInputText,
   damagedSources,
   lossySources,
   sourceLossText,
@@ -121,7 +122,7 @@ function summary(report: HuntReport): Html {
   return el(
     'dl',
     { class: 'facts' },
-    fact('Records read', `${input.records}${duplicatesText(report)}`),
+    fact('Records read', `${input.records}${recoveredInputText(report)}${duplicatesText(report)}`),
     fact('Activities', String(input.activities)),
     fact('Network connections', `${input.networkConnections} (Sysmon Event ID 3)`),
     fact('Computers', computersText(input.computers)),

@@ -40,9 +40,10 @@ export function sourcesHeadline(report: HuntReport): string {
 /** `12 records could not be read, 74 are missing with wiped chunks, 1 chunk damaged`. */
 export function sourceLossText(source: SourceStatus): string {
   if (source.status === 'unreadable') return 'nothing could be read';
+  const read = `${plural(source.recordsRead, 'record')} read${recoveredSourceText(source)}`;
   if (source.status === 'read') {
     const damaged = `${plural(source.chunksDamaged, 'chunk')} damaged (records still read)`;
-    return `${plural(source.recordsRead, 'record')} read; ${damaged}`;
+    return `${read}; ${damaged}`;
   }
 
   const parts = [
@@ -54,7 +55,13 @@ export function sourceLossText(source: SourceStatus): string {
     source.chunksDamaged > 0 ? `${plural(source.chunksDamaged, 'chunk')} damaged` : '',
   ].filter((part) => part !== '');
   const lost = parts.length === 0 ? 'part of the file could not be read' : parts.join(', ');
-  return `${plural(source.recordsRead, 'record')} read; ${lost}`;
+  return `${read}; ${lost}`;
+}
+
+/** ` and 3 recovered (flagged in the evidence)` when the file gave recovered records. */
+function recoveredSourceText(source: SourceStatus): string {
+  const recovered = source.recordsRecovered;
+  return recovered > 0 ? ` and ${recovered} recovered (flagged in the evidence)` : '';
 }
 
 /** The problems shown for a file, and a line counting the rest. */
@@ -67,4 +74,10 @@ export function sourceProblems(source: SourceStatus): readonly string[] {
 export function duplicatesText(report: HuntReport): string {
   const duplicates = report.input.duplicates;
   return duplicates > 0 ? `, ${plural(duplicates, 'duplicate')} skipped` : '';
+}
+
+/** `, 4 of them recovered` when recovered records were read, else nothing. */
+export function recoveredInputText(report: HuntReport): string {
+  const recovered = report.input.recovered;
+  return recovered > 0 ? `, ${recovered} of them recovered` : '';
 }

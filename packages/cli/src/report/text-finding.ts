@@ -12,6 +12,7 @@ import {
   listText,
   manyProcessGuids,
   plural,
+  recoveredText,
 } from './format.js';
 import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
 import { factLines } from './text-layout.js';
@@ -47,6 +48,9 @@ export function findingLines(
       `${isoTime(finding.firstSeen)} .. ${isoTime(finding.lastSeen)}, ${plural(finding.count, 'time')}`,
     ),
     ...fact('why', finding.why),
+    ...(recoveredText(finding) === undefined
+      ? []
+      : fact('recovered', recoveredText(finding) ?? '')),
     ...(finding.alsoMatched === undefined || finding.alsoMatched.length === 0
       ? []
       : fact('also matches', finding.alsoMatched.join(', '))),

@@ -24,6 +24,7 @@ import type {
 } from './hunt-types.js';
 import {
   duplicatesText,
+  recoveredInputText,
   damagedSources,
   lossySources,
   sourceLossText,
@@ -77,7 +78,7 @@ function summaryLines(report: HuntReport, paint: Paint, width: number): string[]
     paint('evtxhunt hunt report', 'bold'),
     ...fact(
       'records',
-      `${input.records} read${duplicatesText(report)}, ` +
+      `${input.records} read${recoveredInputText(report)}${duplicatesText(report)}, ` +
         `${plural(input.activities, 'activity', 'activities')}, ` +
         `${plural(input.networkConnections, 'network connection')}`,
     ),

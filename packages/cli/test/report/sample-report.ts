@@ -231,6 +231,7 @@ export function sampleReport(): HuntReport {
   return {
     input: {
       records: 12_873,
+      recovered: 0,
       duplicates: 0,
       activities: 11_204,
       networkConnections: 3_310,

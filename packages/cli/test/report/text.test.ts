@@ -16,7 +16,14 @@ import {
 const WIDE = { color: false, width: 400 } as const;
 
 const EMPTY: HuntReport = {
-  input: { records: 0, duplicates: 0, activities: 0, networkConnections: 0, computers: [] },
+  input: {
+    records: 0,
+    recovered: 0,
+    duplicates: 0,
+    activities: 0,
+    networkConnections: 0,
+    computers: [],
+  },
   findings: [],
   suppressed: [],
   pivot: [],

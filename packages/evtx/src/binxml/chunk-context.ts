@@ -4,6 +4,7 @@ import { decodeUtf16 } from '../text.js';
 import type { PlanRunner } from '../render/planned.js';
 import type { TemplateDefinition } from './nodes.js';
 import type { TemplateCache } from './template-cache.js';
+import type { LimitName } from './tokens.js';
 
 /** Size of the chunk header; names and templates live after it. */
 export const CHUNK_HEADER_SIZE = 512;
@@ -31,9 +32,9 @@ export class ChunkContext {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
-  /** Throws the parser's error for a chunk-relative offset. */
-  fail(structure: string, offset: number, reason: string): never {
-    throw new EvtxError(structure, this.fileOffset + offset, reason);
+  /** Throws the parser's error for a chunk-relative offset, naming the limit gone over if any. */
+  fail(structure: string, offset: number, reason: string, limit?: LimitName): never {
+    throw new EvtxError(structure, this.fileOffset + offset, reason, limit);
   }
 
   /** Checks that `[offset, offset + length)` lies inside the chunk. */

@@ -18,7 +18,7 @@ import type {
 } from './nodes.js';
 import { TemplateRecording } from './template-cache.js';
 import type { RecordBody, TemplateRecord } from './template-record.js';
-import { Limits, MORE_FLAG, Token, baseToken, overLimit } from './tokens.js';
+import { Limits, MORE_FLAG, Token, baseToken, overLimit, type LimitName } from './tokens.js';
 
 /** Size of a template definition's header: next offset, GUID, data size. */
 const TEMPLATE_HEADER_SIZE = 24;
@@ -118,7 +118,7 @@ export class BinXmlParser {
   /** Reads content tokens until an end-element token, the end of the fragment, or `end`. */
   private parseContent(depth: number, inValue: boolean, topLevel: boolean): ContentNode[] {
     if (depth > Limits.maxElementDepth) {
-      this.fail(overLimit('maxElementDepth', `element depth ${depth}`));
+      this.failOver('maxElementDepth', `element depth ${depth}`);
     }
     const nodes: ContentNode[] = [];
 
@@ -285,7 +285,7 @@ export class BinXmlParser {
 
   private parseTemplateInstance(depth: number): TemplateInstanceNode {
     if (this.nesting >= Limits.maxTemplateDepth) {
-      this.fail(overLimit('maxTemplateDepth', `template nesting ${this.nesting + 1}`));
+      this.failOver('maxTemplateDepth', `template nesting ${this.nesting + 1}`);
     }
     this.nesting++;
     try {
@@ -351,8 +351,9 @@ export class BinXmlParser {
   /** The value table of a template instance: count, descriptors, then the value bytes. */
   private parseValues(depth: number): SubstitutionValue[] {
     const count = this.chunk.u32(this.pos);
-    if (count > Limits.maxSubstitutions)
-      this.fail(overLimit('maxSubstitutions', `${count} substitution values`));
+    if (count > Limits.maxSubstitutions) {
+      this.failOver('maxSubstitutions', `${count} substitution values`);
+    }
     this.chunk.need('substitution table', this.pos + 4, 4 * count);
 
     const values: SubstitutionValue[] = [];
@@ -376,5 +377,10 @@ export class BinXmlParser {
 
   private fail(reason: string): never {
     return this.chunk.fail('binxml', this.pos, reason);
+  }
+
+  /** Fails for an input over `limit`, with the error that names it. */
+  private failOver(limit: LimitName, found: string): never {
+    return this.chunk.fail('binxml', this.pos, overLimit(limit, found), limit);
   }
 }

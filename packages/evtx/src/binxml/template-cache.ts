@@ -113,16 +113,24 @@ export class TemplateCache {
    * asked, so a reader that parsed later chunks first (a worker) borrows as a sequential one.
    */
   borrow(templateId: number, before: number): Omit<TemplateDefinition, 'offset'> | undefined {
+    const [guid, ...others] = this.guidsWithId(templateId, before);
+    if (guid === undefined || others.length > 0) return undefined;
+    const cached = this.byGuid.get(guid)?.find((variant) => variant.chunkOffset < before);
+    return cached && { guid, children: cached.children, plans: cached.plans };
+  }
+
+  /**
+   * The GUIDs of the templates kept from chunks before file offset `before` that start with
+   * `templateId`: one for a template `borrow` can lend, several when the id is ambiguous.
+   */
+  guidsWithId(templateId: number, before: number): string[] {
     const prefix = `{${templateId.toString(16).padStart(8, '0')}-`;
-    let found: Omit<TemplateDefinition, 'offset'> | undefined;
+    const guids: string[] = [];
     for (const [guid, variants] of this.byGuid) {
       if (!guid.startsWith(prefix)) continue;
-      const cached = variants.find((variant) => variant.chunkOffset < before);
-      if (cached === undefined) continue;
-      if (found !== undefined) return undefined;
-      found = { guid, children: cached.children, plans: cached.plans };
+      if (variants.some((variant) => variant.chunkOffset < before)) guids.push(guid);
     }
-    return found;
+    return guids;
   }
 
   /** Keeps a template just compiled from `chunk`, within the cache's limits. */

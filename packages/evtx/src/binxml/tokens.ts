@@ -43,10 +43,13 @@ export const Limits = {
   maxSubstitutions: 4096,
 } as const;
 
+/** The name of one of the `Limits`, as errors, diagnostics and summaries carry it. */
+export type LimitName = keyof typeof Limits;
+
 /**
  * The reason of an error for an input over `limit`, e.g.
  * `element depth 65 over the limit maxElementDepth (64)`.
  */
-export function overLimit(limit: keyof typeof Limits, found: string): string {
+export function overLimit(limit: LimitName, found: string): string {
   return `${found} over the limit ${limit} (${Limits[limit]})`;
 }

@@ -3,6 +3,7 @@
  * parser's own chunk reader and summed up (CRC state, record ids, the log it belongs to); a
  * signature without a usable header is rejected with the reason.
  */
+import type { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_HEADER_SIZE, CHUNK_SIZE, parseChunkHeader } from '../chunk-header.js';
 import { readChunk } from '../chunk.js';
 import { crc32 } from '../crc32.js';
@@ -43,18 +44,20 @@ export interface RejectedSignature {
 
 /**
  * Judges the chunk signature at the start of `bytes` (the up to 64 KiB from it), found at
- * `offset` in the image `name`; `index` numbers it in diagnostics.
+ * `offset` in the image `name`; `index` numbers it in diagnostics. `templates` keeps the
+ * templates its records compile, for loose records that need one (see loose-record.ts).
  */
 export function examineChunk(
   bytes: Uint8Array,
   offset: number,
   index: number,
   name: string,
+  templates?: TemplateCache,
 ): CarvedChunk | RejectedSignature {
   const reason = headerProblem(bytes);
   if (reason !== undefined) return { offset, reason };
 
-  const { info, records, diagnostics } = readChunk(bytes, index, offset, name);
+  const { info, records, diagnostics } = readChunk(bytes, index, offset, name, templates);
   const ids = recordIdRange(records);
   const log = mostCommonLog(records);
   return {

@@ -1,9 +1,12 @@
 /**
  * The carving scan: an image of any size (a disk image, a memory dump, unallocated space) is
  * read window by window, never whole, and searched at every byte offset for chunk signatures
- * and, outside the chunks found, for intact records.
+ * and, outside the chunks found, for intact records. Loose records that need a template from
+ * elsewhere are read last, once every chunk of the image has lent its templates.
  */
+import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE } from '../chunk-header.js';
+import type { RecordCandidate } from '../recover/record-scan.js';
 import type { ByteSource } from '../source.js';
 import {
   examineChunk,
@@ -11,7 +14,7 @@ import {
   type CarvedChunk,
   type RejectedSignature,
 } from './carved-chunk.js';
-import { looseRecordAt, readLooseRecord, type LooseRecord } from './loose-record.js';
+import { looseRecordAt, needsTemplate, readLooseRecord, type LooseRecord } from './loose-record.js';
 import { CHUNK_MAGIC, findPattern, RECORD_MAGIC } from './signatures.js';
 
 /**
@@ -33,7 +36,10 @@ export interface CarveOptions {
   /** Bytes searched per read, at least 64 KiB; SCAN_WINDOW by default. */
   readonly windowBytes?: number;
   readonly onProgress?: (progress: CarveProgress) => void;
-  /** Each loose record as it is found, with its record when it could be read. */
+  /**
+   * Each loose record with its record when it could be read: as it is found, or, for one that
+   * needs a template from the carved chunks, after the whole image was searched.
+   */
   readonly onLooseRecord?: (record: LooseRecord) => void | Promise<void>;
 }
 
@@ -62,6 +68,7 @@ export async function scanImage(
   }
   const scan = new ImageScan(source, options, window);
   for (let start = 0; start < source.size; start += window) await scan.window(start);
+  await scan.readDeferred();
   return scan.result();
 }
 
@@ -73,6 +80,14 @@ class ImageScan {
   readonly #copies = new Map<number, CarvedChunk[]>();
   /** Image offset where the search goes on: past the last chunk or record taken. */
   #resumeAt = 0;
+  /**
+   * Templates compiled from the carved chunks, lent to loose records by template id. TODO:
+   * the cache keeps 4 MiB of definitions (MAX_CACHED_TEMPLATE_BYTES); in an image with more,
+   * a loose record whose template is past that is not read.
+   */
+  readonly #templates = new TemplateCache();
+  /** Loose records that need a template, by image offset, read once the scan is done. */
+  readonly #deferred: { offset: number; candidate: RecordCandidate }[] = [];
 
   constructor(
     private readonly source: ByteSource,
@@ -101,6 +116,23 @@ class ImageScan {
     this.#progress(start + end);
   }
 
+  /** Reads the loose records that waited for the templates of every carved chunk. */
+  async readDeferred(): Promise<void> {
+    for (const { offset, candidate } of this.#deferred) {
+      const bytes = await this.source.read(offset, candidate.size);
+      const found = readLooseRecord(
+        bytes,
+        0,
+        { ...candidate, offset: 0 },
+        offset,
+        this.source.name,
+        this.#templates,
+      );
+      await this.#keepLoose(found);
+    }
+    this.#loose.sort((a, b) => a.offset - b.offset);
+  }
+
   result(): CarveScan {
     return {
       image: this.source.name,
@@ -114,7 +146,13 @@ class ImageScan {
   /** Takes the chunk signature at `at`; returns where the search goes on. */
   async #takeChunk(bytes: Uint8Array, at: number, start: number): Promise<number> {
     const slot = bytes.subarray(at, at + CHUNK_SIZE);
-    const found = examineChunk(slot, start + at, this.#chunks.length, this.source.name);
+    const found = examineChunk(
+      slot,
+      start + at,
+      this.#chunks.length,
+      this.source.name,
+      this.#templates,
+    );
     if (!isCarvedChunk(found)) {
       this.#rejected.push(found);
       return at + 1;
@@ -146,11 +184,18 @@ class ImageScan {
     const candidate = looseRecordAt(bytes, at);
     if (candidate === undefined) return at + 1;
 
-    const found = readLooseRecord(bytes, at, candidate, start + at, this.source.name);
+    if (needsTemplate(bytes, at, candidate.size)) {
+      this.#deferred.push({ offset: start + at, candidate });
+    } else {
+      await this.#keepLoose(readLooseRecord(bytes, at, candidate, start + at, this.source.name));
+    }
+    return at + candidate.size;
+  }
+
+  async #keepLoose(found: LooseRecord): Promise<void> {
     await this.options.onLooseRecord?.(found);
     const { record, ...kept } = found;
     this.#loose.push({ ...kept, read: record !== undefined });
-    return at + candidate.size;
   }
 
   #progress(scanned: number): void {

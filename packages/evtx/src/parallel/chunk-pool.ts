@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 
 import type { ChunkInfo } from '../chunk.js';
 import type { EvtxFile } from '../evtx-file.js';
+import type { RecoveredToRead } from '../recover/duplicates.js';
+import type { SlotAccountant } from '../slot-accountant.js';
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
 import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
@@ -68,6 +70,11 @@ export interface SlotOutput<Output> {
   readonly info: ChunkInfo;
   /** Undefined when the slot had no records, or failed (its diagnostics say why). */
   readonly output: Output | undefined;
+  /**
+   * Set on the outputs that come after every slot: the job's output for a slot's recovered
+   * records that repeat no other record (recover/duplicates.ts); `info` is the slot's again.
+   */
+  readonly recovered?: true;
 }
 
 /** One task of a read, from planned to consumed. */
@@ -103,6 +110,8 @@ export class ChunkPool<Output> {
   /** This thread's runner, when it parses too. */
   readonly #here: TaskRunner | undefined;
   #nextId = 1;
+  /** Which read of this pool each file object is, for its tasks' `pass`. */
+  readonly #passes = new WeakMap<EvtxFile, number>();
   #closed = false;
 
   /** Throws a RangeError for options out of range; no thread starts until a file is read. */
@@ -159,6 +168,37 @@ export class ChunkPool<Output> {
       }
     }
     yield* outputs(accountant.finish());
+    yield* this.#readRecovered(accountant, evtx, path);
+  }
+
+  /**
+   * After every slot, the recovered records that repeat no other record, slot by slot: each
+   * slot is parsed again by a worker, which runs the job on those records only. At most
+   * `window` slots are in flight.
+   * TODO: a slot whose job throws here, or whose worker dies twice, comes with no output, and
+   * its error diagnostic does not reach the summary (the accountant has finished).
+   */
+  async *#readRecovered(
+    accountant: SlotAccountant<WorkerSlot<Output>>,
+    evtx: EvtxFile,
+    path: string,
+  ): AsyncGenerator<SlotOutput<Output>> {
+    const toRead = accountant.recoveredToRead();
+    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    let next = 0;
+    while (next < toRead.length || pending.length > 0) {
+      while (pending.length < this.#window && next < toRead.length) {
+        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
+        const task = { first: index, count: 1, done: undefined, slots: undefined };
+        const request = this.#request(evtx, path, task);
+        pending.push(this.#submit({ ...request, recovered: offsets, late }));
+      }
+      const slots = await (pending.shift() as Promise<readonly WorkerSlot[]>);
+      for (const { info, output, late } of slots as readonly WorkerSlot<Output>[]) {
+        if (late !== undefined) accountant.addLate(late);
+        yield { info, output, recovered: true };
+      }
+    }
   }
 
   /**
@@ -214,7 +254,17 @@ export class ChunkPool<Output> {
   /** The request for `task`'s slots of `evtx`, read as `evtx` reads them. */
   #request(evtx: EvtxFile, file: string, task: ReadTask): TaskRequest {
     const { first, count } = task;
-    return { kind: 'task', id: this.#nextId++, file, first, count, read: evtx.readOptions };
+    const pass = this.#passOf(evtx);
+    return { kind: 'task', id: this.#nextId++, file, pass, first, count, read: evtx.readOptions };
+  }
+  /** A number of its own for each file object read (see TaskRequest.pass). */
+  #passOf(evtx: EvtxFile): number {
+    let pass = this.#passes.get(evtx);
+    if (pass === undefined) {
+      pass = this.#nextId++;
+      this.#passes.set(evtx, pass);
+    }
+    return pass;
   }
 
   #submit(request: TaskRequest): Promise<readonly WorkerSlot[]> {

@@ -5,6 +5,7 @@
  */
 import type { ChunkInfo, ChunkReadOptions } from '../chunk.js';
 import type { EvtxRecord } from '../record.js';
+import type { LateReport } from '../recover/late-records.js';
 import type { SlotReport } from '../slots.js';
 
 /**
@@ -41,10 +42,23 @@ export interface TaskRequest {
   readonly kind: 'task';
   readonly id: number;
   readonly file: string;
+  /**
+   * Which read of the pool the task is part of. A thread keeps the file open, with the templates
+   * compiled from it, for the tasks of one read only: a file rewritten at the same path between
+   * two reads is opened afresh, not read with the old one's templates and size.
+   */
+  readonly pass: number;
   readonly first: number;
   readonly count: number;
   /** What is read besides the live records: the file's own `EvtxFile.readOptions`. */
   readonly read: ChunkReadOptions;
+  /**
+   * Set at the end of a pass (recover/duplicates.ts): the job runs only on the recovered
+   * records at these file offsets, not on the live ones.
+   */
+  readonly recovered?: readonly number[];
+  /** Of `recovered`, those that waited for templates of later chunks (late-records.ts). */
+  readonly late?: readonly number[];
 }
 
 /** Close the open file and end the thread. */
@@ -64,6 +78,8 @@ export type PoolRequest = TaskRequest | CloseRequest | RecycleRequest;
 export interface WorkerSlot<Output = unknown> extends SlotReport {
   /** Undefined for slots without records and for slots that failed. */
   readonly output: Output | undefined;
+  /** At the end of a pass: what reading the records that waited gave, for `addLate`. */
+  readonly late?: LateReport | undefined;
 }
 
 /** The answer to one task: every slot it named, in slot order. */

@@ -9,7 +9,14 @@ import { TemplateCache } from '../binxml/template-cache.js';
 import { CHUNK_SIZE } from '../chunk-header.js';
 import { openFileSource } from '../node-source.js';
 import { warmBefore, warmTemplates } from '../recover/warm-templates.js';
-import { parseSlot, readRun, type ParsedSlot } from '../slots.js';
+import {
+  liveRecords,
+  parseSlot,
+  readRecoveredSlot,
+  readRun,
+  slotCount,
+  type ParsedSlot,
+} from '../slots.js';
 import type { ByteSource } from '../source.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import type {
@@ -26,6 +33,7 @@ type OpenFile = ByteSource & { close(): Promise<void> };
 /** The file a thread has open, and the templates compiled from its chunks so far. */
 interface OpenEntry {
   readonly path: string;
+  readonly pass: number;
   readonly source: Promise<OpenFile>;
   readonly templates: TemplateCache;
   /** Slots before this one have all been parsed into `templates` (recover/warm-templates.ts). */
@@ -54,10 +62,13 @@ export class TaskRunner {
     const { id, first, count } = request;
     const job = await this.loadJob();
     try {
-      const open = await this.fileFor(request.file);
+      const open = await this.fileFor(request.file, request.pass);
       const bytes = await readRun(await open.source, first, count);
       const run = { first, count, bytes };
       await warmTemplates(await open.source, request.file, run, open, request.read);
+      if (request.recovered !== undefined) {
+        return { kind: 'task', id, slots: [await readRecovered(open, bytes, request, job)] };
+      }
       const parsed = await parseRun(open, bytes, request);
       return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
     } catch (error) {
@@ -86,10 +97,11 @@ export class TaskRunner {
     return this.job;
   }
 
-  private async fileFor(path: string): Promise<OpenEntry> {
-    if (this.open?.path === path) return this.open;
+  private async fileFor(path: string, pass: number): Promise<OpenEntry> {
+    if (this.open?.path === path && this.open.pass === pass) return this.open;
     await this.close();
-    const open = { path, source: openFileSource(path), templates: new TemplateCache(), warmed: 0 };
+    const source = openFileSource(path);
+    const open = { path, pass, source, templates: new TemplateCache(), warmed: 0 };
     this.open = open;
     return open;
   }
@@ -127,21 +139,55 @@ function parseOne(
   request: TaskRequest,
 ): ParsedSlot | WorkerSlot {
   try {
-    return parseSlot(bytes, index, request.file, open.templates, request.read);
+    const slot = parseSlot(bytes, index, request.file, open.templates, request.read);
+    return { ...slot, records: liveRecords(slot.records) };
   } catch (error) {
     return failedSlot(index, `parsing threw ${describeThrown(error)}`);
   }
 }
 
-/** Runs the job on a parsed slot's records; a job that throws fails the slot. */
+/**
+ * At the end of a pass, the recovered records of the one slot the request names, with the job
+ * run on them. Records that waited for templates of later chunks need every chunk's: the
+ * thread parses every slot of the file it has not yet, once per file.
+ */
+async function readRecovered(
+  open: OpenEntry,
+  bytes: Uint8Array,
+  request: TaskRequest,
+  job: LoadedJob,
+): Promise<WorkerSlot> {
+  const { first: index, recovered = [], late = [] } = request;
+  const source = await open.source;
+  if (late.length > 0)
+    await warmBefore(source, request.file, slotCount(source.size), open, request.read);
+  await warmTemplates(source, request.file, { first: index, count: 1, bytes }, open, request.read);
+  const toRead = { index, offsets: recovered, late };
+  try {
+    const readHere = () =>
+      readRecoveredSlot(bytes, toRead, request.file, open.templates, request.read);
+    let read = readHere();
+    // As in the pass (parseRun): a slack record may borrow a template from an earlier chunk.
+    if (read.slot.slackUnread === true && open.warmed < index) {
+      await warmBefore(source, request.file, index, open, request.read);
+      read = readHere();
+    }
+    // The keys went to the accountant in the pass.
+    return { ...runJob({ ...read.slot, keys: undefined }, job), late: read.late };
+  } catch (error) {
+    return failedSlot(index, `reading its recovered records threw ${describeThrown(error)}`);
+  }
+}
+
+/** Runs the job on a parsed slot's (live) records; a job that throws fails the slot. */
 function runJob(slot: ParsedSlot | WorkerSlot, job: LoadedJob): WorkerSlot {
   if (!('records' in slot)) return slot;
 
-  const { info, diagnostics, recordIds, records } = slot;
-  if (records.length === 0) return { info, diagnostics, recordIds, output: undefined };
+  const { info, diagnostics, recordIds, keys, records } = slot;
+  if (records.length === 0) return { info, diagnostics, recordIds, keys, output: undefined };
   if ('failure' in job) return failedSlot(info.index, job.failure, slot);
   try {
-    return { info, diagnostics, recordIds, output: job.run(records, info) };
+    return { info, diagnostics, recordIds, keys, output: job.run(records, info) };
   } catch (error) {
     return failedSlot(info.index, `the chunk job threw ${describeThrown(error)}`, slot);
   }

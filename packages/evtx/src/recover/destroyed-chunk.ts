@@ -1,15 +1,9 @@
 /**
  * A slot whose chunk header was destroyed (zeroed or overwritten) can still hold intact records
  * after the damage. They are found by their signatures, read with the templates still in the
- * slot or borrowed from earlier chunks, and flagged recovered: no header vouches for them.
- *
- * TODO: templates are borrowed only from chunks before the slot, because a reader goes through
- * the file once, in slot order; a destroyed slot 0, or one whose templates only later chunks
- * define, fails those records (each with an error naming the template id). Reading such slots
- * again at the end of the pass would lift this.
- * TODO: a recovered record is not compared with the live records of other chunks, so one that
- * repeats a live record elsewhere (a copied chunk whose header was then destroyed) is yielded
- * as well, flagged recovered. Only slack records are checked, against their own chunk.
+ * slot or borrowed from earlier chunks, and flagged recovered: no header vouches for them. A
+ * record whose template only a later chunk defines (a destroyed slot 0, say) waits for the end
+ * of the pass, when every chunk has been read (recover/late-records.ts).
  */
 import { ChunkContext } from '../binxml/chunk-context.js';
 import type { TemplateCache } from '../binxml/template-cache.js';
@@ -18,7 +12,7 @@ import type { ChunkResult } from '../chunk.js';
 import { EvtxError } from '../errors.js';
 import { recordIdRange } from '../record-ids.js';
 import { scanRecords } from './record-scan.js';
-import { readRecoveredRecord, recoverySite } from './recovered-record.js';
+import { MissingTemplateError, readRecoveredRecord, recoverySite } from './recovered-record.js';
 
 /**
  * Reads the records found in a slot without a chunk signature into `result` (flagged
@@ -45,6 +39,10 @@ export function recoverDestroyedChunk(
       recovered++;
     } catch (error) {
       if (!(error instanceof EvtxError)) throw error;
+      if (error instanceof MissingTemplateError) {
+        (result.deferred ??= []).push(candidate);
+        continue;
+      }
       info.failed++;
       result.diagnostics.push({
         severity: 'error',
@@ -52,6 +50,7 @@ export function recoverDestroyedChunk(
         offset: error.offset,
         chunkIndex: info.index,
         recordId: candidate.recordId.toString(),
+        ...(error.limit === undefined ? {} : { limit: error.limit }),
         message: `record found by its signature cannot be read: ${error.reason}`,
       });
     }
@@ -67,7 +66,10 @@ function describe(result: ChunkResult, recovered: number, found: number): string
   if (recovered > 0) result.info.recovered = recovered;
 
   const span = ids === undefined ? '' : ` (ids ${ids.first}-${ids.last})`;
-  const failed = found - recovered;
+  const waiting = result.deferred?.length ?? 0;
+  const failed = found - recovered - waiting;
   const rest = failed === 0 ? '' : `, ${failed} found but unreadable`;
-  return `${recovered} records recovered by their signatures${span}${rest}`;
+  const late =
+    waiting === 0 ? '' : `, ${waiting} read at the end (their templates are not in earlier chunks)`;
+  return `${recovered} records recovered by their signatures${span}${rest}${late}`;
 }

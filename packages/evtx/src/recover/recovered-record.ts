@@ -20,6 +20,13 @@ const DEFINITION_HEADER_SIZE = 24;
 /** BinXml values inside BinXml values looked into; deeper ones are left to the parser. */
 const MAX_NESTED_VALUES = 4;
 
+/**
+ * A found record names a template that is not intact in its chunk and that no chunk read so
+ * far (before `borrowBefore`) defines: a later chunk may, so the record is read again at the
+ * end of the pass (recover/late-records.ts).
+ */
+export class MissingTemplateError extends EvtxError {}
+
 /** Where a found record is read: its chunk's bytes and the slot it lies in. */
 export interface RecoverySite {
   readonly chunk: ChunkContext;
@@ -89,10 +96,11 @@ function ensureDefinition(site: RecoverySite, offset: number, templateId: number
   const borrowed = chunk.templateCache?.borrow(templateId, site.borrowBefore);
   if (borrowed === undefined) {
     const id = hex(templateId);
+    const which = Number.isFinite(site.borrowBefore) ? 'no earlier chunk' : 'no chunk';
     const reason =
-      `template ${id} is not intact at ${hex(chunk.fileOffset + offset)} and no earlier ` +
-      'chunk of the file defines one template with that id';
-    throw new EvtxError('template definition', chunk.fileOffset + offset, reason);
+      `template ${id} is not intact at ${hex(chunk.fileOffset + offset)} and ${which} ` +
+      'of the file defines one template with that id';
+    throw new MissingTemplateError('template definition', chunk.fileOffset + offset, reason);
   }
   chunk.templates.set(offset, { offset, ...borrowed });
 }

@@ -2,12 +2,15 @@
  * The unused space of a chunk, after the last record its header names, often still holds
  * records: from before the log wrapped round and reused the chunk, or left by Windows. They are
  * read when asked for, flagged recovered and never counted as live; one equal to a live record
- * of the chunk (same id, written time and bytes) is a duplicate and is not read twice.
+ * of the chunk (same id, written time and bytes) is a duplicate and is not read twice here. One
+ * repeating a live record of another chunk, or another recovered record, is recognised at the
+ * end of the pass (recover/duplicates.ts).
  *
  * Read by `EvtxFile` (EvtxFileOptions.slack) and by a ChunkPool's threads for such a file; the
  * CLI's `--slack` asks for it.
- * TODO: a slack record is compared only with its own chunk's live records, not with those of
- * other chunks, so one repeating a live record of another chunk is output twice.
+ * TODO: a slack record whose template only a later chunk defines is a warning ("cannot be
+ * read"), not held for the end of the pass as a record behind a destroyed chunk header is
+ * (recover/late-records.ts); most such leftovers name templates since overwritten anyway.
  */
 import { ChunkContext } from '../binxml/chunk-context.js';
 import type { ChunkResult } from '../chunk.js';

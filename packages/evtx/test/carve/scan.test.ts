@@ -13,7 +13,16 @@ import { bytesSource } from '../../src/index.js';
 import type { StructuredRecord } from '../../src/types.js';
 import { parseFixture } from '../support/fixture.js';
 import { parse } from '../support/parse.js';
-import { carveImage, CUT_BYTES, fixtureChunk, layOut, randomBytes } from './image.js';
+import {
+  ChunkBuilder,
+  el,
+  sub,
+  template,
+  templateGuid,
+  value,
+  ValueType,
+} from '../support/index.js';
+import { carveImage, CUT_BYTES, fixtureChunk, layOut, randomBytes, recordBytes } from './image.js';
 
 const IMAGE = carveImage();
 
@@ -70,30 +79,118 @@ test('scanImage finds every chunk at its unaligned offset, with its CRC state an
   assert.equal(found.chunks[1]?.channel, 'Security');
 });
 
-test('scanImage finds loose records between chunks and reads the one that carries its template', async () => {
+test('scanImage reads loose records: one with its template inline, one borrowing it by id from a carved chunk', async () => {
   const found = await scan();
-  const loose = found.looseRecords.map(({ offset, recordId, read }) => ({
+  const loose = found.looseRecords.map(({ offset, recordId, read, problem }) => ({
     offset,
     recordId,
     read,
+    problem,
   }));
 
   assert.deepEqual(loose, [
-    { offset: IMAGE.inlineRecord, recordId: 33072n, read: true },
-    { offset: IMAGE.referringRecord, recordId: 1906n, read: false },
+    { offset: IMAGE.inlineRecord, recordId: 33072n, read: true, problem: undefined },
+    { offset: IMAGE.referringRecord, recordId: 1906n, read: true, problem: undefined },
   ]);
-  assert.match(
-    found.looseRecords[1]?.problem ?? '',
-    /is not in the record: it was defined earlier/,
-  );
 
   const records: StructuredRecord[] = [];
   await scanImage(bytesSource(IMAGE.image, 'image.bin'), {
     onLooseRecord: (loose) => void (loose.record && records.push(loose.record)),
   });
   const security = await parseFixture('Security_1_record.evtx');
-  assert.deepEqual(withoutFile(records), withoutFile(security.structured));
+  const sysmon = await parseFixture('sysmon.evtx');
+  const live = sysmon.structured.find((record) => record.headerRecordId === '1906');
+  // The borrowed template gives the live record, flagged recovered.
+  assert.deepEqual(withoutFile(records), [
+    ...withoutFile(security.structured),
+    ...withoutFile([{ ...live!, recovered: true }]),
+  ]);
   assert.equal(records[0]?.eventId, 1102);
+  assert.equal(records[1]?.eventId, live?.eventId);
+});
+
+/** A record whose fragment is one instance of the template `guid`, with one string value. */
+function imageRecord(recordId: number, guid: string, image: string) {
+  const root = el(
+    'Event',
+    {},
+    el('EventData', {}, el('Data', { Name: 'Image' }, sub(0, ValueType.String))),
+  );
+  return { recordId, body: template(guid, root, [value.string(image)]) };
+}
+
+/** A chunk defining `guid` (record 1), and the bytes of a record 2 that refers to it. */
+function definingChunk(guid: string, image: string): { chunk: Uint8Array; referring: Uint8Array } {
+  const builder = new ChunkBuilder();
+  builder.add(imageRecord(1, guid, 'first.exe'));
+  const at = builder.add(imageRecord(2, guid, image));
+  const chunk = builder.build();
+  return { chunk, referring: recordBytes(chunk, at) };
+}
+
+const SHARED_ID_A = '{11112222-3333-4444-5555-666677778888}';
+const SHARED_ID_B = '{11112222-9999-4444-5555-666677778888}';
+
+test('scanImage lends a loose record the template of a chunk found later in the image', async () => {
+  const { chunk, referring } = definingChunk(SHARED_ID_A, 'C:\\evil.exe');
+  const { image, offsets } = layOut([randomBytes(301, 11), referring, randomBytes(77, 12), chunk]);
+  const records: StructuredRecord[] = [];
+  const found = await scanImage(bytesSource(image, 'image.bin'), {
+    onLooseRecord: (loose) => void (loose.record && records.push(loose.record)),
+  });
+
+  assert.deepEqual(
+    found.looseRecords.map(({ offset, read }) => [offset, read]),
+    [[offsets[1], true]],
+  );
+  assert.deepEqual(
+    records.map((r) => [r.headerRecordId, r.data, r.recovered]),
+    [['2', { Image: 'C:\\evil.exe' }, true]],
+  );
+});
+
+test('scanImage refuses a loose record whose template id two carved templates share', async () => {
+  const { chunk: a, referring } = definingChunk(SHARED_ID_A, 'a.exe');
+  const { chunk: b } = definingChunk(SHARED_ID_B, 'b.exe');
+  const { image } = layOut([
+    randomBytes(99, 13),
+    a,
+    randomBytes(51, 14),
+    b,
+    randomBytes(7, 15),
+    referring,
+  ]);
+  const found = await scanImage(bytesSource(image, 'image.bin'));
+
+  assert.deepEqual(
+    found.looseRecords.map(({ read, problem }) => [read, problem]),
+    [
+      [
+        false,
+        '2 templates of the carved chunks have its template id 0x11112222 ' +
+          `(${SHARED_ID_A}, ${SHARED_ID_B}): which one it used cannot be told`,
+      ],
+    ],
+  );
+});
+
+test('scanImage says no carved chunk defines the template a loose record names', async () => {
+  const { referring } = definingChunk(SHARED_ID_A, 'a.exe');
+  const { chunk } = definingChunk(templateGuid('other'), 'b.exe');
+  const found = await scanImage(
+    bytesSource(layOut([chunk, randomBytes(9, 16), referring]).image, 'x'),
+  );
+
+  assert.deepEqual(
+    found.looseRecords.map(({ read, problem }) => [read, problem]),
+    [
+      [
+        false,
+        'its template (id 0x11112222) is not in the record: it was defined earlier in its lost ' +
+          'chunk, and no carved chunk of the image defines a template with that id',
+      ],
+    ],
+  );
 });
 
 test('scanImage gives the same result whatever the window, across window edges', async () => {

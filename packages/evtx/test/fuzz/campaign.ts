@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { mutate, type Mutant } from './mutators.js';
+import type { PooledCheck } from './pooled.js';
 import {
   heapBound,
   judge,
@@ -36,6 +37,11 @@ export interface CampaignOptions {
   onStart?: (index: number) => void;
   /** Called for each failing mutant, e.g. to save it. */
   onFailure?: (found: FoundFailure) => void;
+  /**
+   * Also read every `every`-th mutant (by index) that passed the oracle through a ChunkPool,
+   * which must give the same records and summary.
+   */
+  pooled?: { check: PooledCheck; every: number };
 }
 
 /** A failing mutant with all that is needed to make it again. */
@@ -51,6 +57,8 @@ export interface CampaignResult {
   failures: FoundFailure[];
   /** Mutants per mutator name. */
   byMutator: Map<string, number>;
+  /** Mutants also read through the pool. */
+  pooled: number;
   /** The largest share of its time budget and of its heap bound a parsed mutant used. */
   worst: { time: number; heap: number };
 }
@@ -60,7 +68,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const { seed, files } = options;
   const cleans = new Map<number, ParseOutcome>();
   const worst = { time: 0, heap: 0 };
-  const result: CampaignResult = { mutants: 0, failures: [], byMutator: new Map(), worst };
+  const result: CampaignResult = {
+    mutants: 0,
+    failures: [],
+    byMutator: new Map(),
+    pooled: 0,
+    worst,
+  };
   const first = options.first ?? 0;
   const end = first + (options.mutants ?? Infinity);
 
@@ -76,17 +90,34 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     result.mutants++;
 
     options.onStart?.(index);
-    const failure = await judge(file.bytes, clean, mutant, (outcome) => {
+    let parsed: ParseOutcome | undefined;
+    const judged = await judge(file.bytes, clean, mutant, (outcome) => {
       const size = mutant.bytes.length;
       worst.time = Math.max(worst.time, outcome.cpuMs / timeBudget(size));
       worst.heap = Math.max(worst.heap, outcome.heapGrowth / heapBound(size));
+      parsed = outcome;
     });
+    const failure = judged ?? (await poolFailure(options, index, mutant, parsed, result));
     if (failure === undefined) continue;
     const found = { ...failure, seed, index, file: file.name, mutant };
     result.failures.push(found);
     options.onFailure?.(found);
   }
   return result;
+}
+
+/** The pooled check of mutant `index` when it is one of those sampled; undefined if it passes. */
+async function poolFailure(
+  options: CampaignOptions,
+  index: number,
+  mutant: Mutant,
+  parsed: ParseOutcome | undefined,
+  result: CampaignResult,
+): Promise<Failure | undefined> {
+  const pooled = options.pooled;
+  if (pooled === undefined || parsed === undefined || index % pooled.every !== 0) return undefined;
+  result.pooled++;
+  return pooled.check.compare(mutant.bytes, parsed);
 }
 
 /** Makes mutant `index` of campaign `seed` again, from the same seed files in the same order. */

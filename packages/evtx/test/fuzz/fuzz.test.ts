@@ -9,6 +9,7 @@ import { fixturePath } from '../support/fixture.js';
 import { replay, runCampaign, seedFiles, type SeedFile } from './campaign.js';
 import { chunkOffsets, mutate, recordOffsets } from './mutators.js';
 import { judge, parseFully } from './oracle.js';
+import { PooledCheck } from './pooled.js';
 
 const SEED = 20261204;
 const MUTANTS = 300;
@@ -18,18 +19,62 @@ function repositoryFiles(): SeedFile[] {
   return seedFiles([dir], 80 * 1024);
 }
 
-test('runCampaign: 300 mutants of the fixtures pass the oracle', { timeout: 60_000 }, async () => {
-  const files = repositoryFiles();
-  assert.equal(files.length, 5);
+test(
+  'runCampaign: 300 mutants of the fixtures pass the oracle, every 10th through a pool too',
+  { timeout: 120_000 },
+  async () => {
+    const files = repositoryFiles();
+    assert.equal(files.length, 5);
 
-  const result = await runCampaign({ seed: SEED, files, mutants: MUTANTS });
+    const check = await PooledCheck.open(2);
+    let result;
+    try {
+      result = await runCampaign({
+        seed: SEED,
+        files,
+        mutants: MUTANTS,
+        pooled: { check, every: 10 },
+      });
+    } finally {
+      await check.close();
+    }
 
-  assert.equal(result.mutants, MUTANTS);
-  assert.deepEqual(
-    result.failures.map((f) => `${f.kind} #${f.index} ${f.mutant.description}: ${f.detail}`),
-    [],
-  );
-  assert.equal(result.byMutator.size, 11, 'every mutator ran');
+    assert.equal(result.mutants, MUTANTS);
+    assert.equal(result.pooled, MUTANTS / 10);
+    assert.deepEqual(
+      result.failures.map((f) => `${f.kind} #${f.index} ${f.mutant.description}: ${f.detail}`),
+      [],
+    );
+    assert.equal(result.byMutator.size, 11, 'every mutator ran');
+  },
+);
+
+test('PooledCheck: a pooled read equal to the sequential one passes; other records or summary fail', async () => {
+  const [file] = repositoryFiles().filter((f) => f.name === 'Security_1_record.evtx');
+  const bytes = file!.bytes;
+  const outcome = await parseFully(bytes, 'mutant.evtx');
+  const check = await PooledCheck.open(2);
+  try {
+    assert.equal(await check.compare(bytes, outcome), undefined);
+
+    const [key] = outcome.slots.get(0)!;
+    const changed = { ...outcome, slots: new Map([[0, [`${key}x`]]]) };
+    const records = await check.compare(bytes, changed);
+    assert.deepEqual(records, {
+      kind: 'pool-differs',
+      detail: 'slot 0: 1 records read sequentially, 1 through the pool, not the same',
+    });
+
+    const summary = { ...outcome.summary, records: { ...outcome.summary.records, failed: 1 } };
+    const counted = await check.compare(bytes, { ...outcome, summary });
+    assert.equal(counted?.kind, 'pool-differs');
+    assert.match(
+      counted.detail,
+      /^summaries differ: sequential .*"failed":1.*, through the pool .*"failed":0/,
+    );
+  } finally {
+    await check.close();
+  }
 });
 
 test('mutate: the same seed and index make the same mutant', () => {

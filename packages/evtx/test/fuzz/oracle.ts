@@ -25,6 +25,7 @@ import { runInNewContext } from 'node:vm';
 import { crc32 } from '../../src/crc32.js';
 import { bytesSource, EvtxFile, type FileSummary } from '../../src/index.js';
 import type { Mutant } from './mutators.js';
+import { keyOf } from './pool-job.js';
 
 const HEADER_BLOCK = 4096;
 const CHUNK_SIZE = 65536;
@@ -48,7 +49,13 @@ export interface ParseOutcome {
 
 /** A mutant the oracle rejected, and why. */
 export interface Failure {
-  kind: 'exception' | 'time' | 'memory' | 'undamaged-chunk-changed' | 'damage-not-reported';
+  kind:
+    | 'exception'
+    | 'time'
+    | 'memory'
+    | 'undamaged-chunk-changed'
+    | 'damage-not-reported'
+    | 'pool-differs';
   detail: string;
 }
 
@@ -66,10 +73,8 @@ export async function parseFully(bytes: Uint8Array, name: string): Promise<Parse
   const slots = new Map<number, string[]>();
   let count = 0;
   for await (const record of file.records()) {
-    const key = [record.recordId, record.offset, record.toXml()];
-    key.push(JSON.stringify(record.toStructured()));
     const list = slots.get(record.chunkIndex) ?? [];
-    list.push(key.join('|'));
+    list.push(keyOf(record, name));
     slots.set(record.chunkIndex, list);
     if (++count % 64 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }

@@ -33,6 +33,8 @@ test('EvtxFile names maxElementDepth and the offset of the element too deep', as
   const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
   assert.equal(error?.severity, 'error');
   assert.equal(error.structure, 'binxml');
+  assert.equal(error.limit, 'maxElementDepth');
+  assert.deepEqual(parsed.summary.limitsHit, { maxElementDepth: 1 });
   assert.equal(
     error.message,
     `element depth 65 over the limit maxElementDepth (${Limits.maxElementDepth})`,
@@ -55,7 +57,9 @@ test('EvtxFile names maxSubstitutions and the offset of the value table', async 
   const parsed = await parse(file);
 
   assert.deepEqual(parsed.summary.records, { read: 0, failed: 1, missing: 0 });
+  assert.deepEqual(parsed.summary.limitsHit, { maxSubstitutions: 1 });
   const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '7');
+  assert.equal(error?.limit, 'maxSubstitutions');
   assert.equal(
     error?.message,
     `${count} substitution values over the limit maxSubstitutions (4096)`,
@@ -87,4 +91,34 @@ test('EvtxFile names maxTemplateDepth for template instances nested in BinXml va
   const [error] = parsed.summary.diagnostics.filter((d) => d.recordId === '2');
   assert.equal(error?.severity, 'error');
   assert.equal(error.message, 'template nesting 17 over the limit maxTemplateDepth (16)');
+  assert.equal(error.limit, 'maxTemplateDepth');
+  assert.deepEqual(parsed.summary.limitsHit, { maxTemplateDepth: 1 });
+});
+
+test('EvtxFile counts limits hit by name, and none for a record failed otherwise', async () => {
+  const builder = new ChunkBuilder();
+  const nameAt = () => builder.nameOffset('Data') ?? 0;
+  builder.add(sysmonEvent({ eventId: 1, recordId: 1, fields: { Image: 'a.exe' } }));
+  const deep = (id: number) =>
+    eventRecord(
+      { recordId: id, eventId: 1 },
+      template(
+        templateGuid(`deep${id}`),
+        el('EventData', {}, raw(nestedElements(70, nameAt()))),
+        [],
+      ),
+    );
+  builder.add(deep(2));
+  builder.add(deep(3));
+  const clean = await parse(evtxFile([builder.build()]));
+
+  assert.deepEqual(clean.summary.limitsHit, { maxElementDepth: 2 });
+  // A second pass over the same file counts afresh.
+  let chunks = 0;
+  for await (const chunk of clean.file.chunks()) chunks += chunk.index + 1;
+  assert.equal(chunks, 1);
+  assert.deepEqual(clean.file.summary.limitsHit, { maxElementDepth: 2 });
+  assert.deepEqual(clean.summary.records, { read: 1, failed: 2, missing: 0 });
+  const plain = await parse(evtxFile([new ChunkBuilder().build()]));
+  assert.equal(plain.summary.limitsHit, undefined);
 });

@@ -57,18 +57,49 @@ test('EvtxFile recovers the records behind a destroyed chunk header, templates b
   assert.match(slot?.message ?? '', /; \d+ records recovered by their signatures \(ids \d+-\d+\)$/);
 });
 
-test('EvtxFile does not borrow a template for a destroyed slot 0: nothing precedes it', async () => {
-  const damaged = log(400).slice();
+test('EvtxFile reads the records of a destroyed slot 0 at the end, templates of later chunks', async () => {
+  const clean = log(400);
+  const damaged = clean.slice();
   damaged.fill(0, slotAt(0), slotAt(0) + 4096);
+  const survivors = scanRecords(slotOf(clean, 0), 0, { step: 8 }).filter((c) => c.offset >= 4096);
 
+  const before = await parse(clean);
   const { records, summary } = await readAll(damaged);
-  assert.equal(records.filter((r) => r.chunkIndex === 0).length, 0);
-  const failures = summary.diagnostics.filter((d) => d.structure === 'template definition');
-  assert.ok(failures.length > 0);
-  assert.equal(summary.records.failed, failures.length);
+  // Slot 1's live records first, then slot 0's, recovered, in file order.
+  const live = before.structured.filter((r) => BigInt(r.recordId) > 206n);
+  assert.deepEqual(
+    records.map((r) => [r.recordId, r.recovered]),
+    [...live.map((r) => [BigInt(r.recordId), false]), ...survivors.map((c) => [c.recordId, true])],
+  );
+  assert.equal(survivors.length, 196);
+  const byId = new Map(before.structured.map((r) => [r.recordId, r]));
+  for (const record of json(records.filter((r) => r.recovered))) {
+    assert.deepEqual(record, { ...byId.get(record.recordId), recovered: true });
+  }
+  assert.equal(summary.records.recovered, 196);
+  assert.equal(summary.records.failed, 0);
+  const header = summary.diagnostics.find((d) => d.structure === 'chunk header');
   assert.match(
-    failures[0]?.message ?? '',
-    /^record found by its signature cannot be read: template 0x7ec0ffee is not intact at 0x[0-9a-f]+ and no earlier chunk of the file defines one template with that id$/,
+    header?.message ?? '',
+    /; 0 records recovered by their signatures, 196 read at the end \(their templates are not in earlier chunks\)$/,
+  );
+  const slot = summary.diagnostics.filter(
+    (d) => d.chunkIndex === 0 && d.structure !== 'chunk header',
+  );
+  assert.deepEqual(
+    slot.map((d) => [d.severity, d.offset, d.message]),
+    [
+      [
+        'error',
+        slotAt(0),
+        "the slot holds no chunk signature; records up to 206 are missing; the range is open-ended, no earlier chunk bounds it (chunk 1, ids 207-400, is the only chunk with record ids; the file header's next record id is 401)",
+      ],
+      [
+        'info',
+        slotAt(0),
+        '196 records found by their signatures read at the end, with templates of later chunks',
+      ],
+    ],
   );
 });
 

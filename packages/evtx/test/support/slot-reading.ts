@@ -6,7 +6,8 @@ import {
   type FileSummary,
 } from '../../src/index.js';
 import { ChunkPool, openFileSource } from '../../src/node.js';
-import { parseSlots, type SlotReport } from '../../src/slots.js';
+import type { EvtxRecord } from '../../src/record.js';
+import { liveRecords, parseSlots, type SlotReport } from '../../src/slots.js';
 
 /** What one read of a file gave. */
 export interface SlotReading {
@@ -42,18 +43,26 @@ export async function readSplit(path: string): Promise<SlotReading> {
   const source = await openFileSource(path);
   try {
     const evtx = await EvtxFile.open(source);
-    const accountant = evtx.beginPass<SlotReport & { keys: string[] }>();
+    const accountant = evtx.beginPass<SlotReport & { names: string[] }>();
     const reading: SlotReading = { chunks: [], keys: [], summary: evtx.summary };
-    const take = (released: readonly (SlotReport & { keys: string[] })[]) => {
+    const take = (released: readonly (SlotReport & { names: string[] })[]) => {
       for (const slot of released) reading.chunks.push(slot.info);
-      for (const slot of released) reading.keys.push(...slot.keys);
+      for (const slot of released) reading.keys.push(...slot.names);
     };
+    // Recovered records come after every slot, those that repeat no other: held here by offset.
+    const recovered = new Map<number, string>();
+    const name = (record: EvtxRecord) => `${record.recordId}@${record.offset}`;
     for await (const slot of parseSlots(source, 0, evtx.summary.chunks.slots, 1)) {
-      const keys = slot.records.map((record) => `${record.recordId}@${record.offset}`);
-      const { info, diagnostics, recordIds } = slot;
-      take(accountant.add(structuredClone({ info, diagnostics, recordIds, keys })));
+      const names = liveRecords(slot.records).map(name);
+      for (const record of slot.records)
+        if (record.recovered) recovered.set(record.offset, name(record));
+      const { info, diagnostics, recordIds, keys } = slot;
+      take(accountant.add(structuredClone({ info, diagnostics, recordIds, keys, names })));
     }
     take(accountant.finish());
+    for (const { offsets } of accountant.recoveredToRead()) {
+      for (const offset of offsets) reading.keys.push(recovered.get(offset) as string);
+    }
     return reading;
   } finally {
     await source.close();
@@ -70,8 +79,8 @@ export async function readPooled(
   try {
     const evtx = await EvtxFile.open(source, options);
     const reading: SlotReading = { chunks: [], keys: [], summary: evtx.summary };
-    for await (const { info, output } of pool.read(evtx, path)) {
-      reading.chunks.push(info);
+    for await (const { info, output, recovered } of pool.read(evtx, path)) {
+      if (recovered !== true) reading.chunks.push(info);
       if (output !== undefined && output !== '') reading.keys.push(...output.split(' '));
     }
     return reading;

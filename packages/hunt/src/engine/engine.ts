@@ -108,6 +108,7 @@ export class HuntEngine {
   readonly #duplicates = new DuplicateRecords();
   readonly #computers = new Set<string>();
   #records = 0;
+  #recovered = 0;
   #activities = 0;
   #connections = 0;
   #first: EventTime | undefined;
@@ -134,6 +135,7 @@ export class HuntEngine {
    */
   add(input: EventRecord | FieldSourceRecord): void {
     this.#records++;
+    if (input.recovered === true) this.#recovered++;
     if (this.#duplicates.isDuplicate(input)) return;
 
     const record = isFieldSource(input) ? input.withFields(fieldsRead(input)) : input;
@@ -224,6 +226,7 @@ export class HuntEngine {
   #input(): HuntReport['input'] {
     const input = {
       records: this.#records,
+      recovered: this.#recovered,
       duplicates: this.#duplicates.count,
       activities: this.#activities,
       networkConnections: this.#connections,

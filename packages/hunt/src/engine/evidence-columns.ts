@@ -4,7 +4,8 @@
  * names shared by every series), 22 bytes an event. Evidence objects are made only for the
  * events a finding lists (see findings/evidence-limit.ts). An event whose record id is not a
  * plain decimal number below 2^32 (every log counts from 1, so one would need four billion
- * records), or whose time is not in the usual ISO form, keeps its evidence object.
+ * records), or whose time is not in the usual ISO form, or that came from a recovered record
+ * (rare: a damaged log), keeps its evidence object.
  */
 import type { Activity } from '../events/activity.js';
 import { listedPositions, type ListedEvidence } from '../findings/evidence-limit.js';
@@ -52,6 +53,8 @@ export class EvidenceColumns {
   #eventIds = new Uint16Array(FIRST_CAPACITY);
   /** Events that do not fit the columns, by position. */
   readonly #odd = new Map<number, Evidence>();
+  /** Events from recovered records (kept in #odd). */
+  #recovered = 0;
   /** The last listing, reused while nothing is added: several detections list one series. */
   #listing:
     { readonly length: number; readonly limit?: number; result: ListedEvidence } | undefined;
@@ -63,6 +66,11 @@ export class EvidenceColumns {
   /** Events added. */
   get length(): number {
     return this.#length;
+  }
+
+  /** Events added that came from recovered records. */
+  get recovered(): number {
+    return this.#recovered;
   }
 
   /** Every event's time in epoch ms, in the order added (a view: read it, do not keep it). */
@@ -79,8 +87,9 @@ export class EvidenceColumns {
 
     const recordId = plainId(source.recordId);
     const plain = isPlainIso(time.iso) && recordId !== undefined;
-    if (!plain || source.eventId !== (source.eventId & 0xffff)) {
+    if (!plain || source.eventId !== (source.eventId & 0xffff) || source.recovered === true) {
       this.#odd.set(at, evidenceOf(activity));
+      if (source.recovered === true) this.#recovered++;
       return;
     }
     this.#ticks[at] = digitsAt(time.iso, 20, 27);

@@ -7,6 +7,7 @@
  */
 import { limitEvidence, omittedProperty } from '../findings/evidence-limit.js';
 import { SEVERITIES, type Finding, type FindingKind, type Severity } from '../findings/finding.js';
+import { recoveredProperty } from '../story/evidence.js';
 import { byTime } from './network-detections.js';
 import { raised } from './severity.js';
 
@@ -134,6 +135,7 @@ function sweep(
     lastSeen: group.map((finding) => finding.lastSeen).reduce((a, b) => (b > a ? b : a)),
     count: group.reduce((sum, finding) => sum + finding.count, 0),
     ...listedEvidence(group),
+    ...recoveredProperty(group.reduce((sum, f) => sum + (f.recoveredEvidence ?? 0), 0)),
     why,
   };
 }

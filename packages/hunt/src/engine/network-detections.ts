@@ -4,6 +4,7 @@
  * and lateral movement between internal hosts. Each returns a finding or undefined.
  */
 import { omittedProperty } from '../findings/evidence-limit.js';
+import { recoveredCount, recoveredProperty } from '../story/evidence.js';
 import type { Evidence, Finding, Severity } from '../findings/finding.js';
 import { isInternalClass, type IpClass } from '../net/ip-class.js';
 import { guidsByTime, type ConnectionSeries } from './connections.js';
@@ -51,6 +52,7 @@ export function seriesFinding(
   const destinationIp = inbound ? series.localIp : series.remoteIp;
   const queriedName = inbound ? undefined : queriedNameOf(series, context.dns);
   const { evidence, omitted } = series.evidence.listed();
+  const recovered = series.evidence.recovered;
   return {
     kind: finding.kind,
     severity: finding.severity,
@@ -68,6 +70,7 @@ export function seriesFinding(
     count: series.count,
     evidence,
     ...omittedProperty(omitted),
+    ...recoveredProperty(recovered),
     why: finding.why,
   };
 }
@@ -313,9 +316,12 @@ function lateralIn(series: ConnectionSeries, context: DetectionContext, service:
   const why =
     `Internal host ${series.remoteIp} reached ${service} on ${series.computer} ${times(series.count)}; ` +
     `this host is not a server for ${service} in these logs.${after}`;
+  const spawnEvidence = spawns.map((spawn) => spawn.evidence);
+  const recovered = (finding.recoveredEvidence ?? 0) + recoveredCount(spawnEvidence);
   return {
     ...finding,
-    evidence: [...finding.evidence, ...spawns.map((spawn) => spawn.evidence)],
+    evidence: [...finding.evidence, ...spawnEvidence],
+    ...recoveredProperty(recovered),
     why,
   };
 }

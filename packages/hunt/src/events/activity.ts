@@ -11,6 +11,8 @@ export interface SourceRef {
   readonly recordId: string;
   readonly eventId: number;
   readonly provider: string;
+  /** Present (true) when the record was a recovered one (see EventRecord.recovered). */
+  readonly recovered?: true;
 }
 
 /** A process as an event names it. Any part may be missing from a given event. */

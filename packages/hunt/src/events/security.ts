@@ -32,7 +32,12 @@ export function securityProcessStart(record: EventRecord): ProcessStart | undefi
     origin: 'security',
     computer: record.computer,
     time,
-    source: { recordId, eventId, provider, ...defined({ file: record.file }) },
+    source: {
+      recordId,
+      eventId,
+      provider,
+      ...defined({ file: record.file, recovered: record.recovered === true || undefined }),
+    },
     process: defined({
       pid: fields.integer('NewProcessId'),
       image: fields.text('NewProcessName'),

@@ -96,6 +96,7 @@ function baseOf(record: EventRecord, fields: FieldReader, time: EventTime): Base
   const { recordId, eventId, provider, file } = record;
   const source: Writable<SourceRef> = { recordId, eventId, provider };
   if (file !== undefined) source.file = file;
+  if (record.recovered === true) source.recovered = true;
 
   const process = processRef(fields, '');
   const base: Writable<Base> = { computer: record.computer, time, process, source };

@@ -31,6 +31,11 @@ export interface Evidence {
   readonly eventId: number;
   /** When it happened (ISO-8601 UTC, seven fraction digits). */
   readonly time: string;
+  /**
+   * Present (true) when the event came from a recovered record: one the parser found where no
+   * chunk header vouches for it, so not a live record of the log.
+   */
+  readonly recovered?: true;
 }
 
 /** The timing of a beacon finding: the median interval, the jitter and the score's parts. */
@@ -88,6 +93,12 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
   /** Evidence records left out of `evidence` by EVIDENCE_LIMIT; absent when none were. */
   readonly evidenceOmitted?: number;
+  /**
+   * Events behind the finding that came from recovered records (see Evidence.recovered),
+   * listed or left out; absent when none did. Equal to `count` when the finding rests on
+   * recovered records alone.
+   */
+  readonly recoveredEvidence?: number;
   /** One or two sentences saying why this was reported. */
   readonly why: string;
   /** Other kinds the same events match; their reasons are added to `why`. */

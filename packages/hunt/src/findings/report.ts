@@ -3,8 +3,13 @@ import type { Finding, FindingKind } from './finding.js';
 
 /** What the hunt read. */
 export interface HuntInput {
-  /** Records offered to the engine, and those it understood as activities. */
+  /**
+   * Records offered to the engine (live and recovered: every source's `recordsRead` plus
+   * `recordsRecovered`), and those it understood as activities.
+   */
   readonly records: number;
+  /** Records among `records` that were recovered ones (see EventRecord.recovered). */
+  readonly recovered: number;
   /**
    * Records skipped because an identical one (same computer, channel, EventRecordID and
    * TimeCreated) was already read: the same log given twice, or overlapping exports.
@@ -72,7 +77,13 @@ export interface CoverageSection {
 export interface SourceStatus {
   readonly file: string;
   readonly status: 'read' | 'partly-lost' | 'unreadable';
+  /** Live records read: those a chunk header vouches for. */
   readonly recordsRead: number;
+  /**
+   * Records read from places no chunk header vouches for, flagged recovered; the hunt takes
+   * them too, and their evidence says so.
+   */
+  readonly recordsRecovered: number;
   /** Records found but not readable, and record ids missing with wiped or cut chunks. */
   readonly recordsFailed: number;
   readonly recordsMissing: number;

@@ -19,7 +19,7 @@ import {
   type StoryStep,
 } from '../findings/finding.js';
 import type { StoryActivity } from './compact.js';
-import { baseName } from './evidence.js';
+import { baseName, recoveredCount, recoveredProperty } from './evidence.js';
 import { isExecutableName, isHousekeepingFile } from './executable.js';
 import type { ProcessKey, ProcessNode } from './process-node.js';
 import type { ProcessTable } from './process-table.js';
@@ -262,7 +262,7 @@ function chainFinding(process: ProcessNode, links: readonly Link[], suspicious: 
     firstSeen: process.start?.time.iso ?? story[0]?.time ?? lastSeen,
     lastSeen,
     count: links.length,
-    evidence: chainEvidence(process, links),
+    ...chainEvidence(process, links),
     why: whyText(process, shown, suspicious, links.length),
     story,
   };
@@ -288,12 +288,16 @@ function severityOf(suspicious: boolean, executable: boolean): Severity {
 }
 
 /** The evidence of every chain in the group, each record once, in time order, bounded. */
-function chainEvidence(process: ProcessNode, links: readonly Link[]): Evidence[] {
+/** The chain's evidence, cut to its limit, and how many of all its events were recovered. */
+function chainEvidence(
+  process: ProcessNode,
+  links: readonly Link[],
+): Pick<Finding, 'evidence' | 'recoveredEvidence'> {
   const steps = links.flatMap((link) => chainSteps(process, link));
   const unique = new Map(steps.map((step) => [evidenceId(step.evidence), step]));
-  return orderSteps([...unique.values()])
-    .slice(0, CHAIN_EVIDENCE_LIMIT)
-    .map((step) => step.evidence);
+  const all = orderSteps([...unique.values()]).map((step) => step.evidence);
+  const evidence = all.slice(0, CHAIN_EVIDENCE_LIMIT);
+  return { evidence, ...recoveredProperty(recoveredCount(all)) };
 }
 
 function evidenceId(evidence: Evidence): string {

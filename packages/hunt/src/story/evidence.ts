@@ -5,11 +5,22 @@
 import type { Activity, NetworkConnect, ProcessRef } from '../events/activity.js';
 import type { Evidence } from '../findings/finding.js';
 
-/** The evidence for one activity: its file, record id, event id and time. */
+/** The evidence for one activity: its file, record id, event id and time, and if recovered. */
 export function evidenceOf(activity: Activity): Evidence {
-  const { file, recordId, eventId } = activity.source;
+  const { file, recordId, eventId, recovered } = activity.source;
   const evidence = { recordId, eventId, time: activity.time.iso };
-  return file === undefined ? evidence : { file, ...evidence };
+  const found = file === undefined ? evidence : { file, ...evidence };
+  return recovered === true ? { ...found, recovered } : found;
+}
+
+/** How many of `evidence` came from recovered records. */
+export function recoveredCount(evidence: readonly Evidence[]): number {
+  return evidence.reduce((sum, item) => sum + (item.recovered === true ? 1 : 0), 0);
+}
+
+/** The `recoveredEvidence` property a finding carries: present only when some was recovered. */
+export function recoveredProperty(count: number): { recoveredEvidence?: number } {
+  return count > 0 ? { recoveredEvidence: count } : {};
 }
 
 /** The last part of a Windows or POSIX path: `powershell.exe` from its full image path. */

@@ -24,6 +24,8 @@ export interface LoggedStartParts {
   /** A number when the id's text is its decimal form, else the text as logged. */
   readonly recordId: number | string;
   readonly eventId: number;
+  /** Present (true) when the start came from a recovered record. */
+  readonly recovered?: true;
 }
 
 /** A logged start; `evidence` is made on each read, equal to evidenceOf(start) every time. */
@@ -44,6 +46,7 @@ export class LoggedStart implements ProcessStartFacts {
       file,
       recordId: compactId(start.source.recordId),
       eventId: start.source.eventId,
+      ...(start.source.recovered === true ? { recovered: true } : {}),
     });
   }
 
@@ -69,9 +72,10 @@ export class LoggedStart implements ProcessStartFacts {
   }
 
   get evidence(): Evidence {
-    const { file, eventId } = this.#parts;
+    const { file, eventId, recovered } = this.#parts;
     const evidence = { recordId: String(this.#parts.recordId), eventId, time: this.time.iso };
-    return file === undefined ? evidence : { file, ...evidence };
+    const found = file === undefined ? evidence : { file, ...evidence };
+    return recovered === true ? { ...found, recovered } : found;
   }
 }
 

@@ -51,6 +51,8 @@ export class ProcessColumns {
   readonly #otherGuids = new Map<number, string>();
   readonly #isoTimes = new Map<number, string>();
   readonly #textIds = new Map<number, string>();
+  /** Entries whose start came from a recovered record. */
+  readonly #recoveredStarts = new Set<number>();
   readonly #ends = new Map<number, EventTime>();
   readonly #parents = new Map<number, ProcessRef>();
 
@@ -85,6 +87,7 @@ export class ProcessColumns {
       map.delete(index);
     }
     this.#parents.delete(index);
+    this.#recoveredStarts.delete(index);
     this.#clear(index, knownAs);
   }
 
@@ -174,6 +177,7 @@ export class ProcessColumns {
     this.#eventId[index] = start.eventId;
     if (typeof start.recordId === 'number') this.#recordId[index] = start.recordId;
     else this.#textIds.set(index, start.recordId);
+    if (start.recovered === true) this.#recoveredStarts.add(index);
   }
 
   /** The entry as a node, made afresh on each call; absent fields are not properties. */
@@ -205,6 +209,7 @@ export class ProcessColumns {
       file: this.#files[index],
       recordId: Number.isNaN(recordId) ? (this.#textIds.get(index) ?? '') : recordId,
       eventId: this.#eventId[index] ?? 0,
+      ...(this.#recoveredStarts.has(index) ? { recovered: true as const } : {}),
     };
   }
 

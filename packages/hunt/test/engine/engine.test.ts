@@ -289,6 +289,7 @@ test('the report counts what it read and pivots outbound connections by image an
   ]);
   assert.deepEqual(report.input, {
     records: 5,
+    recovered: 0,
     duplicates: 0,
     activities: 5,
     networkConnections: 3,
@@ -449,5 +450,54 @@ test('a finding behind several processes lists every GUID, earliest first', () =
   assert.deepEqual(
     report.findings[0]?.evidence.map((row) => row.time),
     [iso(0), iso(60_000)],
+  );
+});
+
+test('evidence from recovered records is flagged, counted per finding and in the input', () => {
+  const lolbin = { image: RUNDLL32, destinationIp: '198.51.100.20', destinationPort: 443 };
+  const report = hunt([
+    connect({ at: 500, ...lolbin }),
+    { ...connect({ at: 90_500, ...lolbin }), recovered: true },
+    connect({ at: 180_500, ...lolbin }),
+    {
+      ...connect({ at: 1_000, image: CHROME, destinationIp: '8.8.8.8', destinationPort: 443 }),
+      recovered: true,
+    },
+  ]);
+
+  assert.deepEqual(report.input.records, 4);
+  assert.deepEqual(report.input.recovered, 2);
+  const [finding] = report.findings;
+  assert.equal(finding?.kind, 'lolbin-outbound');
+  assert.deepEqual(
+    finding.evidence.map((row) => [row.time, row.recovered ?? false]),
+    [
+      [iso(500), false],
+      [iso(90_500), true],
+      [iso(180_500), false],
+    ],
+  );
+  assert.equal(finding.recoveredEvidence, 1);
+});
+
+test('a sweep adds up the recovered evidence of the hosts it merges', () => {
+  const hosts = ['10.0.0.21', '10.0.0.22', '10.0.0.23'];
+  const report = hunt(
+    hosts.map((ip, i) => {
+      const record = connect({
+        at: i * 50,
+        image: 'System',
+        destinationIp: ip,
+        destinationPort: 445,
+      });
+      return i === 0 ? record : { ...record, recovered: true };
+    }),
+  );
+
+  assert.deepEqual(kinds(report), ['lateral-movement']);
+  assert.equal(report.findings[0]?.recoveredEvidence, 2);
+  assert.deepEqual(
+    report.findings[0]?.evidence.map((row) => row.recovered === true),
+    [false, true, true],
   );
 });

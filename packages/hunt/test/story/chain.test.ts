@@ -233,3 +233,46 @@ test('chainFileCanReport keeps code, any file of a suspicious image, and files o
   assert.equal(chainFileCanReport(report, RUNDLL32, OPTIONS), true);
   assert.equal(chainFileCanReport(report, undefined, OPTIONS), true);
 });
+
+/** The activity as if read from a recovered record. */
+function recovered<T extends Activity>(activity: T): T {
+  return { ...activity, source: { ...activity.source, recovered: true } };
+}
+
+test('chainFindings: steps from recovered records say so in the evidence and the count', () => {
+  const [finding] = findingsOf([
+    recovered(rundll32()),
+    dnsQuery(guid(1), 'evil.example', '::ffff:203.0.113.7;', '10:00:01.000'),
+    recovered(connect(guid(1), '203.0.113.7', '10:00:01.200')),
+    fileCreate(guid(1), 'C:\\Users\\Public\\a.dll', '10:00:02.500'),
+  ]);
+
+  assert.deepEqual(
+    finding?.story?.map((step) => [step.step, step.evidence.recovered ?? false]),
+    [
+      ['process-start', true],
+      ['dns', false],
+      ['network', true],
+      ['file-create', false],
+    ],
+  );
+  assert.deepEqual(
+    finding?.evidence.map((evidence) => evidence.recovered ?? false),
+    [true, false, true, false],
+  );
+  assert.equal(finding?.recoveredEvidence, 2);
+});
+
+test('chainFindings: a chain of live records has no recovered count', () => {
+  const [finding] = findingsOf([
+    rundll32(),
+    connect(guid(1), '203.0.113.7', '10:00:01.200'),
+    fileCreate(guid(1), 'C:\\Users\\Public\\a.dll', '10:00:02.500'),
+  ]);
+
+  assert.equal(finding?.recoveredEvidence, undefined);
+  assert.equal(
+    finding?.evidence.some((evidence) => 'recovered' in evidence),
+    false,
+  );
+});
