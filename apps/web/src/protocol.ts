@@ -118,7 +118,7 @@ export type WorkerRequest = SlotsRequest | ForgetRequest | XmlRequest;
 /** One slot of a task: what the accountant needs, and how many of the task's rows are its. */
 export interface WireSlot extends SlotReport {
   readonly rows: number;
-  /** At the end of a parse: what reading the records that waited gave, for `addLate`. */
+  /** At the end of a parse: what reading the records that waited gave. */
   readonly late?: LateReport | undefined;
 }
 

@@ -1,9 +1,12 @@
 /**
  * Turning command-line paths into the files to read: files are taken as named, directories are
- * walked for `.evtx` files (any case). Paths that cannot be read are reported, not fatal.
+ * walked for `.evtx` files (any case) and for other files whose content is an event log export
+ * (XML, JSON, EvtxECmd CSV, gzip of any). Paths that cannot be read are reported, not fatal.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { isEventLogFile } from '@evtxhunt/formats/node';
 
 /** The files to read, in a stable order, and the paths that could not be read at all. */
 export interface Inputs {
@@ -68,7 +71,9 @@ async function walkInto(dir: string, found: string[], problems: Inputs['problems
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walkInto(path, found, problems);
-    else if (isEvtxName(entry.name)) await addEntry(path, found, problems);
+    else if (isEvtxName(entry.name) || (await isLogExport(path))) {
+      await addEntry(path, found, problems);
+    }
   }
 }
 
@@ -89,4 +94,19 @@ async function addEntry(
   // A link to a directory named .evtx is not followed (see walk); anything else is no log.
   if (info.isFile()) found.push(path);
   else if (!info.isDirectory()) problems.push({ path, message: 'not a regular file; skipped' });
+}
+
+/**
+ * True for a regular file of a walked directory that is an event log by its content: EVTX,
+ * or an export whose first record reads (so a hunt report saved there is not taken for one).
+ * One that cannot be read is skipped silently, as other files of no log format are.
+ */
+async function isLogExport(path: string): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return false;
+    return await isEventLogFile(path);
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
  * When a file is worth the pool: workers pay off only on a file with several runs of chunks
  * to hand out, so small files are read on the main thread, with the same output.
  */
-import { ChunkPool, type EvtxFile, type JobSpec } from '@evtxhunt/evtx/node';
+import { ChunkPool, EvtxFile, type JobSpec } from '@evtxhunt/evtx/node';
 
 /**
  * Files with fewer chunk slots (2 MiB) are read on the main thread. Tests that hold the pool's
@@ -16,6 +16,8 @@ export function pooledFile<Output>(
   evtx: EvtxFile,
   env: NodeJS.ProcessEnv = process.env,
 ): pool is ChunkPool<Output> {
+  // An export read by @evtxhunt/formats has no chunks to hand out: it is read here.
+  if (!(evtx instanceof EvtxFile)) return false;
   return pool !== undefined && evtx.summary.chunks.slots >= minPooledSlots(env);
 }
 

@@ -9,11 +9,13 @@ import {
   type EvtxFileOptions,
   type FileSummary,
 } from '@evtxhunt/evtx/node';
+import { sniffFile } from '@evtxhunt/formats/node';
 
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
 import { formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
-import { collectInputs, describeError, type Inputs } from './inputs.js';
+import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
+import { collectInputs, describeError, isEvtxName, type Inputs } from './inputs.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
@@ -113,7 +115,20 @@ async function readOneFile(file: string, read: FileReading): Promise<number> {
   const { reporter, visit, observe } = read;
   let source;
   try {
-    source = await openFileSource(file);
+    // By content: an export (XML, JSON, CSV, gzip of one) is read as records; EVTX, and
+    // anything named .evtx, goes to the parser, which reports what is wrong with it.
+    const sniffed = await sniffFile(file).catch(() => undefined);
+    const format = sniffed?.format;
+    if (format === 'xml' || format === 'json' || format === 'csv' || format === 'zip') {
+      return await readExport(file, read, exportReader(format));
+    }
+    if (sniffed?.format === undefined && sniffed !== undefined && !isEvtxName(file)) {
+      return failed(file, `cannot read: ${sniffed.problem}`, reporter, observe);
+    }
+    source =
+      sniffed?.format === 'evtx' && sniffed.gzipped
+        ? await gunzippedSource(file)
+        : await openFileSource(file);
   } catch (error) {
     return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
   }
@@ -158,4 +173,28 @@ async function visitOpened(
 
   await reporter.diagnostics(evtx.summary);
   return fileStatus(evtx.summary, evtx.header !== undefined);
+}
+
+/**
+ * An export read through @evtxhunt/formats. Commands read only an EvtxFile's summary and
+ * record batches, which ForeignFile gives; its status is 2 when nothing could be read, 1
+ * when some record could not be, else 0.
+ */
+async function readExport(file: string, read: FileReading, reader: ExportReader): Promise<number> {
+  const { reporter, visit, observe } = read;
+  const foreign = new ForeignFile(file, reader);
+  const summary = foreign.summary;
+  let status;
+  try {
+    await visit(foreign as unknown as EvtxFile, file, reporter);
+    await reporter.diagnostics(summary);
+    status =
+      summary.records.read === 0 && summary.lost ? EXIT_FAILED : summary.lost ? EXIT_LOST : EXIT_OK;
+  } catch (error) {
+    await reporter.diagnostics(summary);
+    await reporter.line(formatProblem(file, `stopped reading: ${describeError(error)}`));
+    status = summary.records.read > 0 ? EXIT_LOST : EXIT_FAILED;
+  }
+  observe(file, status, { summary });
+  return status;
 }

@@ -8,6 +8,7 @@ import type { ChunkInfo, ChunkReadOptions } from './chunk.js';
 import { EvtxError, hex } from './errors.js';
 import { FILE_HEADER_BLOCK, parseFileHeader, type FileHeader } from './file-header.js';
 import { freshSummary, type FileSummary } from './file-summary.js';
+import { describeThrown } from './parallel/slot-failure.js';
 import type { EvtxRecord } from './record.js';
 import { SlotAccountant } from './slot-accountant.js';
 import {
@@ -147,10 +148,21 @@ export class EvtxFile {
   ): AsyncGenerator<EvtxRecord[]> {
     for (const toRead of accountant.recoveredToRead()) {
       if (lateOnly && toRead.late.length === 0) continue;
-      const bytes = await readRun(this.source, toRead.index, 1);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readRun(this.source, toRead.index, 1);
+      } catch (error) {
+        accountant.settleRecovered(
+          toRead,
+          0,
+          undefined,
+          `reading it threw ${describeThrown(error)}`,
+        );
+        continue;
+      }
       const name = this.source.name;
       const read = readRecoveredSlot(bytes, toRead, name, templates, this.readOptions);
-      if (read.late !== undefined) accountant.addLate(read.late);
+      accountant.settleRecovered(toRead, read.slot.records.length, read.late);
       if (read.slot.records.length > 0) yield read.slot.records;
     }
   }

@@ -9,7 +9,7 @@ import type { FileHeader } from './file-header.js';
 import type { FileSummary } from './file-summary.js';
 import { DuplicateFinder, type RecoveredToRead } from './recover/duplicates.js';
 import type { LateReport } from './recover/late-records.js';
-import type { SlotReport } from './slots.js';
+import { slotOffset, type SlotReport } from './slots.js';
 import type { Diagnostic } from './types.js';
 
 const SLOTS_REPORTED = 'each slot inside the log without one is reported with its records';
@@ -99,15 +99,49 @@ export class SlotAccountant<T extends SlotReport> {
   }
 
   /**
-   * After `finish`, as a reader reads them: the records that waited for templates of later
-   * chunks, counted recovered or failed (recover/late-records.ts).
+   * The records that waited for templates of later chunks, counted recovered or failed
+   * (recover/late-records.ts); `settleRecovered` calls it.
    */
-  addLate(report: LateReport): void {
+  private addLate(report: LateReport): void {
     const { records } = this.summary;
     this.countRecovered(report.recovered);
     records.failed += report.failed;
     this.summary.diagnostics.push(...report.diagnostics);
     if (report.failed > 0) this.summary.lost = true;
+  }
+
+  /**
+   * After `finish`, once a reader has given the recovered records of one entry of
+   * `recoveredToRead()`: `given` of them came out, and `late` is what reading those that waited
+   * gave (undefined when the slot could not be read again). Records named but not given (the
+   * slot could not be read a second time, its job failed, or its bytes changed since the pass)
+   * are counted failed, with an error naming the slot and `cause`: none is lost silently.
+   */
+  settleRecovered(
+    entry: RecoveredToRead,
+    given: number,
+    late: LateReport | undefined,
+    cause?: string,
+  ): void {
+    if (late !== undefined) this.addLate(late);
+    // Records that waited and were never read are counted nowhere yet; the others, recovered.
+    const uncounted = late === undefined ? entry.late.length : 0;
+    const expected = entry.offsets.length - uncounted - (late?.failed ?? 0);
+    const notGiven = Math.max(0, expected - given);
+    if (notGiven + uncounted === 0) return;
+
+    this.countRecovered(-notGiven);
+    this.summary.records.failed += notGiven + uncounted;
+    this.summary.lost = true;
+    const count = notGiven + uncounted;
+    const why = cause ?? 'they were not found when the slot was read again (did the file change?)';
+    this.summary.diagnostics.push({
+      severity: 'error',
+      structure: 'chunk',
+      offset: slotOffset(entry.index),
+      chunkIndex: entry.index,
+      message: `${count} recovered records of slot ${entry.index} could not be given: ${why}`,
+    });
   }
 
   private countRecovered(change: number): void {

@@ -96,7 +96,7 @@ export function liveRecords(records: readonly EvtxRecord[]): EvtxRecord[] {
  * At the end of a pass, one slot the accountant names (`toRead`) parsed again from its `bytes`,
  * with only the recovered records it names: those read in the pass, and those that waited,
  * read now with every template of `templates` (which must by then hold every chunk's). Records
- * in file order; `late` for the accountant's `addLate`.
+ * in file order; `late` for the accountant's `settleRecovered`.
  */
 export function readRecoveredSlot(
   bytes: Uint8Array,

@@ -222,17 +222,22 @@ export class FileRead {
     toRead: readonly RecoveredToRead[],
     accountant: SlotAccountant<SlotWithRows>,
   ): Promise<void> {
-    const pending: Promise<SlotsReply>[] = [];
+    const pending: { entry: RecoveredToRead; reply: Promise<SlotsReply> }[] = [];
     let next = 0;
     while (next < toRead.length || pending.length > 0) {
       while (pending.length < this.split.window && next < toRead.length) {
-        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
-        const task = { ...this.request({ first: index, count: 1, reply: undefined }) };
-        pending.push(this.context.submit({ ...task, recovered: offsets, late }));
+        const entry = toRead[next++] as RecoveredToRead;
+        const task = { ...this.request({ first: entry.index, count: 1, reply: undefined }) };
+        const recovered = { recovered: entry.offsets, late: entry.late };
+        pending.push({ entry, reply: this.context.submit({ ...task, ...recovered }) });
       }
-      const reply = await (pending.shift() as Promise<SlotsReply>);
+      const { entry, reply: replied } = pending.shift() as (typeof pending)[number];
+      const reply = await replied;
       if (this.#ended || this.#cancelled) return;
-      for (const { late } of reply.slots) if (late !== undefined) accountant.addLate(late);
+      for (const slot of reply.slots) {
+        const failure = slot.diagnostics.filter((d) => d.severity === 'error').at(-1)?.message;
+        accountant.settleRecovered(entry, slot.rows, slot.late, failure);
+      }
       const rows = unpackRows(reply.batch);
       this.#records += rows.length;
       if (rows.length > 0) this.listener.rows(rows, this.progress());

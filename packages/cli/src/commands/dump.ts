@@ -19,8 +19,9 @@ export { recordJsonLine, recordXmlLine, terminalSafeXml } from '../record-lines.
 
 const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml] [--query EXPR]
 
-Writes every readable record to stdout and diagnostics to stderr. Directories are walked
-for .evtx files.
+Writes every readable record to stdout and diagnostics to stderr. Besides EVTX, reads
+other tools' exports by content (XML, JSON, EvtxECmd CSV, gzip or zip of them; see the
+README); directories are walked for .evtx files and for those exports.
 
 Options:
   --format jsonl  one JSON object per line: the structured record plus "file" (default)

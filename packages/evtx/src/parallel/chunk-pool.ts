@@ -175,8 +175,8 @@ export class ChunkPool<Output> {
    * After every slot, the recovered records that repeat no other record, slot by slot: each
    * slot is parsed again by a worker, which runs the job on those records only. At most
    * `window` slots are in flight.
-   * TODO: a slot whose job throws here, or whose worker dies twice, comes with no output, and
-   * its error diagnostic does not reach the summary (the accountant has finished).
+   * A slot whose job throws here, or whose worker dies twice, comes with no output; the
+   * accountant counts its records failed, with the worker's error.
    */
   async *#readRecovered(
     accountant: SlotAccountant<WorkerSlot<Output>>,
@@ -184,19 +184,20 @@ export class ChunkPool<Output> {
     path: string,
   ): AsyncGenerator<SlotOutput<Output>> {
     const toRead = accountant.recoveredToRead();
-    const pending: Promise<readonly WorkerSlot[]>[] = [];
+    const pending: { entry: RecoveredToRead; slots: Promise<readonly WorkerSlot[]> }[] = [];
     let next = 0;
     while (next < toRead.length || pending.length > 0) {
       while (pending.length < this.#window && next < toRead.length) {
-        const { index, offsets, late } = toRead[next++] as RecoveredToRead;
-        const task = { first: index, count: 1, done: undefined, slots: undefined };
+        const entry = toRead[next++] as RecoveredToRead;
+        const task = { first: entry.index, count: 1, done: undefined, slots: undefined };
         const request = this.#request(evtx, path, task);
-        pending.push(this.#submit({ ...request, recovered: offsets, late }));
+        const slots = this.#submit({ ...request, recovered: entry.offsets, late: entry.late });
+        pending.push({ entry, slots });
       }
-      const slots = await (pending.shift() as Promise<readonly WorkerSlot[]>);
-      for (const { info, output, late } of slots as readonly WorkerSlot<Output>[]) {
-        if (late !== undefined) accountant.addLate(late);
-        yield { info, output, recovered: true };
+      const { entry, slots } = pending.shift() as (typeof pending)[number];
+      for (const slot of (await slots) as readonly WorkerSlot<Output>[]) {
+        accountant.settleRecovered(entry, slot.given ?? 0, slot.late, failureOf(slot));
+        yield { info: slot.info, output: slot.output, recovered: true };
       }
     }
   }
@@ -358,4 +359,10 @@ function outputs<Output>(slots: readonly WorkerSlot<Output>[]): SlotOutput<Outpu
     info,
     output: info.duplicateOf === undefined ? output : undefined,
   }));
+}
+
+/** The last error a worker gave for a slot, as the cause of records it did not give. */
+function failureOf(slot: WorkerSlot): string | undefined {
+  const errors = slot.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return errors.at(-1)?.message;
 }

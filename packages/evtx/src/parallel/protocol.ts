@@ -78,8 +78,10 @@ export type PoolRequest = TaskRequest | CloseRequest | RecycleRequest;
 export interface WorkerSlot<Output = unknown> extends SlotReport {
   /** Undefined for slots without records and for slots that failed. */
   readonly output: Output | undefined;
-  /** At the end of a pass: what reading the records that waited gave, for `addLate`. */
+  /** At the end of a pass: what reading the records that waited gave. */
   readonly late?: LateReport | undefined;
+  /** At the end of a pass: how many recovered records the job was given. */
+  readonly given?: number;
 }
 
 /** The answer to one task: every slot it named, in slot order. */

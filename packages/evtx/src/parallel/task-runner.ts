@@ -173,7 +173,10 @@ async function readRecovered(
       read = readHere();
     }
     // The keys went to the accountant in the pass.
-    return { ...runJob({ ...read.slot, keys: undefined }, job), late: read.late };
+    const ran = runJob({ ...read.slot, keys: undefined }, job);
+    // A job that threw gave nothing: its slot has no output.
+    const given = ran.output === undefined ? 0 : read.slot.records.length;
+    return { ...ran, late: read.late, given };
   } catch (error) {
     return failedSlot(index, `reading its recovered records threw ${describeThrown(error)}`);
   }

@@ -1,0 +1,126 @@
+/**
+ * Winlogbeat documents: 7.x and later nest the event under `winlog` (ECS, with some Sysmon
+ * fields moved out of `winlog.event_data` into ECS fields); 6.x keeps it at the top level
+ * (`log_name`, `event_id`, `event_data`). Both keep the rendered `message`, from which a
+ * Sysmon event's fields are read back in their own order.
+ */
+import {
+  emptyRecord,
+  FieldCollector,
+  setEventId,
+  setNumber,
+  setRecordId,
+  setText,
+  setTime,
+} from '../record.js';
+import type { ImportedRecord } from '../types.js';
+import type { JsonObject } from './json-parse.js';
+import { addValue, messageFields, objectAt, textAt } from './json-values.js';
+
+/** Where each System field sits in one Winlogbeat layout. */
+interface BeatLayout {
+  readonly eventData: string;
+  readonly channel: string;
+  readonly eventId: string;
+  readonly recordId: string;
+  readonly computer: string;
+  readonly provider: string;
+  readonly providerGuid: string;
+  readonly processId: string;
+  readonly threadId: string;
+  readonly version: string;
+  readonly userId: string;
+  readonly activityId: string;
+  readonly relatedActivityId: string;
+}
+
+const ECS: BeatLayout = {
+  eventData: 'winlog.event_data',
+  channel: 'winlog.channel',
+  eventId: 'winlog.event_id',
+  recordId: 'winlog.record_id',
+  computer: 'winlog.computer_name',
+  provider: 'winlog.provider_name',
+  providerGuid: 'winlog.provider_guid',
+  processId: 'winlog.process.pid',
+  threadId: 'winlog.process.thread.id',
+  version: 'winlog.version',
+  userId: 'winlog.user.identifier',
+  activityId: 'winlog.activity_id',
+  relatedActivityId: 'winlog.related_activity_id',
+};
+
+const BEATS_6: BeatLayout = {
+  eventData: 'event_data',
+  channel: 'log_name',
+  eventId: 'event_id',
+  recordId: 'record_number',
+  computer: 'computer_name',
+  provider: 'source_name',
+  providerGuid: 'provider_guid',
+  processId: 'process_id',
+  threadId: 'thread_id',
+  version: 'version',
+  userId: 'user.identifier',
+  activityId: 'activity_id',
+  relatedActivityId: 'related_activity_id',
+};
+
+/** The Winlogbeat layout of `object`, or undefined when it is none. */
+export function beatLayout(object: JsonObject): BeatLayout | undefined {
+  if (objectAt(object, 'winlog') !== undefined && textAt(object, ECS.channel) !== undefined)
+    return ECS;
+  if (textAt(object, 'log_name') !== undefined && textAt(object, 'event_id') !== undefined)
+    return BEATS_6;
+  return undefined;
+}
+
+/** The record for one Winlogbeat document. */
+export function beatRecord(
+  object: JsonObject,
+  layout: BeatLayout,
+  file: string | undefined,
+  position: number,
+): ImportedRecord {
+  const record = emptyRecord(file, position);
+  const text = (path: string) => textAt(object, path);
+  record.channel = text(layout.channel) ?? '';
+  record.computer = text(layout.computer) ?? '';
+  record.provider = text(layout.provider) ?? '';
+  setEventId(record, text(layout.eventId));
+  setRecordId(record, text(layout.recordId));
+  // Winlogbeat sets @timestamp from System/TimeCreated (to the millisecond).
+  setTime(record, text('@timestamp'));
+  setText(record, 'providerGuid', text(layout.providerGuid));
+  setNumber(record, 'processId', text(layout.processId));
+  setNumber(record, 'threadId', text(layout.threadId));
+  setNumber(record, 'version', text(layout.version));
+  setText(record, 'userId', text(layout.userId));
+  setText(record, 'activityId', text(layout.activityId));
+  setText(record, 'relatedActivityId', text(layout.relatedActivityId));
+  // TODO: Level, Task, Opcode and Keywords are kept by Winlogbeat as display names only
+  // ("Information", "Audit Success"), which do not map back to numbers; they are left out.
+  record.data = beatData(object, layout, record.provider).fields;
+  return record;
+}
+
+function beatData(object: JsonObject, layout: BeatLayout, provider: string): FieldCollector {
+  const fields = new FieldCollector();
+  const eventData = objectAt(object, layout.eventData) ?? {};
+  const message = textAt(object, 'message');
+  const fromMessage = provider === SYSMON && message !== undefined ? messageFields(message) : [];
+
+  // The message gives every field in order; event_data's own values win where both have one.
+  for (const [name, value] of fromMessage) {
+    const own = eventData[name];
+    if (own === undefined) fields.add(name, value);
+    else addValue(fields, name, own);
+  }
+  for (const [name, value] of Object.entries(eventData)) {
+    if (!fields.has(name)) addValue(fields, name, value);
+  }
+  return fields;
+}
+
+/** The provider whose rendered messages list every field as `Name: value`. */
+export const SYSMON = 'Microsoft-Windows-Sysmon';

@@ -1,0 +1,106 @@
+/** Node glue: files read as streams, gzip through zlib. The core is in index.ts. */
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { open } from 'node:fs/promises';
+import { createGunzip, createInflateRaw } from 'node:zlib';
+
+import { FormatError } from './errors.js';
+import { openInput, readRecordBatches, type ReadOptions } from './read.js';
+import { readZipRecordBatches } from './zip-records.js';
+import type { InflateRaw, RandomAccess } from './zip.js';
+import type { ByteChunks, Gunzip, ImportedRecord, InputFormat } from './types.js';
+
+export * from './index.js';
+
+/** Bytes read from the file at `path`, 1 MiB at a time. */
+export function fileChunks(path: string): ByteChunks {
+  return createReadStream(path, { highWaterMark: 1024 * 1024 });
+}
+
+/** Decompresses gzip with Node's zlib, as a stream. */
+export const nodeGunzip: Gunzip = (compressed: ByteChunks) => through(compressed, createGunzip());
+
+/** Inflates a zip member's raw deflate data with Node's zlib, as a stream. */
+export const nodeInflateRaw: InflateRaw = (compressed: ByteChunks) =>
+  through(compressed, createInflateRaw());
+
+function through(compressed: ByteChunks, transform: NodeJS.ReadWriteStream & Readable): ByteChunks {
+  // A failing source or corrupt data ends the output with the error, for its reader to see.
+  pipeline(Readable.from(compressed), transform, (error) => {
+    if (error) transform.destroy(error);
+  });
+  return transform;
+}
+
+/** Every record of the file at `path`, in batches; gzip is undone with zlib. */
+export function readFileRecordBatches(
+  path: string,
+  options: Omit<ReadOptions, 'file' | 'gunzip'> = {},
+): AsyncGenerator<ImportedRecord[]> {
+  return readRecordBatches(fileChunks(path), { ...options, file: path, gunzip: nodeGunzip });
+}
+
+/** What sniffing found in a file: its format, or why it is none. */
+export type SniffedFile =
+  | { readonly format: InputFormat; readonly gzipped: boolean }
+  | { readonly format: undefined; readonly problem: string };
+
+/**
+ * The format of the file at `path` (of what is inside, when gzipped), or why it is no event
+ * log this package or the EVTX parser reads. Reads only the first bytes.
+ */
+export async function sniffFile(path: string): Promise<SniffedFile> {
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  try {
+    const input = await openInput(stream, { file: path, gunzip: nodeGunzip });
+    return { format: input.format, gzipped: input.gzipped };
+  } catch (error) {
+    if (error instanceof FormatError) return { format: undefined, problem: error.detail };
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Every record of every export inside the zip archive at `path`, in batches. */
+export async function* readZipFileRecordBatches(
+  path: string,
+  options: Omit<ReadOptions, 'file' | 'gunzip'> = {},
+): AsyncGenerator<ImportedRecord[]> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const source: RandomAccess = { size, read: (offset, length) => readAt(handle, offset, length) };
+    const read = { ...options, file: path, gunzip: nodeGunzip };
+    yield* readZipRecordBatches(source, nodeInflateRaw, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readAt(
+  handle: Awaited<ReturnType<typeof open>>,
+  offset: number,
+  length: number,
+): Promise<Uint8Array> {
+  const buffer = new Uint8Array(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, offset);
+  return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * True when the file at `path` is an event log: EVTX by its signature, an export when its
+ * first record can be read (so a JSON file that only mentions an event key is not taken for
+ * one). Reads no further than that first record.
+ */
+export async function isEventLogFile(path: string): Promise<boolean> {
+  const { format } = await sniffFile(path);
+  if (format === undefined || format === 'evtx') return format === 'evtx';
+  const read = format === 'zip' ? readZipFileRecordBatches : readFileRecordBatches;
+  try {
+    for await (const batch of read(path, { batchSize: 1 })) return batch.length > 0;
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+  }
+  return false;
+}

@@ -1,0 +1,92 @@
+/**
+ * A record as one line of Windows-style event XML, for `dump --format xml` of inputs that were
+ * not EVTX. The record keeps no markup, so this is the event rebuilt from its fields.
+ */
+import type { ImportedRecord } from '../types.js';
+
+const EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
+
+/** The event's XML on one line, System first, then every data field as a `Data` element. */
+export function recordXml(record: ImportedRecord): string {
+  return `<Event xmlns='${EVENT_NAMESPACE}'>${systemXml(record)}${eventDataXml(record)}</Event>`;
+}
+
+function systemXml(record: ImportedRecord): string {
+  const parts = [
+    element('Provider', [
+      ['Name', record.provider],
+      ['Guid', record.providerGuid],
+      ['EventSourceName', record.eventSourceName],
+    ]),
+    element('EventID', [['Qualifiers', text(record.qualifiers)]], String(record.eventId)),
+    ...(['version', 'level', 'task', 'opcode'] as const).map((key) =>
+      record[key] === undefined ? '' : element(upperFirst(key), [], String(record[key])),
+    ),
+    record.keywords === undefined ? '' : element('Keywords', [], record.keywords),
+    element('TimeCreated', [['SystemTime', record.timeCreated]]),
+    element('EventRecordID', [], record.recordId),
+    element('Correlation', [
+      ['ActivityID', record.activityId],
+      ['RelatedActivityID', record.relatedActivityId],
+    ]),
+    element('Execution', [
+      ['ProcessID', text(record.processId)],
+      ['ThreadID', text(record.threadId)],
+    ]),
+    element('Channel', [], record.channel),
+    element('Computer', [], record.computer),
+    element('Security', [['UserID', record.userId]]),
+  ];
+  return `<System>${parts.join('')}</System>`;
+}
+
+function eventDataXml(record: ImportedRecord): string {
+  // TODO: UserData fields are written as EventData: the record does not say which they were.
+  const data: string[] = [];
+  for (const [name, value] of Object.entries(record.data)) {
+    const values = typeof value === 'string' ? [value] : value;
+    for (const item of values) {
+      data.push(
+        name === 'Data' ? element('Data', [], item) : element('Data', [['Name', name]], item),
+      );
+    }
+  }
+  return `<EventData>${data.join('')}</EventData>`;
+}
+
+function element(
+  name: string,
+  attributes: readonly (readonly [string, string | undefined])[],
+  content?: string,
+): string {
+  let open = `<${name}`;
+  for (const [key, value] of attributes) {
+    if (value !== undefined) open += ` ${key}='${escapeXml(value)}'`;
+  }
+  return content === undefined ? `${open}/>` : `${open}>${escapeXml(content)}</${name}>`;
+}
+
+function text(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function upperFirst(key: string): string {
+  return key[0]?.toUpperCase() + key.slice(1);
+}
+
+/** Markup characters as entities; characters XML 1.0 cannot hold as `_xHHHH_`. */
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>'"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (char) => {
+    const entity = ENTITIES.get(char);
+    if (entity !== undefined) return entity;
+    return `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+  });
+}
+
+const ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ["'", '&apos;'],
+  ['"', '&quot;'],
+]);
