@@ -90,9 +90,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   setFlagsFromString(`--heap-growing-percent=${HUNT_HEAP_GROWING_PERCENT}`);
 
   const sources: SourceStatus[] = [];
-  // TODO: one thread by default: workers must send the engine whole records, which costs more
-  // CPU and memory than it saves on a busy 2-core machine; worth it once the engine takes
-  // compact per-record activity rows that workers can build.
+  // TODO: one thread by default: workers must send the engine one object per record (holding
+  // only the fields it reads), which costs more CPU and memory than it saves on a busy 2-core
+  // machine; worth it once the engine takes compact per-record activity rows workers can build.
   const threads = threadsOption(args.values.get('threads'), 1);
   const job = { module: HUNT_JOB, options: {} };
   const pool = threads > 1 ? new ChunkPool<EventRecord[]>({ threads, job }) : undefined;
