@@ -104,21 +104,48 @@ function fromCodes(codes: number[]): string {
 
 /** Strings up to this many code units are kept; longer ones (command lines) rarely repeat. */
 export const MAX_CACHED_UNITS = 64;
-/** Slots in a cache: a power of two, so a hash picks one with a mask. */
+/** Slots in a file's cache: a power of two, so a hash picks one with a mask. */
 const CACHE_SLOTS = 2048;
+/**
+ * Strings up to this many units are made in an array kept for their length: at most 257 KB of
+ * arrays, where longer strings each allocate their own.
+ */
+const MAX_REUSED_UNITS = 256;
+/** Bytes of a slot's key: the longest string kept. */
+const KEY_BYTES = 2 * MAX_CACHED_UNITS;
 
 /**
  * UTF-16 strings decoded before, found again by their bytes. A Sysmon log repeats most of its
  * strings (provider, channel, image paths, user and host names), and comparing the bytes with
- * a string already made costs less than making it again and collecting it later. One slot per
- * hash: a string that collides replaces the one before. Strings with surrogates are never kept,
- * so every unpaired one is still reported where it is met.
+ * the bytes of a string already made costs less than making it again and collecting it later.
+ * Each slot keeps the string's bytes, compared four at a time (comparing the string's units
+ * with the bytes measured twice the time). One slot per hash: a string that collides replaces
+ * the one before. Strings with surrogates are never kept, so every unpaired one is still
+ * reported where it is met.
  */
 export class Utf16Cache implements IssueSink {
-  private readonly slots: Array<string | undefined> = new Array<string | undefined>(CACHE_SLOTS);
+  private readonly texts: Array<string | undefined>;
+  /** Per slot: the kept string's bytes, KEY_BYTES apart. */
+  private readonly keys: Uint8Array;
+  private readonly keyView: DataView;
+  /** Per slot: the kept string's length in units, 0 when the slot is empty. */
+  private readonly lengths: Uint8Array;
+  /** A view of the bytes last decoded from (most calls come from one chunk after another). */
+  private bytes: Uint8Array | undefined;
+  private view: DataView | undefined;
   /** The caller's sink while a missed string is decoded, and whether it was told anything. */
   private outer: IssueSink | undefined;
   private reported = false;
+  /** Code units of a missed string, one array per length, reused (an array a miss was garbage). */
+  private readonly units: number[][] = [];
+
+  /** `slots`: a power of two; a cache for a single record needs only a few. */
+  constructor(private readonly slots = CACHE_SLOTS) {
+    this.texts = new Array<string | undefined>(slots);
+    this.keys = new Uint8Array(slots * KEY_BYTES);
+    this.keyView = new DataView(this.keys.buffer);
+    this.lengths = new Uint8Array(slots);
+  }
 
   /** `decodeUtf16(bytes, offset, count, sink)`, from the cache when the same bytes were seen. */
   decode(bytes: Uint8Array, offset: number, count: number, sink?: IssueSink): string {
@@ -126,24 +153,19 @@ export class Utf16Cache implements IssueSink {
     while (end > 0 && bytes[offset + 2 * end - 2] === 0 && bytes[offset + 2 * end - 1] === 0) {
       end--;
     }
-    if (end === 0 || end > MAX_CACHED_UNITS) return decodeUtf16(bytes, offset, end, sink);
+    if (end === 0) return '';
+    if (end > MAX_CACHED_UNITS) return this.uncached(bytes, offset, end, sink);
 
     // The length and a few units pick the slot; the whole string is compared when one is there.
     let hash = Math.imul(end ^ unitAt(bytes, offset, 0), 0x01000193);
     hash = Math.imul(hash ^ unitAt(bytes, offset, end - 1), 0x01000193);
     hash = Math.imul(hash ^ unitAt(bytes, offset, end >>> 1), 0x01000193);
     hash = Math.imul(hash ^ unitAt(bytes, offset, end >>> 2), 0x01000193);
-    const slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
-    const kept = this.slots[slot];
-    if (kept !== undefined && sameUnits(kept, bytes, offset, end)) return kept;
-
-    this.outer = sink;
-    this.reported = false;
-    const text = decodeUtf16(bytes, offset, end, this);
-    // A string with a problem is not kept, so each record that holds it reports it.
-    if (!this.reported) this.slots[slot] = text;
-    this.outer = undefined;
-    return text;
+    const slot = (hash ^ (hash >>> 15)) & (this.slots - 1);
+    if (this.lengths[slot] === end && this.sameBytes(slot, bytes, offset, 2 * end)) {
+      return this.texts[slot]!;
+    }
+    return this.decodeMissed(slot, bytes, offset, end, sink);
   }
 
   /** Passes on a problem met decoding a string the cache did not have. */
@@ -151,13 +173,76 @@ export class Utf16Cache implements IssueSink {
     this.reported = true;
     this.outer?.issue(message);
   }
-}
 
-/** True when `text` is exactly the `count` code units at `offset`. */
-function sameUnits(text: string, bytes: Uint8Array, offset: number, count: number): boolean {
-  if (text.length !== count) return false;
-  for (let i = 0; i < count; i++) if (text.charCodeAt(i) !== unitAt(bytes, offset, i)) return false;
-  return true;
+  private decodeMissed(
+    slot: number,
+    bytes: Uint8Array,
+    offset: number,
+    end: number,
+    sink: IssueSink | undefined,
+  ): string {
+    const text = this.unitsText(bytes, offset, end) ?? this.checkedText(bytes, offset, end, sink);
+    // A string with a problem is not kept, so each record that holds it reports it.
+    if (this.reported) return text;
+
+    this.texts[slot] = text;
+    this.lengths[slot] = end;
+    // Copied byte by byte: a subarray to copy from was an object per string missed.
+    const key = slot * KEY_BYTES;
+    for (let i = 0; i < 2 * end; i++) this.keys[key + i] = bytes[offset + i]!;
+    return text;
+  }
+
+  /** A string too long to keep (a command line, hashes), made in a reused array when short. */
+  private uncached(bytes: Uint8Array, offset: number, end: number, sink?: IssueSink): string {
+    if (end > MAX_REUSED_UNITS) return decodeUtf16(bytes, offset, end, sink);
+    return this.unitsText(bytes, offset, end) ?? decodeUtf16(bytes, offset, end, sink);
+  }
+
+  /** The string of `end` units at `offset`; undefined when one is a surrogate. */
+  private unitsText(bytes: Uint8Array, offset: number, end: number): string | undefined {
+    this.reported = false;
+    let units = this.units[end];
+    if (units === undefined) {
+      units = new Array<number>(end).fill(0);
+      this.units[end] = units;
+    }
+    for (let i = 0; i < end; i++) {
+      const unit = unitAt(bytes, offset, i);
+      if ((unit & 0xf800) === 0xd800) return undefined;
+      units[i] = unit;
+    }
+    return String.fromCharCode(...units);
+  }
+
+  /** `decodeUtf16`, noting in `reported` whether it met a problem. */
+  private checkedText(bytes: Uint8Array, offset: number, end: number, sink?: IssueSink): string {
+    this.outer = sink;
+    const text = decodeUtf16(bytes, offset, end, this);
+    this.outer = undefined;
+    return text;
+  }
+
+  /** True when the slot's key is the `size` bytes at `offset`. */
+  private sameBytes(slot: number, bytes: Uint8Array, offset: number, size: number): boolean {
+    const view = this.viewOf(bytes);
+    const keys = this.keyView;
+    const key = slot * KEY_BYTES;
+    let i = 0;
+    for (; i + 4 <= size; i += 4) {
+      if (view.getUint32(offset + i, true) !== keys.getUint32(key + i, true)) return false;
+    }
+    // A string of an odd number of units ends with one unit.
+    return i === size || view.getUint16(offset + i, true) === keys.getUint16(key + i, true);
+  }
+
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.bytes || this.view === undefined) {
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    return this.view;
+  }
 }
 
 /** The `i`th little-endian code unit from `offset`. */

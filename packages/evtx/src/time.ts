@@ -16,25 +16,44 @@ export function filetimeToIso(low: number, high: number): string {
   const ms = high * 429496 + Math.floor(spill / 10000) - EPOCH_DELTA_MS;
   const days = Math.floor(ms / MS_PER_DAY);
   const date = civilDate(days);
-  if (date === undefined) return viaDate(low, high);
+  if (date < 0) return viaDate(low, high);
 
   // Below a day every quantity fits a 32-bit integer, so `| 0` truncates exactly.
   const inDay = ms - days * MS_PER_DAY;
   const seconds = (inDay / 1000) | 0;
   const minutes = (seconds / 60) | 0;
   const fraction = (inDay - seconds * 1000) * 10000 + (spill % 10000);
-  const clock = `${two((minutes / 60) | 0)}:${two(minutes % 60)}:${two(seconds % 60)}`;
-  return `${date}T${clock}.${String(fraction + 10000000).slice(1)}Z`;
+  const clock = ((minutes / 60) | 0) * 10000 + (minutes % 60) * 100 + (seconds % 60);
+  return isoText(date, clock, fraction);
 }
 
 /**
- * `YYYY-MM-DD` for a count of days since 1970-01-01 (Howard Hinnant's civil-from-days), or
- * undefined outside years 1000-9999, which ISO-8601 writes with a sign and six digits.
+ * `YYYY-MM-DDThh:mm:ss.fffffffZ` from the date and clock as decimal numbers (YYYYMMDD and
+ * hhmmss) and the seven fraction digits, made as one string from its 28 characters: joining
+ * pieces made a string per piece.
+ */
+function isoText(date: number, clock: number, fraction: number): string {
+  const d = (value: number, unit: number) => 0x30 + (((value / unit) | 0) % 10);
+  // prettier-ignore
+  return String.fromCharCode(
+    d(date, 1e7), d(date, 1e6), d(date, 1e5), d(date, 1e4), 0x2d, d(date, 1e3), d(date, 100),
+    0x2d, d(date, 10), d(date, 1), 0x54,
+    d(clock, 1e5), d(clock, 1e4), 0x3a, d(clock, 1e3), d(clock, 100), 0x3a, d(clock, 10),
+    d(clock, 1), 0x2e,
+    d(fraction, 1e6), d(fraction, 1e5), d(fraction, 1e4), d(fraction, 1e3), d(fraction, 100),
+    d(fraction, 10), d(fraction, 1), 0x5a,
+  );
+}
+
+/**
+ * The date as the decimal number YYYYMMDD for a count of days since 1970-01-01 (Howard
+ * Hinnant's civil-from-days), or -1 outside years 1000-9999, which ISO-8601 writes with a sign
+ * and six digits.
  * From 1601 on every quantity is a non-negative 32-bit integer, so `| 0` is floor.
  */
-function civilDate(days: number): string | undefined {
+function civilDate(days: number): number {
   const shifted = days + DAYS_TO_1970_FROM_MARCH_0000;
-  if (shifted < 0 || shifted > 0x7fffffff) return undefined;
+  if (shifted < 0 || shifted > 0x7fffffff) return -1;
   const era = (shifted / 146097) | 0;
   const dayOfEra = shifted - era * 146097;
   const yearOfEra =
@@ -46,8 +65,8 @@ function civilDate(days: number): string | undefined {
   const day = dayOfYear - (((153 * monthFromMarch + 2) / 5) | 0) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 1000 || year > 9999) return undefined;
-  return `${year}-${two(month)}-${two(day)}`;
+  if (year < 1000 || year > 9999) return -1;
+  return year * 10000 + month * 100 + day;
 }
 
 /** Years past 9999 are left to `Date`, which writes them as ISO-8601 does (`+060056-...`). */
@@ -72,10 +91,4 @@ export function systemtimeToIso(fields: readonly number[]): string {
 
 function pad(value: number, width: number): string {
   return value.toString().padStart(width, '0');
-}
-
-const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => i.toString().padStart(2, '0'));
-
-function two(value: number): string {
-  return TWO_DIGITS[value]!;
 }

@@ -92,3 +92,28 @@ test('Utf16Cache.decode tells apart strings that share length, ends and middle',
   const long = 'x'.repeat(MAX_CACHED_UNITS + 1);
   assert.equal(cache.decode(utf16(...units(long)), 0, long.length), long);
 });
+
+test('Utf16Cache.decode makes strings of one length right one after another, kept or not', () => {
+  const cache = new Utf16Cache();
+  const short = ['2024-03-04 08:00:00.907', '2024-03-04 08:00:01.361'];
+  const long = ['a'.repeat(99) + 'b', 'c'.repeat(99) + 'd'];
+  for (const text of [...short, ...long, ...short, ...long]) {
+    assert.equal(cache.decode(utf16(...units(text)), 0, text.length), text);
+  }
+  const huge = 'e'.repeat(5000);
+  assert.equal(cache.decode(utf16(...units(huge)), 0, huge.length), huge);
+});
+
+test('Utf16Cache.decode reports an unpaired surrogate in a long string each time', () => {
+  const cache = new Utf16Cache();
+  const issues: string[] = [];
+  const sink = { issue: (m: string) => issues.push(m) };
+  const bytes = utf16(...units('x'.repeat(100)), 0xdc00, 0x41);
+  const expected = `${'x'.repeat(100)}\ufffdA`;
+  assert.equal(cache.decode(bytes, 0, 102, sink), expected);
+  assert.equal(cache.decode(bytes, 0, 102, sink), expected);
+  assert.deepEqual(issues, [
+    'unpaired UTF-16 surrogate replaced by U+FFFD (1x)',
+    'unpaired UTF-16 surrogate replaced by U+FFFD (1x)',
+  ]);
+});

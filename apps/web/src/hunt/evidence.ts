@@ -19,9 +19,8 @@ export interface EvidenceRows {
  * rows. Resolves to undefined when `wanted` turned false before the pass ended.
  * TODO: two different files opened under one name cannot be told apart, because evidence names
  * a file by the name the record carries; rows with the same record id in both are both listed.
- * Likewise a live record and a recovered one with the same id in one file (an older record
- * left in a damaged chunk) are both listed: the engine's record contract has no recovered flag,
- * so the evidence cannot say which it saw. The rows show which is which (finding-detail.tsx).
+ * A live record and a recovered one with the same id in one file (an older record left in a
+ * damaged chunk) are told apart by the evidence's `recovered` flag.
  */
 export async function evidenceRows(
   store: EventStore,
@@ -41,8 +40,11 @@ export async function evidenceRows(
     }
     if (!known) return;
     const key = evidenceKey(store.fileName(file), store.cell(row, 'recordId') ?? '');
+    const recovered = store.recovered(row);
     for (const at of positions.byKey.get(key) ?? []) {
-      if (String(evidence[at]?.eventId) === store.cell(row, 'eventId')) found[at]?.push(row);
+      const item = evidence[at];
+      if (item === undefined || (item.recovered === true) !== recovered) continue;
+      if (String(item.eventId) === store.cell(row, 'eventId')) found[at]?.push(row);
     }
   };
 

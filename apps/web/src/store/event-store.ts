@@ -445,7 +445,7 @@ export class EventStore implements DataFrame {
   /** Row `row` as the hunt engine's record, so the engine can run over the store. */
   record(row: number): EventRecord {
     this.checkRow(row);
-    return {
+    const record = {
       file: this.#fileNames[this.#file.get(row)] ?? '',
       recordId: this.recordIdText(row),
       timeCreated: this.#time.text(row),
@@ -455,6 +455,8 @@ export class EventStore implements DataFrame {
       computer: this.#text.computer.text(this.#computerCode.get(row)) ?? '',
       data: this.dataOf(row),
     };
+    // As the parser's records: the engine's evidence then says it rests on a recovered one.
+    return this.recovered(row) ? { ...record, recovered: true } : record;
   }
 
   private dataOf(row: number): Record<string, FieldValue> {

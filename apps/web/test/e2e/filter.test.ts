@@ -363,6 +363,8 @@ browserTest(
     const openOn = async (row: number, column: number) => {
       await cell(page, row, column).click({ button: 'right' });
       await dialog.waitFor();
+      // The menu takes focus in an effect after it is drawn; keys before that go to the grid.
+      await dialog.locator(':focus').waitFor({ timeout: 5000 });
     };
 
     await openOn(0, 3);

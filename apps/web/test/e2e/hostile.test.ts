@@ -183,6 +183,8 @@ browserTest('the table, columns, facets and details show every attack as text', 
   assert.ok(facets.includes(`Evil-Provider${payloads.imageHandler}`));
   await page.locator('.facet-add select').selectOption({ label: payloads.imageHandler });
   const facet = page.getByRole('region', { name: payloads.imageHandler, exact: true });
+  // The facet is drawn on the next render: wait for it (a missing one times out and fails).
+  await facet.waitFor({ timeout: 5000 }).catch(() => undefined);
   assert.equal(await facet.count(), 1, 'the facet is named by its heading, spaces and all');
   await assertClean(page, 'a facet on a hostile field name');
 

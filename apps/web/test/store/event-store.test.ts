@@ -153,6 +153,11 @@ test('EventStore keeps the recovered flag a byte a row, and counts the rows that
   assert.equal(store.recoveredCount, 1);
   assert.equal(store.recovered(3), false, 'past the last row');
   assert.equal(store.recovered(-1), false);
+  // The records the hunt is given carry the flag, so its evidence can say so.
+  assert.deepEqual(
+    [0, 1, 2].map((r) => store.record(r).recovered),
+    [undefined, true, undefined],
+  );
   const before = store.columnBytes;
   store.trim();
   assert.ok(store.columnBytes < before);

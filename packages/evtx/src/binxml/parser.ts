@@ -105,7 +105,8 @@ export class BinXmlParser {
       const size = this.chunk.view.getUint16(tableAt + 4 + 4 * i, true);
       const type = this.chunk.bytes[tableAt + 6 + 4 * i]!;
       if (type === ValueType.BinXml && size > 0) {
-        nested ??= [];
+        // Sized once: grown from empty to a late index, it was reallocated on the way.
+        nested ??= new Array<RecordBody | undefined>(count);
         nested[i] =
           this.readTemplateRecord(data, data + size, depth) ??
           this.parseFragment(data, data + size, true, depth);

@@ -223,7 +223,14 @@ function sameName(chunk: ChunkContext, offset: number, field: NameField): boolea
   }
   // An inline name's bytes were compared with the template's.
   if (field.inline || nameOffset === at + 4) return field.inline && nameOffset === at + 4;
-  if (field.issue === undefined && holdsName(chunk, nameOffset, field.name)) return true;
+  // Templates of a chunk share its names: one read or compared before is found by its offset.
+  const known = chunk.names.get(nameOffset);
+  if (known !== undefined) return known.name === field.name && known.issue === field.issue;
+  if (field.issue === undefined && holdsName(chunk, nameOffset, field.name)) {
+    // What readName would make of it: the same units decode to the same name, with no problem.
+    chunk.names.set(nameOffset, { name: field.name, end: nameOffset + 10 + 2 * field.name.length });
+    return true;
+  }
   const name = chunk.readName(nameOffset);
   return name.name === field.name && name.issue === field.issue;
 }

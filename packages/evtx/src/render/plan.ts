@@ -5,6 +5,12 @@
  * tree. Templates of any other shape have no plan and go through the tree.
  */
 import type { ContentNode, ElementNode, TemplateDefinition, ValuePart } from '../binxml/nodes.js';
+import {
+  SYSTEM_NUMBERS,
+  systemFieldReader,
+  type SystemFieldReader,
+  type SystemNumberKey,
+} from './structured.js';
 import { entityText } from './tree.js';
 
 /** Constant text (`index` -1), or the substitution that fills the place. */
@@ -18,6 +24,8 @@ export interface PlanPart {
 export interface PlanAttribute {
   readonly name: string;
   readonly parts: readonly PlanPart[];
+  /** True when a part is optional: the attribute is dropped when its value is NULL. */
+  readonly droppable: boolean;
 }
 
 /** Where a field's values go: a System child, an EventData child, or another section's leaf. */
@@ -39,6 +47,18 @@ export interface FieldStep {
   readonly onlySubstitutions: boolean;
   /** The substitution, when it is the whole content and there are no attributes. */
   readonly single: PlanPart | undefined;
+  /** True when a part of the content is a substitution (which may be an array). */
+  readonly substituted: boolean;
+  /** True when `onlySubstitutions` and a part is optional: a NULL value drops the element. */
+  readonly droppable: boolean;
+  /**
+   * For a System child read as a number (EventID, Version, Level, Task, Opcode) whose content
+   * is one substitution, the record's key: an unsigned integer value is put there without
+   * making its text.
+   */
+  readonly systemNumber: SystemNumberKey | undefined;
+  /** For a System child, `readSystemField` for its name, found when the plan is made. */
+  readonly readSystem: SystemFieldReader | undefined;
 }
 
 /**
@@ -69,6 +89,17 @@ export interface StructuredPlan {
   readonly steps: readonly PlanStep[];
   /** True when a container can fill a field of its own name: reading one field reads all. */
   readonly hasContainers: boolean;
+  /**
+   * For a plan of System and EventData fields only, with no data name twice (nor
+   * `__proto__`): an object with its data names in order, each empty. A record whose fields
+   * each give one value gets a copy of it with the values put in, with no check per field for
+   * a name seen before. (V8 copies the shape's layout whole only while the copying site has
+   * seen a few shapes; past that it adds the fields one by one.) Undefined for any
+   * other plan.
+   */
+  readonly dataShape: Readonly<Record<string, string>> | undefined;
+  /** The keys of `dataShape`, in order; empty when it is undefined. */
+  readonly dataNames: readonly string[];
 }
 
 /**
@@ -97,7 +128,38 @@ export function compilePlan(
 
 function planOf(steps: PlanStep[] | undefined): StructuredPlan | undefined {
   if (steps === undefined) return undefined;
-  return { steps, hasContainers: steps.some(holdsContainer) };
+  const dataNames = flatDataNames(steps);
+  const dataShape = dataNames === undefined ? undefined : shapeOf(dataNames);
+  return {
+    steps,
+    hasContainers: steps.some(holdsContainer),
+    dataShape,
+    dataNames: dataNames ?? [],
+  };
+}
+
+/**
+ * The data names of a plan of System and EventData fields, when each is there once and none
+ * is `__proto__` (which an object literal's copy would take as its prototype); else undefined.
+ */
+function flatDataNames(steps: readonly PlanStep[]): string[] | undefined {
+  const names: string[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'field' || step.section === 'leaf') return undefined;
+    if (step.section === 'data') names.push(step.name);
+  }
+  const distinct = new Set(names);
+  if (names.length === 0 || distinct.size < names.length || distinct.has('__proto__')) {
+    return undefined;
+  }
+  return names;
+}
+
+/** An object with `names` as its keys in order, each empty. */
+function shapeOf(names: readonly string[]): Record<string, string> {
+  const shape: Record<string, string> = {};
+  for (const name of names) shape[name] = '';
+  return shape;
 }
 
 function holdsContainer(step: PlanStep): boolean {
@@ -177,7 +239,8 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   for (const attribute of element.attributes) {
     const attributeParts = planParts(attribute.value);
     if (attributeParts === undefined) return undefined;
-    attributes.push({ name: attribute.name, parts: attributeParts });
+    const droppable = attributeParts.some((part) => part.optional);
+    attributes.push({ name: attribute.name, parts: attributeParts, droppable });
   }
   const name = section === 'data' ? dataName(element, attributes) : element.name;
   if (parts === undefined || name === undefined) return undefined;
@@ -186,6 +249,7 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
   const attributeNames = attributes.map((attribute) => attribute.name);
   const [first] = parts;
   const isSingle = parts.length === 1 && first!.index >= 0 && attributes.length === 0;
+  const isNumber = parts.length === 1 && first!.index >= 0 && section === 'system';
   return {
     kind: 'field',
     section,
@@ -196,6 +260,10 @@ function fieldStep(element: ElementNode, section: FieldSection): FieldStep | und
     parts,
     onlySubstitutions,
     single: isSingle ? first : undefined,
+    substituted: parts.some((part) => part.index >= 0),
+    droppable: onlySubstitutions && parts.some((part) => part.optional),
+    systemNumber: isNumber ? SYSTEM_NUMBERS.get(element.name) : undefined,
+    readSystem: section === 'system' ? systemFieldReader(element.name) : undefined,
   };
 }
 

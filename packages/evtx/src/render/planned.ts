@@ -34,8 +34,9 @@ import {
   FieldCollector,
   isElement,
   readSection,
-  readSystemField,
+  readSystemNumber,
   type RecordHeaderFacts,
+  type SystemNumberKey,
 } from './structured.js';
 import { nodeText, TreeBuilder } from './tree.js';
 
@@ -47,9 +48,9 @@ type Want =
 
 const ALL: Want = { kind: 'all' };
 
-/** Where the steps of a run write. */
+/** Where the steps of a run write: one per runner, made ready again for each run. */
 interface Output {
-  readonly record: StructuredRecord;
+  record: StructuredRecord;
   readonly data: FieldCollector;
   /** Problems toStructured reports after the tree is built (a non-numeric EventID). */
   readonly late: string[];
@@ -80,11 +81,24 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private filetimeLow = -1;
   private filetimeHigh = -1;
   private filetimeText = '';
+  /**
+   * The plan whose data fields are gathered in `pending` to be put in a copy of its data shape
+   * at its end, while each gives one value; undefined when fields go straight to the output.
+   */
+  private shaped: StructuredPlan | undefined;
+  private readonly pending: string[] = [];
+  private pendingCount = 0;
+  private readonly output: Output = {
+    record: emptyRecord(NO_HEADER),
+    data: new FieldCollector(),
+    late: [],
+  };
 
   constructor(private readonly chunk: ChunkContext) {
     this.table = new ValueTable(chunk.bytes, chunk.view);
     this.tables = [this.table];
-    this.strings = chunk.templateCache?.strings ?? new Utf16Cache();
+    // A chunk read without a file's cache (a loose record) gets a small one of its own.
+    this.strings = chunk.templateCache?.strings ?? new Utf16Cache(LOOSE_CACHE_SLOTS);
     this.values = chunk.templateCache?.values ?? new ValueTextCache();
   }
 
@@ -98,7 +112,7 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     const output = this.run(record, plan, ALL, issues, header);
     if (output === undefined) return undefined;
     output.record.data = output.data.fields;
-    issues.push(...output.late);
+    if (output.late.length > 0) issues.push(...output.late);
     return output.record;
   }
 
@@ -204,10 +218,14 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     this.issues = issues;
     this.want = want;
     this.unplanned = false;
+    this.shaped = undefined;
     this.depth = 0;
     this.table = this.tables[0]!;
     this.table.load(body);
-    const output = { record: emptyRecord(header), data: new FieldCollector(), late: [] };
+    const { output } = this;
+    output.record = emptyRecord(header);
+    output.data.reset();
+    output.late.length = 0;
     this.runPlan(plan, output);
     return this.unplanned ? undefined : output;
   }
@@ -226,13 +244,57 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     }
     if (step.section === 'leaf' && this.holdsNested(step)) return this.runLeafNested(step, output);
     if (!this.wanted(step)) return 1;
+    const number = step.systemNumber;
+    if (number !== undefined && this.readNumber(step, number, output.record)) return 1;
     const copies = this.runField(step);
-    for (let i = 0; i < copies; i++) {
-      const text = this.texts[i]!;
-      if (step.section !== 'system') output.data.add(step.name, text);
-      else readSystemField(step.element, text, this, output.record, output.late);
-    }
+    if (step.section !== 'system') return this.addData(step, copies, output);
+    const read = step.readSystem!;
+    for (let i = 0; i < copies; i++) read(this.texts[i]!, this, output.record, output.late);
     return copies;
+  }
+
+  /**
+   * A System number from an unsigned value of 8, 16 or 32 bits, whose text would be its
+   * decimal digits; false for any other value, which is read as text.
+   */
+  private readNumber(step: FieldStep, key: SystemNumberKey, record: StructuredRecord): boolean {
+    const { table } = this;
+    const part = step.parts[0]!;
+    if (part.index >= table.count) return false;
+    const type = table.type(part.index);
+    const size = table.size(part.index);
+    const at = table.offset(part.index);
+    let value: number;
+    if (type === ValueType.UInt16 && size === 2) value = table.view.getUint16(at, true);
+    else if (type === ValueType.UInt8 && size === 1) value = table.bytes[at]!;
+    else if (type === ValueType.UInt32 && size === 4) value = table.view.getUint32(at, true);
+    else return false;
+    // Attributes first, as runAny reads them (EventID's Qualifiers).
+    if (step.attributes.length > 0) this.runAttributes(step);
+    else this.attributeNames = NO_NAMES;
+    readSystemNumber(key, value, this, record);
+    return true;
+  }
+
+  /** Adds the copies of a data field: kept in `pending` while each field gives one. */
+  private addData(step: FieldStep, copies: number, output: Output): number {
+    if (this.shaped !== undefined && copies === 1) {
+      this.pending[this.pendingCount++] = this.texts[0]!;
+      return 1;
+    }
+    this.flushPending(output);
+    for (let i = 0; i < copies; i++) output.data.add(step.name, this.texts[i]!);
+    return copies;
+  }
+
+  /** Puts the fields gathered so far in the output one by one, and gathers no more. */
+  private flushPending(output: Output): void {
+    const plan = this.shaped;
+    if (plan === undefined) return;
+    this.shaped = undefined;
+    for (let i = 0; i < this.pendingCount; i++) {
+      output.data.add(plan.dataNames[i]!, this.pending[i]!);
+    }
   }
 
   /**
@@ -284,10 +346,29 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private runPlan(plan: StructuredPlan, output: Output): number {
     const want = this.want;
     if (want.kind === 'field' && plan.hasContainers) this.want = ALL;
+    const shaped = this.want.kind === 'all' && plan.dataShape !== undefined && output.data.empty;
+    if (shaped) this.startShaped(plan);
     let made = 0;
     for (const step of plan.steps) made += this.runStep(step, output);
+    if (shaped) this.endShaped(output);
     this.want = want;
     return made;
+  }
+
+  /** Gathers the plan's data fields, which go nowhere else while it runs (see addData). */
+  private startShaped(plan: StructuredPlan): void {
+    this.shaped = plan;
+    this.pendingCount = 0;
+  }
+
+  /** The plan's fields in a copy of its shape when each gave one value, else one by one. */
+  private endShaped(output: Output): void {
+    const plan = this.shaped;
+    if (plan !== undefined && this.pendingCount === plan.dataNames.length) {
+      output.data.fill(plan.dataShape!, plan.dataNames, this.pending);
+      this.shaped = undefined;
+    }
+    this.flushPending(output);
   }
 
   /** Runs a BinXml value's plan with the value's table as the current one. */
@@ -332,8 +413,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   }
 
   private runAny(step: FieldStep): number {
-    const arrayAt = this.arrayPart(step.parts);
-    if (arrayAt < 0 && step.onlySubstitutions && this.isDropped(step.parts)) return 0;
+    const arrayAt = step.substituted ? this.arrayPart(step.parts) : -1;
+    if (arrayAt < 0 && step.droppable && this.isDropped(step.parts)) return 0;
 
     this.runAttributes(step);
     if (arrayAt >= 0) return this.runArray(step, arrayAt);
@@ -359,8 +440,9 @@ export class PlanRunner implements AttributeLookup, IssueSink {
   private runAttributes(step: FieldStep): void {
     const { attributes } = step;
     for (let i = 0; i < attributes.length; i++) {
-      const { parts } = attributes[i]!;
-      this.attributeValues[i] = this.isDropped(parts) ? undefined : this.partsText(parts, false);
+      const { parts, droppable } = attributes[i]!;
+      const dropped = droppable && this.isDropped(parts);
+      this.attributeValues[i] = dropped ? undefined : this.partsText(parts, false);
     }
     this.attributeNames = step.attributeNames;
   }
@@ -493,6 +575,8 @@ export class PlanRunner implements AttributeLookup, IssueSink {
 }
 
 const NO_NAMES: readonly string[] = [];
+/** String cache slots for a chunk without a file's cache. */
+const LOOSE_CACHE_SLOTS = 64;
 const NO_HEADER: RecordHeaderFacts = { file: '', recordId: '', writtenTime: '' };
 
 /** The plan of a record's template, compiled on first use and kept with the template. */

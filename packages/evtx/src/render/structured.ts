@@ -92,57 +92,102 @@ export function readSystemField(
   record: StructuredRecord,
   issues: string[],
 ): void {
-  switch (name) {
-    case 'Provider':
-      return readProvider(attributes, record);
-    case 'EventID':
-      record.eventId = toNumber(value, 'EventID', issues) ?? 0;
-      return setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
-    case 'EventRecordID':
-      if (isDecimal(value)) record.recordId = value;
-      return;
-    case 'TimeCreated':
-      record.timeCreated = attributes.get('SystemTime');
-      return;
-    case 'Correlation':
-      setText(record, 'activityId', attributes.get('ActivityID'));
-      return setText(record, 'relatedActivityId', attributes.get('RelatedActivityID'));
-    case 'Execution':
-      setNumber(record, 'processId', attributes.get('ProcessID'));
-      return setNumber(record, 'threadId', attributes.get('ThreadID'));
-    case 'Security':
-      return setText(record, 'userId', attributes.get('UserID'));
-    default:
-      return readSimpleSystemField(name, value, record);
-  }
+  systemFieldReader(name)(value, attributes, record, issues);
+}
+
+/** Reads one System child's text and attributes into a record; problems go to `issues`. */
+export type SystemFieldReader = (
+  value: string,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+  issues: string[],
+) => void;
+
+/** `readSystemField` for the System children named `name`, found once per name (by a plan). */
+export function systemFieldReader(name: string): SystemFieldReader {
+  return SYSTEM_READERS.get(name) ?? ignoreField;
+}
+
+const SYSTEM_READERS: ReadonlyMap<string, SystemFieldReader> = new Map<string, SystemFieldReader>([
+  ['Provider', (_value, attributes, record) => readProvider(attributes, record)],
+  ['EventID', readEventId],
+  ['EventRecordID', (value, _attributes, record) => readEventRecordId(value, record)],
+  [
+    'TimeCreated',
+    (_value, attributes, record) => void (record.timeCreated = attributes.get('SystemTime')),
+  ],
+  ['Correlation', (_value, attributes, record) => readCorrelation(attributes, record)],
+  ['Execution', (_value, attributes, record) => readExecution(attributes, record)],
+  ['Security', (_value, attributes, record) => setText(record, 'userId', attributes.get('UserID'))],
+  ['Version', (value, _attributes, record) => setNumber(record, 'version', value)],
+  ['Level', (value, _attributes, record) => setNumber(record, 'level', value)],
+  ['Task', (value, _attributes, record) => setNumber(record, 'task', value)],
+  ['Opcode', (value, _attributes, record) => setNumber(record, 'opcode', value)],
+  ['Keywords', (value, _attributes, record) => void (record.keywords = value)],
+  ['Channel', (value, _attributes, record) => void (record.channel = value)],
+  ['Computer', (value, _attributes, record) => void (record.computer = value)],
+]);
+
+/** System children the record has no place for. */
+function ignoreField(): void {}
+
+function readEventId(
+  value: string,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+  issues: string[],
+): void {
+  record.eventId = toNumber(value, 'EventID', issues) ?? 0;
+  setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
+}
+
+function readEventRecordId(value: string, record: StructuredRecord): void {
+  if (isDecimal(value)) record.recordId = value;
+}
+
+function readCorrelation(attributes: AttributeLookup, record: StructuredRecord): void {
+  setText(record, 'activityId', attributes.get('ActivityID'));
+  setText(record, 'relatedActivityId', attributes.get('RelatedActivityID'));
+}
+
+function readExecution(attributes: AttributeLookup, record: StructuredRecord): void {
+  setNumber(record, 'processId', attributes.get('ProcessID'));
+  setNumber(record, 'threadId', attributes.get('ThreadID'));
+}
+
+/** Where `readSystemField` puts a System child it reads as a number. */
+export type SystemNumberKey = 'eventId' | NumberKey;
+
+/** The System children whose text `readSystemField` reads as a number, and where it goes. */
+export const SYSTEM_NUMBERS: ReadonlyMap<string, SystemNumberKey> = new Map<
+  string,
+  SystemNumberKey
+>([
+  ['EventID', 'eventId'],
+  ['Version', 'version'],
+  ['Level', 'level'],
+  ['Task', 'task'],
+  ['Opcode', 'opcode'],
+]);
+
+/**
+ * `readSystemField` for a System child of SYSTEM_NUMBERS (its `key` there) whose text is the
+ * decimal `value`, an unsigned integer below 2^32: the number, without its text.
+ */
+export function readSystemNumber(
+  key: SystemNumberKey,
+  value: number,
+  attributes: AttributeLookup,
+  record: StructuredRecord,
+): void {
+  record[key] = value;
+  if (key === 'eventId') setNumber(record, 'qualifiers', attributes.get('Qualifiers'));
 }
 
 function readProvider(attributes: AttributeLookup, record: StructuredRecord): void {
   record.provider = attributes.get('Name') ?? '';
   setText(record, 'providerGuid', attributes.get('Guid'));
   setText(record, 'eventSourceName', attributes.get('EventSourceName'));
-}
-
-function readSimpleSystemField(name: string, value: string, record: StructuredRecord): void {
-  switch (name) {
-    case 'Version':
-      return setNumber(record, 'version', value);
-    case 'Level':
-      return setNumber(record, 'level', value);
-    case 'Task':
-      return setNumber(record, 'task', value);
-    case 'Opcode':
-      return setNumber(record, 'opcode', value);
-    case 'Keywords':
-      record.keywords = value;
-      return;
-    case 'Channel':
-      record.channel = value;
-      return;
-    case 'Computer':
-      record.computer = value;
-      return;
-  }
 }
 
 type NumberKey = 'qualifiers' | 'version' | 'level' | 'task' | 'opcode' | 'processId' | 'threadId';
@@ -192,7 +237,37 @@ function readEventData(eventData: XmlElement, data: FieldCollector): void {
 
 /** Gathers fields in document order; a repeated name keeps every value. */
 export class FieldCollector {
-  readonly fields: Record<string, FieldValue> = {};
+  /** Made on first use, so a collector filled from a shape makes no empty object first. */
+  private values: Record<string, FieldValue> | undefined;
+  /** Writes so far: 0 while no field has been added. */
+  private added = 0;
+
+  get fields(): Record<string, FieldValue> {
+    this.values ??= {};
+    return this.values;
+  }
+
+  /** Empties the collector for another record; the fields given out before are left alone. */
+  reset(): void {
+    this.values = undefined;
+    this.added = 0;
+  }
+
+  /** True while no field has been added. */
+  get empty(): boolean {
+    return this.added === 0;
+  }
+
+  /**
+   * For an empty collector: the fields `names` (distinct, none `__proto__`) with `texts`, on a
+   * copy of `shape`, an object with the same keys in the same order.
+   */
+  fill(shape: Readonly<Record<string, string>>, names: readonly string[], texts: string[]): void {
+    const fields: Record<string, FieldValue> = { ...shape };
+    for (let i = 0; i < names.length; i++) fields[names[i]!] = texts[i]!;
+    this.values = fields;
+    this.added = names.length;
+  }
 
   /**
    * Field names are attacker-controlled: `__proto__`, `constructor` or `toString` must be plain
@@ -207,6 +282,7 @@ export class FieldCollector {
   }
 
   private set(name: string, value: FieldValue): void {
+    this.added++;
     if (name !== '__proto__') {
       this.fields[name] = value;
       return;

@@ -31,8 +31,7 @@ export class ValueTextCache {
       this.slot = -1;
       return undefined;
     }
-    let hash = Math.imul(type ^ size, 0x01000193);
-    for (let i = 0; i < size; i++) hash = Math.imul(hash ^ bytes[offset + i]!, 0x01000193);
+    const hash = hashOf(bytes, type, offset, size);
     const slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
     this.slot = slot;
     if (this.sizes[slot] !== size || this.types[slot] !== type) return undefined;
@@ -46,9 +45,25 @@ export class ValueTextCache {
   keep(bytes: Uint8Array, type: number, offset: number, size: number, text: string): void {
     const { slot } = this;
     if (slot < 0) return;
-    this.keys.set(bytes.subarray(offset, offset + size), slot * MAX_KEY_BYTES);
+    // Copied byte by byte: a subarray to copy from would be an object per value kept.
+    const key = slot * MAX_KEY_BYTES;
+    for (let i = 0; i < size; i++) this.keys[key + i] = bytes[offset + i]!;
     this.sizes[slot] = size;
     this.types[slot] = type;
     this.texts[slot] = text;
   }
+}
+
+/** FNV-1a-like hash of the type, size and bytes, four bytes a step (a GUID in four). */
+function hashOf(bytes: Uint8Array, type: number, offset: number, size: number): number {
+  let hash = Math.imul(type ^ size, 0x01000193);
+  let i = 0;
+  for (; i + 4 <= size; i += 4) {
+    const at = offset + i;
+    const word =
+      bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24);
+    hash = Math.imul(hash ^ word, 0x01000193);
+  }
+  for (; i < size; i++) hash = Math.imul(hash ^ bytes[offset + i]!, 0x01000193);
+  return hash;
 }

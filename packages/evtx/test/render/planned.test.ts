@@ -140,6 +140,58 @@ test('PlanRunner repeats an element once per item of an array value', () => {
   });
 });
 
+test('PlanRunner reads System numbers from unsigned values, and from their text otherwise', () => {
+  const root = event(
+    el(
+      'System',
+      {},
+      el('EventID', { Qualifiers: optSub(0, ValueType.UInt16) }, sub(1, ValueType.UInt32)),
+      el('Version', {}, sub(2, ValueType.UInt8)),
+      el('Level', {}, sub(3, ValueType.UInt8)),
+      el('Task', {}, sub(4, ValueType.UInt16)),
+      el('Opcode', {}, 'op', sub(5, ValueType.UInt8)),
+    ),
+  );
+  const wrongSize = { type: ValueType.UInt8, bytes: Uint8Array.of(0xab, 1) };
+  const values = [
+    value.uint16(16384),
+    value.uint32(4_000_000_000),
+    value.uint8(255),
+    wrongSize,
+    value.string('12'),
+    value.uint8(7),
+  ];
+  const record = planned(instance(root, values));
+  assert.equal(record.eventId, 4_000_000_000);
+  assert.equal(record.qualifiers, 16384);
+  assert.equal(record.version, 255);
+  assert.equal('level' in record, false, '"AB01", the hex of a 2-byte UInt8, is not a number');
+  assert.equal(record.task, 12);
+  assert.equal('opcode' in record, false, '"op7" is not a number');
+  assert.deepEqual(record.issues, ['UInt8 value of 2 bytes rendered as hex']);
+});
+
+test('PlanRunner fills a flat EventData in order, and by name once a field is not one value', () => {
+  const root = event(
+    el('System', {}, el('EventID', {}, sub(0, ValueType.UInt16))),
+    el(
+      'EventData',
+      {},
+      el('Data', { Name: 'B' }, sub(1, ValueType.String)),
+      el('Data', { Name: 'A' }, optSub(2, ValueType.String)),
+      el('Data', { Name: '2' }, sub(3, ValueType.String | ValueType.Array)),
+      el('Data', { Name: 'C' }, sub(4, ValueType.String)),
+    ),
+  );
+  const one = [value.string('b'), value.string('a'), value.stringArray(['x']), value.string('c')];
+  const first = planned(instance(root, [value.uint16(1), ...one]));
+  assert.equal(JSON.stringify(first.data), '{"2":"x","B":"b","A":"a","C":"c"}');
+
+  const many = [value.string('b'), value.null(), value.stringArray(['x', 'y']), value.string('c')];
+  const second = planned(instance(root, [value.uint16(1), ...many]));
+  assert.equal(JSON.stringify(second.data), '{"2":["x","y"],"B":"b","C":"c"}');
+});
+
 test('PlanRunner reads UserData inside the nested template, leaves by element name', () => {
   const root = el(
     'LogFileCleared',

@@ -204,9 +204,9 @@ export class StoryColumns implements StorySource {
 
   /** One row as the activity it was made from (only what a story step and a chain read). */
   #activityAt(row: number, bin: Bin): StoryActivity {
-    const { file, recordId, eventId, time: iso } = this.#evidence.at(row);
+    const { file, recordId, eventId, time: iso, recovered } = this.#evidence.at(row);
     const time = { iso, ms: this.#times[row] ?? 0 };
-    const source = { recordId, eventId, provider: bin.provider };
+    const source = { recordId, eventId, provider: bin.provider, ...(recovered && { recovered }) };
     const common = {
       computer: bin.computer,
       time,

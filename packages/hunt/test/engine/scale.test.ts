@@ -104,3 +104,31 @@ test('hunt over a log repeated past the evidence limit lists the limit and count
   assert.equal(beacon.evidenceOmitted, 40 * copies - EVIDENCE_LIMIT);
   assert.deepEqual(shape(report), shape(hunt(log)));
 });
+
+test('a chain whose DNS query and connection came from recovered records says so', () => {
+  // Through the engine, the story keeps its events as columns; the flag must survive them.
+  const log = sampleLog().map((record, i) =>
+    i === 1 || i === 2 ? { ...record, recovered: true } : record,
+  );
+  const chain = hunt(log).findings.find((finding) => finding.kind === 'chain');
+
+  assert.deepEqual(
+    chain?.evidence.map((evidence) => [evidence.eventId, evidence.recovered ?? false]),
+    [
+      [1, false],
+      [22, true],
+      [3, true],
+      [11, false],
+    ],
+  );
+  assert.equal(chain?.recoveredEvidence, 2);
+  assert.deepEqual(
+    chain?.story?.map((step) => [step.step, step.evidence.recovered ?? false]),
+    [
+      ['process-start', false],
+      ['dns', true],
+      ['network', true],
+      ['file-create', false],
+    ],
+  );
+});

@@ -30,6 +30,8 @@ export interface DetailsPaneProps {
 type XmlState =
   { readonly kind: 'loading' } | { readonly kind: 'ready' | 'failed'; readonly text: string };
 
+const LOADING: XmlState = { kind: 'loading' };
+
 /** The details pane. */
 export function DetailsPane(props: DetailsPaneProps) {
   const { store, frame, row, readXml, onClose, onShowProcess } = props;
@@ -127,20 +129,26 @@ function reason(error: unknown): string {
 
 /** Reads the XML once per row: the page re-renders while files load, and must not re-read it. */
 function useXml(row: number, readXml: (row: number) => Promise<string>): XmlState {
-  const [state, setState] = useState<XmlState>({ kind: 'loading' });
+  // The row the state belongs to: on the first render for a new row the effect has not run
+  // yet, and the last row's XML must not show (nor the pane say it is done) in its place.
+  const [state, setState] = useState<{ row: number; xml: XmlState }>({ row, xml: LOADING });
   const reader = useRef(readXml);
   reader.current = readXml;
   useEffect(() => {
     let current = true;
-    setState({ kind: 'loading' });
+    setState({ row, xml: LOADING });
     reader.current(row).then(
-      (text) => current && setState({ kind: 'ready', text }),
+      (text) => current && setState({ row, xml: { kind: 'ready', text } }),
       (error: unknown) =>
-        current && setState({ kind: 'failed', text: `Could not read the XML: ${String(error)}` }),
+        current &&
+        setState({
+          row,
+          xml: { kind: 'failed', text: `Could not read the XML: ${String(error)}` },
+        }),
     );
     return () => {
       current = false;
     };
   }, [row]);
-  return state;
+  return state.row === row ? state.xml : LOADING;
 }
