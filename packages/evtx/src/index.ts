@@ -25,6 +25,13 @@ export type { LateReport } from './recover/late-records.js';
 export { TemplateCache } from './binxml/template-cache.js';
 export { CHUNK_SIZE, hasChunkSignature } from './chunk-header.js';
 export type { EvtxRecord } from './record.js';
+export {
+  compileFieldPick,
+  FieldPick,
+  PickedFields,
+  type FieldPickOptions,
+  type SystemFact,
+} from './render/field-reader.js';
 export type { ChunkInfo } from './chunk.js';
 export type { ChunkHeader } from './chunk-header.js';
 export type { FileHeader } from './file-header.js';

@@ -6,6 +6,12 @@ import {
   type RecordBody,
   type TemplateRecord,
 } from './binxml/template-record.js';
+import {
+  pickFromStructured,
+  readPlanned,
+  type FieldPick,
+  type PickedFields,
+} from './render/field-reader.js';
 import type { StructuredPlan } from './render/plan.js';
 import { eventPlan, PlanRunner } from './render/planned.js';
 import { TreeBuilder, type XmlNode } from './render/tree.js';
@@ -77,6 +83,24 @@ export class EvtxRecord {
     return Object.hasOwn(data, name) ? data[name] : undefined;
   }
 
+  /**
+   * The fields `pick` names (see compileFieldPick) read into `out` in one pass through the
+   * template's plan, decoding only their values; equal to toStructured()'s fields and facts.
+   * A record with no plan is built whole and its fields copied.
+   */
+  pick(pick: FieldPick, out: PickedFields): void {
+    const plan = this.plan();
+    if (
+      plan !== undefined &&
+      readPlanned(this.runner(), this.body as TemplateRecord, plan, pick, out)
+    ) {
+      // No decimal EventRecordID in the System: the header's id stands, as in toStructured().
+      if (out.recordId === '' && pick.facts.recordId) out.recordId = this.headerId();
+      return;
+    }
+    pickFromStructured(this.toStructured(), pick, out);
+  }
+
   /** The event as one line of XML, as Windows renders it. */
   toXml(): string {
     return renderXml(this.tree([]));
@@ -113,12 +137,18 @@ export class EvtxRecord {
   private header(): RecordHeaderFacts {
     const at = this.offset - this.chunk.fileOffset;
     const { view } = this.chunk;
-    // The header's id again, as decimal from its two halves (cheaper than BigInt's toString).
-    const recordId = unsigned64(view.getUint32(at + 8, true), view.getUint32(at + 12, true));
+    const recordId = this.headerId();
     // Through the runner, which remembers the time for the event's TimeCreated.
     const low = view.getUint32(at + 16, true);
     const writtenTime = this.runner().filetime(low, view.getUint32(at + 20, true));
     return { file: this.file, recordId, writtenTime };
+  }
+
+  /** The header's id again, as decimal from its two halves (cheaper than BigInt's toString). */
+  private headerId(): string {
+    const at = this.offset - this.chunk.fileOffset;
+    const { view } = this.chunk;
+    return unsigned64(view.getUint32(at + 8, true), view.getUint32(at + 12, true));
   }
 
   /** A record with the System children named `element` read, by plan or through the tree. */

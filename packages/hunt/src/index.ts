@@ -1,5 +1,14 @@
 /** @evtxhunt/hunt: a hunting engine over plain event records. No parser, no IO. */
-export { fieldText, type EventRecord, type FieldValue } from './record.js';
+export {
+  fieldText,
+  isFieldSource,
+  type EventRecord,
+  type FieldNames,
+  type FieldSourceRecord,
+  type FieldValue,
+  type RecordFacts,
+} from './record.js';
+export { fieldsRead } from './events/fields-read.js';
 export {
   SYSTEM_FIELDS,
   fieldValues,

@@ -32,6 +32,32 @@ export interface EventRecord {
   readonly recovered?: boolean;
 }
 
+/** A record's System facts (and source), without its data fields. */
+export type RecordFacts = Omit<EventRecord, 'data'>;
+
+/**
+ * Data field names a reader asks a FieldSourceRecord for: the same array object every time for
+ * the same kind of event, so a source can prepare, once per list, how to read them.
+ */
+export type FieldNames = readonly string[];
+
+/**
+ * A record whose System facts are read but whose data fields are read only by name (the
+ * parser's records, adapted by the CLI: decoding every field of every event cost a quarter of a
+ * hunt). `withFields(names)` gives the record whose `data` holds each of `names` the event has
+ * (and maybe others); the engine asks for what it reads of the event's kind.
+ */
+export interface FieldSourceRecord extends RecordFacts {
+  withFields(names: FieldNames): EventRecord;
+}
+
+/** True for a record that reads its fields by name. */
+export function isFieldSource(
+  record: EventRecord | FieldSourceRecord,
+): record is FieldSourceRecord {
+  return 'withFields' in record;
+}
+
 /** The first value of a field, or undefined when the record has none. */
 export function fieldText(record: EventRecord, name: string): string | undefined {
   const value: unknown = record.data[name];

@@ -167,6 +167,47 @@ export class PlanRunner implements AttributeLookup, IssueSink {
     return undefined;
   }
 
+  // Hooks for the field reader (field-reader.ts), which walks a plan itself and runs only the
+  // field steps it was asked for.
+
+  /** Points the runner at a record's values (as the current table) and keeps no issues. */
+  begin(body: TemplateRecord): ValueTable {
+    this.issues = undefined;
+    this.want = ALL;
+    this.unplanned = false;
+    this.depth = 0;
+    this.table = this.tables[0]!;
+    this.table.load(body);
+    return this.table;
+  }
+
+  /** Makes a BinXml value's table the current one, until `leave()`. */
+  enter(body: TemplateRecord): ValueTable {
+    this.depth++;
+    this.tables[this.depth] ??= new ValueTable(this.chunk.bytes, this.chunk.view);
+    this.table = this.tables[this.depth]!;
+    this.table.load(body);
+    return this.table;
+  }
+
+  leave(): void {
+    this.depth--;
+    this.table = this.tables[this.depth]!;
+  }
+
+  /**
+   * A System or EventData field step over the current table: how many copies of the element
+   * it makes (0 when dropped), their texts in `fieldTexts`, their attributes through get().
+   */
+  readField(step: FieldStep): number {
+    return this.runField(step);
+  }
+
+  /** The texts of the copies the last `readField` made. */
+  get fieldTexts(): readonly string[] {
+    return this.texts;
+  }
+
   private run(
     body: TemplateRecord,
     plan: StructuredPlan,
@@ -543,7 +584,8 @@ export function eventPlan(body: TemplateRecord): StructuredPlan | undefined {
   return cachedPlan(body, 'event');
 }
 
-function sectionsPlan(body: TemplateRecord): StructuredPlan | undefined {
+/** The plan of a BinXml value among the sections (EventData as Windows often writes it). */
+export function sectionsPlan(body: TemplateRecord): StructuredPlan | undefined {
   return cachedPlan(body, 'sections');
 }
 

@@ -12,7 +12,7 @@
  * of gigabytes, runs that repeat a time pattern could be kept as ranges alone.
  */
 import { parseIsoMs } from '../events/time.js';
-import type { EventRecord } from '../record.js';
+import type { RecordFacts } from '../record.js';
 import { CLAIMED, IdRuns } from './id-runs.js';
 
 /** Remembers the records seen and recognises them when they come again. */
@@ -32,7 +32,7 @@ export class DuplicateRecords {
   }
 
   /** True when an identical record was seen before; otherwise remembers this one. */
-  isDuplicate(record: EventRecord): boolean {
+  isDuplicate(record: RecordFacts): boolean {
     const time = parseIsoMs(record.timeCreated) ?? -1;
     const owner = this.#ownerOf(record.computer);
     let seen = recall(logIds(this.#byChannel, record.channel), record.recordId, time, owner);
@@ -67,7 +67,7 @@ interface LogIds {
   readonly text: Map<string, number>;
 }
 
-function logKey(record: EventRecord): string {
+function logKey(record: RecordFacts): string {
   return `${record.computer}|${record.channel}`;
 }
 

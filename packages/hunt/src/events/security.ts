@@ -3,7 +3,7 @@
  * process start as Sysmon Event ID 1: its process ids are hexadecimal (`0x1a2c`), it names the
  * parent by path only from Windows 10 on (ParentProcessName), and it has no ProcessGuid.
  */
-import type { EventRecord } from '../record.js';
+import type { EventRecord, RecordFacts } from '../record.js';
 import type { ProcessStart } from './activity.js';
 import { FieldReader, defined } from './fields.js';
 import { parseIsoTime } from './time.js';
@@ -15,7 +15,7 @@ export const SECURITY_AUDITING_PROVIDER = 'Microsoft-Windows-Security-Auditing';
 export const SECURITY_PROCESS_CREATE = 4688;
 
 /** True for a Security 4688 record. */
-export function isSecurityProcessCreate(record: EventRecord): boolean {
+export function isSecurityProcessCreate(record: RecordFacts): boolean {
   const security = record.provider === SECURITY_AUDITING_PROVIDER || record.channel === 'Security';
   return security && record.eventId === SECURITY_PROCESS_CREATE;
 }

@@ -3,7 +3,7 @@
  * schema (`sysmon -s`); where Sysmon spells a field two ways (`SourceProcessGUID` in Event ID
  * 10) both are read.
  */
-import type { EventRecord } from '../record.js';
+import type { EventRecord, RecordFacts } from '../record.js';
 import type {
   Activity,
   DnsQuery,
@@ -28,7 +28,7 @@ type Base = Omit<ProcessStart, 'kind' | 'origin' | 'parent'>;
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** True when the record was written by Sysmon (by provider, or by channel for exports). */
-export function isSysmonRecord(record: EventRecord): boolean {
+export function isSysmonRecord(record: RecordFacts): boolean {
   return record.provider === SYSMON_PROVIDER_NAME || record.channel === SYSMON_CHANNEL;
 }
 
