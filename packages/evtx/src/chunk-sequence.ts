@@ -211,8 +211,9 @@ function idSpan(info: ChunkInfo, read: RecordIds | undefined): IdSpan | undefine
     header.firstRecordId !== NO_RECORD_ID;
   if (!usable) return read && { ...read, from: 'records' };
 
-  // Records read past a stale free space offset carry ids beyond what the header names.
-  const last = read !== undefined && read.last > header.lastRecordId ? read.last : undefined;
+  // Records read past the free space offset carry ids beyond what the header names.
+  const past = info.pastFreeLastId;
+  const last = past !== undefined && past > header.lastRecordId ? past : undefined;
   if (last !== undefined) return { first: header.firstRecordId, last, from: 'header and records' };
   return { first: header.firstRecordId, last: header.lastRecordId, from: 'header' };
 }
