@@ -66,6 +66,11 @@ export interface ChunkInfo {
   foundIds?: RecordIds;
   foundUnreadable?: number;
   /**
+   * Of `foundUnreadable`: the records not read yet because their template is in no earlier
+   * chunk; read at the end of the pass, and counted recovered or failed then.
+   */
+  waiting?: number;
+  /**
    * The id of the last record read past the free space offset continuing the id sequence, live
    * or recovered: the chunk holds the ids up to it, beyond those its header names.
    */
