@@ -93,11 +93,19 @@ function chunkCells(chunk: ChunkInfo): string[] {
   return [
     String(chunk.index),
     `0x${chunk.offset.toString(16)}`,
-    chunk.duplicateOf === undefined ? chunk.status : `repeats chunk ${chunk.duplicateOf}`,
+    chunk.duplicateOf === undefined ? chunkState(chunk) : `repeats chunk ${chunk.duplicateOf}`,
     ids,
     crcText(chunk.headerCrcValid),
     crcText(chunk.dataCrcValid),
   ];
+}
+
+/**
+ * A chunk's state as the account counts it: a chunk read whole but with anything that could not
+ * be trusted or read (a CRC mismatch, a failed or missing record) is `damaged`, not `ok`.
+ */
+function chunkState(chunk: ChunkInfo): string {
+  return chunk.status === 'ok' && chunk.damaged ? 'damaged' : chunk.status;
 }
 
 function crcText(valid: boolean | undefined): string {

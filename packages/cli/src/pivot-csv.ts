@@ -13,22 +13,31 @@ import {
 } from '@evtxhunt/hunt';
 
 import { escapeText } from './escape.js';
+import type { RecoveredCounts } from './pivot-recovered.js';
 
 /** What the note adds to the hunt engine's sentence on formulas. */
 export const CSV_CONTROLS_NOTE =
   'Control characters, escape sequences and bidi overrides are shown as escapes such as \\x1b.';
 
-/** The CSV lines, CRLF-ended as RFC 4180 says: the note, the header, one line per group. */
-export function pivotCsv(result: PivotResult): string {
+/**
+ * The CSV lines, CRLF-ended as RFC 4180 says: the note, the header, one line per group; a
+ * `recovered` column after `count` when any group holds events from recovered records.
+ */
+export function pivotCsv(result: PivotResult, recovered?: RecoveredCounts): string {
+  const flagged = recovered !== undefined && recovered.any;
   const header = [
     'count',
+    ...(flagged ? ['recovered'] : []),
     ...result.by.map(escapeText),
     'ports',
     'hostnames',
     'firstSeen (UTC)',
     'lastSeen (UTC)',
   ];
-  const rows = result.rows.map(rowCells);
+  const rows = result.rows.map((row) => {
+    const [count = '', ...rest] = rowCells(row);
+    return flagged ? [count, String(recovered.of(row)), ...rest] : [count, ...rest];
+  });
   const changed = [header, ...rows].flat().filter((cell) => neutraliseFormula(cell) !== cell);
 
   const note = `# ${describeFormulaNeutralisation(changed.length)} ${CSV_CONTROLS_NOTE}`;

@@ -1,19 +1,29 @@
 /** Text rendering of a pivot result: one table row per group, largest first. */
 import type { PivotResult, PivotRow } from '@evtxhunt/hunt';
 
+import type { RecoveredCounts } from './pivot-recovered.js';
 import { renderTable, type Column } from './table.js';
 
-/** The pivot as text lines: the table, then a one-line tally. */
-export function renderPivot(result: PivotResult): string[] {
+/**
+ * The pivot as text lines: the table, then a one-line tally. When any group holds events from
+ * recovered records (`recovered`, by row), a `recovered` column counts them per group.
+ */
+export function renderPivot(result: PivotResult, recovered?: RecoveredCounts): string[] {
+  const flagged = recovered !== undefined && recovered.any;
   const columns: Column[] = [
     { heading: 'count', align: 'right' },
+    ...(flagged ? [{ heading: 'recovered', align: 'right' as const }] : []),
     ...result.by.map((field) => ({ heading: field })),
     { heading: 'ports' },
     { heading: 'hostnames' },
     { heading: 'first seen' },
     { heading: 'last seen' },
   ];
-  const table = renderTable(columns, result.rows.map(pivotCells));
+  const cells = (row: PivotRow) => {
+    const [count = '', ...rest] = pivotCells(row);
+    return flagged ? [count, String(recovered.of(row)), ...rest] : [count, ...rest];
+  };
+  const table = renderTable(columns, result.rows.map(cells));
 
   return [...table, '', tally(result)];
 }

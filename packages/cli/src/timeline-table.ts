@@ -14,6 +14,12 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /**
+ * Leads the summary of an event from a recovered record (no chunk header vouches for it), as
+ * `"recovered": true` marks it in --json.
+ */
+export const RECOVERED_MARK = '(recovered)';
+
+/**
  * The timeline as text lines: the table (cells escaped), then a one-line tally. The process
  * column is the image's file name as logged.
  */
@@ -52,6 +58,6 @@ function timelineCells(row: TimelineRow): string[] {
     row.kind,
     row.image === undefined ? '-' : imageFileName(row.image),
     row.processGuid ?? '-',
-    row.summary,
+    row.evidence.recovered === true ? `${RECOVERED_MARK} ${row.summary}` : row.summary,
   ];
 }

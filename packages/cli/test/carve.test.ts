@@ -169,6 +169,21 @@ test('carve refuses a folder that is not empty, and an image that cannot be open
   assert.match(noOut.stderr, /carve needs '--out DIR'/);
 });
 
+test('carve refuses a folder as its image before making --out', async (t) => {
+  const dir = await tempDir(t);
+  const out = join(dir, 'out');
+
+  const run = await runEvtxhunt('carve', dir, '--out', out);
+
+  assert.equal(run.status, 2);
+  assert.equal(
+    withoutAccount(run.stderr),
+    `${dir}: error: cannot open: it is a folder; carve reads one file or disk\n`,
+  );
+  assert.equal(accountRows(run.stderr)[0]?.state, 'unreadable');
+  assert.deepEqual(await readdir(dir), [], '--out was not made');
+});
+
 test('carve finds nothing in random bytes: exit 1, an empty manifest, no log', async (t) => {
   const dir = await tempDir(t);
   const path = join(dir, 'noise.img');

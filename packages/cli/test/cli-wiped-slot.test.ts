@@ -117,3 +117,20 @@ test('info: a chunk copied over another slot is listed as repeating it', async (
   assert.match(run.stdout, /^ +9 {2}0x91000 {3}repeats chunk 3 {2}224-298 /m);
   assert.match(run.stderr, /chunk 9\): chunk repeats chunk 3 \(same CRCs, records 224-298\)/);
 });
+
+test('info: a chunk whose records were partly zeroed shows as damaged, as the account counts it', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-part-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'chunk-4-part-zeroed.evtx');
+  await copyFile(ISSUE43, path);
+  const handle = await open(path, 'r+');
+  // 16 KiB of chunk 4's records: its data CRC fails and records there are lost.
+  await handle.write(new Uint8Array(0x4000), 0, 0x4000, FIRST_SLOT + 4 * SLOT + 0x8000);
+  await handle.close();
+
+  const run = await runEvtxhunt('info', path);
+
+  assert.match(run.stdout, /^ {6}4 {2}0x41000 +damaged +\d+-\d+ +valid +BAD$/m);
+  assert.match(run.stdout, /^ {6}3 {2}0x31000 +ok +224-298 +valid +valid$/m);
+  assert.match(run.stdout, /, 22 valid, 1 damaged, 10 empty, 0 unreadable$/m);
+});

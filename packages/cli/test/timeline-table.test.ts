@@ -38,3 +38,17 @@ test('timelineLines gives the lines renderTimeline gives, from rows it reads twi
   assert.deepEqual(lines, renderTimeline(rows, 7));
   assert.equal(lines.at(-1), '2 events shown of 7 activities read');
 });
+
+test('renderTimeline marks an event from a recovered record before its summary', () => {
+  const recovered = row('a.exe', '9');
+  const lines = renderTimeline(
+    [row('a.exe', '8'), { ...recovered, evidence: { ...recovered.evidence, recovered: true } }],
+    2,
+  );
+
+  assert.match(lines[1] ?? '', / {2}a\.exe +- +tcp 10\.0\.2\.15:49159 -> 104\.20\.208\.21:80$/);
+  assert.match(
+    lines[2] ?? '',
+    / {2}a\.exe +- +\(recovered\) tcp 10\.0\.2\.15:49159 -> 104\.20\.208\.21:80$/,
+  );
+});

@@ -106,9 +106,8 @@ export class ChunkSequence {
     const after = ring ? (run.after ?? this.found[0]) : run.after;
     const ranges = this.candidates(before?.span, after?.span);
     const only = ranges.length === 1 ? ranges[0] : undefined;
-    const recovered = foundWithin(run.slots, only, false);
     if (only?.low !== undefined && only.high !== undefined) {
-      missing.count += Number(only.high - only.low + 1n) - foundWithin(run.slots, only, true);
+      missing.count += Number(only.high - only.low + 1n) - foundWithin(run.slots, only, 'found');
       if (before && after) explained.add(pairKey(before, after));
     }
     if (ranges.length > 0) missing.lost = true;
@@ -116,7 +115,7 @@ export class ChunkSequence {
     const first = run.slots[0] as ChunkInfo;
     const evidence = this.evidence(before, after);
     const loss = describeLoss(ranges, run.slots.length);
-    const back = recovered > 0 ? `, ${recovered} of them recovered by their signatures` : '';
+    const back = describeFound(run.slots, only);
     missing.diagnostics.push({
       severity: ranges.length > 0 ? 'error' : 'warning',
       structure: 'chunk',
@@ -211,30 +210,54 @@ function idSpan(info: ChunkInfo, read: RecordIds | undefined): IdSpan | undefine
     header.firstRecordId !== NO_RECORD_ID;
   if (!usable) return read && { ...read, from: 'records' };
 
-  // Records read past a stale free space offset carry ids beyond what the header names.
-  const last = read !== undefined && read.last > header.lastRecordId ? read.last : undefined;
+  // Records read past the free space offset carry ids beyond what the header names.
+  const past = info.pastFreeLastId;
+  const last = past !== undefined && past > header.lastRecordId ? past : undefined;
   if (last !== undefined) return { first: header.firstRecordId, last, from: 'header and records' };
   return { first: header.firstRecordId, last: header.lastRecordId, from: 'header' };
 }
 
 /**
  * Records found by their signatures in the slots whose found ids lie inside `range`: those
- * recovered, and with `unreadable` those that could not be read too (counted failed, so not
- * missing); 0 without a closed range.
+ * read as `recovered` in the pass, those found `unreadable`, those `waiting` for templates of
+ * later chunks (read at the end, then counted recovered or failed), or all those `found`,
+ * readable or not (so not missing); 0 without a closed range.
  */
 function foundWithin(
   slots: readonly ChunkInfo[],
   range: IdRange | undefined,
-  unreadable: boolean,
+  which: 'recovered' | 'unreadable' | 'waiting' | 'found',
 ): number {
   if (range?.low === undefined || range.high === undefined) return 0;
   let count = 0;
-  for (const { recovered = 0, foundUnreadable = 0, foundIds } of slots) {
+  for (const { recovered = 0, foundUnreadable = 0, waiting = 0, foundIds } of slots) {
     const inside =
       foundIds !== undefined && foundIds.first >= range.low && foundIds.last <= range.high;
-    if (inside) count += recovered + (unreadable ? foundUnreadable : 0);
+    if (!inside) continue;
+    const counts = {
+      recovered,
+      unreadable: foundUnreadable - waiting,
+      waiting,
+      found: recovered + foundUnreadable,
+    };
+    count += counts[which];
   }
   return count;
+}
+
+/**
+ * What a lost run's records found by their signatures came to when the run was explained, as
+ * the account counts them: recovered, failed (unreadable), or waiting for the end of the pass,
+ * when they are counted recovered or failed (recover/late-records.ts says which).
+ */
+function describeFound(slots: readonly ChunkInfo[], range: IdRange | undefined): string {
+  const parts = [
+    [foundWithin(slots, range, 'recovered'), 'recovered by their signatures'],
+    [foundWithin(slots, range, 'unreadable'), 'found but unreadable'],
+    [foundWithin(slots, range, 'waiting'), 'found that wait for templates of later chunks'],
+  ] as const;
+  const told = parts.filter(([count]) => count > 0);
+  return told.map(([count, what], i) => `, ${count} ${i === 0 ? 'of them ' : ''}${what}`).join('');
 }
 
 function byFirstId(a: FoundChunk, b: FoundChunk): number {

@@ -65,6 +65,16 @@ export interface ChunkInfo {
    */
   foundIds?: RecordIds;
   foundUnreadable?: number;
+  /**
+   * Of `foundUnreadable`: the records not read yet because their template is in no earlier
+   * chunk; read at the end of the pass, and counted recovered or failed then.
+   */
+  waiting?: number;
+  /**
+   * The id of the last record read past the free space offset continuing the id sequence, live
+   * or recovered: the chunk holds the ids up to it, beyond those its header names.
+   */
+  pastFreeLastId?: bigint;
   /** Records in the unused space equal to a live record of the chunk, so not read again. */
   duplicates?: number;
   /** The earlier slot whose chunk this one repeats byte for byte; its records are not read. */
@@ -75,6 +85,13 @@ export interface ChunkInfo {
 export interface ChunkReadOptions {
   /** Read the records in each chunk's unused space, flagged recovered; default false. */
   slack?: boolean;
+  /**
+   * The slot of the chunk Windows was writing when the log was last open: the file header's
+   * last chunk when its dirty flag says the log was not closed cleanly. Only there may a chunk
+   * header whose CRC holds be stale, so only there are records past the free space offset that
+   * continue the id sequence read as live; elsewhere they are recovered.
+   */
+  openChunk?: number | undefined;
 }
 
 export interface ChunkResult {
@@ -124,7 +141,8 @@ export function readChunk(
 
   const header = readHeader(bytes, result);
   const chunk = new ChunkContext(bytes, offset, templates);
-  const end = new RecordWalker(chunk, header, result, file).walk();
+  const open = options.openChunk === index;
+  const end = new RecordWalker(chunk, header, result, file, open).walk();
   if (options.slack === true) readSlack(chunk, end, result, file);
   return result;
 }
@@ -208,8 +226,13 @@ function damage(result: ChunkResult, structure: string, message: string): void {
  * header does not vouch for: planted, or its id damaged. When the header CRC holds, the range is
  * the one Windows wrote, so the record is warned about and flagged recovered, never counted
  * live; when the header CRC fails, the range may be the damaged part, so the record stays live
- * with the warning. Records past a stale free space offset that continue the id sequence (a log
- * not closed cleanly) are the exception the walk already reads as live.
+ * with the warning.
+ *
+ * Records past the free space offset that continue the id sequence are read too. They are live
+ * only when the header may be stale: its CRC fails (the offset may be what is damaged), or the
+ * chunk is the one Windows was writing when a log not closed cleanly was last open (`open`).
+ * Elsewhere Windows wrote the header after its last record, so they are recovered (libevtx's
+ * evtxexport counts them recovered, python-evtx does not read them).
  */
 class RecordWalker {
   private readonly parser: BinXmlParser;
@@ -223,12 +246,15 @@ class RecordWalker {
    * (evtxexport, the corpus's reference, stops reading such a chunk at the damage.)
    */
   private untrusted = false;
+  /** The ids of the records read past the free space offset, for the one warning about them. */
+  private readonly pastFree: bigint[] = [];
 
   constructor(
     private readonly chunk: ChunkContext,
     private readonly header: ChunkHeader,
     private readonly result: ChunkResult,
     private readonly file: string,
+    private readonly open: boolean,
   ) {
     this.parser = new BinXmlParser(chunk);
     this.view = chunk.view;
@@ -261,6 +287,7 @@ class RecordWalker {
       if (next < 0) break;
       pos = next;
     }
+    this.warnPastFree();
     this.compareWithHeader();
     return Math.min(pos, bytes.length);
   }
@@ -323,16 +350,36 @@ class RecordWalker {
     return lastRecordId < firstRecordId || (id >= firstRecordId && id <= lastRecordId);
   }
 
-  /** A record past the free space offset counts only if it continues the id sequence. */
+  /** A record past the free space offset is read only if it continues the id sequence. */
   private continuesPastFreeSpace(pos: number): boolean {
     if (this.lastId === undefined || this.intactSize(pos) === 0) return false;
-    if (this.view.getBigUint64(pos + 8, true) !== this.lastId + 1n) return false;
+    return this.view.getBigUint64(pos + 8, true) === this.lastId + 1n;
+  }
+
+  /** True when records past the free space offset are live (see the class comment). */
+  private livePastFree(): boolean {
+    return this.open || !this.header.headerCrcValid;
+  }
+
+  /** One warning, at the chunk header, for the records read past its free space offset. */
+  private warnPastFree(): void {
+    const ids = this.pastFree;
+    if (ids.length === 0) return;
+    this.result.info.pastFreeLastId = ids.at(-1) as bigint;
 
     const free = hex(this.header.freeSpaceOffset);
-    const message = `record past the free space offset ${free} continues the id sequence; ${STALE}`;
-    const offset = this.chunk.fileOffset + pos;
+    const span =
+      ids.length === 1
+        ? `record ${ids[0]}`
+        : `${ids.length} records (ids ${ids[0]}-${ids[ids.length - 1]})`;
+    const outcome = this.open
+      ? `${STALE}: the log was not closed cleanly and this is its current chunk, so they are live`
+      : !this.header.headerCrcValid
+        ? 'the header CRC fails, so the free space offset may be what is damaged; they are live'
+        : 'the header CRC holds and this is not the current chunk of a log left open, so they are recovered, not live';
+    const message = `${span} past the free space offset ${free} continue the id sequence; ${outcome}`;
+    const offset = this.result.info.offset;
     note(this.result, { severity: 'warning', structure: 'chunk header', offset, message });
-    return true;
   }
 
   /**
@@ -363,7 +410,9 @@ class RecordWalker {
       const body =
         this.parser.readTemplateRecord(start, end) ?? this.parser.parseFragment(start, end);
       const { index } = this.result.info;
-      const outside = !pastFree && this.outsideRange(id, at);
+      const outside = pastFree ? !this.livePastFree() : this.outsideRange(id, at);
+      if (pastFree) this.pastFree.push(id);
+      if (pastFree && outside) this.outside++;
       const untrusted = this.untrusted || outside;
       const record = new EvtxRecord(this.chunk, body, id, at, index, this.file, untrusted);
       this.result.records.push(record);

@@ -79,7 +79,7 @@ export class EvtxFile {
         message: 'file holds no chunks',
       });
     }
-    const readOptions = { slack: options.slack === true };
+    const readOptions = { slack: options.slack === true, openChunk: openChunk(header) };
     return new EvtxFile(source, header, diagnostics, slotsPerRead, readOptions);
   }
 
@@ -211,4 +211,14 @@ function describeHeader(header: FileHeader, diagnostics: Diagnostic[]): void {
     add('warning', `header block size ${header.headerBlockSize}, expected 4096; 4096 used`);
   if (header.majorVersion !== 3)
     add('warning', `format version ${header.majorVersion}.${header.minorVersion}, expected 3.x`);
+}
+
+/**
+ * The slot of the chunk Windows was writing, when the header's dirty flag says the log was not
+ * closed cleanly: only that chunk's header may lag behind its records (chunk.ts).
+ */
+function openChunk(header: FileHeader | undefined): number | undefined {
+  if (header === undefined || !header.dirty) return undefined;
+  const last = header.lastChunkNumber;
+  return last < BigInt(Number.MAX_SAFE_INTEGER) ? Number(last) : undefined;
 }

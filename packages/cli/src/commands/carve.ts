@@ -3,7 +3,7 @@
  * image, a memory dump, unallocated space), rebuilt into readable logs or JSON lines, with
  * what was found where on stderr and in a manifest.
  */
-import { mkdir, open, readdir, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { EvtxFile, openFileSource, type ByteSource } from '@evtxhunt/evtx/node';
@@ -70,6 +70,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   let source;
   try {
+    await checkImage(image);
     source = await openFileSource(image);
   } catch (error) {
     const problem = `cannot open: ${describeError(error)}`;
@@ -84,6 +85,18 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return endRun(io, status, args.flags.has('strict'));
   } finally {
     await source.close();
+  }
+}
+
+/**
+ * Refuses an image that is not a regular file or a block device (a disk) before `--out` is
+ * made: a folder or a pipe cannot be read at any offset.
+ */
+async function checkImage(image: string): Promise<void> {
+  const info = await stat(image);
+  if (info.isDirectory()) throw new Error('it is a folder; carve reads one file or disk');
+  if (!info.isFile() && !info.isBlockDevice()) {
+    throw new Error('not a regular file or a block device');
   }
 }
 

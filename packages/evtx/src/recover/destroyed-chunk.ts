@@ -69,7 +69,11 @@ function describe(result: ChunkResult, recovered: number, found: number): string
   const waiting = result.deferred?.length ?? 0;
   const failed = found - recovered - waiting;
   const rest = failed === 0 ? '' : `, ${failed} found but unreadable`;
+  if (waiting > 0) result.info.waiting = waiting;
+  // Their outcome is not known yet: the account counts them recovered or failed at the end.
   const late =
-    waiting === 0 ? '' : `, ${waiting} read at the end (their templates are not in earlier chunks)`;
+    waiting === 0
+      ? ''
+      : `, ${waiting} waiting for templates of later chunks (read at the end, then counted recovered or failed)`;
   return `${recovered} records recovered by their signatures${span}${rest}${late}`;
 }

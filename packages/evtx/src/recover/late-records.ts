@@ -50,7 +50,7 @@ export function readLate(
     }
   }
   const failed = diagnostics.length;
-  if (records.length > 0) diagnostics.unshift(success(records.length, index, offset));
+  diagnostics.unshift(outcome(records.length, failed, index, offset));
   return { records, report: { index, recovered: records.length, failed, diagnostics } };
 }
 
@@ -65,12 +65,15 @@ function failure(error: EvtxError, index: number, at: number, id: bigint | undef
   };
 }
 
-function success(count: number, index: number, offset: number): Diagnostic {
+/** What became of the records that waited, as the account counts them (recovered, failed). */
+function outcome(read: number, failed: number, index: number, offset: number): Diagnostic {
+  const waited = `${read + failed} records found by their signatures waited for templates of later chunks`;
+  const counts = `${read} read at the end with them (recovered), ${failed} failed`;
   return {
-    severity: 'info',
+    severity: failed > 0 ? 'warning' : 'info',
     structure: 'chunk',
     offset,
     chunkIndex: index,
-    message: `${count} records found by their signatures read at the end, with templates of later chunks`,
+    message: `${waited}: ${counts}`,
   };
 }

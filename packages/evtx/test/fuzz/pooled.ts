@@ -72,8 +72,10 @@ export class PooledCheck {
       const evtx = await EvtxFile.open(source);
       const slots = new Map<number, string[]>();
       for await (const { info, output } of this.pool.read(evtx, path)) {
+        // A slot's recovered records come in a second output at the end of the pass: they
+        // follow its live records, as the sequential parse gives them.
         const keys = output === undefined ? [] : (JSON.parse(output) as string[]);
-        if (keys.length > 0) slots.set(info.index, keys);
+        if (keys.length > 0) slots.set(info.index, [...(slots.get(info.index) ?? []), ...keys]);
       }
       return { slots, summary: evtx.summary };
     } finally {

@@ -21,6 +21,13 @@ import {
  */
 export type QueryableRecord = EventRecord & { readonly level?: number } & SystemExtras;
 
+/**
+ * The query's name for the parser's flag on a recovered record (`recovered:true`,
+ * `-recovered:true`), as the workbench reads it: `true` or `false`, hiding a data field of that
+ * name as System fields do.
+ */
+export const RECOVERED_FIELD = 'recovered';
+
 /** One record seen as a QueryRow; point `record` at the next one to reuse the cursor. */
 export class EventRecordRow implements QueryRow {
   record: QueryableRecord;
@@ -34,6 +41,7 @@ export class EventRecordRow implements QueryRow {
     const record = this.record;
     if (name === 'level') return record.level === undefined ? undefined : levelValues(record.level);
     if (name === 'file') return fileValues(record.file);
+    if (name === RECOVERED_FIELD) return record.recovered === true ? 'true' : 'false';
     if (isSystemExtraField(name)) return systemExtraText(record, name);
     if (isSystemField(name)) return fieldValues(record, name)[0];
     const own = Object.hasOwn(record.data, name) ? record.data[name] : undefined;

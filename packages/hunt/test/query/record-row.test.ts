@@ -94,3 +94,18 @@ test("queryFilter reads the parser record's extra System fields as System.<name>
   assert.equal(kept('System.ActivityID:*'), false);
   assert.equal(kept('"S-1-5-18"'), true, 'a bare word searches them too');
 });
+
+test('queryFilter matches recovered:true and -recovered:true on the parser flag, as the workbench does', () => {
+  const records = [
+    { ...event({ recordId: '1' }), recovered: true },
+    event({ recordId: '2' }),
+    { ...event({ recordId: '3', data: { recovered: 'true' } }), recovered: false },
+  ];
+  const ids = (query: string) =>
+    records.filter(queryFilter(parsed(query))).map((record) => record.recordId);
+
+  assert.deepEqual(ids('recovered:true'), ['1']);
+  assert.deepEqual(ids('-recovered:true'), ['2', '3']);
+  assert.deepEqual(ids('recovered:false'), ['2', '3']);
+  assert.equal(new EventRecordRow(event({})).field('recovered'), 'false');
+});
