@@ -78,8 +78,9 @@ export function epochMicroseconds(iso: string): number | undefined {
   return seconds * 1000 + micros;
 }
 
-/** The System fields the record has, in a fixed order, under their structured names. */
+/** The System fields the record has, in the parser's order, under their structured names. */
 function systemEntries(record: StructuredRecord): [string, unknown][] {
-  const { data: _data, file: _file, ...system } = record;
-  return Object.entries(system).filter(([, value]) => value !== undefined);
+  return Object.entries(record).filter(
+    ([name, value]) => name !== 'data' && name !== 'file' && value !== undefined,
+  );
 }
