@@ -54,9 +54,10 @@ export function timesketchLine(record: StructuredRecord, file: string): string {
 
 /** `[3] Microsoft-Windows-Sysmon: Image=... DestinationIp=...`: id, provider, key fields. */
 export function timesketchMessage(record: StructuredRecord): string {
-  const names = Object.keys(record.data);
-  const known = MESSAGE_FIELDS.filter((name) => name in record.data);
-  const shown = (known.length > 0 ? known : names).slice(0, MESSAGE_FIELD_LIMIT);
+  // Fields with a value only: an empty DestinationHostname says nothing.
+  const filled = (name: string): boolean => shortValue(record.data[name] ?? '') !== '';
+  const names = MESSAGE_FIELDS.some(filled) ? MESSAGE_FIELDS : Object.keys(record.data);
+  const shown = names.filter(filled).slice(0, MESSAGE_FIELD_LIMIT);
   const fields = shown.map((name) => `${name}=${shortValue(record.data[name] ?? '')}`);
   const head = `[${record.eventId}] ${record.provider}`;
   return fields.length === 0 ? head : `${head}: ${fields.join(' ')}`;
