@@ -1,0 +1,90 @@
+/**
+ * `dump --format csv|timesketch|ecs` on the bundled Sysmon sample (python-evtx's issue_43.evtx):
+ * the whole line of record 513, its first network connection (Event ID 3), in each format, the
+ * line counts, and the same bytes on one thread and on two. `@FILE@` stands for the sample's
+ * path as given on the command line.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { ISSUE43, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
+
+const CSV_513 =
+  '@FILE@,513,2017-10-23T06:58:16.4022973Z,3,Microsoft-Windows-Sysmon,Microsoft-Windows-Sysmon/Operational,DESKTOP-DF4ULDE,4,3,0,0x8000000000000000,5,,1412,6228,S-1-5-18,{5770385f-c22a-43e0-bf4c-06f5698ffbd9},,,,513,2017-10-23T06:58:17.4506019Z,,,"{""UtcTime"":""2017-10-23 06:58:15.154"",""ProcessGuid"":""{0b8f529f-960b-59ab-0000-0010850b0100}"",""ProcessId"":""904"",""Image"":""C:\\\\Windows\\\\System32\\\\svchost.exe"",""User"":""NT AUTHORITY\\\\LOCAL SERVICE"",""Protocol"":""udp"",""Initiated"":""true"",""SourceIsIpv6"":""false"",""SourceIp"":""192.168.62.128"",""SourceHostname"":"""",""SourcePort"":""68"",""SourcePortName"":"""",""DestinationIsIpv6"":""false"",""DestinationIp"":""192.168.62.254"",""DestinationHostname"":"""",""DestinationPort"":""67"",""DestinationPortName"":""""}"\r';
+
+const TIMESKETCH_513 =
+  '{"message":"[3] Microsoft-Windows-Sysmon: Image=C:\\\\Windows\\\\System32\\\\svchost.exe DestinationIp=192.168.62.254 DestinationPort=67","datetime":"2017-10-23T06:58:16.4022973Z","timestamp":1508741896402297,"timestamp_desc":"Event Recorded","file":"@FILE@","recordId":"513","headerRecordId":"513","timeCreated":"2017-10-23T06:58:16.4022973Z","writtenTime":"2017-10-23T06:58:17.4506019Z","eventId":3,"provider":"Microsoft-Windows-Sysmon","channel":"Microsoft-Windows-Sysmon/Operational","computer":"DESKTOP-DF4ULDE","providerGuid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","version":5,"level":4,"task":3,"opcode":0,"keywords":"0x8000000000000000","processId":1412,"threadId":6228,"userId":"S-1-5-18","UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}';
+
+const ECS_513 =
+  '{"@timestamp":"2017-10-23T06:58:16.4022973Z","ecs":{"version":"8.11.0"},"event":{"kind":"event","code":"3","provider":"Microsoft-Windows-Sysmon","created":"2017-10-23T06:58:17.4506019Z"},"host":{"name":"DESKTOP-DF4ULDE"},"log":{"file":{"path":"@FILE@"}},"winlog":{"channel":"Microsoft-Windows-Sysmon/Operational","provider_name":"Microsoft-Windows-Sysmon","provider_guid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","computer_name":"DESKTOP-DF4ULDE","record_id":"513","event_id":"3","version":5,"process":{"pid":1412,"thread":{"id":6228}},"user":{"identifier":"S-1-5-18"},"event_data":{"UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}},"process":{"executable":"C:\\\\Windows\\\\System32\\\\svchost.exe","entity_id":"{0b8f529f-960b-59ab-0000-0010850b0100}","pid":904,"name":"svchost.exe"},"source":{"port":68,"ip":"192.168.62.128"},"destination":{"port":67,"ip":"192.168.62.254"},"network":{"transport":"udp","direction":"egress"},"user":{"domain":"NT AUTHORITY","name":"LOCAL SERVICE"}}';
+
+/** The golden line with the sample's path in, JSON-escaped for the JSON formats. */
+function golden(line: string, json: boolean): string {
+  const path = json ? JSON.stringify(ISSUE43).slice(1, -1) : ISSUE43;
+  return line.replaceAll('@FILE@', path);
+}
+
+/** The lines of `dump --format FORMAT` on the sample, the last (empty) one dropped. */
+async function dumpLines(format: string, ...more: string[]): Promise<string[]> {
+  const run = await runEvtxhunt('dump', '--format', format, ...more, ISSUE43);
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(run.stdout.endsWith('\n'));
+  return run.stdout.slice(0, -1).split('\n');
+}
+
+test('dump --format csv writes the note, the header and one CRLF line per record', async () => {
+  const lines = await dumpLines('csv');
+
+  assert.equal(lines.length, 2 + 1730);
+  assert.match(lines[0] ?? '', /^"# Formula neutralisation: /);
+  assert.ok(lines[1]?.startsWith('file,recordId,TimeCreated (UTC),eventId,provider,channel,'));
+  assert.equal(
+    lines.find((line) => line.includes(',513,2017-10-23T06:58:16')),
+    golden(CSV_513, false),
+  );
+  assert.ok(lines.every((line) => line.endsWith('\r')));
+});
+
+test('dump --format timesketch writes message, datetime and timestamp_desc first', async () => {
+  const lines = await dumpLines('timesketch', '--query', 'EventID:3');
+
+  assert.equal(lines.length, 153);
+  assert.equal(lines[0], golden(TIMESKETCH_513, true));
+});
+
+test('dump --format ecs maps Sysmon network and process events to ECS', async () => {
+  const network = await dumpLines('ecs', '--query', 'EventID:3');
+  const created = await dumpLines('ecs', '--query', 'EventID:1');
+  const first = JSON.parse(created[1] ?? '') as {
+    process: { pid: number; parent: { pid: number; name: string }; hash: { sha1: string } };
+    user: { domain: string; name: string };
+  };
+
+  assert.equal(network.length, 153);
+  assert.equal(network[0], golden(ECS_513, true));
+  assert.equal(created.length, 356);
+  assert.equal(first.process.pid, 3692);
+  assert.equal(first.process.parent.pid, 7096);
+  assert.equal(first.process.parent.name, 'powershell.exe');
+  assert.equal(first.process.hash.sha1, '849B8DFAF9159AFDC14D514B2243D4D5BA2FF9A4');
+  assert.deepEqual(first.user, { domain: 'DESKTOP-DF4ULDE', name: 'MNWPRO' });
+});
+
+test('dump --format csv, timesketch and ecs are the same bytes on one thread and on two', async () => {
+  const pooled = { EVTXHUNT_POOL_MIN_SLOTS: '0' };
+  for (const format of ['csv', 'timesketch', 'ecs']) {
+    const one = await runEvtxhuntWith(pooled, 'dump', '--format', format, ISSUE43);
+    const two = await runEvtxhuntWith(
+      pooled,
+      'dump',
+      '--format',
+      format,
+      '--threads',
+      '2',
+      ISSUE43,
+    );
+    assert.equal(two.status, 0, format);
+    assert.ok(two.stdout === one.stdout, `${format}: stdout differs`);
+    assert.equal(two.stderr, one.stderr, format);
+  }
+});
