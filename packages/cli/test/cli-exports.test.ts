@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { ISSUE43, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
+import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
 
 const CSV_513 =
   '@FILE@,513,2017-10-23T06:58:16.4022973Z,3,Microsoft-Windows-Sysmon,Microsoft-Windows-Sysmon/Operational,DESKTOP-DF4ULDE,4,3,0,0x8000000000000000,5,,1412,6228,S-1-5-18,{5770385f-c22a-43e0-bf4c-06f5698ffbd9},,,,513,2017-10-23T06:58:17.4506019Z,,,"{""UtcTime"":""2017-10-23 06:58:15.154"",""ProcessGuid"":""{0b8f529f-960b-59ab-0000-0010850b0100}"",""ProcessId"":""904"",""Image"":""C:\\\\Windows\\\\System32\\\\svchost.exe"",""User"":""NT AUTHORITY\\\\LOCAL SERVICE"",""Protocol"":""udp"",""Initiated"":""true"",""SourceIsIpv6"":""false"",""SourceIp"":""192.168.62.128"",""SourceHostname"":"""",""SourcePort"":""68"",""SourcePortName"":"""",""DestinationIsIpv6"":""false"",""DestinationIp"":""192.168.62.254"",""DestinationHostname"":"""",""DestinationPort"":""67"",""DestinationPortName"":""""}"\r';
@@ -88,3 +88,25 @@ test('dump --format csv, timesketch and ecs are the same bytes on one thread and
     assert.equal(two.stderr, one.stderr, format);
   }
 });
+
+/** hunt --format ecs on evtx-attack-samples' regsvr32 scriptlet log (see hunt-samples.test.ts). */
+const HUNT_REGSVR32 =
+  '{"@timestamp":"2019-05-12T18:35:04.4630000Z","ecs":{"version":"8.11.0"},"message":"regsvr32.exe (proxy-execution, downloader) connected out to public address 104.20.208.21:80 once.","event":{"kind":"alert","provider":"evtxhunt","severity":3,"start":"2019-05-12T18:35:04.4630000Z","end":"2019-05-12T18:35:04.4630000Z","reason":"regsvr32.exe (proxy-execution, downloader) connected out to public address 104.20.208.21:80 once."},"rule":{"name":"lolbin-outbound"},"labels":{"severity":"high"},"host":{"name":"IEWIN7"},"process":{"executable":"C:\\\\Windows\\\\System32\\\\regsvr32.exe","name":"regsvr32.exe","entity_id":"{365abb72-6759-5cd8-0000-0010e2d50f00}"},"destination":{"ip":"104.20.208.21","port":80},"threat":{"framework":"MITRE ATT&CK","technique":{"id":["T1218.010"]}},"evtxhunt":{"count":1,"evidence":[{"file":"@FILE@","record_id":"16794","event_id":"3","time":"2019-05-12T18:35:04.4630000Z"}]}}';
+
+test(
+  "hunt --format ecs writes the finding as an alert whose evidence is the dump's record",
+  { skip: SKIP_SHARED },
+  async () => {
+    const file = `${SHARED}/evtx-attack-samples/exec_sysmon_lobin_regsvr32_sct.evtx`;
+    const hunt = await runEvtxhunt('hunt', '--format', 'ecs', file);
+    const events = await runEvtxhunt('dump', '--format', 'ecs', '--query', 'EventID:3', file);
+    const event = JSON.parse(events.stdout) as { winlog: { record_id: string } };
+
+    assert.equal(hunt.status, 0, hunt.stderr);
+    assert.equal(
+      hunt.stdout,
+      HUNT_REGSVR32.replaceAll('@FILE@', JSON.stringify(file).slice(1, -1)) + '\n',
+    );
+    assert.equal(event.winlog.record_id, '16794');
+  },
+);

@@ -19,6 +19,9 @@ import { SYSMON_PROVIDER, addSysmonFields } from './sysmon-ecs.js';
 /** The ECS version the documents follow. */
 export const ECS_VERSION = '8.11.0';
 
+/** A record header time of zero, as ISO text. */
+const FILETIME_ZERO = '1601-01-01T00:00:00.0000000';
+
 /** The ECS line for one record of `file`. */
 export function ecsLine(record: StructuredRecord, file: string): string {
   return jsonText(ecsDocument(record, file).value);
@@ -32,8 +35,9 @@ export function ecsDocument(record: StructuredRecord, file: string): EcsDocument
   doc.set('event.kind', 'event');
   doc.set('event.code', String(record.eventId));
   doc.set('event.provider', record.provider);
-  // When Windows wrote the record into the log (the record header's time).
-  doc.set('event.created', record.writtenTime);
+  // When Windows wrote the record into the log (the record header's time); zero (1601) in
+  // logs some tools export, which says nothing.
+  if (!record.writtenTime.startsWith(FILETIME_ZERO)) doc.set('event.created', record.writtenTime);
   doc.set('host.name', record.computer);
   doc.set('log.file.path', file);
   if (record.recovered === true) doc.set('tags', ['evtxhunt-recovered']);

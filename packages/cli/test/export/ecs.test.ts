@@ -44,3 +44,10 @@ test('ecsLine escapes every control character', () => {
   assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
   assert.ok(line.startsWith('{"@timestamp":"2024-05-01T10:00:00.1234567Z","ecs":{"version":'));
 });
+
+test('ecsDocument leaves out event.created when the record header time is zero', () => {
+  const zero = { ...HOSTILE, writtenTime: '1601-01-01T00:00:00.0000000Z' };
+
+  assert.equal(ecsDocument(HOSTILE, 'a.evtx').get('event.created'), '2024-05-01T10:00:01.0000000Z');
+  assert.equal(ecsDocument(zero, 'a.evtx').get('event.created'), undefined);
+});
