@@ -5,7 +5,12 @@
  * path as given on the command line.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+
+import { hostileSysmonLog } from '@evtxhunt/generate';
 
 import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
 
@@ -110,3 +115,33 @@ test(
     assert.equal(event.winlog.record_id, '16794');
   },
 );
+
+/** C0 but line feed, DEL, C1, bidi marks and overrides, separators, BOM, U+FFF9-U+FFFF. */
+const RAW_CONTROL =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/u;
+
+test('the exports of the hostile log, under a hostile name, carry no raw control', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-exports-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const log = join(dir, 'log\x1b]0;title\x07\u202eexe.evtx');
+  await writeFile(log, hostileSysmonLog('http://127.0.0.2:9'));
+
+  const runs = [
+    await runEvtxhunt('dump', '--format', 'csv', log),
+    await runEvtxhunt('dump', '--format', 'timesketch', log),
+    await runEvtxhunt('dump', '--format', 'ecs', log),
+    await runEvtxhunt('hunt', '--format', 'ecs', log),
+  ];
+  const lineCounts = runs.map((run) => run.stdout.split('\n').length - 1);
+
+  assert.deepEqual(lineCounts, [2 + 7, 7, 7, 3]);
+  for (const run of runs) {
+    assert.equal(run.status, 0, run.stderr);
+    // A CSV line ends in CR LF, which a terminal only takes as the end of the line.
+    assert.equal(RAW_CONTROL.exec(run.stdout.replaceAll('\r\n', '\n')), null);
+  }
+  assert.ok(runs[0]?.stdout.includes(",WKS-'><svg onload="));
+  assert.ok(
+    runs[0]?.stdout.includes('\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202etxt.exe\\x7f\\r,4,'),
+  );
+});
