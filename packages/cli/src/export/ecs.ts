@@ -43,6 +43,8 @@ export function ecsDocument(record: StructuredRecord, file: string): EcsDocument
   if (record.recovered === true) doc.set('tags', ['evtxhunt-recovered']);
 
   addWinlogFields(doc, record);
+  // TODO: only Sysmon's data gets ECS names; Security events (4624 TargetUserName and
+  // IpAddress, 4688 NewProcessName, ...) are in winlog.event_data alone for now.
   if (record.provider === SYSMON_PROVIDER) addSysmonFields(doc, record);
   return doc;
 }
