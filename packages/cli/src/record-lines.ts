@@ -1,13 +1,19 @@
-/** The lines `dump` writes for one record: JSON with the file first, or terminal-safe XML. */
+/**
+ * The lines `dump` writes for one record: terminal-safe XML from the record's tree, or in the
+ * other formats (JSON, CSV, Timesketch, ECS) a line made from the structured record.
+ */
 import type { EvtxRecord, StructuredRecord } from '@evtxhunt/evtx';
 import type { QueryableRecord } from '@evtxhunt/hunt';
 
 import { TERMINAL_UNSAFE } from './escape.js';
+import type { DumpFormat, StructuredLine } from './export/dump-formats.js';
 import { jsonText } from './json.js';
 
 /** How `dump` writes records, and which. */
 export interface DumpStyle {
-  readonly xml: boolean;
+  readonly format: DumpFormat;
+  /** The line for a structured record, in every format but XML. */
+  readonly line: StructuredLine;
   /** The `--query` filter; undefined keeps every record. */
   readonly matches: ((record: QueryableRecord) => boolean) | undefined;
 }
@@ -16,7 +22,7 @@ export interface DumpStyle {
 export function dumpLine(record: EvtxRecord, file: string, style: DumpStyle): string | undefined {
   const structured = record.toStructured();
   if (style.matches !== undefined && !style.matches({ ...structured, file })) return undefined;
-  return style.xml ? recordXmlLine(record) : recordJsonLine(file, structured);
+  return style.format === 'xml' ? recordXmlLine(record) : style.line(structured, file);
 }
 
 /** The JSON line for one record: `file` (the path given) first, then the record's fields. */

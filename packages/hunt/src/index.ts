@@ -365,6 +365,7 @@ export {
   recordJsonLines,
   type JsonlOptions,
 } from './export/jsonl.js';
+export { ECS_FINDING_VERSION, findingEcsDocument } from './export/ecs-findings.js';
 
 // What events and fields mean, for the details pane, and the Sysmon field names (src/docs).
 export { eventDoc, type EventDoc, type FieldDocs } from './docs/model.js';

@@ -1,4 +1,7 @@
-/** `evtxhunt dump`: every readable record to stdout, as JSON lines or Windows-style XML. */
+/**
+ * `evtxhunt dump`: every readable record to stdout, as JSON lines, Windows-style XML, CSV,
+ * Timesketch JSON lines or ECS documents.
+ */
 import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
 import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
@@ -6,6 +9,13 @@ import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { LineBuffer, type Io } from '../io.js';
+import {
+  DUMP_FORMATS,
+  isDumpFormat,
+  preambleFor,
+  structuredLineFor,
+  type DumpFormat,
+} from '../export/dump-formats.js';
 import { DUMP_JOB, type DumpJobOptions } from '../jobs/dump-job.js';
 import { parsingPool, pooledFile } from '../parallel.js';
 import { QUERY_HELP, queryOption } from '../query-option.js';
@@ -17,7 +27,7 @@ import { THREADS_HELP, threadsOption } from '../threads-option.js';
 
 export { recordJsonLine, recordXmlLine, terminalSafeXml } from '../record-lines.js';
 
-const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml] [--query EXPR]
+const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml|csv|timesketch|ecs] [--query EXPR]
 
 Writes every readable record to stdout and diagnostics to stderr. Besides EVTX, reads
 other tools' exports by content (XML, JSON, EvtxECmd CSV, gzip or zip of them; see the
@@ -27,6 +37,15 @@ Options:
   --format jsonl  one JSON object per line: the structured record plus "file" (default)
   --format xml    one Windows-style XML event per line: tabs, line feeds, C1 controls and
                   bidi marks as references (&#xa;), characters XML 1.0 cannot hold as _xHHHH_
+  --format csv    a note line, a header, then one CRLF line per record: the System fields in
+                  fixed columns (TimeCreated (UTC), ...), the event data as one JSON column;
+                  controls shown as escapes (\\x1b) and formulas neutralised (a leading ')
+  --format timesketch
+                  JSON lines for Timesketch's importer: message, datetime, timestamp,
+                  timestamp_desc ("Event Recorded"), then every field flattened
+  --format ecs    one ECS document per line for Elastic or OpenSearch: @timestamp, event.*,
+                  host.name, winlog.*, and for Sysmon process.*, destination.*, source.*,
+                  network.*, dns.question.name, file.path, user.*, hashes
   --query EXPR    ${QUERY_HELP.replaceAll('\n  ', '\n')}
   --threads N     ${THREADS_HELP.replaceAll('\n  ', '\n')}
   --strict        ${STRICT_HELP.replaceAll('\n', '\n                  ')}
@@ -39,17 +58,20 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('dump needs at least one file');
 
   const query = args.values.get('query');
+  const format = formatOption(args.values.get('format'));
   const style: DumpStyle = {
-    xml: args.values.get('format') === 'xml',
+    format,
+    line: await structuredLineFor(format),
     matches: queryOption(query),
   };
   // TODO: one thread by default, the least memory. Two threads (one worker and this thread)
   // are yet to be timed on a quiet machine (bench:threads); if they reach the 1.8x target,
   // two is the better default.
   const threads = threadsOption(args.values.get('threads'), 1);
-  const options: DumpJobOptions = { xml: style.xml, query };
+  const options: DumpJobOptions = { format, query };
   const pool = parsingPool<Uint8Array>(threads, { module: DUMP_JOB, options });
   const out = new LineBuffer(io.out);
+  for (const line of await preambleFor(format)) await out.line(line);
 
   let run;
   try {
@@ -68,6 +90,12 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     await pool?.close();
   }
   return endRun(io, run, args.flags.has('strict'));
+}
+
+function formatOption(text: string | undefined): DumpFormat {
+  if (text === undefined) return 'jsonl';
+  if (isDumpFormat(text)) return text;
+  throw new UsageError(`dump --format takes ${DUMP_FORMATS.join(', ')}, not ${text}`);
 }
 
 /** Every record, parsed and written on this thread. */
@@ -109,10 +137,10 @@ async function dumpPooled(
 /** The dump command. */
 export const dumpCommand: Command = {
   name: 'dump',
-  summary: 'every record as JSON lines or XML',
+  summary: 'every record as JSON lines, XML, CSV, Timesketch or ECS',
   help: HELP,
   options: [
-    { name: 'format', kind: 'value', choices: ['jsonl', 'xml'] },
+    { name: 'format', kind: 'value', choices: DUMP_FORMATS },
     { name: 'query', kind: 'value' },
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,

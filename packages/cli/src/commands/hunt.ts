@@ -1,4 +1,4 @@
-/** `evtxhunt hunt`: run every detection over the logs and report findings, text, JSON or HTML. */
+/** `evtxhunt hunt`: every detection over the logs; findings as text, JSON, HTML or ECS. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 
@@ -6,6 +6,7 @@ import {
   AllowlistError,
   HuntEngine,
   defaultKnowledge,
+  findingEcsDocument,
   parseAllowlist,
   type Allowlist,
   type EventRecord,
@@ -37,7 +38,7 @@ import type { Reporter } from '../reporter.js';
 import { sourceStatus } from '../source-status.js';
 import { threadsOption } from '../threads-option.js';
 
-const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--format text|json|html]
+const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--format text|json|html|ecs]
                      [--out FILE]
 
 Hunts command-and-control in Sysmon logs (and Security 4688 process starts): LOLBins and
@@ -54,8 +55,9 @@ Options:
                        image=*\\OneDrive.exe hostname=*.live.com
                        destination=13.64.0.0/11 kind=beacon
                      keys: image, destination, source, hostname, port, kind, computer
-  --format FORMAT    text (default; coloured on a terminal), json, or html (a self-contained
-                     report that loads nothing from anywhere)
+  --format FORMAT    text (default; coloured on a terminal), json, html (a self-contained
+                     report that loads nothing from anywhere), or ecs (one ECS alert document
+                     per finding and line, to ingest beside dump --format ecs)
   --out FILE         write the report to FILE instead of stdout; never one of the files
                      the hunt reads (a log, --allow or --config)
   --threads N        worker threads that parse chunks (default 1: the engine needs whole
@@ -69,7 +71,7 @@ not be read from it, so findings missing with lost records are not mistaken for 
 
 ${EXIT_HELP}`;
 
-const FORMATS = ['text', 'json', 'html'] as const;
+const FORMATS = ['text', 'json', 'html', 'ecs'] as const;
 
 /**
  * How far, in percent, V8 lets the heap grow past what survived a full collection before the
@@ -234,6 +236,10 @@ function renderReport(
   switch (format) {
     case 'json':
       return jsonText(report, 2) + '\n';
+    case 'ecs':
+      return report.findings
+        .map((finding) => `${jsonText(findingEcsDocument(finding))}\n`)
+        .join('');
     case 'html':
       return renderHtmlReport(report, {
         title: 'evtxhunt report',

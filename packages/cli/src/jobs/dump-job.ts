@@ -1,11 +1,12 @@
 /** The chunk job of `dump --threads`: a worker turns a chunk's records into its output lines. */
 import type { ChunkJob } from '@evtxhunt/evtx/node';
 
+import { structuredLineFor, type DumpFormat } from '../export/dump-formats.js';
 import { dumpLine, type DumpStyle } from '../record-lines.js';
 
 /** What the main thread tells each worker: the format and the `--query` text. */
 export interface DumpJobOptions {
-  readonly xml: boolean;
+  readonly format: DumpFormat;
   readonly query: string | undefined;
 }
 
@@ -24,7 +25,11 @@ export async function createChunkJob(options: DumpJobOptions): Promise<ChunkJob<
   const utf8 = new TextEncoder();
   const { queryOption } =
     options.query === undefined ? noQuery : await import('../query-option.js');
-  const style: DumpStyle = { xml: options.xml, matches: queryOption(options.query) };
+  const style: DumpStyle = {
+    format: options.format,
+    line: await structuredLineFor(options.format),
+    matches: queryOption(options.query),
+  };
   return (records) => {
     const lines: string[] = [];
     for (const record of records) {

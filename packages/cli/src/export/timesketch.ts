@@ -1,0 +1,87 @@
+/**
+ * Records as Timesketch JSON lines (`dump --format timesketch`). Timesketch's importer needs
+ * three fields on every line: `message` (a short human line), `datetime` (ISO-8601) and
+ * `timestamp_desc` (what the time means); `timestamp` (microseconds since 1970) is optional and
+ * given too. Every other field is flattened beside them: the System fields by their names here,
+ * then the event's data fields by their own names; a data field whose name is already taken
+ * (a System field, or `message`) is written as `data_NAME`, so nothing is overwritten.
+ */
+import type { FieldValue, StructuredRecord } from '@evtxhunt/evtx';
+
+import { jsonText } from '../json.js';
+
+/** What the time of every line is. */
+export const TIMESTAMP_DESC = 'Event Recorded';
+
+/** Data fields shown in the message when the event has them, in this order. */
+const MESSAGE_FIELDS = [
+  'Image',
+  'CommandLine',
+  'DestinationIp',
+  'DestinationPort',
+  'DestinationHostname',
+  'QueryName',
+  'TargetFilename',
+  'TargetObject',
+  'TargetUserName',
+  'IpAddress',
+  'ServiceName',
+];
+
+/** At most this many fields in a message, each value cut to MESSAGE_VALUE_LIMIT characters. */
+const MESSAGE_FIELD_LIMIT = 4;
+const MESSAGE_VALUE_LIMIT = 120;
+
+/** The Timesketch line for one record of `file`. */
+export function timesketchLine(record: StructuredRecord, file: string): string {
+  const datetime = record.timeCreated ?? record.writtenTime;
+  const head: [string, unknown][] = [
+    ['message', timesketchMessage(record)],
+    ['datetime', datetime],
+    ['timestamp', epochMicroseconds(datetime)],
+    ['timestamp_desc', TIMESTAMP_DESC],
+    ['file', file],
+    ...systemEntries(record),
+  ];
+  const taken = new Set(head.map(([name]) => name));
+  const data = Object.entries(record.data).map(([name, value]): [string, FieldValue] => [
+    taken.has(name) ? `data_${name}` : name,
+    value,
+  ]);
+  // fromEntries defines each key, so a field named __proto__ stays a plain field.
+  return jsonText(Object.fromEntries([...head, ...data]));
+}
+
+/** `[3] Microsoft-Windows-Sysmon: Image=... DestinationIp=...`: id, provider, key fields. */
+export function timesketchMessage(record: StructuredRecord): string {
+  // Fields with a value only: an empty DestinationHostname says nothing.
+  const filled = (name: string): boolean => shortValue(record.data[name] ?? '') !== '';
+  const names = MESSAGE_FIELDS.some(filled) ? MESSAGE_FIELDS : Object.keys(record.data);
+  const shown = names.filter(filled).slice(0, MESSAGE_FIELD_LIMIT);
+  const fields = shown.map((name) => `${name}=${shortValue(record.data[name] ?? '')}`);
+  const head = `[${record.eventId}] ${record.provider}`;
+  return fields.length === 0 ? head : `${head}: ${fields.join(' ')}`;
+}
+
+function shortValue(value: FieldValue): string {
+  const text = typeof value === 'string' ? value : value.join(', ');
+  return text.length > MESSAGE_VALUE_LIMIT ? `${text.slice(0, MESSAGE_VALUE_LIMIT)}...` : text;
+}
+
+/** Microseconds since 1970 for an ISO UTC time; the 100-ns digit is dropped (truncated). */
+export function epochMicroseconds(iso: string): number | undefined {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(iso);
+  if (match === null) return undefined;
+
+  const seconds = Date.parse(`${match[1] ?? ''}Z`);
+  if (Number.isNaN(seconds)) return undefined;
+  const micros = Number((match[2] ?? '').slice(0, 6).padEnd(6, '0'));
+  return seconds * 1000 + micros;
+}
+
+/** The System fields the record has, in the parser's order, under their structured names. */
+function systemEntries(record: StructuredRecord): [string, unknown][] {
+  return Object.entries(record).filter(
+    ([name, value]) => name !== 'data' && name !== 'file' && value !== undefined,
+  );
+}
