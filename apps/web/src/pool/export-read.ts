@@ -78,7 +78,9 @@ export class ExportRead {
     }
     this.account(reply, rows.length);
     if (rows.length > 0) this.listener.rows(rows, this.progress());
-    if (reply.done) this.end(false);
+    // The listener may have cancelled the read while it took the rows in.
+    if (this.#ended) this.#channel?.stop();
+    else if (reply.done) this.end(false);
     else this.#channel?.more();
   }
 

@@ -38,6 +38,7 @@ export async function runExport(request: ExportRequest, io: ExportIo): Promise<v
   const problems = new ProblemLog();
   const options = exportOptions(request.name, problems);
   const input = await openInput(blobChunks(request.file, read), options);
+  refuseBinary(request.name, input.format);
   const format = `${input.gzipped ? 'gzip ' : ''}${input.format}`;
   const reply = (records: readonly ImportedRecord[], first: number, done: boolean) => ({
     kind: 'export' as const,
@@ -71,6 +72,16 @@ export async function exportRecordXml(file: Blob, name: string, position: number
     at += records.length;
   }
   throw new RangeError(`${name}: record ${position} is past the end of the export`);
+}
+
+/**
+ * Throws for what an export worker cannot read as text. TODO: a zip archive (of EVTX files or
+ * of exports) and a gzipped EVTX file are refused here; the user has to unpack them first,
+ * though @evtxhunt/formats can list a zip's entries and inflate them.
+ */
+function refuseBinary(name: string, format: string): void {
+  if (format === 'zip') throw new Error(`${name}: a zip archive; unpack it and open its files`);
+  if (format === 'evtx') throw new Error(`${name}: a gzipped EVTX file; unpack it and open it`);
 }
 
 function exportOptions(name: string, problems: ProblemLog): ReadOptions {

@@ -138,6 +138,40 @@ test('a bad JSONL line is a diagnostic with its offset and line, and the rest is
   assert.equal(read.done?.summary.lost, true);
 });
 
+test('cancelling an export keeps the batches taken in and stops its worker', async () => {
+  const line = (await readFile(`${FORMATS_FIXTURES}/chainsaw_search.jsonl`, 'utf8')).split('\n')[0];
+  const bytes = new TextEncoder().encode(`${line}\n`.repeat(2500));
+  const workers = inProcessWorkers();
+  const pool = new ParsePool(workers.spawn, 2);
+  const rows: CompactRow[] = [];
+  const outcome = await new Promise<ParseOutcome>((finish) => {
+    const id = pool.parse(new Blob([bytes]), 'many.jsonl', {
+      rows: (batch) => void (rows.push(...batch), pool.cancel(id)),
+      done: finish,
+      failed: assert.fail,
+      dropped: assert.fail,
+    });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  assert.equal(outcome.cancelled, true);
+  assert.equal(rows.length, 1000);
+  assert.equal(outcome.progress.records, 1000);
+  assert.deepEqual(
+    workers.asked.map((request) => request.kind),
+    ['export', 'forget', 'more'],
+  );
+  assert.deepEqual(workers.asked.at(-1), { kind: 'more', id: 1 + 1, stop: true });
+});
+
+test('a zip archive and a gzipped EVTX file fail with what to do', async () => {
+  const evtx = await pooled(gzipSync(await readFile(ISSUE43)), 'issue43.evtx.gz');
+  assert.equal(evtx.failed, 'issue43.evtx.gz: a gzipped EVTX file; unpack it and open it');
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(0)]);
+  const zipped = await pooled(zip, 'logs.zip');
+  assert.equal(zipped.failed, 'logs.zip: a zip archive; unpack it and open its files');
+});
+
 test('EVTX keeps the chunk-slot path, and content of no known format goes the EVTX way', async () => {
   const evtx = await pooled(new Uint8Array(await readFile(ISSUE43)), 'issue43.evtx');
   assert.equal(evtx.rows.length, 1730);
