@@ -5,6 +5,7 @@
  * demand instead of being kept in memory.
  */
 import type { FileSummary, LateReport, SlotReport } from '@evtxhunt/evtx';
+import type { FormatDiagnostic } from '@evtxhunt/formats';
 import type { FieldValue } from '@evtxhunt/hunt';
 
 /** One event as it crosses from a worker to the page. */
@@ -112,8 +113,26 @@ export interface XmlRequest {
   readonly offset: number;
 }
 
+/**
+ * Read `file`, an export (XML, JSON, CSV, gzipped or not), from start to end: the worker
+ * answers with `export` replies of rows in input order, waiting for a `more` after each.
+ */
+export interface ExportRequest {
+  readonly kind: 'export';
+  readonly id: number;
+  readonly file: Blob;
+  readonly name: string;
+}
+
+/** The page took in export `id`'s last batch: the worker may read on, or stop when `stop`. */
+export interface MoreRequest {
+  readonly kind: 'more';
+  readonly id: number;
+  readonly stop?: true;
+}
+
 /** What the page asks of a worker. */
-export type WorkerRequest = SlotsRequest | ForgetRequest | XmlRequest;
+export type WorkerRequest = SlotsRequest | ForgetRequest | XmlRequest | ExportRequest | MoreRequest;
 
 /** One slot of a task: what the accountant needs, and how many of the task's rows are its. */
 export interface WireSlot extends SlotReport {
@@ -144,8 +163,30 @@ export interface XmlReply {
   readonly xml: string;
 }
 
+/**
+ * The next rows of export `id`, with the problems met since the last reply. Each row's `chunk`
+ * is its record's 0-based position in the export (an export has no chunks), which is how its
+ * XML is asked for again.
+ */
+export interface ExportReply {
+  readonly kind: 'export';
+  readonly id: number;
+  /** The format sniffed: `json`, `xml`, `csv`, with `gzip ` before it when it was gzipped. */
+  readonly format: string;
+  readonly batch: RowBatch;
+  readonly diagnostics: readonly FormatDiagnostic[];
+  /** Problems met since the last reply and left out of `diagnostics` (past DIAGNOSTICS_POSTED). */
+  readonly omitted: number;
+  /** Records met since the last reply that could not be read (error diagnostics). */
+  readonly failed: number;
+  /** Bytes of the file read so far (compressed bytes for a gzipped export). */
+  readonly bytes: number;
+  /** True on the last reply: the export is read to its end. */
+  readonly done: boolean;
+}
+
 /** What a worker answers. */
-export type WorkerReply = SlotsReply | FailedReply | XmlReply;
+export type WorkerReply = SlotsReply | FailedReply | XmlReply | ExportReply;
 
 /** How a file's parse ended: read to the end, or cancelled. */
 export interface ParseOutcome {
@@ -155,6 +196,8 @@ export interface ParseOutcome {
   /** Diagnostics left out of `summary` by the cut. */
   readonly diagnosticsOmitted: number;
   readonly progress: Progress;
+  /** Set for an export: its format as ExportReply says it (`json`, `gzip xml`, ...). */
+  readonly format?: string;
 }
 
 /** The most diagnostics one file's summary keeps on the page; a hostile file has millions. */

@@ -31,8 +31,32 @@ export function statusLine(file: LoadedFile): string {
     case 'cancelled':
       return `Cancelled after ${plural(file.records, 'record')}; the rest of the file was not read`;
     case 'done':
-      return file.summary ? summaryLine(file.summary) : `${plural(file.records, 'record')} read`;
+      if (file.summary === undefined) return `${plural(file.records, 'record')} read`;
+      return file.format ? exportLine(file.summary, file.format) : summaryLine(file.summary);
   }
+}
+
+/** Said of a file that is neither EVTX nor an export read here. */
+const NOT_AN_EXPORT =
+  'nor is it an export read here (event XML, event JSON or JSONL, EvtxECmd CSV, gzipped or not)';
+
+/**
+ * `2 records read from a JSON export · no record lost`, or with `· 1 record could not be read:
+ * <reasons>` in place of `no record lost`.
+ */
+export function exportLine(summary: FileSummary, format: string): string {
+  const read = `${plural(summary.records.read, 'record')} read from ${exportName(format)}`;
+  const lost = lossParts(summary);
+  return `${read} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
+}
+
+/** `a JSON export`, `a gzipped XML export`. */
+function exportName(format: string): string {
+  const gzipped = format.startsWith('gzip ');
+  const name = (gzipped ? format.slice('gzip '.length) : format).toUpperCase();
+  return gzipped
+    ? `a gzipped ${name} export`
+    : `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name} export`;
 }
 
 function percent(file: LoadedFile): string {
@@ -128,8 +152,10 @@ export function damageBanner(file: LoadedFile): Banner | undefined {
   const summary = file.summary;
   if (summary === undefined) return undefined;
   const notEvtx = notEvtxReason(summary);
-  if (notEvtx !== undefined)
-    return { text: `${file.name}: ${notEvtx}; nothing was read from it.`, severity: 'error' };
+  if (notEvtx !== undefined) {
+    const text = `${file.name}: ${notEvtx}; ${NOT_AN_EXPORT}; nothing was read from it.`;
+    return { text, severity: 'error' };
+  }
 
   const dirty = summary.diagnostics.some((d) => d.message.startsWith('file is marked dirty'));
   const lost = summary.lost || recordsLost(summary);

@@ -17,6 +17,8 @@ export interface LoadedFile {
   readonly bytes: number;
   /** The parser's account, once the parse is over (cancelled parses have one too). */
   readonly summary?: FileSummary;
+  /** Set for an export: the format it was read as (`json`, `gzip xml`, ...). */
+  readonly format?: string;
   /** Diagnostics the worker left out of `summary` because there were too many. */
   readonly diagnosticsOmitted: number;
   /** Why the file could not be read at all. */

@@ -1,14 +1,23 @@
 /**
  * A pool of parse workers. Files wait in a queue and up to `size` are read at once; each file's
  * chunk slots are split into tasks that go to whichever worker has the fewest (file-read.ts),
- * so one large file parses on every worker and several files share them. Replies are routed by
+ * so one large file parses on every worker and several files share them; an export (XML, JSON,
+ * CSV) is read whole by one worker (export-read.ts). Replies are routed by
  * request id. The pool knows workers only through `WorkerPort`, so tests can run it on
  * in-process handlers.
  */
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '@evtxhunt/evtx';
 
-import type { SlotsReply, WorkerReply, WorkerRequest } from '../protocol.js';
-import { FileRead, type ParseListener, type ReadContext, type SlotsTask } from './file-read.js';
+import type { ExportReply, SlotsReply, WorkerReply, WorkerRequest } from '../protocol.js';
+import { ExportRead, type ExportChannel, type ExportContext } from './export-read.js';
+import {
+  FileRead,
+  type FileToRead,
+  type ParseListener,
+  type ReadContext,
+  type SlotsTask,
+} from './file-read.js';
+import { SniffedRead, type Read } from './sniffed-read.js';
 
 export type { ParseListener } from './file-read.js';
 
@@ -35,8 +44,9 @@ interface WaitingFile {
 }
 
 interface PendingTask {
-  readonly read: FileRead;
-  resolve(reply: SlotsReply): void;
+  readonly read: Read;
+  /** Takes a reply to the task; true when the task wants no more. */
+  take(reply: SlotsReply | ExportReply): boolean;
 }
 
 interface WorkerSlot {
@@ -61,7 +71,7 @@ export interface ParsePoolOptions {
 export class ParsePool {
   readonly #slots: WorkerSlot[] = [];
   readonly #queue: WaitingFile[] = [];
-  readonly #reads = new Map<number, FileRead>();
+  readonly #reads = new Map<number, Read>();
   readonly #xml = new Map<number, XmlWaiter>();
   readonly #slotsPerTask: number;
   #nextId = 1;
@@ -136,12 +146,20 @@ export class ParsePool {
   private pump(): void {
     while (this.#queue.length > 0 && this.#reads.size < this.size) {
       const { id, file, name, listener } = this.#queue.shift() as WaitingFile;
-      const context: ReadContext = {
-        submit: (task: SlotsTask): Promise<SlotsReply> => this.submit(read, task),
-        ended: () => this.ended(id),
-      };
-      const split = { window: this.size * TASKS_PER_WORKER, slotsPerTask: this.#slotsPerTask };
-      const read: FileRead = new FileRead({ id, file, name }, listener, context, split);
+      const read: Read = new SniffedRead(file, (isExport) => {
+        const ended = () => this.ended(id);
+        if (isExport) {
+          const context: ExportContext = {
+            open: (toRead, take) => this.open(read, toRead, take),
+            ended,
+          };
+          return new ExportRead({ id, file, name }, listener, context);
+        }
+        const submit = (task: SlotsTask): Promise<SlotsReply> => this.submit(read, task);
+        const context: ReadContext = { submit, ended };
+        const split = { window: this.size * TASKS_PER_WORKER, slotsPerTask: this.#slotsPerTask };
+        return new FileRead({ id, file, name }, listener, context, split);
+      });
       this.#reads.set(id, read);
       void read.start();
     }
@@ -154,13 +172,45 @@ export class ParsePool {
   }
 
   /** Sends `task` to the worker with the fewest tasks, starting one if the pool may. */
-  private submit(read: FileRead, task: SlotsTask): Promise<SlotsReply> {
+  private submit(read: Read, task: SlotsTask): Promise<SlotsReply> {
     const id = this.#nextId++;
     const slot = this.leastBusy();
     return new Promise((resolve) => {
-      slot.tasks.set(id, { read, resolve });
+      const take = (reply: SlotsReply | ExportReply) => {
+        if (reply.kind === 'slots') resolve(reply);
+        else read.fail('unexpected reply');
+        return true;
+      };
+      slot.tasks.set(id, { read, take });
       slot.port.postMessage({ kind: 'slots', id, ...task });
     });
+  }
+
+  /** Sends export `file` to the worker with the fewest tasks; its replies go to `take`. */
+  private open(
+    read: Read,
+    { file, name }: FileToRead,
+    take: (reply: ExportReply) => void,
+  ): ExportChannel {
+    const id = this.#nextId++;
+    const slot = this.leastBusy();
+    const taken = (reply: SlotsReply | ExportReply) => {
+      if (reply.kind !== 'export') {
+        read.fail('unexpected reply');
+        return true;
+      }
+      take(reply);
+      return reply.done;
+    };
+    slot.tasks.set(id, { read, take: taken });
+    slot.port.postMessage({ kind: 'export', id, file, name });
+    return {
+      more: () => slot.port.postMessage({ kind: 'more', id }),
+      stop: () => {
+        slot.tasks.delete(id);
+        slot.port.postMessage({ kind: 'more', id, stop: true });
+      },
+    };
   }
 
   /** A free worker, a new one while fewer than `size` run, else the one with the fewest tasks. */
@@ -215,8 +265,11 @@ export class ParsePool {
     }
     const task = slot.tasks.get(reply.id);
     if (task === undefined) return;
+    if (reply.kind === 'slots' || reply.kind === 'export') {
+      if (task.take(reply)) slot.tasks.delete(reply.id);
+      return;
+    }
     slot.tasks.delete(reply.id);
-    if (reply.kind === 'slots') task.resolve(reply);
-    else task.read.fail(reply.kind === 'failed' ? reply.message : 'unexpected reply');
+    task.read.fail(reply.kind === 'failed' ? reply.message : 'unexpected reply');
   }
 }

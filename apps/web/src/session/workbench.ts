@@ -140,10 +140,11 @@ export class Workbench {
   }
 
   private onDone(index: number, outcome: ParseOutcome): void {
-    const { summary, diagnosticsOmitted, progress } = outcome;
+    const { summary, diagnosticsOmitted, progress, format } = outcome;
     const state = outcome.cancelled ? 'cancelled' : 'done';
     const lastRecordMs = this.elapsed(index);
-    this.update(index, { state, summary, diagnosticsOmitted, ...progress, lastRecordMs });
+    const read = { summary, diagnosticsOmitted, ...progress, lastRecordMs };
+    this.update(index, { state, ...read, ...(format === undefined ? {} : { format }) });
     this.#jobs.delete(index);
     if (!this.loading) this.store.trim();
   }

@@ -1,5 +1,6 @@
-/** Turns a parsed record into the compact row that crosses to the page. */
+/** Turns a parsed or imported record into the compact row that crosses to the page. */
 import type { EvtxRecord } from '@evtxhunt/evtx';
+import type { ImportedRecord } from '@evtxhunt/formats';
 
 import type { CompactRow } from '../protocol.js';
 import { extrasText } from '../store/system-extras.js';
@@ -33,5 +34,32 @@ export function compactRow(record: EvtxRecord): CompactRow {
     offset: record.offset,
     names,
     values: names.map((name) => structured.data[name] ?? ''),
+  };
+}
+
+/** Where the store keeps a row's place: chunk slots of 64 KiB after a 4 KiB file header. */
+const FILE_HEADER_BLOCK = 0x1000;
+const CHUNK_SIZE = 0x10000;
+
+/**
+ * The row for `record`, the record at 0-based `position` of an export. An export has no chunks,
+ * so the row's chunk is its position (how its XML is asked for again) and its offset that
+ * chunk's first byte, as the store expects.
+ */
+export function importedRow(record: ImportedRecord, position: number): CompactRow {
+  const names = Object.keys(record.data);
+  return {
+    time: record.timeCreated,
+    eventId: record.eventId,
+    level: record.level,
+    provider: record.provider,
+    channel: record.channel,
+    computer: record.computer,
+    recordId: record.recordId,
+    system: extrasText(record),
+    chunk: position,
+    offset: FILE_HEADER_BLOCK + position * CHUNK_SIZE,
+    names,
+    values: names.map((name) => record.data[name] ?? ''),
   };
 }

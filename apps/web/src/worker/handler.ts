@@ -1,11 +1,14 @@
 /**
  * What a parse worker does with each request, apart from the worker global so it can run in a
- * test as well: slot tasks answer with their slots' reports and rows, XML requests read one
- * record. Requests are independent, so a worker answers an XML request between two tasks.
+ * test as well: slot tasks answer with their slots' reports and rows, export tasks with rows
+ * batch by batch (export-task.ts), XML requests read one record. Requests are independent, so
+ * a worker answers an XML request between two tasks.
  */
 import { blobSource, TemplateCache, type FileTemplates } from '@evtxhunt/evtx';
 
 import type { WorkerReply, WorkerRequest, XmlRequest } from '../protocol.js';
+import { startsAsExport } from '../files/export-sniff.js';
+import { exportRecordXml, runExport } from './export-task.js';
 import { recordXml } from './record-xml.js';
 import { runSlotTask } from './slot-task.js';
 
@@ -21,6 +24,7 @@ const FILES_KEPT = 8;
 /** Makes the request handler of one worker; the returned promise settles when it is answered. */
 export function createWorkerHandler(post: PostReply): (request: WorkerRequest) => Promise<void> {
   const templates = new TemplatesByParse();
+  const waiting = new Map<number, (more: boolean) => void>();
 
   return async (request) => {
     switch (request.kind) {
@@ -34,6 +38,16 @@ export function createWorkerHandler(post: PostReply): (request: WorkerRequest) =
         return;
       case 'xml':
         await answer(post, request.id, () => xml(request, post));
+        return;
+      case 'export': {
+        const more = () => new Promise<boolean>((resolve) => waiting.set(request.id, resolve));
+        await answer(post, request.id, () => runExport(request, { post, more }));
+        waiting.delete(request.id);
+        return;
+      }
+      case 'more':
+        waiting.get(request.id)?.(request.stop !== true);
+        waiting.delete(request.id);
         return;
     }
   };
@@ -61,6 +75,11 @@ class TemplatesByParse {
 }
 
 async function xml(request: XmlRequest, post: PostReply): Promise<void> {
+  if (await startsAsExport(request.file)) {
+    const text = await exportRecordXml(request.file, request.name, request.chunk);
+    post({ kind: 'xml', id: request.id, xml: text });
+    return;
+  }
   const source = blobSource(request.file, request.name);
   post({
     kind: 'xml',

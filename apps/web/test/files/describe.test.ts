@@ -167,11 +167,44 @@ for (const [name, bytes, line] of NOT_EVTX_INPUTS) {
 
     assert.equal(statusLine(file), line);
     assert.deepEqual(damageBanner(file), {
-      text: `${name}: ${line}; nothing was read from it.`,
+      text:
+        `${name}: ${line}; nor is it an export read here (event XML, event JSON or JSONL, ` +
+        'EvtxECmd CSV, gzipped or not); nothing was read from it.',
       severity: 'error',
     });
   });
 }
+
+test('statusLine of an export names its format and the records it could not read', () => {
+  const summary: FileSummary = {
+    file: 'search.jsonl.gz',
+    size: 2100,
+    chunks: { slots: 0, found: 0, valid: 0, damaged: 0, empty: 0, unreadable: 0 },
+    records: { read: 2, failed: 1, missing: 0 },
+    diagnostics: [
+      { severity: 'error', structure: 'json record', offset: 1530, message: 'line 2: bad JSON' },
+    ],
+    lost: true,
+  };
+  const file = { ...loaded(summary, 'search.jsonl.gz'), format: 'gzip json' };
+
+  assert.equal(
+    statusLine(file),
+    '2 records read from a gzipped JSON export · 1 record could not be read',
+  );
+  assert.equal(
+    statusLine({
+      ...file,
+      format: 'xml',
+      summary: { ...summary, records: { ...summary.records, failed: 0 } },
+    }),
+    '2 records read from an XML export · no record lost',
+  );
+  assert.deepEqual(damageBanner(file), {
+    text: 'search.jsonl.gz: records lost: the table holds every record that could be read.',
+    severity: 'error',
+  });
+});
 
 test('statusLine never says no record lost when the parser says records were lost', () => {
   const summary: FileSummary = {

@@ -9,6 +9,9 @@ export const REPO = fileURLToPath(new URL('../../../../../', import.meta.url));
 /** The bundled sample: python-evtx's tests/data/issue_43.evtx, 1730 Sysmon records. */
 export const ISSUE43 = `${REPO}samples/sysmon-issue43.evtx`;
 
+/** packages/formats' fixtures: small real exports, their origin in the README beside them. */
+export const FORMATS_FIXTURES = `${REPO}packages/formats/test/fixtures`;
+
 /** The shared folder: $EVTXHUNT_SHARED, else `shared` beside the repository. */
 export const SHARED_ROOT = resolve(process.env['EVTXHUNT_SHARED'] ?? `${REPO}../shared`);
 
