@@ -376,7 +376,8 @@ class RecordWalker {
       ? `${STALE}: the log was not closed cleanly and this is its current chunk, so they are live`
       : !this.header.headerCrcValid
         ? 'the header CRC fails, so the free space offset may be what is damaged; they are live'
-        : 'the header CRC holds and this is not the current chunk of a log left open, so they are recovered, not live';
+        : 'the header CRC holds and this is not the current chunk of a log left open, ' +
+          'so they are recovered, not live';
     const message = `${span} past the free space offset ${free} continue the id sequence; ${outcome}`;
     const offset = this.result.info.offset;
     note(this.result, { severity: 'warning', structure: 'chunk header', offset, message });

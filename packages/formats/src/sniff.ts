@@ -57,5 +57,6 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function describeUnknown(head: Uint8Array): string {
   if (head.length === 0) return 'the input is empty';
   const shown = Array.from(head.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0'));
-  return `not an event log: no EVTX signature, event XML, event JSON or EvtxECmd CSV header (first bytes ${shown.join(' ')})`;
+  const tried = 'no EVTX signature, event XML, event JSON or EvtxECmd CSV header';
+  return `not an event log: ${tried} (first bytes ${shown.join(' ')})`;
 }

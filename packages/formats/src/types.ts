@@ -61,5 +61,5 @@ export type InputFormat = 'evtx' | 'xml' | 'json' | 'csv' | 'gzip' | 'zip';
 /** Bytes arriving in pieces, in order: a file stream, a Blob's stream, one array. */
 export type ByteChunks = AsyncIterable<Uint8Array>;
 
-/** Turns a gzip stream into its decompressed bytes (zlib in Node, DecompressionStream in a browser). */
+/** Turns a gzip stream into its bytes (zlib in Node, DecompressionStream in a browser). */
 export type Gunzip = (compressed: ByteChunks) => ByteChunks;

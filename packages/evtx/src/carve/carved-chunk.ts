@@ -96,7 +96,8 @@ function headerProblem(bytes: Uint8Array): string | undefined {
   const free = header.freeSpaceOffset;
   if (header.headerSize === 128 && free >= CHUNK_HEADER_SIZE && free <= CHUNK_SIZE)
     return undefined;
-  return `header CRC mismatch and implausible header (size ${header.headerSize}, free space offset ${free})`;
+  const size = header.headerSize;
+  return `header CRC mismatch and implausible header (size ${size}, free space offset ${free})`;
 }
 
 /** The channel and computer named by most of `records`, read from each record's System. */

@@ -105,7 +105,10 @@ function placeInChunk(bytes: Uint8Array, at: number, size: number): number | str
   const position = definition - INLINE_TEMPLATE_AT;
   const inChunk = position >= CHUNK_HEADER_SIZE && position + size <= CHUNK_SIZE;
   if (!inChunk || !hasInlineTemplate(bytes, view, at, size)) {
-    return `its template (chunk offset ${hex(definition)}) is not in the record: it was defined earlier in its lost chunk`;
+    return (
+      `its template (chunk offset ${hex(definition)}) is not in the record: ` +
+      'it was defined earlier in its lost chunk'
+    );
   }
   return position;
 }
@@ -158,10 +161,14 @@ function readBorrowing(
 function borrowProblem(guids: readonly string[], templateId: number): string | undefined {
   const id = hex(templateId);
   if (guids.length === 0) {
-    return `its template (id ${id}) is not in the record: it was defined earlier in its lost chunk, and no carved chunk of the image defines a template with that id`;
+    return (
+      `its template (id ${id}) is not in the record: it was defined earlier in its lost chunk, ` +
+      'and no carved chunk of the image defines a template with that id'
+    );
   }
   if (guids.length === 1) return undefined;
-  return `${guids.length} templates of the carved chunks have its template id ${id} (${guids.join(', ')}): which one it used cannot be told`;
+  const named = `${guids.length} templates of the carved chunks have its template id ${id}`;
+  return `${named} (${guids.join(', ')}): which one it used cannot be told`;
 }
 
 /**

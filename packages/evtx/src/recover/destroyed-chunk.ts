@@ -74,6 +74,7 @@ function describe(result: ChunkResult, recovered: number, found: number): string
   const late =
     waiting === 0
       ? ''
-      : `, ${waiting} waiting for templates of later chunks (read at the end, then counted recovered or failed)`;
+      : `, ${waiting} waiting for templates of later chunks ` +
+        '(read at the end, then counted recovered or failed)';
   return `${recovered} records recovered by their signatures${span}${rest}${late}`;
 }

@@ -67,7 +67,8 @@ function failure(error: EvtxError, index: number, at: number, id: bigint | undef
 
 /** What became of the records that waited, as the account counts them (recovered, failed). */
 function outcome(read: number, failed: number, index: number, offset: number): Diagnostic {
-  const waited = `${read + failed} records found by their signatures waited for templates of later chunks`;
+  const found = `${read + failed} records found by their signatures`;
+  const waited = `${found} waited for templates of later chunks`;
   const counts = `${read} read at the end with them (recovered), ${failed} failed`;
   return {
     severity: failed > 0 ? 'warning' : 'info',
