@@ -13,7 +13,6 @@ import {
 } from '@evtxhunt/hunt';
 
 import { escapeText } from './escape.js';
-import type { RecoveredCounts } from './pivot-recovered.js';
 
 /** What the note adds to the hunt engine's sentence on formulas. */
 export const CSV_CONTROLS_NOTE =
@@ -23,8 +22,8 @@ export const CSV_CONTROLS_NOTE =
  * The CSV lines, CRLF-ended as RFC 4180 says: the note, the header, one line per group; a
  * `recovered` column after `count` when any group holds events from recovered records.
  */
-export function pivotCsv(result: PivotResult, recovered?: RecoveredCounts): string {
-  const flagged = recovered !== undefined && recovered.any;
+export function pivotCsv(result: PivotResult): string {
+  const flagged = result.rows.some((row) => row.recovered !== undefined);
   const header = [
     'count',
     ...(flagged ? ['recovered'] : []),
@@ -36,7 +35,7 @@ export function pivotCsv(result: PivotResult, recovered?: RecoveredCounts): stri
   ];
   const rows = result.rows.map((row) => {
     const [count = '', ...rest] = rowCells(row);
-    return flagged ? [count, String(recovered.of(row)), ...rest] : [count, ...rest];
+    return flagged ? [count, String(row.recovered ?? 0), ...rest] : [count, ...rest];
   });
   const changed = [header, ...rows].flat().filter((cell) => neutraliseFormula(cell) !== cell);
 

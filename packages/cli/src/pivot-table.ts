@@ -1,15 +1,14 @@
 /** Text rendering of a pivot result: one table row per group, largest first. */
 import type { PivotResult, PivotRow } from '@evtxhunt/hunt';
 
-import type { RecoveredCounts } from './pivot-recovered.js';
 import { renderTable, type Column } from './table.js';
 
 /**
  * The pivot as text lines: the table, then a one-line tally. When any group holds events from
  * recovered records (`recovered`, by row), a `recovered` column counts them per group.
  */
-export function renderPivot(result: PivotResult, recovered?: RecoveredCounts): string[] {
-  const flagged = recovered !== undefined && recovered.any;
+export function renderPivot(result: PivotResult): string[] {
+  const flagged = result.rows.some((row) => row.recovered !== undefined);
   const columns: Column[] = [
     { heading: 'count', align: 'right' },
     ...(flagged ? [{ heading: 'recovered', align: 'right' as const }] : []),
@@ -21,7 +20,7 @@ export function renderPivot(result: PivotResult, recovered?: RecoveredCounts): s
   ];
   const cells = (row: PivotRow) => {
     const [count = '', ...rest] = pivotCells(row);
-    return flagged ? [count, String(recovered.of(row)), ...rest] : [count, ...rest];
+    return flagged ? [count, String(row.recovered ?? 0), ...rest] : [count, ...rest];
   };
   const table = renderTable(columns, result.rows.map(cells));
 

@@ -44,6 +44,8 @@ export interface PivotRow {
   readonly morePorts?: true;
   /** Present when distinct host names past PIVOT_VALUE_LIMIT were dropped. */
   readonly moreHostnames?: true;
+  /** Events of the group read from recovered records; present when there are any. */
+  readonly recovered?: number;
 }
 
 /** A pivot's full result: the fields grouped by and the groups, largest first. */
@@ -58,6 +60,7 @@ export interface PivotResult {
 interface Group {
   readonly key: readonly string[];
   count: number;
+  recovered: number;
   readonly ports: BoundedSet;
   readonly hostnames: BoundedSet;
   firstSeen: string | undefined;
@@ -93,6 +96,7 @@ export class PivotAccumulator {
     const key = this.#by.map((name) => firstFieldValue(record, name) ?? '');
     const group = this.#groupFor(key);
     group.count++;
+    if (record.recovered === true) group.recovered++;
 
     for (const port of fieldValues(record, 'DestinationPort')) addBounded(group.ports, port);
     for (const name of fieldValues(record, 'DestinationHostname')) {
@@ -117,6 +121,7 @@ export class PivotAccumulator {
       group = {
         key,
         count: 0,
+        recovered: 0,
         ports: { values: new Set(), overflow: false },
         hostnames: { values: new Set(), overflow: false },
         firstSeen: undefined,
@@ -167,6 +172,7 @@ function toRow(group: Group): PivotRow {
     ...row,
     ...(group.ports.overflow ? { morePorts: true } : {}),
     ...(group.hostnames.overflow ? { moreHostnames: true } : {}),
+    ...(group.recovered > 0 ? { recovered: group.recovered } : {}),
   };
 }
 

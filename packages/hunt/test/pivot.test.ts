@@ -39,6 +39,22 @@ test('pivot groups initiated Sysmon connections by Image and DestinationIp', () 
   });
 });
 
+test('pivot counts the events of a group read from recovered records', () => {
+  const records = sampleRecords().map((record, i) =>
+    i < 2 ? { ...record, recovered: true } : record,
+  );
+  const rows = pivot(records).rows;
+
+  assert.deepEqual(
+    rows.map((row) => [row.key[0], row.count, row.recovered]),
+    [
+      [BEACON, 3, 2],
+      [EDGE, 1, undefined],
+      [EDGE, 1, undefined],
+    ],
+  );
+});
+
 test('pivot orders equal counts by key and drops placeholder host names', () => {
   const rows = pivot(sampleRecords()).rows;
 

@@ -4,7 +4,6 @@ import {
   DuplicateRecords,
   PivotAccumulator,
   type EventRecord,
-  type PivotResult,
 } from '@evtxhunt/hunt';
 import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
 
@@ -15,7 +14,6 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { pivotCsv } from '../pivot-csv.js';
-import { PivotRecovered } from '../pivot-recovered.js';
 import { renderPivot } from '../pivot-table.js';
 import { PIVOT_JOB, type PivotChunk, type PivotJobOptions } from '../jobs/pivot-job.js';
 import { parsingPool, pooledFile } from '../parallel.js';
@@ -104,8 +102,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     await pool?.close();
   }
 
-  const { accumulator, duplicates, recovered } = counter;
-  await writeResult(io, accumulator, recovered, format);
+  const { accumulator, duplicates } = counter;
+  await writeResult(io, accumulator, format);
   await explainEmpty(io, accumulator, options.allEvents);
   if (duplicates.count > 0) {
     await io.err.write(
@@ -123,14 +121,12 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 class PivotCounter {
   readonly accumulator: PivotAccumulator;
   readonly duplicates = new DuplicateRecords();
-  readonly recovered: PivotRecovered;
   /** The selection a worker made for the record being added; undefined for records read here. */
   #chosen: boolean | undefined;
 
   constructor(by: readonly string[], select: (record: EventRecord) => boolean) {
     const selectHere = (record: EventRecord) => this.#chosen ?? select(record);
     this.accumulator = new PivotAccumulator({ by, select: selectHere });
-    this.recovered = new PivotRecovered(by);
   }
 
   async addHere(evtx: EvtxFile, file: string, reporter: Reporter): Promise<void> {
@@ -175,7 +171,7 @@ class PivotCounter {
   #add(record: EventRecord, chosen: boolean | undefined): void {
     if (this.duplicates.isDuplicate(record)) return;
     this.#chosen = chosen;
-    if (this.accumulator.add(record)) this.recovered.add(record);
+    this.accumulator.add(record);
   }
 }
 
@@ -205,27 +201,13 @@ function resultFormat(args: ParsedArgs): ResultFormat {
 async function writeResult(
   io: Io,
   accumulator: PivotAccumulator,
-  recovered: PivotRecovered,
   format: ResultFormat,
 ): Promise<void> {
   const result = accumulator.result();
-  if (format === 'csv') return io.out.write(pivotCsv(result, recovered));
+  if (format === 'csv') return io.out.write(pivotCsv(result));
 
-  const text =
-    format === 'json'
-      ? jsonText(withRecovered(result, recovered), 2)
-      : renderPivot(result, recovered).join('\n');
+  const text = format === 'json' ? jsonText(result, 2) : renderPivot(result).join('\n');
   await io.out.write(text + '\n');
-}
-
-/** The result for --json: `recovered`, the count of events from recovered records, on each group holding any. */
-function withRecovered(result: PivotResult, recovered: PivotRecovered): PivotResult {
-  if (!recovered.any) return result;
-  const rows = result.rows.map((row) => {
-    const count = recovered.of(row);
-    return count === 0 ? row : { ...row, recovered: count };
-  });
-  return { ...result, rows };
 }
 
 /** The pivot command. */
