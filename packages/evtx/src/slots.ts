@@ -5,17 +5,12 @@
  */
 import { TemplateCache } from './binxml/template-cache.js';
 import { CHUNK_SIZE } from './chunk-header.js';
-import {
-  outsideHeaderRange,
-  readChunk,
-  type ChunkInfo,
-  type ChunkReadOptions,
-  type ChunkResult,
-} from './chunk.js';
+import { readChunk, type ChunkInfo, type ChunkReadOptions, type ChunkResult } from './chunk.js';
 import { FILE_HEADER_BLOCK } from './file-header.js';
 import type { ByteSource } from './source.js';
 import { recordIdRange, type RecordIds } from './record-ids.js';
 import type { EvtxRecord } from './record.js';
+import { outsideHeaderRange } from './record-walker.js';
 import type { RecoveredToRead } from './recover/duplicates.js';
 import { readLate, type LateReport } from './recover/late-records.js';
 import { slotKeys, type SlotKeys } from './recover/record-keys.js';

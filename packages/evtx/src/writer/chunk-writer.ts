@@ -4,11 +4,11 @@
  */
 import { CHUNK_HEADER_SIZE, CHUNK_SIGNATURE } from '../chunk-header.js';
 import { crc32 } from '../crc32.js';
+import { RECORD_SIGNATURE } from '../recover/record-scan.js';
 import { BinXmlWriter } from './binxml-writer.js';
 import { ChunkBuffer, ChunkFull } from './chunk-buffer.js';
 import type { TemplateInstance } from './values.js';
 
-const RECORD_SIGNATURE = 0x00002a2a;
 /** Chunk header field Windows sets to 1 in every chunk seen in the corpus. */
 const CHUNK_FLAGS = 1;
 
