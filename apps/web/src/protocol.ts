@@ -1,12 +1,15 @@
 /**
  * The messages between the page and its parse workers: a union keyed on `kind`, each carrying
- * the request id it answers. Records cross as compact rows, in batches that list repeated texts
- * once; a row keeps where its record lies (chunk and offset) so its XML can be read again on
- * demand instead of being kept in memory.
+ * the request id it answers. Records cross as columns (row-columns.ts; an export's still as
+ * compact rows, row-batch.ts), in batches that list repeated texts once; a row keeps where its
+ * record lies (chunk and offset) so its XML can be read again on demand instead of being kept
+ * in memory.
  */
 import type { FileSummary, LateReport, SlotReport } from '@evtxhunt/evtx';
 import type { FormatDiagnostic } from '@evtxhunt/formats';
 import type { FieldValue } from '@evtxhunt/hunt';
+
+import type { RowColumns } from './row-columns.js';
 
 /** One event as it crosses from a worker to the page. */
 export interface CompactRow {
@@ -141,12 +144,12 @@ export interface WireSlot extends SlotReport {
   readonly late?: LateReport | undefined;
 }
 
-/** The slots of task `id` in slot order, their rows in one batch in the same order. */
+/** The slots of task `id` in slot order, their rows in one batch of columns in the same order. */
 export interface SlotsReply {
   readonly kind: 'slots';
   readonly id: number;
   readonly slots: readonly WireSlot[];
-  readonly batch: RowBatch;
+  readonly batch: RowColumns;
 }
 
 /** The request `id` failed outright (the file could not be read at all, say). */

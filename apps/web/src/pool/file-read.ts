@@ -19,19 +19,14 @@ import {
 } from '@evtxhunt/evtx';
 
 import { keptSummary } from '../files/kept-summary.js';
-import type {
-  CompactRow,
-  ParseOutcome,
-  Progress,
-  SlotsReply,
-  SlotsRequest,
-  WireSlot,
-} from '../protocol.js';
-import { unpackRows } from '../row-batch.js';
+import type { ParseOutcome, Progress, SlotsReply, SlotsRequest, WireSlot } from '../protocol.js';
+import type { RowColumns } from '../row-columns.js';
+import { checkColumns, sliceColumns } from '../row-columns-read.js';
 
 /** What happens to one file's parse. */
 export interface ParseListener {
-  rows(rows: readonly CompactRow[], progress: Progress): void;
+  /** Rows read, in file order: a batch of columns, to be taken in before the call returns. */
+  rows(rows: RowColumns, progress: Progress): void;
   done(outcome: ParseOutcome): void;
   failed(message: string): void;
   /** Cancelled while still waiting for a worker: nothing was read. */
@@ -66,7 +61,7 @@ export interface ReadSplit {
 
 /** A slot with its own rows, so rows go out with their slot when the accountant releases it. */
 interface SlotWithRows extends SlotReport {
-  readonly rows: readonly CompactRow[];
+  readonly rows: RowColumns;
 }
 
 /** One task, from sent to taken in. */
@@ -169,7 +164,7 @@ export class FileRead {
   private takeIn(): void {
     const open = this.#open;
     if (open === undefined || this.#ended) return;
-    const rows: CompactRow[] = [];
+    const rows: RowColumns[] = [];
     try {
       while (this.#queue[0]?.reply !== undefined) {
         const { reply } = this.#queue.shift() as ReadTask & { reply: SlotsReply };
@@ -180,19 +175,25 @@ export class FileRead {
       this.fail(`${this.#name}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (rows.length > 0) this.listener.rows(rows, this.progress());
+    this.hand(rows);
     this.fill();
+  }
+
+  /** Hands the released rows to the listener, with the progress after the last of them. */
+  private hand(rows: readonly RowColumns[]): void {
+    const progress = this.progress();
+    for (const batch of rows) this.listener.rows(batch, progress);
   }
 
   /**
    * Counts the slots the accountant released and gathers their rows; a chunk that repeats an
    * earlier one byte for byte (the accountant says so) gives none, as in a sequential read.
    */
-  private release(slots: readonly SlotWithRows[], rows: CompactRow[]): void {
+  private release(slots: readonly SlotWithRows[], rows: RowColumns[]): void {
     for (const slot of slots) {
-      const own = slot.info.duplicateOf === undefined ? slot.rows : [];
-      for (const row of own) rows.push(row);
-      this.#records += own.length;
+      const own = slot.info.duplicateOf === undefined ? slot.rows.count : 0;
+      if (own > 0) rows.push(slot.rows);
+      this.#records += own;
       this.#bytes = Math.min(this.#file.size, slotOffset(slot.info.index) + CHUNK_SIZE);
     }
   }
@@ -210,9 +211,9 @@ export class FileRead {
     }
     if (this.#finishing) return;
     this.#finishing = true;
-    const rows: CompactRow[] = [];
+    const rows: RowColumns[] = [];
     this.release(open.accountant.finish(), rows);
-    if (rows.length > 0) this.listener.rows(rows, this.progress());
+    this.hand(rows);
     const toRead = open.accountant.recoveredToRead();
     void this.readRecovered(toRead, open.accountant).then(() => this.end(open, this.#cancelled));
   }
@@ -238,9 +239,16 @@ export class FileRead {
         const failure = slot.diagnostics.filter((d) => d.severity === 'error').at(-1)?.message;
         accountant.settleRecovered(entry, slot.rows, slot.late, failure);
       }
-      const rows = unpackRows(reply.batch);
-      this.#records += rows.length;
-      if (rows.length > 0) this.listener.rows(rows, this.progress());
+      const rows = reply.batch;
+      try {
+        checkColumns(rows, `${this.#name}: task ${reply.id}`);
+      } catch (error) {
+        // Only a worker answering with a broken batch gets here: a bug, not data.
+        this.fail(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      this.#records += rows.count;
+      if (rows.count > 0) this.listener.rows(rows, this.progress());
     }
   }
 
@@ -259,18 +267,20 @@ export class FileRead {
 
 /** The reply's slots, each with its share of the reply's rows. */
 function withRows(reply: SlotsReply): SlotWithRows[] {
-  const rows = unpackRows(reply.batch);
+  const rows = reply.batch;
+  checkColumns(rows, `task ${reply.id}`);
+  const claimed = reply.slots.reduce((sum, slot) => sum + slot.rows, 0);
+  if (claimed !== rows.count) {
+    throw new RangeError(
+      `task ${reply.id}: its slots claim ${claimed} rows, its batch holds ${rows.count}`,
+    );
+  }
   let at = 0;
   const slots = reply.slots.map((slot: WireSlot): SlotWithRows => {
     const { info, diagnostics, recordIds, keys } = slot;
-    const own = rows.slice(at, at + slot.rows);
+    const own = sliceColumns(rows, at, at + slot.rows);
     at += slot.rows;
     return { info, diagnostics, recordIds, keys, rows: own };
   });
-  if (at !== rows.length) {
-    throw new RangeError(
-      `task ${reply.id}: its slots claim ${at} rows, its batch holds ${rows.length}`,
-    );
-  }
   return slots;
 }

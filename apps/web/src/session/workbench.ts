@@ -8,7 +8,8 @@ import { batch, signal } from '@preact/signals';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import type { Hunter } from '../hunt/hunter.js';
 import type { ParsePool } from '../pool/worker-pool.js';
-import type { CompactRow, ParseOutcome, Progress } from '../protocol.js';
+import type { ParseOutcome, Progress } from '../protocol.js';
+import type { RowColumns } from '../row-columns.js';
 import { EventStore } from '../store/event-store.js';
 import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
@@ -121,15 +122,15 @@ export class Workbench {
 
   private listener(index: number) {
     return {
-      rows: (rows: readonly CompactRow[], progress: Progress) => this.onRows(index, rows, progress),
+      rows: (rows: RowColumns, progress: Progress) => this.onRows(index, rows, progress),
       done: (outcome: ParseOutcome) => this.onDone(index, outcome),
       failed: (error: string) => this.update(index, { state: 'failed', error }),
       dropped: () => this.update(index, { state: 'cancelled' }),
     };
   }
 
-  private onRows(index: number, rows: readonly CompactRow[], progress: Progress): void {
-    this.store.append(index, rows);
+  private onRows(index: number, rows: RowColumns, progress: Progress): void {
+    this.store.appendColumns(index, rows);
     const first = this.#drafts[index]?.firstRowsMs;
     this.update(index, {
       state: 'reading',

@@ -12,6 +12,7 @@ import {
 } from '@evtxhunt/hunt';
 
 import type { CompactRow } from '../protocol.js';
+import { columnsOfRows, TextList, type RowColumns } from '../row-columns.js';
 import {
   SYSTEM_COLUMNS,
   extraIndex,
@@ -30,8 +31,7 @@ import { SystemExtrasColumn } from './system-extras.js';
 import { TimeColumn } from './time-column.js';
 import { textRanks, valueRanks } from './ranks.js';
 import { NO_VALUE, ValuePool } from './value-pool.js';
-
-const NO_LEVEL = 0xffff;
+import { NO_LEVEL } from '../row-columns.js';
 
 /** Extra System fields the parser writes as numbers. */
 const NUMBER_PROPERTIES: ReadonlySet<string> = new Set([
@@ -117,42 +117,87 @@ export class EventStore implements DataFrame {
     return this.#fileNames[file];
   }
 
-  /** Appends the rows a worker posted for `file`. */
+  /** Appends `rows` to `file` (tests and the Node benches; the page appends columns). */
   append(file: number, rows: readonly CompactRow[]): void {
+    this.appendColumns(file, columnsOfRows(rows));
+  }
+
+  /**
+   * Appends a batch of rows a worker posted for `file`. Each text the batch lists is interned
+   * once, whatever number of rows hold it. Throws a RangeError, before anything is stored,
+   * for an unknown file or a record outside its chunk slot.
+   */
+  appendColumns(file: number, columns: RowColumns): void {
     if (this.#fileNames[file] === undefined) throw new RangeError(`append: no file ${file}`);
-    for (const row of rows) this.appendOne(file, row);
+    const inChunk = offsetsInChunk(file, columns);
+    this.appendSystem(file, columns, inChunk);
+    this.appendText(columns);
+    this.appendData(columns);
   }
 
-  private appendOne(file: number, row: CompactRow): void {
-    const inChunk = offsetInChunk(file, row);
-    this.#time.push(row.time);
-    this.#eventId.push(row.eventId);
-    this.#level.push(row.level ?? NO_LEVEL);
-    this.pushRecordId(row.recordId);
-    this.#file.push(file);
-    this.#chunk.push(row.chunk);
-    this.#offsetInChunk.push(inChunk);
-    this.#recovered.push(row.recovered === true ? 1 : 0);
-    if (row.recovered === true) this.#recoveredRows++;
-    this.#providerCode.push(this.#text.provider.intern(row.provider));
-    this.#channelCode.push(this.#text.channel.intern(row.channel));
-    this.#computerCode.push(this.#text.computer.intern(row.computer));
-    this.#extras.push(row.system);
-    this.pushData(row.names, row.values);
+  private appendSystem(file: number, columns: RowColumns, inChunk: Uint16Array): void {
+    const odd = new Map(columns.oddTimes);
+    const oddIds = new Map(columns.oddRecordIds);
+    for (let row = 0; row < columns.count; row++) {
+      if (odd.has(row)) this.#time.pushIrregular(odd.get(row));
+      else this.#time.pushParsed(at(columns.timeMs, row), at(columns.timeTicks, row));
+      this.#eventId.push(at(columns.eventId, row));
+      this.#level.push(at(columns.level, row));
+      const big = oddIds.get(row);
+      if (big !== undefined) this.#bigRecordIds.set(this.#recordId.length, big);
+      this.#recordId.push(big === undefined ? at(columns.recordId, row) : Number.NaN);
+      this.#file.push(file);
+      this.#chunk.push(at(columns.chunk, row));
+      this.#offsetInChunk.push(at(inChunk, row));
+      this.#recovered.push(at(columns.recovered, row));
+      this.#recoveredRows += at(columns.recovered, row);
+    }
   }
 
-  private pushRecordId(text: string): void {
-    const value = Number(text);
-    const exact = Number.isSafeInteger(value) && String(value) === text;
-    if (!exact) this.#bigRecordIds.set(this.#recordId.length, text);
-    this.#recordId.push(exact ? value : Number.NaN);
+  /** Provider, channel, computer and the rest of System, each batch text interned once. */
+  private appendText({ texts, count, ...columns }: RowColumns): void {
+    const pooled = [
+      [this.#text.provider, columns.provider, this.#providerCode],
+      [this.#text.channel, columns.channel, this.#channelCode],
+      [this.#text.computer, columns.computer, this.#computerCode],
+    ] as const;
+    for (const [pool, indexes, codes] of pooled) {
+      const known = new Uint32Array(texts.length);
+      for (let row = 0; row < count; row++) {
+        const index = at(indexes, row);
+        let code = at(known, index);
+        if (code === NO_VALUE) code = known[index] = pool.intern(texts[index] ?? '');
+        codes.push(code);
+      }
+    }
+    const combos = new Float64Array(texts.length).fill(-1);
+    for (let row = 0; row < count; row++) {
+      const index = at(columns.system, row);
+      let combo = at(combos, index);
+      if (combo < 0) combo = combos[index] = this.#extras.comboOf(texts[index] ?? '');
+      this.#extras.pushCombo(combo);
+    }
   }
 
-  private pushData(names: readonly string[], values: readonly FieldValue[]): void {
-    const { fields, shape } = this.shapeOfNames(names);
-    const codes = fields.map((field, i) => this.internData(field, values[i]));
-    this.#shapeOf.push(shape.id);
-    this.#placeInShape.push(shape.add(codes));
+  /** Event data: each (field, value) the batch lists interned once. */
+  private appendData(columns: RowColumns): void {
+    const known = new Uint32Array(columns.values.length);
+    const codes: number[] = [];
+    for (let row = 0; row < columns.count; row++) {
+      const names = columns.shapes[at(columns.shape, row)] ?? [];
+      const { fields, shape } = this.shapeOfNames(names);
+      const from = at(columns.dataAt, row);
+      codes.length = fields.length;
+      for (let slot = 0; slot < fields.length; slot++) {
+        const index = at(columns.data, from + slot);
+        let code = at(known, index);
+        if (code === NO_VALUE) code = known[index] = this.internData(fields[slot], columns, index);
+        else this.countData(fields[slot]);
+        codes[slot] = code;
+      }
+      this.#shapeOf.push(shape.id);
+      this.#placeInShape.push(shape.add(codes));
+    }
   }
 
   /**
@@ -179,11 +224,17 @@ export class EventStore implements DataFrame {
     return id;
   }
 
-  private internData(field: number, value: FieldValue | undefined): number {
-    const entry = this.#fields[field];
+  private internData(field: number | undefined, columns: RowColumns, index: number): number {
+    const entry = this.#fields[field ?? -1];
+    const value = columns.values[index];
     if (entry === undefined || value === undefined) return NO_VALUE;
     entry.rows++;
     return entry.pool.intern(value);
+  }
+
+  private countData(field: number | undefined): void {
+    const entry = this.#fields[field ?? -1];
+    if (entry !== undefined) entry.rows++;
   }
 
   /** Where row `row`'s record lies in its file. */
@@ -442,6 +493,86 @@ export class EventStore implements DataFrame {
     };
   }
 
+  /**
+   * Rows `start` to `end` as RowColumns, the way the hunt worker takes them, and the file
+   * names the rows' `files` codes index. Each text and value the rows share is listed once.
+   */
+  rowColumns(start: number, end: number): { columns: RowColumns; files: Uint32Array } {
+    if (start !== end) this.checkRow(start);
+    if (end !== start) this.checkRow(end - 1);
+    const count = end - start;
+    const texts = new TextList();
+    const textOf = (pool: ValuePool, code: number) => texts.id(pool.text(code) ?? '');
+    const system = texts.id('');
+    const oddTimes: [number, string | undefined][] = [];
+    const oddRecordIds: [number, string][] = [];
+    const columns = {
+      timeMs: this.#time.view(start, end, oddTimes),
+      timeTicks: this.#time.ticksView(start, end),
+      eventId: this.#eventId.view().slice(start, end),
+      level: this.#level.view().slice(start, end),
+      recordId: this.#recordId.view().slice(start, end),
+      chunk: this.#chunk.view().slice(start, end),
+      offset: new Float64Array(count),
+      recovered: this.#recovered.view().slice(start, end),
+      provider: new Uint32Array(count),
+      channel: new Uint32Array(count),
+      computer: new Uint32Array(count),
+      system: new Uint32Array(count).fill(system),
+    };
+    for (let row = start; row < end; row++) {
+      const i = row - start;
+      const big = this.#bigRecordIds.get(row);
+      if (big !== undefined) oddRecordIds.push([i, big]);
+      columns.offset[i] = this.location(row).offset;
+      columns.provider[i] = textOf(this.#text.provider, this.#providerCode.get(row));
+      columns.channel[i] = textOf(this.#text.channel, this.#channelCode.get(row));
+      columns.computer[i] = textOf(this.#text.computer, this.#computerCode.get(row));
+    }
+    const data = this.dataColumns(start, end);
+    const files = this.#file.view().slice(start, end);
+    const rows = { count, texts: texts.items, oddTimes, oddRecordIds, ...columns, ...data };
+    return { columns: rows, files };
+  }
+
+  /** The data of rows `start` to `end` as RowColumns hold it. */
+  private dataColumns(start: number, end: number) {
+    const shapes: (readonly string[])[] = [];
+    const shapeIds = new Map<number, number>();
+    const values: FieldValue[] = [];
+    const valueIds = this.#fields.map(() => new Map<number, number>());
+    const shape = new Uint32Array(end - start);
+    const dataAt = new Uint32Array(end - start + 1);
+    const data: number[] = [];
+    for (let row = start; row < end; row++) {
+      const id = this.#shapeOf.get(row);
+      let local = shapeIds.get(id);
+      if (local === undefined) {
+        local = shapes.length;
+        const fields = this.#shapes.get(id)?.fields ?? [];
+        shapes.push(fields.map((field) => this.#fields[field]?.name ?? ''));
+        shapeIds.set(id, local);
+      }
+      shape[row - start] = local;
+      dataAt[row - start] = data.length;
+      const stored = this.#shapes.get(id);
+      const place = this.#placeInShape.get(row);
+      stored?.fields.forEach((field, slot) => {
+        // Every stored value has a code; NO_VALUE would read as the empty value.
+        const code = stored.code(slot, place);
+        let index = valueIds[field]?.get(code);
+        if (index === undefined) {
+          index = values.length;
+          values.push(this.dataValueOf(field, code) ?? '');
+          valueIds[field]?.set(code, index);
+        }
+        data.push(index);
+      });
+    }
+    dataAt[end - start] = data.length;
+    return { shapes, values, shape, dataAt, data: Uint32Array.from(data) };
+  }
+
   /** Row `row` as the hunt engine's record, so the engine can run over the store. */
   record(row: number): EventRecord {
     this.checkRow(row);
@@ -533,10 +664,29 @@ function dataColumn(field: DataField): ColumnInfo {
   };
 }
 
-/** The record's offset inside its chunk slot; throws, before anything is stored, when outside. */
-function offsetInChunk(file: number, row: CompactRow): number {
-  const inChunk = row.offset - FILE_HEADER_BLOCK - row.chunk * CHUNK_SIZE;
-  if (inChunk >= 0 && inChunk < CHUNK_SIZE) return inChunk;
-  const where = `offset ${row.offset} is not in chunk ${row.chunk}`;
-  throw new RangeError(`append: record ${row.recordId} of file ${file}: ${where}`);
+/**
+ * Each record's offset inside its chunk slot; throws, before anything is stored, when one is
+ * outside it.
+ */
+function offsetsInChunk(file: number, columns: RowColumns): Uint16Array {
+  const inChunk = new Uint16Array(columns.count);
+  for (let row = 0; row < columns.count; row++) {
+    const chunk = at(columns.chunk, row);
+    const offset = at(columns.offset, row);
+    const within = offset - FILE_HEADER_BLOCK - chunk * CHUNK_SIZE;
+    if (within >= 0 && within < CHUNK_SIZE) {
+      inChunk[row] = within;
+      continue;
+    }
+    const recordId = columns.oddRecordIds.find(([odd]) => odd === row)?.[1];
+    const where = `offset ${offset} is not in chunk ${chunk}`;
+    const record = recordId ?? String(at(columns.recordId, row));
+    throw new RangeError(`append: record ${record} of file ${file}: ${where}`);
+  }
+  return inChunk;
+}
+
+/** Entry `index` of a column checked by checkColumns (or made by the store's own writer). */
+function at(array: ArrayLike<number>, index: number): number {
+  return array[index] ?? 0;
 }

@@ -38,8 +38,16 @@ export class SystemExtrasColumn {
 
   /** Appends one row's combination, as extrasText wrote it. */
   push(combination: string): void {
-    let combo = this.#combos.get(combination);
-    if (combo === undefined) combo = this.add(combination);
+    this.pushCombo(this.comboOf(combination));
+  }
+
+  /** The code of a combination, as extrasText wrote it; pushCombo appends a row holding it. */
+  comboOf(combination: string): number {
+    return this.#combos.get(combination) ?? this.add(combination);
+  }
+
+  /** Appends one row holding combination `combo` (a code comboOf gave). */
+  pushCombo(combo: number): void {
     this.#comboRows[combo] = (this.#comboRows[combo] ?? 0) + 1;
     this.#rows.push(combo);
   }

@@ -16,9 +16,7 @@ export class TimeColumn {
   readonly #ms = new GrowableArray(Float64Array);
   readonly #ticks = new GrowableArray(Uint16Array);
   readonly #irregular = new Map<number, string | undefined>();
-  /** The last minute written as text (`2017-09-03T12:53:`): rows near in time share it. */
-  #minute = Number.NaN;
-  #minuteText = '';
+  readonly #text = new TimeText();
 
   get length(): number {
     return this.#ms.length;
@@ -29,13 +27,20 @@ export class TimeColumn {
   }
 
   push(text: string | undefined): void {
-    const row = this.#ms.length;
     const parsed = text === undefined ? undefined : parseIso7(text);
-    if (parsed !== undefined) {
-      this.#ms.push(parsed.ms);
-      this.#ticks.push(parsed.ticks);
-      return;
-    }
+    if (parsed === undefined) this.pushIrregular(text);
+    else this.pushParsed(parsed.ms, parsed.ticks);
+  }
+
+  /** Appends a time parseIso7 has split (RowColumns carry times so). */
+  pushParsed(ms: number, ticks: number): void {
+    this.#ms.push(ms);
+    this.#ticks.push(ticks);
+  }
+
+  /** Appends a time that is absent or not seven-digit ISO text. */
+  pushIrregular(text: string | undefined): void {
+    const row = this.#ms.length;
     // Kept as written for display and export, but still placed in time for sorting and the
     // histogram when it is ISO text of another precision.
     const loose = text === undefined ? undefined : parseIsoAny(text);
@@ -49,6 +54,27 @@ export class TimeColumn {
     return this.#ms.get(row);
   }
 
+  /**
+   * Milliseconds of rows `start` to `end`, in an array of their own; the rows whose time is
+   * kept as written go to `odd` with their text, numbered from `start`.
+   */
+  view(start: number, end: number, odd: [number, string | undefined][]): Float64Array {
+    for (let row = start; this.#irregular.size > 0 && row < end; row++) {
+      if (this.#irregular.has(row)) odd.push([row - start, this.#irregular.get(row)]);
+    }
+    return this.#ms.view().slice(start, end);
+  }
+
+  /** Ticks of rows `start` to `end`, in an array of their own. */
+  ticksView(start: number, end: number): Uint16Array {
+    return this.#ticks.view().slice(start, end);
+  }
+
+  /** True when row `row`'s time is kept as written (absent or not seven-digit ISO text). */
+  irregular(row: number): boolean {
+    return this.#irregular.has(row);
+  }
+
   /** The 100-ns ticks past the millisecond, 0-9999. */
   ticks(row: number): number {
     return this.#ticks.get(row);
@@ -60,8 +86,23 @@ export class TimeColumn {
    */
   text(row: number): string | undefined {
     if (this.#irregular.has(row)) return this.#irregular.get(row);
+    return this.#text.text(this.#ms.get(row), this.#ticks.get(row));
+  }
 
-    const ms = this.#ms.get(row);
+  trim(): void {
+    this.#ms.trim();
+    this.#ticks.trim();
+  }
+}
+
+/** Writes times as seven-digit ISO text, row after row. */
+export class TimeText {
+  /** The last minute written as text (`2017-09-03T12:53:`): rows near in time share it. */
+  #minute = Number.NaN;
+  #minuteText = '';
+
+  /** The text of `ms` since 1970 and `ticks` (100 ns, 0-9999) past them. */
+  text(ms: number, ticks: number): string {
     const minute = Math.floor(ms / MINUTE_MS);
     if (minute !== this.#minute) {
       this.#minute = minute;
@@ -70,13 +111,8 @@ export class TimeColumn {
     const inMinute = ms - minute * MINUTE_MS;
     const seconds = String(Math.floor(inMinute / 1000)).padStart(2, '0');
     const fraction = String(inMinute % 1000).padStart(3, '0');
-    const ticks = String(this.#ticks.get(row)).padStart(4, '0');
-    return `${this.#minuteText}${seconds}.${fraction}${ticks}Z`;
-  }
-
-  trim(): void {
-    this.#ms.trim();
-    this.#ticks.trim();
+    const digits = String(ticks).padStart(4, '0');
+    return `${this.#minuteText}${seconds}.${fraction}${digits}Z`;
   }
 }
 

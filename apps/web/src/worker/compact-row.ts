@@ -1,26 +1,28 @@
-/** Turns a parsed or imported record into the compact row that crosses to the page. */
+/** Turns a parsed or imported record into the row that crosses to the page. */
 import type { EvtxRecord } from '@evtxhunt/evtx';
 import type { ImportedRecord } from '@evtxhunt/formats';
+import type { FieldValue } from '@evtxhunt/hunt';
 
 import type { CompactRow } from '../protocol.js';
+import type { RowColumnsWriter, RowFacts } from '../row-columns.js';
 import { extrasText } from '../store/system-extras.js';
 
 /** Marks a row whose record no chunk header vouches for (EvtxRecord.recovered). */
 const RECOVERED = { recovered: true } as const;
 
+/** A record read for its row: System facts and data fields, for RowColumnsWriter.add. */
+export interface RecordRow {
+  readonly facts: RowFacts;
+  readonly data: Readonly<Record<string, FieldValue>>;
+}
+
 /**
- * The row for `record`: System fields, data fields in order, and where the record lies.
- * TODO: rows still cross as one object per row, with their data values as strings (repeated
- * texts and field names go once per batch, row-batch.ts); the page then interns every value
- * again, which is its largest share of a load (ValuePool.intern). Interning in the worker and
- * posting codes would move that work off the page's thread, and would cut the tab's peak: those
- * short-lived strings are much of why the page's heap swings to about twice what it keeps
- * (a 1 GB log: 70-275 MB, 94 MB kept; the tab peaks near 1 GB, about 500 MB kept).
+ * The row of `record`: System fields, data fields in order, and where the record lies. Throws
+ * what the parser throws on a record it cannot render.
  */
-export function compactRow(record: EvtxRecord): CompactRow {
+export function recordRow(record: EvtxRecord): RecordRow {
   const structured = record.toStructured();
-  const names = Object.keys(structured.data);
-  return {
+  const facts: RowFacts = {
     ...(record.recovered ? RECOVERED : {}),
     time: structured.timeCreated,
     eventId: structured.eventId,
@@ -32,9 +34,13 @@ export function compactRow(record: EvtxRecord): CompactRow {
     system: extrasText(structured),
     chunk: record.chunkIndex,
     offset: record.offset,
-    names,
-    values: names.map((name) => structured.data[name] ?? ''),
   };
+  return { facts, data: structured.data };
+}
+
+/** Writes `rows` into `writer`, in order. */
+export function writeRows(writer: RowColumnsWriter, rows: readonly RecordRow[]): void {
+  for (const { facts, data } of rows) writer.add(facts, data);
 }
 
 /** Where the store keeps a row's place: chunk slots of 64 KiB after a 4 KiB file header. */

@@ -7,12 +7,13 @@
 import { EvtxFile, type ByteSource, type EvtxRecord } from '@evtxhunt/evtx';
 
 import { keptSummary } from '../files/kept-summary.js';
-import type { CompactRow, ParseOutcome, Progress } from '../protocol.js';
-import { compactRow } from './compact-row.js';
+import type { ParseOutcome, Progress } from '../protocol.js';
+import { RowColumnsWriter, type RowColumns } from '../row-columns.js';
+import { recordRow } from './compact-row.js';
 
 /** Where a parse sends its batches, and how it learns it should stop. */
 export interface ParseSink {
-  rows(rows: readonly CompactRow[], progress: Progress): void;
+  rows(rows: RowColumns, progress: Progress): void;
   /** Asked between records; true stops the parse. */
   cancelled(): boolean;
 }
@@ -58,7 +59,7 @@ export async function parseEvtx(
 /** Adds a chunk's records one by one; true when the sink cancelled part way. */
 function addRows(records: readonly EvtxRecord[], batch: Batcher, sink: ParseSink): boolean {
   for (const record of records) {
-    batch.add(compactRow(record), record.offset);
+    batch.add(record);
     if (sink.cancelled()) return true;
   }
   return false;
@@ -66,7 +67,7 @@ function addRows(records: readonly EvtxRecord[], batch: Batcher, sink: ParseSink
 
 /** Collects rows and hands them to the sink when a batch is full or old enough. */
 class Batcher {
-  #rows: CompactRow[] = [];
+  #rows = new RowColumnsWriter();
   #records = 0;
   #bytes = 0;
   #since: number;
@@ -80,19 +81,20 @@ class Batcher {
     this.#since = clock();
   }
 
-  add(row: CompactRow, offset: number): void {
-    this.#rows.push(row);
+  add(record: EvtxRecord): void {
+    const { facts, data } = recordRow(record);
+    this.#rows.add(facts, data);
     this.#records++;
-    this.#bytes = offset;
-    const full = this.#rows.length >= this.limits.records;
+    this.#bytes = record.offset;
+    const full = this.#rows.count >= this.limits.records;
     if (full || this.clock() - this.#since >= this.limits.ms) this.flush();
   }
 
   flush(): void {
     this.#since = this.clock();
-    if (this.#rows.length === 0) return;
-    const rows = this.#rows;
-    this.#rows = [];
+    if (this.#rows.count === 0) return;
+    const rows = this.#rows.done();
+    this.#rows = new RowColumnsWriter();
     this.sink.rows(rows, this.progress());
   }
 

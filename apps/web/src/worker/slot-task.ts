@@ -24,9 +24,9 @@ import {
   type TemplateCache,
 } from '@evtxhunt/evtx';
 
-import type { CompactRow, SlotsReply, SlotsRequest, WireSlot } from '../protocol.js';
-import { packRows } from '../row-batch.js';
-import { compactRow } from './compact-row.js';
+import type { SlotsReply, SlotsRequest, WireSlot } from '../protocol.js';
+import { RowColumnsWriter } from '../row-columns.js';
+import { recordRow, writeRows, type RecordRow } from './compact-row.js';
 
 /** The reply to `request`; `file` holds the templates compiled for its file so far. */
 export async function runSlotTask(request: SlotsRequest, file: FileTemplates): Promise<SlotsReply> {
@@ -41,10 +41,10 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
   } catch (error) {
     const cause = `the parse worker could not read the file: ${describeThrown(error)}`;
     const slots = Array.from({ length: count }, (_, i) => noRows(failedSlot(first + i, cause)));
-    return { kind: 'slots', id, slots, batch: packRows([]) };
+    return { kind: 'slots', id, slots, batch: new RowColumnsWriter().done() };
   }
 
-  const rows: CompactRow[] = [];
+  const rows = new RowColumnsWriter();
   const slots: WireSlot[] = [];
   for (let i = 0; i < count; i++) {
     // A read cut short (the file shrank) leaves its last slots empty, as a sequential read does.
@@ -52,16 +52,16 @@ export async function runSlotTask(request: SlotsRequest, file: FileTemplates): P
     const index = first + i;
     slots.push(slotRows(slotBytes, index, request, file.templates, rows));
   }
-  return { kind: 'slots', id, slots, batch: packRows(rows) };
+  return { kind: 'slots', id, slots, batch: rows.done() };
 }
 
-/** Parses slot `index` and appends its rows to `rows`; returns its report. */
+/** Parses slot `index` and writes its rows into `rows`; returns its report. */
 function slotRows(
   bytes: Uint8Array,
   index: number,
   request: SlotsRequest,
   templates: TemplateCache,
-  rows: CompactRow[],
+  rows: RowColumnsWriter,
 ): WireSlot {
   let parsed: ParsedSlot;
   let late: LateReport | undefined;
@@ -74,13 +74,13 @@ function slotRows(
   const { info, diagnostics, recordIds, records } = parsed;
   // The keys go to the page in the pass; its end no longer needs them.
   const keys = request.recovered === undefined ? parsed.keys : undefined;
-  let made: CompactRow[];
+  let made: RecordRow[];
   try {
-    made = records.map(compactRow);
+    made = records.map(recordRow);
   } catch (error) {
     return noRows(failedSlot(index, `making its rows threw ${describeThrown(error)}`, parsed));
   }
-  for (const row of made) rows.push(row);
+  writeRows(rows, made);
   return { info, diagnostics, recordIds, keys, late, rows: made.length };
 }
 

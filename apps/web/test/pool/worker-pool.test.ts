@@ -6,6 +6,7 @@ import { SysmonLogGenerator } from '@evtxhunt/generate';
 
 import { ParsePool, type ParseListener, type WorkerPort } from '../../src/pool/worker-pool.js';
 import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../../src/protocol.js';
+import { rowsOf } from '../../src/row-columns-read.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseBytes } from '../support/parse.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
@@ -48,7 +49,7 @@ function collector(): { listener: ParseListener; collected: Collected } {
     finished: new Promise((r) => (finish = r)),
   };
   const listener: ParseListener = {
-    rows: (rows) => void collected.rows.push(...rows),
+    rows: (rows) => void collected.rows.push(...rowsOf(rows)),
     done: (outcome) => void ((collected.done = outcome), finish()),
     failed: (message) => void ((collected.failed = message), finish()),
     dropped: () => void ((collected.dropped = true), finish()),

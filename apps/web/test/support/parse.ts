@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import { bytesSource } from '@evtxhunt/evtx';
 
 import type { CompactRow, ParseOutcome } from '../../src/protocol.js';
+import type { RowColumns } from '../../src/row-columns.js';
+import { rowsOf } from '../../src/row-columns-read.js';
 import { parseEvtx } from '../../src/worker/parse-job.js';
 
 /** Every row of the file at `path`, and how the parse ended. */
@@ -21,7 +23,7 @@ export async function parseBytes(
 ): Promise<{ rows: CompactRow[]; outcome: ParseOutcome }> {
   const rows: CompactRow[] = [];
   const sink = {
-    rows: (batch: readonly CompactRow[]) => void rows.push(...batch),
+    rows: (batch: RowColumns) => void rows.push(...rowsOf(batch)),
     cancelled: () => false,
   };
   const outcome = await parseEvtx(bytesSource(bytes, name), sink);

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 
 import { ParsePool, type ParseListener, type WorkerPort } from '../../src/pool/worker-pool.js';
 import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../../src/protocol.js';
+import { rowsOf } from '../../src/row-columns-read.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseFile } from '../support/parse.js';
 import { FORMATS_FIXTURES, ISSUE43 } from '../support/paths.js';
@@ -47,7 +48,7 @@ async function pooled(bytes: Uint8Array, name: string): Promise<Read> {
   const read: Read = { rows: [], pool, asked: workers.asked };
   await new Promise<void>((finish) => {
     const listener: ParseListener = {
-      rows: (rows) => void read.rows.push(...rows),
+      rows: (rows) => void read.rows.push(...rowsOf(rows)),
       done: (outcome) => void ((read.done = outcome), finish()),
       failed: (message) => void ((read.failed = message), finish()),
       dropped: () => finish(),
@@ -146,7 +147,7 @@ test('cancelling an export keeps the batches taken in and stops its worker', asy
   const rows: CompactRow[] = [];
   const outcome = await new Promise<ParseOutcome>((finish) => {
     const id = pool.parse(new Blob([bytes]), 'many.jsonl', {
-      rows: (batch) => void (rows.push(...batch), pool.cancel(id)),
+      rows: (batch) => void (rows.push(...rowsOf(batch)), pool.cancel(id)),
       done: finish,
       failed: assert.fail,
       dropped: assert.fail,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import type { SlotsReply, WorkerReply } from '../../src/protocol.js';
-import { unpackRows } from '../../src/row-batch.js';
+import { rowsOf } from '../../src/row-columns-read.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseFile } from '../support/parse.js';
 import { ISSUE43 } from '../support/paths.js';
@@ -44,7 +44,7 @@ test('the worker handler answers slot tasks with each slot and its rows, in slot
   );
   const indexes = answered.flatMap((reply) => reply.slots.map((slot) => slot.info.index));
   assert.deepEqual(indexes, [...Array(slots).keys()]);
-  const rows = answered.flatMap((reply) => unpackRows(reply.batch));
+  const rows = answered.flatMap((reply) => rowsOf(reply.batch));
   assert.deepEqual(rows, (await parseFile(ISSUE43)).rows);
   const counted = answered.flatMap((reply) => reply.slots.map((slot) => slot.rows));
   assert.deepEqual(
@@ -73,7 +73,7 @@ test('the worker handler reports the slots of a task it cannot read as failed, n
       `slot ${index} not read: the parse worker could not read the file: Error: the file was moved`,
     ]),
   );
-  assert.deepEqual(reply?.batch.rows, []);
+  assert.equal(reply?.batch.count, 0);
 });
 
 test('the worker handler answers xml, and failed with the reason when the record is not there', async () => {

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 
 import { bytesSource } from '@evtxhunt/evtx';
 
-import type { CompactRow, Progress } from '../../src/protocol.js';
+import type { Progress } from '../../src/protocol.js';
+import type { RowColumns } from '../../src/row-columns.js';
 import { parseEvtx } from '../../src/worker/parse-job.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
 import { parseFile } from '../support/parse.js';
@@ -16,8 +17,8 @@ async function issue43Source() {
 test('parseEvtx posts rows in batches of the record limit, progress growing to the end', async () => {
   const batches: { rows: number; progress: Progress }[] = [];
   const sink = {
-    rows: (rows: readonly CompactRow[], progress: Progress) =>
-      void batches.push({ rows: rows.length, progress }),
+    rows: (rows: RowColumns, progress: Progress) =>
+      void batches.push({ rows: rows.count, progress }),
     cancelled: () => false,
   };
 
@@ -43,8 +44,8 @@ test('parseEvtx posts a batch when the time limit passes, by the clock it is giv
   let now = 0;
   const sizes: number[] = [];
   const sink = {
-    rows: (rows: readonly CompactRow[]) => {
-      sizes.push(rows.length);
+    rows: (rows: RowColumns) => {
+      sizes.push(rows.count);
     },
     cancelled: () => false,
   };
@@ -64,7 +65,7 @@ test('parseEvtx posts a batch when the time limit passes, by the clock it is giv
 test('parseEvtx stops when cancelled and says so', async () => {
   let read = 0;
   const sink = {
-    rows: (rows: readonly CompactRow[]) => void (read += rows.length),
+    rows: (rows: RowColumns) => void (read += rows.count),
     cancelled: () => read >= 200,
   };
 
