@@ -4,7 +4,15 @@
  * of them. A record the engine throws on is skipped and named in the next report, never the end
  * of the hunt.
  */
-import { HuntEngine, defaultKnowledge, type EventRecord } from '@evtxhunt/hunt';
+import {
+  HuntEngine,
+  defaultKnowledge,
+  type EventRecord,
+  type FieldSourceRecord,
+} from '@evtxhunt/hunt';
+
+import { checkColumns } from '../row-columns-read.js';
+import { batchRecords } from './batch-records.js';
 
 import {
   SKIPPED_KEPT,
@@ -27,13 +35,17 @@ interface HuntState {
   addMs: number;
 }
 
-/** Makes the request handler of one hunt worker; `now` reads a millisecond clock. */
+/**
+ * Makes the request handler of one hunt worker; `now` reads a millisecond clock, `engine`
+ * makes the engine (tests give one that throws).
+ */
 export function createHuntHandler(
   post: PostHuntReply,
   now: () => number = () => performance.now(),
+  engine: () => HuntEngine = () => new HuntEngine({ knowledge: defaultKnowledge() }),
 ): (request: HuntRequest) => void {
   const state: HuntState = {
-    engine: new HuntEngine({ knowledge: defaultKnowledge() }),
+    engine: engine(),
     skipped: [],
     records: 0,
     skippedCount: 0,
@@ -52,12 +64,16 @@ export function createHuntHandler(
 
 function add(state: HuntState, request: AddRequest, now: () => number): HuntReply {
   const started = now();
-  for (const record of request.records) addOne(state, record);
+  checkColumns(request.batch.rows, `hunt batch ${request.id}`);
+  if (request.batch.files.length !== request.batch.rows.count) {
+    throw new RangeError(`hunt batch ${request.id}: files hold ${request.batch.files.length} rows`);
+  }
+  for (const record of batchRecords(request.batch)) addOne(state, record);
   state.addMs += now() - started;
   return { kind: 'added', id: request.id, records: state.records };
 }
 
-function addOne(state: HuntState, record: EventRecord): void {
+function addOne(state: HuntState, record: EventRecord | FieldSourceRecord): void {
   state.records++;
   try {
     state.engine.add(record);

@@ -3,20 +3,24 @@
  * reply with that id. The link knows the worker only through `HuntPort`, so tests can run it
  * on the handler in-process.
  */
-import type { EventRecord } from '@evtxhunt/hunt';
-
+import { columnBuffers } from '../row-columns.js';
+import type { HuntBatch } from './batch-records.js';
 import type { HuntOutcome, HuntReply, HuntRequest } from './protocol.js';
 
 /** The part of a `Worker` the link uses. */
 export interface HuntPort {
-  postMessage(request: HuntRequest): void;
+  /** `transfer`: buffers moved to the worker, not copied (a batch's columns). */
+  postMessage(request: HuntRequest, transfer?: Transferable[]): void;
   onmessage: ((event: { readonly data: HuntReply }) => void) | null;
 }
 
 /** Something that hunts over records sent to it. */
 export interface Hunter {
-  /** Adds records; resolves to how many records were added in all once they are taken in. */
-  add(records: readonly EventRecord[]): Promise<number>;
+  /**
+   * Adds store rows (moving the batch's buffers away); resolves to how many records were added
+   * in all once they are taken in.
+   */
+  add(batch: HuntBatch): Promise<number>;
   /** Resolves to the report over every record added before this call. */
   report(): Promise<HuntOutcome>;
 }
@@ -37,8 +41,9 @@ export class HuntLink implements Hunter {
     port.onmessage = (event) => this.#receive(event.data);
   }
 
-  async add(records: readonly EventRecord[]): Promise<number> {
-    const reply = await this.#ask((id) => ({ kind: 'add', id, records }));
+  async add(batch: HuntBatch): Promise<number> {
+    const moved = [...columnBuffers(batch.rows), batch.files.buffer as ArrayBuffer];
+    const reply = await this.#ask((id) => ({ kind: 'add', id, batch }), moved);
     if (reply.kind !== 'added') throw new Error(`hunt add: the worker answered '${reply.kind}'`);
     return reply.records;
   }
@@ -50,11 +55,11 @@ export class HuntLink implements Hunter {
     return reply.outcome;
   }
 
-  #ask(request: (id: number) => HuntRequest): Promise<HuntReply> {
+  #ask(request: (id: number) => HuntRequest, transfer: Transferable[] = []): Promise<HuntReply> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      this.#port.postMessage(request(id));
+      this.#port.postMessage(request(id), transfer);
     });
   }
 

@@ -1,16 +1,19 @@
 /**
  * The messages between the page and its hunt worker: a union keyed on `kind`, each carrying the
- * request id it answers. The page sends the store's records in batches, in row order, and asks
+ * request id it answers. The page sends the store's rows in batches of columns (typed arrays
+ * moved, not copied; each shared text and value listed once), in row order, and asks
  * for a report once every row has been sent; the worker keeps one HuntEngine across batches, so
  * files added later only cost their own records.
  */
-import type { EventRecord, HuntReport } from '@evtxhunt/hunt';
+import type { HuntReport } from '@evtxhunt/hunt';
 
-/** Records for the engine, in store row order. */
+import type { HuntBatch } from './batch-records.js';
+
+/** Store rows for the engine, in row order; the worker makes them into records. */
 export interface AddRequest {
   readonly kind: 'add';
   readonly id: number;
-  readonly records: readonly EventRecord[];
+  readonly batch: HuntBatch;
 }
 
 /** Run the detections over every record added so far. */

@@ -1,6 +1,6 @@
 /**
- * The hunt beside the events table: every store row goes to the hunt worker as the engine's
- * record (store.record), in row order and in slices, a few batches in flight at most so the
+ * The hunt beside the events table: every store row goes to the hunt worker, in batches of
+ * columns (store.rowColumns) the worker makes into the engine's records, in row order, a few batches in flight at most so the
  * worker's queue stays short; once the files are loaded and every row is sent, the engine's
  * report comes back. Files added later send only their own rows, then a new report is asked
  * for. An allowlist and a Sysmon configuration can be loaded at any time: they change the
@@ -16,6 +16,7 @@ import {
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
+import type { HuntBatch } from '../hunt/batch-records.js';
 import type { Hunter } from '../hunt/hunter.js';
 import type { HuntOutcome } from '../hunt/protocol.js';
 import {
@@ -24,7 +25,7 @@ import {
   type LoadedAllowlist,
   type LoadedConfig,
 } from '../hunt/setup-files.js';
-import { PAGE_PACER, SLICE_MS, type Pacer } from '../hunt/slices.js';
+import { PAGE_PACER, type Pacer } from '../hunt/slices.js';
 import type { EventStore } from '../store/event-store.js';
 import type { RowView } from '../store/view.js';
 import { ExportSession } from './exports.js';
@@ -213,16 +214,13 @@ export class HuntSession {
     await Promise.all(waiting);
   }
 
-  /** The next rows' records: at most BATCH_ROWS, and no more than a slice's time builds. */
-  #nextBatch() {
+  /** The next rows, at most BATCH_ROWS, as columns: no object a row is made on the page. */
+  #nextBatch(): HuntBatch {
     const store = this.#source.store;
     const end = Math.min(store.rowCount, this.#sent + BATCH_ROWS);
-    const until = this.#pacer.now() + SLICE_MS;
-    const records = [];
-    while (this.#sent < end && (records.length % 64 !== 0 || this.#pacer.now() < until)) {
-      records.push(store.record(this.#sent++));
-    }
-    return records;
+    const { columns, files } = store.rowColumns(this.#sent, end);
+    this.#sent = end;
+    return { rows: columns, files, fileNames: store.fileNames() };
   }
 
   #askReport(hunter: Hunter): void {

@@ -117,6 +117,11 @@ export class EventStore implements DataFrame {
     return this.#fileNames[file];
   }
 
+  /** Every file's name, by index. */
+  fileNames(): readonly string[] {
+    return [...this.#fileNames];
+  }
+
   /** Appends `rows` to `file` (tests and the Node benches; the page appends columns). */
   append(file: number, rows: readonly CompactRow[]): void {
     this.appendColumns(file, columnsOfRows(rows));

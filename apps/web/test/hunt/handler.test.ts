@@ -1,13 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import type { EventRecord } from '@evtxhunt/hunt';
+import {
+  HuntEngine,
+  defaultKnowledge,
+  type EventRecord,
+  type FieldSourceRecord,
+} from '@evtxhunt/hunt';
 
 import { createHuntHandler } from '../../src/hunt/handler.js';
 import { HuntLink, type HuntPort } from '../../src/hunt/hunter.js';
 import type { HuntReply, HuntRequest } from '../../src/hunt/protocol.js';
+import { columnsOfRows } from '../../src/row-columns.js';
 import { SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
-import { allRows, storeOfFiles } from '../support/store.js';
+import { row } from '../support/rows.js';
+import { storeOfFiles } from '../support/store.js';
 
 function directPort(): HuntPort {
   const port: HuntPort = {
@@ -23,11 +30,15 @@ test(
   { skip: SKIP_SHARED },
   async () => {
     const store = await storeOfFiles(`${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`);
-    const records = allRows(store).map((row) => store.record(row));
     const hunter = new HuntLink(directPort());
+    const batch = (start: number, end: number) => {
+      const { columns, files } = store.rowColumns(start, end);
+      return { rows: columns, files, fileNames: store.fileNames() };
+    };
 
-    assert.equal(await hunter.add(records.slice(0, 60)), 60);
-    assert.equal(await hunter.add(records.slice(60)), 101);
+    assert.equal(store.rowCount, 101);
+    assert.equal(await hunter.add(batch(0, 60)), 60);
+    assert.equal(await hunter.add(batch(60, 101)), 101);
     const outcome = await hunter.report();
 
     const beacon = outcome.report.findings.find((finding) => finding.kind === 'beacon');
@@ -40,26 +51,24 @@ test(
   },
 );
 
+/** An engine that throws on the record with id 7. */
+class Throwing extends HuntEngine {
+  override add(record: EventRecord | FieldSourceRecord): void {
+    if (record.recordId === '7') throw new Error('unreadable data');
+    super.add(record);
+  }
+}
+
 test('createHuntHandler skips a record the engine throws on and names it', async () => {
   const replies: HuntReply[] = [];
-  const handle = createHuntHandler((reply) => void replies.push(reply));
-  const hostile = {
-    file: 'x.evtx',
-    recordId: '7',
-    eventId: 1,
-    provider: 'Microsoft-Windows-Sysmon',
-    channel: 'c',
-    computer: 'PC',
-    timeCreated: '2024-05-01T10:00:00.0000000Z',
-    get data(): never {
-      throw new Error('unreadable data');
-    },
-  } as EventRecord;
+  const engine = () => new Throwing({ knowledge: defaultKnowledge() });
+  const handle = createHuntHandler((reply) => void replies.push(reply), undefined, engine);
+  const rows = columnsOfRows([row({}, { recordId: '6' }), row({}, { recordId: '7' })]);
 
-  handle({ kind: 'add', id: 1, records: [hostile] });
+  handle({ kind: 'add', id: 1, batch: { rows, files: new Uint32Array(2), fileNames: ['x.evtx'] } });
   handle({ kind: 'report', id: 2 });
 
-  assert.deepEqual(replies[0], { kind: 'added', id: 1, records: 1 });
+  assert.deepEqual(replies[0], { kind: 'added', id: 1, records: 2 });
   const report = replies[1];
   assert.equal(report?.kind, 'report');
   if (report?.kind !== 'report') return;

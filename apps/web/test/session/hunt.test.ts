@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import type { EventRecord } from '@evtxhunt/hunt';
 import { batch, signal } from '@preact/signals';
 
 import type { LoadedFile } from '../../src/files/loaded-file.js';
+import type { HuntBatch } from '../../src/hunt/batch-records.js';
 import type { HuntOutcome } from '../../src/hunt/protocol.js';
 import { HuntSession } from '../../src/session/hunt.js';
 import { EventStore } from '../../src/store/event-store.js';
@@ -229,9 +229,9 @@ function heldHunter() {
       released = true;
       for (const resolve of held.splice(0)) resolve();
     },
-    add(records: readonly EventRecord[]): Promise<number> {
-      batches.push(records.length);
-      sent += records.length;
+    add(batch: HuntBatch): Promise<number> {
+      batches.push(batch.rows.count);
+      sent += batch.rows.count;
       if (released) return Promise.resolve(sent);
       return new Promise<number>((resolve) => held.push(() => resolve(sent)));
     },
