@@ -8,7 +8,13 @@
  */
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '@evtxhunt/evtx';
 
-import type { ExportReply, SlotsReply, WorkerReply, WorkerRequest } from '../protocol.js';
+import type {
+  ExportReply,
+  SlotsReply,
+  SlotsRequest,
+  WorkerReply,
+  WorkerRequest,
+} from '../protocol.js';
 import { ExportRead, type ExportChannel, type ExportContext } from './export-read.js';
 import {
   FileRead,
@@ -47,7 +53,17 @@ interface PendingTask {
   readonly read: Read;
   /** Takes a reply to the task; true when the task wants no more. */
   take(reply: SlotsReply | ExportReply): boolean;
+  /** A slot task's request, sent again if its worker dies; absent for an export's reading. */
+  readonly request?: SlotsRequest;
+  /** Workers the task was sent to so far. */
+  runs: number;
 }
+
+/**
+ * Workers a slot task is sent to at most: one that dies takes its tasks down with it, and they
+ * are sent once more, to another worker (a new one, while the pool may start one).
+ */
+const TASK_RUNS = 2;
 
 interface WorkerSlot {
   readonly port: WorkerPort;
@@ -173,17 +189,23 @@ export class ParsePool {
 
   /** Sends `task` to the worker with the fewest tasks, starting one if the pool may. */
   private submit(read: Read, task: SlotsTask): Promise<SlotsReply> {
-    const id = this.#nextId++;
-    const slot = this.leastBusy();
+    const request: SlotsRequest = { kind: 'slots', id: this.#nextId++, ...task };
     return new Promise((resolve) => {
       const take = (reply: SlotsReply | ExportReply) => {
         if (reply.kind === 'slots') resolve(reply);
         else read.fail('unexpected reply');
         return true;
       };
-      slot.tasks.set(id, { read, take });
-      slot.port.postMessage({ kind: 'slots', id, ...task });
+      this.send({ read, take, request, runs: 0 });
     });
+  }
+
+  /** Sends a slot task to the worker with the fewest tasks. */
+  private send(task: PendingTask & { readonly request: SlotsRequest }): void {
+    const slot = this.leastBusy();
+    task.runs++;
+    slot.tasks.set(task.request.id, task);
+    slot.port.postMessage(task.request);
   }
 
   /** Sends export `file` to the worker with the fewest tasks; its replies go to `take`. */
@@ -202,7 +224,7 @@ export class ParsePool {
       take(reply);
       return reply.done;
     };
-    slot.tasks.set(id, { read, take: taken });
+    slot.tasks.set(id, { read, take: taken, runs: 1 });
     slot.port.postMessage({ kind: 'export', id, file, name });
     return {
       more: () => slot.port.postMessage({ kind: 'more', id }),
@@ -230,9 +252,11 @@ export class ParsePool {
   }
 
   /**
-   * A worker could not start or died: the files it had tasks of and its XML requests fail,
-   * the rest go on. TODO: its tasks are not run again on another worker, as packages/evtx's
-   * ChunkPool does in Node, so one worker lost fails a whole file of the workers it shared.
+   * A worker could not start or died: its slot tasks are sent again to another worker (a new
+   * one while the pool may start one), each up to TASK_RUNS workers in all; a file with a task
+   * past that, or being read as an export, fails, and so do the worker's XML requests. The
+   * rest go on. TODO: an export's reading is not started again (the rows it sent would come
+   * twice), so a worker lost while reading an export fails that file.
    */
   private lost(slot: WorkerSlot, reason: string | undefined): void {
     const index = this.#slots.indexOf(slot);
@@ -242,9 +266,17 @@ export class ParsePool {
 
     const message = `the parse worker could not start or stopped (${reason || 'no reason given'}); reload the page while its server runs`;
     this.failXml(slot, message);
-    const reads = new Set([...slot.tasks.values()].map((task) => task.read));
+    const tasks = [...slot.tasks.values()];
     slot.tasks.clear();
-    for (const read of reads) read.fail(message);
+    const failed = new Set(
+      tasks.filter((task) => !task.request || task.runs >= TASK_RUNS).map((task) => task.read),
+    );
+    for (const task of tasks) {
+      if (task.request !== undefined && !failed.has(task.read)) {
+        this.send({ ...task, request: task.request });
+      }
+    }
+    for (const read of failed) read.fail(message);
   }
 
   private failXml(slot: WorkerSlot, message: string): void {

@@ -361,8 +361,54 @@ test('ParsePool fails a file whose worker cannot start instead of leaving it wai
       run.collected.failed,
       'the parse worker could not start or stopped (no reason given); reload the page while its server runs',
     );
-  assert.equal(ports.length, 2);
+  // Each file's tasks go to a worker, then once more to a new one, and the file fails.
+  assert.equal(ports.length, 4);
   assert.equal(pool.pending, 0);
+});
+
+/**
+ * In-process workers of which the first dies (fires `error`, answers nothing more) when it is
+ * sent its `dieAt`-th slot task; the others run the real handler.
+ */
+function firstWorkerDies(dieAt: number) {
+  const workers = inProcessWorkers();
+  let spawned = 0;
+  const spawn = (): WorkerPort => {
+    const port = workers.spawn();
+    if (spawned++ > 0) return port;
+    const post = port.postMessage;
+    let slotTasks = 0;
+    let dead = false;
+    port.postMessage = (request) => {
+      if (request.kind === 'slots' && ++slotTasks === dieAt) dead = true;
+      if (dead) queueMicrotask(() => port.onerror?.({ message: 'Out of memory' }));
+      else post(request);
+    };
+    return port;
+  };
+  return { ...workers, spawn };
+}
+
+test('ParsePool sends the tasks of a worker that dies to another, losing no row', async () => {
+  const bytes = new Uint8Array(await readFile(ISSUE43));
+  const reference = await parseBytes(bytes, 'log.evtx');
+  const workers = firstWorkerDies(3);
+  const pool = new ParsePool(workers.spawn, 2, { slotsPerTask: 4 });
+  const run = collector();
+
+  pool.parse(new Blob([bytes]), 'log.evtx', run.listener);
+  await run.collected.finished;
+
+  assert.equal(run.collected.failed, undefined);
+  assert.equal(run.collected.rows.length, 1730);
+  assert.deepEqual(run.collected.rows, reference.rows);
+  assert.deepEqual(run.collected.done, reference.outcome);
+  // The dead worker's third task (and any after it) went to a third worker the pool started.
+  assert.equal(workers.asked.length, 3);
+  assert.ok(workers.tasks(2) >= 1, `the new worker ran ${workers.tasks(2)} tasks`);
+  const sent = workers.asked.flat().filter((request) => request.kind === 'slots');
+  const ids = sent.map((request) => request.id);
+  assert.equal(new Set(ids).size, 9, 'every task of 33 slots (1 + 8 of 4) ran');
 });
 
 test('ParsePool rejects an XML request whose worker dies', async () => {
