@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 
 import { bytesSource } from '@evtxhunt/evtx';
 
+import { rowsOf } from '../dist/src/row-columns-read.js';
 import { FilterSession } from '../dist/src/session/filter.js';
 import { EventStore } from '../dist/src/store/event-store.js';
 import { sortedIndex } from '../dist/src/store/sort.js';
@@ -31,7 +32,7 @@ const QUERIES = [
 async function sampleRows() {
   const path = new URL('../../../samples/sysmon-issue43.evtx', import.meta.url);
   const rows = [];
-  const sink = { rows: (batch) => void rows.push(...batch), cancelled: () => false };
+  const sink = { rows: (batch) => void rows.push(...rowsOf(batch)), cancelled: () => false };
   await parseEvtx(bytesSource(new Uint8Array(await readFile(path)), 'issue43.evtx'), sink);
   return rows;
 }

@@ -1,6 +1,6 @@
 // Measures the hunting views' work on a million store rows, part by part, in Node: what the
-// page's thread pays to feed the hunt worker (store.record and the structured clone postMessage
-// makes of each batch), what the worker pays (HuntEngine.add and report), and the page's sliced
+// page's thread pays to feed the hunt worker (store.rowColumns and the structured clone postMessage
+// makes of each batch), what the worker pays (its records made, HuntEngine.add and report), and the page's sliced
 // passes (outbound pivot, evidence rows, process starts, CSV export). Rows are issue43's records
 // cycled with record id, TimeCreated, UtcTime and SourcePort made unique, so the engine's
 // duplicate check keeps them all. Run: npm run build && node apps/web/bench/hunt-bench.mjs [ROWS]
@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { bytesSource } from '@evtxhunt/evtx';
 import { HuntEngine, defaultKnowledge } from '@evtxhunt/hunt';
 
+import { batchRecords } from '../dist/src/hunt/batch-records.js';
+import { rowsOf } from '../dist/src/row-columns-read.js';
 import { evidenceRows } from '../dist/src/hunt/evidence.js';
 import { exportRows } from '../dist/src/hunt/export.js';
 import { OutboundPivot } from '../dist/src/hunt/outbound.js';
@@ -25,7 +27,7 @@ const NO_PAUSE = { now: () => performance.now(), pause: async () => undefined };
 async function sampleRows() {
   const path = new URL('../../../samples/sysmon-issue43.evtx', import.meta.url);
   const rows = [];
-  const sink = { rows: (batch) => void rows.push(...batch), cancelled: () => false };
+  const sink = { rows: (batch) => void rows.push(...rowsOf(batch)), cancelled: () => false };
   await parseEvtx(bytesSource(new Uint8Array(await readFile(path)), 'issue43.evtx'), sink);
   return rows;
 }
@@ -65,19 +67,19 @@ let mainMs = 0;
 let workerMs = 0;
 for (let start = 0; start < ROWS; start += BATCH) {
   const t0 = performance.now();
-  const records = [];
-  for (let row = start; row < Math.min(ROWS, start + BATCH); row++) records.push(store.record(row));
-  const cloned = structuredClone(records);
+  const { columns, files } = store.rowColumns(start, Math.min(ROWS, start + BATCH));
+  const batch = { rows: columns, files, fileNames: store.fileNames() };
+  const cloned = structuredClone(batch);
   const t1 = performance.now();
-  for (const record of cloned) engine.add(record);
+  for (const record of batchRecords(cloned)) engine.add(record);
   mainMs += t1 - t0;
   workerMs += performance.now() - t1;
 }
 const perRow = (ms) => `${((ms * 1000) / ROWS).toFixed(2)} µs per row`;
 console.log(
-  `page: store.record + clone of every batch: ${mainMs.toFixed(0)} ms (${perRow(mainMs)})`,
+  `page: store.rowColumns + clone of every batch: ${mainMs.toFixed(0)} ms (${perRow(mainMs)})`,
 );
-console.log(`worker: engine.add: ${workerMs.toFixed(0)} ms (${perRow(workerMs)})`);
+console.log(`worker: records made + engine.add: ${workerMs.toFixed(0)} ms (${perRow(workerMs)})`);
 const report = await timed('worker: engine.report', () => engine.report());
 console.log(`findings: ${report.findings.length}, pivot rows: ${report.pivot.length}`);
 

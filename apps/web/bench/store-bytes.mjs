@@ -37,7 +37,7 @@ const before = memory();
 const store = new EventStore();
 const file = store.addFile('generated.evtx');
 await timed(`parse and append ${log.records} rows`, async () => {
-  const sink = { rows: (batch) => store.append(file, batch), cancelled: () => false };
+  const sink = { rows: (batch) => store.appendColumns(file, batch), cancelled: () => false };
   const source = await openFileSource(log.path);
   try {
     await parseEvtx(source, sink);

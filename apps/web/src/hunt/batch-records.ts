@@ -109,7 +109,7 @@ class BatchRecord implements FieldSourceRecord, EventRecord {
   readonly channel: string;
   readonly computer: string;
   /** Present (true) only for a recovered record, as the store's records have it. */
-  readonly recovered?: true;
+  declare readonly recovered?: true;
   data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
   readonly #reader: BatchReader;
   readonly #row: number;

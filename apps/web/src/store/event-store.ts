@@ -25,7 +25,7 @@ import {
   type SystemColumn,
 } from './columns.js';
 import type { DataFrame, RowKey } from './frame.js';
-import { GrowableArray } from './growable.js';
+import { CodeArray, GrowableArray } from './growable.js';
 import { ShapeTable, type Shape } from './shapes.js';
 import { SystemExtrasColumn } from './system-extras.js';
 import { TimeColumn } from './time-column.js';
@@ -76,12 +76,12 @@ export interface RecordLocation {
 export class EventStore implements DataFrame {
   readonly #fileNames: string[] = [];
   readonly #time = new TimeColumn();
-  readonly #eventId = new GrowableArray(Uint32Array);
-  readonly #level = new GrowableArray(Uint16Array);
+  readonly #eventId = new CodeArray();
+  readonly #level = new CodeArray();
   readonly #recordId = new GrowableArray(Float64Array);
   readonly #bigRecordIds = new Map<number, string>();
-  readonly #file = new GrowableArray(Uint32Array);
-  readonly #chunk = new GrowableArray(Uint32Array);
+  readonly #file = new CodeArray();
+  readonly #chunk = new CodeArray();
   readonly #offsetInChunk = new GrowableArray(Uint16Array);
   /** 1 for a recovered record (CompactRow.recovered), 0 for a live one: a byte a row. */
   readonly #recovered = new GrowableArray(Uint8Array);
@@ -91,15 +91,15 @@ export class EventStore implements DataFrame {
     channel: new ValuePool(),
     computer: new ValuePool(),
   };
-  readonly #providerCode = new GrowableArray(Uint32Array);
-  readonly #channelCode = new GrowableArray(Uint32Array);
-  readonly #computerCode = new GrowableArray(Uint32Array);
+  readonly #providerCode = new CodeArray();
+  readonly #channelCode = new CodeArray();
+  readonly #computerCode = new CodeArray();
   readonly #extras = new SystemExtrasColumn();
   readonly #fields: DataField[] = [];
   readonly #fieldIds = new Map<string, number>();
   readonly #shapes = new ShapeTable();
-  readonly #shapeOf = new GrowableArray(Uint32Array);
-  readonly #placeInShape = new GrowableArray(Uint32Array);
+  readonly #shapeOf = new CodeArray();
+  readonly #placeInShape = new CodeArray();
   /** Names lists seen in appended rows; weak, so a batch's lists go with the batch. */
   readonly #namedShapes = new WeakMap<readonly string[], NamedShape>();
 
@@ -514,10 +514,10 @@ export class EventStore implements DataFrame {
     const columns = {
       timeMs: this.#time.view(start, end, oddTimes),
       timeTicks: this.#time.ticksView(start, end),
-      eventId: this.#eventId.view().slice(start, end),
-      level: this.#level.view().slice(start, end),
+      eventId: new Uint32Array(this.#eventId.view().subarray(start, end)),
+      level: new Uint16Array(this.#level.view().subarray(start, end)),
       recordId: this.#recordId.view().slice(start, end),
-      chunk: this.#chunk.view().slice(start, end),
+      chunk: new Uint32Array(this.#chunk.view().subarray(start, end)),
       offset: new Float64Array(count),
       recovered: this.#recovered.view().slice(start, end),
       provider: new Uint32Array(count),
@@ -535,7 +535,7 @@ export class EventStore implements DataFrame {
       columns.computer[i] = textOf(this.#text.computer, this.#computerCode.get(row));
     }
     const data = this.dataColumns(start, end);
-    const files = this.#file.view().slice(start, end);
+    const files = new Uint32Array(this.#file.view().subarray(start, end));
     const rows = { count, texts: texts.items, oddTimes, oddRecordIds, ...columns, ...data };
     return { columns: rows, files };
   }

@@ -4,13 +4,13 @@
  * column per field. A row stores its shape and its place in it, so a field costs four bytes
  * only in the rows that have it, yet every field is still a column of its own.
  */
-import { GrowableArray } from './growable.js';
+import { CodeArray } from './growable.js';
 import { NO_VALUE } from './value-pool.js';
 
 /** One list of field names, in document order, and the columns of the rows that have it. */
 export class Shape {
   readonly #slots = new Map<number, number>();
-  readonly #columns: GrowableArray<Uint32Array>[];
+  readonly #columns: CodeArray[];
   #rows = 0;
 
   constructor(
@@ -19,7 +19,7 @@ export class Shape {
     readonly fields: readonly number[],
   ) {
     fields.forEach((field, slot) => this.#slots.set(field, slot));
-    this.#columns = fields.map(() => new GrowableArray(Uint32Array));
+    this.#columns = fields.map(() => new CodeArray());
   }
 
   /** Rows stored in this shape. */

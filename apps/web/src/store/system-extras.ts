@@ -2,11 +2,12 @@
  * The rest of System per row: keywords, task, opcode, version, qualifiers, the user SID, the
  * writer's process and thread, the activity ids and the provider GUID. Their combinations are
  * few (a log has a handful of providers, tasks and writer threads), so a row holds one code for
- * its combination, 4 bytes, and each combination is split into per-field value codes once.
+ * its combination (one byte while there are fewer than 256, see CodeArray), and each
+ * combination is split into per-field value codes once.
  */
 import { SYSTEM_EXTRA_NAMES, systemExtraText, type SystemExtras } from '@evtxhunt/hunt';
 
-import { GrowableArray } from './growable.js';
+import { CodeArray } from './growable.js';
 import { NO_VALUE, ValuePool } from './value-pool.js';
 
 /** Between the fields of a row's combination as it crosses from the worker. */
@@ -25,10 +26,10 @@ export function extrasText(record: SystemExtras): string {
 
 /**
  * The extra System fields of every row. TODO: a log whose every event has its own ActivityID
- * keeps one combination per row (its text in a Map), about 150 bytes a row instead of 4.
+ * keeps one combination per row (its text in a Map), about 150 bytes a row instead of 1 to 4.
  */
 export class SystemExtrasColumn {
-  readonly #rows = new GrowableArray(Uint32Array);
+  readonly #rows = new CodeArray();
   readonly #combos = new Map<string, number>();
   /** Per combination: how many rows hold it. */
   readonly #comboRows: number[] = [];
