@@ -3,7 +3,8 @@
 // and measures: the time to the first rows on screen and to the last record read (by the
 // test's clock from the moment the files are handed over, and by the page's own per-file
 // clock), and the tab's memory: resident size of the browser's renderer process (the page with
-// its parse and hunt workers) before, at its peak while loading and after, and the page's JS
+// its parse and hunt workers) before, at its peak while loading, after, and settled (the least
+// of ten samples a second apart while the page sits idle: what it keeps), and the page's JS
 // heap after a GC (CDP Performance.getMetrics; performance.measureUserAgentSpecificMemory needs
 // cross-origin isolation, which `evtxhunt web` does not turn on). Cases:
 //   - the bundled sample and the four largest logs of the shared corpus, one at a time;
@@ -36,7 +37,7 @@ import { chromium } from 'playwright-core';
 
 import { checkBigLog, cliFacts } from './big-log-checks.mjs';
 import { generatedLog } from './generated-log.mjs';
-import { MB, renderers, sampleRenderer, tabRenderer } from './renderer-probe.mjs';
+import { MB, renderers, residentMb, sampleRenderer, tabRenderer } from './renderer-probe.mjs';
 
 const numbers = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const BIG_MB = Number(numbers[0] ?? 1000);
@@ -51,6 +52,7 @@ const MAIN = `${REPO}packages/cli/dist/src/main.js`;
 const SAMPLE = `${REPO}samples/sysmon-issue43.evtx`;
 const SHARED = process.env.EVTXHUNT_SHARED ?? join(REPO, '..', 'shared');
 const CHROMIUM = process.env.EVTXHUNT_CHROMIUM ?? '/usr/bin/chromium';
+const SETTLE_SAMPLES = 10;
 
 /** The `count` largest .evtx files of the shared corpus, or none without it. */
 function largestCorpusFiles(count) {
@@ -91,6 +93,21 @@ async function pageHeapMb(cdp) {
   const mb = (name) =>
     Math.round((metrics.find((metric) => metric.name === name)?.value ?? 0) / MB);
   return { used: mb('JSHeapUsedSize'), total: mb('JSHeapTotalSize') };
+}
+
+/**
+ * The tab's resident MB once it has settled: the least of SETTLE_SAMPLES samples a second apart
+ * while the page sits idle, so its workers' heaps shrink as V8 collects idle isolates. What the
+ * tab keeps; the size right after the work also holds garbage not yet collected, which on a busy
+ * machine varies by a third from run to run.
+ */
+async function settledMb(pid) {
+  let least = Infinity;
+  for (let sample = 0; sample < SETTLE_SAMPLES; sample++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    least = Math.min(least, await residentMb(pid));
+  }
+  return least;
 }
 
 /**
@@ -136,6 +153,7 @@ async function inFreshBrowser(dir, url, work) {
     const { emptyMb, loadedMb } = tabRenderer(before, await renderers(profile));
     figures.rssEmptyMb = emptyMb;
     figures.rssLoadedMb = loadedMb;
+    figures.rssSettledMb = await settledMb(pid);
     // The sampler looks every half second and may miss the last moments.
     figures.peakRssMb = Math.max(figures.peakRssMb, loadedMb);
     figures.chromium = (await cdp.send('Browser.getVersion')).product;
@@ -229,10 +247,20 @@ async function runCase(dir, url, name, paths, extra) {
   });
   const grownBytes = (figures.rssLoadedMb - figures.rssEmptyMb) * MB;
   const bytesPerEvent = figures.events > 0 ? Math.round(grownBytes / figures.events) : 0;
+  const settledBytes = (figures.rssSettledMb - figures.rssEmptyMb) * MB;
+  const settledBytesPerEvent = figures.events > 0 ? Math.round(settledBytes / figures.events) : 0;
   const heapBytesPerEvent =
     figures.events > 0 ? Math.round((figures.jsHeapMb * MB) / figures.events) : 0;
   const files = paths.map((path) => basename(path));
-  const result = { name, files, megabytes, ...figures, bytesPerEvent, heapBytesPerEvent };
+  const result = {
+    name,
+    files,
+    megabytes,
+    ...figures,
+    bytesPerEvent,
+    settledBytesPerEvent,
+    heapBytesPerEvent,
+  };
   console.log(row(result));
   return result;
 }
@@ -297,6 +325,9 @@ try {
 
 const big = results.find((result) => result.name.startsWith(`generated ${BIG_MB} MB`));
 console.log(`${big.name}: ${big.bytesPerEvent} bytes of tab memory per event after the load`);
+console.log(
+  `  settled (least of ${SETTLE_SAMPLES} s idle): ${big.rssSettledMb.toFixed(0)} MB resident, ${big.settledBytesPerEvent} bytes per event`,
+);
 console.log(
   `  peak ${big.peakRssMb.toFixed(0)} MB resident; page JS heap ${big.heapBytesPerEvent} bytes per event`,
 );

@@ -79,7 +79,8 @@ export function tabRenderer(before, after) {
   return { pid, emptyMb: before.get(pid)?.mb ?? 0, loadedMb: after.get(pid)?.mb ?? 0 };
 }
 
-async function residentMb(pid) {
+/** Resident MB of process `pid` now. */
+export async function residentMb(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }

@@ -529,7 +529,8 @@ export class EventStore implements DataFrame {
       const i = row - start;
       const big = this.#bigRecordIds.get(row);
       if (big !== undefined) oddRecordIds.push([i, big]);
-      columns.offset[i] = this.location(row).offset;
+      const chunk = this.#chunk.get(row);
+      columns.offset[i] = FILE_HEADER_BLOCK + chunk * CHUNK_SIZE + this.#offsetInChunk.get(row);
       columns.provider[i] = textOf(this.#text.provider, this.#providerCode.get(row));
       columns.channel[i] = textOf(this.#text.channel, this.#channelCode.get(row));
       columns.computer[i] = textOf(this.#text.computer, this.#computerCode.get(row));
