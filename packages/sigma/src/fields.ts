@@ -1,0 +1,124 @@
+/**
+ * The fields one source's rules read, each given a slot when a rule is compiled, and the view of
+ * one event through them: a field is read (and lower-cased) once per event however many rules
+ * test it.
+ */
+import type { EventRecord, FieldNames, FieldValue } from '@evtxhunt/hunt';
+
+import { own, type FieldMap } from './field-map.js';
+
+/** Reads one Sigma field of an event. */
+type SlotReader = (record: EventRecord) => FieldValue | undefined;
+
+/** Sigma names of the System facts every event has. */
+const SYSTEM_READERS: ReadonlyMap<string, SlotReader> = new Map<string, SlotReader>([
+  ['EventID', (record) => String(record.eventId)],
+  ['Channel', (record) => record.channel],
+  ['Provider_Name', (record) => record.provider],
+  ['Computer', (record) => record.computer],
+  ['EventRecordID', (record) => record.recordId],
+  ['TimeCreated', (record) => record.timeCreated],
+]);
+
+/** Fields of one source by slot. */
+export class FieldTable {
+  readonly #slots = new Map<string, number>();
+  readonly #readers: SlotReader[] = [];
+  readonly #dataNames = new Set<string>();
+  readonly #map: FieldMap | undefined;
+
+  constructor(map: FieldMap | undefined) {
+    this.#map = map;
+  }
+
+  /** The slot of a Sigma field name, given one on first use. */
+  slot(name: string): number {
+    const known = this.#slots.get(name);
+    if (known !== undefined) return known;
+
+    const slot = this.#readers.length;
+    this.#slots.set(name, slot);
+    this.#readers.push(this.#reader(name));
+    return slot;
+  }
+
+  get size(): number {
+    return this.#readers.length;
+  }
+
+  /** Event data names read by some slot. */
+  dataNames(): string[] {
+    return [...this.#dataNames];
+  }
+
+  read(slot: number, record: EventRecord): FieldValue | undefined {
+    return this.#readers[slot]!(record);
+  }
+
+  #reader(name: string): SlotReader {
+    const system = SYSTEM_READERS.get(name);
+    if (system !== undefined) return system;
+
+    const mapped = this.#map?.get(name);
+    if (mapped === null) return () => undefined;
+    if (mapped !== undefined) {
+      for (const dataName of mapped.names) this.#dataNames.add(dataName);
+      return (record) => mapped.read(record.data);
+    }
+    this.#dataNames.add(name);
+    return (record) => own(record.data, name);
+  }
+}
+
+const UNREAD = null;
+type Slot = readonly string[] | undefined | typeof UNREAD;
+
+/** One event seen through a table: each field read and lower-cased at most once. */
+export class EventView {
+  readonly #values: Slot[];
+  readonly #lowered: Slot[];
+
+  constructor(
+    readonly table: FieldTable,
+    readonly record: EventRecord,
+  ) {
+    this.#values = new Array<Slot>(table.size).fill(UNREAD);
+    this.#lowered = new Array<Slot>(table.size).fill(UNREAD);
+  }
+
+  /** The field's values, or undefined when the event lacks it. */
+  values(slot: number): readonly string[] | undefined {
+    const cached = this.#values[slot];
+    if (cached !== UNREAD) return cached;
+
+    const value = this.table.read(slot, this.record);
+    const values = value === undefined ? undefined : typeof value === 'string' ? [value] : value;
+    this.#values[slot] = values;
+    return values;
+  }
+
+  /** The field's values lower-cased, for case-insensitive tests. */
+  lowered(slot: number): readonly string[] | undefined {
+    const cached = this.#lowered[slot];
+    if (cached !== UNREAD) return cached;
+
+    const lowered = this.values(slot)?.map((value) => value.toLowerCase());
+    this.#lowered[slot] = lowered;
+    return lowered;
+  }
+
+  /**
+   * Every data value the record holds, lower-cased, for keyword searches: all of them for a
+   * whole record, the fields the rule set reads of its source for one read by name.
+   */
+  allLowered(): string[] {
+    return Object.values(this.record.data)
+      .flat()
+      .map((value) => value.toLowerCase());
+  }
+}
+
+/** Names in a stable array per list, for FieldSourceRecord.withFields. */
+export function fieldNames(names: Iterable<string>): FieldNames {
+  return [...new Set(names)];
+}
