@@ -104,6 +104,11 @@ class Parser {
 
   end(): void {
     const token = this.tokens[this.#at];
+    if (token?.text === '|') {
+      fail(
+        `bad condition at column ${token.column}: aggregations ('| count()') are not supported; write a correlation rule`,
+      );
+    }
     if (token !== undefined) this.#unexpected(token, '"and", "or" or the end');
   }
 

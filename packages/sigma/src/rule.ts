@@ -75,8 +75,12 @@ function readYaml(text: string): unknown {
   }
   const document = documents[0]!;
   const error = document.errors[0];
-  if (error !== undefined)
-    fail(`YAML error at line ${error.linePos?.[0].line ?? '?'}: ${error.code}`);
+  if (error !== undefined) {
+    const before = text.slice(0, error.pos[0]);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    fail(`YAML error at line ${line}, column ${column}: ${error.code}`);
+  }
   return document.toJS({ maxAliasCount: 100 });
 }
 
