@@ -6,12 +6,21 @@
 import { identifiersOf, parseCondition, type Condition } from './condition.js';
 import { fail, quoted } from './errors.js';
 import { parseModifiers } from './modifiers.js';
+import { allNeed, anyNeed, conditionNeed, entryNeed, type Need } from './prefilter.js';
 import { compileEntry, type Matcher, type Scalar, type ValueContext } from './values.js';
 
 /** A compiled detection and the Sigma field names it reads. */
 export interface CompiledDetection {
   readonly match: Matcher;
   readonly fields: readonly string[];
+  /** What an event must hold for the detection to have a chance (see prefilter.ts). */
+  readonly need: Need;
+}
+
+/** A search identifier's matcher and need. */
+interface Compiled {
+  readonly match: Matcher;
+  readonly need: Need;
 }
 
 /** Compiles `detection` (the YAML value) against one source's field table. */
@@ -19,15 +28,19 @@ export function compileDetection(detection: unknown, context: ValueContext): Com
   if (!isMap(detection)) fail('detection is not a map');
   const fields = new Set<string>();
   const identifiers = new Map<string, Matcher>();
+  const needs = new Map<string, Need>();
   for (const [name, value] of Object.entries(detection)) {
     if (name === 'condition' || name === 'timeframe') continue;
-    identifiers.set(name, compileIdentifier(name, value, context, fields));
+    const compiled = compileIdentifier(name, value, context, fields);
+    identifiers.set(name, compiled.match);
+    needs.set(name, compiled.need);
   }
 
-  const conditions = conditionTexts(detection['condition']);
-  const matchers = conditions.map((text) => compileCondition(parseCondition(text), identifiers));
+  const conditions = conditionTexts(detection['condition']).map(parseCondition);
+  const matchers = conditions.map((condition) => compileCondition(condition, identifiers));
   const match = matchers.length === 1 ? matchers[0]! : anyOf(matchers);
-  return { match, fields: [...fields] };
+  const need = anyNeed(conditions.map((condition) => conditionNeed(condition, needs)));
+  return { match, fields: [...fields], need };
 }
 
 function conditionTexts(condition: unknown): string[] {
@@ -47,22 +60,22 @@ function compileIdentifier(
   value: unknown,
   context: ValueContext,
   fields: Set<string>,
-): Matcher {
+): Compiled {
   if (isMap(value)) return compileMap(name, value, context, fields);
   if (Array.isArray(value)) {
     if (value.length === 0) fail(`search identifier ${quoted(name)} is an empty list`);
     const keywords = value.filter(isScalar);
     const maps = value.filter((item) => !isScalar(item));
-    const matchers = maps.map((item) => {
+    const compiled = maps.map((item) => {
       if (!isMap(item))
         fail(`search identifier ${quoted(name)} lists something neither a value nor a map`);
       return compileMap(name, item, context, fields);
     });
-    if (keywords.length > 0) matchers.push(compileEntry('', parseModifiers([]), keywords, context));
-    return anyOf(matchers);
+    if (keywords.length > 0) compiled.push(keywordEntry(keywords, context));
+    const match = anyOf(compiled.map((item) => item.match));
+    return { match, need: anyNeed(compiled.map((item) => item.need)) };
   }
-  if (isScalar(value) && value !== null)
-    return compileEntry('', parseModifiers([]), [value], context);
+  if (isScalar(value) && value !== null) return keywordEntry([value], context);
   return fail(`search identifier ${quoted(name)} is neither a map nor a list`);
 }
 
@@ -71,10 +84,10 @@ function compileMap(
   map: Record<string, unknown>,
   context: ValueContext,
   fields: Set<string>,
-): Matcher {
+): Compiled {
   const entries = Object.entries(map);
   if (entries.length === 0) fail(`search identifier ${quoted(name)} is an empty map`);
-  const matchers = entries.map(([key, value]) => {
+  const compiled = entries.map(([key, value]) => {
     const [field = '', ...modifiers] = key.split('|');
     const values = Array.isArray(value) ? value : [value];
     if (!values.every(isScalar))
@@ -82,9 +95,17 @@ function compileMap(
         `field ${quoted(key)} of ${quoted(name)} has a value that is not text, number, boolean or null`,
       );
     if (field !== '') fields.add(field);
-    return compileEntry(field, parseModifiers(modifiers), values, context);
+    const parsed = parseModifiers(modifiers);
+    const match = compileEntry(field, parsed, values, context);
+    const need = field === '' ? undefined : entryNeed(context.table.slot(field), parsed, values);
+    return { match, need };
   });
-  return allOf(matchers);
+  const match = allOf(compiled.map((item) => item.match));
+  return { match, need: allNeed(compiled.map((item) => item.need)) };
+}
+
+function keywordEntry(keywords: readonly Scalar[], context: ValueContext): Compiled {
+  return { match: compileEntry('', parseModifiers([]), keywords, context), need: undefined };
 }
 
 function compileCondition(

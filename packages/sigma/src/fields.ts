@@ -3,9 +3,16 @@
  * one event through them: a field is read (and lower-cased) once per event however many rules
  * test it.
  */
-import type { EventRecord, FieldNames, FieldValue } from '@evtxhunt/hunt';
+import {
+  parseIp,
+  type EventRecord,
+  type FieldNames,
+  type FieldValue,
+  type IpAddress,
+} from '@evtxhunt/hunt';
 
 import { own, type FieldMap } from './field-map.js';
+import { baseNameOf } from './pattern.js';
 
 /** Reads one Sigma field of an event. */
 type SlotReader = (record: EventRecord) => FieldValue | undefined;
@@ -77,6 +84,10 @@ type Slot = readonly string[] | undefined | typeof UNREAD;
 export class EventView {
   readonly #values: Slot[];
   readonly #lowered: Slot[];
+  #ipText: string | undefined;
+  #baseNameOf: string | undefined;
+  #baseName = '';
+  #ip: IpAddress | undefined;
 
   constructor(
     readonly table: FieldTable,
@@ -105,6 +116,24 @@ export class EventView {
     const lowered = this.values(slot)?.map((value) => value.toLowerCase());
     this.#lowered[slot] = lowered;
     return lowered;
+  }
+
+  /** The value from its last backslash on (see baseNameOf), cut once for every rule. */
+  baseName(value: string): string {
+    if (value !== this.#baseNameOf) {
+      this.#baseNameOf = value;
+      this.#baseName = baseNameOf(value);
+    }
+    return this.#baseName;
+  }
+
+  /** The value as an address, parsed once however many `cidr` blocks test it. */
+  ip(value: string): IpAddress | undefined {
+    if (value !== this.#ipText) {
+      this.#ipText = value;
+      this.#ip = parseIp(value);
+    }
+    return this.#ip;
   }
 
   /**

@@ -93,3 +93,46 @@ function regexPart(part: PatternPart): string {
   if (part === ANY_ONE) return '[\\s\\S]';
   return part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
+
+/** Patterns of which any may match, sorted for fewer tests (see compileAnyPattern). */
+export interface AnyPattern {
+  /** Whole values, one set lookup. */
+  readonly exact: ReadonlySet<string>;
+  /** `*\name` values by `\name`: one lookup of the text from the value's last backslash. */
+  readonly baseNames: ReadonlySet<string>;
+  /** Tests of the other patterns, one each. */
+  readonly tests: readonly StringTest[];
+}
+
+/**
+ * Several patterns of which any may match, fewer than one test per pattern where they allow
+ * it: plain values become one set lookup, and `*\name` values (the usual
+ * `Image|endswith: '\cmd.exe'` lists) one lookup of the text after the last backslash.
+ */
+export function compileAnyPattern(patterns: readonly Pattern[], lower: boolean): AnyPattern {
+  const exact = new Set<string>();
+  const baseNames = new Set<string>();
+  const tests: StringTest[] = [];
+  for (const pattern of patterns) {
+    const parts = lower ? lowered(pattern) : pattern;
+    const [first, second] = parts;
+    if (parts.length === 1 && typeof first === 'string') exact.add(first);
+    else if (parts.length === 2 && first === ANY_RUN && isBaseName(second)) baseNames.add(second);
+    else tests.push(compilePattern(pattern, lower));
+  }
+  return { exact, baseNames, tests };
+}
+
+/** The text from the value's last backslash on: what `*\name` patterns compare. */
+export function baseNameOf(value: string): string {
+  return value.slice(value.lastIndexOf('\\'));
+}
+
+function lowered(pattern: Pattern): Pattern {
+  return pattern.map((part) => (typeof part === 'string' ? part.toLowerCase() : part));
+}
+
+/** True for `\name`: a backslash and a name with no other backslash. */
+function isBaseName(part: PatternPart | undefined): part is string {
+  return typeof part === 'string' && part.startsWith('\\') && part.indexOf('\\', 1) === -1;
+}

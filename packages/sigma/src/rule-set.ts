@@ -15,6 +15,7 @@ import {
 import { SigmaRuleError } from './errors.js';
 import { EventView, FieldTable, fieldNames } from './fields.js';
 import type { SourceBinding } from './logsource.js';
+import { RuleIndex } from './prefilter.js';
 import { compileRule, type CompiledRule, type SigmaRuleInfo } from './rule.js';
 import type { Matcher } from './values.js';
 
@@ -50,6 +51,8 @@ interface Bucket {
   readonly groups: readonly {
     readonly table: FieldTable;
     readonly rules: readonly { readonly rule: CompiledRule; readonly match: Matcher }[];
+    /** Which rules are worth trying on an event (see prefilter.ts). */
+    readonly index: RuleIndex;
   }[];
 }
 
@@ -96,10 +99,12 @@ export class SigmaRuleSet {
 
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
-    for (const { table, rules } of bucket.groups) {
+    for (const { table, rules, index } of bucket.groups) {
       const view = new EventView(table, event);
-      for (const { rule, match } of rules) {
-        if (match(view)) matches.push(matchOf(rule, event, view));
+      const candidates = index.candidates(view);
+      for (let at = 0; at < rules.length; at++) {
+        const { rule, match } = rules[at]!;
+        if (candidates[at] === 1 && match(view)) matches.push(matchOf(rule, event, view));
       }
     }
     return matches;
@@ -134,12 +139,14 @@ export class SigmaRuleSet {
     const groups = [...this.#tables.values()].flatMap(({ binding, table }) => {
       if (binding.channel !== channel) return [];
       if (binding.eventIds !== undefined && !binding.eventIds.includes(eventId)) return [];
-      const rules = this.rules.flatMap((rule) =>
+      const sources = this.rules.flatMap((rule) =>
         rule.sources.flatMap((source) =>
-          source.binding.key === binding.key ? [{ rule, match: source.match }] : [],
+          source.binding.key === binding.key ? [{ rule, source }] : [],
         ),
       );
-      return rules.length === 0 ? [] : [{ table, rules }];
+      if (sources.length === 0) return [];
+      const rules = sources.map(({ rule, source }) => ({ rule, match: source.match }));
+      return [{ table, rules, index: new RuleIndex(sources.map(({ source }) => source.need)) }];
     });
     if (groups.length === 0) return EMPTY;
     return { names: fieldNames(groups.flatMap((group) => group.table.dataNames())), groups };

@@ -8,6 +8,7 @@ import { compileDetection } from './detection.js';
 import { fail, quoted } from './errors.js';
 import type { FieldTable } from './fields.js';
 import { bindLogSource, type LogSource, type SourceBinding } from './logsource.js';
+import type { Need } from './prefilter.js';
 import type { Matcher } from './values.js';
 
 /** Sigma levels, least to most severe. */
@@ -31,7 +32,12 @@ export interface SigmaRuleInfo {
 /** A rule ready to match: per bound source, its matcher. */
 export interface CompiledRule {
   readonly info: SigmaRuleInfo;
-  readonly sources: readonly { readonly binding: SourceBinding; readonly match: Matcher }[];
+  readonly sources: readonly {
+    readonly binding: SourceBinding;
+    readonly match: Matcher;
+    /** What an event of the source must hold for the rule to have a chance. */
+    readonly need: Need;
+  }[];
   /** Sigma field names the detection reads, for reporting what matched. */
   readonly fields: readonly string[];
 }
@@ -61,7 +67,7 @@ export function compileRule(text: string, file: string, context: RuleContext): C
       placeholders: context.placeholders,
     });
     fields = detection.fields;
-    return { binding, match: detection.match };
+    return { binding, match: detection.match, need: detection.need };
   });
   return { info, sources, fields };
 }

@@ -2,7 +2,7 @@
  * One detection entry (`field|modifiers: values`) compiled to a matcher of events: the values
  * transformed and turned into tests once, the field read through the source's slot table.
  */
-import { cidrContains, parseCidr, parseIp, type Cidr } from '@evtxhunt/hunt';
+import { cidrContains, parseCidr, type Cidr } from '@evtxhunt/hunt';
 
 import {
   base64,
@@ -17,7 +17,14 @@ import {
 import { fail, quoted } from './errors.js';
 import type { EventView, FieldTable } from './fields.js';
 import type { Modifiers, TimePart } from './modifiers.js';
-import { anchored, compilePattern, literalPattern, parsePattern, type Pattern } from './pattern.js';
+import {
+  anchored,
+  compileAnyPattern,
+  compilePattern,
+  literalPattern,
+  parsePattern,
+  type Pattern,
+} from './pattern.js';
 import { compileRegex } from './regex.js';
 import { timePart } from './time-part.js';
 
@@ -163,8 +170,8 @@ function regexTest(text: string, flags: string): ValueTest {
 
 function cidrTest(text: string): ValueTest {
   const cidr: Cidr = parseCidr(text) ?? fail(`cidr value ${quoted(text)} is not an address block`);
-  return (value) => {
-    const ip = parseIp(value);
+  return (value, view) => {
+    const ip = view.ip(value);
     return ip !== undefined && cidrContains(cidr, ip);
   };
 }
@@ -215,13 +222,14 @@ function stringTests(
   const after = modifiers.placement === 'contains' || modifiers.placement === 'startswith';
   // A keyword is found anywhere in the event's values.
   const keyword = field === '';
-  return patterns.map((pattern) => {
-    const test = compilePattern(
-      anchored(pattern, before || keyword, after || keyword),
-      !modifiers.cased,
-    );
-    return (value: string) => test(value);
-  });
+  const placed = patterns.map((pattern) => anchored(pattern, before || keyword, after || keyword));
+  if (modifiers.all) return placed.map((pattern) => compilePattern(pattern, !modifiers.cased));
+
+  const { exact, baseNames, tests } = compileAnyPattern(placed, !modifiers.cased);
+  const fused: ValueTest[] = [...tests];
+  if (exact.size > 0) fused.unshift((value) => exact.has(value));
+  if (baseNames.size > 0) fused.unshift((value, view) => baseNames.has(view.baseName(value)));
+  return fused;
 }
 
 /**
