@@ -139,6 +139,9 @@ export class EventView {
   /**
    * Every data value the record holds, lower-cased, for keyword searches: all of them for a
    * whole record, the fields the rule set reads of its source for one read by name.
+   * TODO: a keyword rule over records read by name (the CLI's EVTX path) searches only the
+   * fields some rule of the same source names, not every field of the event, because
+   * FieldSourceRecord can only be asked for fields by name.
    */
   allLowered(): string[] {
     return Object.values(this.record.data)
