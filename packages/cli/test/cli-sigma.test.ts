@@ -114,3 +114,31 @@ test('hunt --rules: sigma findings beside the hunt findings, in JSON', async () 
   assert.equal(sigma[0]?.sigma?.id, '0b9ad457-2554-44c1-82c2-d56a99c42377');
   assert.deepEqual(sigma[0]?.sigma?.techniques, ['T1219.002']);
 });
+
+test('hunt --rules: the text, HTML and ECS reports show the rule', async () => {
+  const text = await runEvtxhunt('hunt', '--rules', FIXTURES, ANYDESK);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /^1\. \[MEDIUM\] sigma on ar-win-dc\.attackrange\.local$/m);
+  assert.match(text.stdout, /^ {2}rule {9}Anydesk Temporary Artefact \(medium\)$/m);
+  assert.match(text.stdout, /^ {2}rule id {6}0b9ad457-2554-44c1-82c2-d56a99c42377$/m);
+  assert.match(text.stdout, /^ {2}att&ck {7}T1219\.002$/m);
+
+  const html = await runEvtxhunt('hunt', '--rules', FIXTURES, '--format', 'html', ANYDESK);
+  assert.match(html.stdout, /<dt>Rule<\/dt><dd>Anydesk Temporary Artefact \(medium\)<\/dd>/);
+  assert.match(html.stdout, /<dt>ATT&amp;CK<\/dt><dd>T1219\.002<\/dd>/);
+
+  const ecs = await runEvtxhunt('hunt', '--rules', FIXTURES, '--format', 'ecs', ANYDESK);
+  interface EcsAlert {
+    rule: { name: string; id?: string; ruleset?: string };
+    threat?: { technique: { id: string[] } };
+  }
+  const documents = ecs.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as EcsAlert);
+  const sigma = documents.filter((document) => document.rule.ruleset === 'sigma');
+  assert.equal(sigma.length, 1);
+  assert.equal(sigma[0]?.rule.id, '0b9ad457-2554-44c1-82c2-d56a99c42377');
+  assert.equal(sigma[0]?.rule.name, 'Anydesk Temporary Artefact');
+  assert.deepEqual(sigma[0]?.threat?.technique.id, ['T1219.002']);
+});
