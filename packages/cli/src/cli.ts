@@ -10,6 +10,7 @@ import { dumpCommand } from './commands/dump.js';
 import { huntCommand } from './commands/hunt.js';
 import { infoCommand } from './commands/info.js';
 import { pivotCommand } from './commands/pivot.js';
+import { sigmaCommand } from './commands/sigma.js';
 import { timelineCommand } from './commands/timeline.js';
 import { webCommand } from './commands/web.js';
 import { EXIT_FAILED, EXIT_OK, InputError, UsageError } from './errors.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   dumpCommand,
   pivotCommand,
   huntCommand,
+  sigmaCommand,
   timelineCommand,
   carveCommand,
   coverageCommand,

@@ -142,6 +142,7 @@ export {
   type Evidence,
   type Finding,
   type FindingKind,
+  type SigmaDetail,
   type Severity,
   type StoryStep,
 } from './findings/finding.js';
@@ -170,7 +171,7 @@ export {
 } from './allowlist/glob.js';
 export { HuntEngine, applyAllowlist, type HuntOptions } from './engine/engine.js';
 export { DuplicateRecords } from './engine/duplicates.js';
-export { EVIDENCE_LIMIT } from './findings/evidence-limit.js';
+export { EVIDENCE_LIMIT, limitEvidence } from './findings/evidence-limit.js';
 export type {
   Knowledge,
   KnownAdminService,

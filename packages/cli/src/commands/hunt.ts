@@ -35,11 +35,12 @@ import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
 import type { Reporter } from '../reporter.js';
+import { RULES_HELP, sigmaHuntOption, type SigmaHunt } from '../sigma-hunt.js';
 import { sourceStatus } from '../source-status.js';
 import { threadsOption } from '../threads-option.js';
 
 const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--format text|json|html|ecs]
-                     [--out FILE]
+                     [--out FILE] [--rules DIR]
 
 Hunts command-and-control in Sysmon logs (and Security 4688 process starts): LOLBins and
 binaries in user-writable places connecting out, beacons, inbound connections to admin ports,
@@ -60,6 +61,7 @@ Options:
                      per finding and line, to ingest beside dump --format ecs)
   --out FILE         write the report to FILE instead of stdout; never one of the files
                      the hunt reads (a log, --allow or --config)
+  --rules DIR        ${RULES_HELP.replaceAll('\n', '\n                     ')}
   --threads N        worker threads that parse chunks (default 1: the engine needs whole
                      records, and sending them between threads costs about what it saves)
   --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
@@ -89,6 +91,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const inputs = await collectInputs(args.positionals);
   await guardOut(args, inputs);
   const engine = await huntEngine(args);
+  const sigma = await sigmaHuntOption(args, io);
   // The process is the CLI's own: a hunt is the one command whose heap grows with the log.
   setFlagsFromString(`--heap-growing-percent=${HUNT_HEAP_GROWING_PERCENT}`);
 
@@ -96,12 +99,13 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   // TODO: one thread by default: workers must send the engine one object per record (holding
   // only the fields it reads), which costs more CPU and memory than it saves on a busy 2-core
   // machine; worth it once the engine takes compact per-record activity rows workers can build.
-  const threads = threadsOption(args.values.get('threads'), 1);
+  // TODO: --rules reads on one thread: workers send only the fields the engine reads.
+  const threads = sigma === undefined ? threadsOption(args.values.get('threads'), 1) : 1;
   const job = { module: HUNT_JOB, options: {} };
   const pool = threads > 1 ? new ChunkPool<EventRecord[]>({ threads, job }) : undefined;
   const visit: FileVisitor = async (evtx, file, reporter) => {
     if (pooledFile(pool, evtx)) await huntPooled(pool, engine, evtx, file, reporter);
-    else await huntHere(engine, evtx, file, reporter);
+    else await huntHere(engine, evtx, file, reporter, sigma);
   };
   let run;
   try {
@@ -121,7 +125,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     await io.err.write('evtxhunt: no report written: no record could be read\n');
     return endRun(io, run, args.flags.has('strict'));
   }
-  await writeReport({ ...engine.report(), sources }, args, io);
+  const report = { ...engine.report(), sources };
+  await writeReport(sigma?.report(report) ?? report, args, io);
   return endRun(io, run, args.flags.has('strict'));
 }
 
@@ -131,13 +136,18 @@ async function huntHere(
   evtx: EvtxFile,
   file: string,
   reporter: Reporter,
+  sigma?: SigmaHunt,
 ): Promise<void> {
   // The engine asks each record for the fields it reads of its kind of event, no more. An
   // export (XML, JSON, CSV) has no template plans: its records are whole structured ones.
   const source = evtx instanceof ForeignFile ? undefined : new EvtxFieldSource();
   // A chunk's records per await: one await per record cost some 15% of the parse.
   for await (const batch of evtx.recordBatches()) {
-    for (const record of batch) engine.add(source?.record(record, file) ?? named(record, file));
+    for (const record of batch) {
+      const read = source?.record(record, file) ?? named(record, file);
+      sigma?.add(read);
+      engine.add(read);
+    }
     await reporter.records(evtx.summary, batch.length);
   }
 }
@@ -264,6 +274,7 @@ export const huntCommand: Command = {
     { name: 'config', kind: 'value' },
     { name: 'format', kind: 'value', choices: FORMATS },
     { name: 'out', kind: 'value' },
+    { name: 'rules', kind: 'value' },
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,
     SLACK_OPTION,

@@ -18,6 +18,7 @@ import {
 import { el, join, text, type Html } from './html-build.js';
 import { histogramFigure } from './html-histogram.js';
 import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
+import { sigmaFacts } from './sigma-facts.js';
 
 /** Evidence events listed under a finding; the rest are counted. */
 export const HTML_EVIDENCE_SHOWN = 200;
@@ -70,7 +71,13 @@ function facts(finding: Finding): Html[] {
       ? undefined
       : endpointText(finding.destinationIp, finding.destinationPort) + (names ? ` (${names})` : '');
 
+  const rule = sigmaFacts(finding).map(([term, value]) =>
+    term === '' || term === 'fields' || term === 'rule id' || term === 'rule file'
+      ? fact(term === '' ? ' ' : capitalised(term), value, 'code')
+      : fact(capitalised(term), value),
+  );
   return [
+    ...rule,
     fact('Image', finding.image, 'code'),
     fact('Process GUID', finding.processGuid, 'code'),
     processGuidsFact(finding),
@@ -83,6 +90,10 @@ function facts(finding: Finding): Html[] {
     fact('Recovered', recoveredText(finding)),
     fact('Also matches', finding.alsoMatched?.join(', ') || undefined),
   ];
+}
+
+function capitalised(term: string): string {
+  return term === 'att&ck' ? 'ATT&CK' : term[0]!.toUpperCase() + term.slice(1);
 }
 
 /** Every ProcessGuid behind the finding, when there are several. */

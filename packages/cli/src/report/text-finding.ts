@@ -15,6 +15,7 @@ import {
   recoveredText,
 } from './format.js';
 import type { BeaconDetail, Evidence, Finding, StoryStep } from './hunt-types.js';
+import { sigmaFacts } from './sigma-facts.js';
 import { factLines } from './text-layout.js';
 
 /** Evidence events named in full under each finding; the rest are counted. */
@@ -38,6 +39,7 @@ export function findingLines(
 
   return [
     heading(finding, number, paint),
+    ...sigmaFacts(finding).flatMap(([label, value]) => fact(label, value)),
     ...(finding.image === undefined ? [] : fact('image', processText(finding.image, finding))),
     ...processesLines(finding, fact),
     ...(finding.sourceIp === undefined ? [] : fact('source', finding.sourceIp)),

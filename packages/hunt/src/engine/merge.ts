@@ -21,6 +21,7 @@ const KIND_PRIORITY: readonly FindingKind[] = [
   'service-outbound',
   'inbound-admin-port',
   'chain',
+  'sigma',
 ];
 
 /** The findings of one series merged into one, or undefined when there are none. */

@@ -1,6 +1,7 @@
 /**
  * Findings as ECS documents, one per finding, to be ingested beside the events `dump --format
- * ecs` writes: `event.kind` "alert", `rule.name` the finding's kind, `message` and
+ * ecs` writes: `event.kind` "alert", `rule.name` the finding's kind (a Sigma rule's title, with
+ * its id, for `sigma` findings), `message` and
  * `event.reason` its why, `@timestamp` and `event.start`/`end` its first and last event, the
  * host, process, destination and source it is about, `threat.technique.id` where the finding
  * names a LOLBin with ATT&CK ids, and the records behind it under `evtxhunt.evidence` (ECS has
@@ -20,7 +21,7 @@ export function findingEcsDocument(finding: Finding): Record<string, unknown> {
     ecs: { version: ECS_FINDING_VERSION },
     message: finding.why,
     event: findingEvent(finding),
-    rule: { name: finding.kind },
+    rule: findingRule(finding),
     labels: { severity: finding.severity },
     host: { name: finding.computer },
     process: {
@@ -52,9 +53,26 @@ function findingEvent(finding: Finding): Record<string, unknown> {
   };
 }
 
-/** ATT&CK techniques of the LOLBin the finding's image names, if it names one. */
+/** `rule.*`: the finding's kind, or for a Sigma finding the rule's title, id and file. */
+function findingRule(finding: Finding): Record<string, unknown> {
+  const sigma = finding.sigma;
+  if (sigma === undefined) return { name: finding.kind };
+  return {
+    name: sigma.title,
+    id: sigma.id === '' ? undefined : sigma.id,
+    ruleset: 'sigma',
+    reference: sigma.file,
+    category: finding.kind,
+  };
+}
+
+/**
+ * ATT&CK techniques: a Sigma finding's from its rule's tags, another's from the LOLBin its
+ * image names, if it names one.
+ */
 function findingThreat(finding: Finding): Record<string, unknown> | undefined {
-  const ids = finding.image === undefined ? [] : (lolbinFor(finding.image)?.lolbin.mitre ?? []);
+  const lolbin = finding.image === undefined ? [] : (lolbinFor(finding.image)?.lolbin.mitre ?? []);
+  const ids = finding.sigma?.techniques ?? lolbin;
   if (ids.length === 0) return undefined;
   return { framework: 'MITRE ATT&CK', technique: { id: [...ids] } };
 }

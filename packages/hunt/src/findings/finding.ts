@@ -13,6 +13,7 @@ export const FINDING_KINDS = [
   'lateral-movement',
   'service-outbound',
   'chain',
+  'sigma',
 ] as const;
 
 /** One kind of finding. */
@@ -63,6 +64,21 @@ export interface StoryStep {
   readonly evidence: Evidence;
 }
 
+/** The Sigma rule behind a `sigma` finding. */
+export interface SigmaDetail {
+  readonly id: string;
+  readonly title: string;
+  /** The rule's own level: informational, low, medium, high or critical. */
+  readonly level: string;
+  readonly tags: readonly string[];
+  /** ATT&CK technique ids of the `attack.tNNNN` tags, upper-cased (`T1059.001`). */
+  readonly techniques: readonly string[];
+  /** The rule file. */
+  readonly file: string;
+  /** The fields the rule names, as the first matching event has them. */
+  readonly fields: Readonly<Record<string, string | readonly string[]>>;
+}
+
 /** One finding. Absent properties were not known for it. */
 export interface Finding {
   readonly kind: FindingKind;
@@ -105,6 +121,8 @@ export interface Finding {
   readonly alsoMatched?: readonly FindingKind[];
   readonly beacon?: BeaconDetail;
   readonly story?: readonly StoryStep[];
+  /** For `sigma` findings: the rule that matched. */
+  readonly sigma?: SigmaDetail;
 }
 
 /** Orders findings most severe first, then by first seen, then by kind. */

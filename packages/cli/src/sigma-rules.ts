@@ -1,0 +1,66 @@
+/**
+ * `--rules DIR` of `sigma` and `hunt`: every `.yml`/`.yaml` file under the folder (or the one
+ * file named) compiled into a Sigma rule set; how many loaded, and why the others did not, go
+ * to stderr.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { SigmaRuleSet, type RuleSource } from '@evtxhunt/sigma';
+
+import { InputError } from './errors.js';
+import { escapeText } from './escape.js';
+import { describeError } from './inputs.js';
+import type { Io } from './io.js';
+
+/** Rule files read from one --rules folder at most. */
+export const RULE_FILE_LIMIT = 100_000;
+
+/** Failures listed one per line on stderr; the rest are counted. */
+const FAILURES_SHOWN = 20;
+
+/** The rule set of the folder or file, its counts written to stderr. */
+export async function loadRuleSet(path: string, io: Io): Promise<SigmaRuleSet> {
+  const files = await ruleFiles(path);
+  const sources: RuleSource[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file, text: await readFile(file, 'utf8') });
+    } catch (error) {
+      throw new InputError(`cannot read rule ${file}: ${describeError(error)}`);
+    }
+  }
+  const set = new SigmaRuleSet(sources);
+  await reportLoad(set, io);
+  return set;
+}
+
+async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
+  const lines = [
+    `sigma: ${set.rules.length} rules loaded, ${set.failures.length} did not load`,
+    ...set.failures
+      .slice(0, FAILURES_SHOWN)
+      .map((failure) => `sigma: ${failure.file}: ${failure.reason}`),
+    ...(set.failures.length > FAILURES_SHOWN
+      ? [`sigma: and ${set.failures.length - FAILURES_SHOWN} more rules did not load`]
+      : []),
+  ];
+  await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
+}
+
+async function ruleFiles(path: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new InputError(`cannot read rules ${path}: ${describeError(error)}`);
+  }
+  if (!info.isDirectory()) return [path];
+
+  const names = (await readdir(path, { recursive: true })).filter((name) => /\.ya?ml$/i.test(name));
+  if (names.length > RULE_FILE_LIMIT) {
+    throw new InputError(`refusing --rules ${path}: over ${RULE_FILE_LIMIT} rule files`);
+  }
+  if (names.length === 0) throw new InputError(`no .yml rule files under ${path}`);
+  return names.sort().map((name) => join(path, name));
+}

@@ -1,0 +1,120 @@
+/**
+ * Sigma matches as the hunt's findings: one `sigma` finding per rule and computer, its
+ * severity the rule's level, its evidence the matching events, its detail the rule's id,
+ * title, tags and ATT&CK techniques and the fields of the first match.
+ */
+import {
+  EVIDENCE_LIMIT,
+  compareFindings,
+  limitEvidence,
+  type Evidence,
+  type Finding,
+  type Severity,
+} from '@evtxhunt/hunt';
+
+import type { SigmaLevel } from './rule.js';
+import type { SigmaMatch } from './rule-set.js';
+
+const SEVERITY: Readonly<Record<SigmaLevel, Severity>> = {
+  informational: 'info',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  critical: 'critical',
+};
+
+/** ATT&CK technique ids among Sigma tags: `attack.t1059.001` is `T1059.001`. */
+export function attackTechniques(tags: readonly string[]): string[] {
+  return tags.flatMap((tag) => {
+    const match = /^attack\.(t\d{4}(?:\.\d{3})?)$/i.exec(tag);
+    return match === null ? [] : [match[1]!.toUpperCase()];
+  });
+}
+
+/** Matches of one rule on one computer. */
+interface Group {
+  readonly first: SigmaMatch;
+  readonly evidence: Evidence[];
+  count: number;
+  recovered: number;
+}
+
+/**
+ * Gathers matches into findings. Evidence past EVIDENCE_LIMIT per finding is counted, not kept.
+ * TODO: the evidence kept is the first EVIDENCE_LIMIT matches read, not the first and last half
+ * by time as the engine's own findings list them.
+ */
+export class SigmaFindings {
+  readonly #groups = new Map<string, Group>();
+
+  add(matches: readonly SigmaMatch[]): void {
+    for (const match of matches) this.#add(match);
+  }
+
+  /** The findings, most severe first. */
+  findings(): Finding[] {
+    return [...this.#groups.values()].map(finding).sort(compareFindings);
+  }
+
+  #add(match: SigmaMatch): void {
+    const key = `${match.rule.file}\u0000${match.record.computer}`;
+    let group = this.#groups.get(key);
+    if (group === undefined) {
+      group = { first: match, evidence: [], count: 0, recovered: 0 };
+      this.#groups.set(key, group);
+    }
+    group.count++;
+    if (match.record.recovered === true) group.recovered++;
+    if (group.evidence.length < EVIDENCE_LIMIT) group.evidence.push(evidenceOf(match));
+  }
+}
+
+/** Findings of all the matches at once. */
+export function sigmaFindings(matches: readonly SigmaMatch[]): Finding[] {
+  const collector = new SigmaFindings();
+  collector.add(matches);
+  return collector.findings();
+}
+
+function evidenceOf(match: SigmaMatch): Evidence {
+  const { file, recordId, eventId, timeCreated, recovered } = match.record;
+  return {
+    ...(file === undefined ? {} : { file }),
+    recordId,
+    eventId,
+    time: timeCreated ?? '',
+    ...(recovered === true ? { recovered: true as const } : {}),
+  };
+}
+
+function finding(group: Group): Finding {
+  const { rule, fields, record } = group.first;
+  const sorted = [...group.evidence].sort((a, b) =>
+    a.time < b.time ? -1 : a.time > b.time ? 1 : 0,
+  );
+  const { evidence, omitted } = limitEvidence(sorted, group.count - group.evidence.length);
+  const image = fields['Image'];
+  const level = rule.level === 'informational' ? 'an informational' : `a ${rule.level}`;
+  return {
+    kind: 'sigma',
+    severity: SEVERITY[rule.level],
+    computer: record.computer,
+    ...(typeof image === 'string' ? { image } : {}),
+    firstSeen: evidence[0]?.time ?? '',
+    lastSeen: evidence[evidence.length - 1]?.time ?? '',
+    count: group.count,
+    evidence,
+    ...(omitted > 0 ? { evidenceOmitted: omitted } : {}),
+    ...(group.recovered > 0 ? { recoveredEvidence: group.recovered } : {}),
+    why: `Sigma rule "${rule.title}" (${level} rule) matched ${group.count === 1 ? 'one event' : `${group.count} events`}.`,
+    sigma: {
+      id: rule.id,
+      title: rule.title,
+      level: rule.level,
+      tags: rule.tags,
+      techniques: attackTechniques(rule.tags),
+      file: rule.file,
+      fields,
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** @evtxhunt/sigma: Sigma rules compiled to matchers over the hunt engine's plain records. */
+export { SigmaRuleError } from './errors.js';
+export { parseCondition, identifiersOf, type Condition } from './condition.js';
+export { parseModifiers, type Modifiers } from './modifiers.js';
+export { compilePattern, parsePattern, type Pattern, type StringTest } from './pattern.js';
+export { base64, base64Offsets, utf16, windashVariants, WINDASH_CHARS } from './encode.js';
+export { bindLogSource, SYSMON_CHANNEL, type LogSource, type SourceBinding } from './logsource.js';
+export { SECURITY_4688_FIELDS, UNMAPPED_4688, type FieldMap } from './field-map.js';
+export { SIGMA_LEVELS, type CompiledRule, type SigmaLevel, type SigmaRuleInfo } from './rule.js';
+export {
+  SigmaRuleSet,
+  type RuleFailure,
+  type RuleSource,
+  type SigmaMatch,
+  type SigmaOptions,
+} from './rule-set.js';
+export { SigmaFindings, attackTechniques, sigmaFindings } from './findings.js';
