@@ -2,16 +2,21 @@
  * The record ids of one log and the time of each, kept as runs of consecutive ids: a log's ids
  * count up one by one, so a run is its first id, one Float64Array of times and one Uint16Array
  * of owners (10 bytes a record; a Uint32Array once an owner passes 65,535) rather than one map
- * entry per record. Small gaps are kept inside
- * a run as empty slots. An owner is a small number the caller gives (DuplicateRecords numbers the
- * computers of one channel), so the ids of several computers interleaved in one log share runs.
+ * entry per record, up to RUN_SLOTS ids a run. Small gaps are kept inside a run as empty slots.
+ * An owner is a small number the caller gives (DuplicateRecords numbers the computers of one
+ * channel), so the ids of several computers interleaved in one log share runs.
  */
 
 /** Ids missing between two records still kept in one run (their slots stay empty). */
 export const ID_GAP_LIMIT = 64;
 
-/** Slots in a run past which its storage grows by a quarter instead of doubling. */
-const LARGE_RUN = 65_536;
+/**
+ * Slots one run holds at most; the next id starts a run of its own. Storage doubles up to it,
+ * so a long log's ids are runs of this size, each allocated in a few steps: one run growing a
+ * quarter at a time left the copy it outgrew (up to 10 MB at a million records) dead until the
+ * next full collection, and a fifth of its storage unused.
+ */
+export const RUN_SLOTS = 65_536;
 
 /** An empty slot: NaN never equals a time, and no parsed time is NaN. */
 const EMPTY = Number.NaN;
@@ -81,11 +86,15 @@ export class IdRuns {
     return high;
   }
 
-  /** True when `id` is close enough past run `at`'s end and short of the next run. */
+  /**
+   * True when `id` is close enough past run `at`'s end, short of the next run, and within
+   * RUN_SLOTS of the run's first id.
+   */
   #canExtend(at: number, id: number): boolean {
     const run = this.#runs[at];
     const next = this.#runs[at + 1];
     if (run === undefined || id - (run.first + run.length) >= ID_GAP_LIMIT) return false;
+    if (id - run.first >= RUN_SLOTS) return false;
     return next === undefined || id < next.first;
   }
 
@@ -103,7 +112,7 @@ function extend(run: IdRun, id: number, timeMs: number, owner: number): void {
   const length = id - run.first + 1;
   if (length > run.times.length) {
     const size = run.times.length;
-    const capacity = Math.max(length, size + (size < LARGE_RUN ? size : Math.ceil(size / 4)));
+    const capacity = Math.min(RUN_SLOTS, Math.max(length, size * 2));
     const times = new Float64Array(capacity).fill(EMPTY);
     times.set(run.times);
     const owners = ownersOf(owner, capacity, run.owners);

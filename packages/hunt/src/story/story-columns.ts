@@ -4,7 +4,7 @@
  * them as rows instead: per event its process (an index), its evidence and time (EvidenceColumns)
  * and an index into a table of the parts that repeat (the name asked for and its answers, the
  * two ends of a connection, the file written); a connection's source port is a column of its
- * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
+ * own. About 37 bytes an event. activitiesOf() builds a process's activities again when asked,
  * with exactly the values a StoryCollector would have kept.
  *
  * Files are kept only when a chain can report them (code, or any file of a suspicious image).

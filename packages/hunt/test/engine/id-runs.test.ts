@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { DuplicateRecords } from '../../src/engine/duplicates.js';
-import { CLAIMED, ID_GAP_LIMIT, IdRuns } from '../../src/engine/id-runs.js';
+import { CLAIMED, ID_GAP_LIMIT, IdRuns, RUN_SLOTS } from '../../src/engine/id-runs.js';
 import type { EventRecord } from '../../src/record.js';
 
 test('IdRuns.recall remembers consecutive ids in one run and returns their times', () => {
@@ -13,6 +13,21 @@ test('IdRuns.recall remembers consecutive ids in one run and returns their times
   assert.equal(runs.recall(1, 0), 10);
   assert.equal(runs.recall(5000, 0), 50_000);
   assert.equal(runs.recall(10_000, 0), 100_000);
+});
+
+test('IdRuns starts a new run every RUN_SLOTS ids and still finds every id', () => {
+  const runs = new IdRuns();
+  const count = 2 * RUN_SLOTS + 10;
+  for (let id = 1; id <= count; id++) assert.equal(runs.recall(id, id * 10), undefined);
+
+  assert.equal(runs.runCount, 3);
+  for (const id of [1, RUN_SLOTS, RUN_SLOTS + 1, 2 * RUN_SLOTS + 1, count]) {
+    assert.equal(runs.recall(id, 0), id * 10, `id ${id}`);
+  }
+  assert.equal(runs.recall(count + 5, 7), undefined, 'a small gap past the last run');
+  assert.equal(runs.recall(count + 3, 8), undefined, 'an id in that gap is still new');
+  assert.equal(runs.recall(count + 3, 0), 8);
+  assert.equal(runs.runCount, 3);
 });
 
 test('IdRuns keeps small gaps inside a run and starts a new run past ID_GAP_LIMIT', () => {
