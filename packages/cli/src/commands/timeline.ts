@@ -47,8 +47,7 @@ ${EXIT_HELP}`;
  * next one, for the timeline, as for the hunt (see HUNT_HEAP_GROWING_PERCENT in hunt.ts): its
  * process table grows with the log, and by default V8 keeps several times that committed. 50 cut
  * the peak RSS of `timeline --json` over the generated 1 GB log from 366 to 261 MB for about 8%
- * more CPU (19.8 -> 21.5 s user, one run each in the same minute). The young generation is kept
- * small too, from start-up (see heap-settings.ts).
+ * more CPU (19.8 -> 21.5 s user, one run each in the same minute).
  */
 const TIMELINE_HEAP_GROWING_PERCENT = 50;
 

@@ -132,3 +132,17 @@ test('IdRuns.recall keeps owners past 65,535 exactly, in a run that began with s
   assert.equal(runs.recall(40, 0, 65_576), 400);
   assert.equal(runs.runCount, 1);
 });
+
+test('IdRuns.recall keeps a first owner past 65,535 when a small owner joins its run', () => {
+  const runs = new IdRuns();
+  assert.equal(runs.recall(1, 10, 70_000), undefined);
+  assert.equal(runs.recall(2, 20, 3), undefined);
+  for (let id = 3; id <= 100; id++) assert.equal(runs.recall(id, id * 10, 70_000), undefined);
+
+  assert.equal(runs.recall(1, 0, 70_000), 10);
+  assert.equal(runs.recall(1, 0, 3), CLAIMED);
+  assert.equal(runs.recall(2, 0, 3), 20);
+  assert.equal(runs.recall(100, 0, 70_000), 1000);
+  assert.equal(runs.recall(100, 0, 70_000 - 65_536), CLAIMED);
+  assert.equal(runs.runCount, 1);
+});
