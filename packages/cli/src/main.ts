@@ -1,28 +1,10 @@
 #!/usr/bin/env node
-/** The `evtxhunt` executable: wires the process's streams to the command line and exits. */
-import { runCli } from './cli.js';
-import { colorWanted, streamSink } from './io.js';
+/**
+ * The `evtxhunt` executable. It sets the V8 flags a command needs before anything else is
+ * loaded (parsing the CLI's modules already grows the young generation, see heap-settings.ts),
+ * then runs the CLI on the process (process-main.ts).
+ */
+import { keepYoungGenerationSmall } from './heap-settings.js';
 
-// Output piped into `head` closes early; stop quietly instead of reporting a write error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-const io = {
-  out: streamSink(process.stdout),
-  err: streamSink(process.stderr),
-  errIsTty: process.stderr.isTTY === true,
-  outIsColorTty: colorWanted(process.stdout.isTTY === true, process.env['NO_COLOR']),
-  ...(process.stdout.isTTY === true ? { outColumns: process.stdout.columns } : {}),
-};
-
-runCli(process.argv.slice(2), io).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    process.stderr.write(`evtxhunt: internal error: ${String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+keepYoungGenerationSmall(process.argv.slice(2));
+await import('./process-main.js');

@@ -1,6 +1,4 @@
 /** `evtxhunt timeline`: process activity in UTC time order, for everything or one story. */
-import { setFlagsFromString } from 'node:v8';
-
 import {
   DuplicateRecords,
   TimelineBuilder,
@@ -14,6 +12,7 @@ import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { limitHeapGrowth } from '../heap-settings.js';
 import { escapeText } from '../escape.js';
 import { LineBuffer, type Io } from '../io.js';
 import { jsonText } from '../json.js';
@@ -49,8 +48,6 @@ ${EXIT_HELP}`;
  * process table grows with the log, and by default V8 keeps several times that committed. 50 cut
  * the peak RSS of `timeline --json` over the generated 1 GB log from 366 to 261 MB for about 8%
  * more CPU (19.8 -> 21.5 s user, one run each in the same minute).
- * TODO: V8 documents flags set after start-up as unsupported; a Node release could ignore it,
- * which costs memory, never a wrong result.
  */
 const TIMELINE_HEAP_GROWING_PERCENT = 50;
 
@@ -71,7 +68,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const filter = timelineFilter(args);
   // The process is the CLI's own, and the table the timeline keeps grows with the log.
-  setFlagsFromString(`--heap-growing-percent=${TIMELINE_HEAP_GROWING_PERCENT}`);
+  limitHeapGrowth(TIMELINE_HEAP_GROWING_PERCENT);
   const timeline = new TimelineBuilder(undefined, { keepRows: false });
   const runs = new TimelineRuns();
   const duplicates = new DuplicateRecords();

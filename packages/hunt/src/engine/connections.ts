@@ -1,8 +1,8 @@
 /**
  * Network connections grouped into series: one per (Computer, Image, direction, remote address,
- * destination port). A series keeps its times and evidence as columns (EvidenceColumns, 22
+ * destination port). A series keeps its times and evidence as columns (EvidenceColumns, 19
  * bytes a connection), never the records, so the detections can run once every file has been
- * read. TODO: that is still linear in the connections (about 12 bytes a record on a generated
+ * read. TODO: that is still linear in the connections (about 10 bytes a record on a generated
  * Sysmon log); beacon scoring needs every time, but a finding lists only the first and last 500
  * events, so a long series could keep the record ids and files of those alone.
  */

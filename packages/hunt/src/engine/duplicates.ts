@@ -5,10 +5,10 @@
  * record (a log cleared and written again restarts its ids).
  *
  * Numeric ids are kept per channel as runs of consecutive ids with their times and computers (see
- * IdRuns): about 12 bytes a record, also when one log interleaves several computers' records (a
+ * IdRuns): about 8 bytes a record, 10 when one log interleaves several computers' records (a
  * forwarded or a merged log). An id of the channel already taken by another computer (each host's
  * own log counts from 1) is kept in runs of that computer and channel instead. TODO: that is
- * still linear in the records read (about 11 MB of typed arrays per gigabyte of log); past tens
+ * still linear in the records read (about 8.5 MB of typed arrays per gigabyte of log); past tens
  * of gigabytes, runs that repeat a time pattern could be kept as ranges alone.
  */
 import { parseIsoMs } from '../events/time.js';

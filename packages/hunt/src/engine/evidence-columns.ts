@@ -1,7 +1,8 @@
 /**
  * The evidence of a connection series as columns rather than objects: per event its time (epoch
  * ms and the 100 ns ticks of its second), record id, event id and file (an index into a table of
- * names shared by every series), 22 bytes an event. Evidence objects are made only for the
+ * names shared by every series, one byte while there are fewer than 256 names, then two, then
+ * four), 19 bytes an event. Evidence objects are made only for the
  * events a finding lists (see findings/evidence-limit.ts). An event whose record id is not a
  * plain decimal number below 2^32 (every log counts from 1, so one would need four billion
  * records), or whose time is not in the usual ISO form, or that came from a recovered record
@@ -49,7 +50,7 @@ export class EvidenceColumns {
   #ms = new Float64Array(FIRST_CAPACITY);
   #ticks = new Uint32Array(FIRST_CAPACITY);
   #recordIds = new Uint32Array(FIRST_CAPACITY);
-  #fileIndex = new Uint32Array(FIRST_CAPACITY);
+  #fileIndex: FileIndexes = new Uint8Array(FIRST_CAPACITY);
   #eventIds = new Uint16Array(FIRST_CAPACITY);
   /** Events that do not fit the columns, by position. */
   readonly #odd = new Map<number, Evidence>();
@@ -94,7 +95,7 @@ export class EvidenceColumns {
     }
     this.#ticks[at] = digitsAt(time.iso, 20, 27);
     this.#recordIds[at] = recordId;
-    this.#fileIndex[at] = this.#files.indexOf(source.file);
+    this.#setFile(at, this.#files.indexOf(source.file));
     this.#eventIds[at] = source.eventId;
   }
 
@@ -150,20 +151,40 @@ export class EvidenceColumns {
     return secondsA - secondsB || ticksA - ticksB;
   }
 
+  /** Files the index of file `index` at `at`, widening the column when it does not fit. */
+  #setFile(at: number, index: number): void {
+    if (index > 0xff && this.#fileIndex instanceof Uint8Array) {
+      this.#fileIndex = copied(this.#fileIndex, new Uint16Array(this.#fileIndex.length));
+    }
+    if (index > 0xffff && !(this.#fileIndex instanceof Uint32Array)) {
+      this.#fileIndex = copied(this.#fileIndex, new Uint32Array(this.#fileIndex.length));
+    }
+    this.#fileIndex[at] = index;
+  }
+
   #grow(): void {
     const size = this.#ms.length;
     const capacity = size + (size < LARGE ? size : Math.ceil(size / 4));
     this.#ms = copied(this.#ms, new Float64Array(capacity));
     this.#ticks = copied(this.#ticks, new Uint32Array(capacity));
     this.#recordIds = copied(this.#recordIds, new Uint32Array(capacity));
-    this.#fileIndex = copied(this.#fileIndex, new Uint32Array(capacity));
+    this.#fileIndex = copied(this.#fileIndex, sameKind(this.#fileIndex, capacity));
     this.#eventIds = copied(this.#eventIds, new Uint16Array(capacity));
   }
 }
 
-function copied<T extends Float64Array | Uint32Array | Uint16Array>(from: T, into: T): T {
+/** A file index column: as narrow as the number of file names allows. */
+type FileIndexes = Uint8Array | Uint16Array | Uint32Array;
+
+function copied<T extends Float64Array | FileIndexes>(from: FileIndexes | T, into: T): T {
   into.set(from);
   return into;
+}
+
+/** An empty column of `capacity` of the same width as `column`. */
+function sameKind(column: FileIndexes, capacity: number): FileIndexes {
+  if (column instanceof Uint8Array) return new Uint8Array(capacity);
+  return column instanceof Uint16Array ? new Uint16Array(capacity) : new Uint32Array(capacity);
 }
 
 /**

@@ -1,17 +1,23 @@
 /**
  * The record ids of one log and the time of each, kept as runs of consecutive ids: a log's ids
- * count up one by one, so a run is its first id, one Float64Array of times and one Uint16Array
- * of owners (10 bytes a record; a Uint32Array once an owner passes 65,535) rather than one map
- * entry per record. Small gaps are kept inside
- * a run as empty slots. An owner is a small number the caller gives (DuplicateRecords numbers the
- * computers of one channel), so the ids of several computers interleaved in one log share runs.
+ * count up one by one, so a run is its first id, its first owner and one Float64Array of times
+ * (8 bytes a record), and once another owner gives an id in it, one Uint16Array of owners (2
+ * more; a Uint32Array once an owner passes 65,535), rather than one map entry per record, up to
+ * RUN_SLOTS ids a run. Small gaps are kept inside a run as empty slots.
+ * An owner is a small number the caller gives (DuplicateRecords numbers the computers of one
+ * channel), so the ids of several computers interleaved in one log share runs.
  */
 
 /** Ids missing between two records still kept in one run (their slots stay empty). */
 export const ID_GAP_LIMIT = 64;
 
-/** Slots in a run past which its storage grows by a quarter instead of doubling. */
-const LARGE_RUN = 65_536;
+/**
+ * Slots one run holds at most; the next id starts a run of its own. Storage doubles up to it,
+ * so a long log's ids are runs of this size, each allocated in a few steps: one run growing a
+ * quarter at a time left the copy it outgrew (up to 10 MB at a million records) dead until the
+ * next full collection, and a fifth of its storage unused.
+ */
+export const RUN_SLOTS = 65_536;
 
 /** An empty slot: NaN never equals a time, and no parsed time is NaN. */
 const EMPTY = Number.NaN;
@@ -25,7 +31,10 @@ interface IdRun {
   readonly first: number;
   length: number;
   times: Float64Array;
-  owners: Owners;
+  /** The owner of every id in the run while `owners` is undefined. */
+  readonly owner: number;
+  /** Each slot's owner, once an id of another owner joined the run. */
+  owners: Owners | undefined;
 }
 
 /** Ids and their times, in runs sorted by first id that never overlap. */
@@ -50,9 +59,9 @@ export class IdRuns {
     if (run !== undefined && id < run.first + run.length) {
       const slot = id - run.first;
       const seen = run.times[slot] ?? EMPTY;
-      if (!Number.isNaN(seen)) return run.owners[slot] === owner ? seen : CLAIMED;
+      if (!Number.isNaN(seen)) return ownerAt(run, slot) === owner ? seen : CLAIMED;
       run.times[slot] = timeMs;
-      ownersFor(run, owner)[slot] = owner;
+      setOwner(run, slot, owner);
       return undefined;
     }
 
@@ -81,19 +90,22 @@ export class IdRuns {
     return high;
   }
 
-  /** True when `id` is close enough past run `at`'s end and short of the next run. */
+  /**
+   * True when `id` is close enough past run `at`'s end, short of the next run, and within
+   * RUN_SLOTS of the run's first id.
+   */
   #canExtend(at: number, id: number): boolean {
     const run = this.#runs[at];
     const next = this.#runs[at + 1];
     if (run === undefined || id - (run.first + run.length) >= ID_GAP_LIMIT) return false;
+    if (id - run.first >= RUN_SLOTS) return false;
     return next === undefined || id < next.first;
   }
 
   #insert(at: number, id: number, timeMs: number, owner: number): void {
     const times = new Float64Array(8).fill(EMPTY);
-    const run: IdRun = { first: id, length: 1, times, owners: ownersOf(owner, 8) };
+    const run: IdRun = { first: id, length: 1, times, owner, owners: undefined };
     run.times[0] = timeMs;
-    run.owners[0] = owner;
     this.#runs.splice(at, 0, run);
     this.#cursor = at;
   }
@@ -103,31 +115,41 @@ function extend(run: IdRun, id: number, timeMs: number, owner: number): void {
   const length = id - run.first + 1;
   if (length > run.times.length) {
     const size = run.times.length;
-    const capacity = Math.max(length, size + (size < LARGE_RUN ? size : Math.ceil(size / 4)));
+    const capacity = Math.min(RUN_SLOTS, Math.max(length, size * 2));
     const times = new Float64Array(capacity).fill(EMPTY);
     times.set(run.times);
-    const owners = ownersOf(owner, capacity, run.owners);
-    owners.set(run.owners);
     run.times = times;
-    run.owners = owners;
+    if (run.owners !== undefined) run.owners = copied(run.owners, capacity);
   }
   run.times[id - run.first] = timeMs;
-  ownersFor(run, owner)[id - run.first] = owner;
+  setOwner(run, id - run.first, owner);
   run.length = length;
 }
 
-/** New owner storage of `capacity` wide enough for `owner` and for what `now` holds. */
-function ownersOf(owner: number, capacity: number, now?: Owners): Owners {
-  const wide = owner > 0xffff || now instanceof Uint32Array;
-  return wide ? new Uint32Array(capacity) : new Uint16Array(capacity);
+/** The owner of the id at `slot`. */
+function ownerAt(run: IdRun, slot: number): number | undefined {
+  return run.owners === undefined ? run.owner : run.owners[slot];
 }
 
-/** The run's owner storage, widened first when `owner` does not fit it. */
-function ownersFor(run: IdRun, owner: number): Owners {
-  if (owner > 0xffff && run.owners instanceof Uint16Array) {
+/** Files `owner` at `slot`, making or widening the run's owner storage when needed. */
+function setOwner(run: IdRun, slot: number, owner: number): void {
+  if (run.owners === undefined) {
+    if (owner === run.owner) return;
+    const wide = owner > 0xffff || run.owner > 0xffff;
+    run.owners = wide ? new Uint32Array(run.times.length) : new Uint16Array(run.times.length);
+    run.owners.fill(run.owner);
+  } else if (owner > 0xffff && run.owners instanceof Uint16Array) {
     const wide = new Uint32Array(run.owners.length);
     wide.set(run.owners);
     run.owners = wide;
   }
-  return run.owners;
+  run.owners[slot] = owner;
+}
+
+/** A copy of `owners` with room for `capacity`, as wide. */
+function copied(owners: Owners, capacity: number): Owners {
+  const into =
+    owners instanceof Uint32Array ? new Uint32Array(capacity) : new Uint16Array(capacity);
+  into.set(owners);
+  return into;
 }

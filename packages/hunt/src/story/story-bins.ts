@@ -87,6 +87,16 @@ export class StoryBins {
     return { dns: count(KIND_DNS), connections: count(KIND_CONNECTION), files: count(KIND_FILE) };
   }
 
+  /** The process's host. */
+  computerOf(index: number): string {
+    return this.#computers[index] ?? '';
+  }
+
+  /** The process's ProcessGuid as first logged. */
+  guidOf(index: number): string {
+    return this.#guids[index] ?? '';
+  }
+
   /** Who the process is: host, ProcessGuid as first logged, provider and image. */
   process(index: number): { computer: string; guid: string; provider: string; image?: string } {
     const who = {

@@ -4,7 +4,7 @@
  * them as rows instead: per event its process (an index), its evidence and time (EvidenceColumns)
  * and an index into a table of the parts that repeat (the name asked for and its answers, the
  * two ends of a connection, the file written); a connection's source port is a column of its
- * own. About 40 bytes an event. activitiesOf() builds a process's activities again when asked,
+ * own. About 37 bytes an event. activitiesOf() builds a process's activities again when asked,
  * with exactly the values a StoryCollector would have kept.
  *
  * Files are kept only when a chain can report them (code, or any file of a suspicious image).
@@ -16,12 +16,12 @@
  * or dropping rows older than CONNECT_TO_FILE_WINDOW_MS plus DNS_TO_CONNECT_WINDOW_MS once the
  * logs are known to arrive in time order, would cut most of it.
  *
- * TODO: at report time activitiesOf() makes, per process asked, an object with three getters
- * (closures) and a view of its rows, and a chain's lists are built as whole activities: over the
- * generated 1 GB log the chains still allocate some 85 MB of short-lived objects (233 before
- * chains read the kept counts first, `sizes`), which V8 partly promotes. A class with the
- * getters on its prototype, and files read from the rows before any object is made, would cut
- * most of it.
+ * At report time activitiesOf() makes one RowActivities a process (its counts; its lists only
+ * when read): of the 30,953 processes of the generated 1 GB log two reach their lists and 8
+ * activities are built. An object with three closures a process, before, made enough garbage to
+ * bring on a full collection that grew the old space by 9-15 MB, where the hunt's peak RSS fell.
+ * TODO: keys() still makes a guid key text a process to find its table key; the bins could keep
+ * the table's index instead.
  */
 import type { Activity, DnsQuery, FileActivity, NetworkConnect } from '../events/activity.js';
 import { defined } from '../events/fields.js';
@@ -31,7 +31,7 @@ import type { StoryActivity } from './compact.js';
 import { guidKey, type ProcessKey } from './process-node.js';
 import type { NotedProcess, ProcessTable } from './process-table.js';
 import { KIND_CONNECTION, KIND_DNS, KIND_FILE, StoryBins, type StoryKind } from './story-bins.js';
-import type { ProcessActivities, StorySource } from './story.js';
+import type { ProcessActivities, StoryDropped, StorySource } from './story.js';
 import { TupleTable, tupleKey } from './tuple-table.js';
 
 const NO_PORT = -1;
@@ -128,8 +128,7 @@ export class StoryColumns implements StorySource {
   *keys(): IterableIterator<ProcessKey> {
     const seen = new Set<ProcessKey>();
     for (let index = 0; index < this.#bins.size; index++) {
-      const { computer, guid } = this.#bins.process(index);
-      const key = this.table.keyOfGuid(computer, guid);
+      const key = this.table.keyOfGuid(this.#bins.computerOf(index), this.#bins.guidOf(index));
       if (key === undefined || seen.has(key)) continue;
       seen.add(key);
       yield key;
@@ -142,7 +141,27 @@ export class StoryColumns implements StorySource {
     // an entry with a guid has a bin.
     const entry = this.table.indexOfKey(key);
     const index = entry === undefined ? undefined : this.#bins.find(entry);
-    return index === undefined ? undefined : this.#activities(index);
+    if (index === undefined) return undefined;
+
+    const sizes = {
+      connections: this.#bins.kept(index, KIND_CONNECTION),
+      files: this.#bins.kept(index, KIND_FILE),
+    };
+    return new RowActivities(this, index, sizes);
+  }
+
+  /**
+   * The activities of one kind of the process at bin `index`, in the order added (for
+   * RowActivities, which asks for each list when first read).
+   */
+  activitiesAt<T extends StoryActivity>(index: number, kind: StoryKind): T[] {
+    if (this.#bins.kept(index, kind) === 0) return [];
+    return this.#built<T>(this.#rowsOf(index), kind, this.#binAt(index));
+  }
+
+  /** How many of each kind the process at bin `index` dropped past the limits. */
+  droppedAt(index: number): StoryDropped {
+    return this.#bins.dropped(index);
   }
 
   #addRow(binIndex: number, activity: StoryActivity): void {
@@ -167,35 +186,6 @@ export class StoryColumns implements StorySource {
       default:
         return this.#files.indexOf(activity.targetFilename, () => activity.targetFilename);
     }
-  }
-
-  /**
-   * The process's lists, each built when first read: a chain reads the files only of a process
-   * with connections, and the queries only of one whose connection a file followed.
-   */
-  #activities(index: number): ProcessActivities {
-    const rows = this.#rowsOf(index);
-    const build = <T extends StoryActivity>(kind: StoryKind): T[] =>
-      this.#bins.kept(index, kind) === 0 ? [] : this.#built<T>(rows, kind, this.#binAt(index));
-    let dns: DnsQuery[] | undefined;
-    let connections: NetworkConnect[] | undefined;
-    let files: FileActivity[] | undefined;
-    return {
-      get dns() {
-        return (dns ??= build<DnsQuery>(KIND_DNS));
-      },
-      get connections() {
-        return (connections ??= build<NetworkConnect>(KIND_CONNECTION));
-      },
-      get files() {
-        return (files ??= build<FileActivity>(KIND_FILE));
-      },
-      dropped: this.#bins.dropped(index),
-      sizes: {
-        connections: this.#bins.kept(index, KIND_CONNECTION),
-        files: this.#bins.kept(index, KIND_FILE),
-      },
-    };
   }
 
   #binAt(index: number): Bin {
@@ -281,6 +271,47 @@ export class StoryColumns implements StorySource {
     this.#rowKind = grown(this.#rowKind, new Uint8Array(capacity));
     this.#rowParts = grown(this.#rowParts, new Uint32Array(capacity));
     this.#rowPort = grown(this.#rowPort, new Int32Array(capacity));
+  }
+}
+
+/**
+ * What one process did, as a chain reads it: the counts at once, each list built from the rows
+ * when first read (a chain reads the files only of a process with connections, and the queries
+ * only of one whose connection a file followed). One object a process, its lists on demand:
+ * three closures a process made some 18 MB of garbage over the 30,953 processes of the generated
+ * 1 GB log, and the full collection it brought on set the hunt's peak RSS.
+ */
+class RowActivities implements ProcessActivities {
+  readonly sizes: { readonly connections: number; readonly files: number };
+  readonly #source: StoryColumns;
+  readonly #index: number;
+  #dns: DnsQuery[] | undefined;
+  #connections: NetworkConnect[] | undefined;
+  #files: FileActivity[] | undefined;
+
+  constructor(source: StoryColumns, index: number, sizes: RowActivities['sizes']) {
+    this.#source = source;
+    this.#index = index;
+    this.sizes = sizes;
+  }
+
+  get dns(): DnsQuery[] {
+    return (this.#dns ??= this.#source.activitiesAt<DnsQuery>(this.#index, KIND_DNS));
+  }
+
+  get connections(): NetworkConnect[] {
+    return (this.#connections ??= this.#source.activitiesAt<NetworkConnect>(
+      this.#index,
+      KIND_CONNECTION,
+    ));
+  }
+
+  get files(): FileActivity[] {
+    return (this.#files ??= this.#source.activitiesAt<FileActivity>(this.#index, KIND_FILE));
+  }
+
+  get dropped(): StoryDropped {
+    return this.#source.droppedAt(this.#index);
   }
 }
 

@@ -99,3 +99,19 @@ test('limitEvidence adds what earlier cuts left out', () => {
   assert.equal(omitted, 15);
   assert.equal(evidence.at(-1)?.recordId, String(EVIDENCE_LIMIT + 9));
 });
+
+test('EvidenceColumns.at gives back every file past 255 and past 65,535 file names', () => {
+  const columns = new EvidenceColumns(new FileNames());
+  const count = 70_000;
+  const iso = '2024-05-01T10:00:00.0000000Z';
+  for (let i = 0; i < count; i++) columns.add(activity(iso, String(i + 1), `log-${i}.evtx`));
+
+  for (const at of [0, 255, 256, 65_534, 65_535, count - 1]) {
+    assert.deepEqual(columns.at(at), {
+      file: `log-${at}.evtx`,
+      recordId: String(at + 1),
+      eventId: 3,
+      time: iso,
+    });
+  }
+});

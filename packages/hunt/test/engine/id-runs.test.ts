@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { DuplicateRecords } from '../../src/engine/duplicates.js';
-import { CLAIMED, ID_GAP_LIMIT, IdRuns } from '../../src/engine/id-runs.js';
+import { CLAIMED, ID_GAP_LIMIT, IdRuns, RUN_SLOTS } from '../../src/engine/id-runs.js';
 import type { EventRecord } from '../../src/record.js';
 
 test('IdRuns.recall remembers consecutive ids in one run and returns their times', () => {
@@ -13,6 +13,21 @@ test('IdRuns.recall remembers consecutive ids in one run and returns their times
   assert.equal(runs.recall(1, 0), 10);
   assert.equal(runs.recall(5000, 0), 50_000);
   assert.equal(runs.recall(10_000, 0), 100_000);
+});
+
+test('IdRuns starts a new run every RUN_SLOTS ids and still finds every id', () => {
+  const runs = new IdRuns();
+  const count = 2 * RUN_SLOTS + 10;
+  for (let id = 1; id <= count; id++) assert.equal(runs.recall(id, id * 10), undefined);
+
+  assert.equal(runs.runCount, 3);
+  for (const id of [1, RUN_SLOTS, RUN_SLOTS + 1, 2 * RUN_SLOTS + 1, count]) {
+    assert.equal(runs.recall(id, 0), id * 10, `id ${id}`);
+  }
+  assert.equal(runs.recall(count + 5, 7), undefined, 'a small gap past the last run');
+  assert.equal(runs.recall(count + 3, 8), undefined, 'an id in that gap is still new');
+  assert.equal(runs.recall(count + 3, 0), 8);
+  assert.equal(runs.runCount, 3);
 });
 
 test('IdRuns keeps small gaps inside a run and starts a new run past ID_GAP_LIMIT', () => {
@@ -115,5 +130,19 @@ test('IdRuns.recall keeps owners past 65,535 exactly, in a run that began with s
   assert.equal(runs.recall(2, 0, 70_000), 20);
   assert.equal(runs.recall(2, 0, 70_000 - 65_536), CLAIMED);
   assert.equal(runs.recall(40, 0, 65_576), 400);
+  assert.equal(runs.runCount, 1);
+});
+
+test('IdRuns.recall keeps a first owner past 65,535 when a small owner joins its run', () => {
+  const runs = new IdRuns();
+  assert.equal(runs.recall(1, 10, 70_000), undefined);
+  assert.equal(runs.recall(2, 20, 3), undefined);
+  for (let id = 3; id <= 100; id++) assert.equal(runs.recall(id, id * 10, 70_000), undefined);
+
+  assert.equal(runs.recall(1, 0, 70_000), 10);
+  assert.equal(runs.recall(1, 0, 3), CLAIMED);
+  assert.equal(runs.recall(2, 0, 3), 20);
+  assert.equal(runs.recall(100, 0, 70_000), 1000);
+  assert.equal(runs.recall(100, 0, 70_000 - 65_536), CLAIMED);
   assert.equal(runs.runCount, 1);
 });
