@@ -424,6 +424,10 @@ export {
 export { DOMAIN_RIDS, WELL_KNOWN_SIDS, decodeSid } from './decode/sids.js';
 export { HASH_PAIRS_MAX, decodeHashes, splitHashes, type FileHash } from './decode/hashes.js';
 export { DECODE_MAX_CHARS, decodeField, type DecodeContext } from './decode/decode-field.js';
+// Ready-made hunts of the Hunts menu, one file each (src/hunts).
+export type { FindingsTarget, HuntTarget, QueryTarget, RareBy, ReadyHunt } from './hunts/model.js';
+export { READY_HUNTS, readyHunt } from './hunts/catalogue.js';
+export { RARE_QUERY_VALUES, rareQuery, rareValues, type RareValues } from './hunts/rare.js';
 // The query language of the workbench and `--query` (src/query): parse, compile, format, share.
 export type {
   AllNode,
