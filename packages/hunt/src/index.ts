@@ -392,6 +392,43 @@ export { SECURITY_COMMON_FIELDS, SECURITY_EVENT_DOCS } from './docs/security-doc
 export { SECURITY_ACCOUNT_EVENT_DOCS } from './docs/security-account-docs.js';
 export { WINDOWS_LOG_EVENT_DOCS } from './docs/windows-log-docs.js';
 export { EVENT_DOCS, SYSTEM_FIELD_DOCS, describeEvent, describeField } from './docs/describe.js';
+// Decoded values shown beside raw ones: logon types, status codes, access masks, Kerberos
+// options, integrity levels, well-known SIDs, Sysmon hash strings (src/decode).
+export { decodedParts, decodedText, type DecodedValue, type Decoder } from './decode/model.js';
+export { hexCode, readCode } from './decode/number.js';
+export { flagNames, type FlagName } from './decode/flags.js';
+export { LOGON_TYPES, decodeLogonType } from './decode/logon-type.js';
+export {
+  KERBEROS_RESULT_CODES,
+  NTSTATUS_CODES,
+  decodeKerberosResult,
+  decodeNtStatus,
+} from './decode/status.js';
+export {
+  ENCRYPTION_TYPES,
+  TICKET_OPTIONS,
+  decodeEncryptionType,
+  decodeTicketOptions,
+} from './decode/kerberos.js';
+export {
+  FILE_RIGHTS,
+  KEY_RIGHTS,
+  PROCESS_RIGHTS,
+  decodeAccessMask,
+  decodeProcessAccess,
+} from './decode/access-mask.js';
+export {
+  MANDATORY_LABELS,
+  decodeIntegrityLevel,
+  decodeMandatoryLabel,
+} from './decode/integrity.js';
+export { DOMAIN_RIDS, WELL_KNOWN_SIDS, decodeSid } from './decode/sids.js';
+export { HASH_PAIRS_MAX, decodeHashes, splitHashes, type FileHash } from './decode/hashes.js';
+export { DECODE_MAX_CHARS, decodeField, type DecodeContext } from './decode/decode-field.js';
+// Ready-made hunts of the Hunts menu, one file each (src/hunts).
+export type { FindingsTarget, HuntTarget, QueryTarget, RareBy, ReadyHunt } from './hunts/model.js';
+export { READY_HUNTS, readyHunt } from './hunts/catalogue.js';
+export { RARE_QUERY_VALUES, rareQuery, rareValues, type RareValues } from './hunts/rare.js';
 // The query language of the workbench and `--query` (src/query): parse, compile, format, share.
 export type {
   AllNode,

@@ -3,7 +3,7 @@
  * columns, select a row and read its XML. State lives in signals the UI reads; rows arriving
  * from workers are gathered and shown at most once per frame.
  */
-import { batch, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import type { Hunter } from '../hunt/hunter.js';
@@ -15,6 +15,7 @@ import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
 import { identityView, indexView, type RowView } from '../store/view.js';
 import { HuntSession } from './hunt.js';
+import { ReadyHuntsSession } from './ready-hunts.js';
 
 /** A file to open: its bytes and the name to show. */
 export interface FileInput {
@@ -76,6 +77,8 @@ export class Workbench {
 
   /** The hunt over every row: outbound connections, findings, coverage and exports. */
   readonly hunt: HuntSession;
+  /** The Hunts menu: ready-made hunts and how many events each matches. */
+  readonly readyHunts: ReadyHuntsSession;
 
   constructor(private readonly options: WorkbenchOptions) {
     const { schedule, now } = options;
@@ -89,6 +92,8 @@ export class Workbench {
       // Exports write times in the zone the table shows.
       timeZone: () => this.filter.timeZone.peek(),
     });
+    const findings = computed(() => this.hunt.result.value?.findings);
+    this.readyHunts = new ReadyHuntsSession(this.store, { schedule, now, findings });
   }
 
   /** Starts reading each file; rows show up as they are read. */
@@ -178,6 +183,7 @@ export class Workbench {
       this.refreshView();
     });
     this.filter.rowsAdded();
+    this.readyHunts.rowsAdded();
   }
 
   private refreshView(): void {

@@ -7,6 +7,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count, plural } from '../files/describe.js';
+import type { OpenedHunt } from '../session/open-hunt.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
@@ -16,6 +17,7 @@ import { DetailsPane } from './details/details-pane.js';
 import { FileList } from './file-list.js';
 import { HuntTabs } from './hunt/hunt-tabs.js';
 import { HuntView } from './hunt/hunt-view.js';
+import { HuntsMenu } from './hunts/hunts-menu.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -42,6 +44,8 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   const query = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLElement>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
+  const [huntsOpen, setHuntsOpen] = useState(false);
+  const [huntNote, setHuntNote] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useState(initialTheme);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const dragging = useFileDrop((files) => open(files));
@@ -71,10 +75,13 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   const shown = bench.columns.value;
   const columns = shown.flatMap((key) => allColumns.filter((column) => column.key === key));
   const details = bench.detailsRow.value;
+  const loaded = bench.files.value.length > 0;
   return (
     <div class={dragging ? 'app dragging' : 'app'}>
       <Toolbar
         chooserOpen={chooserOpen}
+        huntsOpen={loaded ? huntsOpen : undefined}
+        onToggleHunts={() => setHuntsOpen(!huntsOpen)}
         theme={theme}
         onPickFiles={open}
         onOpenSample={() => void openSample().catch((error: unknown) => setProblem(String(error)))}
@@ -86,6 +93,18 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         <p class="banner" role="alert">
           {`The bundled sample could not be opened: ${problem}`}
         </p>
+      )}
+      {huntNote !== undefined && (
+        <p class="hunt-note" role="status">
+          {huntNote}
+        </p>
+      )}
+      {loaded && huntsOpen && (
+        <HuntsMenu
+          bench={bench}
+          onClose={() => setHuntsOpen(false)}
+          onOpened={(hunt, opened) => setHuntNote(openedText(hunt.title, opened))}
+        />
       )}
       {chooserOpen && (
         <ColumnChooser
@@ -187,6 +206,14 @@ function EventsView({ bench, columns, allColumns, section, theme, onCellMenu }: 
       />
     </section>
   );
+}
+
+/** What opening a hunt did, as the line under the query box says it. */
+function openedText(title: string, opened: OpenedHunt): string {
+  if (opened.found === false) return `Hunt "${title}": the engine reported no finding of its kind.`;
+  const omitted = opened.omitted;
+  if (omitted === 0) return `Hunt "${title}" opened.`;
+  return `Hunt "${title}" opened with its first rare values; ${plural(omitted, 'more value')} left out.`;
 }
 
 function sortText(order: SortOrder | undefined, columns: readonly ColumnInfo[]): string {

@@ -1,12 +1,15 @@
-/** The bar across the top: open files, the bundled sample, columns, theme. */
+/** The bar across the top: open files, the bundled sample, hunts, columns, theme. */
 import type { Theme } from './theme.js';
 
 export interface ToolbarProps {
   readonly chooserOpen: boolean;
+  /** Whether the Hunts menu is open; undefined hides its button (no files loaded yet). */
+  readonly huntsOpen?: boolean | undefined;
   readonly theme: Theme;
   readonly onPickFiles: (files: readonly File[]) => void;
   readonly onOpenSample: () => void;
   readonly onToggleChooser: () => void;
+  readonly onToggleHunts?: () => void;
   readonly onToggleTheme: () => void;
 }
 
@@ -34,6 +37,11 @@ export function Toolbar(props: ToolbarProps) {
         Open the bundled sample
       </button>
       <span class="toolbar-gap" />
+      {props.huntsOpen !== undefined && (
+        <button type="button" aria-expanded={props.huntsOpen} onClick={props.onToggleHunts}>
+          Hunts
+        </button>
+      )}
       <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>
         Columns
       </button>

@@ -1,12 +1,15 @@
 /**
  * What the details pane shows for one row, worked out without a browser: every System and
- * EventData field with its value and meaning (describeField), what the event means
- * (describeEvent), and the ProcessGuid a Sysmon event can be followed by.
+ * EventData field with its value, meaning (describeField) and decoded value (decodeField: a
+ * logon type's name, a status code's reason, ...), what the event means (describeEvent), and
+ * the ProcessGuid a Sysmon event can be followed by.
  */
 import {
   SYSMON_PROVIDER,
+  decodeField,
   describeEvent,
   describeField,
+  type DecodedValue,
   type EventDoc,
   type FieldValue,
 } from '@evtxhunt/hunt';
@@ -26,6 +29,8 @@ export interface DetailField {
   readonly value: string;
   /** What the field holds, or undefined when the workbench has no text for it. */
   readonly meaning: string | undefined;
+  /** What this value stands for (shown beside it, never in its place); absent when unknown. */
+  readonly decoded?: DecodedValue;
 }
 
 /** Everything the pane shows of one event. */
@@ -52,23 +57,27 @@ export function eventDetails(store: EventStore, row: number, frame?: DataFrame):
   const { provider, eventId } = record;
   const meaning = (key: string) =>
     isExtraColumn(key) ? SYSTEM_EXTRA_MEANINGS[key] : describeField(provider, eventId, key);
+  const decoded = (key: string, value: FieldValue) => {
+    const found = decodeField(record, key, value);
+    return found === undefined ? {} : { decoded: found };
+  };
 
   const shown = frame ?? store;
   const labels = new Map(shown.columns().map((column) => [column.key, column.label]));
   // The rest of System (`System.Task`, ...) is listed only when the event has it.
   const system = SYSTEM_COLUMNS.filter(
     (key) => !isExtraColumn(key) || hasValue(shown, row, key),
-  ).map((key) => ({
-    key,
-    label: labels.get(key) ?? systemLabel(key),
-    value: shown.cell(row, key) ?? '',
-    meaning: meaning(key),
-  }));
+  ).map((key) => {
+    const value = shown.cell(row, key) ?? '';
+    const label = labels.get(key) ?? systemLabel(key);
+    return { key, label, value, meaning: meaning(key), ...decoded(key, value) };
+  });
   const data = Object.entries(record.data).map(([name, value]) => ({
     key: name,
     label: name,
     value: valueText(value),
     meaning: meaning(name),
+    ...decoded(name, value),
   }));
   return {
     eventId,

@@ -1,8 +1,10 @@
 /**
  * One group of fields in the details pane: each name, its value as text, a copy button, and
- * what the field means in short, with the full meaning a click away. The ProcessGuid of a
+ * what the field means in short, with the full meaning a click away; a value the workbench can
+ * decode (a logon type, a status code, an access mask, ...) shows what it stands for beside it. The ProcessGuid of a
  * Sysmon event also gets "Show this process's events".
  */
+import type { DecodedValue } from '@evtxhunt/hunt';
 import { useState } from 'preact/hooks';
 
 import type { DetailField } from './event-details.js';
@@ -28,6 +30,7 @@ export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListPro
             <dt>{visibleText(field.label)}</dt>
             <dd>
               <FieldValue field={field} onCopy={onCopy} />
+              {field.decoded !== undefined && <Decoded decoded={field.decoded} />}
               {field.meaning !== undefined && <Meaning label={field.label} text={field.meaning} />}
               {field.key === 'ProcessGuid' && onShowProcess !== undefined && (
                 <button type="button" class="field-action" onClick={onShowProcess}>
@@ -59,6 +62,31 @@ function FieldValue({ field, onCopy }: { field: DetailField; onCopy: (f: DetailF
       >
         Copy
       </button>
+    </div>
+  );
+}
+
+/**
+ * What the raw value stands for, beside it: one line, or a list when it has several parts
+ * (flags, hashes). Text only; the raw value above stays what is copied, searched and exported.
+ */
+function Decoded({ decoded }: { decoded: DecodedValue }) {
+  if (decoded.parts.length === 0) {
+    return (
+      <p class="field-decoded">
+        <span class="field-decoded-mark">means </span>
+        {visibleText(decoded.text)}
+      </p>
+    );
+  }
+  return (
+    <div class="field-decoded">
+      <span class="field-decoded-mark">means</span>
+      <ul>
+        {decoded.parts.map((part, i) => (
+          <li key={i}>{visibleText(part)}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,0 +1,37 @@
+/**
+ * Opening a ready-made hunt from the Hunts menu: a query hunt becomes the query in the box
+ * (so it shows there, in the link, and can be edited), on the events table; a finding hunt
+ * opens the findings view on the first finding of its kind.
+ */
+import type { ReadyHunt } from '@evtxhunt/hunt';
+
+import type { Workbench } from './workbench.js';
+
+/** What opening a hunt did, for the menu to say. */
+export interface OpenedHunt {
+  /** The query applied, for a query hunt. */
+  readonly query?: string;
+  /** Rare values a rare hunt's query had to leave out (see rareQuery). */
+  readonly omitted: number;
+  /** For a finding hunt: whether a finding of its kind was there to open. */
+  readonly found?: boolean;
+}
+
+/** Opens `hunt` in `bench`. */
+export function openReadyHunt(bench: Workbench, hunt: ReadyHunt): OpenedHunt {
+  const opens = hunt.opens;
+  if (opens.kind === 'findings') {
+    const first = bench.hunt.result.peek()?.findings.find((f) => f.kind === opens.finding);
+    if (first !== undefined) bench.hunt.findings.choose(first);
+    bench.hunt.tab.value = 'findings';
+    return { omitted: 0, found: first !== undefined };
+  }
+
+  const target = bench.readyHunts.queryOf(hunt);
+  if (target === undefined) return { omitted: 0 };
+  // The hunts' queries are written for the plain mode, where a bare word is text.
+  bench.filter.regexMode.value = false;
+  bench.filter.setQuery(target.query);
+  bench.hunt.tab.value = 'events';
+  return { query: target.query, omitted: target.omitted };
+}

@@ -1,0 +1,17 @@
+/** Hunt: PowerShell given an encoded command, or decoding one. */
+import type { ReadyHunt } from './model.js';
+
+export const ENCODED_POWERSHELL: ReadyHunt = {
+  id: 'encoded-powershell',
+  title: 'Encoded PowerShell',
+  techniques: ['T1059.001', 'T1027'],
+  looksFor:
+    'Command lines passing a Base64 command with -enc, -e or -EncodedCommand (Sysmon 1, ' +
+    'Security 4688), and script blocks (4104) decoding Base64 or starting encoded PowerShell.',
+  opens: {
+    kind: 'query',
+    query:
+      'CommandLine:/\\s[-\\/]e(c|n[a-z]*)?\\s+[a-z0-9+\\/=]{20,}/i OR ' +
+      '(eventId:4104 ScriptBlockText:/FromBase64String|\\s-e(c|n[a-z]*)?\\s+[a-z0-9+\\/=]{20,}/i)',
+  },
+};
