@@ -84,7 +84,8 @@ export function epochMicroseconds(iso: string): number | undefined {
 
 /**
  * The System fields an export names, in the parser's order. The record header's id and time
- * are left out: only an EVTX file has them, and Timesketch's time is `datetime`.
+ * are left out (only an EVTX file has them, and Timesketch's time is `datetime`), and so are
+ * the record's decoding issues, which the reader reports where it reads.
  */
 const SYSTEM_FIELDS = [
   'recordId',
@@ -106,7 +107,6 @@ const SYSTEM_FIELDS = [
   'userId',
   'activityId',
   'relatedActivityId',
-  'issues',
   'recovered',
 ] as const;
 
