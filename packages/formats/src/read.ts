@@ -205,20 +205,21 @@ export async function peek(
     length += next.value.length;
   }
   const head = concat(taken).subarray(0, size);
-  async function* again(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* taken;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      // A reader that stops early closes the source (a file stream) too.
+  let replayed = 0;
+  const again: AsyncIterator<Uint8Array> = {
+    next: async () => {
+      const part = taken[replayed];
+      if (part === undefined) return iterator.next();
+      replayed++;
+      return { done: false, value: part };
+    },
+    // A reader that stops early, or never starts, closes the source (a file stream) too.
+    return: async () => {
       await iterator.return?.();
-    }
-  }
-  return { head, chunks: again() };
+      return { done: true, value: undefined };
+    },
+  };
+  return { head, chunks: { [Symbol.asyncIterator]: () => again } };
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
