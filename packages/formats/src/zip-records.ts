@@ -57,6 +57,8 @@ export async function* readZipRecordBatches(
 export interface SniffedMember {
   readonly entry: ZipEntry;
   readonly format: InputFormat | undefined;
+  /** True when the member is gzipped and `format` is what is inside. */
+  readonly gzipped: boolean;
 }
 
 /** Every member of the archive with its format, from the first bytes of each. */
@@ -71,11 +73,11 @@ export async function sniffZipMembers(
     const bytes = zipEntryBytes(source, entry, inflateRaw, name);
     try {
       const input = await openInput(bytes, { ...options, file: `${name}:${entry.name}` });
-      members.push({ entry, format: input.format });
+      members.push({ entry, format: input.format, gzipped: input.gzipped });
       await input.chunks[Symbol.asyncIterator]().return?.();
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      members.push({ entry, format: undefined });
+      members.push({ entry, format: undefined, gzipped: false });
     }
   }
   return members;
