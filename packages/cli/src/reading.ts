@@ -74,7 +74,7 @@ export async function readEvtxInputs(
     status = EXIT_FAILED;
   }
   if (inputs.files.length === 0 && inputs.problems.length === 0) {
-    await reporter.line('evtxhunt: no .evtx files found under the paths given');
+    await reporter.line('evtxhunt: no .evtx files or exports found under the paths given');
     status = EXIT_FAILED;
   }
 
