@@ -24,6 +24,7 @@ export type {
   Gunzip,
   ImportedRecord,
   InputFormat,
+  RenderedNames,
 } from './types.js';
 export { recordXml } from './xml/render.js';
 export {

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import test from 'node:test';
 
+import type { ImportedRecord } from '../../src/types.js';
+import { recordXml } from '../../src/xml/render.js';
 import { FIXTURES, readAll } from '../helpers.js';
 
 const SHARED =
@@ -39,6 +41,51 @@ test('Winlogbeat 7 ECS: winlog.* fields; Sysmon fields ECS moved out come back f
     'CreationUtcTime',
     'User',
   ]);
+});
+
+test('Winlogbeat 7 ECS: Level, Task and Opcode names kept as rendered names and in the XML', async () => {
+  const { records } = await read(FIXTURES + 'winlogbeat_sysmon_sample.json');
+
+  assert.deepEqual(records[0]?.rendered, {
+    level: 'information',
+    task: 'File created (rule: FileCreate)',
+    opcode: 'Info',
+  });
+  assert.equal(records[0]?.level, undefined);
+  assert.ok(
+    recordXml(records[1] as ImportedRecord).endsWith(
+      '</EventData><RenderingInfo><Level>information</Level>' +
+        '<Task>Registry value set (rule: RegistryEvent)</Task><Opcode>Info</Opcode>' +
+        '</RenderingInfo></Event>',
+    ),
+  );
+});
+
+test('Winlogbeat 6: rendered names at the top level, keywords as a list', async () => {
+  const line = JSON.stringify({
+    log_name: 'Security',
+    event_id: 4624,
+    record_number: '7',
+    source_name: 'Microsoft-Windows-Security-Auditing',
+    '@timestamp': '2019-01-01T00:00:00.000Z',
+    level: 'Information',
+    task: 'Logon',
+    opcode: 'Info',
+    keywords: ['Audit Success'],
+    event_data: { TargetUserName: 'alice' },
+  });
+  const { records } = await readAll(line + '\n');
+
+  assert.deepEqual(records[0]?.rendered, {
+    level: 'Information',
+    task: 'Logon',
+    opcode: 'Info',
+    keywords: ['Audit Success'],
+  });
+  assert.match(
+    recordXml(records[0] as ImportedRecord),
+    /<Keywords><Keyword>Audit Success<\/Keyword><\/Keywords><\/RenderingInfo><\/Event>$/,
+  );
 });
 
 test('Chainsaw JSONL and JSON array (separate attributes) give the same records', async () => {
