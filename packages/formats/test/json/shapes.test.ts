@@ -173,3 +173,56 @@ test('Velociraptor parse_evtx rows: EventID.Value, epoch SystemTime, Keywords ab
   assert.equal(event?.data['Message'], undefined);
   assert.equal(event?.data['match'], undefined);
 });
+
+test('evtxhunt dump lines keep the record header id, written time and issues when read back', async () => {
+  const line = JSON.stringify({
+    file: 'a.evtx',
+    recordId: '16792',
+    headerRecordId: '12',
+    timeCreated: '2019-05-12T18:35:05.1559493Z',
+    writtenTime: '2019-05-12T18:35:05.7809493Z',
+    eventId: 3,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'IEWIN7',
+    data: { Image: 'C:\\x.exe' },
+    issues: ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)'],
+  });
+  const [record] = (await readAll(line + '\n')).records;
+
+  assert.equal(record?.headerRecordId, '12');
+  assert.equal(record?.writtenTime, '2019-05-12T18:35:05.7809493Z');
+  assert.deepEqual(record?.issues, ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)']);
+});
+
+test('Timesketch lines of evtxhunt are read back: data fields beside System, renamed ones restored', async () => {
+  const line = JSON.stringify({
+    message: '[3] Microsoft-Windows-Sysmon: Image=C:\\x.exe',
+    datetime: '2017-10-23T06:58:16.4022973Z',
+    timestamp: 1508741896402297,
+    timestamp_desc: 'Event Recorded',
+    file: 'a.evtx',
+    recordId: '513',
+    timeCreated: '2017-10-23T06:58:16.4022973Z',
+    eventId: 3,
+    level: 4,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'DESKTOP-DF4ULDE',
+    Image: 'C:\\x.exe',
+    data_message: 'm',
+    data_data_message: 'd',
+    DestinationPort: '67',
+  });
+  const [record] = (await readAll(line + '\n')).records;
+
+  assert.equal(record?.recordId, '513');
+  assert.equal(record?.level, 4);
+  assert.equal(record?.timeCreated, '2017-10-23T06:58:16.4022973Z');
+  assert.deepEqual(record?.data, {
+    Image: 'C:\\x.exe',
+    message: 'm',
+    data_message: 'd',
+    DestinationPort: '67',
+  });
+});

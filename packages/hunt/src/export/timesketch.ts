@@ -4,7 +4,8 @@
  * `timestamp_desc` (what the time means); `timestamp` (microseconds since 1970) is optional and
  * given too. Every other field is flattened beside them: the System fields by their names here,
  * then the event's data fields by their own names; a data field whose name is already taken
- * (a System field, or `message`) is written as `data_NAME`, so nothing is overwritten. Used by
+ * (a System field, or `message`) is written as `data_NAME` (`data_data_NAME` when that is taken
+ * too), so nothing is overwritten and the reader of @evtxhunt/formats gets the names back. Used by
  * `evtxhunt dump --format timesketch` and the web app's export alike.
  */
 import type { FieldValue } from '../record.js';
@@ -47,10 +48,12 @@ export function timesketchLine(record: ExportRecord, file: string): string {
     ...systemEntries(record),
   ];
   const taken = new Set(head.map(([name]) => name));
-  const data = Object.entries(record.data).map(([name, value]): [string, FieldValue] => [
-    taken.has(name) ? `data_${name}` : name,
-    value,
-  ]);
+  const data = Object.entries(record.data).map(([name, value]): [string, FieldValue] => {
+    let key = name;
+    while (taken.has(key)) key = `data_${key}`;
+    taken.add(key);
+    return [key, value];
+  });
   // fromEntries defines each key, so a field named __proto__ stays a plain field.
   return exportJsonText(Object.fromEntries([...head, ...data]));
 }
