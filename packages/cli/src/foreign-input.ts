@@ -67,11 +67,15 @@ export class ForeignFile {
   private noteDiagnostic(diagnostic: FormatDiagnostic): void {
     this.summary.diagnostics.push(parserDiagnostic(diagnostic));
     if (diagnostic.severity !== 'error') return;
-    // A record that could not be read at all is lost, as a failed EVTX record is.
-    this.summary.records.failed++;
+    // A record that could not be read at all is lost, as a failed EVTX record is; compressed
+    // data that broke off loses what came after, which is no count of records.
+    if (!BROKEN_STRUCTURES.test(diagnostic.structure)) this.summary.records.failed++;
     this.summary.lost = true;
   }
 }
+
+/** The structures whose errors are compressed data breaking off, not a record lost. */
+const BROKEN_STRUCTURES = /^(?:gzip|zip member )/;
 
 /** One record of an export, with the methods the commands call on an EVTX record. */
 export class ForeignRecord {

@@ -18,6 +18,7 @@ import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
 import { readArchive } from './archive-input.js';
 import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
 import { collectInputs, describeError, isEvtxName, type Inputs } from './inputs.js';
+import type { UnpackedSource } from './unpacked-source.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
@@ -161,7 +162,8 @@ async function readEvtxSource(
 
   try {
     const evtx = await EvtxFile.open(source, read.open);
-    const status = await visitOpened(evtx, file, reporter, visit);
+    let status = await visitOpened(evtx, file, reporter, visit);
+    status = worstStatus(status, await reportBreaks(file, source, reporter));
     observe(file, status, { summary: evtx.summary });
     return status;
   } catch (error) {
@@ -169,6 +171,18 @@ async function readEvtxSource(
   } finally {
     await source.close();
   }
+}
+
+/**
+ * A log unpacked out of gzip or zip whose compressed data broke off: the records before were
+ * read, and the run says the rest is lost.
+ */
+async function reportBreaks(file: string, source: ByteSource, reporter: Reporter): Promise<number> {
+  const breaks = 'breaks' in source ? (source as UnpackedSource).breaks : [];
+  for (const problem of breaks) {
+    await reporter.line(formatProblem(file, `${problem.structure}: ${problem.message}`));
+  }
+  return breaks.length > 0 ? EXIT_LOST : EXIT_OK;
 }
 
 async function failed(

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 
 import { bytesSource, openFileSource, type ByteSource } from '@evtxhunt/evtx/node';
-import type { ByteChunks } from '@evtxhunt/formats/node';
+import { untilBroken, type ByteChunks, type FormatDiagnostic } from '@evtxhunt/formats/node';
 
 /** Unpacked bytes kept in memory at most; a larger log goes to a temporary file. */
 export const MEMORY_LIMIT = 64 * 1024 * 1024;
@@ -29,8 +29,15 @@ export interface UnpackLimits {
   readonly total: number;
 }
 
-/** A source the parser reads, and closes when done (which deletes any temporary file). */
-export type UnpackedSource = ByteSource & { close(): Promise<void>; readonly spilled: boolean };
+/**
+ * A source the parser reads, and closes when done (which deletes any temporary file). `breaks`
+ * tells where the compressed data ended early or was damaged: the bytes before are the source.
+ */
+export type UnpackedSource = ByteSource & {
+  close(): Promise<void>;
+  readonly spilled: boolean;
+  readonly breaks: readonly FormatDiagnostic[];
+};
 
 /** The bytes of `chunks` as a source named `name`; throws a RangeError past `limits.total`. */
 export async function unpackedSource(
@@ -38,19 +45,24 @@ export async function unpackedSource(
   name: string,
   limits: UnpackLimits = { memory: MEMORY_LIMIT, total: MAX_UNPACKED_EVTX },
 ): Promise<UnpackedSource> {
-  const iterator = chunks[Symbol.asyncIterator]();
+  const breaks: FormatDiagnostic[] = [];
+  const report = (diagnostic: FormatDiagnostic) => void breaks.push(diagnostic);
+  const iterator = untilBroken(chunks, { structure: 'compressed data', report });
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const next = await iterator.next();
-    if (next.done) return memorySource(parts, size, name);
+    if (next.done) return { ...memorySource(parts, size, name), breaks };
     parts.push(next.value);
     size += next.value.length;
-    if (size > limits.memory) return spill(parts, iterator, name, limits.total);
+    if (size > limits.memory)
+      return { ...(await spill(parts, iterator, name, limits.total)), breaks };
   }
 }
 
-function memorySource(parts: readonly Uint8Array[], size: number, name: string): UnpackedSource {
+type Unpacked = Omit<UnpackedSource, 'breaks'>;
+
+function memorySource(parts: readonly Uint8Array[], size: number, name: string): Unpacked {
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const part of parts) {
@@ -66,7 +78,7 @@ async function spill(
   iterator: AsyncIterator<Uint8Array>,
   name: string,
   total: number,
-): Promise<UnpackedSource> {
+): Promise<Unpacked> {
   const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-unpacked-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {

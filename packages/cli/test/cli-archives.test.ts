@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 
 import { unpackedSource } from '../src/unpacked-source.js';
 import { ISSUE43, REPO, runEvtxhunt } from './run-cli.js';
@@ -126,4 +126,33 @@ test('unpackedSource refuses a log past the total limit and leaves no file behin
     left.filter((name) => name.startsWith('evtxhunt-unpacked-')),
     [],
   );
+});
+
+test('a gzipped EVTX or JSONL cut off is read up to the cut; the cut is an error and exit 1', async (t) => {
+  const dir = await scratch(t);
+  const evtx = join(dir, 'cut.evtx.gz');
+  const jsonl = join(dir, 'cut.jsonl.gz');
+  await writeFile(evtx, gzipSync(readFileSync(ISSUE43)).subarray(0, 100_000));
+  const lines = (await runEvtxhunt('dump', ISSUE43)).stdout;
+  await writeFile(jsonl, gzipSync(lines).subarray(0, 60_000));
+
+  // What zcat gives back from the same bytes: the EVTX cut there, whole JSON lines.
+  const unpacked = join(dir, 'unpacked.evtx');
+  await writeFile(
+    unpacked,
+    gunzipSync(readFileSync(evtx), { finishFlush: constants.Z_SYNC_FLUSH }),
+  );
+  const partialJsonl = gunzipSync(readFileSync(jsonl), { finishFlush: constants.Z_SYNC_FLUSH });
+  const cutLines = (stdout: string) => stdout.split('\n').length - 1;
+
+  const fromEvtx = await runEvtxhunt('dump', evtx);
+  const fromJsonl = await runEvtxhunt('dump', jsonl);
+  assert.equal(fromEvtx.status, 1);
+  assert.equal(fromJsonl.status, 1);
+  assert.equal(cutLines(fromEvtx.stdout), cutLines((await runEvtxhunt('dump', unpacked)).stdout));
+  assert.equal(cutLines(fromJsonl.stdout), partialJsonl.toString().split('\n').length - 1);
+  assert.ok(cutLines(fromEvtx.stdout) > 1000 && cutLines(fromJsonl.stdout) > 900);
+  for (const run of [fromEvtx, fromJsonl]) {
+    assert.match(run.stderr, /compressed data ends early or is damaged \(unexpected end of file\)/);
+  }
 });

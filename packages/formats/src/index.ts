@@ -45,4 +45,5 @@ export {
   type ZipReadOptions,
 } from './zip-records.js';
 export { collectBytes, type CollectLimit } from './collect.js';
+export { untilBroken, type BreakReport } from './broken-stream.js';
 export { openedRecordBatches } from './read.js';

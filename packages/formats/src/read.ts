@@ -3,6 +3,7 @@
  * format is sniffed, gzip is undone in place, and the text is read record by record, so memory
  * stays flat however large the input. A bad record becomes a diagnostic; reading goes on.
  */
+import { untilBroken } from './broken-stream.js';
 import { csvRows } from './csv/csv-rows.js';
 import { evtxecmdColumns, evtxecmdRecord } from './csv/evtxecmd.js';
 import { FormatError } from './errors.js';
@@ -58,7 +59,9 @@ export async function openInput(
     if (options.gunzip === undefined || layer >= MAX_GZIP_LAYERS) {
       throw new FormatError(file, 'gzip', 0, 'gzip input cannot be opened here');
     }
-    current = await peek(options.gunzip(current.chunks), SNIFF_BYTES);
+    const report = options.onDiagnostic ?? (() => undefined);
+    const unpacked = untilBroken(options.gunzip(current.chunks), { structure: 'gzip', report });
+    current = await peek(unpacked, SNIFF_BYTES);
   }
 }
 

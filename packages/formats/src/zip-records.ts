@@ -4,6 +4,7 @@
  * gives (the parser needs the member whole, unpacked), and members of no known format are
  * reported and passed over.
  */
+import { untilBroken } from './broken-stream.js';
 import { openedRecordBatches, openInput, type ReadOptions } from './read.js';
 import { FormatError } from './errors.js';
 import type { ByteChunks, FormatDiagnostic, ImportedRecord, InputFormat } from './types.js';
@@ -39,7 +40,9 @@ export async function* readZipRecordBatches(
   for (const entry of await zipEntries(source, name)) {
     const member = `${name}:${entry.name}`;
     try {
-      const bytes = zipEntryBytes(source, entry, inflateRaw, name);
+      const structure = `zip member ${JSON.stringify(entry.name)}`;
+      const packed = zipEntryBytes(source, entry, inflateRaw, name);
+      const bytes = untilBroken(packed, { structure, report });
       const input = await openInput(bytes, { ...options, file: member });
       if (input.format === 'zip') report(skipped(entry, 'a zip inside a zip is not read'));
       else if (input.format !== 'evtx')
