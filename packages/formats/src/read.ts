@@ -10,6 +10,7 @@ import { FormatError } from './errors.js';
 import { parseJson } from './json/json-parse.js';
 import { jsonUnits } from './json/json-units.js';
 import { jsonRecord } from './json/shapes.js';
+import { detachStrings } from './record.js';
 import { describeUnknown, SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { decodeText, textEncodingOf } from './text.js';
 import type { ByteChunks, FormatDiagnostic, Gunzip, ImportedRecord, InputFormat } from './types.js';
@@ -119,7 +120,7 @@ async function* xmlRecords(
 ) {
   let position = 0;
   for await (const event of xmlEvents(text, encoding, report)) {
-    const record = xmlRecord(event.element, file, ++position);
+    const record = detachStrings(xmlRecord(event.element, file, ++position));
     if (record.issues) reportIssues(record.issues, 'xml event', event, report);
     yield record;
   }
@@ -157,7 +158,7 @@ async function* jsonRecords(
       continue;
     }
     if (record.issues) reportIssues(record.issues, 'json record', where, report);
-    yield record;
+    yield detachStrings(record);
   }
 }
 
@@ -176,7 +177,7 @@ async function* csvRecords(
         throw new FormatError(file ?? 'input', 'csv header', row.offset, 'not an EvtxECmd header');
       continue;
     }
-    const record = evtxecmdRecord(row.fields, columns, file, ++position);
+    const record = detachStrings(evtxecmdRecord(row.fields, columns, file, ++position));
     if (record.issues) reportIssues(record.issues, 'csv row', row, report);
     yield record;
   }
