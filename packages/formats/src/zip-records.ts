@@ -44,11 +44,12 @@ export async function* readZipRecordBatches(
       const packed = zipEntryBytes(source, entry, inflateRaw, name);
       const bytes = untilBroken(packed, { structure, report });
       const input = await openInput(bytes, { ...options, file: member });
-      if (input.format === 'zip') report(skipped(entry, 'a zip inside a zip is not read'));
+      // A log left unread is lost: an error; a member that is no log is only a warning.
+      if (input.format === 'zip') report(skipped(entry, 'a zip inside a zip is not read', 'error'));
       else if (input.format !== 'evtx')
         yield* openedRecordBatches(input, { ...options, file: member });
       else if (options.readEvtx !== undefined) yield* options.readEvtx(input.chunks, member, entry);
-      else report(skipped(entry, 'EVTX members are not read here'));
+      else report(skipped(entry, 'EVTX members are not read here', 'error'));
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       report(skipped(entry, error.detail));
@@ -86,9 +87,13 @@ export async function sniffZipMembers(
   return members;
 }
 
-function skipped(entry: ZipEntry, reason: string): FormatDiagnostic {
+function skipped(
+  entry: ZipEntry,
+  reason: string,
+  severity: FormatDiagnostic['severity'] = 'warning',
+): FormatDiagnostic {
   return {
-    severity: 'warning',
+    severity,
     structure: 'zip member',
     offset: entry.localHeaderOffset,
     message: `member ${JSON.stringify(entry.name)} skipped: ${reason}`,

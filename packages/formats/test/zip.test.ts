@@ -187,3 +187,21 @@ test('zip: bytes with no end record are refused', async () => {
     /no end-of-central-directory record/,
   );
 });
+
+test('zip: a zip inside the zip is an error (a log left unread), a member that is no log a warning', async () => {
+  const inner = zipOf([{ name: 'c.jsonl', bytes: fixture('chainsaw_search.jsonl') }]);
+  const zip = zipOf([
+    { name: 'inner.zip', bytes: inner },
+    { name: 'notes.txt', bytes: new TextEncoder().encode('hello\n') },
+  ]);
+  const { records, diagnostics } = await readZip(zip);
+
+  assert.equal(records.length, 0);
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.message.slice(0, 40)]),
+    [
+      ['error', 'member "inner.zip" skipped: a zip inside'],
+      ['warning', 'member "notes.txt" skipped: not an event'],
+    ],
+  );
+});
