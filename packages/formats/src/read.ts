@@ -4,6 +4,7 @@
  * stays flat however large the input. A bad record becomes a diagnostic; reading goes on.
  */
 import { untilBroken } from './broken-stream.js';
+import { evtxecmdSeparator, type CsvSeparator } from './csv/csv-header.js';
 import { csvRows } from './csv/csv-rows.js';
 import { evtxecmdColumns, evtxecmdRecord } from './csv/evtxecmd.js';
 import { FormatError } from './errors.js';
@@ -106,7 +107,8 @@ export function textRecords(
   const file = options.file;
   if (input.format === 'xml') return xmlRecords(text, encoding, file, report);
   if (input.format === 'json') return jsonRecords(text, encoding, file, report);
-  return csvRecords(text, encoding, file, report);
+  const head = new TextDecoder(encoding.name).decode(input.head.subarray(encoding.bom));
+  return csvRecords(text, { ...encoding, separator: evtxecmdSeparator(head) ?? ',' }, file, report);
 }
 
 type Encoding = ReturnType<typeof textEncodingOf>;
@@ -164,13 +166,13 @@ async function* jsonRecords(
 
 async function* csvRecords(
   text: AsyncIterable<string>,
-  encoding: Encoding,
+  encoding: Encoding & { separator: CsvSeparator },
   file: string | undefined,
   report: Report,
 ) {
   let columns: Map<string, number> | undefined;
   let position = 0;
-  for await (const row of csvRows(text, encoding)) {
+  for await (const row of csvRows(text, encoding, encoding.separator)) {
     if (columns === undefined) {
       columns = evtxecmdColumns(row.fields);
       if (columns === undefined)
