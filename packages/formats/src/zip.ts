@@ -99,6 +99,8 @@ async function endRecord(source: RandomAccess, name: string): Promise<Directory>
       throw new FormatError(name, 'zip end record', start + at, `${found.count} members`);
     return found;
   }
+  // TODO: an archive cut off before its central directory is refused whole, though the members
+  // before the cut could be found by their local headers.
   throw new FormatError(name, 'zip', source.size, 'no end-of-central-directory record');
 }
 

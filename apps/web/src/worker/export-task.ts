@@ -76,7 +76,10 @@ export async function runExport(request: ExportRequest, io: ExportIo): Promise<v
 /** The XML of the record at 0-based `position` of export `file`, read again from the start. */
 export async function exportRecordXml(file: Blob, name: string, position: number): Promise<string> {
   // TODO: the export is read again from its start up to the record, so the details of a record
-  // late in a large export take as long as reading that far; an index of offsets would not.
+  // late in a large export take as long as reading that far. Starting at the record's byte
+  // offset would not: but the store keeps 16 bits of offset per row (enough inside an EVTX
+  // chunk), and a reader starting mid-text would also need the CSV header, the XML namespaces
+  // and the text encoding of the start, and cannot start inside gzip at all.
   let at = 0;
   const options = exportOptions(name, new ProblemLog());
   const read = { bytes: 0 };
