@@ -1,12 +1,15 @@
 /**
  * Inputs that are not EVTX files: XML, JSON and CSV exports of event logs, and gzip of any of
- * them or of EVTX, read by @evtxhunt/formats. An export is shown to the commands through the
+ * them or of EVTX, read by @evtxhunt/formats (zip archives: archive-input.ts). An export is shown to the commands through the
  * two things they read of an EvtxFile (its summary and its record batches), so every command
  * works on it unchanged.
  */
+import { stat } from 'node:fs/promises';
+
 import {
   nodeGunzip,
   fileChunks,
+  sniffFile,
   readFileRecordBatches,
   readZipFileRecordBatches,
   recordXml,
@@ -14,16 +17,14 @@ import {
   type ImportedRecord,
 } from '@evtxhunt/formats/node';
 import type { Diagnostic, FileSummary, StructuredRecord } from '@evtxhunt/evtx';
-import { bytesSource, type ByteSource } from '@evtxhunt/evtx/node';
 
-/**
- * Largest EVTX read out of gzip: the parser needs the whole log at hand, so it is unpacked into
- * memory. Logs are rarely over 1 GiB (Windows' own limit for one log is 4 GiB).
- */
-export const MAX_GUNZIPPED_EVTX = 1024 * 1024 * 1024;
+import { unpackedSource, type UnpackedSource } from './unpacked-source.js';
 
 /** How the records of one input are read: a file of one export, or a zip archive of some. */
-export type ExportReader = typeof readFileRecordBatches;
+export type ExportReader = (
+  path: string,
+  options: Parameters<typeof readFileRecordBatches>[1],
+) => AsyncGenerator<ImportedRecord[]>;
 
 /** The reader for an input of `format`. */
 export function exportReader(format: 'xml' | 'json' | 'csv' | 'zip'): ExportReader {
@@ -35,6 +36,8 @@ export class ForeignFile {
   readonly summary: FileSummary;
   /** An export has no EVTX file header. */
   readonly header = undefined;
+  /** What the input is, once read: `JSON export`, `gzipped Windows XML export`, `zip archive`. */
+  format = 'export';
 
   constructor(
     private readonly path: string,
@@ -45,7 +48,8 @@ export class ForeignFile {
 
   /** Every record, in batches; the summary counts them and collects the diagnostics. */
   async *recordBatches(): AsyncGenerator<readonly ForeignRecord[]> {
-    Object.assign(this.summary, emptySummary(this.path));
+    Object.assign(this.summary, emptySummary(this.path), { size: (await stat(this.path)).size });
+    this.format = await describeExport(this.path);
     const onDiagnostic = (diagnostic: FormatDiagnostic) => this.noteDiagnostic(diagnostic);
     for await (const batch of this.read(this.path, { onDiagnostic })) {
       this.summary.records.read += batch.length;
@@ -63,11 +67,15 @@ export class ForeignFile {
   private noteDiagnostic(diagnostic: FormatDiagnostic): void {
     this.summary.diagnostics.push(parserDiagnostic(diagnostic));
     if (diagnostic.severity !== 'error') return;
-    // A record that could not be read at all is lost, as a failed EVTX record is.
-    this.summary.records.failed++;
+    // A record that could not be read at all is lost, as a failed EVTX record is; compressed
+    // data that broke off loses what came after, which is no count of records.
+    if (!BROKEN_STRUCTURES.test(diagnostic.structure)) this.summary.records.failed++;
     this.summary.lost = true;
   }
 }
+
+/** The structures whose errors are compressed data breaking off, not a record lost. */
+const BROKEN_STRUCTURES = /^(?:gzip|zip member )/;
 
 /** One record of an export, with the methods the commands call on an EVTX record. */
 export class ForeignRecord {
@@ -83,6 +91,21 @@ export class ForeignRecord {
   toXml(): string {
     return recordXml(this.record);
   }
+}
+
+/** The names of the formats an export comes in. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  xml: 'Windows XML export',
+  json: 'JSON export',
+  csv: 'EvtxECmd CSV export',
+  zip: 'zip archive: its exports (each EVTX member is read as a file of its own)',
+};
+
+async function describeExport(path: string): Promise<string> {
+  const sniffed = await sniffFile(path);
+  if (sniffed.format === undefined) return 'export';
+  const name = FORMAT_NAMES[sniffed.format] ?? sniffed.format;
+  return sniffed.gzipped ? `gzipped ${name}` : name;
 }
 
 function emptySummary(file: string): FileSummary {
@@ -107,24 +130,10 @@ function parserDiagnostic(diagnostic: FormatDiagnostic): Diagnostic {
   };
 }
 
-/** The whole of a gzipped EVTX file, unpacked into memory, as a source for the parser. */
-export async function gunzippedSource(
-  path: string,
-): Promise<ByteSource & { close(): Promise<void> }> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const part of nodeGunzip(fileChunks(path))) {
-    size += part.length;
-    if (size > MAX_GUNZIPPED_EVTX) {
-      throw new RangeError(`gzipped EVTX unpacks to more than ${MAX_GUNZIPPED_EVTX} bytes`);
-    }
-    parts.push(part);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return { ...bytesSource(bytes, path), close: () => Promise.resolve() };
+/**
+ * A gzipped EVTX file unpacked for the parser: in memory when small, else to a temporary file
+ * deleted when the source closes (unpacked-source.ts).
+ */
+export function gunzippedSource(path: string): Promise<UnpackedSource> {
+  return unpackedSource(nodeGunzip(fileChunks(path)), path);
 }

@@ -12,10 +12,13 @@ export interface InfoReport {
   readonly header: FileHeader | undefined;
   readonly chunks: readonly ChunkInfo[];
   readonly summary: FileSummary;
+  /** What an export is (`JSON export`); undefined for an EVTX file. */
+  readonly format?: string | undefined;
 }
 
 /** The report as text lines, every value escaped for a terminal. */
 export function renderInfo(report: InfoReport): string[] {
+  if (report.format !== undefined) return exportInfo(report, report.format);
   const { summary } = report;
   const chunks = summary.chunks;
   const facts: [string, string][] = [
@@ -34,6 +37,21 @@ export function renderInfo(report: InfoReport): string[] {
     ...facts.map(([name, value]) => `  ${name.padEnd(16)}${value}`),
     '',
     ...chunkTable(report.chunks).map((line) => `  ${line}`),
+    '',
+    ...damage(report),
+  ];
+}
+
+/** An export's facts: its size, its format and its records; it has no header or chunks. */
+function exportInfo(report: InfoReport, format: string): string[] {
+  const facts: [string, string][] = [
+    ['size', `${report.size} bytes`],
+    ['format', format],
+    ['records', recordCounts(report.summary.records)],
+  ];
+  return [
+    escapeText(report.file),
+    ...facts.map(([name, value]) => `  ${name.padEnd(16)}${value}`),
     '',
     ...damage(report),
   ];

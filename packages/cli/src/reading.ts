@@ -6,6 +6,7 @@
 import {
   EvtxFile,
   openFileSource,
+  type ByteSource,
   type EvtxFileOptions,
   type FileSummary,
 } from '@evtxhunt/evtx/node';
@@ -14,8 +15,10 @@ import { sniffFile } from '@evtxhunt/formats/node';
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
 import { formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
+import { readArchive } from './archive-input.js';
 import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
 import { collectInputs, describeError, isEvtxName, type Inputs } from './inputs.js';
+import type { UnpackedSource } from './unpacked-source.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
@@ -72,7 +75,7 @@ export async function readEvtxInputs(
     status = EXIT_FAILED;
   }
   if (inputs.files.length === 0 && inputs.problems.length === 0) {
-    await reporter.line('evtxhunt: no .evtx files found under the paths given');
+    await reporter.line('evtxhunt: no .evtx files or exports found under the paths given');
     status = EXIT_FAILED;
   }
 
@@ -112,30 +115,55 @@ interface FileReading {
 }
 
 async function readOneFile(file: string, read: FileReading): Promise<number> {
-  const { reporter, visit, observe } = read;
-  let source;
+  const { reporter, observe } = read;
+  let open;
   try {
-    // By content: an export (XML, JSON, CSV, gzip of one) is read as records; EVTX, and
-    // anything named .evtx, goes to the parser, which reports what is wrong with it.
+    // By content: an export (XML, JSON, CSV, gzip of one) is read as records, a zip as its
+    // members; EVTX, and anything named .evtx, goes to the parser, which reports what is wrong.
     const sniffed = await sniffFile(file).catch(() => undefined);
     const format = sniffed?.format;
-    if (format === 'xml' || format === 'json' || format === 'csv' || format === 'zip') {
+    if (format === 'zip') return await readArchive(file, archiveReading(file, read));
+    if (format === 'xml' || format === 'json' || format === 'csv') {
       return await readExport(file, read, exportReader(format));
     }
     if (sniffed?.format === undefined && sniffed !== undefined && !isEvtxName(file)) {
       return failed(file, `cannot read: ${sniffed.problem}`, reporter, observe);
     }
-    source =
-      sniffed?.format === 'evtx' && sniffed.gzipped
-        ? await gunzippedSource(file)
-        : await openFileSource(file);
+    open = sniffed?.format === 'evtx' && sniffed.gzipped ? gunzippedSource : openFileSource;
+  } catch (error) {
+    return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
+  }
+  return readEvtxSource(file, () => open(file), read);
+}
+
+/** How a zip archive's inputs are read: as this file's are. */
+function archiveReading(file: string, read: FileReading) {
+  return {
+    readExports: (reader: ExportReader) => readExport(file, read, reader),
+    readEvtx: (name: string, open: () => Promise<ByteSource & { close(): Promise<void> }>) =>
+      readEvtxSource(name, open, read),
+    worst: worstStatus,
+  };
+}
+
+/** An EVTX log from the source `open` gives, named `file`. */
+async function readEvtxSource(
+  file: string,
+  open: () => Promise<ByteSource & { close(): Promise<void> }>,
+  read: FileReading,
+): Promise<number> {
+  const { reporter, visit, observe } = read;
+  let source;
+  try {
+    source = await open();
   } catch (error) {
     return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
   }
 
   try {
     const evtx = await EvtxFile.open(source, read.open);
-    const status = await visitOpened(evtx, file, reporter, visit);
+    let status = await visitOpened(evtx, file, reporter, visit);
+    status = worstStatus(status, await reportBreaks(file, source, reporter));
     observe(file, status, { summary: evtx.summary });
     return status;
   } catch (error) {
@@ -143,6 +171,18 @@ async function readOneFile(file: string, read: FileReading): Promise<number> {
   } finally {
     await source.close();
   }
+}
+
+/**
+ * A log unpacked out of gzip or zip whose compressed data broke off: the records before were
+ * read, and the run says the rest is lost.
+ */
+async function reportBreaks(file: string, source: ByteSource, reporter: Reporter): Promise<number> {
+  const breaks = 'breaks' in source ? (source as UnpackedSource).breaks : [];
+  for (const problem of breaks) {
+    await reporter.line(formatProblem(file, `${problem.structure}: ${problem.message}`));
+  }
+  return breaks.length > 0 ? EXIT_LOST : EXIT_OK;
 }
 
 async function failed(

@@ -5,6 +5,7 @@
  * path as given on the command line.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +13,23 @@ import { test } from 'node:test';
 
 import { hostileSysmonLog } from '@evtxhunt/generate';
 
-import { ISSUE43, SHARED, SKIP_SHARED, runEvtxhunt, runEvtxhuntWith } from './run-cli.js';
+import {
+  ISSUE43,
+  SHARED,
+  SHARED_ROOT,
+  SKIP_SHARED,
+  runEvtxhunt,
+  runEvtxhuntWith,
+} from './run-cli.js';
 
 const CSV_513 =
   '@FILE@,513,2017-10-23T06:58:16.4022973Z,3,Microsoft-Windows-Sysmon,Microsoft-Windows-Sysmon/Operational,DESKTOP-DF4ULDE,4,3,0,0x8000000000000000,5,,1412,6228,S-1-5-18,{5770385f-c22a-43e0-bf4c-06f5698ffbd9},,,,513,2017-10-23T06:58:17.4506019Z,,,"{""UtcTime"":""2017-10-23 06:58:15.154"",""ProcessGuid"":""{0b8f529f-960b-59ab-0000-0010850b0100}"",""ProcessId"":""904"",""Image"":""C:\\\\Windows\\\\System32\\\\svchost.exe"",""User"":""NT AUTHORITY\\\\LOCAL SERVICE"",""Protocol"":""udp"",""Initiated"":""true"",""SourceIsIpv6"":""false"",""SourceIp"":""192.168.62.128"",""SourceHostname"":"""",""SourcePort"":""68"",""SourcePortName"":"""",""DestinationIsIpv6"":""false"",""DestinationIp"":""192.168.62.254"",""DestinationHostname"":"""",""DestinationPort"":""67"",""DestinationPortName"":""""}"\r';
 
 const TIMESKETCH_513 =
-  '{"message":"[3] Microsoft-Windows-Sysmon: Image=C:\\\\Windows\\\\System32\\\\svchost.exe DestinationIp=192.168.62.254 DestinationPort=67","datetime":"2017-10-23T06:58:16.4022973Z","timestamp":1508741896402297,"timestamp_desc":"Event Recorded","file":"@FILE@","recordId":"513","headerRecordId":"513","timeCreated":"2017-10-23T06:58:16.4022973Z","writtenTime":"2017-10-23T06:58:17.4506019Z","eventId":3,"provider":"Microsoft-Windows-Sysmon","channel":"Microsoft-Windows-Sysmon/Operational","computer":"DESKTOP-DF4ULDE","providerGuid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","version":5,"level":4,"task":3,"opcode":0,"keywords":"0x8000000000000000","processId":1412,"threadId":6228,"userId":"S-1-5-18","UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}';
+  '{"message":"[3] Microsoft-Windows-Sysmon: Image=C:\\\\Windows\\\\System32\\\\svchost.exe DestinationIp=192.168.62.254 DestinationPort=67","datetime":"2017-10-23T06:58:16.4022973Z","timestamp":1508741896402297,"timestamp_desc":"Event Recorded","file":"@FILE@","recordId":"513","timeCreated":"2017-10-23T06:58:16.4022973Z","eventId":3,"version":5,"level":4,"task":3,"opcode":0,"keywords":"0x8000000000000000","provider":"Microsoft-Windows-Sysmon","providerGuid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","channel":"Microsoft-Windows-Sysmon/Operational","computer":"DESKTOP-DF4ULDE","processId":1412,"threadId":6228,"userId":"S-1-5-18","UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}';
 
 const ECS_513 =
-  '{"@timestamp":"2017-10-23T06:58:16.4022973Z","ecs":{"version":"8.11.0"},"event":{"kind":"event","code":"3","provider":"Microsoft-Windows-Sysmon","created":"2017-10-23T06:58:17.4506019Z"},"host":{"name":"DESKTOP-DF4ULDE"},"log":{"file":{"path":"@FILE@"}},"winlog":{"channel":"Microsoft-Windows-Sysmon/Operational","provider_name":"Microsoft-Windows-Sysmon","provider_guid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","computer_name":"DESKTOP-DF4ULDE","record_id":"513","event_id":"3","version":5,"process":{"pid":1412,"thread":{"id":6228}},"user":{"identifier":"S-1-5-18"},"event_data":{"UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}},"process":{"executable":"C:\\\\Windows\\\\System32\\\\svchost.exe","entity_id":"{0b8f529f-960b-59ab-0000-0010850b0100}","pid":904,"name":"svchost.exe"},"source":{"port":68,"ip":"192.168.62.128"},"destination":{"port":67,"ip":"192.168.62.254"},"network":{"transport":"udp","direction":"egress"},"user":{"domain":"NT AUTHORITY","name":"LOCAL SERVICE"}}';
+  '{"@timestamp":"2017-10-23T06:58:16.4022973Z","ecs":{"version":"8.11.0"},"event":{"kind":"event","code":"3","provider":"Microsoft-Windows-Sysmon"},"host":{"name":"DESKTOP-DF4ULDE"},"log":{"file":{"path":"@FILE@"},"level":"information"},"winlog":{"channel":"Microsoft-Windows-Sysmon/Operational","provider_name":"Microsoft-Windows-Sysmon","provider_guid":"{5770385f-c22a-43e0-bf4c-06f5698ffbd9}","computer_name":"DESKTOP-DF4ULDE","record_id":"513","event_id":"3","version":5,"process":{"pid":1412,"thread":{"id":6228}},"user":{"identifier":"S-1-5-18"},"event_data":{"UtcTime":"2017-10-23 06:58:15.154","ProcessGuid":"{0b8f529f-960b-59ab-0000-0010850b0100}","ProcessId":"904","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe","User":"NT AUTHORITY\\\\LOCAL SERVICE","Protocol":"udp","Initiated":"true","SourceIsIpv6":"false","SourceIp":"192.168.62.128","SourceHostname":"","SourcePort":"68","SourcePortName":"","DestinationIsIpv6":"false","DestinationIp":"192.168.62.254","DestinationHostname":"","DestinationPort":"67","DestinationPortName":""}},"process":{"executable":"C:\\\\Windows\\\\System32\\\\svchost.exe","entity_id":"{0b8f529f-960b-59ab-0000-0010850b0100}","pid":904,"name":"svchost.exe"},"source":{"port":68,"ip":"192.168.62.128"},"destination":{"port":67,"ip":"192.168.62.254"},"network":{"transport":"udp","direction":"egress"},"user":{"domain":"NT AUTHORITY","name":"LOCAL SERVICE"}}';
 
 /** The golden line with the sample's path in, JSON-escaped for the JSON formats. */
 function golden(line: string, json: boolean): string {
@@ -93,6 +101,40 @@ test('dump --format csv, timesketch and ecs are the same bytes on one thread and
     assert.equal(two.stderr, one.stderr, format);
   }
 });
+
+/** OTRF's covenant_sharpwmi data set: NXLog JSON of a lab's Security and Sysmon logs. */
+const SHARPWMI = `${SHARED_ROOT}/samples/json/covenant_sharpwmi_create_dcerpc_wmi_2020-08-06035621.json`;
+
+test(
+  'dump --format ecs gives a Security logon (4624) of a JSON export its ECS user and source',
+  { skip: existsSync(SHARPWMI) ? false : `${SHARPWMI} not found` },
+  async () => {
+    const run = await runEvtxhunt('dump', '--format', 'ecs', '--query', 'EventID:4624', SHARPWMI);
+    const first = JSON.parse(run.stdout.split('\n')[0] ?? '') as Record<string, unknown>;
+
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.split('\n').length - 1, 14);
+    assert.deepEqual(first['event'], {
+      kind: 'event',
+      code: '4624',
+      provider: 'Microsoft-Windows-Security-Auditing',
+      outcome: 'success',
+      category: ['authentication'],
+      type: ['start'],
+      action: 'logged-in',
+    });
+    assert.deepEqual(first['user'], {
+      name: 'WORKSTATION6$',
+      domain: 'THESHIRE.LOCAL',
+      id: 'S-1-5-21-1363495622-3806888128-621328882-1113',
+    });
+    assert.deepEqual(first['source'], { ip: '172.18.39.6', port: 52543 });
+    assert.deepEqual((first['winlog'] as Record<string, unknown>)['logon'], {
+      type: 'Network',
+      id: '0xca4629',
+    });
+  },
+);
 
 /** hunt --format ecs on evtx-attack-samples' regsvr32 scriptlet log (see hunt-samples.test.ts). */
 const HUNT_REGSVR32 =

@@ -18,7 +18,7 @@ const GENERATE = `${REPO}packages/generate/dist/src/main.js`;
 const JSON_SAMPLES = `${SHARED_ROOT}/samples/json`;
 const SKIP_JSON = existsSync(JSON_SAMPLES) ? false : `no shared JSON samples at ${JSON_SAMPLES}`;
 
-/** A seeded Sysmon log with beacons, and its dump as JSON lines, as XML, and XML gzipped. */
+/** A seeded Sysmon log with beacons, and its dump as JSON lines, XML, XML gzipped, Timesketch. */
 async function logAndExports(dir: string): Promise<Record<string, string>> {
   const evtx = join(dir, 'sysmon.evtx');
   const args = ['--size', '1MB', '--seed', '7', '--hosts', '4', '--span-hours', '2'];
@@ -30,7 +30,9 @@ async function logAndExports(dir: string): Promise<Record<string, string>> {
   const xmlText = (await runEvtxhunt('dump', '--format', 'xml', evtx)).stdout;
   await writeFile(xml, xmlText);
   await writeFile(join(dir, 'sysmon.xml.gz'), gzipSync(xmlText));
-  return { evtx, jsonl, xml, gzip: join(dir, 'sysmon.xml.gz') };
+  const timesketch = join(dir, 'sysmon.timesketch.jsonl');
+  await writeFile(timesketch, (await runEvtxhunt('dump', '--format', 'timesketch', evtx)).stdout);
+  return { evtx, jsonl, xml, gzip: join(dir, 'sysmon.xml.gz'), timesketch };
 }
 
 /** A command's stdout with the input's path made the same for every form. */
@@ -40,13 +42,13 @@ async function output(path: string, ...args: string[]): Promise<string> {
   return run.stdout.replaceAll(path, 'LOG');
 }
 
-test('hunt, pivot and timeline give the same output on EVTX and on its JSONL, XML and gzip', async () => {
+test('hunt, pivot and timeline give the same output on EVTX and on its JSONL, XML, gzip and Timesketch lines', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-formats-'));
   try {
     const logs = await logAndExports(dir);
     for (const command of [['hunt', '--format', 'json'], ['pivot', '--json'], ['timeline']]) {
       const fromEvtx = await output(logs['evtx'] ?? '', ...command);
-      for (const form of ['jsonl', 'xml', 'gzip']) {
+      for (const form of ['jsonl', 'xml', 'gzip', 'timesketch']) {
         assert.equal(await output(logs[form] ?? '', ...command), fromEvtx, `${command[0]} ${form}`);
       }
     }
@@ -75,7 +77,7 @@ test('a folder is walked by content: exports are read beside EVTX, other files a
     const files = [...run.stderr.matchAll(/ (\S+sysmon\S*)$/gm)].map((match) => match[1]);
     assert.deepEqual(
       files.map((file) => file?.slice(dir.length + 1)),
-      ['sysmon.evtx', 'sysmon.jsonl', 'sysmon.xml', 'sysmon.xml.gz'],
+      ['sysmon.evtx', 'sysmon.jsonl', 'sysmon.timesketch.jsonl', 'sysmon.xml', 'sysmon.xml.gz'],
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -118,7 +118,7 @@ test('hunt writes no report when no .evtx file could be read', async () => {
   assert.equal(run.out, '');
   assert.equal(
     run.err,
-    'evtxhunt: no .evtx files found under the paths given\n' +
+    'evtxhunt: no .evtx files or exports found under the paths given\n' +
       'evtxhunt: no report written: no record could be read\n',
   );
 

@@ -1,7 +1,8 @@
 /**
  * Windows event logs exported by other tools, read into the same records as the EVTX parser
  * gives: Event Viewer and wevtutil XML; evtx_dump, Chainsaw, Velociraptor, Winlogbeat, NXLog
- * and Sentinel JSON; EvtxECmd CSV; any of them gzipped. Browser-safe: no Node imports here.
+ * and Sentinel JSON; EvtxECmd CSV; any of them gzipped or in a zip archive (zip64 too), EVTX
+ * members handed to the caller's parser. Browser-safe: no Node imports here.
  */
 export { FormatError } from './errors.js';
 export {
@@ -23,9 +24,12 @@ export type {
   Gunzip,
   ImportedRecord,
   InputFormat,
+  RenderedNames,
 } from './types.js';
 export { recordXml } from './xml/render.js';
 export {
+  MAX_ZIP_DIRECTORY,
+  MAX_ZIP_ENTRIES,
   webInflateRaw,
   zipEntries,
   zipEntryBytes,
@@ -33,5 +37,13 @@ export {
   type RandomAccess,
   type ZipEntry,
 } from './zip.js';
-export { readZipRecordBatches } from './zip-records.js';
+export {
+  readZipRecordBatches,
+  sniffZipMembers,
+  type EvtxMemberReader,
+  type SniffedMember,
+  type ZipReadOptions,
+} from './zip-records.js';
+export { collectBytes, type CollectLimit } from './collect.js';
+export { untilBroken, type BreakReport } from './broken-stream.js';
 export { openedRecordBatches } from './read.js';

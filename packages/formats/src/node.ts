@@ -6,7 +6,7 @@ import { createGunzip, createInflateRaw } from 'node:zlib';
 
 import { FormatError } from './errors.js';
 import { openInput, readRecordBatches, type ReadOptions } from './read.js';
-import { readZipRecordBatches } from './zip-records.js';
+import { readZipRecordBatches, sniffZipMembers, type ZipReadOptions } from './zip-records.js';
 import type { InflateRaw, RandomAccess } from './zip.js';
 import type { ByteChunks, Gunzip, ImportedRecord, InputFormat } from './types.js';
 
@@ -62,19 +62,35 @@ export async function sniffFile(path: string): Promise<SniffedFile> {
   }
 }
 
-/** Every record of every export inside the zip archive at `path`, in batches. */
-export async function* readZipFileRecordBatches(
+/** The zip archive at `path`, read at any offset until closed. */
+export async function openZipFile(
   path: string,
-  options: Omit<ReadOptions, 'file' | 'gunzip'> = {},
-): AsyncGenerator<ImportedRecord[]> {
+): Promise<RandomAccess & { close(): Promise<void> }> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const source: RandomAccess = { size, read: (offset, length) => readAt(handle, offset, length) };
-    const read = { ...options, file: path, gunzip: nodeGunzip };
-    yield* readZipRecordBatches(source, nodeInflateRaw, read);
-  } finally {
+    const read = (offset: number, length: number) => readAt(handle, offset, length);
+    return { size, read, close: () => handle.close() };
+  } catch (error) {
     await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * Every record of every log inside the zip archive at `path`, in batches: exports read here,
+ * EVTX members by `options.readEvtx` (reported and passed over without one).
+ */
+export async function* readZipFileRecordBatches(
+  path: string,
+  options: Omit<ZipReadOptions, 'file' | 'gunzip'> = {},
+): AsyncGenerator<ImportedRecord[]> {
+  const zip = await openZipFile(path);
+  try {
+    const read = { ...options, file: path, gunzip: nodeGunzip };
+    yield* readZipRecordBatches(zip, nodeInflateRaw, read);
+  } finally {
+    await zip.close();
   }
 }
 
@@ -96,6 +112,7 @@ async function readAt(
 export async function isEventLogFile(path: string): Promise<boolean> {
   const { format } = await sniffFile(path);
   if (format === undefined || format === 'evtx') return format === 'evtx';
+  if (format === 'zip' && (await holdsEvtx(path))) return true;
   const read = format === 'zip' ? readZipFileRecordBatches : readFileRecordBatches;
   try {
     for await (const batch of read(path, { batchSize: 1 })) return batch.length > 0;
@@ -103,4 +120,18 @@ export async function isEventLogFile(path: string): Promise<boolean> {
     if (!(error instanceof FormatError)) throw error;
   }
   return false;
+}
+
+/** True when a member of the zip archive at `path` is an EVTX log (gzipped or not). */
+async function holdsEvtx(path: string): Promise<boolean> {
+  const zip = await openZipFile(path);
+  try {
+    const members = await sniffZipMembers(zip, nodeInflateRaw, { file: path, gunzip: nodeGunzip });
+    return members.some((member) => member.format === 'evtx');
+  } catch (error) {
+    if (error instanceof FormatError) return false;
+    throw error;
+  } finally {
+    await zip.close();
+  }
 }

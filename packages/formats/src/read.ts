@@ -3,12 +3,15 @@
  * format is sniffed, gzip is undone in place, and the text is read record by record, so memory
  * stays flat however large the input. A bad record becomes a diagnostic; reading goes on.
  */
+import { untilBroken } from './broken-stream.js';
+import { evtxecmdSeparator, type CsvSeparator } from './csv/csv-header.js';
 import { csvRows } from './csv/csv-rows.js';
 import { evtxecmdColumns, evtxecmdRecord } from './csv/evtxecmd.js';
 import { FormatError } from './errors.js';
 import { parseJson } from './json/json-parse.js';
 import { jsonUnits } from './json/json-units.js';
 import { jsonRecord } from './json/shapes.js';
+import { detachStrings } from './record.js';
 import { describeUnknown, SNIFF_BYTES, sniffFormat } from './sniff.js';
 import { decodeText, textEncodingOf } from './text.js';
 import type { ByteChunks, FormatDiagnostic, Gunzip, ImportedRecord, InputFormat } from './types.js';
@@ -58,7 +61,9 @@ export async function openInput(
     if (options.gunzip === undefined || layer >= MAX_GZIP_LAYERS) {
       throw new FormatError(file, 'gzip', 0, 'gzip input cannot be opened here');
     }
-    current = await peek(options.gunzip(current.chunks), SNIFF_BYTES);
+    const report = options.onDiagnostic ?? (() => undefined);
+    const unpacked = untilBroken(options.gunzip(current.chunks), { structure: 'gzip', report });
+    current = await peek(unpacked, SNIFF_BYTES);
   }
 }
 
@@ -102,7 +107,8 @@ export function textRecords(
   const file = options.file;
   if (input.format === 'xml') return xmlRecords(text, encoding, file, report);
   if (input.format === 'json') return jsonRecords(text, encoding, file, report);
-  return csvRecords(text, encoding, file, report);
+  const head = new TextDecoder(encoding.name).decode(input.head.subarray(encoding.bom));
+  return csvRecords(text, { ...encoding, separator: evtxecmdSeparator(head) ?? ',' }, file, report);
 }
 
 type Encoding = ReturnType<typeof textEncodingOf>;
@@ -116,7 +122,7 @@ async function* xmlRecords(
 ) {
   let position = 0;
   for await (const event of xmlEvents(text, encoding, report)) {
-    const record = xmlRecord(event.element, file, ++position);
+    const record = detachStrings(xmlRecord(event.element, file, ++position));
     if (record.issues) reportIssues(record.issues, 'xml event', event, report);
     yield record;
   }
@@ -154,26 +160,26 @@ async function* jsonRecords(
       continue;
     }
     if (record.issues) reportIssues(record.issues, 'json record', where, report);
-    yield record;
+    yield detachStrings(record);
   }
 }
 
 async function* csvRecords(
   text: AsyncIterable<string>,
-  encoding: Encoding,
+  encoding: Encoding & { separator: CsvSeparator },
   file: string | undefined,
   report: Report,
 ) {
   let columns: Map<string, number> | undefined;
   let position = 0;
-  for await (const row of csvRows(text, encoding)) {
+  for await (const row of csvRows(text, encoding, encoding.separator)) {
     if (columns === undefined) {
       columns = evtxecmdColumns(row.fields);
       if (columns === undefined)
         throw new FormatError(file ?? 'input', 'csv header', row.offset, 'not an EvtxECmd header');
       continue;
     }
-    const record = evtxecmdRecord(row.fields, columns, file, ++position);
+    const record = detachStrings(evtxecmdRecord(row.fields, columns, file, ++position));
     if (record.issues) reportIssues(record.issues, 'csv row', row, report);
     yield record;
   }
@@ -205,20 +211,21 @@ export async function peek(
     length += next.value.length;
   }
   const head = concat(taken).subarray(0, size);
-  async function* again(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* taken;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      // A reader that stops early closes the source (a file stream) too.
+  let replayed = 0;
+  const again: AsyncIterator<Uint8Array> = {
+    next: async () => {
+      const part = taken[replayed];
+      if (part === undefined) return iterator.next();
+      replayed++;
+      return { done: false, value: part };
+    },
+    // A reader that stops early, or never starts, closes the source (a file stream) too.
+    return: async () => {
       await iterator.return?.();
-    }
-  }
-  return { head, chunks: again() };
+      return { done: true, value: undefined };
+    },
+  };
+  return { head, chunks: { [Symbol.asyncIterator]: () => again } };
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

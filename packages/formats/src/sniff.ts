@@ -3,8 +3,7 @@
  * gzip's and zip's magic numbers, then the text's first character (`<` XML, `{`/`[` JSON) or an
  * EvtxECmd CSV header.
  */
-import { csvHeaderNames } from './csv/csv-header.js';
-import { evtxecmdColumns } from './csv/evtxecmd.js';
+import { evtxecmdSeparator } from './csv/csv-header.js';
 import { textEncodingOf } from './text.js';
 import type { InputFormat } from './types.js';
 
@@ -34,9 +33,7 @@ export function sniffFormat(head: Uint8Array): InputFormat | undefined {
   const first = text.trimStart()[0];
   if (first === '<') return XML_EVENT.test(text) ? 'xml' : undefined;
   if (first === '{' || first === '[') return JSON_EVENT_KEYS.test(text) ? 'json' : undefined;
-  const header = csvHeaderNames(text);
-  if (header !== undefined && evtxecmdColumns(header) !== undefined) return 'csv';
-  return undefined;
+  return evtxecmdSeparator(text) === undefined ? undefined : 'csv';
 }
 
 const CHUNK_SIGNATURE = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"

@@ -41,6 +41,19 @@ export interface ImportedRecord {
   data: Record<string, FieldValue>;
   /** What was odd about this record but did not stop it (a time that could not be read). */
   issues?: string[];
+  /**
+   * The names Windows rendered for System values, as the export kept them: Winlogbeat keeps
+   * Level, Task, Opcode and Keywords only as these names, Event Viewer beside the numbers.
+   */
+  rendered?: RenderedNames;
+}
+
+/** System values by the names Event Viewer shows (`Information`, `Audit Success`). */
+export interface RenderedNames {
+  level?: string;
+  task?: string;
+  opcode?: string;
+  keywords?: string[];
 }
 
 /** A problem in the input: where it lies and what it is. Reading goes on past it. */

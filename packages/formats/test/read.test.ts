@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 
 import { nodeGunzip, readFileRecordBatches } from '../src/node.js';
 import { FormatError } from '../src/errors.js';
@@ -71,4 +71,34 @@ test('readFileRecordBatches reads a file in batches of the size asked', async ()
   const path = FIXTURES + 'application-head.xml';
   for await (const batch of readFileRecordBatches(path, { batchSize: 2 })) sizes.push(batch.length);
   assert.deepEqual(sizes, [2, 1]);
+});
+
+test('readRecordBatches reads a gzip cut off up to the cut: an error names it, no record before it is lost', async () => {
+  const lines = Array.from({ length: 600 }, (_, i) =>
+    JSON.stringify({
+      recordId: String(i + 1),
+      eventId: 1,
+      channel: 'c',
+      data: { N: 'x'.repeat(i % 50) },
+    }),
+  );
+  const gzipped = gzipSync(new TextEncoder().encode(lines.join('\n') + '\n'));
+  const cut = gzipped.subarray(0, Math.floor(gzipped.length * 0.6));
+  // Every whole line zlib can give back from the cut bytes, as zcat would.
+  const partial = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH });
+  const readable = new TextDecoder().decode(partial).split('\n').length - 1;
+  for (const gunzip of [nodeGunzip, webGunzip]) {
+    const { records, diagnostics } = await readAll(cut, 4096, { gunzip, batchSize: 256 });
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    const whole = records.length;
+
+    assert.equal(whole, readable);
+    assert.ok(whole > 256 && whole < 600, `${whole} records`);
+    assert.deepEqual(records.map((record) => record.recordId).slice(-1), [String(whole)]);
+    assert.equal(errors[0]?.structure, 'gzip');
+    assert.match(
+      errors[0]?.message ?? '',
+      /^compressed data ends early or is damaged \(.+\); the \d+ bytes before were read$/,
+    );
+  }
 });

@@ -367,6 +367,16 @@ export {
   type JsonlOptions,
 } from './export/jsonl.js';
 export { ECS_FINDING_VERSION, findingEcsDocument } from './export/ecs-findings.js';
+export { ECS_VERSION, EcsDocument } from './export/ecs-document.js';
+export { ecsRecordDocument, ecsRecordLine } from './export/ecs-records.js';
+export {
+  TIMESTAMP_DESC,
+  epochMicroseconds,
+  timesketchLine,
+  timesketchMessage,
+} from './export/timesketch.js';
+export { exportJsonText } from './export/export-json.js';
+export type { ExportRecord } from './export/export-record.js';
 
 // What events and fields mean, for the details pane, and the Sysmon field names (src/docs).
 export { eventDoc, type EventDoc, type FieldDocs } from './docs/model.js';

@@ -1,14 +1,19 @@
 /**
  * Exports of the page: the rows of the events table as it is filtered and sorted (CSV with the
- * table's columns, or JSON Lines with every field) and the hunt's findings (JSON Lines). Lines
- * come from packages/hunt's CsvWriter and JsonlWriter, so formulas are neutralised and times are
- * in the chosen zone exactly as the CLI writes them; the page only gathers them into a Blob.
+ * table's columns, JSON Lines with every field, ECS documents for Elastic or OpenSearch, or
+ * Timesketch lines) and the hunt's findings (JSON Lines). Lines come from packages/hunt's
+ * writers, the ones `evtxhunt dump` uses, so formulas are neutralised, times are in the chosen
+ * zone (UTC for ECS and Timesketch) and documents are the CLI's; the page only gathers them
+ * into a Blob.
  */
 import {
   CsvWriter,
   JsonlWriter,
   SYSTEM_EXTRA_NAMES,
+  ecsRecordLine,
+  timesketchLine,
   type EventRecord,
+  type ExportRecord,
   type Finding,
   type TimeZoneChoice,
 } from '@evtxhunt/hunt';
@@ -18,8 +23,19 @@ import type { EventStore } from '../store/event-store.js';
 import type { RowView } from '../store/view.js';
 import { slicedLoop, type Pacer, type StillWanted } from './slices.js';
 
-/** The two formats of an events export. */
-export type ExportFormat = 'csv' | 'jsonl';
+/** The formats of an events export. */
+export type ExportFormat = 'csv' | 'jsonl' | 'ecs' | 'timesketch';
+
+/** Each format's file name and media type. */
+const FORMAT_FILES: Readonly<Record<ExportFormat, { name: string; type: string }>> = {
+  csv: { name: 'evtxhunt-events.csv', type: 'text/csv;charset=utf-8' },
+  jsonl: { name: 'evtxhunt-events.jsonl', type: 'application/x-ndjson;charset=utf-8' },
+  ecs: { name: 'evtxhunt-events-ecs.ndjson', type: 'application/x-ndjson;charset=utf-8' },
+  timesketch: {
+    name: 'evtxhunt-events-timesketch.jsonl',
+    type: 'application/x-ndjson;charset=utf-8',
+  },
+};
 
 /** A finished export: its text as a Blob, and what to tell the user about it. */
 export interface ExportFile {
@@ -72,9 +88,8 @@ export async function exportRows(
   progress?: (rows: number) => void,
 ): Promise<ExportFile | undefined> {
   const writer = rowWriter(spec);
-  const csv = spec.format === 'csv';
-  const mediaType = csv ? 'text/csv;charset=utf-8' : 'application/x-ndjson;charset=utf-8';
-  const parts = new PartBuilder(writer.first, mediaType);
+  const { name, type } = FORMAT_FILES[spec.format];
+  const parts = new PartBuilder(writer.first, type);
   const visit = (i: number) => {
     parts.add(writer.line(spec.store, spec.view.row(i)));
     if (i % PROGRESS_ROWS === 0) progress?.(i);
@@ -82,7 +97,7 @@ export async function exportRows(
   if (!(await slicedLoop(spec.view.length, visit, pacer, wanted))) return undefined;
 
   return {
-    fileName: `evtxhunt-events.${spec.format}`,
+    fileName: name,
     blob: parts.finish(),
     lines: spec.view.length,
     timeZone: writer.timeZone,
@@ -112,6 +127,7 @@ interface RowWriter {
 }
 
 function rowWriter(spec: RowsExport): RowWriter {
+  if (spec.format === 'ecs' || spec.format === 'timesketch') return utcWriter(spec.format);
   if (spec.format === 'jsonl') {
     const jsonl = new JsonlWriter({ timeZone: spec.timeZone });
     const zone = `Times are in ${jsonl.timeZone}.`;
@@ -132,6 +148,34 @@ function rowWriter(spec: RowsExport): RowWriter {
     line: (store, row) => csv.row(withLevelField(store, row, flagged)),
     note: () => `${csv.note()} Times are in ${csv.timeZone}.`,
   };
+}
+
+/** ECS or Timesketch lines, as `evtxhunt dump --format` writes them: times in UTC. */
+function utcWriter(format: 'ecs' | 'timesketch'): RowWriter {
+  const line = format === 'ecs' ? ecsRecordLine : timesketchLine;
+  const note =
+    format === 'ecs'
+      ? 'One ECS document per line, for Elastic or OpenSearch bulk ingest. Times are in UTC.'
+      : 'One Timesketch event per line (message, datetime, timestamp_desc). Times are in UTC.';
+  return {
+    first: '',
+    timeZone: 'UTC',
+    line: (store, row) => {
+      const record = exportRecord(store, row);
+      return `${line(record, record.file ?? '')}\n`;
+    },
+    note: () => note,
+  };
+}
+
+/**
+ * The row as the parser gives it to `evtxhunt dump`: the engine's record, the rest of System
+ * and the Level as a number. The store keeps no record header, so no header id or time.
+ */
+export function exportRecord(store: EventStore, row: number): ExportRecord {
+  const level = store.level(row);
+  const record = { ...store.record(row), ...store.systemExtras(row) };
+  return level === undefined ? record : { ...record, level };
 }
 
 /**

@@ -11,7 +11,7 @@ import { LatestOnly, type Pacer } from '../hunt/slices.js';
 import type { HuntResult, HuntSource } from './hunt.js';
 
 /** What is exported. */
-export type ExportKind = 'events-csv' | 'events-jsonl' | 'findings-jsonl';
+export type ExportKind = `events-${ExportFormat}` | 'findings-jsonl';
 
 /** Where an export is. */
 export type ExportState =
@@ -57,7 +57,7 @@ export class ExportSession {
 
   /** Writes every row of the events table, as it is filtered and sorted, in `format`. */
   async events(format: ExportFormat): Promise<void> {
-    const kind: ExportKind = format === 'csv' ? 'events-csv' : 'events-jsonl';
+    const kind: ExportKind = `events-${format}`;
     const wanted = this.#latest.next();
     const view = this.#source.view.value;
     const writing = { state: 'writing', kind, rows: view.length } as const;

@@ -226,8 +226,8 @@ function EmptyState() {
   return (
     <div class="empty">
       <p class="empty-title">
-        Drop .evtx files, or their XML, JSON or CSV exports, anywhere on this page, or open them
-        with the button above.
+        Drop .evtx files, or their XML, JSON or CSV exports, gzipped or in zip archives, anywhere on
+        this page, or open them with the button above.
       </p>
       <p>
         They are read here, in this browser tab, by background workers. Nothing is uploaded: this

@@ -24,7 +24,7 @@ export function Toolbar(props: ToolbarProps) {
           type="file"
           class="visually-hidden"
           multiple
-          accept=".evtx,.xml,.json,.jsonl,.ndjson,.csv,.gz"
+          accept=".evtx,.xml,.json,.jsonl,.ndjson,.csv,.gz,.zip"
           aria-label="Open EVTX files"
           onChange={(event) => {
             const input = event.currentTarget as HTMLInputElement;

@@ -48,13 +48,18 @@ const FILE_HEADER_BLOCK = 0x1000;
 const CHUNK_SIZE = 0x10000;
 
 /**
- * The row for `record`, the record at 0-based `position` of an export. An export has no chunks,
+ * The row for `record`, the record at 0-based `position` of an export (or of an EVTX log read
+ * out of gzip or zip, whose records may be recovered ones). An export has no chunks,
  * so the row's chunk is its position (how its XML is asked for again) and its offset that
  * chunk's first byte, as the store expects.
  */
-export function importedRow(record: ImportedRecord, position: number): CompactRow {
+export function importedRow(
+  record: ImportedRecord & { readonly recovered?: true },
+  position: number,
+): CompactRow {
   const names = Object.keys(record.data);
   return {
+    ...(record.recovered ? RECOVERED : {}),
     time: record.timeCreated,
     eventId: record.eventId,
     level: record.level,

@@ -13,7 +13,12 @@ import type { CompactRow, ParseOutcome, WorkerReply, WorkerRequest } from '../..
 import { rowsOf } from '../../src/row-columns-read.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { parseFile } from '../support/parse.js';
-import { FORMATS_FIXTURES, ISSUE43 } from '../support/paths.js';
+import { FORMATS_FIXTURES, ISSUE43, REPO } from '../support/paths.js';
+
+/** The zip writer of @evtxhunt/formats' tests (stored or deflated members, zip64 or not). */
+const { zipOf } = (await import(`${REPO}packages/formats/dist/test/zip-writer.js`)) as {
+  zipOf: (members: { name: string; bytes: Uint8Array; deflate?: boolean }[]) => Uint8Array;
+};
 
 /** Ports that run the real worker handler in this process, recording what each was asked. */
 function inProcessWorkers() {
@@ -165,12 +170,39 @@ test('cancelling an export keeps the batches taken in and stops its worker', asy
   assert.deepEqual(workers.asked.at(-1), { kind: 'more', id: 1 + 1, stop: true });
 });
 
-test('a zip archive and a gzipped EVTX file fail with what to do', async () => {
-  const evtx = await pooled(gzipSync(await readFile(ISSUE43)), 'issue43.evtx.gz');
-  assert.equal(evtx.failed, 'issue43.evtx.gz: a gzipped EVTX file; unpack it and open it');
-  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(0)]);
-  const zipped = await pooled(zip, 'logs.zip');
-  assert.equal(zipped.failed, 'logs.zip: a zip archive; unpack it and open its files');
+test('a gzipped EVTX file is read whole by one worker: the rows of the EVTX itself', async () => {
+  const plain = await parseFile(ISSUE43);
+  const gzipped = await pooled(gzipSync(await readFile(ISSUE43)), 'issue43.evtx.gz');
+
+  assert.equal(gzipped.failed, undefined);
+  assert.equal(gzipped.done?.format, 'gzip evtx');
+  assert.deepEqual(gzipped.rows.map(event), plain.rows.map(event));
+  const row = gzipped.rows[77] as CompactRow;
+  const file = new Blob([gzipSync(await readFile(ISSUE43))]);
+  const xml = await gzipped.pool.xml(file, 'issue43.evtx.gz', row.chunk, row.offset);
+  assert.match(xml, /<EventRecordID>78<\/EventRecordID>/);
+});
+
+test('a zip archive of EVTX and exports gives the rows of every member in order, warning of others', async () => {
+  const zip = zipOf([
+    { name: 'search.jsonl', bytes: await fixture('chainsaw_search.jsonl'), deflate: true },
+    { name: 'sysmon/issue43.evtx', bytes: new Uint8Array(await readFile(ISSUE43)), deflate: true },
+    { name: 'readme.txt', bytes: new TextEncoder().encode('case 7\n') },
+  ]);
+  const zipped = await pooled(zip, 'case.zip');
+  const plain = await parseFile(ISSUE43);
+
+  assert.equal(zipped.failed, undefined);
+  assert.equal(zipped.done?.format, 'zip');
+  assert.equal(zipped.rows.length, 2 + 1730);
+  assert.deepEqual(
+    zipped.rows.slice(0, 2).map((row) => row.recordId),
+    ['31794', '31799'],
+  );
+  assert.deepEqual(zipped.rows.slice(2).map(event), plain.rows.map(event));
+  const diagnostics = zipped.done?.summary.diagnostics ?? [];
+  assert.equal(diagnostics.length, 1);
+  assert.match(diagnostics[0]?.message ?? '', /^member "readme\.txt" skipped: not an event log: /);
 });
 
 test('EVTX keeps the chunk-slot path, and content of no known format goes the EVTX way', async () => {

@@ -31,7 +31,8 @@ const HELP = `Usage: evtxhunt dump FILE|DIR... [--format jsonl|xml|csv|timesketc
 
 Writes every readable record to stdout and diagnostics to stderr. Besides EVTX, reads
 other tools' exports by content (XML, JSON, EvtxECmd CSV, gzip or zip of them; see the
-README); directories are walked for .evtx files and for those exports.
+README), and EVTX gzipped or in a zip (each member read as ARCHIVE:MEMBER); directories are
+walked for .evtx files and for those exports.
 
 Options:
   --format jsonl  one JSON object per line: the structured record plus "file" (default)

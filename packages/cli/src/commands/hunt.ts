@@ -45,7 +45,9 @@ const HELP = `Usage: evtxhunt hunt PATH... [--config FILE] [--allow FILE] [--for
 Hunts command-and-control in Sysmon logs (and Security 4688 process starts): LOLBins and
 binaries in user-writable places connecting out, beacons, inbound connections to admin ports,
 lateral movement between internal hosts, service binaries phoning home, and the chain
-process start -> DNS query -> connection -> file written. Directories are walked for .evtx.
+process start -> DNS query -> connection -> file written. Reads EVTX and, by content, other
+tools' exports (XML, JSON, EvtxECmd CSV, gzip or zip of them or of EVTX; see dump --help);
+directories are walked for .evtx files and for those exports.
 
 Options:
   --config FILE      the Sysmon configuration the logs were written under: the report lists

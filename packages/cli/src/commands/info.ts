@@ -5,6 +5,7 @@ import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { ForeignFile } from '../foreign-input.js';
 import { renderInfo, type InfoReport } from '../info-report.js';
 import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
@@ -14,8 +15,9 @@ import type { Reporter } from '../reporter.js';
 
 const HELP = `Usage: evtxhunt info FILE|DIR... [--json]
 
-Shows each file's header facts, chunk table, record counts and the damage found.
-Directories are walked for .evtx files. Every record is read to count them.
+Shows each file's header facts, chunk table, record counts and the damage found; for an
+export (XML, JSON, CSV, gzipped or zipped) its format and record count. Directories are
+walked for .evtx files and exports. Every record is read to count them.
 
 Options:
   --json      write a JSON array with one object per file
@@ -55,7 +57,9 @@ async function inspect(evtx: EvtxFile, file: string, reporter: Reporter): Promis
   while (!(await records.next()).done) await reporter.record(evtx.summary);
 
   const summary = evtx.summary;
-  return { file, size: summary.size, header: evtx.header, chunks, summary };
+  // An export (XML, JSON, CSV, a zip of them) has records but no EVTX header or chunks.
+  const format = evtx instanceof ForeignFile ? evtx.format : undefined;
+  return { file, size: summary.size, header: evtx.header, chunks, summary, format };
 }
 
 /** The info command. */

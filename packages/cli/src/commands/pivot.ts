@@ -32,7 +32,8 @@ Groups Sysmon Event ID 3 network connections this host initiated, by default by 
 DestinationIp, and shows per group the count, destination ports, DestinationHostname values
 and first and last seen, largest group first. Times are UTC: Sysmon's UtcTime (when the event
 happened) where the record has one, else TimeCreated (when it was logged). Directories are
-walked for .evtx files and for exports other tools wrote (XML, JSON, CSV; see dump --help).
+walked for .evtx files and for exports other tools wrote (XML, JSON, CSV, gzip or zip of
+them or of EVTX; see dump --help).
 
 Options:
   --by Field,Field   fields to group by (data fields such as Image, or eventId, provider,

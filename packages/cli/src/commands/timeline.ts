@@ -25,8 +25,9 @@ const HELP = `Usage: evtxhunt timeline PATH... [--process GUID | --image NAME] [
 
 Shows what processes did: Sysmon events (process start and end, network connections, DNS
 queries, files, registry, pipes, ...) and Security 4688 process starts, merged across files
-and hosts and sorted by UTC time (Sysmon's UtcTime where the event has one). Directories are
-walked for .evtx files.
+and hosts and sorted by UTC time (Sysmon's UtcTime where the event has one). Reads EVTX and,
+by content, other tools' exports (XML, JSON, EvtxECmd CSV, gzip or zip of them or of EVTX;
+see dump --help); directories are walked for .evtx files and for those exports.
 
 Options:
   --process GUID   one story: the process with this Sysmon ProcessGuid (braces and case do

@@ -1,7 +1,8 @@
 /**
  * The formats `dump` writes and, for each, how one structured record becomes one line. The
  * export modules are imported only for the format asked for, so a worker thread of a JSON dump
- * does not load the hunt engine the CSV writer's neutralisation lives in.
+ * does not load the hunt engine, where the ECS and Timesketch writers (shared with the web
+ * app) and the CSV writer's neutralisation live.
  */
 import type { StructuredRecord } from '@evtxhunt/evtx';
 
@@ -27,9 +28,9 @@ export async function structuredLineFor(format: DumpFormat): Promise<StructuredL
     case 'csv':
       return (await import('./csv-records.js')).csvRecordLine;
     case 'timesketch':
-      return (await import('./timesketch.js')).timesketchLine;
+      return (await import('@evtxhunt/hunt')).timesketchLine;
     case 'ecs':
-      return (await import('./ecs.js')).ecsLine;
+      return (await import('@evtxhunt/hunt')).ecsRecordLine;
     default:
       return (record, file) => recordJsonLine(file, record);
   }

@@ -3,6 +3,7 @@
  * doubled, and line breaks), each with where it starts in the input.
  */
 import { TextPosition, type TextEncodingName } from '../text.js';
+import type { CsvSeparator } from './csv-header.js';
 
 /** One row's fields and where the row starts. */
 export interface CsvRow {
@@ -14,16 +15,18 @@ export interface CsvRow {
 /** Longest row accepted, in characters; a longer one ends the reading with an error. */
 export const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
-/** Every row of the text, in order; blank lines are left out. */
+/** Every row of the text, fields split at `separator`, in order; blank lines are left out. */
 export async function* csvRows(
   pieces: AsyncIterable<string>,
   encoding: { name: TextEncodingName; bom: number },
+  separator: CsvSeparator = ',',
 ): AsyncGenerator<CsvRow> {
+  const split = separator.charCodeAt(0);
   const position = new TextPosition(encoding.name, encoding.bom);
   let buffer = '';
   for await (const piece of pieces) {
     buffer += piece;
-    const { rows, used } = completeRows(buffer, position, false);
+    const { rows, used } = completeRows(buffer, position, false, split);
     yield* rows;
     buffer = buffer.slice(used);
     if (buffer.length > MAX_ROW_CHARS) {
@@ -32,7 +35,7 @@ export async function* csvRows(
       );
     }
   }
-  yield* completeRows(buffer, position, true).rows;
+  yield* completeRows(buffer, position, true, split).rows;
 }
 
 /** The rows that end inside `text` (all of them when `final`), and how much text they used. */
@@ -40,11 +43,12 @@ function completeRows(
   text: string,
   position: TextPosition,
   final: boolean,
+  split: number,
 ): { rows: CsvRow[]; used: number } {
   const rows: CsvRow[] = [];
   let at = 0;
   for (;;) {
-    const row = readRow(text, at, final);
+    const row = readRow(text, at, final, split);
     if (row === undefined) break;
     const start = position.at();
     position.advance(text, at, row.end);
@@ -61,16 +65,17 @@ function readRow(
   text: string,
   at: number,
   final: boolean,
+  split: number,
 ): { fields: string[]; end: number } | undefined {
   const fields: string[] = [];
   let i = at;
   for (;;) {
-    const field = readField(text, i, final);
+    const field = readField(text, i, final, split);
     if (field === undefined) return undefined;
     fields.push(field.value);
     i = field.end;
     const code = text.charCodeAt(i);
-    if (code === 0x2c) {
+    if (code === split) {
       i++;
       continue;
     }
@@ -84,8 +89,9 @@ function readField(
   text: string,
   at: number,
   final: boolean,
+  split: number,
 ): { value: string; end: number } | undefined {
-  if (text.charCodeAt(at) !== 0x22) return plainField(text, at, final);
+  if (text.charCodeAt(at) !== 0x22) return plainField(text, at, final, split);
   let value = '';
   let i = at + 1;
   for (;;) {
@@ -99,12 +105,17 @@ function readField(
     }
     if (quote + 1 >= text.length && !final) return undefined;
     // A quote that does not end the field is kept, as spreadsheet programs do.
-    return afterQuote(text, quote + 1, value);
+    return afterQuote(text, quote + 1, value, split);
   }
 }
 
-function afterQuote(text: string, at: number, value: string): { value: string; end: number } {
-  const rest = plainField(text, at, true) as { value: string; end: number };
+function afterQuote(
+  text: string,
+  at: number,
+  value: string,
+  split: number,
+): { value: string; end: number } {
+  const rest = plainField(text, at, true, split) as { value: string; end: number };
   return { value: value + rest.value, end: rest.end };
 }
 
@@ -112,11 +123,12 @@ function plainField(
   text: string,
   at: number,
   final: boolean,
+  split: number,
 ): { value: string; end: number } | undefined {
   let i = at;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code === 0x2c || code === 0x0a || code === 0x0d)
+    if (code === split || code === 0x0a || code === 0x0d)
       return { value: text.slice(at, i), end: i };
     i++;
   }

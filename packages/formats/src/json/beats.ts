@@ -13,9 +13,9 @@ import {
   setText,
   setTime,
 } from '../record.js';
-import type { ImportedRecord } from '../types.js';
+import type { ImportedRecord, RenderedNames } from '../types.js';
 import type { JsonObject } from './json-parse.js';
-import { addValue, messageFields, objectAt, textAt } from './json-values.js';
+import { addValue, messageFields, objectAt, scalarText, textAt, valueAt } from './json-values.js';
 
 /** Where each System field sits in one Winlogbeat layout. */
 interface BeatLayout {
@@ -32,6 +32,8 @@ interface BeatLayout {
   readonly userId: string;
   readonly activityId: string;
   readonly relatedActivityId: string;
+  /** Where the rendered names of Level, Task, Opcode and Keywords are. */
+  readonly rendered: { readonly [K in keyof RenderedNames]-?: string };
 }
 
 const ECS: BeatLayout = {
@@ -48,6 +50,13 @@ const ECS: BeatLayout = {
   userId: 'winlog.user.identifier',
   activityId: 'winlog.activity_id',
   relatedActivityId: 'winlog.related_activity_id',
+  // Winlogbeat 7 and later write the level lower-cased (`information`), as ECS log.level.
+  rendered: {
+    level: 'log.level',
+    task: 'winlog.task',
+    opcode: 'winlog.opcode',
+    keywords: 'winlog.keywords',
+  },
 };
 
 const BEATS_6: BeatLayout = {
@@ -64,6 +73,7 @@ const BEATS_6: BeatLayout = {
   userId: 'user.identifier',
   activityId: 'activity_id',
   relatedActivityId: 'related_activity_id',
+  rendered: { level: 'level', task: 'task', opcode: 'opcode', keywords: 'keywords' },
 };
 
 /** The Winlogbeat layout of `object`, or undefined when it is none. */
@@ -98,10 +108,24 @@ export function beatRecord(
   setText(record, 'userId', text(layout.userId));
   setText(record, 'activityId', text(layout.activityId));
   setText(record, 'relatedActivityId', text(layout.relatedActivityId));
-  // TODO: Level, Task, Opcode and Keywords are kept by Winlogbeat as display names only
-  // ("Information", "Audit Success"), which do not map back to numbers; they are left out.
+  // Winlogbeat keeps Level, Task, Opcode and Keywords as display names only ("Information",
+  // "Audit Success"), which do not map back to numbers (the same name stands for Level 0 and
+  // 4; Task names are the provider's): they are kept as the record's rendered names.
+  addRendered(record, object, layout);
   record.data = beatData(object, layout, record.provider).fields;
   return record;
+}
+
+function addRendered(record: ImportedRecord, object: JsonObject, layout: BeatLayout): void {
+  const rendered: RenderedNames = {};
+  for (const key of ['level', 'task', 'opcode'] as const) {
+    const name = textAt(object, layout.rendered[key]);
+    if (name !== undefined && name !== '') rendered[key] = name;
+  }
+  const keywords = valueAt(object, layout.rendered.keywords);
+  const names = Array.isArray(keywords) ? keywords.map((item) => scalarText(item)) : [];
+  if (names.length > 0) rendered.keywords = names.filter((name) => name !== undefined);
+  if (Object.keys(rendered).length > 0) record.rendered = rendered;
 }
 
 function beatData(object: JsonObject, layout: BeatLayout, provider: string): FieldCollector {

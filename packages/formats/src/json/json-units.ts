@@ -100,7 +100,8 @@ class Splitter {
     this.seenAny = true;
     if (code !== 0x7b) {
       this.moveTo(this.at);
-      this.problem('text that is no JSON object between records; skipped to the next line');
+      // A line that is no record is a record that could not be read, as a bad JSON line is.
+      this.lineError('text that is no JSON object between records; skipped to the next line');
       this.skipping = true;
       return;
     }
@@ -152,8 +153,8 @@ class Splitter {
     if (!this.skipping) this.moveTo(this.at + 1);
   }
 
-  private problem(message: string): void {
-    this.report({ severity: 'warning', structure: 'json', ...this.position.at(), message });
+  private lineError(message: string): void {
+    this.report({ severity: 'error', structure: 'json record', ...this.position.at(), message });
   }
 
   /** Counts the text up to `index` as read. */

@@ -7,7 +7,7 @@ import { beatLayout, beatRecord } from './beats.js';
 import { eventJsonRecord, eventRoot } from './event-json.js';
 import { isNxlog, isSentinel, nxlogRecord, sentinelRecord } from './flat.js';
 import { isObject, type JsonValue } from './json-parse.js';
-import { isOwnDump, ownDumpRecord } from './own.js';
+import { isOwnDump, isOwnTimesketch, ownDumpRecord, ownTimesketchRecord } from './own.js';
 
 /** The record for one parsed JSON value, or why it is none. */
 export function jsonRecord(
@@ -22,6 +22,7 @@ export function jsonRecord(
   const beat = beatLayout(value);
   if (beat) return beatRecord(value, beat, file, position);
   if (isSentinel(value)) return sentinelRecord(value, file, position);
+  if (isOwnTimesketch(value)) return ownTimesketchRecord(value, file, position);
   if (isOwnDump(value)) return ownDumpRecord(value, file, position);
   if (isNxlog(value)) return nxlogRecord(value, file, position);
   return { problem: 'JSON object of no known event shape (no Event.System, winlog, EventID)' };

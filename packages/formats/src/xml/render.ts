@@ -8,7 +8,21 @@ const EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
 
 /** The event's XML on one line, System first, then every data field as a `Data` element. */
 export function recordXml(record: ImportedRecord): string {
-  return `<Event xmlns='${EVENT_NAMESPACE}'>${systemXml(record)}${eventDataXml(record)}</Event>`;
+  const body = systemXml(record) + eventDataXml(record) + renderingXml(record);
+  return `<Event xmlns='${EVENT_NAMESPACE}'>${body}</Event>`;
+}
+
+/** The names Windows rendered, where the export kept them, as Event Viewer writes them. */
+function renderingXml(record: ImportedRecord): string {
+  const names = record.rendered;
+  if (names === undefined) return '';
+  const parts = (['level', 'task', 'opcode'] as const).map((key) => {
+    const name = names[key];
+    return name === undefined ? '' : element(upperFirst(key), [], name);
+  });
+  const keywords = names.keywords?.map((keyword) => element('Keyword', [], keyword)) ?? [];
+  if (keywords.length > 0) parts.push(`<Keywords>${keywords.join('')}</Keywords>`);
+  return `<RenderingInfo>${parts.join('')}</RenderingInfo>`;
 }
 
 function systemXml(record: ImportedRecord): string {

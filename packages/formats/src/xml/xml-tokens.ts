@@ -143,11 +143,26 @@ function localName(name: string): string {
  * reference to no character) is left as written: nothing outside the document is looked up.
  */
 export function decodeReferences(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, body: string) => {
+  const decoded = text.includes('_x') ? decodeUnholdable(text) : text;
+  if (!decoded.includes('&')) return decoded;
+  return decoded.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, body: string) => {
     if (!body.startsWith('#')) return PREDEFINED.get(body) ?? whole;
     const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
     return valid ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * `_xHHHH_` for a character XML 1.0 cannot hold (C0 controls but tab, line feed and carriage
+ * return; U+FFFE, U+FFFF), as `dump --format xml` writes them, back to the character. Any
+ * other `_xHHHH_` (`_x0041_`) is text an event wrote, and stays.
+ */
+function decodeUnholdable(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) => {
+    const code = parseInt(hex, 16);
+    const unholdable =
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code >= 0xfffe;
+    return unholdable ? String.fromCharCode(code) : whole;
   });
 }

@@ -42,3 +42,27 @@ test('EvtxECmd CSV: a Payload that is not JSON is a warning; the row is kept', a
   assert.equal(diagnostics[0]?.offset, header.length);
   assert.match(diagnostics[0]?.message ?? '', /^Payload is not JSON/);
 });
+
+test('EvtxECmd CSV re-saved with semicolons or tabs gives the same records', async () => {
+  const text = new TextDecoder().decode(CSV);
+  const comma = await readAll(CSV);
+  for (const separator of [';', '\t']) {
+    // Fields that hold a comma are quoted already; only the separators between fields change.
+    const rows = text.split('\r\n').map((line) => resplit(line, separator));
+    const { records, diagnostics } = await readAll(rows.join('\r\n'));
+
+    assert.deepEqual(diagnostics, comma.diagnostics);
+    assert.deepEqual(records, comma.records);
+  }
+});
+
+/** `line` with every comma outside double quotes replaced by `separator`. */
+function resplit(line: string, separator: string): string {
+  let quoted = false;
+  let out = '';
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    out += char === ',' && !quoted ? separator : char;
+  }
+  return out;
+}

@@ -65,3 +65,25 @@ test('byte offsets count UTF-8 bytes, not characters', async () => {
   const { diagnostics } = await readAll(`${first}\n{"x":\n`);
   assert.equal(diagnostics[0]?.offset, new TextEncoder().encode(first).length + 1);
 });
+
+test('a JSON Lines line that is no JSON is an error (a record lost), with its line; the rest is read', async () => {
+  const { records, diagnostics } = await readAll(`${LINE(1)}\ngarbage here\n${LINE(2)}\n`);
+
+  assert.equal(records.length, 2);
+  assert.deepEqual(
+    diagnostics.map(({ severity, structure, line, message }) => [
+      severity,
+      structure,
+      line,
+      message,
+    ]),
+    [
+      [
+        'error',
+        'json record',
+        2,
+        'text that is no JSON object between records; skipped to the next line',
+      ],
+    ],
+  );
+});

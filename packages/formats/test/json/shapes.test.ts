@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import test from 'node:test';
 
+import type { ImportedRecord } from '../../src/types.js';
+import { recordXml } from '../../src/xml/render.js';
 import { FIXTURES, readAll } from '../helpers.js';
 
 const SHARED =
@@ -39,6 +41,51 @@ test('Winlogbeat 7 ECS: winlog.* fields; Sysmon fields ECS moved out come back f
     'CreationUtcTime',
     'User',
   ]);
+});
+
+test('Winlogbeat 7 ECS: Level, Task and Opcode names kept as rendered names and in the XML', async () => {
+  const { records } = await read(FIXTURES + 'winlogbeat_sysmon_sample.json');
+
+  assert.deepEqual(records[0]?.rendered, {
+    level: 'information',
+    task: 'File created (rule: FileCreate)',
+    opcode: 'Info',
+  });
+  assert.equal(records[0]?.level, undefined);
+  assert.ok(
+    recordXml(records[1] as ImportedRecord).endsWith(
+      '</EventData><RenderingInfo><Level>information</Level>' +
+        '<Task>Registry value set (rule: RegistryEvent)</Task><Opcode>Info</Opcode>' +
+        '</RenderingInfo></Event>',
+    ),
+  );
+});
+
+test('Winlogbeat 6: rendered names at the top level, keywords as a list', async () => {
+  const line = JSON.stringify({
+    log_name: 'Security',
+    event_id: 4624,
+    record_number: '7',
+    source_name: 'Microsoft-Windows-Security-Auditing',
+    '@timestamp': '2019-01-01T00:00:00.000Z',
+    level: 'Information',
+    task: 'Logon',
+    opcode: 'Info',
+    keywords: ['Audit Success'],
+    event_data: { TargetUserName: 'alice' },
+  });
+  const { records } = await readAll(line + '\n');
+
+  assert.deepEqual(records[0]?.rendered, {
+    level: 'Information',
+    task: 'Logon',
+    opcode: 'Info',
+    keywords: ['Audit Success'],
+  });
+  assert.match(
+    recordXml(records[0] as ImportedRecord),
+    /<Keywords><Keyword>Audit Success<\/Keyword><\/Keywords><\/RenderingInfo><\/Event>$/,
+  );
 });
 
 test('Chainsaw JSONL and JSON array (separate attributes) give the same records', async () => {
@@ -125,4 +172,57 @@ test('Velociraptor parse_evtx rows: EventID.Value, epoch SystemTime, Keywords ab
   assert.equal(event?.data['ProcessGuid'], '{747f3d96-ca52-5ec9-0000-001027fa3700}');
   assert.equal(event?.data['Message'], undefined);
   assert.equal(event?.data['match'], undefined);
+});
+
+test('evtxhunt dump lines keep the record header id, written time and issues when read back', async () => {
+  const line = JSON.stringify({
+    file: 'a.evtx',
+    recordId: '16792',
+    headerRecordId: '12',
+    timeCreated: '2019-05-12T18:35:05.1559493Z',
+    writtenTime: '2019-05-12T18:35:05.7809493Z',
+    eventId: 3,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'IEWIN7',
+    data: { Image: 'C:\\x.exe' },
+    issues: ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)'],
+  });
+  const [record] = (await readAll(line + '\n')).records;
+
+  assert.equal(record?.headerRecordId, '12');
+  assert.equal(record?.writtenTime, '2019-05-12T18:35:05.7809493Z');
+  assert.deepEqual(record?.issues, ['unpaired UTF-16 surrogate replaced by U+FFFD (1x)']);
+});
+
+test('Timesketch lines of evtxhunt are read back: data fields beside System, renamed ones restored', async () => {
+  const line = JSON.stringify({
+    message: '[3] Microsoft-Windows-Sysmon: Image=C:\\x.exe',
+    datetime: '2017-10-23T06:58:16.4022973Z',
+    timestamp: 1508741896402297,
+    timestamp_desc: 'Event Recorded',
+    file: 'a.evtx',
+    recordId: '513',
+    timeCreated: '2017-10-23T06:58:16.4022973Z',
+    eventId: 3,
+    level: 4,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'DESKTOP-DF4ULDE',
+    Image: 'C:\\x.exe',
+    data_message: 'm',
+    data_data_message: 'd',
+    DestinationPort: '67',
+  });
+  const [record] = (await readAll(line + '\n')).records;
+
+  assert.equal(record?.recordId, '513');
+  assert.equal(record?.level, 4);
+  assert.equal(record?.timeCreated, '2017-10-23T06:58:16.4022973Z');
+  assert.deepEqual(record?.data, {
+    Image: 'C:\\x.exe',
+    message: 'm',
+    data_message: 'd',
+    DestinationPort: '67',
+  });
 });

@@ -18,6 +18,11 @@ test('decodeReferences resolves the five entities and numeric references only', 
   );
 });
 
+test('decodeReferences turns _xHHHH_ back into characters XML cannot hold, and only those', () => {
+  assert.equal(decodeReferences('a_x001B_b_x0000_c_xFFFF_'), 'a\x1bb\x00c\uffff');
+  assert.equal(decodeReferences('_x0041_ _x0009_ _x00e9_ _x1B_'), '_x0041_ _x0009_ _x00e9_ _x1B_');
+});
+
 test('an entity declared in a DOCTYPE is never expanded', async () => {
   const doctype = `<!DOCTYPE Event [<!ENTITY big "${'x'.repeat(100)}"><!ENTITY big2 "&big;&big;">]>`;
   const { records } = await readAll(`${doctype}${EVENT("<Data Name='A'>&big2;</Data>")}`);

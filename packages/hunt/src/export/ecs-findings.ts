@@ -9,10 +9,11 @@
  */
 import { SEVERITIES, type Evidence, type Finding } from '../findings/finding.js';
 import { lolbinFor } from '../knowledge/lolbins.js';
-import { parseIp } from '../net/ip.js';
+import { ECS_VERSION } from './ecs-document.js';
+import { ipText } from './ecs-values.js';
 
-/** The ECS version the documents follow. */
-export const ECS_FINDING_VERSION = '8.11.0';
+/** The ECS version the documents follow: the same as the events'. */
+export const ECS_FINDING_VERSION = ECS_VERSION;
 
 /** One finding's document, for JSON; fields left out where the finding has no value. */
 export function findingEcsDocument(finding: Finding): Record<string, unknown> {
@@ -98,12 +99,6 @@ function evidenceDocument(evidence: Evidence): Record<string, unknown> {
     time: evidence.time,
     recovered: evidence.recovered,
   };
-}
-
-/** The address in canonical form when the text is one, without a zone ECS's ip type refuses. */
-function ipText(text: string | undefined): string | undefined {
-  const ip = text === undefined ? undefined : parseIp(text);
-  return ip === undefined || ip.zone !== undefined ? undefined : ip.text;
 }
 
 /** The object without undefined values and without objects left empty, recursively. */

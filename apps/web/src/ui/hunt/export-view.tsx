@@ -1,6 +1,7 @@
 /**
  * Exports: the events table's rows exactly as filtered and sorted (CSV with the table's columns
- * and formulas neutralised, or JSON Lines with every field), and the findings (JSON Lines).
+ * and formulas neutralised, JSON Lines with every field, ECS or Timesketch as `evtxhunt dump`
+ * writes them), and the findings (JSON Lines).
  * A finished file downloads at once through a blob: URL of this page's own origin, and stays
  * offered as a link until the next export.
  */
@@ -12,6 +13,8 @@ import type { ExportKind, ExportSession, ExportState } from '../../session/expor
 const KIND_NAMES: Readonly<Record<ExportKind, string>> = {
   'events-csv': 'events as CSV',
   'events-jsonl': 'events as JSON Lines',
+  'events-ecs': 'events as ECS documents',
+  'events-timesketch': 'events for Timesketch',
   'findings-jsonl': 'findings as JSON Lines',
 };
 
@@ -33,13 +36,20 @@ export function ExportView({ exports, rows, columns, findings }: ExportViewProps
         <h2>{`Events: the ${plural(rows, 'row')} of the table, as filtered and sorted`}</h2>
         <p class="hunt-note">
           {`CSV has the table's columns (${columns.join(', ')}); JSON Lines has every field. ` +
-            `Times are written in ${exports.timeZone}, named in the CSV header.`}
+            `Times are written in ${exports.timeZone}, named in the CSV header. ECS (for ` +
+            `Elastic or OpenSearch) and Timesketch are the documents evtxhunt dump writes, in UTC.`}
         </p>
         <button type="button" disabled={busy} onClick={() => void exports.events('csv')}>
           Export events as CSV
         </button>{' '}
         <button type="button" disabled={busy} onClick={() => void exports.events('jsonl')}>
           Export events as JSON Lines
+        </button>{' '}
+        <button type="button" disabled={busy} onClick={() => void exports.events('ecs')}>
+          Export events as ECS
+        </button>{' '}
+        <button type="button" disabled={busy} onClick={() => void exports.events('timesketch')}>
+          Export events for Timesketch
         </button>
       </section>
       <section aria-label="Export findings">

@@ -35,6 +35,16 @@ test('timesketchLine renames a data field that would overwrite one of its own', 
   assert.match(String(parsed['message']), /^\[3\] Microsoft-Windows-Sysmon: Image=/);
 });
 
+test('timesketchLine keeps message and data_message apart: data_data_message for the second', () => {
+  const record = { ...HOSTILE, data: { message: 'm', data_message: 'd', eventId: 'e' } };
+  const parsed = JSON.parse(timesketchLine(record, 'a.evtx')) as Record<string, unknown>;
+
+  assert.equal(parsed['data_message'], 'm');
+  assert.equal(parsed['data_data_message'], 'd');
+  assert.equal(parsed['data_eventId'], 'e');
+  assert.equal(parsed['eventId'], 3);
+});
+
 test('timesketchLine writes no control character raw', () => {
   const line = timesketchLine(HOSTILE, 'a.evtx');
 

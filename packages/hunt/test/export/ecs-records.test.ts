@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { ecsDocument, ecsLine } from '../../src/export/ecs.js';
+import { ecsRecordDocument, ecsRecordLine } from '../../src/export/ecs-records.js';
 import { HOSTILE } from './hostile-record.js';
 
-test('ecsDocument maps a Sysmon network event to ECS, keeping only values ECS can hold', () => {
-  const doc = ecsDocument(HOSTILE, 'a.evtx');
+test('ecsRecordDocument maps a Sysmon network event to ECS, keeping only values ECS can hold', () => {
+  const doc = ecsRecordDocument(HOSTILE, 'a.evtx');
 
   assert.equal(doc.get('@timestamp'), '2024-05-01T10:00:00.1234567Z');
   assert.equal(doc.get('event.code'), '3');
@@ -21,8 +21,8 @@ test('ecsDocument maps a Sysmon network event to ECS, keeping only values ECS ca
   assert.deepEqual(doc.get('file.hash'), { sha256: 'AB12' });
 });
 
-test('ecsDocument leaves out a pid, port or address that is not one', () => {
-  const doc = ecsDocument(HOSTILE, 'a.evtx');
+test('ecsRecordDocument leaves out a pid, port or address that is not one', () => {
+  const doc = ecsRecordDocument(HOSTILE, 'a.evtx');
 
   assert.equal(doc.get('process.pid'), undefined);
   assert.equal(doc.get('source.port'), undefined);
@@ -30,24 +30,34 @@ test('ecsDocument leaves out a pid, port or address that is not one', () => {
   assert.equal(doc.get('winlog.event_data.DestinationIp'), '10.0.0.1; DROP');
 });
 
-test('ecsDocument reads no Sysmon fields from another provider and tags a recovered record', () => {
+test('ecsRecordDocument reads no Sysmon fields from another provider and tags a recovered record', () => {
   const record = { ...HOSTILE, provider: 'Microsoft-Windows-Security-Auditing', recovered: true };
-  const doc = ecsDocument(record as typeof HOSTILE, 'a.evtx');
+  const doc = ecsRecordDocument(record as typeof HOSTILE, 'a.evtx');
 
   assert.equal(doc.get('process'), undefined);
   assert.deepEqual(doc.get('tags'), ['evtxhunt-recovered']);
 });
 
-test('ecsLine escapes every control character', () => {
-  const line = ecsLine(HOSTILE, 'a.evtx');
+test('ecsRecordLine escapes every control character', () => {
+  const line = ecsRecordLine(HOSTILE, 'a.evtx');
 
   assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
   assert.ok(line.startsWith('{"@timestamp":"2024-05-01T10:00:00.1234567Z","ecs":{"version":'));
 });
 
-test('ecsDocument leaves out event.created when the record header time is zero', () => {
-  const zero = { ...HOSTILE, writtenTime: '1601-01-01T00:00:00.0000000Z' };
+test('ecsRecordDocument writes the level name and no event.created (no agent read the event)', () => {
+  const doc = ecsRecordDocument({ ...HOSTILE, level: 3 }, 'a.evtx');
 
-  assert.equal(ecsDocument(HOSTILE, 'a.evtx').get('event.created'), '2024-05-01T10:00:01.0000000Z');
-  assert.equal(ecsDocument(zero, 'a.evtx').get('event.created'), undefined);
+  assert.equal(doc.get('log.level'), 'warning');
+  assert.equal(doc.get('event.created'), undefined);
+  assert.equal(
+    ecsRecordDocument({ ...HOSTILE, level: 0 }, 'a.evtx').get('log.level'),
+    'information',
+  );
+});
+
+test('ecsRecordDocument falls back on the written time for @timestamp', () => {
+  const doc = ecsRecordDocument({ ...HOSTILE, timeCreated: undefined }, 'a.evtx');
+
+  assert.equal(doc.get('@timestamp'), '2024-05-01T10:00:01.0000000Z');
 });

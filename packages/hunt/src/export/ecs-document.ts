@@ -1,5 +1,8 @@
 /** A JSON document built from dotted ECS field names (`process.parent.pid`), nested. */
 
+/** The ECS version the documents of events and findings follow. */
+export const ECS_VERSION = '8.11.0';
+
 /** Builds one document; fields keep the order they were first set in. */
 export class EcsDocument {
   /** The document, ready for JSON. */

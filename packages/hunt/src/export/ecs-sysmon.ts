@@ -1,17 +1,11 @@
 /**
- * Sysmon's event data under the ECS names Elastic's own Sysmon integration uses. Every value is
- * attacker text: numbers are taken only as plain decimals in range, addresses only when they
- * parse as IPv4 or IPv6, hash names only from ECS's list; anything else stays only in
- * `winlog.event_data`, where the exact text always is.
+ * Sysmon's event data under the ECS names Elastic's own Sysmon integration uses. Hash names
+ * are taken only from ECS's list; values that do not fit a typed field stay only in
+ * `winlog.event_data`, where the exact text always is (ecs-values.ts).
  */
-import { isIP } from 'node:net';
-
-import type { FieldValue, StructuredRecord } from '@evtxhunt/evtx';
-
+import type { ExportRecord } from './export-record.js';
 import type { EcsDocument } from './ecs-document.js';
-
-/** The provider name of Sysmon's events. */
-export const SYSMON_PROVIDER = 'Microsoft-Windows-Sysmon';
+import { baseName, decimalNumber, ipText, singleText } from './ecs-values.js';
 
 /** Event data fields copied as text: Sysmon name, ECS name. */
 const TEXT_FIELDS: readonly (readonly [string, string])[] = [
@@ -52,11 +46,11 @@ const HASH_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Adds the ECS fields a Sysmon event's data gives. */
-export function addSysmonFields(doc: EcsDocument, record: StructuredRecord): void {
+export function addSysmonFields(doc: EcsDocument, record: ExportRecord): void {
   const text = (name: string): string | undefined => singleText(record.data[name]);
 
   for (const [name, ecs] of TEXT_FIELDS) doc.set(ecs, text(name));
-  for (const [name, ecs, max] of NUMBER_FIELDS) doc.set(ecs, decimal(text(name), max));
+  for (const [name, ecs, max] of NUMBER_FIELDS) doc.set(ecs, decimalNumber(text(name), max));
   for (const [name, ecs] of IP_FIELDS) doc.set(ecs, ipText(text(name)));
   doc.set('process.name', baseName(text('Image')));
   doc.set('process.parent.name', baseName(text('ParentImage')));
@@ -65,25 +59,6 @@ export function addSysmonFields(doc: EcsDocument, record: StructuredRecord): voi
   doc.set('network.direction', direction(text('Initiated')));
   addUser(doc, text('User'));
   addHashes(doc, hashOwner(record.eventId), text('Hashes') ?? text('Hash'));
-}
-
-/** The value when the field holds one text; a repeated field is left to event_data. */
-function singleText(value: FieldValue | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function decimal(text: string | undefined, max: number): number | undefined {
-  if (text === undefined || !/^\d{1,10}$/.test(text)) return undefined;
-  const value = Number(text);
-  return value <= max ? value : undefined;
-}
-
-function ipText(text: string | undefined): string | undefined {
-  return text !== undefined && isIP(text) !== 0 ? text : undefined;
-}
-
-function baseName(path: string | undefined): string | undefined {
-  return path?.slice(path.lastIndexOf('\\') + 1);
 }
 
 /** Sysmon's Initiated: true for a connection this host opened (ECS egress), false for one in. */
