@@ -4,7 +4,8 @@
  * results come back in slot order through the file's accountant, so the summary and the
  * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
  * flight or waiting to be consumed, so memory stays flat whatever the file's size. With
- * `parseHere`, the reading thread parses too, rather than wait.
+ * `parseHere`, the reading thread parses too, rather than wait, and alone until a worker has
+ * started: a worker's start-up then delays nothing.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -14,7 +15,7 @@ import type { RecoveredToRead } from '../recover/duplicates.js';
 import type { SlotAccountant } from '../slot-accountant.js';
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
-import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
+import type { JobSpec, TaskRequest, WorkerReply, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import { TaskRunner } from './task-runner.js';
 
@@ -98,6 +99,10 @@ interface PoolThread {
   readonly tasks: Map<number, PendingTask>;
   /** What the worker threw before it died, if it did. */
   failure: string | undefined;
+  /** True once the worker has loaded its job and can take tasks at once. */
+  ready: boolean;
+  /** Settles when the worker is ready or has ended; undefined while none runs. */
+  started: Promise<void> | undefined;
 }
 
 /** Parses files' chunk slots on worker threads, running a job module on each slot's records. */
@@ -114,7 +119,10 @@ export class ChunkPool<Output> {
   readonly #passes = new WeakMap<EvtxFile, number>();
   #closed = false;
 
-  /** Throws a RangeError for options out of range; no thread starts until a file is read. */
+  /**
+   * Throws a RangeError for options out of range; no thread starts until a file is read or
+   * `start` is called.
+   */
   constructor(options: ChunkPoolOptions<unknown>) {
     const { threads, job } = options;
     if (!Number.isInteger(threads) || threads < 1) {
@@ -140,6 +148,7 @@ export class ChunkPool<Output> {
    */
   async *read(evtx: EvtxFile, path: string): AsyncGenerator<SlotOutput<Output>> {
     if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
+    void this.start();
     const accountant = evtx.beginPass<WorkerSlot<Output>>();
     const slots = evtx.summary.chunks.slots;
     const queue: ReadTask[] = [];
@@ -203,6 +212,19 @@ export class ChunkPool<Output> {
   }
 
   /**
+   * Starts every worker thread not running yet; resolves once each has loaded the job (or
+   * ended). Calling it before the first read, without waiting, overlaps the workers' start-up
+   * with the caller's own work.
+   */
+  async start(): Promise<void> {
+    if (this.#closed) return;
+    for (const thread of this.#threads) {
+      if (thread.worker === undefined) this.#spawn(thread);
+    }
+    await Promise.all(this.#threads.map((thread) => thread.started));
+  }
+
+  /**
    * Gives a byte output the caller is done with back to a worker thread, where it is freed at
    * the thread's next collection instead of waiting, with others, for the main thread's. The
    * bytes are gone from `output` after this. Outputs of other kinds are left alone.
@@ -229,13 +251,15 @@ export class ChunkPool<Output> {
 
   /**
    * Gives the worker threads the tasks of `queue` none has started, in order: all of them, or
-   * when this thread parses too, only while some worker has fewer than WORKER_DEPTH_HELPED, so
-   * the rest are left for this thread to take when it would otherwise wait.
+   * when this thread parses too, only while some ready worker has fewer than
+   * WORKER_DEPTH_HELPED, so the rest are left for this thread to take when it would otherwise
+   * wait. Until a worker is ready this thread takes every task: one given to a worker still
+   * starting would hold up the tasks after it.
    */
   #handOut(queue: readonly ReadTask[], evtx: EvtxFile, path: string): void {
     for (const task of queue) {
       if (task.done !== undefined) continue;
-      if (this.#here !== undefined && this.#leastBusy().tasks.size >= WORKER_DEPTH_HELPED) return;
+      if (this.#here !== undefined && this.#readyHelper() === undefined) return;
       task.done = this.#submit(this.#request(evtx, path, task)).then((slots) => {
         task.slots = slots;
       });
@@ -280,8 +304,21 @@ export class ChunkPool<Output> {
     worker.postMessage(task.request);
   }
 
+  /**
+   * The thread with the fewest tasks: of the ready ones when there are (a retry may find
+   * none), else of all.
+   */
   #leastBusy(): PoolThread {
-    return this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+    const ready = this.#threads.filter((thread) => thread.ready);
+    return (ready.length > 0 ? ready : this.#threads).reduce((a, b) =>
+      b.tasks.size < a.tasks.size ? b : a,
+    );
+  }
+
+  /** A ready worker with room for a task when this thread parses too (WORKER_DEPTH_HELPED). */
+  #readyHelper(): PoolThread | undefined {
+    const thread = this.#leastBusy();
+    return thread.ready && thread.tasks.size < WORKER_DEPTH_HELPED ? thread : undefined;
   }
 
   #spawn(thread: PoolThread): Worker {
@@ -289,13 +326,23 @@ export class ChunkPool<Output> {
       workerData: this.#start,
       resourceLimits: { maxYoungGenerationSizeMb: this.#youngGenerationMb },
     });
-    worker.on('message', (reply: TaskReply) => {
+    let started = (): void => undefined;
+    thread.started = new Promise((resolve) => (started = resolve));
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'ready') {
+        thread.ready = true;
+        started();
+        return;
+      }
       const task = thread.tasks.get(reply.id);
       thread.tasks.delete(reply.id);
       task?.settle(reply.slots);
     });
     worker.on('error', (error) => (thread.failure = describeThrown(error)));
-    worker.on('exit', (code) => this.#lost(thread, code));
+    worker.on('exit', (code) => {
+      started();
+      this.#lost(thread, code);
+    });
     thread.worker = worker;
     thread.failure = undefined;
     return worker;
@@ -310,6 +357,8 @@ export class ChunkPool<Output> {
     const [running, ...waiting] = [...thread.tasks.values()];
     const why = thread.failure ?? `exited with code ${code}`;
     thread.worker = undefined;
+    thread.ready = false;
+    thread.started = undefined;
     thread.tasks.clear();
     if (running === undefined) return;
 
@@ -350,7 +399,13 @@ function failTask(task: PendingTask, cause: string): void {
 }
 
 function emptyThread(): PoolThread {
-  return { worker: undefined, tasks: new Map(), failure: undefined };
+  return {
+    worker: undefined,
+    tasks: new Map(),
+    failure: undefined,
+    ready: false,
+    started: undefined,
+  };
 }
 
 /** A chunk that repeats an earlier one byte for byte (the accountant says so) gives no output. */

@@ -79,6 +79,11 @@ export class TaskRunner {
     }
   }
 
+  /** Loads the job now rather than with the first task; never rejects. */
+  async prepare(): Promise<void> {
+    await this.loadJob();
+  }
+
   /** Closes the open file, if one opened. */
   async close(): Promise<void> {
     const open = this.open;

@@ -161,6 +161,8 @@ test('ChunkPool with parseHere shares the slots between this thread and its work
   });
   const source = await openFileSource(SAMPLE_PATH);
   try {
+    // Until its worker is ready, this thread takes every task.
+    await pool.start();
     const evtx = await EvtxFile.open(source);
     const where = new Map<string, number>();
     for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
@@ -177,10 +179,34 @@ test('ChunkPool with parseHere shares the slots between this thread and its work
   }
 });
 
+test('ChunkPool with parseHere gives a worker no task before it has started', async () => {
+  const pool = new ChunkPool<string>({
+    threads: 1,
+    job: { module: THREAD_JOB, options: { workerStartMs: 1500 } },
+    slotsPerTask: 1,
+    parseHere: true,
+  });
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    const evtx = await EvtxFile.open(source);
+    const where: string[] = [];
+    for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
+      if (output !== undefined) where.push(output);
+    }
+
+    // The worker takes 1.5 s to load its job; this thread reads the sample alone meanwhile.
+    assert.deepEqual(where, Array<string>(23).fill('main'));
+  } finally {
+    await source.close();
+    await pool.close();
+  }
+});
+
 test('ChunkPool with parseHere reports a file no thread can read, slot by slot', async () => {
   const pool = keysPool(1, {}, 1, true);
   const source = await openFileSource(SAMPLE_PATH);
   try {
+    await pool.start();
     const evtx = await EvtxFile.open(source);
     const missing = join(dir, 'gone.evtx');
     const messages: string[] = [];

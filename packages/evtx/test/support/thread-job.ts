@@ -1,8 +1,15 @@
 /** A chunk job for the pool's tests: names the thread that ran it, `main` or `worker`. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread } from 'node:worker_threads';
 
+/** How the job is made: `workerStartMs` delays its making in a worker (a slow start-up). */
+export interface ThreadJobOptions {
+  readonly workerStartMs?: number;
+}
+
 /** `createChunkJob` as the pool calls it, in its workers and on the main thread. */
-export function createChunkJob() {
+export async function createChunkJob(options: ThreadJobOptions = {}) {
+  if (!isMainThread && options.workerStartMs !== undefined) await sleep(options.workerStartMs);
   return (): string => (isMainThread ? 'main' : 'worker');
 }
 
