@@ -101,6 +101,8 @@ interface PoolThread {
   failure: string | undefined;
   /** True once the worker has loaded its job and can take tasks at once. */
   ready: boolean;
+  /** Tasks the worker has answered since it started. */
+  answered: number;
   /** Settles when the worker is ready or has ended; undefined while none runs. */
   started: Promise<void> | undefined;
 }
@@ -315,10 +317,15 @@ export class ChunkPool<Output> {
     );
   }
 
-  /** A ready worker with room for a task when this thread parses too (WORKER_DEPTH_HELPED). */
+  /**
+   * A ready worker with room for a task when this thread parses too: WORKER_DEPTH_HELPED
+   * tasks, but one more than it has answered while it starts, since its first tasks run slowly
+   * (V8 compiles the parser in each thread) and the tasks after them wait.
+   */
   #readyHelper(): PoolThread | undefined {
     const thread = this.#leastBusy();
-    return thread.ready && thread.tasks.size < WORKER_DEPTH_HELPED ? thread : undefined;
+    const depth = Math.min(WORKER_DEPTH_HELPED, thread.answered + 1);
+    return thread.ready && thread.tasks.size < depth ? thread : undefined;
   }
 
   #spawn(thread: PoolThread): Worker {
@@ -336,6 +343,7 @@ export class ChunkPool<Output> {
       }
       const task = thread.tasks.get(reply.id);
       thread.tasks.delete(reply.id);
+      thread.answered++;
       task?.settle(reply.slots);
     });
     worker.on('error', (error) => (thread.failure = describeThrown(error)));
@@ -345,6 +353,7 @@ export class ChunkPool<Output> {
     });
     thread.worker = worker;
     thread.failure = undefined;
+    thread.answered = 0;
     return worker;
   }
 
@@ -404,6 +413,7 @@ function emptyThread(): PoolThread {
     tasks: new Map(),
     failure: undefined,
     ready: false,
+    answered: 0,
     started: undefined,
   };
 }
