@@ -36,6 +36,12 @@ const WINDOW_PER_THREAD = 4;
  */
 const WORKER_DEPTH_HELPED = 4;
 
+/**
+ * Near the end of a file, tasks shrink to this share of the slots left, down to one slot, so
+ * the threads finish together instead of one waiting while another runs its last full tasks.
+ */
+const TAIL_TASKS = 16;
+
 /** Each thread's young generation in MiB, by default. */
 const YOUNG_GENERATION_MB = 16;
 
@@ -158,7 +164,7 @@ export class ChunkPool<Output> {
 
     for (;;) {
       while (queue.length < this.#window && next < slots) {
-        const count = Math.min(this.#slotsPerTask, slots - next);
+        const count = taskSize(slots - next, this.#slotsPerTask);
         queue.push({ first: next, count, done: undefined, slots: undefined });
         next += count;
       }
@@ -399,6 +405,14 @@ export class ChunkPool<Output> {
     });
     void Promise.all(parts).then((slots) => task.settle(slots.flat()));
   }
+}
+
+/**
+ * Slots in the next task when `left` slots of a file are left to plan: `slotsPerTask`, fewer
+ * near the end (TAIL_TASKS), at least one.
+ */
+export function taskSize(left: number, slotsPerTask: number): number {
+  return Math.min(slotsPerTask, Math.max(1, Math.ceil(left / TAIL_TASKS)));
 }
 
 /** Settles every slot of the task as failed with `cause`. */
