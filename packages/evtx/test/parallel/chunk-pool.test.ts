@@ -172,10 +172,11 @@ test('ChunkPool with parseHere shares the slots between this thread and its work
       if (output !== undefined) where.set(output, (where.get(output) ?? 0) + 1);
     }
 
-    // The first four tasks go to the worker; while it runs them, this thread takes the fifth.
+    // The first task goes to the ready worker, more as it answers; meanwhile this thread takes
+    // the next ones.
     assert.equal((where.get('main') ?? 0) + (where.get('worker') ?? 0), 23);
     assert.ok((where.get('main') ?? 0) >= 1, `main parsed ${where.get('main')} slots`);
-    assert.ok((where.get('worker') ?? 0) >= 4, `the worker parsed ${where.get('worker')} slots`);
+    assert.ok((where.get('worker') ?? 0) >= 1, `the worker parsed ${where.get('worker')} slots`);
   } finally {
     await source.close();
     await pool.close();
