@@ -161,7 +161,9 @@ export class ChunkPool<Output> {
    */
   async *read(evtx: EvtxFile, path: string): AsyncGenerator<SlotOutput<Output>> {
     if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
-    void this.start();
+    // A worker that cannot be made leaves this thread parsing alone (parseHere), or throws
+    // again, to the reader, when a task is given to it.
+    this.start().catch(() => undefined);
     const accountant = evtx.beginPass<WorkerSlot<Output>>();
     const slots = evtx.summary.chunks.slots;
     const queue: ReadTask[] = [];
