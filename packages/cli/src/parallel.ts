@@ -27,11 +27,19 @@ function minPooledSlots(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * Chunk slots per task of the CLI's pools: half the pool's default. A dump's output is about
- * three times its input, and a task's output waits whole to be written, so 8-slot tasks peaked
- * at 133-150 MB where 16-slot tasks peaked at 169-175 (100 MB log, two threads).
+ * Chunk slots per task of the CLI's pools: a quarter of the pool's default. A dump's output is
+ * about three times its input, and a task's output waits whole to be written, so 8-slot tasks
+ * peaked at 133-150 MB where 16-slot tasks peaked at 169-175 (100 MB log, two threads); over
+ * 1 GB, 4-slot tasks peaked at 168-178 MB where 8-slot tasks peaked at 178-186, for the same
+ * CPU time.
  */
-const SLOTS_PER_TASK = 8;
+const SLOTS_PER_TASK = 4;
+
+/**
+ * Tasks of a file in flight or waiting per thread: half the pool's default, since a dump's
+ * output waits whole to be written, and the main thread's memory grows with it.
+ */
+const TASKS_PER_THREAD = 4;
 
 /**
  * The pool for `--threads N`: none for 1; else N - 1 worker threads, with this thread parsing
@@ -48,5 +56,6 @@ export function parsingPool<Output>(
     parseHere: true,
     job,
     slotsPerTask: SLOTS_PER_TASK,
+    window: threads * TASKS_PER_THREAD,
   });
 }

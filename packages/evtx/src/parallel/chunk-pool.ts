@@ -4,7 +4,8 @@
  * results come back in slot order through the file's accountant, so the summary and the
  * diagnostics are the ones a sequential read gives. At most `window` tasks of a file are in
  * flight or waiting to be consumed, so memory stays flat whatever the file's size. With
- * `parseHere`, the reading thread parses too, rather than wait.
+ * `parseHere`, the reading thread parses too, rather than wait, and alone until a worker has
+ * started: a worker's start-up then delays nothing.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -14,7 +15,7 @@ import type { RecoveredToRead } from '../recover/duplicates.js';
 import type { SlotAccountant } from '../slot-accountant.js';
 import { checkSlotsPerRead, SLOTS_PER_TASK } from '../slots.js';
 import { ownBuffer } from './protocol.js';
-import type { JobSpec, TaskReply, TaskRequest, WorkerSlot, WorkerStart } from './protocol.js';
+import type { JobSpec, TaskRequest, WorkerReply, WorkerSlot, WorkerStart } from './protocol.js';
 import { describeThrown, failedSlot } from './slot-failure.js';
 import { TaskRunner } from './task-runner.js';
 
@@ -24,8 +25,13 @@ import { TaskRunner } from './task-runner.js';
  */
 const MAX_ATTEMPTS = 2;
 
-/** Tasks per thread in flight or waiting, by default. */
-const WINDOW_PER_THREAD = 4;
+/**
+ * Tasks per thread in flight or waiting, by default. With four, a thread that fell a few tasks
+ * behind (a collection, a busy machine) soon held up the others, done and waiting for the one
+ * due next: with two threads on a loaded 2-core machine the main thread waited 1.2 s of a 1 GB
+ * read with four, 0.2 s with eight. Callers with large outputs set `window` for their memory.
+ */
+const WINDOW_PER_THREAD = 8;
 
 /**
  * Tasks a worker holds (running and queued) when the main thread parses too. Only the main
@@ -34,6 +40,12 @@ const WINDOW_PER_THREAD = 4;
  * the worker idle; four give it room for a few of this thread's tasks.
  */
 const WORKER_DEPTH_HELPED = 4;
+
+/**
+ * Near the end of a file, tasks shrink to this share of the slots left, down to one slot, so
+ * the threads finish together instead of one waiting while another runs its last full tasks.
+ */
+const TAIL_TASKS = 16;
 
 /** Each thread's young generation in MiB, by default. */
 const YOUNG_GENERATION_MB = 16;
@@ -54,7 +66,7 @@ export interface ChunkPoolOptions<Options> {
   /** Slots in one task, read by its worker with one read: 1-64, default 16 (1 MiB). */
   readonly slotsPerTask?: number;
   /**
-   * Tasks of a file in flight or done but not yet consumed, at most; default 4 per parsing
+   * Tasks of a file in flight or done but not yet consumed, at most; default 8 per parsing
    * thread (this one counts when it parses too).
    */
   readonly window?: number;
@@ -98,6 +110,12 @@ interface PoolThread {
   readonly tasks: Map<number, PendingTask>;
   /** What the worker threw before it died, if it did. */
   failure: string | undefined;
+  /** True once the worker has loaded its job and can take tasks at once. */
+  ready: boolean;
+  /** Tasks the worker has answered since it started. */
+  answered: number;
+  /** Settles when the worker is ready or has ended; undefined while none runs. */
+  started: Promise<void> | undefined;
 }
 
 /** Parses files' chunk slots on worker threads, running a job module on each slot's records. */
@@ -114,7 +132,10 @@ export class ChunkPool<Output> {
   readonly #passes = new WeakMap<EvtxFile, number>();
   #closed = false;
 
-  /** Throws a RangeError for options out of range; no thread starts until a file is read. */
+  /**
+   * Throws a RangeError for options out of range; no thread starts until a file is read or
+   * `start` is called.
+   */
   constructor(options: ChunkPoolOptions<unknown>) {
     const { threads, job } = options;
     if (!Number.isInteger(threads) || threads < 1) {
@@ -140,6 +161,9 @@ export class ChunkPool<Output> {
    */
   async *read(evtx: EvtxFile, path: string): AsyncGenerator<SlotOutput<Output>> {
     if (this.#closed) throw new Error(`chunk pool is closed; cannot read ${path}`);
+    // A worker that cannot be made leaves this thread parsing alone (parseHere), or throws
+    // again, to the reader, when a task is given to it.
+    this.start().catch(() => undefined);
     const accountant = evtx.beginPass<WorkerSlot<Output>>();
     const slots = evtx.summary.chunks.slots;
     const queue: ReadTask[] = [];
@@ -147,7 +171,7 @@ export class ChunkPool<Output> {
 
     for (;;) {
       while (queue.length < this.#window && next < slots) {
-        const count = Math.min(this.#slotsPerTask, slots - next);
+        const count = taskSize(slots - next, this.#slotsPerTask);
         queue.push({ first: next, count, done: undefined, slots: undefined });
         next += count;
       }
@@ -203,6 +227,19 @@ export class ChunkPool<Output> {
   }
 
   /**
+   * Starts every worker thread not running yet; resolves once each has loaded the job (or
+   * ended). Calling it before the first read, without waiting, overlaps the workers' start-up
+   * with the caller's own work.
+   */
+  async start(): Promise<void> {
+    if (this.#closed) return;
+    for (const thread of this.#threads) {
+      if (thread.worker === undefined) this.#spawn(thread);
+    }
+    await Promise.all(this.#threads.map((thread) => thread.started));
+  }
+
+  /**
    * Gives a byte output the caller is done with back to a worker thread, where it is freed at
    * the thread's next collection instead of waiting, with others, for the main thread's. The
    * bytes are gone from `output` after this. Outputs of other kinds are left alone.
@@ -229,13 +266,15 @@ export class ChunkPool<Output> {
 
   /**
    * Gives the worker threads the tasks of `queue` none has started, in order: all of them, or
-   * when this thread parses too, only while some worker has fewer than WORKER_DEPTH_HELPED, so
-   * the rest are left for this thread to take when it would otherwise wait.
+   * when this thread parses too, only while some ready worker has fewer than
+   * WORKER_DEPTH_HELPED, so the rest are left for this thread to take when it would otherwise
+   * wait. Until a worker is ready this thread takes every task: one given to a worker still
+   * starting would hold up the tasks after it.
    */
   #handOut(queue: readonly ReadTask[], evtx: EvtxFile, path: string): void {
     for (const task of queue) {
       if (task.done !== undefined) continue;
-      if (this.#here !== undefined && this.#leastBusy().tasks.size >= WORKER_DEPTH_HELPED) return;
+      if (this.#here !== undefined && this.#readyHelper() === undefined) return;
       task.done = this.#submit(this.#request(evtx, path, task)).then((slots) => {
         task.slots = slots;
       });
@@ -280,8 +319,26 @@ export class ChunkPool<Output> {
     worker.postMessage(task.request);
   }
 
+  /**
+   * The thread with the fewest tasks: of the ready ones when there are (a retry may find
+   * none), else of all.
+   */
   #leastBusy(): PoolThread {
-    return this.#threads.reduce((a, b) => (b.tasks.size < a.tasks.size ? b : a));
+    const ready = this.#threads.filter((thread) => thread.ready);
+    return (ready.length > 0 ? ready : this.#threads).reduce((a, b) =>
+      b.tasks.size < a.tasks.size ? b : a,
+    );
+  }
+
+  /**
+   * A ready worker with room for a task when this thread parses too: WORKER_DEPTH_HELPED
+   * tasks, but one more than it has answered while it starts, since its first tasks run slowly
+   * (V8 compiles the parser in each thread) and the tasks after them wait.
+   */
+  #readyHelper(): PoolThread | undefined {
+    const thread = this.#leastBusy();
+    const depth = Math.min(WORKER_DEPTH_HELPED, thread.answered + 1);
+    return thread.ready && thread.tasks.size < depth ? thread : undefined;
   }
 
   #spawn(thread: PoolThread): Worker {
@@ -289,15 +346,27 @@ export class ChunkPool<Output> {
       workerData: this.#start,
       resourceLimits: { maxYoungGenerationSizeMb: this.#youngGenerationMb },
     });
-    worker.on('message', (reply: TaskReply) => {
+    let started = (): void => undefined;
+    thread.started = new Promise((resolve) => (started = resolve));
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'ready') {
+        thread.ready = true;
+        started();
+        return;
+      }
       const task = thread.tasks.get(reply.id);
       thread.tasks.delete(reply.id);
+      thread.answered++;
       task?.settle(reply.slots);
     });
     worker.on('error', (error) => (thread.failure = describeThrown(error)));
-    worker.on('exit', (code) => this.#lost(thread, code));
+    worker.on('exit', (code) => {
+      started();
+      this.#lost(thread, code);
+    });
     thread.worker = worker;
     thread.failure = undefined;
+    thread.answered = 0;
     return worker;
   }
 
@@ -310,6 +379,8 @@ export class ChunkPool<Output> {
     const [running, ...waiting] = [...thread.tasks.values()];
     const why = thread.failure ?? `exited with code ${code}`;
     thread.worker = undefined;
+    thread.ready = false;
+    thread.started = undefined;
     thread.tasks.clear();
     if (running === undefined) return;
 
@@ -343,6 +414,14 @@ export class ChunkPool<Output> {
   }
 }
 
+/**
+ * Slots in the next task when `left` slots of a file are left to plan: `slotsPerTask`, fewer
+ * near the end (TAIL_TASKS), at least one.
+ */
+export function taskSize(left: number, slotsPerTask: number): number {
+  return Math.min(slotsPerTask, Math.max(1, Math.ceil(left / TAIL_TASKS)));
+}
+
 /** Settles every slot of the task as failed with `cause`. */
 function failTask(task: PendingTask, cause: string): void {
   const { first, count } = task.request;
@@ -350,7 +429,14 @@ function failTask(task: PendingTask, cause: string): void {
 }
 
 function emptyThread(): PoolThread {
-  return { worker: undefined, tasks: new Map(), failure: undefined };
+  return {
+    worker: undefined,
+    tasks: new Map(),
+    failure: undefined,
+    ready: false,
+    answered: 0,
+    started: undefined,
+  };
 }
 
 /** A chunk that repeats an earlier one byte for byte (the accountant says so) gives no output. */

@@ -1,7 +1,7 @@
 /**
- * A worker thread of a chunk pool: runs the tasks it is sent one at a time, in the order they
- * came (task-runner.ts does the reading, parsing and the job), and sends each reply back with
- * its byte outputs moved rather than copied.
+ * A worker thread of a chunk pool: loads the job and says it is ready, then runs the tasks it
+ * is sent one at a time, in the order they came (task-runner.ts does the reading, parsing and
+ * the job), and sends each reply back with its byte outputs moved rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -27,8 +27,8 @@ function serve(): void {
   if (port === null) throw new Error('chunk-worker.js must run as a worker thread');
   const runner = new TaskRunner(workerData as WorkerStart);
 
-  // Tasks are handled one at a time, in the order they came.
-  let queue = Promise.resolve();
+  // Tasks are handled one at a time, in the order they came, after the job is loaded.
+  let queue = runner.prepare().then(() => port.postMessage({ kind: 'ready' }));
   port.on('message', (request: PoolRequest) => {
     // Recycled buffers need nothing done: they are garbage here, freed at the next collection.
     if (request.kind === 'recycle') return;

@@ -91,6 +91,13 @@ export interface TaskReply {
   readonly slots: WorkerSlot[];
 }
 
+/** Sent once by a worker when its job is loaded (or failed to load): it can take tasks now. */
+export interface ReadyReply {
+  readonly kind: 'ready';
+}
+
+export type WorkerReply = TaskReply | ReadyReply;
+
 /** The buffer of a byte output that spans all of it, so it can be moved between threads. */
 export function ownBuffer(output: unknown): ArrayBuffer | undefined {
   if (!(output instanceof Uint8Array) || !(output.buffer instanceof ArrayBuffer)) return undefined;

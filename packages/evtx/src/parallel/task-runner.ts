@@ -69,14 +69,18 @@ export class TaskRunner {
       if (request.recovered !== undefined) {
         return { kind: 'task', id, slots: [await readRecovered(open, bytes, request, job)] };
       }
-      const parsed = await parseRun(open, bytes, request);
-      return { kind: 'task', id, slots: parsed.map((slot) => runJob(slot, job)) };
+      return { kind: 'task', id, slots: await parseRun(open, bytes, request, job) };
     } catch (error) {
       // The file could not be read: every slot of the task fails alike.
       const cause = `${this.thread} could not read the file: ${describeThrown(error)}`;
       const slots = Array.from({ length: count }, (_, i) => failedSlot(first + i, cause));
       return { kind: 'task', id, slots };
     }
+  }
+
+  /** Loads the job now rather than with the first task; never rejects. */
+  async prepare(): Promise<void> {
+    await this.loadJob();
   }
 
   /** Closes the open file, if one opened. */
@@ -108,7 +112,8 @@ export class TaskRunner {
 }
 
 /**
- * Parses each slot of the run; a slot that throws is reported failed. A slot with a record in
+ * Parses each slot of the run and runs the job on it before the next, so only one slot's
+ * records are held at a time; a slot that throws is reported failed. A slot with a record in
  * its unused space that could not be read is parsed again once the slots before it are warmed
  * (warmBefore): the record may borrow a template from an earlier chunk, as it does when read
  * sequentially. Costly, but only for files with such a record, and only once per file.
@@ -117,8 +122,9 @@ async function parseRun(
   open: OpenEntry,
   bytes: Uint8Array,
   request: TaskRequest,
-): Promise<(ParsedSlot | WorkerSlot)[]> {
-  const slots: (ParsedSlot | WorkerSlot)[] = [];
+  job: LoadedJob,
+): Promise<WorkerSlot[]> {
+  const slots: WorkerSlot[] = [];
   for (let i = 0; i < request.count; i++) {
     const index = request.first + i;
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
@@ -127,7 +133,7 @@ async function parseRun(
       await warmBefore(await open.source, request.file, index, open, request.read);
       slot = parseOne(slotBytes, index, open, request);
     }
-    slots.push(slot);
+    slots.push(runJob(slot, job));
   }
   return slots;
 }

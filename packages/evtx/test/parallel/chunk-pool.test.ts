@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { taskSize } from '../../src/parallel/chunk-pool.js';
 import { ChunkPool, EvtxFile, openFileSource } from '../../src/node.js';
 import { corpusFiles, SAMPLE_PATH } from '../support/corpus-files.js';
 import { RECORD_KEYS_JOB, type RecordKeysOptions } from '../support/record-keys-job.js';
@@ -161,26 +164,106 @@ test('ChunkPool with parseHere shares the slots between this thread and its work
   });
   const source = await openFileSource(SAMPLE_PATH);
   try {
+    // Until its worker is ready, this thread takes every task.
+    await pool.start();
     const evtx = await EvtxFile.open(source);
     const where = new Map<string, number>();
     for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
       if (output !== undefined) where.set(output, (where.get(output) ?? 0) + 1);
     }
 
-    // The first four tasks go to the worker; while it runs them, this thread takes the fifth.
+    // The first task goes to the ready worker, more as it answers; meanwhile this thread takes
+    // the next ones.
     assert.equal((where.get('main') ?? 0) + (where.get('worker') ?? 0), 23);
     assert.ok((where.get('main') ?? 0) >= 1, `main parsed ${where.get('main')} slots`);
-    assert.ok((where.get('worker') ?? 0) >= 4, `the worker parsed ${where.get('worker')} slots`);
+    assert.ok((where.get('worker') ?? 0) >= 1, `the worker parsed ${where.get('worker')} slots`);
   } finally {
     await source.close();
     await pool.close();
   }
 });
 
+test('ChunkPool with parseHere gives a worker no task before it has started', async () => {
+  const pool = new ChunkPool<string>({
+    threads: 1,
+    job: { module: THREAD_JOB, options: { workerStartMs: 1500 } },
+    slotsPerTask: 1,
+    parseHere: true,
+  });
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    const evtx = await EvtxFile.open(source);
+    const where: string[] = [];
+    for await (const { output } of pool.read(evtx, SAMPLE_PATH)) {
+      if (output !== undefined) where.push(output);
+    }
+
+    // The worker takes 1.5 s to load its job; this thread reads the sample alone meanwhile.
+    assert.deepEqual(where, Array<string>(23).fill('main'));
+  } finally {
+    await source.close();
+    await pool.close();
+  }
+});
+
+test('ChunkPool parses at most its window of tasks ahead of a slow consumer, in order', async () => {
+  const window = 3;
+  const pool = new ChunkPool<string>({
+    threads: 1,
+    job: { module: THREAD_JOB, options: { stamp: true } },
+    slotsPerTask: 2,
+    parseHere: true,
+    window,
+  });
+  const source = await openFileSource(SAMPLE_PATH);
+  try {
+    await pool.start();
+    const evtx = await EvtxFile.open(source);
+    const parsed: number[] = [];
+    const consumed: number[] = [];
+    const indexes: number[] = [];
+    for await (const { info, output } of pool.read(evtx, SAMPLE_PATH)) {
+      indexes.push(info.index);
+      if (output === undefined) continue;
+      consumed.push(performance.timeOrigin + performance.now());
+      parsed.push(Number(output));
+      await sleep(10);
+    }
+
+    assert.deepEqual(indexes, [...Array(33).keys()]);
+    // When slot `i` was given, the slots parsed were those of the tasks in the window: the one
+    // given and at most `window - 1` after it, two slots each.
+    const ahead = consumed.map((at, i) => parsed.filter((time) => time <= at).length - (i + 1));
+    assert.equal(parsed.length, 23);
+    assert.ok(Math.max(...ahead) <= (window - 1) * 2 + 1, `parsed ahead: ${ahead.join(' ')}`);
+    assert.ok(Math.max(...ahead) >= 2, `parsed ahead: ${ahead.join(' ')}`);
+  } finally {
+    await source.close();
+    await pool.close();
+  }
+});
+
+test('taskSize splits the last slots of a file into ever smaller tasks', () => {
+  const sizes: number[] = [];
+  for (let left = 300; left > 0; left -= sizes.at(-1) ?? 1) sizes.push(taskSize(left, 16));
+  assert.deepEqual(sizes.slice(0, 3), [16, 16, 16]);
+  assert.deepEqual(sizes.slice(-18), [2, 2, ...Array<number>(16).fill(1)]);
+  assert.ok(
+    sizes.every((size, i) => i === 0 || size <= sizes[i - 1]!),
+    sizes.join(' '),
+  );
+  assert.equal(
+    sizes.reduce((a, b) => a + b),
+    300,
+  );
+  assert.equal(taskSize(1000, 8), 8);
+});
+
 test('ChunkPool with parseHere reports a file no thread can read, slot by slot', async () => {
   const pool = keysPool(1, {}, 1, true);
   const source = await openFileSource(SAMPLE_PATH);
   try {
+    await pool.start();
     const evtx = await EvtxFile.open(source);
     const missing = join(dir, 'gone.evtx');
     const messages: string[] = [];
