@@ -25,7 +25,9 @@ test('READY_HUNTS opens every finding kind of the engine', () => {
   const kinds = READY_HUNTS.flatMap((hunt) =>
     hunt.opens.kind === 'findings' ? [hunt.opens.finding] : [],
   );
-  assert.deepEqual([...kinds].sort(), [...FINDING_KINDS].sort());
+  // Sigma findings come from the rules a user loads, not from the engine's own detections.
+  const engineKinds = FINDING_KINDS.filter((kind) => kind !== 'sigma');
+  assert.deepEqual([...kinds].sort(), [...engineKinds].sort());
 });
 
 test('READY_HUNTS names ATT&CK techniques and queries that parse without warnings', () => {
