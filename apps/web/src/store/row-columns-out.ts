@@ -17,8 +17,17 @@ export function rowColumnsOf(
 ): { columns: RowColumns; files: Uint32Array } {
   if (start !== end) store.checkRow(start);
   if (end !== start) store.checkRow(end - 1);
-  const count = end - start;
+
   const texts = new TextList();
+  const system = systemColumnsOf(store, start, end, texts);
+  const data = dataColumnsOf(store, start, end);
+  const files = new Uint32Array(store.file.view().subarray(start, end));
+  return { columns: { count: end - start, texts: texts.items, ...system, ...data }, files };
+}
+
+/** The System fields of rows `start` to `end` as RowColumns hold them; texts go in `texts`. */
+function systemColumnsOf(store: StoreColumns, start: number, end: number, texts: TextList) {
+  const count = end - start;
   const textOf = (pool: ValuePool, code: number) => texts.id(pool.text(code) ?? '');
   const system = texts.id('');
   const oddTimes: [number, string | undefined][] = [];
@@ -46,10 +55,7 @@ export function rowColumnsOf(
     columns.channel[i] = textOf(store.text.channel, store.channelCode.get(row));
     columns.computer[i] = textOf(store.text.computer, store.computerCode.get(row));
   }
-  const data = dataColumnsOf(store, start, end);
-  const files = new Uint32Array(store.file.view().subarray(start, end));
-  const rows = { count, texts: texts.items, oddTimes, oddRecordIds, ...columns, ...data };
-  return { columns: rows, files };
+  return { oddTimes, oddRecordIds, ...columns };
 }
 
 /** The data of rows `start` to `end` as RowColumns hold it. */
