@@ -17,8 +17,9 @@ export function ticksOf(time: string | undefined): bigint | undefined {
 
 /** The ISO-8601 UTC text of ticks, with seven fraction digits. */
 export function timeOf(ticks: bigint): string {
-  const seconds = ticks / 10_000_000n;
-  const fraction = ticks % 10_000_000n;
+  // Floor division, so times before 1970 (EVTX allows 1601 on) keep a positive fraction.
+  const fraction = ((ticks % 10_000_000n) + 10_000_000n) % 10_000_000n;
+  const seconds = (ticks - fraction) / 10_000_000n;
   const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
   return `${whole}.${fraction.toString().padStart(7, '0')}Z`;
 }

@@ -321,3 +321,37 @@ test('SigmaRuleSet: correlations that cannot load say why', () => {
     "it refers to 'multiple_failed_login', which did not load",
   ]);
 });
+
+test('SigmaScan: a window lists the first and last events, and counts them all', () => {
+  const text = metric('event_count', '        gte: 25');
+  const records = Array.from({ length: 25 }, (_, at) =>
+    logon(5156, Math.floor(at / 2), { n: String(at) }),
+  );
+  const { correlated } = scan(loaded(text), records);
+  assert.equal(correlated.length, 1);
+  assert.equal(correlated[0]!.eventCount, 25);
+  const ids = correlated[0]!.events.map((record) => Number(record.recordId));
+  assert.equal(ids.length, 20);
+  assert.equal(ids[9]! - ids[0]!, 9);
+  assert.equal(ids[19]! - ids[10]!, 9);
+  assert.equal(ids[10]! - ids[0]!, 15);
+  assert.equal(correlationFindings(correlated)[0]!.evidenceOmitted, 5);
+});
+
+test('SigmaRuleSet: timespans are a number and s, m, h or d, above zero, at most a year', () => {
+  const reason = (span: string) =>
+    new SigmaRuleSet([
+      { file: 'mr.yml', text: metric('event_count', '        gt: 1').replace('1h', span) },
+    ]).failures[0]?.reason;
+  assert.equal(reason('90m'), undefined);
+  assert.equal(reason('366d'), "document 1: bad timespan '366d': over a year");
+  assert.equal(reason('0s'), "document 1: bad timespan '0s': it is zero");
+  assert.equal(
+    reason('5M'),
+    "document 1: bad timespan '5M': a number and one of s, m, h, d (like 5m)",
+  );
+  assert.equal(
+    reason('1h30m'),
+    "document 1: bad timespan '1h30m': a number and one of s, m, h, d (like 5m)",
+  );
+});
