@@ -114,9 +114,7 @@ export class CorrelationState {
     if (this.#definition.type === 'temporal_ordered') return this.#order(state, entry);
 
     state.entries.push(entry);
-    const since = entry.time - this.#definition.timespan;
-    const kept = state.entries.filter((old) => old.time >= since);
-    state.entries = kept.length > GROUP_ENTRY_LIMIT ? kept.slice(-GROUP_ENTRY_LIMIT) : kept;
+    state.entries = within(state.entries, entry.time - this.#definition.timespan);
     const value = this.#aggregate(state.entries);
     if (value === undefined || !this.#holds(value)) return [];
 
@@ -220,6 +218,18 @@ export class CorrelationState {
     state.chains = [];
     return [firedOf(state.key, done, last + 1)];
   }
+}
+
+/** The entries at or after `since`, GROUP_ENTRY_LIMIT at most (the newest). */
+function within(entries: Entry[], since: bigint): Entry[] {
+  // The run lets matches in by time, so the old ones are at the front.
+  // TODO: a late match (see CorrelationRun.late) sits behind newer ones and stays counted
+  // until they leave the window, though it is already out of it.
+  let first = 0;
+  while (first < entries.length && entries[first]!.time < since) first++;
+  const over = entries.length - first - GROUP_ENTRY_LIMIT;
+  entries.splice(0, first + Math.max(0, over));
+  return entries;
 }
 
 function firedOf(group: readonly string[], entries: readonly Entry[], value: number): Fired {

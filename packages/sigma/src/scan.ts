@@ -35,4 +35,9 @@ export class SigmaScan {
   get late(): number {
     return this.#correlations?.run.late ?? 0;
   }
+
+  /** Groups not followed because a correlation held GROUP_LIMIT already. */
+  get droppedGroups(): number {
+    return this.#correlations?.run.droppedGroups ?? 0;
+  }
 }

@@ -1,6 +1,7 @@
 /** `evtxhunt sigma`: Sigma rules over the logs; every match as a line of text or JSON. */
 import {
   CORRELATION_EVENTS_KEPT,
+  GROUP_LIMIT,
   SigmaScan,
   type CorrelationMatch,
   type SigmaMatch,
@@ -74,6 +75,11 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   };
   const reading = await readEvtxInputs(inputs, io, visit, undefined, openOptions(args));
   const correlated = scan.finish();
+  if (scan.droppedGroups > 0) {
+    await io.err.write(
+      `sigma: ${scan.droppedGroups} correlation groups not followed (over ${GROUP_LIMIT} at once)\n`,
+    );
+  }
   if (scan.late > 0) {
     await io.err.write(
       `sigma: ${scan.late} matches came too far out of time order for the correlations\n`,
