@@ -3,8 +3,8 @@
  * condition holds, a window that fired.
  *
  * Two ways of windowing, by what the condition asks:
- * - "at least" conditions (gt, gte) of event_count, value_count and value_sum, and temporal and
- *   temporal_ordered: a window slides with each match (the matches within the timespan before
+ * - "at least" conditions (gt, gte) of event_count, value_count, value_sum and temporal (whose
+ *   default is all its rules), and temporal_ordered: a window slides with each match (the matches within the timespan before
  *   it) and fires as soon as the condition holds; the group then starts afresh, so one burst is
  *   one finding.
  * - every other condition (an upper bound, eq, neq, an average or a percentile): a window opens
@@ -62,11 +62,10 @@ export class CorrelationState {
   constructor(definition: CorrelationDefinition) {
     this.#definition = definition;
     const { type, condition } = definition;
-    const counting = type === 'event_count' || type === 'value_count' || type === 'value_sum';
+    const counting = ['event_count', 'value_count', 'value_sum', 'temporal'].includes(type);
     this.#sliding =
-      type === 'temporal' ||
       type === 'temporal_ordered' ||
-      (counting && condition !== undefined && lowerBoundOnly(condition));
+      (counting && (condition === undefined || lowerBoundOnly(condition)));
   }
 
   /** Adds a match of the group; returns the windows that fired. */
@@ -213,10 +212,13 @@ export class CorrelationState {
     // The newest match keeps the group alive for sweep().
     state.entries = [entry];
 
-    const done = state.chains[last];
-    if (done === undefined) return [];
+    // The longest chain: all the rules in order, or as many as the condition asks for.
+    let longest = last;
+    while (longest >= 0 && state.chains[longest] === undefined) longest--;
+    const done = state.chains[longest];
+    if (done === undefined || !this.#holds(longest + 1)) return [];
     state.chains = [];
-    return [firedOf(state.key, done, last + 1)];
+    return [firedOf(state.key, done, longest + 1)];
   }
 }
 

@@ -196,6 +196,9 @@ function conditionOf(
   if (FIELD_TYPES.includes(type) && fields.length === 0) {
     fail(`a ${type} correlation needs a field in its condition`);
   }
+  if (type === 'temporal_ordered' && !lowerBoundOnly(bounds)) {
+    fail('a temporal_ordered condition can only ask for at least some rules (gt, gte)');
+  }
   if (!FIELD_TYPES.includes(type) && fields.length > 0) {
     fail(`a ${type} correlation takes no field`);
   }

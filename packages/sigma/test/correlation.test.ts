@@ -355,3 +355,36 @@ test('SigmaRuleSet: timespans are a number and s, m, h or d, above zero, at most
     "document 1: bad timespan '1h30m': a number and one of s, m, h, d (like 5m)",
   );
 });
+
+test('SigmaScan: temporal and temporal_ordered conditions ask for some of the rules', () => {
+  const ordered = (condition: string) =>
+    RECON.replace('type: temporal', 'type: temporal_ordered').replace(
+      '    timespan: 5m\n',
+      `    timespan: 5m\n${condition}`,
+    );
+  const records = [
+    logon(4799, 1, { SubjectUserName: 'eve' }),
+    {
+      ...event('Microsoft-Windows-Sysmon/Operational', 1, { Image: 'C:\\whoami.exe', User: 'eve' }),
+      timeCreated: '2024-03-05T10:02:00.0000000Z',
+    },
+  ];
+  // whoami must come first: net then whoami is not in order.
+  assert.equal(scan(loaded(ordered('')), records).correlated.length, 0);
+  const one = scan(loaded(ordered('    condition:\n        gte: 1\n')), records).correlated;
+  assert.deepEqual(
+    one.map((match) => [match.value, match.start]),
+    [[1, '2024-03-05T10:02:00.0000000Z']],
+  );
+  const temporal = RECON.replace(
+    '    timespan: 5m\n',
+    '    timespan: 5m\n    condition:\n        gte: 1\n',
+  );
+  assert.equal(scan(loaded(temporal), records).correlated.length, 2);
+  assert.deepEqual(
+    new SigmaRuleSet([
+      { file: 'mr.yml', text: ordered('    condition:\n        lt: 2\n') },
+    ]).failures.map((f) => f.reason),
+    ['document 1: a temporal_ordered condition can only ask for at least some rules (gt, gte)'],
+  );
+});
