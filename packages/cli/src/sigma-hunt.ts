@@ -36,6 +36,8 @@ export class SigmaHunt {
   /**
    * The report with the Sigma findings added; ends the correlations, so call it once.
    * TODO: --allow does not apply to sigma findings yet (the engine applies it inside report()).
+   * TODO: unlike `sigma`, hunt does not say on stderr how many matches came too far out of
+   * time order for the correlations, or how many correlation groups were not followed.
    */
   report(report: HuntReport): HuntReport {
     const correlated = correlationFindings(this.#scan.finish());
