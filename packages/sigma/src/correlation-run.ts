@@ -67,7 +67,7 @@ interface Route {
 }
 
 /** Names under which the event's computer stands when the event has no such field. */
-const COMPUTER_NAMES = new Set(['computername', 'computer', 'hostname', 'host']);
+const COMPUTER_NAMES = new Set(['computername', 'computer', 'hostname']);
 
 /** Correlations over a stream of matches; results come out of add() and finish(). */
 export class CorrelationRun {
