@@ -36,8 +36,10 @@ export async function loadRuleSet(path: string, io: Io): Promise<SigmaRuleSet> {
 }
 
 async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
+  const correlations =
+    set.correlations.length === 0 ? '' : ` and ${set.correlations.length} correlations`;
   const lines = [
-    `sigma: ${set.rules.length} rules loaded, ${set.failures.length} did not load`,
+    `sigma: ${set.rules.length} rules${correlations} loaded, ${set.failures.length} did not load`,
     ...set.failures
       .slice(0, FAILURES_SHOWN)
       .map((failure) => `sigma: ${failure.file}: ${failure.reason}`),

@@ -44,7 +44,7 @@ test('sigma --format json: rule counts and every match with its rule and fields'
       fields: Record<string, string>;
     }[];
   };
-  assert.deepEqual(report.rules, { loaded: 3, failed: 0, failures: [] });
+  assert.deepEqual(report.rules, { loaded: 3, correlations: 0, failed: 0, failures: [] });
   assert.deepEqual(
     report.matches.map((match) => [
       match.rule.id,

@@ -12,6 +12,7 @@ import {
   type Severity,
 } from '@evtxhunt/hunt';
 
+import type { CorrelationMatch } from './correlation-run.js';
 import type { SigmaLevel } from './rule.js';
 import type { SigmaMatch } from './rule-set.js';
 
@@ -76,7 +77,53 @@ export function sigmaFindings(matches: readonly SigmaMatch[]): Finding[] {
   return collector.findings();
 }
 
-function evidenceOf(match: SigmaMatch): Evidence {
+/**
+ * Correlation matches as findings of kind `sigma`: one per window in which the correlation
+ * held. The finding's fields are the group, its first and last seen the window, its evidence
+ * the window's events (CORRELATION_EVENTS_KEPT at most, `evidenceOmitted` counts the rest).
+ */
+export function correlationFindings(matches: readonly CorrelationMatch[]): Finding[] {
+  return matches.map(correlationFinding).sort(compareFindings);
+}
+
+function correlationFinding(match: CorrelationMatch): Finding {
+  const { correlation, group } = match;
+  const evidence = match.events.map((record) => evidenceOf({ record }));
+  const omitted = match.eventCount - evidence.length;
+  const recovered = evidence.filter((item) => item.recovered === true).length;
+  const groupText = Object.entries(group)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(', ');
+  const level =
+    correlation.level === 'informational' ? 'an informational' : `a ${correlation.level}`;
+  const events = match.eventCount === 1 ? 'one event' : `${match.eventCount} events`;
+  return {
+    kind: 'sigma',
+    severity: SEVERITY[correlation.level],
+    computer: match.computer,
+    firstSeen: match.start,
+    lastSeen: match.end,
+    count: match.eventCount,
+    evidence,
+    ...(omitted > 0 ? { evidenceOmitted: omitted } : {}),
+    ...(recovered > 0 ? { recoveredEvidence: recovered } : {}),
+    why:
+      `Sigma correlation "${correlation.title}" (${level} ${correlation.type} rule, ` +
+      `${correlation.timespan}) held for ${events} from ${match.start} to ${match.end}` +
+      `${groupText === '' ? '' : ` of ${groupText}`} (value ${match.value}).`,
+    sigma: {
+      id: correlation.id,
+      title: correlation.title,
+      level: correlation.level,
+      tags: correlation.tags,
+      techniques: attackTechniques(correlation.tags),
+      file: correlation.file,
+      fields: group,
+    },
+  };
+}
+
+function evidenceOf(match: Pick<SigmaMatch, 'record'>): Evidence {
   const { file, recordId, eventId, timeCreated, recovered } = match.record;
   return {
     ...(file === undefined ? {} : { file }),

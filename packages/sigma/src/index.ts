@@ -13,5 +13,15 @@ export {
   type RuleSource,
   type SigmaMatch,
   type SigmaOptions,
+  type SigmaCorrelationRun,
 } from './rule-set.js';
-export { SigmaFindings, attackTechniques, sigmaFindings } from './findings.js';
+export { CORRELATION_TYPES, type CorrelationInfo, type CorrelationType } from './correlation.js';
+export {
+  CORRELATION_EVENTS_KEPT,
+  REORDER_LIMIT,
+  CorrelationRun,
+  type CorrelationMatch,
+} from './correlation-run.js';
+export { GROUP_ENTRY_LIMIT, GROUP_LIMIT } from './correlation-window.js';
+export { SigmaScan } from './scan.js';
+export { SigmaFindings, attackTechniques, correlationFindings, sigmaFindings } from './findings.js';

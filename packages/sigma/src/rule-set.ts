@@ -12,11 +12,25 @@ import {
   type RecordFacts,
 } from '@evtxhunt/hunt';
 
+import {
+  readCorrelation,
+  type CorrelationDefinition,
+  type CorrelationInfo,
+} from './correlation.js';
+import { CorrelationRun } from './correlation-run.js';
+import { resolveCorrelations, type Named, type Resolved } from './correlation-set.js';
 import { SigmaRuleError } from './errors.js';
 import { EventView, FieldTable, fieldNames } from './fields.js';
 import type { SourceBinding } from './logsource.js';
 import { RuleIndex } from './prefilter.js';
-import { compileRule, type CompiledRule, type SigmaRuleInfo } from './rule.js';
+import {
+  compileRule,
+  readDocuments,
+  text,
+  type CompiledRule,
+  type RuleContext,
+  type SigmaRuleInfo,
+} from './rule.js';
 import type { Matcher } from './values.js';
 
 /** A rule file's text and where it came from. */
@@ -61,10 +75,29 @@ const BUCKET_CACHE_LIMIT = 10_000;
 
 const EMPTY: Bucket = { names: [], groups: [] };
 
-/** Compiled rules and the failures of those that did not compile. */
+/** What the documents of the rule files became. */
+interface Loaded {
+  readonly rules: CompiledRule[];
+  readonly definitions: CorrelationDefinition[];
+  readonly named: Named[];
+  readonly failures: RuleFailure[];
+}
+
+/**
+ * Compiled rules and correlations, and the failures of those that did not compile. A rule a
+ * correlation refers to is matched for the correlation only, unless the correlation says
+ * `generate: true`; so is a correlation another refers to.
+ */
 export class SigmaRuleSet {
+  /** Every rule compiled, those only correlations use included. */
   readonly rules: readonly CompiledRule[];
+  /** The correlations that loaded. */
+  readonly correlations: readonly CorrelationInfo[];
   readonly failures: readonly RuleFailure[];
+  readonly #resolved: readonly Resolved[];
+  readonly #reportedRules: ReadonlySet<SigmaRuleInfo>;
+  readonly #reportedCorrelations: ReadonlySet<number>;
+  readonly #ruleIndex: ReadonlyMap<SigmaRuleInfo, number>;
   readonly #tables = new Map<string, { binding: SourceBinding; table: FieldTable }>();
   readonly #buckets = new Map<string, Map<number, Bucket>>();
   #cached = 0;
@@ -73,18 +106,47 @@ export class SigmaRuleSet {
   constructor(sources: Iterable<RuleSource>, options: SigmaOptions = {}) {
     const placeholders = new Map(Object.entries(options.placeholders ?? {}));
     const tableFor = (binding: SourceBinding): FieldTable => this.#table(binding);
-    const rules: CompiledRule[] = [];
-    const failures: RuleFailure[] = [];
-    for (const { file, text } of sources) {
-      try {
-        rules.push(compileRule(text, file, { tableFor, placeholders }));
-      } catch (error) {
-        if (!(error instanceof SigmaRuleError)) throw error;
-        failures.push({ file, reason: error.message });
-      }
+    const context = { tableFor, placeholders };
+    const loaded: Loaded = { rules: [], definitions: [], named: [], failures: [] };
+    for (const source of sources) loadFile(source, context, loaded);
+
+    const { resolved, failures } = resolveCorrelations(loaded.definitions, loaded.named);
+    for (const [index, reason] of failures) {
+      loaded.failures.push({ file: loaded.definitions[index]!.info.file, reason });
     }
-    this.rules = rules;
-    this.failures = failures;
+    const used = usedBy(resolved);
+    this.rules = loaded.rules.map((rule, index) =>
+      withFields(rule, used.fields.get(index), tableFor),
+    );
+    this.#ruleIndex = new Map(this.rules.map((rule, index) => [rule.info, index]));
+    this.#reportedRules = new Set(
+      this.rules.flatMap((rule, index) => (used.hidden.has(`rule:${index}`) ? [] : [rule.info])),
+    );
+    this.#resolved = resolved;
+    this.#reportedCorrelations = new Set(
+      resolved.flatMap(({ index }) => (used.hidden.has(`correlation:${index}`) ? [] : [index])),
+    );
+    this.correlations = resolved.map(({ definition }) => definition.info);
+    this.failures = loaded.failures;
+  }
+
+  /**
+   * A fresh run of the correlations over a stream of matches (see CorrelationRun), or
+   * undefined when no correlation loaded.
+   */
+  correlationRun(): SigmaCorrelationRun | undefined {
+    if (this.#resolved.length === 0) return undefined;
+    const run = new CorrelationRun(this.#resolved, this.#reportedCorrelations);
+    const indexes = this.#ruleIndex;
+    return {
+      run,
+      add: (matches) => run.add(matches, (match) => indexes.get(match.rule) ?? -1),
+    };
+  }
+
+  /** True when the rule's own matches are reported (no correlation uses it alone). */
+  reported(rule: SigmaRuleInfo): boolean {
+    return this.#reportedRules.has(rule);
   }
 
   /** The data field names the rules read of an event with these facts. */
@@ -92,8 +154,13 @@ export class SigmaRuleSet {
     return this.#bucket(facts.channel, facts.eventId).names;
   }
 
-  /** The rules the event matches, in rule order. */
+  /** The reported rules the event matches, in rule order (see matchAll). */
   match(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
+    return this.matchAll(record).filter((match) => this.#reportedRules.has(match.rule));
+  }
+
+  /** Every rule the event matches, those only correlations use included, in rule order. */
+  matchAll(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
     const bucket = this.#bucket(record.channel, record.eventId);
     if (bucket.groups.length === 0) return [];
 
@@ -177,4 +244,81 @@ function factsOf(record: EventRecord): RecordFacts {
     ...(file === undefined ? {} : { file }),
     ...(recovered === true ? { recovered } : {}),
   };
+}
+
+/** A correlation run and how to feed it the matches of this rule set (from matchAll). */
+export interface SigmaCorrelationRun {
+  readonly run: CorrelationRun;
+  readonly add: (matches: readonly SigmaMatch[]) => void;
+}
+
+/** Compiles each document of one file into `loaded`, noting the failures. */
+function loadFile({ file, text: source }: RuleSource, context: RuleContext, loaded: Loaded): void {
+  let documents;
+  try {
+    documents = readDocuments(source);
+  } catch (error) {
+    if (!(error instanceof SigmaRuleError)) throw error;
+    loaded.failures.push({ file, reason: error.message });
+    return;
+  }
+  documents.forEach((document, at) => {
+    const name = text(document, 'name');
+    const id = text(document, 'id');
+    const isCorrelation = 'correlation' in document;
+    try {
+      if (isCorrelation) {
+        const index = loaded.definitions.push(readCorrelation(document, file)) - 1;
+        loaded.named.push({ name, id, target: { kind: 'correlation', index } });
+      } else {
+        const index = loaded.rules.push(compileRule(document, file, context)) - 1;
+        loaded.named.push({ name, id, target: { kind: 'rule', index } });
+      }
+    } catch (error) {
+      if (!(error instanceof SigmaRuleError)) throw error;
+      const where = documents.length > 1 ? `document ${at + 1}: ` : '';
+      loaded.failures.push({ file, reason: `${where}${error.message}` });
+      loaded.named.push({ name, id, target: { kind: 'failed' } });
+    }
+  });
+}
+
+/**
+ * What the correlations take of the rules: the rules and correlations matched only for them
+ * (`rule:N`, `correlation:N`), and per rule the fields they group or count by.
+ */
+function usedBy(resolved: readonly Resolved[]): {
+  hidden: Set<string>;
+  fields: Map<number, Set<string>>;
+} {
+  const referred = new Set<string>();
+  const generated = new Set<string>();
+  const fields = new Map<number, Set<string>>();
+  for (const { definition, inputs } of resolved) {
+    for (const { target, reference } of inputs) {
+      const key = `${target.kind}:${target.index}`;
+      (definition.generate ? generated : referred).add(key);
+      if (target.kind !== 'rule') continue;
+      const names = fields.get(target.index) ?? new Set<string>();
+      for (const name of [...definition.groupBy, ...definition.fields]) {
+        names.add(definition.aliases.get(name)?.get(reference) ?? name);
+      }
+      fields.set(target.index, names);
+    }
+  }
+  const hidden = new Set([...referred].filter((key) => !generated.has(key)));
+  return { hidden, fields };
+}
+
+/** The rule with the fields correlations read of its events given slots and reported. */
+function withFields(
+  rule: CompiledRule,
+  names: ReadonlySet<string> | undefined,
+  tableFor: (binding: SourceBinding) => FieldTable,
+): CompiledRule {
+  if (names === undefined || names.size === 0) return rule;
+  for (const { binding } of rule.sources) {
+    for (const name of names) tableFor(binding).slot(name);
+  }
+  return { ...rule, fields: [...new Set([...rule.fields, ...names])] };
 }

@@ -18,6 +18,8 @@ export type SigmaLevel = (typeof SIGMA_LEVELS)[number];
 /** What a match reports of its rule. */
 export interface SigmaRuleInfo {
   readonly id: string;
+  /** The rule's `name`, by which correlations may refer to it. */
+  readonly name?: string;
   readonly title: string;
   readonly level: SigmaLevel;
   readonly status?: string;
@@ -51,11 +53,12 @@ export interface RuleContext {
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The rule of `text`; throws a SigmaRuleError saying what is wrong with it. */
-export function compileRule(text: string, file: string, context: RuleContext): CompiledRule {
-  const document = readYaml(text);
-  if (!isMap(document)) fail('the file is not a YAML map');
-  if ('correlation' in document) fail('correlation rules are not supported yet');
+/** The rule of one YAML document; throws a SigmaRuleError saying what is wrong with it. */
+export function compileRule(
+  document: Record<string, unknown>,
+  file: string,
+  context: RuleContext,
+): CompiledRule {
   if ('filter' in document && !('detection' in document)) fail('Sigma filters are not supported');
 
   const info = ruleInfo(document, file);
@@ -72,24 +75,37 @@ export function compileRule(text: string, file: string, context: RuleContext): C
   return { info, sources, fields };
 }
 
-function readYaml(text: string): unknown {
+/** Documents read from one rule file at most: a correlation with its rules fits easily. */
+export const DOCUMENT_LIMIT = 1000;
+
+/**
+ * The YAML documents of a rule file, each a map (a rule or a correlation); throws when the
+ * file is not YAML. A file of several documents (`---` between them) holds a correlation and
+ * the rules it refers to.
+ */
+export function readDocuments(text: string): Record<string, unknown>[] {
   if (text.length > RULE_TEXT_LIMIT) fail(`the file is over ${RULE_TEXT_LIMIT} characters`);
   const documents = parseAllDocuments(text, { prettyErrors: false });
-  if (!Array.isArray(documents)) return fail('the file holds no YAML document');
-  if (documents.length !== 1) {
-    fail(`the file holds ${documents.length} YAML documents (rule collections are not supported)`);
+  if (!Array.isArray(documents) || documents.length === 0) {
+    return fail('the file holds no YAML document');
   }
-  const document = documents[0]!;
-  const error = document.errors[0];
-  if (error !== undefined) {
-    const before = text.slice(0, error.pos[0]);
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    fail(`YAML error at line ${line}, column ${column}: ${error.code}`);
+  if (documents.length > DOCUMENT_LIMIT) {
+    fail(`the file holds ${documents.length} YAML documents, over ${DOCUMENT_LIMIT}`);
   }
-  // TODO: YAML 1.2 reads unquoted 0x1F or 1.10 as numbers, so such a value compares as 31 or
-  // 1.1; the public rules quote them, a rule that does not would miss.
-  return document.toJS({ maxAliasCount: 100 });
+  return documents.map((document, at) => {
+    const error = document.errors[0];
+    if (error !== undefined) {
+      const before = text.slice(0, error.pos[0]);
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      fail(`YAML error at line ${line}, column ${column}: ${error.code}`);
+    }
+    // TODO: YAML 1.2 reads unquoted 0x1F or 1.10 as numbers, so such a value compares as 31
+    // or 1.1; the public rules quote them, a rule that does not would miss.
+    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    if (!isMap(value)) fail(`YAML document ${at + 1} is not a map`);
+    return value;
+  });
 }
 
 function ruleInfo(document: Record<string, unknown>, file: string): SigmaRuleInfo {
@@ -103,8 +119,10 @@ function ruleInfo(document: Record<string, unknown>, file: string): SigmaRuleInf
   const tags = Array.isArray(document['tags'])
     ? document['tags'].filter((tag) => typeof tag === 'string')
     : [];
+  const name = text(document, 'name');
   return {
     id,
+    ...(name === undefined ? {} : { name }),
     title,
     level: level as SigmaLevel,
     ...optional('status', text(document, 'status')),
@@ -120,15 +138,18 @@ function ruleInfo(document: Record<string, unknown>, file: string): SigmaRuleInf
   };
 }
 
-function text(map: Record<string, unknown>, key: string): string | undefined {
+export function text(map: Record<string, unknown>, key: string): string | undefined {
   const value = map[key];
   return typeof value === 'string' ? value : undefined;
 }
 
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+export function optional<K extends string>(
+  key: K,
+  value: string | undefined,
+): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
-function isMap(value: unknown): value is Record<string, unknown> {
+export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

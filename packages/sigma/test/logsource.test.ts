@@ -141,8 +141,9 @@ test('the rule set counts what loaded and names the files that did not', () => {
     [
       "bad.yml: unknown modifier 'nope'",
       'yaml.yml: YAML error at line 1, column 17: BAD_INDENT',
-      'two.yml: the file holds 2 YAML documents (rule collections are not supported)',
-      'corr.yml: correlation rules are not supported yet',
+      'two.yml: document 1: the rule has no logsource map',
+      'two.yml: document 2: the rule has no logsource map',
+      'corr.yml: correlation has no rules',
     ],
   );
 });

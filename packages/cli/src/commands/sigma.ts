@@ -1,5 +1,12 @@
 /** `evtxhunt sigma`: Sigma rules over the logs; every match as a line of text or JSON. */
-import type { SigmaMatch, SigmaRuleSet } from '@evtxhunt/sigma';
+import {
+  CORRELATION_EVENTS_KEPT,
+  GROUP_LIMIT,
+  SigmaScan,
+  type CorrelationMatch,
+  type SigmaMatch,
+  type SigmaRuleSet,
+} from '@evtxhunt/sigma';
 
 import type { EvtxFile, EvtxRecord } from '@evtxhunt/evtx';
 
@@ -28,6 +35,13 @@ Security 4688 (its fields mapped to Sysmon's names), network_connection on Sysmo
 dns_query on Sysmon 22, file_event on Sysmon 11, the other Sysmon categories on their event
 IDs, a service (security, system, powershell, ...) on its channel.
 
+Correlation rules (event_count, value_count, temporal, temporal_ordered, value_sum,
+value_avg, value_percentile) run over the matches of the rules they name, across all the
+files given; a file may hold a correlation and its rules as YAML documents. The rules a
+correlation uses are not listed on their own unless it says generate: true. A window in
+which a correlation held is listed after the matches: its start and end, the group, the
+title and how many events (the JSON lists the first and last ${CORRELATION_EVENTS_KEPT}).
+
 Options:
   --rules DIR        the Sigma rules (required)
   --format FORMAT    text (default: one line per match: time, computer, record id, level,
@@ -51,21 +65,34 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const inputs = await collectInputs(args.positionals);
   const rules = await loadRuleSet(rulesPath, io);
+  const scan = new SigmaScan(rules);
   const json = args.values.get('format') === 'json';
   const matches: SigmaMatch[] = [];
   const visit: FileVisitor = async (evtx, file, reporter) => {
-    const found = await matchFile(rules, evtx, file, reporter);
+    const found = await matchFile(scan, evtx, file, reporter);
     if (json) matches.push(...found);
     else if (found.length > 0) await io.out.write(found.map(matchLine).join(''));
   };
   const reading = await readEvtxInputs(inputs, io, visit, undefined, openOptions(args));
-  if (json) await io.out.write(jsonText(jsonReport(rules, matches), 2) + '\n');
+  const correlated = scan.finish();
+  if (scan.droppedGroups > 0) {
+    await io.err.write(
+      `sigma: ${scan.droppedGroups} correlation groups not followed (over ${GROUP_LIMIT} at once)\n`,
+    );
+  }
+  if (scan.late > 0) {
+    await io.err.write(
+      `sigma: ${scan.late} matches came too far out of time order for the correlations\n`,
+    );
+  }
+  if (json) await io.out.write(jsonText(jsonReport(rules, matches, correlated), 2) + '\n');
+  else await io.out.write(correlated.map(correlationLine).join(''));
   return endRun(io, reading, args.flags.has('strict'));
 }
 
 /** The matches of every record of one file, in record order. */
 async function matchFile(
-  rules: SigmaRuleSet,
+  scan: SigmaScan,
   evtx: EvtxFile,
   file: string,
   reporter: Reporter,
@@ -75,7 +102,7 @@ async function matchFile(
   const source = evtx instanceof ForeignFile ? undefined : new EvtxFieldSource();
   const matches: SigmaMatch[] = [];
   for await (const batch of evtx.recordBatches()) {
-    for (const record of batch) matches.push(...rules.match(readable(source, record, file)));
+    for (const record of batch) matches.push(...scan.add(readable(source, record, file)));
     await reporter.records(evtx.summary, batch.length);
   }
   return matches;
@@ -99,9 +126,40 @@ export function matchLine(match: SigmaMatch): string {
   return `${escapeText(parts.join('  '))}\n`;
 }
 
-function jsonReport(rules: SigmaRuleSet, matches: readonly SigmaMatch[]): unknown {
+/**
+ * One correlation match as a line: window start and end, computer, level, title, type, the
+ * group and the event count; every value escaped.
+ */
+export function correlationLine(match: CorrelationMatch): string {
+  const { correlation } = match;
+  const group = Object.entries(match.group)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+  const events = `${match.eventCount} ${match.eventCount === 1 ? 'event' : 'events'}`;
+  const parts = [
+    `${match.start}..${match.end}`,
+    match.computer,
+    correlation.level,
+    correlation.title,
+    `${correlation.type}=${match.value}`,
+    group,
+    events,
+  ];
+  return `${escapeText(parts.join('  '))}\n`;
+}
+
+function jsonReport(
+  rules: SigmaRuleSet,
+  matches: readonly SigmaMatch[],
+  correlated: readonly CorrelationMatch[],
+): unknown {
   return {
-    rules: { loaded: rules.rules.length, failed: rules.failures.length, failures: rules.failures },
+    rules: {
+      loaded: rules.rules.length,
+      correlations: rules.correlations.length,
+      failed: rules.failures.length,
+      failures: rules.failures,
+    },
     matches: matches.map((match) => ({
       rule: {
         id: match.rule.id,
@@ -119,6 +177,7 @@ function jsonReport(rules: SigmaRuleSet, matches: readonly SigmaMatch[]): unknow
       ...(match.record.recovered === true ? { recovered: true } : {}),
       fields: match.fields,
     })),
+    correlations: correlated,
   };
 }
 
