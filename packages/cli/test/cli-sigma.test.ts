@@ -142,3 +142,51 @@ test('hunt --rules: the text, HTML and ECS reports show the rule', async () => {
   assert.equal(sigma[0]?.rule.name, 'Anydesk Temporary Artefact');
   assert.deepEqual(sigma[0]?.threat?.technique.id, ['T1219.002']);
 });
+
+/** One Sysmon 1 event of our own JSONL, with the command line given. */
+function processLine(recordId: string, commandLine: string): string {
+  return JSON.stringify({
+    file: 'x.evtx',
+    recordId,
+    timeCreated: `2024-01-01T00:00:0${recordId}.0000000Z`,
+    eventId: 1,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'h',
+    data: { Image: 'C:\\x.exe', CommandLine: commandLine },
+  });
+}
+
+test('sigma: a regular expression that backtracks exponentially ends, with the right answer', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-re-'));
+  try {
+    const rule = join(dir, 'evil.yml');
+    const events = join(dir, 'evil.jsonl');
+    writeFileSync(
+      rule,
+      [
+        'title: backtracking',
+        'logsource: {category: process_creation, product: windows}',
+        'detection:',
+        "  nested: {CommandLine|re: '^(a+)+$'}",
+        "  alternation: {CommandLine|re: '(a|aa)+b'}",
+        '  condition: nested or alternation',
+      ].join('\n'),
+    );
+    // Forty `a`s and a `!`: hours of backtracking for either pattern without the fallback.
+    writeFileSync(
+      events,
+      `${processLine('1', `${'a'.repeat(40)}!`)}\n${processLine('2', 'aaaa')}\n`,
+    );
+
+    const run = await runEvtxhunt('sigma', '--rules', rule, '--format', 'json', events);
+    assert.equal(run.status, 0, run.stderr);
+    const matches = (JSON.parse(run.stdout) as { matches: { recordId: string }[] }).matches;
+    assert.deepEqual(
+      matches.map((match) => match.recordId),
+      ['2'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

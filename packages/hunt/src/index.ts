@@ -470,7 +470,7 @@ export {
 export type { QueryProblem } from './query/problem.js';
 export { parseQuery, type QueryOptions, type QueryParseResult } from './query/parse.js';
 export { FIELD_ALIASES, QUERY_SYSTEM_FIELDS } from './query/field-names.js';
-export { REGEX_FLAGS } from './query/regex.js';
+export { REGEX_FLAGS, riskyShape, type RegexProblem } from './query/regex.js';
 export { compileQuery, type QueryRow, type RowPredicate } from './query/compile.js';
 export { EventRecordRow, queryFilter, type QueryableRecord } from './query/record-row.js';
 export {

@@ -176,7 +176,7 @@ function conditionOf(
 ): { condition: Bounds | undefined; fields: string[] } {
   const temporal = type === 'temporal' || type === 'temporal_ordered';
   if (value === undefined && temporal) return { condition: undefined, fields: [] };
-  if (!isMap(value)) return fail(`a ${type} correlation needs a condition map`);
+  if (!isMap(value)) return fail(`${type} correlations need a condition map`);
 
   const bounds: Partial<Record<Comparison, number>> = {};
   let fields: string[] = [];
@@ -194,13 +194,13 @@ function conditionOf(
   }
   if (Object.keys(bounds).length === 0) fail('the condition compares nothing (gt, gte, ...)');
   if (FIELD_TYPES.includes(type) && fields.length === 0) {
-    fail(`a ${type} correlation needs a field in its condition`);
+    fail(`${type} correlations need a field in their condition`);
   }
   if (type === 'temporal_ordered' && !lowerBoundOnly(bounds)) {
     fail('a temporal_ordered condition can only ask for at least some rules (gt, gte)');
   }
   if (!FIELD_TYPES.includes(type) && fields.length > 0) {
-    fail(`a ${type} correlation takes no field`);
+    fail(`${type} correlations take no field`);
   }
   return { condition: bounds, fields };
 }

@@ -3,14 +3,34 @@
  * specification allows the same way. A leading inline flag group (`(?i)`, `(?is)`), which
  * JavaScript before Node 23 refuses, becomes the expression's flags.
  */
+import { riskyShape } from '@evtxhunt/hunt';
+
 import { fail, quoted } from './errors.js';
 
 const LEADING_FLAGS = /^\(\?([ims]+)\)/;
 
-/** The expression with its flags (`i`, `m`, `s`), or a SigmaRuleError saying why not. */
+/**
+ * A pattern the linear-time engine cannot run: a backreference, or a lookahead or lookbehind.
+ * V8 falls back to that engine only for patterns without them.
+ */
+const NOT_LINEAR = /\\[1-9]|\\k<|\(\?<?[=!]/;
+
+/**
+ * The expression with its flags (`i`, `m`, `s`), or a SigmaRuleError saying why not.
+ * JavaScript's engine backtracks, so a shape such as `(a+)+$` can take exponential time on an
+ * attacker's value. The CLI has V8 move such a match to its linear-time engine once it
+ * backtracks too long (packages/cli/src/regex-settings.ts); a risky shape that engine cannot run
+ * is refused here, as the query language refuses it.
+ * TODO: a browser cannot be given that V8 flag: there a risky rule runs in the hunt worker, and a
+ * catastrophic match stalls that worker until the page gives up on it.
+ */
 export function compileRegex(source: string, flags: string): RegExp {
   const leading = LEADING_FLAGS.exec(source);
   const body = leading === null ? source : source.slice(leading[0].length);
+  const risk = NOT_LINEAR.test(body) ? riskyShape(body) : undefined;
+  if (risk !== undefined) {
+    return fail(`${quoted(source)}, character ${risk.at}: ${risk.message}`);
+  }
   const all = new Set([...flags, ...(leading?.[1] ?? '')]);
   try {
     return new RegExp(body, [...all].join(''));

@@ -40,7 +40,7 @@ value_avg, value_percentile) run over the matches of the rules they name, across
 files given; a file may hold a correlation and its rules as YAML documents. The rules a
 correlation uses are not listed on their own unless it says generate: true. A window in
 which a correlation held is listed after the matches: its start and end, the group, the
-title and how many events (the JSON lists the first and last ${CORRELATION_EVENTS_KEPT}).
+title and how many events (the JSON lists ${CORRELATION_EVENTS_KEPT} of them: the first and last half).
 
 Options:
   --rules DIR        the Sigma rules (required)

@@ -75,7 +75,11 @@ function compileProblem(source: string, flags: string): string | undefined {
 }
 
 /** Scans the pattern once for a repeated group that holds a repeat or an alternation. */
-function riskyShape(source: string): RegexProblem | undefined {
+/**
+ * Whether a pattern has a shape behind exponential backtracking (see above); undefined when not.
+ * For patterns from trusted-length sources, such as Sigma rules, that need no length limit.
+ */
+export function riskyShape(source: string): RegexProblem | undefined {
   const groups: Group[] = [newGroup(-1)];
   let lastGroup: Group | undefined;
   let at = 0;
