@@ -16,6 +16,7 @@ import {
   startWeb,
   type WebServer,
 } from '../support/e2e.js';
+import { contrastProblems, idProblems, unnamedControls } from '../support/a11y.js';
 import { ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
@@ -42,9 +43,10 @@ after(async () => {
 const browserTest = (name: string, body: () => Promise<void>, skip: string | false = false) =>
   test(name, { skip: SKIP_BROWSER || skip }, body);
 
-/** A fresh page with `path` loaded through the file input. */
-async function loaded(path: string): Promise<Page> {
+/** A fresh page in `theme` with `path` loaded through the file input. */
+async function loaded(path: string, theme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await session.context.newPage();
+  await page.addInitScript((chosen) => localStorage.setItem('evtxhunt-theme', chosen), theme);
   await page.goto(web.url);
   await page.setInputFiles('input[type="file"]', [path]);
   await page.locator('.file[data-state="done"]').waitFor({ timeout: 60_000 });
@@ -158,6 +160,25 @@ browserTest('unstarring removes the bookmark from the list', async () => {
   assert.equal(await panel.getByRole('button', { name: 'Export JSONL' }).isDisabled(), true);
   await page.close();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  browserTest(
+    `the bookmarks list and a starred event pass the checks (${theme} theme)`,
+    async () => {
+      const page = await loaded(ISSUE43, theme);
+      await openDetails(page, NETWORK_POSITION);
+      await starOpenEvent(page, 'a note');
+      await page.getByRole('button', { name: 'Bookmarks (1)' }).click();
+      await page.getByRole('region', { name: 'Bookmarks' }).locator('.bookmark').waitFor();
+
+      assert.deepEqual(await unnamedControls(page), []);
+      assert.deepEqual(await idProblems(page), []);
+      assert.deepEqual(await contrastProblems(page), []);
+      await page.screenshot({ path: `${ARTIFACTS}/bookmarks-02-${theme}.png` });
+      await page.close();
+    },
+  );
+}
 
 browserTest(
   'star a finding, note it, and jump back to it from the list',
