@@ -22,7 +22,12 @@ export interface EventRef {
   readonly recovered: boolean;
 }
 
-/** What a bookmark points at: an event (and its row in this page's store) or a finding. */
+/**
+ * What a bookmark points at: an event (and its row in this page's store) or a finding.
+ * TODO: a finding bookmark keeps the finding as it was starred; after a new report (another
+ * allowlist or configuration) the list still opens it by key, but the export writes the old
+ * counts and times.
+ */
 export type BookmarkTarget =
   | { readonly kind: 'event'; readonly event: EventRef; readonly row: number }
   | { readonly kind: 'finding'; readonly finding: Finding };
