@@ -14,6 +14,7 @@ import { EventStore } from '../store/event-store.js';
 import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
 import { identityView, indexView, type RowView } from '../store/view.js';
+import { Bookmarks } from './bookmarks.js';
 import { HuntSession } from './hunt.js';
 import { ReadyHuntsSession } from './ready-hunts.js';
 
@@ -64,6 +65,8 @@ export class Workbench {
   readonly detailsRow = signal<number | undefined>(undefined);
   /** The query, facets, time histogram and time zone; the view shows the rows it keeps. */
   readonly filter: FilterSession;
+  /** Starred events and findings with their notes, in memory for this page. */
+  readonly bookmarks = new Bookmarks();
 
   readonly #blobs: Blob[] = [];
   readonly #jobs = new Map<number, number>();

@@ -13,6 +13,7 @@ import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
 import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
+import { BookmarksPanel } from './bookmarks/bookmarks-panel.js';
 import { DetailsPane } from './details/details-pane.js';
 import { FileList } from './file-list.js';
 import { HuntTabs } from './hunt/hunt-tabs.js';
@@ -45,6 +46,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
   const table = useRef<HTMLElement>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [huntsOpen, setHuntsOpen] = useState(false);
+  const [bookmarksOpen, setBookmarksOpen] = useState(false);
   const [huntNote, setHuntNote] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useState(initialTheme);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -82,6 +84,9 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         chooserOpen={chooserOpen}
         huntsOpen={loaded ? huntsOpen : undefined}
         onToggleHunts={() => setHuntsOpen(!huntsOpen)}
+        bookmarksOpen={loaded ? bookmarksOpen : undefined}
+        bookmarkCount={bench.bookmarks.list.value.length}
+        onToggleBookmarks={() => setBookmarksOpen(!bookmarksOpen)}
         theme={theme}
         onPickFiles={open}
         onOpenSample={() => void openSample().catch((error: unknown) => setProblem(String(error)))}
@@ -89,6 +94,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onToggleTheme={toggleTheme}
       />
       <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />
+      {loaded && bookmarksOpen && <BookmarksPanel bench={bench} />}
       {problem !== undefined && (
         <p class="banner" role="alert">
           {`The bundled sample could not be opened: ${problem}`}
@@ -142,6 +148,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
             frame={bench.filter.frame.value}
             row={details}
             readXml={bench.xml.bind(bench)}
+            bookmarks={bench.bookmarks}
             onClose={() => closeDetails(bench, table)}
             onShowProcess={(guid) => {
               showProcessEvents(bench.filter, guid);

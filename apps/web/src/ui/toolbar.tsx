@@ -10,6 +10,11 @@ export interface ToolbarProps {
   readonly onOpenSample: () => void;
   readonly onToggleChooser: () => void;
   readonly onToggleHunts?: () => void;
+  /** Whether the bookmarks list is open; undefined hides its button (no files loaded yet). */
+  readonly bookmarksOpen?: boolean | undefined;
+  /** How many bookmarks there are, shown on the button. */
+  readonly bookmarkCount?: number;
+  readonly onToggleBookmarks?: () => void;
   readonly onToggleTheme: () => void;
 }
 
@@ -40,6 +45,11 @@ export function Toolbar(props: ToolbarProps) {
       {props.huntsOpen !== undefined && (
         <button type="button" aria-expanded={props.huntsOpen} onClick={props.onToggleHunts}>
           Hunts
+        </button>
+      )}
+      {props.bookmarksOpen !== undefined && (
+        <button type="button" aria-expanded={props.bookmarksOpen} onClick={props.onToggleBookmarks}>
+          {`Bookmarks (${props.bookmarkCount ?? 0})`}
         </button>
       )}
       <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>

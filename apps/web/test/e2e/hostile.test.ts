@@ -228,7 +228,7 @@ browserTest('the hunting views and the exports show every attack as text', async
   assert.ok((await page.locator('.pivot').innerText()).includes(payloads.imageHandler));
 
   await page.getByRole('tab', { name: /^Findings/ }).click();
-  const findings = page.getByRole('region', { name: 'Findings' }).getByRole('button');
+  const findings = page.getByRole('region', { name: 'Findings' }).locator('button.finding-item');
   assert.equal(await findings.count(), 3);
   for (const finding of await findings.all()) {
     await finding.click();

@@ -8,7 +8,10 @@
 import type { EventDoc } from '@evtxhunt/hunt';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
+import { eventBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
+import { eventRef, eventStarrable } from '../../session/bookmarks-open.js';
 import type { EventStore } from '../../store/event-store.js';
+import { NoteEditor, StarButton } from '../bookmarks/star-button.js';
 import type { DataFrame } from '../../store/frame.js';
 import { copyToClipboard, type CopyText } from './clipboard.js';
 import { RECOVERED_TITLE } from '../table/virtual-table.js';
@@ -25,6 +28,8 @@ export interface DetailsPaneProps {
   /** Shows the events of the process run with this ProcessGuid. */
   readonly onShowProcess?: ((processGuid: string) => void) | undefined;
   readonly copyText?: CopyText | undefined;
+  /** The page's bookmarks; without them the pane has no star. */
+  readonly bookmarks?: Bookmarks | undefined;
 }
 
 type XmlState =
@@ -42,6 +47,8 @@ export function DetailsPane(props: DetailsPaneProps) {
   useEffect(() => heading.current?.focus(), [row]);
 
   const guid = details.processGuid;
+  const bookmarks = props.bookmarks;
+  const starKey = useMemo(() => eventBookmarkKey(eventRef(store, row)), [store, row]);
   const copyField = (field: DetailField) => copy(`the value of ${field.label}`, field.value);
   return (
     <aside class="details" aria-labelledby="details-heading">
@@ -50,6 +57,14 @@ export function DetailsPane(props: DetailsPaneProps) {
           {`Event ${details.eventId} · record ${details.recordId}`}
           {details.recovered && ' · recovered'}
         </h2>
+        {bookmarks !== undefined && (
+          <StarButton
+            bookmarks={bookmarks}
+            bookmarkKey={starKey}
+            starrable={() => eventStarrable(store, row)}
+            what="this event"
+          />
+        )}
         <button type="button" onClick={onClose} aria-label="Close details">
           Close
         </button>
@@ -57,6 +72,9 @@ export function DetailsPane(props: DetailsPaneProps) {
           {notice}
         </p>
       </div>
+      {bookmarks !== undefined && (
+        <NoteEditor bookmarks={bookmarks} bookmarkKey={starKey} label="Note on this event" />
+      )}
       {details.recovered && <p class="details-recovered">{RECOVERED_TITLE}</p>}
       <EventMeaning doc={details.doc} provider={details.provider} eventId={details.eventId} />
       <FieldList key={`s${row}`} label="System fields" fields={details.system} onCopy={copyField} />

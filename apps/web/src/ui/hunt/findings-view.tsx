@@ -6,9 +6,12 @@ import { SEVERITIES, type Finding } from '@evtxhunt/hunt';
 
 import { count, plural } from '../../files/describe.js';
 import type { HuntOutcome } from '../../hunt/protocol.js';
+import { findingBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
+import { findingStarrable } from '../../session/bookmarks-open.js';
 import { findingKey } from '../../session/findings.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { EventStore } from '../../store/event-store.js';
+import { StarButton } from '../bookmarks/star-button.js';
 import { FindingDetail } from './finding-detail.js';
 import { statusText } from './hunt-tabs.js';
 import { SetupPanel } from './setup-panel.js';
@@ -17,13 +20,15 @@ export interface FindingsViewProps {
   readonly hunt: HuntSession;
   readonly store: EventStore;
   readonly onOpenRow: (row: number) => void;
+  /** The page's bookmarks; without them findings have no star. */
+  readonly bookmarks?: Bookmarks | undefined;
 }
 
 /**
  * The view. TODO: the list draws every finding; a hunt with thousands of them (a large estate's
  * logs) wants the list virtualised like the events table.
  */
-export function FindingsView({ hunt, store, onOpenRow }: FindingsViewProps) {
+export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsViewProps) {
   const result = hunt.result.value;
   const open = hunt.findings.open.value;
   return (
@@ -43,6 +48,14 @@ export function FindingsView({ hunt, store, onOpenRow }: FindingsViewProps) {
                     open={finding === open}
                     onChoose={() => hunt.findings.choose(finding)}
                   />
+                  {bookmarks !== undefined && (
+                    <StarButton
+                      bookmarks={bookmarks}
+                      bookmarkKey={findingBookmarkKey(finding)}
+                      starrable={() => findingStarrable(finding)}
+                      what={`the ${finding.kind} finding on ${finding.computer}`}
+                    />
+                  )}
                 </li>
               ))}
             </ol>

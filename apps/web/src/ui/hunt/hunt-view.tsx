@@ -15,7 +15,14 @@ export function HuntView({ bench }: { readonly bench: Workbench }) {
       {tab === 'outbound' && (
         <OutboundView outbound={hunt.outbound} store={bench.store} onOpenRow={openRow} />
       )}
-      {tab === 'findings' && <FindingsView hunt={hunt} store={bench.store} onOpenRow={openRow} />}
+      {tab === 'findings' && (
+        <FindingsView
+          hunt={hunt}
+          store={bench.store}
+          onOpenRow={openRow}
+          bookmarks={bench.bookmarks}
+        />
+      )}
       {tab === 'export' && (
         <ExportView
           exports={hunt.exports}

@@ -1,0 +1,62 @@
+/**
+ * Bookmarks meet the page: what to star for a store row or a finding, and jumping to a
+ * bookmark (its event's details, selected in the table, or its finding opened).
+ */
+import type { Finding } from '@evtxhunt/hunt';
+
+import type { EventStore } from '../store/event-store.js';
+import type { Bookmark, BookmarkTarget, EventRef } from './bookmarks.js';
+import type { Workbench } from './workbench.js';
+
+/** A target to star and the time it sorts by. */
+export interface Starrable {
+  readonly target: BookmarkTarget;
+  readonly time: string;
+}
+
+/** Store row `row` as it is named outside this page: its file and record id. */
+export function eventRef(store: EventStore, row: number): EventRef {
+  const file = store.fileName(store.fileOf(row)) ?? '';
+  return { file, recordId: store.cell(row, 'recordId') ?? '', recovered: store.recovered(row) };
+}
+
+/** Store row `row` as a bookmark target, sorted by its time (UTC). */
+export function eventStarrable(store: EventStore, row: number): Starrable {
+  const target = { kind: 'event' as const, event: eventRef(store, row), row };
+  return { target, time: store.record(row).timeCreated ?? '' };
+}
+
+/** A finding as a bookmark target, sorted by when it was first seen. */
+export function findingStarrable(finding: Finding): Starrable {
+  return { target: { kind: 'finding', finding }, time: finding.firstSeen };
+}
+
+/**
+ * Shows `bookmark`: an event opens in the details pane and is selected in the events table
+ * (when the filter keeps it); a finding opens in the findings view.
+ */
+export function openBookmark(bench: Workbench, bookmark: Bookmark): void {
+  const { target } = bookmark;
+  bench.bookmarks.current.value = bookmark.key;
+  if (target.kind === 'finding') {
+    bench.hunt.tab.value = 'findings';
+    bench.hunt.findings.choose(target.finding);
+    return;
+  }
+  bench.hunt.tab.value = 'events';
+  bench.selected.value = bench.view.value.positionOf(target.row);
+  bench.detailsRow.value = target.row;
+}
+
+/** A short line naming a bookmark in the list: its time, and what it is. */
+export function bookmarkLabel(store: EventStore, bookmark: Bookmark): string {
+  const { target } = bookmark;
+  if (target.kind === 'finding') {
+    const finding = target.finding;
+    return `${bookmark.time} · ${finding.severity} ${finding.kind} finding on ${finding.computer}`;
+  }
+  const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
+  const eventId = store.cell(target.row, 'eventId') ?? '?';
+  const what = `event ${eventId}, record ${target.event.recordId}`;
+  return `${bookmark.time} · ${what}${image === undefined ? '' : ` · ${image}`}`;
+}

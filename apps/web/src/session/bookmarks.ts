@@ -1,0 +1,122 @@
+/**
+ * Bookmarks: events and findings the analyst starred, each with a note, kept in time order so
+ * the list, the jumps between them and the report all read as a timeline. They live in memory
+ * for this page. A bookmark is keyed by what names its event outside this page (the file and
+ * the record id), never by a store row, so Sessions can keep them in IndexedDB keyed by file
+ * hash + record id: the `file` of an EventRef is the file's name today and becomes its hash then.
+ */
+import type { Finding } from '@evtxhunt/hunt';
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+import { findingKey } from './findings.js';
+
+/** The longest note kept, in UTF-16 code units; a longer one is cut there. */
+export const NOTE_LIMIT = 10_000;
+
+/** An event as it is named outside this page. */
+export interface EventRef {
+  /** The file's name now; its content hash once Sessions key bookmarks by it. */
+  readonly file: string;
+  readonly recordId: string;
+  /** Recovered records can repeat a live record's id, so they are told apart. */
+  readonly recovered: boolean;
+}
+
+/**
+ * What a bookmark points at: an event (and its row in this page's store) or a finding.
+ * TODO: a finding bookmark keeps the finding as it was starred; after a new report (another
+ * allowlist or configuration) the list still opens it by key, but the export writes the old
+ * counts and times.
+ */
+export type BookmarkTarget =
+  | { readonly kind: 'event'; readonly event: EventRef; readonly row: number }
+  | { readonly kind: 'finding'; readonly finding: Finding };
+
+/** One starred event or finding. */
+export interface Bookmark {
+  readonly key: string;
+  readonly target: BookmarkTarget;
+  /** UTC ISO-8601: the event's time, or the finding's first sighting; orders the list. */
+  readonly time: string;
+  readonly note: string;
+}
+
+/** The key of an event bookmark. TODO: two recovered records with one id share a key. */
+export function eventBookmarkKey(event: EventRef): string {
+  return JSON.stringify(['event', event.file, event.recordId, event.recovered]);
+}
+
+/** The key of a finding bookmark: the finding's own key, which finds it in a newer report. */
+export function findingBookmarkKey(finding: Finding): string {
+  return JSON.stringify(['finding', findingKey(finding)]);
+}
+
+/** The key of whatever `target` points at. */
+export function bookmarkKey(target: BookmarkTarget): string {
+  return target.kind === 'event'
+    ? eventBookmarkKey(target.event)
+    : findingBookmarkKey(target.finding);
+}
+
+/** The bookmarks of one page. */
+export class Bookmarks {
+  readonly #list = signal<readonly Bookmark[]>([]);
+  /** The key of the bookmark last jumped to, where Previous and Next count from. */
+  readonly current = signal<string | undefined>(undefined);
+
+  /** Every bookmark, oldest time first (ties: the order they were starred). */
+  get list(): ReadonlySignal<readonly Bookmark[]> {
+    return this.#list;
+  }
+
+  /** Whether `key` is bookmarked. */
+  has(key: string): boolean {
+    return this.#list.value.some((bookmark) => bookmark.key === key);
+  }
+
+  get(key: string): Bookmark | undefined {
+    return this.#list.value.find((bookmark) => bookmark.key === key);
+  }
+
+  /** Stars `target` at `time` with an empty note, or removes its star; true when now starred. */
+  toggle(target: BookmarkTarget, time: string): boolean {
+    const key = bookmarkKey(target);
+    if (this.has(key)) {
+      this.remove(key);
+      return false;
+    }
+    const list = this.#list.value;
+    const at = list.findIndex((other) => other.time > time);
+    const added: Bookmark = { key, target, time, note: '' };
+    this.#list.value = at < 0 ? [...list, added] : [...list.slice(0, at), added, ...list.slice(at)];
+    return true;
+  }
+
+  /** Sets the note of `key`, cut at NOTE_LIMIT; does nothing when `key` is not bookmarked. */
+  setNote(key: string, note: string): void {
+    const kept = note.length > NOTE_LIMIT ? note.slice(0, NOTE_LIMIT) : note;
+    this.#list.value = this.#list.value.map((bookmark) =>
+      bookmark.key === key ? { ...bookmark, note: kept } : bookmark,
+    );
+  }
+
+  remove(key: string): void {
+    this.#list.value = this.#list.value.filter((bookmark) => bookmark.key !== key);
+    if (this.current.value === key) this.current.value = undefined;
+  }
+
+  /**
+   * The bookmark `step` places after the current one (before it when negative), wrapping round
+   * the ends; from no current bookmark, Next is the first and Previous the last. It becomes the
+   * current one. Undefined when there are none.
+   */
+  step(step: 1 | -1): Bookmark | undefined {
+    const list = this.#list.value;
+    if (list.length === 0) return undefined;
+    const at = list.findIndex((bookmark) => bookmark.key === this.current.value);
+    const from = at < 0 ? (step > 0 ? -1 : 0) : at;
+    const next = list[(from + step + list.length) % list.length];
+    this.current.value = next?.key;
+    return next;
+  }
+}
