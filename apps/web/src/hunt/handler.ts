@@ -133,7 +133,8 @@ function report(state: HuntState, request: ReportRequest, now: () => number): Hu
   const sigma = state.sigma?.outcome();
   const findings = sigma === undefined ? report.findings : [...report.findings, ...sigma.findings];
   const outcome = {
-    report: sigma === undefined ? report : { ...report, findings: [...findings].sort(compareFindings) },
+    report:
+      sigma === undefined ? report : { ...report, findings: [...findings].sort(compareFindings) },
     records: state.records,
     skipped: [...state.skipped],
     skippedCount: state.skippedCount,

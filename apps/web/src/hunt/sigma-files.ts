@@ -59,9 +59,7 @@ async function readOne(name: string, blob: Blob, read: ReadRules): Promise<void>
 async function readZip(file: RuleFile, read: ReadRules): Promise<void> {
   const source = blobAccess(file.blob);
   try {
-    const entries = (await zipEntries(source, file.name)).filter((entry) =>
-      isRuleName(entry.name),
-    );
+    const entries = (await zipEntries(source, file.name)).filter((entry) => isRuleName(entry.name));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const name = `${file.name}:${entry.name}`;
