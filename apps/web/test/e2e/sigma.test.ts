@@ -19,6 +19,7 @@ const { zipOf } = (await import(`${REPO}packages/formats/dist/test/zip-writer.js
 
 const FIXTURES = `${REPO}packages/cli/test/fixtures/sigma`;
 const SAMPLE = `${FIXTURES}/proc_creation_win_bitsadmin_download.evtx`;
+const ANYDESK = `${FIXTURES}/file_event_win_anydesk_artefact.evtx`;
 const HOSTILE = '<img src=x onerror=alert(1)>.yml';
 
 let web: WebServer;
@@ -98,6 +99,28 @@ test(
       .filter({ hasText: 'record 18463' });
     await event.waitFor();
     assert.equal(await event.count(), 1);
+    await page.close();
+  },
+);
+
+test(
+  'a Sigma rules folder finds the bitsadmin download, then a log opened later is matched too',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await session.context.newPage();
+    await page.goto(web.url);
+    await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
+    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+    const rules = page.getByRole('region', { name: 'Sigma rules' });
+    await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
+    assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+    await page.getByRole('button', { name: /File Download Via Bitsadmin/ }).waitFor();
+
+    await page.setInputFiles('input[aria-label="Open EVTX files"]', [ANYDESK]);
+    await page.getByRole('button', { name: /Anydesk Temporary Artefact/ }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (2)');
     await page.close();
   },
 );

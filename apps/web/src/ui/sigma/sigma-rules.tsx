@@ -38,8 +38,8 @@ interface RulePickerProps {
 }
 
 function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) {
-  // The folder picker's attribute is not in the DOM typings; it is set as a plain attribute.
-  const folderAttributes = folder ? { webkitdirectory: '', directory: '' } : {};
+  // Chromium's folder picker: a boolean DOM property (an empty string would set it false).
+  const folderAttributes = folder ? { webkitdirectory: true } : {};
   return (
     <label class="button">
       {label}
