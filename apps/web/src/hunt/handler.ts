@@ -94,6 +94,8 @@ function failure(request: HuntRequest, error: unknown): HuntReply {
 }
 
 async function loadRules(state: HuntState, request: RulesRequest): Promise<HuntReply> {
+  // The rules before are gone even if these fail: the page sends no rows to them any more.
+  state.sigma = undefined;
   state.sigma = await SigmaState.of(request.files);
   return { kind: 'rules', id: request.id, load: state.sigma.load };
 }
