@@ -36,7 +36,12 @@ export interface SigmaOutcome {
   readonly droppedGroups: number;
 }
 
-/** One rule set and its matches so far. */
+/**
+ * One rule set and its matches so far.
+ * TODO: a rule's `re` expression that backtracks without end holds the hunt worker, and the
+ * engine's detections wait behind it: the rules run in the engine's worker, not one of their own
+ * that the page could end.
+ */
 export class SigmaState {
   readonly load: SigmaLoad;
   readonly #rules: SigmaRuleSet;

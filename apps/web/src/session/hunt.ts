@@ -264,7 +264,10 @@ export class HuntSession {
     return hunter.add(rows);
   }
 
-  /** Rows the engine has and the rules loaded since have not: to the rules only. */
+  /**
+   * Rows the engine has and the rules loaded since have not: to the rules only.
+   * TODO: while these go, the status line still says rows are "sent to the engine".
+   */
   #sigmaBatch(hunter: Hunter): Promise<number> {
     const start = this.#sigmaSent ?? 0;
     const end = Math.min(this.#sent, start + BATCH_ROWS);
