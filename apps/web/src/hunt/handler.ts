@@ -75,11 +75,7 @@ export function createHuntHandler(
   };
 
   return (request) => {
-    if (pending !== undefined) {
-      pending = pending.then(() => run(request));
-      return;
-    }
-    const started = run(request);
+    const started = pending === undefined ? run(request) : pending.then(() => run(request));
     if (started === undefined) return;
     const chain: Promise<void> = started.finally(() => {
       if (pending === chain) pending = undefined;

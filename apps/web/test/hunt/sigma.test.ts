@@ -96,16 +96,18 @@ test('the hunt worker matches the CLI fixtures rules as `evtxhunt sigma` does', 
   const store = await storeOfFiles(...logs);
   const { hunter } = link();
 
-  const load = await hunter.loadRules(rules);
-  await hunter.add(batchOf(store, 0, 4));
-  await hunter.add(batchOf(store, 4, store.rowCount));
+  // Not awaited: the rows sent while the worker reads the rules wait for them.
+  const loading = hunter.loadRules(rules);
+  const added = [hunter.add(batchOf(store, 0, 4)), hunter.add(batchOf(store, 4, store.rowCount))];
   const outcome = await hunter.report();
+  const load = await loading;
 
   assert.deepEqual(load, { rules: 3, correlations: 0, failures: [], failureCount: 0 });
   assert.equal(cli.matches.length, 5);
   const expected = cli.matches.map((m) => `${m.rule.id} ${basename(m.file)} ${m.recordId}`);
   assert.deepEqual(evidenceOf(outcome.report.findings), expected.sort());
   assert.equal(outcome.sigma?.records, 7);
+  assert.deepEqual(await Promise.all(added), [4, 7]);
   const anydesk = outcome.report.findings.find(
     (f) => f.sigma?.title === 'Anydesk Temporary Artefact',
   );
