@@ -120,6 +120,8 @@ test(
 
     await page.setInputFiles('input[aria-label="Open EVTX files"]', [ANYDESK]);
     await page.getByRole('button', { name: /Anydesk Temporary Artefact/ }).waitFor();
+    await rules.locator('.sigma-matched-count', { hasText: '2 findings' }).waitFor();
+    assert.equal(await rules.locator('.sigma-matched-count').innerText(), '2 findings in 6 events');
     assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (2)');
     await page.close();
   },

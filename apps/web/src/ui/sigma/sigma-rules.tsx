@@ -4,7 +4,7 @@
  * and reasons are attacker-controlled text: they are only ever set as text, never as markup.
  */
 import { count, plural } from '../../files/describe.js';
-import type { SigmaLoad } from '../../hunt/sigma-state.js';
+import type { SigmaLoad, SigmaOutcome } from '../../hunt/sigma-state.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { PickedFile } from '../../session/sigma.js';
 
@@ -26,6 +26,7 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
         <p class="problem" role="alert">{`${status.name}: ${status.message}`}</p>
       )}
       {status.state === 'loaded' && <Loaded name={status.name} load={status.load} />}
+      {status.state === 'loaded' && <Matched outcome={hunt.outcome.value?.sigma} />}
     </section>
   );
 }
@@ -85,6 +86,22 @@ function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
             <p class="hunt-note">{`and ${count(load.failureCount - load.failures.length)} more`}</p>
           )}
         </details>
+      )}
+    </>
+  );
+}
+
+/** What the rules found in the last report, and the correlation groups they could not follow. */
+function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
+  if (outcome === undefined) return null;
+  const dropped = outcome.droppedGroups;
+  return (
+    <>
+      <p class="hunt-note sigma-matched-count">
+        {`${plural(outcome.findings.length, 'finding')} in ${plural(outcome.records, 'event')}`}
+      </p>
+      {dropped > 0 && (
+        <p class="problem">{`${plural(dropped, 'correlation group')} not followed: over the limit`}</p>
       )}
     </>
   );
