@@ -2,17 +2,21 @@
  * What the hunt worker does with each request, apart from the worker global so it runs in tests
  * too: one HuntEngine takes every batch of records, and a report runs its detections over all
  * of them. A record the engine throws on is skipped and named in the next report, never the end
- * of the hunt.
+ * of the hunt. Sigma rules, once loaded, take the same records; a report over records the
+ * engine has reported on already only runs the Sigma part again.
  */
 import {
   HuntEngine,
+  compareFindings,
   defaultKnowledge,
   type EventRecord,
   type FieldSourceRecord,
+  type HuntReport,
 } from '@evtxhunt/hunt';
 
 import { checkColumns } from '../row-columns-read.js';
 import { batchRecords } from './batch-records.js';
+import { SigmaState } from './sigma-state.js';
 
 import {
   SKIPPED_KEPT,
@@ -20,6 +24,7 @@ import {
   type HuntReply,
   type HuntRequest,
   type ReportRequest,
+  type RulesRequest,
   type SkippedRecord,
 } from './protocol.js';
 
@@ -33,6 +38,9 @@ interface HuntState {
   records: number;
   skippedCount: number;
   addMs: number;
+  sigma: SigmaState | undefined;
+  /** The engine's last report and the records it was over. */
+  last: { readonly records: number; readonly report: HuntReport } | undefined;
 }
 
 /**
@@ -50,16 +58,42 @@ export function createHuntHandler(
     records: 0,
     skippedCount: 0,
     addMs: 0,
+    sigma: undefined,
+    last: undefined,
+  };
+  // Requests run in the order sent: those after a rules request wait until its files are read.
+  let pending: Promise<void> | undefined;
+  const run = (request: HuntRequest): Promise<void> | undefined => {
+    const failed = (error: unknown) => post(failure(request, error));
+    try {
+      if (request.kind === 'rules') return loadRules(state, request).then(post, failed);
+      post(request.kind === 'add' ? add(state, request, now) : report(state, request, now));
+    } catch (error) {
+      failed(error);
+    }
+    return undefined;
   };
 
   return (request) => {
-    try {
-      post(request.kind === 'add' ? add(state, request, now) : report(state, request, now));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      post({ kind: 'failed', id: request.id, message: `hunt ${request.kind}: ${message}` });
-    }
+    const started = pending === undefined ? run(request) : pending.then(() => run(request));
+    if (started === undefined) return;
+    const chain: Promise<void> = started.finally(() => {
+      if (pending === chain) pending = undefined;
+    });
+    pending = chain;
   };
+}
+
+function failure(request: HuntRequest, error: unknown): HuntReply {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'failed', id: request.id, message: `hunt ${request.kind}: ${message}` };
+}
+
+async function loadRules(state: HuntState, request: RulesRequest): Promise<HuntReply> {
+  // The rules before are gone even if these fail: the page sends no rows to them any more.
+  state.sigma = undefined;
+  state.sigma = await SigmaState.of(request.files);
+  return { kind: 'rules', id: request.id, load: state.sigma.load };
 }
 
 function add(state: HuntState, request: AddRequest, now: () => number): HuntReply {
@@ -68,7 +102,13 @@ function add(state: HuntState, request: AddRequest, now: () => number): HuntRepl
   if (request.batch.files.length !== request.batch.rows.count) {
     throw new RangeError(`hunt batch ${request.id}: files hold ${request.batch.files.length} rows`);
   }
-  for (const record of batchRecords(request.batch)) addOne(state, record);
+  const engine = request.to !== 'sigma';
+  const sigma = request.to !== 'engine' ? state.sigma : undefined;
+  // Sigma first, as the CLI does: the engine may keep the record, whose data the rules replace.
+  for (const record of batchRecords(request.batch)) {
+    sigma?.add(record);
+    if (engine) addOne(state, record);
+  }
   state.addMs += now() - started;
   return { kind: 'added', id: request.id, records: state.records };
 }
@@ -87,14 +127,26 @@ function addOne(state: HuntState, record: EventRecord | FieldSourceRecord): void
 
 function report(state: HuntState, request: ReportRequest, now: () => number): HuntReply {
   const started = now();
-  const report = state.engine.report();
+  const report = engineReport(state);
+  const sigma = state.sigma?.outcome();
+  const findings = sigma === undefined ? report.findings : [...report.findings, ...sigma.findings];
   const outcome = {
-    report,
+    report:
+      sigma === undefined ? report : { ...report, findings: [...findings].sort(compareFindings) },
     records: state.records,
     skipped: [...state.skipped],
     skippedCount: state.skippedCount,
     addMs: state.addMs,
     reportMs: now() - started,
+    ...(sigma === undefined ? {} : { sigma }),
   };
   return { kind: 'report', id: request.id, outcome };
+}
+
+/** The engine's report, run again only when records came since the last one. */
+function engineReport(state: HuntState): HuntReport {
+  if (state.last?.records === state.records) return state.last.report;
+  const report = state.engine.report();
+  state.last = { records: state.records, report };
+  return report;
 }

@@ -5,7 +5,9 @@
  */
 import { columnBuffers } from '../row-columns.js';
 import type { HuntBatch } from './batch-records.js';
-import type { HuntOutcome, HuntReply, HuntRequest } from './protocol.js';
+import type { AddRequest, HuntOutcome, HuntReply, HuntRequest } from './protocol.js';
+import type { RuleFile } from './sigma-files.js';
+import type { SigmaLoad } from './sigma-state.js';
 
 /** The part of a `Worker` the link uses. */
 export interface HuntPort {
@@ -18,9 +20,11 @@ export interface HuntPort {
 export interface Hunter {
   /**
    * Adds store rows (moving the batch's buffers away); resolves to how many records were added
-   * in all once they are taken in.
+   * in all once they are taken in. `to`: only the engine or only the Sigma rules take them.
    */
-  add(batch: HuntBatch): Promise<number>;
+  add(batch: HuntBatch, to?: AddRequest['to']): Promise<number>;
+  /** Compiles Sigma rules in the worker; rows added after this call go to them. */
+  loadRules(files: readonly RuleFile[]): Promise<SigmaLoad>;
   /** Resolves to the report over every record added before this call. */
   report(): Promise<HuntOutcome>;
 }
@@ -41,11 +45,19 @@ export class HuntLink implements Hunter {
     port.onmessage = (event) => this.#receive(event.data);
   }
 
-  async add(batch: HuntBatch): Promise<number> {
+  async add(batch: HuntBatch, to?: AddRequest['to']): Promise<number> {
     const moved = [...columnBuffers(batch.rows), batch.files.buffer as ArrayBuffer];
-    const reply = await this.#ask((id) => ({ kind: 'add', id, batch }), moved);
+    const request = (id: number): HuntRequest =>
+      to === undefined ? { kind: 'add', id, batch } : { kind: 'add', id, batch, to };
+    const reply = await this.#ask(request, moved);
     if (reply.kind !== 'added') throw new Error(`hunt add: the worker answered '${reply.kind}'`);
     return reply.records;
+  }
+
+  async loadRules(files: readonly RuleFile[]): Promise<SigmaLoad> {
+    const reply = await this.#ask((id) => ({ kind: 'rules', id, files }));
+    if (reply.kind !== 'rules') throw new Error(`hunt rules: the worker answered '${reply.kind}'`);
+    return reply.load;
   }
 
   async report(): Promise<HuntOutcome> {

@@ -3,17 +3,29 @@
  * request id it answers. The page sends the store's rows in batches of columns (typed arrays
  * moved, not copied; each shared text and value listed once), in row order, and asks
  * for a report once every row has been sent; the worker keeps one HuntEngine across batches, so
- * files added later only cost their own records.
+ * files added later only cost their own records. Sigma rules are sent as the files picked and
+ * compiled in the worker; rows sent again for new rules go to the rules only.
  */
 import type { HuntReport } from '@evtxhunt/hunt';
 
 import type { HuntBatch } from './batch-records.js';
+import type { RuleFile } from './sigma-files.js';
+import type { SigmaLoad, SigmaOutcome } from './sigma-state.js';
 
 /** Store rows for the engine, in row order; the worker makes them into records. */
 export interface AddRequest {
   readonly kind: 'add';
   readonly id: number;
   readonly batch: HuntBatch;
+  /** Who takes the rows: the engine and the Sigma rules (both when absent). */
+  readonly to?: 'engine' | 'sigma';
+}
+
+/** Reads and compiles Sigma rules, replacing any loaded before; rows sent later go to them. */
+export interface RulesRequest {
+  readonly kind: 'rules';
+  readonly id: number;
+  readonly files: readonly RuleFile[];
 }
 
 /** Run the detections over every record added so far. */
@@ -23,7 +35,7 @@ export interface ReportRequest {
 }
 
 /** What the page asks of the hunt worker. */
-export type HuntRequest = AddRequest | ReportRequest;
+export type HuntRequest = AddRequest | ReportRequest | RulesRequest;
 
 /** A batch was taken in; `records` counts every record added so far. */
 export interface AddedReply {
@@ -49,6 +61,8 @@ export interface HuntOutcome {
   /** Milliseconds spent in engine.add over all batches, and in report(). */
   readonly addMs: number;
   readonly reportMs: number;
+  /** The Sigma rules' part, once rules are loaded; its findings are in the report's too. */
+  readonly sigma?: SigmaOutcome;
 }
 
 /** The report asked for by `id`. */
@@ -56,6 +70,13 @@ export interface ReportReply {
   readonly kind: 'report';
   readonly id: number;
   readonly outcome: HuntOutcome;
+}
+
+/** The rules of a RulesRequest were compiled. */
+export interface RulesReply {
+  readonly kind: 'rules';
+  readonly id: number;
+  readonly load: SigmaLoad;
 }
 
 /** The request `id` failed outright. */
@@ -66,7 +87,7 @@ export interface HuntFailedReply {
 }
 
 /** What the hunt worker answers. */
-export type HuntReply = AddedReply | ReportReply | HuntFailedReply;
+export type HuntReply = AddedReply | ReportReply | RulesReply | HuntFailedReply;
 
 /** Skipped records whose reason is kept; the rest are only counted. */
 export const SKIPPED_KEPT = 20;

@@ -82,9 +82,13 @@ export class FindingsSession {
   }
 }
 
-/** What tells a finding apart from the others of a report, and finds it again in the next. */
+/**
+ * What tells a finding apart from the others of a report, and finds it again in the next; a
+ * Sigma finding by its rule file and id too (two rules can match the same event).
+ */
 export function findingKey(finding: Finding): string {
   const { kind, computer, image, processGuid, destinationIp, destinationPort, sourceIp } = finding;
   const parts = [kind, computer, image, processGuid, destinationIp, destinationPort, sourceIp];
-  return JSON.stringify([...parts, finding.firstSeen]);
+  const rule = finding.sigma === undefined ? [] : [finding.sigma.file, finding.sigma.id];
+  return JSON.stringify([...parts, finding.firstSeen, ...rule]);
 }

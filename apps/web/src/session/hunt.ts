@@ -4,7 +4,9 @@
  * worker's queue stays short; once the files are loaded and every row is sent, the engine's
  * report comes back. Files added later send only their own rows, then a new report is asked
  * for. An allowlist and a Sysmon configuration can be loaded at any time: they change the
- * findings shown and the coverage section without running the hunt again.
+ * findings shown and the coverage section without running the hunt again. Sigma rules can be
+ * loaded at any time too: the worker compiles them, the rows sent already are sent again to
+ * the rules only, and the next report runs the engine again only if it has new rows.
  */
 import {
   applyAllowlist,
@@ -31,6 +33,7 @@ import type { RowView } from '../store/view.js';
 import { ExportSession } from './exports.js';
 import { FindingsSession } from './findings.js';
 import { OutboundSession } from './outbound.js';
+import { ruleFilesOf, type PickedFile, type SigmaStatus } from './sigma.js';
 
 /** What the hunt reads of the workbench. */
 export interface HuntSource {
@@ -90,6 +93,7 @@ export class HuntSession {
   readonly allowlist = signal<LoadedAllowlist | undefined>(undefined);
   readonly config = signal<LoadedConfig | undefined>(undefined);
   readonly problem = signal<SetupProblem | undefined>(undefined);
+  readonly sigma = signal<SigmaStatus>({ state: 'none' });
   readonly tab = signal<HuntTab>('events');
   readonly result: ReadonlySignal<HuntResult | undefined>;
   readonly coverage: ReadonlySignal<CoverageSection | undefined>;
@@ -104,7 +108,12 @@ export class HuntSession {
   #feeding = false;
   #again = false;
   #asking = false;
-  #reportedAt = -1;
+  /** Rows sent to the Sigma rules loaded last; undefined while none are. */
+  #sigmaSent: number | undefined;
+  /** Rule sets asked for so far: a report over older rules is not current. */
+  #rulesAsked = 0;
+  /** What the last report asked for covered (see #coverKey). */
+  #reportedAt = '';
   #roundStarted: number | undefined;
 
   constructor(source: HuntSource, options: HuntSessionOptions = {}) {
@@ -153,6 +162,33 @@ export class HuntSession {
     } catch (error) {
       this.problem.value = { file: 'allowlist', message: messageOf(error) };
     }
+  }
+
+  /**
+   * Sends the picked rule files (a folder's files or zips) to the worker to compile; the rows
+   * sent before go to them too, then a new report comes.
+   */
+  async loadRules(picked: readonly PickedFile[]): Promise<void> {
+    const hunter = this.#hunter;
+    const { files, name } = ruleFilesOf(picked);
+    if (hunter === undefined) {
+      this.sigma.value = { state: 'failed', name, message: 'The hunt is not running.' };
+      return;
+    }
+    this.sigma.value = { state: 'loading', name };
+    // The request is posted now: rows posted after it are the new rules' to take.
+    const loading = hunter.loadRules(files);
+    this.#sigmaSent = 0;
+    const asked = ++this.#rulesAsked;
+    try {
+      const load = await loading;
+      if (asked === this.#rulesAsked) this.sigma.value = { state: 'loaded', name, load };
+    } catch (error) {
+      if (asked !== this.#rulesAsked) return;
+      this.#sigmaSent = undefined;
+      this.sigma.value = { state: 'failed', name, message: messageOf(error) };
+    }
+    void this.#feed();
   }
 
   /** Forgets the configuration or the allowlist. */
@@ -204,9 +240,9 @@ export class HuntSession {
 
   async #sendAll(hunter: Hunter): Promise<void> {
     const waiting: Promise<number>[] = [];
-    while (this.#sent < this.#source.store.rowCount) {
+    while (this.#sigmaBehind || this.#sent < this.#source.store.rowCount) {
       this.#roundStarted ??= this.#pacer.now();
-      waiting.push(hunter.add(this.#nextBatch()));
+      waiting.push(this.#sigmaBehind ? this.#sigmaBatch(hunter) : this.#engineBatch(hunter));
       this.#publish('hunting');
       if (waiting.length >= IN_FLIGHT) await waiting.shift();
       else await this.#pacer.pause();
@@ -214,31 +250,60 @@ export class HuntSession {
     await Promise.all(waiting);
   }
 
-  /** The next rows, at most BATCH_ROWS, as columns: no object a row is made on the page. */
-  #nextBatch(): HuntBatch {
-    const store = this.#source.store;
-    const end = Math.min(store.rowCount, this.#sent + BATCH_ROWS);
-    const { columns, files } = store.rowColumns(this.#sent, end);
+  /** True while rules loaded after rows were sent have not had those rows yet. */
+  get #sigmaBehind(): boolean {
+    return this.#sigmaSent !== undefined && this.#sigmaSent < this.#sent;
+  }
+
+  /** The next rows not sent, to the engine and to the rules (they are caught up). */
+  #engineBatch(hunter: Hunter): Promise<number> {
+    const end = Math.min(this.#source.store.rowCount, this.#sent + BATCH_ROWS);
+    const rows = this.#batch(this.#sent, end);
     this.#sent = end;
+    if (this.#sigmaSent !== undefined) this.#sigmaSent = end;
+    return hunter.add(rows);
+  }
+
+  /**
+   * Rows the engine has and the rules loaded since have not: to the rules only.
+   * TODO: while these go, the status line still says rows are "sent to the engine".
+   */
+  #sigmaBatch(hunter: Hunter): Promise<number> {
+    const start = this.#sigmaSent ?? 0;
+    const end = Math.min(this.#sent, start + BATCH_ROWS);
+    this.#sigmaSent = end;
+    return hunter.add(this.#batch(start, end), 'sigma');
+  }
+
+  /** Rows as columns, at most BATCH_ROWS: no object a row is made on the page. */
+  #batch(start: number, end: number): HuntBatch {
+    const store = this.#source.store;
+    const { columns, files } = store.rowColumns(start, end);
     return { rows: columns, files, fileNames: store.fileNames() };
+  }
+
+  /** What a report asked for now would cover: engine rows, rules and the rows they had. */
+  get #coverKey(): string {
+    return `${this.#sent} ${this.#rulesAsked} ${this.#sigmaSent ?? '-'}`;
   }
 
   #askReport(hunter: Hunter): void {
     const rows = this.#source.store.rowCount;
-    const done = rows > 0 && this.#sent === rows && !this.#loading;
-    if (!done || this.#asking || this.#reportedAt === this.#sent) return;
+    const done = rows > 0 && this.#sent === rows && !this.#loading && !this.#sigmaBehind;
+    if (!done || this.#asking || this.#reportedAt === this.#coverKey) return;
 
     this.#asking = true;
+    const key = this.#coverKey;
     hunter.report().then(
-      (outcome) => this.#reported(outcome),
+      (outcome) => this.#reported(outcome, key),
       (error: unknown) => this.#fail(error),
     );
   }
 
-  #reported(outcome: HuntOutcome): void {
+  #reported(outcome: HuntOutcome, key: string): void {
     this.#asking = false;
-    this.#reportedAt = outcome.records;
-    const current = outcome.records === this.#sent;
+    this.#reportedAt = key;
+    const current = key === this.#coverKey;
     const tookMs = current ? this.#tookMs() : undefined;
     batch(() => {
       this.outcome.value = outcome;

@@ -235,6 +235,7 @@ function heldHunter() {
       if (released) return Promise.resolve(sent);
       return new Promise<number>((resolve) => held.push(() => resolve(sent)));
     },
+    loadRules: () => Promise.reject(new Error('no rules here')),
     report: async (): Promise<HuntOutcome> => ({
       report: {
         input: {

@@ -10,6 +10,7 @@ import type { EventStore } from '../../store/event-store.js';
 import { BeaconCharts } from './beacon-charts.js';
 import { ChainStory } from './chain-story.js';
 import { EventRows } from './event-rows.js';
+import { SigmaFields } from '../sigma/sigma-fields.js';
 
 /** Columns of the evidence table. */
 const EVIDENCE_COLUMNS = [
@@ -43,6 +44,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
       </h2>
       <p class="finding-why">{finding.why}</p>
       <FindingFields finding={finding} />
+      {finding.sigma !== undefined && <SigmaFields sigma={finding.sigma} />}
       {finding.beacon !== undefined && <BeaconCharts finding={finding} beacon={finding.beacon} />}
       {finding.story !== undefined && (
         <ChainStory story={finding.story} evidence={mine} store={store} onOpenRow={onOpenRow} />

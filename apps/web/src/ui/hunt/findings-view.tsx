@@ -100,8 +100,12 @@ function FindingButton(props: { finding: Finding; open: boolean; onChoose: () =>
   );
 }
 
-/** What the finding is about, in a few words: the program's file name and the far end. */
+/**
+ * What the finding is about, in a few words: the program's file name and the far end; for a
+ * Sigma finding, the rule's title.
+ */
 export function target(finding: Finding): string {
+  if (finding.sigma !== undefined) return finding.sigma.title;
   const image = finding.image?.split('\\').at(-1) ?? finding.computer;
   const port = finding.destinationPort === undefined ? '' : `:${finding.destinationPort}`;
   const far = finding.destinations

@@ -1,13 +1,14 @@
 /**
  * Beside the findings: what shapes them. A Sysmon configuration shows its blind spots (programs
  * and places whose connections it would never log); without one, the coverage the logs reveal.
- * An allowlist hides known-good findings, counted per rule.
+ * An allowlist hides known-good findings, counted per rule. Sigma rules add findings of their own.
  */
 import type { BlindSpot, CoverageSection } from '@evtxhunt/hunt';
 
 import { count, plural } from '../../files/describe.js';
 import type { LoadedConfig } from '../../hunt/setup-files.js';
 import type { HuntSession, HuntResult } from '../../session/hunt.js';
+import { SigmaRules } from '../sigma/sigma-rules.js';
 
 const CATEGORY_NAMES: Readonly<Record<BlindSpot['category'], string>> = {
   lolbin: 'LOLBins',
@@ -22,6 +23,7 @@ export function SetupPanel({ hunt }: { readonly hunt: HuntSession }) {
   const problem = hunt.problem.value;
   return (
     <aside class="setup" aria-label="Hunt setup">
+      <SigmaRules hunt={hunt} />
       <h2>Sysmon configuration</h2>
       <FilePicker
         label={config === undefined ? 'Load a Sysmon config…' : 'Load another config…'}

@@ -1,0 +1,98 @@
+/**
+ * The hunt worker's Sigma part: one rule set, compiled here from the files the page picked, and
+ * what its rules matched in the records sent to it so far. Rule matches are gathered into
+ * findings as they come; correlations are run again over the matches kept at each report, so a
+ * report can be asked for again after more records (CorrelationRun's results are final).
+ */
+import type { EventRecord, FieldSourceRecord, Finding } from '@evtxhunt/hunt';
+import {
+  SigmaFindings,
+  SigmaRuleSet,
+  correlationFindings,
+  type RuleFailure,
+  type SigmaMatch,
+} from '@evtxhunt/sigma';
+
+import { readRuleFiles, type RuleFile } from './sigma-files.js';
+
+/** Failures sent to the page at most; the rest are counted. */
+export const FAILURES_KEPT = 500;
+
+/** How a rule set loaded: the counts, and why the rules that did not load failed. */
+export interface SigmaLoad {
+  readonly rules: number;
+  readonly correlations: number;
+  /** The first FAILURES_KEPT failures, with their reason. */
+  readonly failures: readonly RuleFailure[];
+  readonly failureCount: number;
+}
+
+/** The Sigma part of a report: the load, the records matched against, and the findings. */
+export interface SigmaOutcome {
+  readonly load: SigmaLoad;
+  readonly records: number;
+  readonly findings: readonly Finding[];
+  /** Correlation groups not followed because a correlation held too many already. */
+  readonly droppedGroups: number;
+}
+
+/**
+ * One rule set and its matches so far.
+ * TODO: a rule's `re` expression that backtracks without end holds the hunt worker, and the
+ * engine's detections wait behind it: the rules run in the engine's worker, not one of their own
+ * that the page could end.
+ */
+export class SigmaState {
+  readonly load: SigmaLoad;
+  readonly #rules: SigmaRuleSet;
+  readonly #findings = new SigmaFindings();
+  /**
+   * Every match of the records so far when correlations loaded, for running them at a report.
+   * TODO: kept without a limit: a correlation over a rule matching most events keeps one small
+   * object per event here, on top of the engine's own records.
+   */
+  readonly #kept: SigmaMatch[] = [];
+  #records = 0;
+
+  private constructor(rules: SigmaRuleSet, failures: readonly RuleFailure[]) {
+    this.#rules = rules;
+    const all = [...failures, ...rules.failures];
+    this.load = {
+      rules: rules.rules.length,
+      correlations: rules.correlations.length,
+      failures: all.slice(0, FAILURES_KEPT),
+      failureCount: all.length,
+    };
+  }
+
+  /** Reads and compiles the rules of the files. */
+  static async of(files: readonly RuleFile[]): Promise<SigmaState> {
+    const read = await readRuleFiles(files);
+    return new SigmaState(new SigmaRuleSet(read.sources), read.failures);
+  }
+
+  /** Matches one record. */
+  add(record: EventRecord | FieldSourceRecord): void {
+    this.#records++;
+    if (this.#rules.correlations.length === 0) {
+      this.#findings.add(this.#rules.match(record));
+      return;
+    }
+    const matches = this.#rules.matchAll(record);
+    for (const match of matches) this.#kept.push(match);
+    this.#findings.add(matches.filter((match) => this.#rules.reported(match.rule)));
+  }
+
+  /** The findings of every record so far, correlations run over them. */
+  outcome(): SigmaOutcome {
+    const correlations = this.#rules.correlationRun();
+    correlations?.add(this.#kept);
+    const correlated = correlationFindings(correlations?.run.finish() ?? []);
+    return {
+      load: this.load,
+      records: this.#records,
+      findings: [...this.#findings.findings(), ...correlated],
+      droppedGroups: correlations?.run.droppedGroups ?? 0,
+    };
+  }
+}
