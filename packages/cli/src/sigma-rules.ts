@@ -30,7 +30,8 @@ export async function loadRuleSet(path: string, io: Io): Promise<SigmaRuleSet> {
       throw new InputError(`cannot read rule ${file}: ${describeError(error)}`);
     }
   }
-  const set = new SigmaRuleSet(sources);
+  // main.ts has V8 fall back to its linear-time engine (regex-settings.ts).
+  const set = new SigmaRuleSet(sources, { linearRegexFallback: true });
   await reportLoad(set, io);
   return set;
 }

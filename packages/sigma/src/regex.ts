@@ -18,16 +18,18 @@ const NOT_LINEAR = /\\[1-9]|\\k<|\(\?<?[=!]/;
 /**
  * The expression with its flags (`i`, `m`, `s`), or a SigmaRuleError saying why not.
  * JavaScript's engine backtracks, so a shape such as `(a+)+$` can take exponential time on an
- * attacker's value. The CLI has V8 move such a match to its linear-time engine once it
- * backtracks too long (packages/cli/src/regex-settings.ts); a risky shape that engine cannot run
- * is refused here, as the query language refuses it.
- * TODO: a browser cannot be given that V8 flag: there a risky rule runs in the hunt worker, and a
- * catastrophic match stalls that worker until the page gives up on it.
+ * attacker's value. With `linearFallback` (the CLI has V8 move such a match to its linear-time
+ * engine once it backtracks too long: packages/cli/src/regex-settings.ts) only a risky shape that
+ * engine cannot run is refused; without it (a browser, which cannot be given that V8 flag) every
+ * risky shape is, as the query language refuses them.
+ * TODO: the shape check is strict: a counted repeat such as `(?:a|b){4}` is refused without the
+ * fallback although its cost is bounded (4 public SigmaHQ rules are refused in the browser).
  */
-export function compileRegex(source: string, flags: string): RegExp {
+export function compileRegex(source: string, flags: string, linearFallback: boolean): RegExp {
   const leading = LEADING_FLAGS.exec(source);
   const body = leading === null ? source : source.slice(leading[0].length);
-  const risk = NOT_LINEAR.test(body) ? riskyShape(body) : undefined;
+  const checked = !linearFallback || NOT_LINEAR.test(body);
+  const risk = checked ? riskyShape(body) : undefined;
   if (risk !== undefined) {
     return fail(`${quoted(source)}, character ${risk.at}: ${risk.message}`);
   }

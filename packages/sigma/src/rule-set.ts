@@ -49,6 +49,13 @@ export interface RuleFailure {
 export interface SigmaOptions {
   /** Values of `%name%` placeholders for the `expand` modifier; a rule naming others fails. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * True when the caller has V8 fall back to its linear-time engine on excessive backtracking
+   * (`--enable-experimental-regexp-engine-on-excessive-backtracks`, as the CLI does): `re`
+   * patterns of a risky shape then load unless that engine cannot run them. Otherwise every
+   * risky shape is refused, since one catastrophic match would stall the whole run.
+   */
+  readonly linearRegexFallback?: boolean;
 }
 
 /** One event a rule matched. */
@@ -106,7 +113,8 @@ export class SigmaRuleSet {
   constructor(sources: Iterable<RuleSource>, options: SigmaOptions = {}) {
     const placeholders = new Map(Object.entries(options.placeholders ?? {}));
     const tableFor = (binding: SourceBinding): FieldTable => this.#table(binding);
-    const context = { tableFor, placeholders };
+    const linearRegexFallback = options.linearRegexFallback === true;
+    const context = { tableFor, placeholders, linearRegexFallback };
     const loaded: Loaded = { rules: [], definitions: [], named: [], failures: [] };
     for (const source of sources) loadFile(source, context, loaded);
 

@@ -51,6 +51,7 @@ export const RULE_TEXT_LIMIT = 1_000_000;
 export interface RuleContext {
   readonly tableFor: (binding: SourceBinding) => FieldTable;
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
+  readonly linearRegexFallback: boolean;
 }
 
 /** The rule of one YAML document; throws a SigmaRuleError saying what is wrong with it. */
@@ -68,6 +69,7 @@ export function compileRule(
     const detection = compileDetection(document['detection'], {
       table: context.tableFor(binding),
       placeholders: context.placeholders,
+      linearRegexFallback: context.linearRegexFallback,
     });
     fields = detection.fields;
     return { binding, match: detection.match, need: detection.need };

@@ -38,6 +38,8 @@ export type Scalar = string | number | boolean | null;
 export interface ValueContext {
   readonly table: FieldTable;
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
+  /** See SigmaOptions.linearRegexFallback. */
+  readonly linearRegexFallback: boolean;
 }
 
 /** The matcher of `field|modifiers: values`; an empty `field` searches every value (keywords). */
@@ -143,7 +145,10 @@ function valueTests(
   const texts = values.map(String);
   switch (modifiers.comparison) {
     case 're':
-      return { tests: texts.map((text) => regexTest(text, modifiers.regexFlags)), lower: false };
+      return {
+        tests: texts.map((text) => regexTest(text, modifiers.regexFlags, context)),
+        lower: false,
+      };
     case 'cidr':
       return { tests: texts.map(cidrTest), lower: false };
     case 'lt':
@@ -163,8 +168,8 @@ function valueTests(
   }
 }
 
-function regexTest(text: string, flags: string): ValueTest {
-  const regex = compileRegex(text, flags);
+function regexTest(text: string, flags: string, context: ValueContext): ValueTest {
+  const regex = compileRegex(text, flags, context.linearRegexFallback);
   return (value) => regex.test(value);
 }
 

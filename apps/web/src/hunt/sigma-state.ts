@@ -38,9 +38,11 @@ export interface SigmaOutcome {
 
 /**
  * One rule set and its matches so far.
- * TODO: a rule's `re` expression that backtracks without end holds the hunt worker, and the
- * engine's detections wait behind it: the rules run in the engine's worker, not one of their own
- * that the page could end.
+ * A rule whose `re` expression has a shape that can backtrack exponentially does not load here
+ * (a page cannot give V8 its linear-time fallback, as the CLI does), so no match can hold the
+ * worker for ever. TODO: polynomial backtracking (`.*a.*a.*b` on a long value) is still slow, and
+ * the engine's detections wait behind it: the rules run in the engine's worker, not one of their
+ * own that the page could end.
  */
 export class SigmaState {
   readonly load: SigmaLoad;
