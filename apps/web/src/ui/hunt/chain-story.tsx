@@ -7,6 +7,7 @@ import type { StoryStep } from '@evtxhunt/hunt';
 
 import type { ProcessChain } from '../../hunt/parent-chain.js';
 import type { OpenEvidence } from '../../session/findings.js';
+import { CHAIN_END_TEXT } from '../../session/report-story.js';
 import type { EventStore } from '../../store/event-store.js';
 
 const STEP_NAMES: Readonly<Record<StoryStep['step'], string>> = {
@@ -14,13 +15,6 @@ const STEP_NAMES: Readonly<Record<StoryStep['step'], string>> = {
   dns: 'DNS query',
   network: 'Connection',
   'file-create': 'File written',
-};
-
-const CHAIN_ENDS: Readonly<Record<ProcessChain['end'], string>> = {
-  root: 'The oldest process above has no parent in its start event.',
-  'start-not-logged': 'The start of the oldest process above is not in the loaded logs.',
-  cycle: 'The parents named each other in a loop; the chain stops there.',
-  'depth-limit': 'The chain is cut at the depth limit.',
 };
 
 export interface ChainStoryProps {
@@ -79,7 +73,7 @@ function ParentChain({
           </li>
         ))}
       </ol>
-      <p class="hunt-note">{CHAIN_ENDS[chain.end]}</p>
+      <p class="hunt-note">{CHAIN_END_TEXT[chain.end]}</p>
     </>
   );
 }
