@@ -5,6 +5,7 @@
  */
 import {
   fieldsRead,
+  LazyFieldRecord,
   type EventRecord,
   type FieldNames,
   type FieldSourceRecord,
@@ -63,39 +64,18 @@ export class EvtxFieldSource {
 }
 
 /** One record: its facts now, its data once the engine names the fields it reads. */
-class PickedRecord implements FieldSourceRecord, EventRecord {
-  readonly recordId: string;
-  readonly timeCreated: string | undefined;
-  readonly eventId: number;
-  readonly provider: string;
-  readonly channel: string;
-  readonly computer: string;
-  /** Present (true) for a recovered record, as toStructured() flags it. */
-  readonly recovered?: true;
-  data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
+class PickedRecord extends LazyFieldRecord {
   readonly #source: EvtxFieldSource;
   readonly #record: EvtxRecord;
 
-  constructor(
-    source: EvtxFieldSource,
-    record: EvtxRecord,
-    readonly file: string,
-    facts: PickedFields,
-  ) {
+  constructor(source: EvtxFieldSource, record: EvtxRecord, file: string, facts: PickedFields) {
+    super(file, facts, record.recovered);
     this.#source = source;
     this.#record = record;
-    this.recordId = facts.recordId;
-    this.timeCreated = facts.timeCreated;
-    this.eventId = facts.eventId;
-    this.provider = facts.provider;
-    this.channel = facts.channel;
-    this.computer = facts.computer;
-    if (record.recovered) this.recovered = true;
   }
 
-  withFields(names: FieldNames): EventRecord {
-    this.data = this.#source.fields(this.#record, names);
-    return this;
+  protected readFields(names: FieldNames): Readonly<Record<string, FieldValue>> {
+    return this.#source.fields(this.#record, names);
   }
 }
 
@@ -110,8 +90,6 @@ export function plainRecord(record: FieldSourceRecord): EventRecord {
   const named = file === undefined ? plain : { file, ...plain };
   return record.recovered === true ? { ...named, recovered: true } : named;
 }
-
-const NO_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});
 
 function reader(pick: FieldPick): Reader {
   return { pick, out: pick.output() };

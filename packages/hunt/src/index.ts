@@ -2,11 +2,13 @@
 export {
   fieldText,
   isFieldSource,
+  LazyFieldRecord,
   type EventRecord,
   type FieldNames,
   type FieldSourceRecord,
   type FieldValue,
   type RecordFacts,
+  type SystemFacts,
 } from './record.js';
 export { fieldsRead } from './events/fields-read.js';
 export {

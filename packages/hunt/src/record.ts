@@ -68,3 +68,55 @@ export function fieldText(record: EventRecord, name: string): string | undefined
   if (!Array.isArray(value) || !Object.hasOwn(record.data, name)) return undefined;
   return (value as readonly string[])[0];
 }
+
+/** The System facts a lazy record is made with, wherever they were read from. */
+export interface SystemFacts {
+  readonly recordId: string;
+  readonly timeCreated: string | undefined;
+  readonly eventId: number;
+  readonly provider: string;
+  readonly channel: string;
+  readonly computer: string;
+}
+
+const NO_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});
+
+/**
+ * A FieldSourceRecord whose facts are set once and whose data fields are read only when a
+ * reader names them: a subclass says, in readFields(), how they are read from where the record
+ * lives (the parser's record in the CLI, a columnar batch in the browser's hunt worker).
+ */
+export abstract class LazyFieldRecord implements FieldSourceRecord, EventRecord {
+  readonly recordId: string;
+  readonly timeCreated: string | undefined;
+  readonly eventId: number;
+  readonly provider: string;
+  readonly channel: string;
+  readonly computer: string;
+  /** Present (true) only for a recovered record, as the parser's structured records flag it. */
+  declare readonly recovered?: true;
+  /** The fields of the last withFields() call. */
+  data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
+
+  constructor(
+    readonly file: string,
+    facts: SystemFacts,
+    recovered: boolean,
+  ) {
+    this.recordId = facts.recordId;
+    this.timeCreated = facts.timeCreated;
+    this.eventId = facts.eventId;
+    this.provider = facts.provider;
+    this.channel = facts.channel;
+    this.computer = facts.computer;
+    if (recovered) this.recovered = true;
+  }
+
+  withFields(names: FieldNames): EventRecord {
+    this.data = this.readFields(names);
+    return this;
+  }
+
+  /** Each of `names` the record has (and maybe others). */
+  protected abstract readFields(names: FieldNames): Readonly<Record<string, FieldValue>>;
+}

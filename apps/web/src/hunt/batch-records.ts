@@ -4,7 +4,13 @@
  * engine's FieldSourceRecord, so only the data fields the engine reads of its kind of event
  * are made into a data object.
  */
-import type { EventRecord, FieldNames, FieldSourceRecord, FieldValue } from '@evtxhunt/hunt';
+import {
+  LazyFieldRecord,
+  type FieldNames,
+  type FieldSourceRecord,
+  type FieldValue,
+  type SystemFacts,
+} from '@evtxhunt/hunt';
 
 import type { RowColumns } from '../row-columns.js';
 import { TimeText } from '../store/time-column.js';
@@ -17,8 +23,6 @@ export interface HuntBatch {
   readonly fileNames: readonly string[];
 }
 
-const NO_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});
-
 /** The records of `batch`, in row order. */
 export function* batchRecords(batch: HuntBatch): Generator<FieldSourceRecord> {
   const reader = new BatchReader(batch.rows);
@@ -29,15 +33,14 @@ export function* batchRecords(batch: HuntBatch): Generator<FieldSourceRecord> {
   for (let row = 0; row < rows.count; row++) {
     const ms = rows.timeMs[row] ?? Number.NaN;
     const time = oddTimes.has(row) ? oddTimes.get(row) : times.text(ms, rows.timeTicks[row] ?? 0);
-    yield new BatchRecord(reader, row, {
-      file: batch.fileNames[batch.files[row] ?? -1] ?? '',
+    const file = batch.fileNames[batch.files[row] ?? -1] ?? '';
+    yield new BatchRecord(reader, row, file, rows.recovered[row] === 1, {
       recordId: oddIds.get(row) ?? String(rows.recordId[row]),
       timeCreated: time,
       eventId: rows.eventId[row] ?? 0,
       provider: reader.text(rows.provider[row]),
       channel: reader.text(rows.channel[row]),
       computer: reader.text(rows.computer[row]),
-      recovered: rows.recovered[row] === 1,
     });
   }
 }
@@ -88,47 +91,24 @@ class BatchReader {
   }
 }
 
-interface Facts {
-  readonly file: string;
-  readonly recordId: string;
-  readonly timeCreated: string | undefined;
-  readonly eventId: number;
-  readonly provider: string;
-  readonly channel: string;
-  readonly computer: string;
-  readonly recovered: boolean;
-}
-
 /** One row: its facts now, its data once the engine names the fields it reads. */
-class BatchRecord implements FieldSourceRecord, EventRecord {
-  readonly file: string;
-  readonly recordId: string;
-  readonly timeCreated: string | undefined;
-  readonly eventId: number;
-  readonly provider: string;
-  readonly channel: string;
-  readonly computer: string;
-  /** Present (true) only for a recovered record, as the store's records have it. */
-  declare readonly recovered?: true;
-  data: Readonly<Record<string, FieldValue>> = NO_FIELDS;
+class BatchRecord extends LazyFieldRecord {
   readonly #reader: BatchReader;
   readonly #row: number;
 
-  constructor(reader: BatchReader, row: number, facts: Facts) {
+  constructor(
+    reader: BatchReader,
+    row: number,
+    file: string,
+    recovered: boolean,
+    facts: SystemFacts,
+  ) {
+    super(file, facts, recovered);
     this.#reader = reader;
     this.#row = row;
-    this.file = facts.file;
-    this.recordId = facts.recordId;
-    this.timeCreated = facts.timeCreated;
-    this.eventId = facts.eventId;
-    this.provider = facts.provider;
-    this.channel = facts.channel;
-    this.computer = facts.computer;
-    if (facts.recovered) this.recovered = true;
   }
 
-  withFields(names: FieldNames): EventRecord {
-    this.data = this.#reader.fields(this.#row, names);
-    return this;
+  protected readFields(names: FieldNames): Readonly<Record<string, FieldValue>> {
+    return this.#reader.fields(this.#row, names);
   }
 }
