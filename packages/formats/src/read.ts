@@ -123,6 +123,7 @@ async function* xmlRecords(
   let position = 0;
   for await (const event of xmlEvents(text, encoding, report)) {
     const record = detachStrings(xmlRecord(event.element, file, ++position));
+    if (event.recovered) record.recovered = true;
     if (record.issues) reportIssues(record.issues, 'xml event', event, report);
     yield record;
   }

@@ -113,7 +113,16 @@ export function beatRecord(
   // 4; Task names are the provider's): they are kept as the record's rendered names.
   addRendered(record, object, layout);
   record.data = beatData(object, layout, record.provider).fields;
+  if (hasTag(object, RECOVERED_TAG)) record.recovered = true;
   return record;
+}
+
+/** The tag `dump --format ecs` gives a recovered record's document. */
+const RECOVERED_TAG = 'evtxhunt-recovered';
+
+function hasTag(object: JsonObject, tag: string): boolean {
+  const tags = valueAt(object, 'tags');
+  return Array.isArray(tags) && tags.includes(tag);
 }
 
 function addRendered(record: ImportedRecord, object: JsonObject, layout: BeatLayout): void {

@@ -19,7 +19,8 @@ export type XmlToken =
       readonly text: string;
       readonly start: number;
       readonly layout?: boolean;
-    };
+    }
+  | { readonly kind: 'comment'; readonly text: string; readonly start: number };
 
 /** A token that could not be read, with the text it covered. */
 export interface XmlProblem {
@@ -46,7 +47,7 @@ export function nextToken(
   final: boolean,
 ): { token: XmlToken | XmlProblem | undefined; end: number } | undefined {
   if (text.charCodeAt(at) !== 0x3c) return textToken(text, at, final);
-  if (text.startsWith('<!--', at)) return skipTo(text, at, '-->', final);
+  if (text.startsWith('<!--', at)) return comment(text, at, final);
   if (text.startsWith('<![CDATA[', at)) return cdata(text, at, final);
   if (text.startsWith('<?', at)) return skipTo(text, at, '?>', final);
   if (text.startsWith('<!', at)) return doctype(text, at, final);
@@ -78,6 +79,15 @@ function skipTo(text: string, at: number, close: string, final: boolean) {
   const end = text.indexOf(close, at + 2);
   if (end < 0) return final ? problem(`no '${close}' before the end`, at, text.length) : undefined;
   return { token: undefined, end: end + close.length };
+}
+
+function comment(text: string, at: number, final: boolean) {
+  const end = text.indexOf('-->', at + 4);
+  if (end < 0) return final ? problem("no '-->' before the end", at, text.length) : undefined;
+  return {
+    token: { kind: 'comment', text: text.slice(at + 4, end), start: at } as XmlToken,
+    end: end + 3,
+  };
 }
 
 function cdata(text: string, at: number, final: boolean) {
