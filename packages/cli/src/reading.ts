@@ -13,7 +13,7 @@ import {
 import { sniffFile } from '@evtxhunt/formats/node';
 
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
-import { formatProblem } from './diagnostics.js';
+import { formatNote, formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
 import { readArchive } from './archive-input.js';
 import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
@@ -81,6 +81,9 @@ export async function readEvtxInputs(
   };
   let status = EXIT_OK;
 
+  for (const skipped of inputs.skipped) {
+    await reporter.line(formatNote(skipped.path, `skipped: ${skipped.message}`));
+  }
   for (const problem of inputs.problems) {
     await reporter.line(formatProblem(problem.path, problem.message));
     observe(problem.path, EXIT_FAILED, { problem: problem.message });

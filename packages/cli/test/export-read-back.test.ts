@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { SysmonLogGenerator } from '@evtxhunt/generate';
+
 import { ISSUE43, runEvtxhunt } from './run-cli.js';
 
 /** Chunk 2's header: the 512 bytes zeroed. */
@@ -48,7 +50,7 @@ function accountCounts(stderr: string): string {
   return row === null ? 'no account' : `${row[1]} ${row[2]} read, ${row[3]} recovered`;
 }
 
-test('dump: recovered records stay recovered through jsonl, xml, timesketch and ecs', async (t) => {
+test('dump: recovered records stay recovered through jsonl, xml, timesketch, ecs and csv', async (t) => {
   const dir = await scratch(t);
   const evtx = await headerless(dir);
   const original = await runEvtxhunt('dump', evtx);
@@ -56,7 +58,7 @@ test('dump: recovered records stay recovered through jsonl, xml, timesketch and 
   assert.deepEqual(flagged(original.stdout), { lines: 1730, recovered: RECOVERED_IDS });
   assert.equal(accountCounts(original.stderr), 'lost 1657 read, 73 recovered');
 
-  for (const format of ['jsonl', 'xml', 'timesketch', 'ecs']) {
+  for (const format of ['jsonl', 'xml', 'timesketch', 'ecs', 'csv']) {
     const exported = join(dir, `export.${format}`);
     await writeFile(exported, (await runEvtxhunt('dump', '--format', format, evtx)).stdout);
     const back = await runEvtxhunt('dump', exported);
@@ -78,4 +80,69 @@ test('hunt: an export of recovered records counts them recovered in its input', 
   assert.equal(fromEcs.input.records, 1730);
   assert.equal(fromEcs.input.recovered, 73);
   assert.deepEqual(fromEcs.findings, fromEvtx.findings);
+});
+
+/** The dump lines of `file` as objects, `file` itself left out, keys sorted. */
+function recordsOf(stdout: string): string[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const record = Object.entries(JSON.parse(line) as Record<string, unknown>);
+      return JSON.stringify(Object.fromEntries(record.filter(([key]) => key !== 'file').sort()));
+    });
+}
+
+/** A seeded generated Sysmon log of 1 MiB with C2 activity planted, written in `dir`. */
+async function generatedLog(dir: string): Promise<string> {
+  const generator = new SysmonLogGenerator({ seed: 7, sizeBytes: 1024 * 1024 });
+  const chunks = [...generator.chunks()];
+  const bytes = new Uint8Array(4096 + 65536 * chunks.length);
+  bytes.set(generator.fileHeader(), 0);
+  chunks.forEach((chunk, i) => bytes.set(chunk, 4096 + 65536 * i));
+  const path = join(dir, 'generated.evtx');
+  await writeFile(path, bytes);
+  return path;
+}
+
+test('dump --format csv reads back as the same records, and hunts to the same findings', async (t) => {
+  const dir = await scratch(t);
+  const evtx = await generatedLog(dir);
+  const csv = join(dir, 'generated.csv');
+  await writeFile(csv, (await runEvtxhunt('dump', '--format', 'csv', evtx)).stdout);
+  const [fromEvtx, fromCsv] = await Promise.all([
+    runEvtxhunt('dump', evtx),
+    runEvtxhunt('dump', csv),
+  ]);
+
+  assert.equal(fromCsv.status, 0, fromCsv.stderr);
+  assert.equal(accountCounts(fromCsv.stderr), 'complete 1060 read, 0 recovered');
+  assert.deepEqual(recordsOf(fromCsv.stdout), recordsOf(fromEvtx.stdout));
+
+  const hunt = async (path: string) => {
+    const report = JSON.parse((await runEvtxhunt('hunt', '--format', 'json', path)).stdout);
+    return JSON.stringify(report.findings).replaceAll(JSON.stringify(path).slice(1, -1), 'F');
+  };
+  const findings = await hunt(csv);
+  assert.equal(findings, await hunt(evtx));
+  assert.equal((JSON.parse(findings) as unknown[]).length, 12);
+});
+
+test('a folder walk reads our CSV and names each file it skips on stderr', async (t) => {
+  const dir = await scratch(t);
+  await writeFile(
+    join(dir, 'sysmon.csv'),
+    (await runEvtxhunt('dump', '--format', 'csv', ISSUE43)).stdout,
+  );
+  await writeFile(join(dir, 'notes.txt'), 'seized 2024-05-01\n');
+  await writeFile(join(dir, 'report.json'), '{"input":{"records":1730}}\n');
+  const run = await runEvtxhunt('dump', dir);
+
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.split('\n').length - 1, 1730);
+  const skipped = run.stderr.split('\n').filter((line) => line.includes(': info: skipped: '));
+  assert.deepEqual(skipped, [
+    `${join(dir, 'notes.txt')}: info: skipped: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 73 65 69 7a 65 64 20 32)`,
+    `${join(dir, 'report.json')}: info: skipped: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 7b 22 69 6e 70 75 74 22)`,
+  ]);
 });

@@ -34,7 +34,7 @@ test('an unknown input is refused with an error naming the file and what was fou
     (error: unknown) =>
       error instanceof FormatError &&
       error.message ===
-        'notes.txt: input at byte 0: not an event log: no EVTX signature, event XML, event JSON or EvtxECmd CSV header (first bytes 6a 75 73 74 20 73 6f 6d)',
+        'notes.txt: input at byte 0: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 6a 75 73 74 20 73 6f 6d)',
   );
 });
 
