@@ -165,14 +165,15 @@ export function decodeReferences(text: string): string {
 
 /**
  * `_xHHHH_` for a character XML 1.0 cannot hold (C0 controls but tab, line feed and carriage
- * return; U+FFFE, U+FFFF), as `dump --format xml` writes them, back to the character. Any
- * other `_xHHHH_` (`_x0041_`) is text an event wrote, and stays.
+ * return; U+FFFE, U+FFFF), as `dump --format xml` writes them, back to the character; and
+ * `_x005F_`, the underscore of a literal `_xHHHH_` in the text, back to `_`, so that text
+ * comes back as it was. Any other `_xHHHH_` (`_x0041_`) is text an event wrote, and stays.
  */
 function decodeUnholdable(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) => {
     const code = parseInt(hex, 16);
     const unholdable =
       (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code >= 0xfffe;
-    return unholdable ? String.fromCharCode(code) : whole;
+    return unholdable || code === 0x5f ? String.fromCharCode(code) : whole;
   });
 }
