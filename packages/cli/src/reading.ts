@@ -13,7 +13,7 @@ import {
 import { sniffFile } from '@evtxhunt/formats/node';
 
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
-import { formatNote, formatProblem } from './diagnostics.js';
+import { formatDiagnostic, formatNote, formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
 import { readArchive } from './archive-input.js';
 import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
@@ -198,9 +198,7 @@ async function readEvtxSource(
  */
 async function reportBreaks(file: string, source: ByteSource, reporter: Reporter): Promise<number> {
   const breaks = 'breaks' in source ? (source as UnpackedSource).breaks : [];
-  for (const problem of breaks) {
-    await reporter.line(formatProblem(file, `${problem.structure}: ${problem.message}`));
-  }
+  for (const problem of breaks) await reporter.line(formatDiagnostic(file, problem));
   return breaks.length > 0 ? EXIT_LOST : EXIT_OK;
 }
 

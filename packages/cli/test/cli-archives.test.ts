@@ -193,7 +193,48 @@ test('a gzipped EVTX or JSONL cut off is read up to the cut; the cut is an error
   assert.equal(cutLines(fromEvtx.stdout), cutLines((await runEvtxhunt('dump', unpacked)).stdout));
   assert.equal(cutLines(fromJsonl.stdout), partialJsonl.toString().split('\n').length - 1);
   assert.ok(cutLines(fromEvtx.stdout) > 1000 && cutLines(fromJsonl.stdout) > 900);
-  for (const run of [fromEvtx, fromJsonl]) {
-    assert.match(run.stderr, /compressed data ends early or is damaged \(unexpected end of file\)/);
-  }
+  const unpackedEvtx = readFileSync(unpacked).length;
+  assert.match(
+    fromEvtx.stderr,
+    new RegExp(
+      `^${evtx}: error: compressed data at 0x${unpackedEvtx.toString(16)}: compressed data ends early or is damaged \\(gzip data cut at byte 100000 of the \\.gz\\); the ${unpackedEvtx} bytes unpacked before it were read \\(offsets are in the unpacked data\\)$`,
+      'm',
+    ),
+  );
+  assert.match(
+    fromJsonl.stderr,
+    new RegExp(
+      `^${jsonl}: error: gzip at 0x${partialJsonl.length.toString(16)}: compressed data ends early or is damaged \\(gzip data cut at byte 60000 of the \\.gz\\)`,
+      'm',
+    ),
+  );
+});
+
+test("a zip's EVTX member's diagnostics name the member, every one of them", async (t) => {
+  const dir = await scratch(t);
+  const archive = join(dir, 'case.zip');
+  const bytes = new Uint8Array(readFileSync(ISSUE43));
+  bytes.fill(0, 0x21000, 0x21200);
+  const notes = new TextEncoder().encode('seized 2024-05-01\n');
+  await writeFile(
+    archive,
+    zipOf([
+      { name: 'sysmon.evtx', bytes, deflate: true },
+      { name: 'notes.txt', bytes: notes },
+    ]),
+  );
+  const run = await runEvtxhunt('dump', archive);
+  const lines = run.stderr.split('\n').filter((line) => / (error|warning|info): /.test(line));
+
+  assert.equal(run.status, 1);
+  const heads = lines.map((line) => /^(.*?): (?:error|warning|info): ([^:]*)/.exec(line));
+  assert.deepEqual(
+    heads.map((head) => `${head?.[1]} | ${head?.[2]}`),
+    [
+      `${archive} | zip member at 0x${lines[0]?.match(/0x([0-9a-f]+)/)?.[1]}`,
+      `${archive}:sysmon.evtx | chunk header at 0x21000 (chunk 2)`,
+      `${archive}:sysmon.evtx | chunk at 0x21000 (chunk 2)`,
+      `${archive}:sysmon.evtx | file chunks at 0x0`,
+    ],
+  );
 });

@@ -21,6 +21,22 @@ export class CompressedDataError extends Error {
   override readonly name = 'CompressedDataError';
 }
 
+/** The compressed data of `format` ends early: all `bytes` of it were read. */
+export function cutError(format: keyof typeof NAMES, bytes: number): CompressedDataError {
+  const { data, whole } = NAMES[format];
+  return new CompressedDataError(`${data} cut at byte ${bytes} of ${whole}`);
+}
+
+/** The compressed data of `format` is damaged between byte `from` and byte `to`. */
+export function damagedError(
+  format: keyof typeof NAMES,
+  from: number,
+  to: number,
+): CompressedDataError {
+  const { data, whole } = NAMES[format];
+  return new CompressedDataError(`${data} damaged between bytes ${from} and ${to} of ${whole}`);
+}
+
 /** Runs `compressed` through a DecompressionStream of `format`; throws CompressedDataError. */
 export async function* decompress(
   compressed: AsyncIterable<Uint8Array>,
@@ -39,25 +55,17 @@ export async function* decompress(
           () => false,
         );
         yield* await output.taken();
-        if (!wrote) throw damaged(format, written, written + piece.length);
+        if (!wrote) throw damagedError(format, written, written + piece.length);
         written += piece.length;
       }
     }
     const closed = await closeAfterReading(writer, output);
     yield* await output.taken();
-    if (!closed)
-      throw new CompressedDataError(
-        `${NAMES[format].data} cut at byte ${written} of ${NAMES[format].whole}`,
-      );
+    if (!closed) throw cutError(format, written);
   } finally {
     await output.stop();
     await writer.abort().catch(() => undefined);
   }
-}
-
-function damaged(format: keyof typeof NAMES, from: number, to: number): CompressedDataError {
-  const { data, whole } = NAMES[format];
-  return new CompressedDataError(`${data} damaged between bytes ${from} and ${to} of ${whole}`);
 }
 
 /**
