@@ -12,7 +12,7 @@ import { test } from 'node:test';
 
 import { SysmonLogGenerator } from '@evtxhunt/generate';
 
-import { ISSUE43, runEvtxhunt } from './run-cli.js';
+import { ISSUE43, REPO, runEvtxhunt } from './run-cli.js';
 
 /** Chunk 2's header: the 512 bytes zeroed. */
 const CHUNK_2 = 0x21000;
@@ -145,4 +145,41 @@ test('a folder walk reads our CSV and names each file it skips on stderr', async
     `${join(dir, 'notes.txt')}: info: skipped: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 73 65 69 7a 65 64 20 32)`,
     `${join(dir, 'report.json')}: info: skipped: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 7b 22 69 6e 70 75 74 22)`,
   ]);
+});
+
+/** Each ECS document's record id, log.level and event.outcome. */
+function levelsAndOutcomes(stdout: string): string[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const doc = JSON.parse(line) as {
+        event: { outcome?: string };
+        log: { level?: string };
+        winlog: { record_id: string };
+      };
+      return `${doc.winlog.record_id} ${doc.log.level} ${doc.event.outcome}`;
+    });
+}
+
+test('ECS read back and written again keeps log.level and event.outcome', async (t) => {
+  const dir = await scratch(t);
+  const security = `${REPO}packages/cli/test/fixtures/sigma-correlation/security_4625_openssh_bruteforce.evtx`;
+  const first = (await runEvtxhunt('dump', '--format', 'ecs', security)).stdout;
+  const exported = join(dir, 'security.ecs.json');
+  await writeFile(exported, first);
+  const again = await runEvtxhunt('dump', '--format', 'ecs', exported);
+
+  assert.equal(again.status, 0, again.stderr);
+  const before = levelsAndOutcomes(first);
+  assert.deepEqual(levelsAndOutcomes(again.stdout), before);
+  const outcomes = before.map((entry) => entry.split(' ')[2]);
+  assert.deepEqual(
+    [
+      outcomes.filter((o) => o === 'failure').length,
+      outcomes.filter((o) => o === 'success').length,
+    ],
+    [5, 6],
+  );
+  assert.ok(before.every((entry) => entry.split(' ')[1] === 'information'));
 });
