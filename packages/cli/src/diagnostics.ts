@@ -22,3 +22,8 @@ export function describeDiagnostic(diagnostic: Diagnostic): string {
 export function formatProblem(file: string, message: string): string {
   return escapeText(`${file}: error: ${message}`);
 }
+
+/** `file: info: message` for a note that is not the parser's, escaped for a terminal. */
+export function formatNote(file: string, message: string): string {
+  return escapeText(`${file}: info: ${message}`);
+}

@@ -52,7 +52,7 @@ export class ForeignFile {
     this.format = await describeExport(this.path);
     const onDiagnostic = (diagnostic: FormatDiagnostic) => this.noteDiagnostic(diagnostic);
     for await (const batch of this.read(this.path, { onDiagnostic })) {
-      this.summary.records.read += batch.length;
+      this.count(batch);
       yield batch.map((record) => new ForeignRecord(record));
     }
   }
@@ -63,6 +63,14 @@ export class ForeignFile {
 
   /** An export has no chunks. */
   async *chunks(): AsyncGenerator<never> {}
+
+  /** Records the export marks recovered count so, as the parser's do, never as read. */
+  private count(batch: readonly ImportedRecord[]): void {
+    const recovered = batch.filter((record) => record.recovered === true).length;
+    const { records } = this.summary;
+    records.read += batch.length - recovered;
+    if (recovered > 0) records.recovered = (records.recovered ?? 0) + recovered;
+  }
 
   private noteDiagnostic(diagnostic: FormatDiagnostic): void {
     this.summary.diagnostics.push(parserDiagnostic(diagnostic));
@@ -79,9 +87,12 @@ const BROKEN_STRUCTURES = /^(?:gzip|zip member )/;
 
 /** One record of an export, with the methods the commands call on an EVTX record. */
 export class ForeignRecord {
-  readonly recovered = false;
+  /** True when the export marks the record recovered (see ImportedRecord.recovered). */
+  readonly recovered: boolean;
 
-  constructor(private readonly record: ImportedRecord) {}
+  constructor(private readonly record: ImportedRecord) {
+    this.recovered = record.recovered === true;
+  }
 
   /** A fresh object each call, as the parser's, so a caller may set its `file`. */
   toStructured(): StructuredRecord {

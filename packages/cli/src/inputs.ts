@@ -1,17 +1,22 @@
 /**
  * Turning command-line paths into the files to read: files are taken as named, directories are
  * walked for `.evtx` files (any case) and for other files whose content is an event log export
- * (XML, JSON, EvtxECmd CSV, gzip of any). Paths that cannot be read are reported, not fatal.
+ * (XML, JSON, EvtxECmd or evtxhunt CSV, gzip or zip of any). Paths that cannot be read are
+ * reported, not fatal; the other files of a walked directory are named as skipped.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { isEventLogFile } from '@evtxhunt/formats/node';
+import { isEventLogFile, sniffFile } from '@evtxhunt/formats/node';
 
-/** The files to read, in a stable order, and the paths that could not be read at all. */
+/**
+ * The files to read, in a stable order; the paths that could not be read at all; and the files
+ * of walked directories left out as no event log, with why (named, so none vanishes unseen).
+ */
 export interface Inputs {
   readonly files: string[];
   readonly problems: { readonly path: string; readonly message: string }[];
+  readonly skipped: { readonly path: string; readonly message: string }[];
 }
 
 /** True for a name ending in `.evtx`, whatever the case. */
@@ -21,7 +26,7 @@ export function isEvtxName(name: string): boolean {
 
 /** Expands every path: a file stays itself; a directory becomes its `.evtx` files, sorted. */
 export async function collectInputs(paths: readonly string[]): Promise<Inputs> {
-  const inputs: Inputs = { files: [], problems: [] };
+  const inputs: Inputs = { files: [], problems: [], skipped: [] };
 
   for (const path of paths) {
     try {
@@ -53,11 +58,12 @@ export function describeError(error: unknown): string {
  */
 async function walk(dir: string, inputs: Inputs): Promise<void> {
   const found: string[] = [];
-  await walkInto(dir, found, inputs.problems);
+  await walkInto(dir, found, inputs);
   inputs.files.push(...found.sort());
 }
 
-async function walkInto(dir: string, found: string[], problems: Inputs['problems']): Promise<void> {
+async function walkInto(dir: string, found: string[], inputs: Inputs): Promise<void> {
+  const { problems, skipped } = inputs;
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -70,10 +76,13 @@ async function walkInto(dir: string, found: string[], problems: Inputs['problems
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walkInto(path, found, problems);
-    else if (isEvtxName(entry.name) || (await isLogExport(path))) {
-      await addEntry(path, found, problems);
+    if (entry.isDirectory()) {
+      await walkInto(path, found, inputs);
+      continue;
     }
+    const notLog = isEvtxName(entry.name) ? undefined : await whyNoLog(path);
+    if (notLog === undefined) await addEntry(path, found, problems);
+    else if (notLog !== '') skipped.push({ path, message: notLog });
   }
 }
 
@@ -97,16 +106,19 @@ async function addEntry(
 }
 
 /**
- * True for a regular file of a walked directory that is an event log by its content: EVTX,
- * or an export whose first record reads (so a hunt report saved there is not taken for one).
- * One that cannot be read is skipped silently, as other files of no log format are.
+ * Why a file of a walked directory is no event log by its content, or undefined when it is
+ * one: EVTX, or an export whose first record reads (so a hunt report saved there is not taken
+ * for one). Empty for an entry that is no regular file (a link to a directory, a socket),
+ * which is left out without a word.
  */
-async function isLogExport(path: string): Promise<boolean> {
+async function whyNoLog(path: string): Promise<string | undefined> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return false;
-    return await isEventLogFile(path);
-  } catch {
-    return false;
+    if (!(await stat(path)).isFile()) return '';
+    if (await isEventLogFile(path)) return undefined;
+    const sniffed = await sniffFile(path);
+    if (sniffed.format === undefined) return sniffed.problem;
+    return `not an event log: its first record does not read as ${sniffed.format}`;
+  } catch (error) {
+    return `cannot read: ${describeError(error)}`;
   }
 }

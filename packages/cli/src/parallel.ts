@@ -10,15 +10,26 @@ import { ChunkPool, EvtxFile, type JobSpec } from '@evtxhunt/evtx/node';
  */
 export const MIN_POOLED_SLOTS = 32;
 
-/** True when `evtx` should be read through `pool` (there is one, and the file is large enough). */
-export function pooledFile<Output>(
+/** A log read through a pool: the pool, and the path its workers open. */
+export interface PooledRead<Output> {
+  readonly pool: ChunkPool<Output>;
+  readonly path: string;
+}
+
+/**
+ * How `evtx` is read through `pool`, or undefined when it is read here: there is no pool, the
+ * file is small, or its bytes are not on disk for the workers to open (`onDisk`, see
+ * FileVisitor: a gzipped log or a zip's member unpacked in memory).
+ */
+export function pooledRead<Output>(
   pool: ChunkPool<Output> | undefined,
   evtx: EvtxFile,
+  onDisk: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): pool is ChunkPool<Output> {
+): PooledRead<Output> | undefined {
   // An export read by @evtxhunt/formats has no chunks to hand out: it is read here.
-  if (!(evtx instanceof EvtxFile)) return false;
-  return pool !== undefined && evtx.summary.chunks.slots >= minPooledSlots(env);
+  if (pool === undefined || onDisk === undefined || !(evtx instanceof EvtxFile)) return undefined;
+  return evtx.summary.chunks.slots >= minPooledSlots(env) ? { pool, path: onDisk } : undefined;
 }
 
 function minPooledSlots(env: NodeJS.ProcessEnv): number {

@@ -13,7 +13,7 @@ import {
 import { sniffFile } from '@evtxhunt/formats/node';
 
 import { accountOf, type FileAccount, type ReadingRun } from './account.js';
-import { formatProblem } from './diagnostics.js';
+import { formatDiagnostic, formatNote, formatProblem } from './diagnostics.js';
 import { EXIT_FAILED, EXIT_LOST, EXIT_OK, worstStatus } from './errors.js';
 import { readArchive } from './archive-input.js';
 import { exportReader, ForeignFile, gunzippedSource, type ExportReader } from './foreign-input.js';
@@ -22,8 +22,20 @@ import type { UnpackedSource } from './unpacked-source.js';
 import type { Io } from './io.js';
 import { Reporter } from './reporter.js';
 
-/** What a command does with one opened file. */
-export type FileVisitor = (evtx: EvtxFile, file: string, reporter: Reporter) => Promise<void>;
+/**
+ * What a command does with one opened file. `onDisk` is a path other threads may open to read
+ * the same bytes (the file itself, or the temporary file an unpacked log spilled to); undefined
+ * when the bytes are in this thread's memory only, or the file is an export.
+ */
+export type FileVisitor = (
+  evtx: EvtxFile,
+  file: string,
+  reporter: Reporter,
+  onDisk: string | undefined,
+) => Promise<void>;
+
+/** An EVTX log's bytes as the parser reads them, and where else they can be read from. */
+type LogSource = ByteSource & { close(): Promise<void>; readonly onDisk: string | undefined };
 
 /**
  * Told how each input ended: its exit status, the parser's summary when it opened as EVTX, and
@@ -69,6 +81,9 @@ export async function readEvtxInputs(
   };
   let status = EXIT_OK;
 
+  for (const skipped of inputs.skipped) {
+    await reporter.line(formatNote(skipped.path, `skipped: ${skipped.message}`));
+  }
   for (const problem of inputs.problems) {
     await reporter.line(formatProblem(problem.path, problem.message));
     observe(problem.path, EXIT_FAILED, { problem: problem.message });
@@ -129,19 +144,23 @@ async function readOneFile(file: string, read: FileReading): Promise<number> {
     if (sniffed?.format === undefined && sniffed !== undefined && !isEvtxName(file)) {
       return failed(file, `cannot read: ${sniffed.problem}`, reporter, observe);
     }
-    open = sniffed?.format === 'evtx' && sniffed.gzipped ? gunzippedSource : openFileSource;
+    open = sniffed?.format === 'evtx' && sniffed.gzipped ? gunzippedSource : onDiskSource;
   } catch (error) {
     return failed(file, `cannot open: ${describeError(error)}`, reporter, observe);
   }
   return readEvtxSource(file, () => open(file), read);
 }
 
+/** The file at `path`, read in place. */
+async function onDiskSource(path: string): Promise<LogSource> {
+  return { ...(await openFileSource(path)), onDisk: path };
+}
+
 /** How a zip archive's inputs are read: as this file's are. */
 function archiveReading(file: string, read: FileReading) {
   return {
     readExports: (reader: ExportReader) => readExport(file, read, reader),
-    readEvtx: (name: string, open: () => Promise<ByteSource & { close(): Promise<void> }>) =>
-      readEvtxSource(name, open, read),
+    readEvtx: (name: string, open: () => Promise<LogSource>) => readEvtxSource(name, open, read),
     worst: worstStatus,
   };
 }
@@ -149,7 +168,7 @@ function archiveReading(file: string, read: FileReading) {
 /** An EVTX log from the source `open` gives, named `file`. */
 async function readEvtxSource(
   file: string,
-  open: () => Promise<ByteSource & { close(): Promise<void> }>,
+  open: () => Promise<LogSource>,
   read: FileReading,
 ): Promise<number> {
   const { reporter, visit, observe } = read;
@@ -162,7 +181,7 @@ async function readEvtxSource(
 
   try {
     const evtx = await EvtxFile.open(source, read.open);
-    let status = await visitOpened(evtx, file, reporter, visit);
+    let status = await visitOpened(evtx, { file, onDisk: source.onDisk }, reporter, visit);
     status = worstStatus(status, await reportBreaks(file, source, reporter));
     observe(file, status, { summary: evtx.summary });
     return status;
@@ -179,9 +198,7 @@ async function readEvtxSource(
  */
 async function reportBreaks(file: string, source: ByteSource, reporter: Reporter): Promise<number> {
   const breaks = 'breaks' in source ? (source as UnpackedSource).breaks : [];
-  for (const problem of breaks) {
-    await reporter.line(formatProblem(file, `${problem.structure}: ${problem.message}`));
-  }
+  for (const problem of breaks) await reporter.line(formatDiagnostic(file, problem));
   return breaks.length > 0 ? EXIT_LOST : EXIT_OK;
 }
 
@@ -198,12 +215,13 @@ async function failed(
 
 async function visitOpened(
   evtx: EvtxFile,
-  file: string,
+  place: { readonly file: string; readonly onDisk: string | undefined },
   reporter: Reporter,
   visit: FileVisitor,
 ): Promise<number> {
+  const { file, onDisk } = place;
   try {
-    await visit(evtx, file, reporter);
+    await visit(evtx, file, reporter, onDisk);
   } catch (error) {
     // The parser reports damage as diagnostics; a throw here is an IO failure or a parser bug.
     await reporter.diagnostics(evtx.summary);
@@ -226,7 +244,7 @@ async function readExport(file: string, read: FileReading, reader: ExportReader)
   const summary = foreign.summary;
   let status;
   try {
-    await visit(foreign as unknown as EvtxFile, file, reporter);
+    await visit(foreign as unknown as EvtxFile, file, reporter, undefined);
     await reporter.diagnostics(summary);
     status =
       summary.records.read === 0 && summary.lost ? EXIT_FAILED : summary.lost ? EXIT_LOST : EXIT_OK;

@@ -3,6 +3,7 @@
  * other formats (JSON, CSV, Timesketch, ECS) a line made from the structured record.
  */
 import type { EvtxRecord, StructuredRecord } from '@evtxhunt/evtx';
+import { RECOVERED_COMMENT } from '@evtxhunt/formats';
 import type { QueryableRecord } from '@evtxhunt/hunt';
 
 import { TERMINAL_UNSAFE } from './escape.js';
@@ -36,7 +37,7 @@ export function recordJsonLine(file: string, record: StructuredRecord): string {
  * Leads the XML of a recovered record (read from a destroyed chunk, past damage or from unused
  * space): Event XML has no place for the flag JSON carries, and a comment keeps it well-formed.
  */
-export const RECOVERED_XML_COMMENT = '<!-- evtxhunt: recovered record, not a live one -->';
+export const RECOVERED_XML_COMMENT: string = RECOVERED_COMMENT;
 
 /** The XML line for one record, with anything a terminal would act on shown escaped. */
 export function recordXmlLine(

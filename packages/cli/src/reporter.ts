@@ -20,6 +20,8 @@ export class Reporter {
   /** Records in the current file, and in all files so far (the number progress shows). */
   #records = 0;
   #total = 0;
+  /** The log (summary.file) whose first `#printed` diagnostics were printed. */
+  #log: string | undefined;
   #printed = 0;
   #progressWidth = 0;
   #lastProgress = 0;
@@ -33,6 +35,7 @@ export class Reporter {
     this.#file = file;
     this.#position = `file ${index}/${total}`;
     this.#records = 0;
+    this.#log = undefined;
     this.#printed = 0;
     await this.#progress();
   }
@@ -58,13 +61,21 @@ export class Reporter {
     await this.#progress();
   }
 
-  /** Prints the diagnostics the summary gained since the last call. */
+  /**
+   * Prints the diagnostics the summary gained since the last call, each under the summary's
+   * file: one input may hold several logs (a zip's exports, then each EVTX member named
+   * `archive.zip:member.evtx`), each with a summary of its own.
+   */
   async diagnostics(summary: FileSummary): Promise<void> {
+    if (summary.file !== this.#log) {
+      this.#log = summary.file;
+      this.#printed = 0;
+    }
     const fresh = summary.diagnostics.slice(this.#printed);
     if (fresh.length === 0) return;
 
     this.#printed = summary.diagnostics.length;
-    const lines = fresh.map((diagnostic) => formatDiagnostic(this.#file, diagnostic) + '\n');
+    const lines = fresh.map((diagnostic) => formatDiagnostic(summary.file, diagnostic) + '\n');
     await this.line(lines.join('').slice(0, -1));
   }
 

@@ -30,12 +30,25 @@ export interface UnpackLimits {
 }
 
 /**
+ * The limits unpacking keeps to: the defaults, unless EVTXHUNT_UNPACK_MEMORY (bytes) lowers the
+ * memory limit, which tests of the CLI set to have small logs spill to a temporary file.
+ */
+export function unpackLimits(env: NodeJS.ProcessEnv = process.env): UnpackLimits {
+  const text = env['EVTXHUNT_UNPACK_MEMORY'];
+  const memory = text !== undefined && /^\d+$/.test(text) ? Number(text) : MEMORY_LIMIT;
+  return { memory: Math.min(memory, MEMORY_LIMIT), total: MAX_UNPACKED_EVTX };
+}
+
+/**
  * A source the parser reads, and closes when done (which deletes any temporary file). `breaks`
  * tells where the compressed data ended early or was damaged: the bytes before are the source.
+ * `onDisk` is the temporary file the bytes spilled to, which other threads may open while the
+ * source is open; undefined when they are in memory only.
  */
 export type UnpackedSource = ByteSource & {
   close(): Promise<void>;
   readonly spilled: boolean;
+  readonly onDisk: string | undefined;
   readonly breaks: readonly FormatDiagnostic[];
 };
 
@@ -43,7 +56,7 @@ export type UnpackedSource = ByteSource & {
 export async function unpackedSource(
   chunks: ByteChunks,
   name: string,
-  limits: UnpackLimits = { memory: MEMORY_LIMIT, total: MAX_UNPACKED_EVTX },
+  limits: UnpackLimits = unpackLimits(),
 ): Promise<UnpackedSource> {
   const breaks: FormatDiagnostic[] = [];
   const report = (diagnostic: FormatDiagnostic) => void breaks.push(diagnostic);
@@ -69,7 +82,8 @@ function memorySource(parts: readonly Uint8Array[], size: number, name: string):
     bytes.set(part, at);
     at += part.length;
   }
-  return { ...bytesSource(bytes, name), spilled: false, close: () => Promise.resolve() };
+  const close = () => Promise.resolve();
+  return { ...bytesSource(bytes, name), spilled: false, onDisk: undefined, close };
 }
 
 /** Writes the parts so far and the rest of `iterator` to a temporary file, and opens it. */
@@ -89,7 +103,7 @@ async function spill(
       await file.close();
       await remove();
     };
-    return { ...file, name, spilled: true, close };
+    return { ...file, name, spilled: true, onDisk: path, close };
   } catch (error) {
     await iterator.return?.();
     await remove();

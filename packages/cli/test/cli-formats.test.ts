@@ -62,7 +62,7 @@ test('hunt, pivot and timeline give the same output on EVTX and on its JSONL, XM
   }
 });
 
-test('a folder is walked by content: exports are read beside EVTX, other files and reports left out', async () => {
+test('a folder is walked by content: exports are read beside EVTX, other files and reports named as skipped', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'evtxhunt-formats-'));
   try {
     await logAndExports(dir);
@@ -72,8 +72,18 @@ test('a folder is walked by content: exports are read beside EVTX, other files a
     assert.equal((await runEvtxhunt('hunt', '--format', 'json', '--out', report, dir)).status, 0);
     const run = await runEvtxhunt('pivot', '--json', dir);
     assert.equal(run.status, 0);
-    // A hunt report names event fields but holds no event: it is not read as a log.
-    assert.doesNotMatch(run.stderr, /report\.json/);
+    // A hunt report names event fields but holds no event: it is not read as a log, and is
+    // named as skipped, as the other files are.
+    const skipped = [...run.stderr.matchAll(/^(\S+): info: skipped: (.*)$/gm)];
+    assert.deepEqual(
+      skipped.map(([, file, why]) => `${file?.slice(dir.length + 1)}: ${why?.split(': ')[1]}`),
+      [
+        'notes.txt: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 6e 6f 74 20 61 20 6c 6f)',
+        'package.json: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header (first bytes 7b 22 6e 61 6d 65 22 3a)',
+        'report.json: its first record does not read as json',
+      ],
+    );
+    assert.equal(run.stderr.split('report.json').length - 1, 1);
     const files = [...run.stderr.matchAll(/ (\S+sysmon\S*)$/gm)].map((match) => match[1]);
     assert.deepEqual(
       files.map((file) => file?.slice(dir.length + 1)),

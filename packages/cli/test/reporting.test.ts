@@ -65,8 +65,8 @@ test('Reporter prints each new diagnostic once and shows no progress off a termi
   const diagnostics: Diagnostic[] = [BAD_SIGNATURE];
 
   await reporter.startFile(1, 1, 'a.evtx');
-  for (let i = 0; i < 600; i++) await reporter.record(summary({ diagnostics }));
-  await reporter.diagnostics(summary({ diagnostics }));
+  for (let i = 0; i < 600; i++) await reporter.record(summary({ file: 'a.evtx', diagnostics }));
+  await reporter.diagnostics(summary({ file: 'a.evtx', diagnostics }));
 
   assert.equal(
     err.text(),

@@ -43,6 +43,6 @@ function breakDiagnostic(structure: string, offset: number, error: unknown): For
     severity: 'error',
     structure,
     offset,
-    message: `compressed data ends early or is damaged (${reason}); the ${offset} bytes before were read`,
+    message: `compressed data ends early or is damaged (${reason}); the ${offset} bytes unpacked before it were read (offsets are in the unpacked data)`,
   };
 }

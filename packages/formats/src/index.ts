@@ -27,6 +27,7 @@ export type {
   RenderedNames,
 } from './types.js';
 export { recordXml } from './xml/render.js';
+export { RECOVERED_COMMENT } from './xml/xml-events.js';
 export {
   MAX_ZIP_DIRECTORY,
   MAX_ZIP_ENTRIES,

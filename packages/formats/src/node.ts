@@ -4,6 +4,7 @@ import { pipeline, Readable } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { createGunzip, createInflateRaw } from 'node:zlib';
 
+import { cutError, damagedError } from './decompress-stream.js';
 import { FormatError } from './errors.js';
 import { openInput, readRecordBatches, type ReadOptions } from './read.js';
 import { readZipRecordBatches, sniffZipMembers, type ZipReadOptions } from './zip-records.js';
@@ -18,18 +19,45 @@ export function fileChunks(path: string): ByteChunks {
 }
 
 /** Decompresses gzip with Node's zlib, as a stream. */
-export const nodeGunzip: Gunzip = (compressed: ByteChunks) => through(compressed, createGunzip());
+export const nodeGunzip: Gunzip = (compressed: ByteChunks) =>
+  through(compressed, createGunzip(), 'gzip');
 
 /** Inflates a zip member's raw deflate data with Node's zlib, as a stream. */
 export const nodeInflateRaw: InflateRaw = (compressed: ByteChunks) =>
-  through(compressed, createInflateRaw());
+  through(compressed, createInflateRaw(), 'deflate-raw');
 
-function through(compressed: ByteChunks, transform: NodeJS.ReadWriteStream & Readable): ByteChunks {
+/**
+ * The output of `transform` fed `compressed`; a break ends it with a CompressedDataError that
+ * says where in the compressed bytes it was found.
+ */
+async function* through(
+  compressed: ByteChunks,
+  transform: NodeJS.ReadWriteStream & Readable,
+  format: 'gzip' | 'deflate-raw',
+): AsyncGenerator<Uint8Array> {
+  const fed = { bytes: 0 };
   // A failing source or corrupt data ends the output with the error, for its reader to see.
-  pipeline(Readable.from(compressed), transform, (error) => {
+  pipeline(Readable.from(counted(compressed, fed)), transform, (error) => {
     if (error) transform.destroy(error);
   });
-  return transform;
+  try {
+    for await (const part of transform) yield part as Uint8Array;
+  } catch (error) {
+    // zlib's errors have codes Z_…; Z_BUF_ERROR ("unexpected end of file") when the data
+    // stops short. Others (a file that could not be read) are passed on as they are.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('Z_')) throw error;
+    throw code === 'Z_BUF_ERROR' ? cutError(format, fed.bytes) : damagedError(format, 0, fed.bytes);
+  } finally {
+    transform.destroy();
+  }
+}
+
+async function* counted(chunks: ByteChunks, fed: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    fed.bytes += chunk.length;
+    yield chunk;
+  }
 }
 
 /** Every record of the file at `path`, in batches; gzip is undone with zlib. */

@@ -4,9 +4,10 @@
  * stays flat however large the input. A bad record becomes a diagnostic; reading goes on.
  */
 import { untilBroken } from './broken-stream.js';
-import { evtxecmdSeparator, type CsvSeparator } from './csv/csv-header.js';
+import { csvLayout, type CsvLayout } from './csv/csv-header.js';
 import { csvRows } from './csv/csv-rows.js';
 import { evtxecmdColumns, evtxecmdRecord } from './csv/evtxecmd.js';
+import { isOwnCsvNote, ownCsvColumns, ownCsvRecord } from './csv/own-csv.js';
 import { FormatError } from './errors.js';
 import { parseJson } from './json/json-parse.js';
 import { jsonUnits } from './json/json-units.js';
@@ -108,7 +109,8 @@ export function textRecords(
   if (input.format === 'xml') return xmlRecords(text, encoding, file, report);
   if (input.format === 'json') return jsonRecords(text, encoding, file, report);
   const head = new TextDecoder(encoding.name).decode(input.head.subarray(encoding.bom));
-  return csvRecords(text, { ...encoding, separator: evtxecmdSeparator(head) ?? ',' }, file, report);
+  const layout = csvLayout(head) ?? { kind: 'evtxecmd', separator: ',' };
+  return csvRecords(text, { ...encoding, layout }, file, report);
 }
 
 type Encoding = ReturnType<typeof textEncodingOf>;
@@ -123,6 +125,7 @@ async function* xmlRecords(
   let position = 0;
   for await (const event of xmlEvents(text, encoding, report)) {
     const record = detachStrings(xmlRecord(event.element, file, ++position));
+    if (event.recovered) record.recovered = true;
     if (record.issues) reportIssues(record.issues, 'xml event', event, report);
     yield record;
   }
@@ -164,22 +167,34 @@ async function* jsonRecords(
   }
 }
 
+/** How the rows of each CSV layout are read: the header's columns, then each row's record. */
+const CSV_READERS = {
+  evtxecmd: { name: 'EvtxECmd', columns: evtxecmdColumns, record: evtxecmdRecord },
+  own: { name: 'evtxhunt', columns: ownCsvColumns, record: ownCsvRecord },
+} as const;
+
 async function* csvRecords(
   text: AsyncIterable<string>,
-  encoding: Encoding & { separator: CsvSeparator },
+  encoding: Encoding & { layout: CsvLayout },
   file: string | undefined,
   report: Report,
 ) {
+  const reader = CSV_READERS[encoding.layout.kind];
   let columns: Map<string, number> | undefined;
   let position = 0;
-  for await (const row of csvRows(text, encoding, encoding.separator)) {
+  for await (const row of csvRows(text, encoding, encoding.layout.separator)) {
     if (columns === undefined) {
-      columns = evtxecmdColumns(row.fields);
-      if (columns === undefined)
-        throw new FormatError(file ?? 'input', 'csv header', row.offset, 'not an EvtxECmd header');
+      // evtxhunt's own CSV leads with a note line before its header.
+      if (position++ === 0 && reader === CSV_READERS.own && isOwnCsvNote(row.fields)) continue;
+      columns = reader.columns(row.fields);
+      if (columns === undefined) {
+        const message = `not an ${reader.name} header`;
+        throw new FormatError(file ?? 'input', 'csv header', row.offset, message);
+      }
+      position = 0;
       continue;
     }
-    const record = detachStrings(evtxecmdRecord(row.fields, columns, file, ++position));
+    const record = detachStrings(reader.record(row.fields, columns, file, ++position));
     if (record.issues) reportIssues(record.issues, 'csv row', row, report);
     yield record;
   }

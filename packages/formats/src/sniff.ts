@@ -1,9 +1,9 @@
 /**
  * Telling an input's format from its first bytes, never from its name: EVTX's file signature,
  * gzip's and zip's magic numbers, then the text's first character (`<` XML, `{`/`[` JSON) or an
- * EvtxECmd CSV header.
+ * EvtxECmd or evtxhunt CSV header.
  */
-import { evtxecmdSeparator } from './csv/csv-header.js';
+import { csvLayout } from './csv/csv-header.js';
 import { textEncodingOf } from './text.js';
 import type { InputFormat } from './types.js';
 
@@ -33,7 +33,7 @@ export function sniffFormat(head: Uint8Array): InputFormat | undefined {
   const first = text.trimStart()[0];
   if (first === '<') return XML_EVENT.test(text) ? 'xml' : undefined;
   if (first === '{' || first === '[') return JSON_EVENT_KEYS.test(text) ? 'json' : undefined;
-  return evtxecmdSeparator(text) === undefined ? undefined : 'csv';
+  return csvLayout(text) === undefined ? undefined : 'csv';
 }
 
 const CHUNK_SIGNATURE = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"
@@ -54,6 +54,6 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function describeUnknown(head: Uint8Array): string {
   if (head.length === 0) return 'the input is empty';
   const shown = Array.from(head.subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0'));
-  const tried = 'no EVTX signature, event XML, event JSON or EvtxECmd CSV header';
+  const tried = 'no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header';
   return `not an event log: ${tried} (first bytes ${shown.join(' ')})`;
 }

@@ -42,6 +42,11 @@ export interface ImportedRecord {
   /** What was odd about this record but did not stop it (a time that could not be read). */
   issues?: string[];
   /**
+   * Present (true) when the export marks the record recovered, as evtxhunt's own exports do
+   * for a record no chunk header vouched for: it is not a live one of the log.
+   */
+  recovered?: true;
+  /**
    * The names Windows rendered for System values, as the export kept them: Winlogbeat keeps
    * Level, Task, Opcode and Keywords only as these names, Event Viewer beside the numbers.
    */

@@ -4,6 +4,7 @@
  * and inflated as they come. Every offset and size read from the archive is checked against
  * the archive's size and a named limit.
  */
+import { decompress } from './decompress-stream.js';
 import { FormatError } from './errors.js';
 import type { ByteChunks } from './types.js';
 
@@ -252,25 +253,3 @@ async function* pieces(
 
 /** Inflates with DecompressionStream('deflate-raw'), in a browser or in Node. */
 export const webInflateRaw: InflateRaw = (compressed) => decompress(compressed, 'deflate-raw');
-
-/** Runs `compressed` through a DecompressionStream of `format`. */
-export async function* decompress(
-  compressed: ByteChunks,
-  format: 'gzip' | 'deflate-raw',
-): AsyncGenerator<Uint8Array> {
-  const stream = new DecompressionStream(format);
-  const writer = stream.writable.getWriter();
-  const pump = (async () => {
-    for await (const chunk of compressed) await writer.write(chunk as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })();
-  // A failed write shows as a failed read below; this keeps it from going unhandled.
-  pump.catch(() => undefined);
-  const reader = stream.readable.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    yield value as Uint8Array;
-  }
-  await pump;
-}

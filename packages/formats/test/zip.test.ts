@@ -84,7 +84,7 @@ test('zip: a member that is no log, or EVTX with no reader given, is skipped wit
   assert.deepEqual(
     diagnostics.map((diagnostic) => diagnostic.message.replace(/ \(first bytes.*/, '')),
     [
-      'member "notes.txt" skipped: not an event log: no EVTX signature, event XML, event JSON or EvtxECmd CSV header',
+      'member "notes.txt" skipped: not an event log: no EVTX signature, event XML, event JSON, or EvtxECmd or evtxhunt CSV header',
       'member "log.evtx" skipped: EVTX members are not read here',
     ],
   );

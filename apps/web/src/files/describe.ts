@@ -38,7 +38,8 @@ export function statusLine(file: LoadedFile): string {
 
 /** Said of a file that is neither EVTX nor an export read here. */
 const NOT_AN_EXPORT =
-  'nor is it an export read here (event XML, event JSON or JSONL, EvtxECmd CSV, gzipped or not)';
+  'nor is it an export read here (event XML, event JSON or JSONL, EvtxECmd or evtxhunt CSV, ' +
+  'gzipped or not, or a zip archive of them)';
 
 /**
  * `2 records read from a JSON export · no record lost`, or with `· 1 record could not be read:
@@ -50,8 +51,14 @@ export function exportLine(summary: FileSummary, format: string): string {
   return `${read} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
 }
 
-/** `a JSON export`, `a gzipped XML export`. */
-function exportName(format: string): string {
+/**
+ * What the file is, by the format its worker read (`json`, `gzip xml`): `a JSON export`,
+ * `a gzipped XML export`; a zip is `a zip archive` (of EVTX logs, exports or both), and a
+ * gzipped EVTX file `a gzipped EVTX log`, since neither is an export.
+ */
+export function exportName(format: string): string {
+  if (format === 'zip') return 'a zip archive';
+  if (format === 'gzip evtx') return 'a gzipped EVTX log';
   const gzipped = format.startsWith('gzip ');
   const name = (gzipped ? format.slice('gzip '.length) : format).toUpperCase();
   return gzipped

@@ -2,7 +2,13 @@
  * One status block per opened file: its name and size, an honest status line, a progress bar
  * while it is read, a cancel button, the damage banner and the parser's diagnostics.
  */
-import { byteSize, damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
+import {
+  byteSize,
+  damageBanner,
+  describeDiagnostic,
+  plural,
+  statusLine,
+} from '../files/describe.js';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 
 export interface FileListProps {
@@ -63,7 +69,9 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
       {banner !== undefined && <p class={`banner banner-${banner.severity}`}>{banner.text}</p>}
       {diagnostics.length > 0 && (
         <details class="diagnostics" open={file.summary?.lost === true}>
-          <summary>{`${diagnostics.length + file.diagnosticsOmitted} parser diagnostics`}</summary>
+          <summary>
+            {plural(diagnostics.length + file.diagnosticsOmitted, 'parser diagnostic')}
+          </summary>
           <ul>
             {diagnostics.map((diagnostic, i) => (
               <li key={i} class={`diagnostic-${diagnostic.severity}`}>

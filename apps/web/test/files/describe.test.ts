@@ -9,7 +9,9 @@ import {
   byteSize,
   damageBanner,
   describeDiagnostic,
+  exportName,
   failureReasons,
+  plural,
   statusLine,
 } from '../../src/files/describe.js';
 import type { LoadedFile } from '../../src/files/loaded-file.js';
@@ -169,7 +171,7 @@ for (const [name, bytes, line] of NOT_EVTX_INPUTS) {
     assert.deepEqual(damageBanner(file), {
       text:
         `${name}: ${line}; nor is it an export read here (event XML, event JSON or JSONL, ` +
-        'EvtxECmd CSV, gzipped or not); nothing was read from it.',
+        'EvtxECmd or evtxhunt CSV, gzipped or not, or a zip archive of them); nothing was read from it.',
       severity: 'error',
     });
   });
@@ -221,5 +223,28 @@ test('statusLine never says no record lost when the parser says records were los
     statusLine(file as unknown as LoadedFile),
     '358 records read · 1 chunk, none damaged, 8 chunk slots unreadable · records lost, how ' +
       'many cannot be told (see the diagnostics)',
+  );
+});
+
+test('exportName calls a zip an archive and a gzipped EVTX file a log, not an export', () => {
+  assert.deepEqual(['zip', 'gzip evtx', 'json', 'gzip xml', 'xml', 'csv'].map(exportName), [
+    'a zip archive',
+    'a gzipped EVTX log',
+    'a JSON export',
+    'a gzipped XML export',
+    'an XML export',
+    'a CSV export',
+  ]);
+});
+
+test('plural counts parser diagnostics in the singular for one', () => {
+  assert.deepEqual(
+    [0, 1, 2, 1200].map((n) => plural(n, 'parser diagnostic')),
+    [
+      '0 parser diagnostics',
+      '1 parser diagnostic',
+      '2 parser diagnostics',
+      '1,200 parser diagnostics',
+    ],
   );
 });

@@ -2,7 +2,7 @@
  * `evtxhunt dump`: every readable record to stdout, as JSON lines, Windows-style XML, CSV,
  * Timesketch JSON lines or ECS documents.
  */
-import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
+import type { EvtxFile } from '@evtxhunt/evtx/node';
 
 import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
@@ -17,7 +17,7 @@ import {
   type DumpFormat,
 } from '../export/dump-formats.js';
 import { DUMP_JOB, type DumpJobOptions } from '../jobs/dump-job.js';
-import { parsingPool, pooledFile } from '../parallel.js';
+import { parsingPool, pooledRead, type PooledRead } from '../parallel.js';
 import { QUERY_HELP, queryOption } from '../query-option.js';
 import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
@@ -79,8 +79,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     run = await readEvtxFiles(
       args.positionals,
       io,
-      async (evtx, file, reporter) => {
-        if (pooledFile(pool, evtx)) await dumpPooled(pool, evtx, file, out, reporter);
+      async (evtx, file, reporter, onDisk) => {
+        const pooled = pooledRead(pool, evtx, onDisk);
+        if (pooled) await dumpPooled(pooled, evtx, out, reporter);
         else await dumpHere(evtx, file, style, out, reporter);
         // Flush per file so stdout and the file's diagnostics on stderr stay roughly in step.
         await out.flush();
@@ -119,13 +120,12 @@ async function dumpHere(
 
 /** Every record, parsed and written as lines by the pool's workers, chunk by chunk. */
 async function dumpPooled(
-  pool: ChunkPool<Uint8Array>,
+  { pool, path }: PooledRead<Uint8Array>,
   evtx: EvtxFile,
-  file: string,
   out: LineBuffer,
   reporter: Reporter,
 ): Promise<void> {
-  for await (const { info, output, recovered } of pool.read(evtx, file)) {
+  for await (const { info, output, recovered } of pool.read(evtx, path)) {
     if (output !== undefined) {
       await out.bytes(output);
       pool.recycle(output);

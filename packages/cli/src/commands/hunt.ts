@@ -29,7 +29,7 @@ import { collectInputs, describeError, type Inputs } from '../inputs.js';
 import { HUNT_JOB } from '../jobs/hunt-job.js';
 import { jsonText } from '../json.js';
 import { refuseOverwritingInput } from '../out-file.js';
-import { pooledFile } from '../parallel.js';
+import { pooledRead, type PooledRead } from '../parallel.js';
 import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import { renderHtmlReport } from '../report/html.js';
@@ -104,8 +104,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const threads = sigma === undefined ? threadsOption(args.values.get('threads'), 1) : 1;
   const job = { module: HUNT_JOB, options: {} };
   const pool = threads > 1 ? new ChunkPool<EventRecord[]>({ threads, job }) : undefined;
-  const visit: FileVisitor = async (evtx, file, reporter) => {
-    if (pooledFile(pool, evtx)) await huntPooled(pool, engine, evtx, file, reporter);
+  const visit: FileVisitor = async (evtx, file, reporter, onDisk) => {
+    const pooled = pooledRead(pool, evtx, onDisk);
+    if (pooled) await huntPooled(pooled, engine, evtx, reporter);
     else await huntHere(engine, evtx, file, reporter, sigma);
   };
   let run;
@@ -163,13 +164,12 @@ function named(record: EvtxRecord, file: string): EventRecord {
 
 /** Every record of the file, parsed by the pool's workers, into the engine in record order. */
 async function huntPooled(
-  pool: ChunkPool<EventRecord[]>,
+  { pool, path }: PooledRead<EventRecord[]>,
   engine: HuntEngine,
   evtx: EvtxFile,
-  file: string,
   reporter: Reporter,
 ): Promise<void> {
-  for await (const { info, output, recovered } of pool.read(evtx, file)) {
+  for await (const { info, output, recovered } of pool.read(evtx, path)) {
     for (const record of output ?? []) engine.add(record);
     // Recovered records come after every slot; progress counts the live ones.
     await reporter.records(evtx.summary, recovered ? 0 : info.records);

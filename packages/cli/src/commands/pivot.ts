@@ -5,7 +5,7 @@ import {
   PivotAccumulator,
   type EventRecord,
 } from '@evtxhunt/hunt';
-import type { ChunkPool, EvtxFile } from '@evtxhunt/evtx/node';
+import type { EvtxFile } from '@evtxhunt/evtx/node';
 
 import { endRun, EXIT_HELP, STRICT_HELP, STRICT_OPTION } from '../account.js';
 import type { ParsedArgs } from '../args.js';
@@ -16,7 +16,7 @@ import { jsonText } from '../json.js';
 import { pivotCsv } from '../pivot-csv.js';
 import { renderPivot } from '../pivot-table.js';
 import { PIVOT_JOB, type PivotChunk, type PivotJobOptions } from '../jobs/pivot-job.js';
-import { parsingPool, pooledFile } from '../parallel.js';
+import { parsingPool, pooledRead, type PooledRead } from '../parallel.js';
 import { QUERY_HELP } from '../query-option.js';
 import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 import { readEvtxFiles } from '../reading.js';
@@ -93,8 +93,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     run = await readEvtxFiles(
       args.positionals,
       io,
-      async (evtx, file, reporter) => {
-        if (pooledFile(pool, evtx)) await counter.addPooled(pool, evtx, file, reporter);
+      async (evtx, file, reporter, onDisk) => {
+        const pooled = pooledRead(pool, evtx, onDisk);
+        if (pooled) await counter.addPooled(pooled, evtx, reporter);
         else await counter.addHere(evtx, file, reporter);
       },
       openOptions(args),
@@ -139,12 +140,11 @@ class PivotCounter {
   }
 
   async addPooled(
-    pool: ChunkPool<PivotChunk>,
+    { pool, path }: PooledRead<PivotChunk>,
     evtx: EvtxFile,
-    file: string,
     reporter: Reporter,
   ): Promise<void> {
-    for await (const { info, output, recovered } of pool.read(evtx, file)) {
+    for await (const { info, output, recovered } of pool.read(evtx, path)) {
       if (output !== undefined) this.#addChunk(output);
       // Recovered records come after every slot; progress counts the live ones.
       await reporter.records(evtx.summary, recovered ? 0 : info.records);

@@ -156,6 +156,8 @@ export class ChunkPool<Output> {
 
   /**
    * Every slot of `evtx`, opened on the file at `path`, in slot order with the job's output;
+   * records and diagnostics name the file as `evtx` does, whatever `path` is (a log unpacked
+   * to a temporary file is read there under its own name).
    * `evtx.summary` fills as it goes, as with `evtx.records()`. A slot a worker could not
    * finish comes with no output and an error diagnostic naming the slot; others still come.
    */
@@ -295,7 +297,9 @@ export class ChunkPool<Output> {
   #request(evtx: EvtxFile, file: string, task: ReadTask): TaskRequest {
     const { first, count } = task;
     const pass = this.#passOf(evtx);
-    return { kind: 'task', id: this.#nextId++, file, pass, first, count, read: evtx.readOptions };
+    const name = evtx.summary.file;
+    const read = evtx.readOptions;
+    return { kind: 'task', id: this.#nextId++, file, name, pass, first, count, read };
   }
   /** A number of its own for each file object read (see TaskRequest.pass). */
   #passOf(evtx: EvtxFile): number {

@@ -41,7 +41,13 @@ export interface WorkerStart {
 export interface TaskRequest {
   readonly kind: 'task';
   readonly id: number;
+  /** The path the thread opens. */
   readonly file: string;
+  /**
+   * What records and diagnostics call the file: the EvtxFile's own name, which differs from
+   * `file` when the log was unpacked to a temporary file (a gzipped EVTX, a zip's member).
+   */
+  readonly name: string;
   /**
    * Which read of the pool the task is part of. A thread keeps the file open, with the templates
    * compiled from it, for the tasks of one read only: a file rewritten at the same path between

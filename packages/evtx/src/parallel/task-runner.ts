@@ -65,7 +65,7 @@ export class TaskRunner {
       const open = await this.fileFor(request.file, request.pass);
       const bytes = await readRun(await open.source, first, count);
       const run = { first, count, bytes };
-      await warmTemplates(await open.source, request.file, run, open, request.read);
+      await warmTemplates(await open.source, request.name, run, open, request.read);
       if (request.recovered !== undefined) {
         return { kind: 'task', id, slots: [await readRecovered(open, bytes, request, job)] };
       }
@@ -130,7 +130,7 @@ async function parseRun(
     const slotBytes = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
     let slot = parseOne(slotBytes, index, open, request);
     if ('slackUnread' in slot && slot.slackUnread === true && open.warmed < index) {
-      await warmBefore(await open.source, request.file, index, open, request.read);
+      await warmBefore(await open.source, request.name, index, open, request.read);
       slot = parseOne(slotBytes, index, open, request);
     }
     slots.push(runJob(slot, job));
@@ -145,7 +145,7 @@ function parseOne(
   request: TaskRequest,
 ): ParsedSlot | WorkerSlot {
   try {
-    const slot = parseSlot(bytes, index, request.file, open.templates, request.read);
+    const slot = parseSlot(bytes, index, request.name, open.templates, request.read);
     return { ...slot, records: liveRecords(slot.records) };
   } catch (error) {
     return failedSlot(index, `parsing threw ${describeThrown(error)}`);
@@ -166,16 +166,16 @@ async function readRecovered(
   const { first: index, recovered = [], late = [] } = request;
   const source = await open.source;
   if (late.length > 0)
-    await warmBefore(source, request.file, slotCount(source.size), open, request.read);
-  await warmTemplates(source, request.file, { first: index, count: 1, bytes }, open, request.read);
+    await warmBefore(source, request.name, slotCount(source.size), open, request.read);
+  await warmTemplates(source, request.name, { first: index, count: 1, bytes }, open, request.read);
   const toRead = { index, offsets: recovered, late };
   try {
     const readHere = () =>
-      readRecoveredSlot(bytes, toRead, request.file, open.templates, request.read);
+      readRecoveredSlot(bytes, toRead, request.name, open.templates, request.read);
     let read = readHere();
     // As in the pass (parseRun): a slack record may borrow a template from an earlier chunk.
     if (read.slot.slackUnread === true && open.warmed < index) {
-      await warmBefore(source, request.file, index, open, request.read);
+      await warmBefore(source, request.name, index, open, request.read);
       read = readHere();
     }
     // The keys went to the accountant in the pass.

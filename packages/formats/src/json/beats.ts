@@ -113,7 +113,16 @@ export function beatRecord(
   // 4; Task names are the provider's): they are kept as the record's rendered names.
   addRendered(record, object, layout);
   record.data = beatData(object, layout, record.provider).fields;
+  if (hasTag(object, RECOVERED_TAG)) record.recovered = true;
   return record;
+}
+
+/** The tag `dump --format ecs` gives a recovered record's document. */
+const RECOVERED_TAG = 'evtxhunt-recovered';
+
+function hasTag(object: JsonObject, tag: string): boolean {
+  const tags = valueAt(object, 'tags');
+  return Array.isArray(tags) && tags.includes(tag);
 }
 
 function addRendered(record: ImportedRecord, object: JsonObject, layout: BeatLayout): void {
@@ -124,8 +133,19 @@ function addRendered(record: ImportedRecord, object: JsonObject, layout: BeatLay
   }
   const keywords = valueAt(object, layout.rendered.keywords);
   const names = Array.isArray(keywords) ? keywords.map((item) => scalarText(item)) : [];
+  const audit = auditKeywords(textAt(object, 'event.outcome'));
   if (names.length > 0) rendered.keywords = names.filter((name) => name !== undefined);
+  else if (audit !== undefined) rendered.keywords = audit;
   if (Object.keys(rendered).length > 0) record.rendered = rendered;
+}
+
+/**
+ * The audit keyword an ECS event.outcome stands for, when the document keeps no keywords
+ * (`dump --format ecs` writes none): Winlogbeat sets the outcome from exactly these names.
+ */
+function auditKeywords(outcome: string | undefined): string[] | undefined {
+  if (outcome === 'success') return ['Audit Success'];
+  return outcome === 'failure' ? ['Audit Failure'] : undefined;
 }
 
 function beatData(object: JsonObject, layout: BeatLayout, provider: string): FieldCollector {

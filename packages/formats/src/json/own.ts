@@ -155,6 +155,8 @@ function systemRecord(
   readHeaderFields(record, object);
   const issues = textList(object['issues']);
   if (issues.length > 0) record.issues = issues;
+  // Both formats write `"recovered":true` for a recovered record, and leave it out otherwise.
+  if (object['recovered'] === true) record.recovered = true;
   return record;
 }
 

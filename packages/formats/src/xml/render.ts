@@ -88,14 +88,21 @@ function upperFirst(key: string): string {
   return key[0]?.toUpperCase() + key.slice(1);
 }
 
-/** Markup characters as entities; characters XML 1.0 cannot hold as `_xHHHH_`. */
+/**
+ * Markup characters as entities; characters XML 1.0 cannot hold as `_xHHHH_`, and so an
+ * underscore that starts such a pattern in the text itself as `_x005F_` (as the EVTX parser's
+ * XML does), so that reading it back gives the text, not the character.
+ */
 export function escapeXml(value: string): string {
-  return value.replace(/[&<>'"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (char) => {
+  return value.replace(XML_SPECIAL, (char) => {
     const entity = ENTITIES.get(char);
     if (entity !== undefined) return entity;
     return `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
   });
 }
+
+const XML_SPECIAL =
+  /[&<>'"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 const ENTITIES: ReadonlyMap<string, string> = new Map([
   ['&', '&amp;'],

@@ -20,7 +20,16 @@ export interface XmlEvent {
   readonly element: EventElement;
   readonly offset: number;
   readonly line: number;
+  /** True when RECOVERED_COMMENT came right before the event. */
+  readonly recovered: boolean;
 }
+
+/**
+ * The comment `dump --format xml` writes right before a recovered record's `<Event>` (one no
+ * chunk header vouched for): the record is read back as recovered, not as a live one.
+ */
+export const RECOVERED_COMMENT = '<!-- evtxhunt: recovered record, not a live one -->';
+const RECOVERED_COMMENT_TEXT = RECOVERED_COMMENT.slice(4, -3);
 
 /** Deepest nesting inside an event; Windows' events nest a few levels. */
 export const MAX_XML_DEPTH = 64;
@@ -43,7 +52,9 @@ class EventReader {
   private at = 0;
   /** Open elements of the event being read; empty between events. */
   private stack: EventElement[] = [];
-  private eventStart = { offset: 0, line: 1 };
+  private eventStart = { offset: 0, line: 1, recovered: false };
+  /** Whether the last markup between events was RECOVERED_COMMENT. */
+  private recoveredNext = false;
   /** Characters of the current event so far. */
   private eventChars = 0;
   /** Why the current event is being skipped, or undefined. */
@@ -85,6 +96,10 @@ class EventReader {
       case 'text':
         if (token.layout !== true) this.addText(token.text);
         return undefined;
+      case 'comment':
+        // A comment inside an event is no mark: event text cannot hold one unescaped.
+        if (this.stack.length === 0) this.recoveredNext = token.text === RECOVERED_COMMENT_TEXT;
+        return undefined;
       case 'problem':
         this.problem(token.message);
         return undefined;
@@ -92,7 +107,10 @@ class EventReader {
   }
 
   private open(token: Extract<XmlToken, { kind: 'open' }>): XmlEvent | undefined {
-    if (this.stack.length === 0 && token.name !== 'Event') return undefined;
+    if (this.stack.length === 0 && token.name !== 'Event') {
+      this.recoveredNext = false;
+      return undefined;
+    }
     if (this.stack.length === 0) this.startEvent();
     if (this.broken !== undefined) {
       if (!token.selfClosing) this.skippedDepth++;
@@ -113,7 +131,8 @@ class EventReader {
   }
 
   private startEvent(): void {
-    this.eventStart = this.position.at();
+    this.eventStart = { ...this.position.at(), recovered: this.recoveredNext };
+    this.recoveredNext = false;
     this.eventChars = 0;
     this.broken = undefined;
   }
@@ -131,12 +150,9 @@ class EventReader {
 
   private closeSkipped(): undefined {
     if (--this.skippedDepth > 0) return undefined;
-    this.report({
-      severity: 'error',
-      structure: 'xml event',
-      ...this.eventStart,
-      message: `skipped: ${this.broken}`,
-    });
+    const { offset, line } = this.eventStart;
+    const message = `skipped: ${this.broken}`;
+    this.report({ severity: 'error', structure: 'xml event', offset, line, message });
     this.broken = undefined;
     this.stack = [];
     return undefined;
@@ -168,7 +184,8 @@ class EventReader {
   }
 
   private problem(message: string): void {
-    const where = this.stack.length > 0 ? this.eventStart : this.position.at();
+    const { offset, line } = this.stack.length > 0 ? this.eventStart : this.position.at();
+    const where = { offset, line };
     this.report({ severity: 'error', structure: 'xml event', ...where, message });
     if (this.stack.length > 0 && message.includes('cut off')) this.stack = [];
   }

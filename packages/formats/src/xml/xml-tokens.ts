@@ -19,7 +19,8 @@ export type XmlToken =
       readonly text: string;
       readonly start: number;
       readonly layout?: boolean;
-    };
+    }
+  | { readonly kind: 'comment'; readonly text: string; readonly start: number };
 
 /** A token that could not be read, with the text it covered. */
 export interface XmlProblem {
@@ -46,7 +47,7 @@ export function nextToken(
   final: boolean,
 ): { token: XmlToken | XmlProblem | undefined; end: number } | undefined {
   if (text.charCodeAt(at) !== 0x3c) return textToken(text, at, final);
-  if (text.startsWith('<!--', at)) return skipTo(text, at, '-->', final);
+  if (text.startsWith('<!--', at)) return comment(text, at, final);
   if (text.startsWith('<![CDATA[', at)) return cdata(text, at, final);
   if (text.startsWith('<?', at)) return skipTo(text, at, '?>', final);
   if (text.startsWith('<!', at)) return doctype(text, at, final);
@@ -78,6 +79,15 @@ function skipTo(text: string, at: number, close: string, final: boolean) {
   const end = text.indexOf(close, at + 2);
   if (end < 0) return final ? problem(`no '${close}' before the end`, at, text.length) : undefined;
   return { token: undefined, end: end + close.length };
+}
+
+function comment(text: string, at: number, final: boolean) {
+  const end = text.indexOf('-->', at + 4);
+  if (end < 0) return final ? problem("no '-->' before the end", at, text.length) : undefined;
+  return {
+    token: { kind: 'comment', text: text.slice(at + 4, end), start: at } as XmlToken,
+    end: end + 3,
+  };
 }
 
 function cdata(text: string, at: number, final: boolean) {
@@ -155,14 +165,15 @@ export function decodeReferences(text: string): string {
 
 /**
  * `_xHHHH_` for a character XML 1.0 cannot hold (C0 controls but tab, line feed and carriage
- * return; U+FFFE, U+FFFF), as `dump --format xml` writes them, back to the character. Any
- * other `_xHHHH_` (`_x0041_`) is text an event wrote, and stays.
+ * return; U+FFFE, U+FFFF), as `dump --format xml` writes them, back to the character; and
+ * `_x005F_`, the underscore of a literal `_xHHHH_` in the text, back to `_`, so that text
+ * comes back as it was. Any other `_xHHHH_` (`_x0041_`) is text an event wrote, and stays.
  */
 function decodeUnholdable(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) => {
     const code = parseInt(hex, 16);
     const unholdable =
       (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code >= 0xfffe;
-    return unholdable ? String.fromCharCode(code) : whole;
+    return unholdable || code === 0x5f ? String.fromCharCode(code) : whole;
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
+import { recordXml } from '../../src/xml/render.js';
 import { decodeReferences } from '../../src/xml/xml-tokens.js';
 import { readAll } from '../helpers.js';
 
@@ -91,4 +92,21 @@ test('text longer than an event may be is dropped with an error, not held; the n
   );
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0]?.message ?? '', /longer than 16777216 characters dropped/);
+});
+
+test('decodeReferences turns _x005F_ back into the underscore of a literal _xHHHH_', () => {
+  assert.equal(decodeReferences('_x005F_x001B_ a_x005F_x005F_b _x005F_'), '_x001B_ a_x005F_b _');
+});
+
+test('recordXml writes a literal _xHHHH_ so that it reads back as text, not the character', async () => {
+  const values = ['_x001B_', 'a\u001bb_x0041_', '_x005F_x001B_', '__x00e9_', '_x1B_'];
+  const record = (await readAll(EVENT("<Data Name='A'>x</Data>"))).records[0];
+  assert.ok(record !== undefined);
+  record.data = Object.fromEntries(values.map((value, i) => [`F${i}`, value]));
+  const xml = recordXml(record);
+  assert.match(xml, /<Data Name='F0'>_x005F_x001B_<\/Data>/);
+  assert.match(xml, /<Data Name='F1'>a_x001B_b_x005F_x0041_<\/Data>/);
+
+  const back = (await readAll(xml)).records[0];
+  assert.deepEqual(back?.data, record.data);
 });

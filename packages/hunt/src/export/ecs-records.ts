@@ -35,10 +35,13 @@ export function ecsRecordDocument(record: ExportRecord, file: string): EcsDocume
   doc.set('event.kind', 'event');
   doc.set('event.code', String(record.eventId));
   doc.set('event.provider', record.provider);
-  doc.set('event.outcome', auditOutcome(record.keywords));
+  doc.set(
+    'event.outcome',
+    auditOutcome(record.keywords) ?? namedOutcome(record.rendered?.keywords),
+  );
   doc.set('host.name', record.computer);
   doc.set('log.file.path', file);
-  doc.set('log.level', record.level === undefined ? undefined : LEVEL_NAMES[record.level]);
+  doc.set('log.level', logLevel(record));
   if (record.recovered === true) doc.set('tags', ['evtxhunt-recovered']);
 
   addWinlogFields(doc, record);
@@ -70,4 +73,16 @@ function auditOutcome(keywords: string | undefined): string | undefined {
   const mask = BigInt(keywords);
   if ((mask & AUDIT_FAILURE) !== 0n) return 'failure';
   return (mask & AUDIT_SUCCESS) !== 0n ? 'success' : undefined;
+}
+
+/** ECS's log.level: Level's name, or the name an export kept in its place, lower-cased. */
+function logLevel(record: ExportRecord): string | undefined {
+  if (record.level !== undefined) return LEVEL_NAMES[record.level];
+  return record.rendered?.level?.toLowerCase();
+}
+
+/** success or failure from the names of the audit keywords, as Winlogbeat keeps them. */
+function namedOutcome(names: readonly string[] | undefined): string | undefined {
+  if (names?.includes('Audit Failure')) return 'failure';
+  return names?.includes('Audit Success') ? 'success' : undefined;
 }

@@ -29,4 +29,9 @@ export interface ExportRecord extends EventRecord {
   readonly writtenTime?: string;
   /** Problems met decoding the record, which did not stop it. */
   readonly issues?: readonly string[];
+  /**
+   * The names Windows rendered for Level and Keywords (`Information`, `Audit Success`), as an
+   * export kept them where it kept no numbers (Winlogbeat): used only when the number is absent.
+   */
+  readonly rendered?: { readonly level?: string; readonly keywords?: readonly string[] };
 }
