@@ -13,17 +13,8 @@
  */
 import { isObject, parseJson } from '../json/json-parse.js';
 import { addValue } from '../json/json-values.js';
-import {
-  addIssue,
-  emptyRecord,
-  FieldCollector,
-  setEventId,
-  setNumber,
-  setRecordId,
-  setText,
-  setTime,
-} from '../record.js';
-import { utcTime } from '../time.js';
+import { readOwnSystemFields } from '../own-fields.js';
+import { addIssue, emptyRecord, FieldCollector } from '../record.js';
 import type { ImportedRecord } from '../types.js';
 
 /** The header's first columns, in the writer's order: enough to tell the export by. */
@@ -44,23 +35,6 @@ export function ownCsvColumns(header: readonly string[]): Map<string, number> | 
   return new Map(header.map((name, index) => [name, index]));
 }
 
-const NUMBERS = [
-  'level',
-  'task',
-  'opcode',
-  'version',
-  'qualifiers',
-  'processId',
-  'threadId',
-] as const;
-const TEXTS = [
-  'userId',
-  'providerGuid',
-  'eventSourceName',
-  'activityId',
-  'relatedActivityId',
-] as const;
-
 /** The record for one row. */
 export function ownCsvRecord(
   row: readonly string[],
@@ -74,33 +48,12 @@ export function ownCsvRecord(
     const value = index === undefined ? undefined : row[index];
     return value === undefined || value === '' ? undefined : unguarded(value);
   };
-  setRecordId(record, cell('recordId'));
-  setTime(record, cell('TimeCreated (UTC)'));
-  setEventId(record, cell('eventId'));
-  record.provider = cell('provider') ?? '';
-  record.channel = cell('channel') ?? '';
-  record.computer = cell('computer') ?? '';
-  for (const key of NUMBERS) setNumber(record, key, cell(key));
-  for (const key of TEXTS) setText(record, key, cell(key));
-  const keywords = cell('keywords');
-  if (keywords !== undefined) record.keywords = keywords;
-  readHeaderFields(record, cell('headerRecordId'), cell('WrittenTime (UTC)'));
+  readOwnSystemFields(record, cell, { created: 'TimeCreated (UTC)', written: 'WrittenTime (UTC)' });
   const issues = cell('issues');
   if (issues !== undefined) record.issues = issues.split('; ');
   if (cell('recovered') === 'true') record.recovered = true;
   record.data = dataFields(record, cell(DATA_COLUMN) ?? '{}').fields;
   return record;
-}
-
-/** The record header's id and time, which a CSV of an EVTX log keeps. */
-function readHeaderFields(
-  record: ImportedRecord,
-  headerId: string | undefined,
-  written: string | undefined,
-): void {
-  if (headerId !== undefined && /^\d{1,20}$/.test(headerId)) record.headerRecordId = headerId;
-  const time = written === undefined ? undefined : utcTime(written, 0);
-  if (time !== undefined) record.writtenTime = time;
 }
 
 /** The data column's JSON object, field by field in its order. */

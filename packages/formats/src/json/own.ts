@@ -3,16 +3,8 @@
  * lines, read back: the round trip gives the record that was written (a Timesketch line has
  * no record header's id and time; its data fields sit beside the System fields).
  */
-import {
-  emptyRecord,
-  FieldCollector,
-  setEventId,
-  setNumber,
-  setRecordId,
-  setText,
-  setTime,
-} from '../record.js';
-import { utcTime } from '../time.js';
+import { readOwnSystemFields } from '../own-fields.js';
+import { emptyRecord, FieldCollector } from '../record.js';
 import type { ImportedRecord } from '../types.js';
 import type { JsonObject, JsonValue } from './json-parse.js';
 import { addValue, objectAt, scalarText, textAt } from './json-values.js';
@@ -21,23 +13,6 @@ import { addValue, objectAt, scalarText, textAt } from './json-values.js';
 export function isOwnDump(object: JsonObject): boolean {
   return ['recordId', 'eventId', 'channel'].every((key) => textAt(object, key) !== undefined);
 }
-
-const NUMBERS = [
-  'qualifiers',
-  'version',
-  'level',
-  'task',
-  'opcode',
-  'processId',
-  'threadId',
-] as const;
-const TEXTS = [
-  'providerGuid',
-  'eventSourceName',
-  'userId',
-  'activityId',
-  'relatedActivityId',
-] as const;
 
 /** The record of one dump line. */
 export function ownDumpRecord(
@@ -142,31 +117,12 @@ function systemRecord(
 ): ImportedRecord {
   const record = emptyRecord(file, position);
   const text = (key: string) => textAt(object, key);
-  setRecordId(record, text('recordId'));
-  setEventId(record, text('eventId'));
-  setTime(record, text('timeCreated'));
-  record.provider = text('provider') ?? '';
-  record.channel = text('channel') ?? '';
-  record.computer = text('computer') ?? '';
-  for (const key of NUMBERS) setNumber(record, key, text(key));
-  for (const key of TEXTS) setText(record, key, text(key));
-  const keywords = text('keywords');
-  if (keywords !== undefined) record.keywords = keywords;
-  readHeaderFields(record, object);
+  readOwnSystemFields(record, text, { created: 'timeCreated', written: 'writtenTime' });
   const issues = textList(object['issues']);
   if (issues.length > 0) record.issues = issues;
   // Both formats write `"recovered":true` for a recovered record, and leave it out otherwise.
   if (object['recovered'] === true) record.recovered = true;
   return record;
-}
-
-/** The record header's id and time, when the line has them (a dump of EVTX does). */
-function readHeaderFields(record: ImportedRecord, object: JsonObject): void {
-  const headerId = textAt(object, 'headerRecordId');
-  if (headerId !== undefined && /^\d{1,20}$/.test(headerId)) record.headerRecordId = headerId;
-  const written = textAt(object, 'writtenTime');
-  const time = written === undefined ? undefined : utcTime(written, 0);
-  if (time !== undefined) record.writtenTime = time;
 }
 
 function textList(value: JsonValue | undefined): string[] {
