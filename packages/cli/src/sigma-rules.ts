@@ -47,8 +47,22 @@ async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
     ...(set.failures.length > FAILURES_SHOWN
       ? [`sigma: and ${set.failures.length - FAILURES_SHOWN} more rules did not load`]
       : []),
+    ...sharedIdLines(set),
   ];
   await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
+}
+
+/** A warning per rule id that several files carry (their matches are each reported). */
+function sharedIdLines(set: SigmaRuleSet): string[] {
+  const shared = set.sharedIds();
+  const lines = shared.slice(0, FAILURES_SHOWN).map(({ id, files }) => {
+    const names = files.join(', ');
+    return `sigma: warning: rule id ${id} is in ${files.length} files, each reports its matches: ${names}`;
+  });
+  if (shared.length > FAILURES_SHOWN) {
+    lines.push(`sigma: warning: and ${shared.length - FAILURES_SHOWN} more rule ids are shared`);
+  }
+  return lines;
 }
 
 async function ruleFiles(path: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * test/fixtures/sigma (see its README for their origin).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -190,3 +190,28 @@ test('sigma: a regular expression that backtracks exponentially ends, with the r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('sigma: a rule id in two files is a warning naming both, and each copy reports', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-ids-'));
+  try {
+    const rule = readFileSync(`${FIXTURES}/proc_creation_win_bitsadmin_download.yml`, 'utf8');
+    writeFileSync(join(dir, 'a.yml'), rule);
+    writeFileSync(join(dir, 'b.yml'), rule);
+
+    const run = await runEvtxhunt('sigma', '--rules', dir, BITSADMIN);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      withoutAccount(run.stderr),
+      'sigma: 2 rules loaded, 0 did not load\n' +
+        `sigma: warning: rule id ${ruleId(rule)} is in 2 files, each reports its matches: ` +
+        `${join(dir, 'a.yml')}, ${join(dir, 'b.yml')}\n`,
+    );
+    assert.equal(run.stdout.trimEnd().split('\n').length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function ruleId(rule: string): string {
+  return /^id: (\S+)$/m.exec(rule)?.[1] ?? '';
+}

@@ -3,6 +3,8 @@
  * is tried only on the events of its source. `process_creation` binds to Sysmon 1 and to
  * Security 4688 (its field names mapped, see security-4688.ts); the other Sysmon categories to
  * their event IDs; a `service` to its channel, any event ID.
+ * TODO: the channel is the one the event names, so events collected with Windows Event
+ * Forwarding into `ForwardedEvents` match no rule; binding by provider as well would fix that.
  */
 import { fail, quoted } from './errors.js';
 import { SECURITY_4688_FIELDS, type FieldMap } from './field-map.js';

@@ -139,6 +139,20 @@ export class SigmaRuleSet {
   }
 
   /**
+   * The rule ids more than one loaded rule carries, with their files in load order: copies of
+   * a rule (a folder copied twice) each report their matches, so a caller should say so.
+   */
+  sharedIds(): { readonly id: string; readonly files: readonly string[] }[] {
+    const files = new Map<string, string[]>();
+    for (const { info } of this.rules) {
+      const seen = files.get(info.id);
+      if (seen === undefined) files.set(info.id, [info.file]);
+      else seen.push(info.file);
+    }
+    return [...files].flatMap(([id, list]) => (list.length > 1 ? [{ id, files: list }] : []));
+  }
+
+  /**
    * A fresh run of the correlations over a stream of matches (see CorrelationRun), or
    * undefined when no correlation loaded.
    */
