@@ -50,5 +50,5 @@ export class SigmaHunt {
 /** The Sigma hunt of --rules, or undefined without it. */
 export async function sigmaHuntOption(args: ParsedArgs, io: Io): Promise<SigmaHunt | undefined> {
   const path = args.values.get('rules');
-  return path === undefined ? undefined : new SigmaHunt(await loadRuleSet(path, io));
+  return path === undefined ? undefined : new SigmaHunt(await loadRuleSet(path, io, args));
 }

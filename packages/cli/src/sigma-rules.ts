@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 import { SigmaRuleSet, type RuleSource } from '@evtxhunt/sigma';
 
-import { InputError } from './errors.js';
+import type { OptionSpec, ParsedArgs } from './args.js';
+import { InputError, UsageError } from './errors.js';
 import { escapeText } from './escape.js';
 import { describeError } from './inputs.js';
 import type { Io } from './io.js';
@@ -19,8 +20,14 @@ export const RULE_FILE_LIMIT = 100_000;
 /** Failures listed one per line on stderr; the rest are counted. */
 const FAILURES_SHOWN = 20;
 
+/** The option that gives the `expand` modifier's placeholders their values. */
+export const PLACEHOLDER_OPTION: OptionSpec = { name: 'placeholder', kind: 'list' };
+
+export const PLACEHOLDER_HELP = `a value of a %NAME% placeholder of the expand modifier; repeat
+it for more values or names (--placeholder admins=alice --placeholder admins=bob)`;
+
 /** The rule set of the folder or file, its counts written to stderr. */
-export async function loadRuleSet(path: string, io: Io): Promise<SigmaRuleSet> {
+export async function loadRuleSet(path: string, io: Io, args: ParsedArgs): Promise<SigmaRuleSet> {
   const files = await ruleFiles(path);
   const sources: RuleSource[] = [];
   for (const file of files) {
@@ -31,7 +38,8 @@ export async function loadRuleSet(path: string, io: Io): Promise<SigmaRuleSet> {
     }
   }
   // main.ts has V8 fall back to its linear-time engine (regex-settings.ts).
-  const set = new SigmaRuleSet(sources, { linearRegexFallback: true });
+  const placeholders = placeholderValues(args.lists.get(PLACEHOLDER_OPTION.name) ?? []);
+  const set = new SigmaRuleSet(sources, { linearRegexFallback: true, placeholders });
   await reportLoad(set, io);
   return set;
 }
@@ -50,6 +58,18 @@ async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
     ...sharedIdLines(set),
   ];
   await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
+}
+
+/** NAME=VALUE options as each name's values, in order; throws a UsageError for another shape. */
+function placeholderValues(options: readonly string[]): Record<string, string[]> {
+  const values: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const option of options) {
+    const at = option.indexOf('=');
+    if (at < 1) throw new UsageError(`--placeholder takes NAME=VALUE, not ${option}`);
+    const name = option.slice(0, at);
+    (values[name] ??= []).push(option.slice(at + 1));
+  }
+  return values;
 }
 
 /** A warning per rule id that several files carry (their matches are each reported). */

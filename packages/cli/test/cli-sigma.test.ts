@@ -215,3 +215,45 @@ test('sigma: a rule id in two files is a warning naming both, and each copy repo
 function ruleId(rule: string): string {
   return /^id: (\S+)$/m.exec(rule)?.[1] ?? '';
 }
+
+test('sigma --placeholder: the values of an expand placeholder, repeated for more', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-expand-'));
+  try {
+    const rule = join(dir, 'expand.yml');
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(
+      rule,
+      [
+        'title: expanded',
+        'logsource: {category: process_creation, product: windows}',
+        'detection:',
+        "  sel: {CommandLine|expand: '%cmd%'}",
+        '  condition: sel',
+      ].join('\n'),
+    );
+    writeFileSync(events, `${processLine('1', 'whoami')}\n${processLine('2', 'aaaa')}\n`);
+
+    const args = ['sigma', '--rules', rule, '--format', 'json'];
+    const run = await runEvtxhunt(
+      ...args,
+      '--placeholder',
+      'cmd=x',
+      '--placeholder=cmd=aaaa',
+      events,
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const matches = (JSON.parse(run.stdout) as { matches: { recordId: string }[] }).matches;
+    assert.deepEqual(
+      matches.map((match) => match.recordId),
+      ['2'],
+    );
+
+    const without = await runEvtxhunt(...args, events);
+    assert.match(without.stderr, /placeholder %cmd% has no values \(expand\)/);
+    const bad = await runEvtxhunt(...args, '--placeholder', 'cmd', events);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--placeholder takes NAME=VALUE, not cmd/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

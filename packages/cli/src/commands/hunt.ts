@@ -36,6 +36,7 @@ import { renderHtmlReport } from '../report/html.js';
 import { renderTextReport } from '../report/text.js';
 import type { Reporter } from '../reporter.js';
 import { RULES_HELP, sigmaHuntOption, type SigmaHunt } from '../sigma-hunt.js';
+import { PLACEHOLDER_HELP, PLACEHOLDER_OPTION } from '../sigma-rules.js';
 import { sourceStatus } from '../source-status.js';
 import { threadsOption } from '../threads-option.js';
 
@@ -64,6 +65,8 @@ Options:
   --out FILE         write the report to FILE instead of stdout; never one of the files
                      the hunt reads (a log, --allow or --config)
   --rules DIR        ${RULES_HELP.replaceAll('\n', '\n                     ')}
+  --placeholder NAME=VALUE
+                     ${PLACEHOLDER_HELP.replaceAll('\n', '\n                     ')}
   --threads N        worker threads that parse chunks (default 1: the engine needs whole
                      records, and sending them between threads costs about what it saves)
   --strict           ${STRICT_HELP.replaceAll('\n', '\n                     ')}
@@ -276,6 +279,7 @@ export const huntCommand: Command = {
     { name: 'format', kind: 'value', choices: FORMATS },
     { name: 'out', kind: 'value' },
     { name: 'rules', kind: 'value' },
+    PLACEHOLDER_OPTION,
     { name: 'threads', kind: 'value' },
     STRICT_OPTION,
     SLACK_OPTION,

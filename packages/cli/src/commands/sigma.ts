@@ -22,7 +22,7 @@ import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import type { Reporter } from '../reporter.js';
-import { loadRuleSet } from '../sigma-rules.js';
+import { loadRuleSet, PLACEHOLDER_HELP, PLACEHOLDER_OPTION } from '../sigma-rules.js';
 import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 
 const HELP = `Usage: evtxhunt sigma --rules DIR PATH... [--format text|json]
@@ -44,6 +44,8 @@ title and how many events (the JSON lists ${CORRELATION_EVENTS_KEPT} of them: th
 
 Options:
   --rules DIR        the Sigma rules (required)
+  --placeholder NAME=VALUE
+                     ${PLACEHOLDER_HELP.replaceAll('\n', '\n                     ')}
   --format FORMAT    text (default: one line per match: time, computer, record id, level,
                      title, then the fields the rule names) or json (one object with the
                      rule counts and every match)
@@ -64,7 +66,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError('sigma needs at least one path');
 
   const inputs = await collectInputs(args.positionals);
-  const rules = await loadRuleSet(rulesPath, io);
+  const rules = await loadRuleSet(rulesPath, io, args);
   const scan = new SigmaScan(rules);
   const json = args.values.get('format') === 'json';
   const matches: SigmaMatch[] = [];
@@ -188,6 +190,7 @@ export const sigmaCommand: Command = {
   help: HELP,
   options: [
     { name: 'rules', kind: 'value' },
+    PLACEHOLDER_OPTION,
     { name: 'format', kind: 'value', choices: FORMATS },
     STRICT_OPTION,
     SLACK_OPTION,
