@@ -198,6 +198,13 @@ browserTest('Enter on a sort button sorts, and does not open the selected row', 
 
 browserTest('the column chooser gives focus back to its button when it closes', async () => {
   const page = await sample();
+  // The page is still changing while the hunt runs (its status, the Findings tab, the Hunts
+  // menu's counts); wait for it, so the chooser opens and closes on a settled page.
+  await page.waitForFunction(
+    () => document.querySelector('.hunt-status')?.textContent?.startsWith('Hunted') === true,
+    undefined,
+    { timeout: 60_000 },
+  );
   const button = page.getByRole('button', { name: 'Columns' });
 
   await button.focus();
