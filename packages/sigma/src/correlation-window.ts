@@ -12,7 +12,10 @@
  */
 import { holds, lowerBoundOnly, type CorrelationDefinition } from './correlation.js';
 
-/** One match of a referred rule (or one firing of a referred correlation) as a correlation sees it. */
+/**
+ * One match of a referred rule (or one firing of a referred correlation) as a correlation sees
+ * it.
+ */
 export interface Entry {
   /** 100-ns ticks since 1970: when the match happened (a chained window's end). */
   readonly time: bigint;

@@ -12,7 +12,10 @@ import type { Modifiers } from './modifiers.js';
 import { ANY_RUN, anchored, parsePattern, type Pattern } from './pattern.js';
 import type { Scalar } from './values.js';
 
-/** The field in `slot` must have a value (lower-cased) in `exact`, or whose base name is in `baseNames`. */
+/**
+ * The field in `slot` must have a value (lower-cased) in `exact`, or one whose base name is in
+ * `baseNames`.
+ */
 export interface Requirement {
   readonly slot: number;
   readonly exact: ReadonlySet<string>;
