@@ -11,6 +11,7 @@ import type { Bookmark } from '../../session/bookmarks.js';
 import { bookmarkLabel, openBookmark } from '../../session/bookmarks-open.js';
 import { jsonlReport, markdownReport, reportSource } from '../../session/bookmarks-report.js';
 import type { Workbench } from '../../session/workbench.js';
+import { visibleText } from '../visible-text.js';
 import { NoteEditor } from './star-button.js';
 
 /** A finished export: its name and a blob: URL to it. */
@@ -29,9 +30,12 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
   const bookmarks = bench.bookmarks;
   const list = bookmarks.list.value;
   const [status, exportAs] = useExport(bench);
+  // Why the bookmark last picked could not be opened (its finding is gone), or undefined.
+  const [notOpened, setNotOpened] = useState<string | undefined>(undefined);
+  const open = (bookmark: Bookmark) => setNotOpened(openBookmark(bench, bookmark));
   const walk = (step: 1 | -1) => {
     const next = bookmarks.step(step);
-    if (next !== undefined) openBookmark(bench, next);
+    if (next !== undefined) open(next);
   };
   const none = list.length === 0;
   return (
@@ -54,6 +58,11 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
           {status}
         </p>
       </div>
+      {notOpened !== undefined && (
+        <p class="problem bookmark-gone" role="alert">
+          {visibleText(notOpened)}
+        </p>
+      )}
       {none ? (
         <p class="hunt-note">
           Star an event in its details, or a finding in the findings list, to bookmark it.
@@ -61,7 +70,7 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
       ) : (
         <ol class="bookmark-list">
           {list.map((bookmark) => (
-            <BookmarkItem key={bookmark.key} bench={bench} bookmark={bookmark} />
+            <BookmarkItem key={bookmark.key} bench={bench} bookmark={bookmark} onOpen={open} />
           ))}
         </ol>
       )}
@@ -69,20 +78,27 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
   );
 }
 
-function BookmarkItem({ bench, bookmark }: { bench: Workbench; bookmark: Bookmark }) {
+interface BookmarkItemProps {
+  readonly bench: Workbench;
+  readonly bookmark: Bookmark;
+  readonly onOpen: (bookmark: Bookmark) => void;
+}
+
+function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
   const current = bench.bookmarks.current.value === bookmark.key;
+  const label = visibleText(bookmarkLabel(bench.store, bookmark));
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}
       aria-current={current ? 'true' : undefined}
     >
-      <button type="button" class="link" onClick={() => openBookmark(bench, bookmark)}>
-        {bookmarkLabel(bench.store, bookmark)}
+      <button type="button" class="link" onClick={() => onOpen(bookmark)}>
+        {label}
       </button>
       <button
         type="button"
         class="bookmark-remove"
-        aria-label={`Remove the bookmark ${bookmarkLabel(bench.store, bookmark)}`}
+        aria-label={`Remove the bookmark ${label}`}
         onClick={() => bench.bookmarks.remove(bookmark.key)}
       >
         Remove

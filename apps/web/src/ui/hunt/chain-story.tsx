@@ -9,6 +9,7 @@ import type { ProcessChain } from '../../hunt/parent-chain.js';
 import type { OpenEvidence } from '../../session/findings.js';
 import { CHAIN_END_TEXT } from '../../session/report-story.js';
 import type { EventStore } from '../../store/event-store.js';
+import { visibleText } from '../visible-text.js';
 
 const STEP_NAMES: Readonly<Record<StoryStep['step'], string>> = {
   'process-start': 'Process started',
@@ -34,9 +35,9 @@ export function ChainStory({ story, evidence, store, onOpenRow }: ChainStoryProp
         {story.map((step) => (
           <li key={`${step.step}${step.evidence.recordId}`}>
             <span class="story-step">{STEP_NAMES[step.step]}</span>
-            <span class="mono story-time">{step.time}</span>
+            <span class="mono story-time">{visibleText(step.time)}</span>
             <RecordButton row={rowOf(step)} recordId={step.evidence.recordId} onOpen={onOpenRow} />
-            <span class="path story-summary">{step.summary}</span>
+            <span class="path story-summary">{visibleText(step.summary)}</span>
           </li>
         ))}
       </ol>
@@ -61,10 +62,12 @@ function ParentChain({
         {chain.links.map((link, at) => (
           <li key={`${at}${link.processGuid ?? ''}`}>
             <span class="path">
-              {link.image ?? '(image unknown)'}
+              {link.image === undefined ? '(image unknown)' : visibleText(link.image)}
               {at === chain.links.length - 1 && <strong> (this process)</strong>}
             </span>
-            {link.commandLine !== undefined && <code class="list-value">{link.commandLine}</code>}
+            {link.commandLine !== undefined && (
+              <code class="list-value">{visibleText(link.commandLine)}</code>
+            )}
             {link.row === undefined ? (
               <span class="hunt-note">start not in the logs</span>
             ) : (
@@ -86,10 +89,10 @@ interface RecordButtonProps {
 
 function RecordButton({ row, recordId, onOpen }: RecordButtonProps) {
   if (row === undefined)
-    return recordId === undefined ? null : <span class="mono">{`#${recordId}`}</span>;
+    return recordId === undefined ? null : <span class="mono">{`#${visibleText(recordId)}`}</span>;
   return (
     <button type="button" class="link" onClick={() => onOpen(row)}>
-      {recordId === undefined ? 'Open its start event' : `Open record ${recordId}`}
+      {recordId === undefined ? 'Open its start event' : `Open record ${visibleText(recordId)}`}
     </button>
   );
 }

@@ -3,6 +3,7 @@
  * charts or the chain's story, and the table of its evidence rows.
  */
 import type { Finding } from '@evtxhunt/hunt';
+import { useMemo } from 'preact/hooks';
 
 import { count, plural } from '../../files/describe.js';
 import type { OpenEvidence } from '../../session/findings.js';
@@ -10,21 +11,9 @@ import type { EventStore } from '../../store/event-store.js';
 import { BeaconCharts } from './beacon-charts.js';
 import { ChainStory } from './chain-story.js';
 import { EventRows } from './event-rows.js';
+import { evidenceColumns } from './evidence-columns.js';
 import { SigmaFields } from '../sigma/sigma-fields.js';
-
-/** Columns of the evidence table. */
-const EVIDENCE_COLUMNS = [
-  'timeCreated',
-  'file',
-  'recordId',
-  'eventId',
-  'Image',
-  'DestinationIp',
-  'DestinationPort',
-  'QueryName',
-  'TargetFilename',
-  'CommandLine',
-];
+import { visibleText } from '../visible-text.js';
 
 export interface FindingDetailProps {
   readonly finding: Finding;
@@ -36,13 +25,18 @@ export interface FindingDetailProps {
 /** The open finding. */
 export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDetailProps) {
   const mine = evidence?.finding === finding ? evidence : undefined;
+  const rows = mine?.rows?.rows;
+  const columns = useMemo(
+    () => (rows === undefined ? [] : evidenceColumns(store, finding, rows)),
+    [store, finding, rows],
+  );
   return (
     <section class="finding-detail" aria-label="The open finding">
       <h2>
         <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>{' '}
-        {`${finding.kind} on ${finding.computer}`}
+        {`${finding.kind} on ${visibleText(finding.computer)}`}
       </h2>
-      <p class="finding-why">{finding.why}</p>
+      <p class="finding-why">{visibleText(finding.why)}</p>
       <FindingFields finding={finding} />
       {finding.sigma !== undefined && <SigmaFields sigma={finding.sigma} />}
       {finding.beacon !== undefined && <BeaconCharts finding={finding} beacon={finding.beacon} />}
@@ -56,7 +50,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
             key={finding.evidence.length}
             store={store}
             rows={mine.rows.rows}
-            columns={EVIDENCE_COLUMNS}
+            columns={columns}
             label="Evidence of the open finding"
             onOpen={onOpenRow}
           />
@@ -125,10 +119,10 @@ function FieldPair({ label, value }: { label: string; value: string | readonly s
       <dt>{label}</dt>
       <dd>
         {typeof value === 'string'
-          ? value
+          ? visibleText(value)
           : value.map((item) => (
               <code class="list-value" key={item}>
-                {item}
+                {visibleText(item)}
               </code>
             ))}
       </dd>

@@ -7,11 +7,12 @@ import { SEVERITIES, type Finding } from '@evtxhunt/hunt';
 import { count, plural } from '../../files/describe.js';
 import type { HuntOutcome } from '../../hunt/protocol.js';
 import { findingBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
-import { findingStarrable } from '../../session/bookmarks-open.js';
+import { findingName, findingStarrable } from '../../session/bookmarks-open.js';
 import { findingKey } from '../../session/findings.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { EventStore } from '../../store/event-store.js';
 import { StarButton } from '../bookmarks/star-button.js';
+import { visibleText } from '../visible-text.js';
 import { FindingDetail } from './finding-detail.js';
 import { statusText } from './hunt-tabs.js';
 import { SetupPanel } from './setup-panel.js';
@@ -53,7 +54,7 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
                       bookmarks={bookmarks}
                       bookmarkKey={findingBookmarkKey(finding)}
                       starrable={() => findingStarrable(finding)}
-                      what={`the ${finding.kind} finding on ${finding.computer}`}
+                      what={visibleText(findingName(finding))}
                     />
                   )}
                 </li>
@@ -80,7 +81,9 @@ function Skipped({ outcome }: { outcome: HuntOutcome | undefined }) {
   if (outcome === undefined || outcome.skippedCount === 0) return null;
   const first = outcome.skipped[0];
   const example =
-    first === undefined ? '' : `; the first, ${first.file} #${first.recordId}: ${first.message}`;
+    first === undefined
+      ? ''
+      : visibleText(`; the first, ${first.file} #${first.recordId}: ${first.message}`);
   return (
     <p class="problem" role="alert">
       {`${plural(outcome.skippedCount, 'record')} could not be hunted and ${outcome.skippedCount === 1 ? 'was' : 'were'} skipped${example}`}
@@ -94,7 +97,7 @@ function FindingButton(props: { finding: Finding; open: boolean; onChoose: () =>
     <button type="button" class="finding-item" aria-pressed={props.open} onClick={props.onChoose}>
       <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
       <span class="finding-kind">{finding.kind}</span>
-      <span class="finding-target">{target(finding)}</span>
+      <span class="finding-target">{visibleText(target(finding))}</span>
       <span class="finding-count">{`${count(finding.count)}×`}</span>
     </button>
   );

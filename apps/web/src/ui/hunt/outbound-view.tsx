@@ -8,6 +8,7 @@ import { count, plural } from '../../files/describe.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
 import { EventRows } from './event-rows.js';
+import { visibleText } from '../visible-text.js';
 
 /** Groups drawn at most; the rest are counted. */
 export const GROUPS_SHOWN = 500;
@@ -53,7 +54,7 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
       {picked !== undefined && (
         <section class="drill" aria-label="Events of the chosen group">
           <h2 class="drill-title">
-            {`${plural(picked.count, 'connection')} of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
+            {`${plural(picked.count, 'connection')} of ${visibleText(picked.image) || '(no image)'} to ${visibleText(picked.destinationIp)}`}
           </h2>
           <EventRows
             key={`${picked.image}\u0000${picked.destinationIp}`}
@@ -157,17 +158,17 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           {count(group.count)}
         </button>
       </td>
-      <td class="path pivot-image">{group.image}</td>
-      <td class="mono pivot-ip">{group.destinationIp}</td>
+      <td class="path pivot-image">{visibleText(group.image)}</td>
+      <td class="mono pivot-ip">{visibleText(group.destinationIp)}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
           {group.ipClass ?? 'not an address'}
         </span>
       </td>
-      <td class="mono">{group.ports.join(', ')}</td>
-      <td class="path pivot-names">{group.hostnames.join(', ')}</td>
+      <td class="mono">{visibleText(group.ports.join(', '))}</td>
+      <td class="path pivot-names">{visibleText(group.hostnames.join(', '))}</td>
       <td class="path pivot-names">
-        {names === undefined ? '(after the hunt)' : names.join(', ')}
+        {names === undefined ? '(after the hunt)' : visibleText(names.join(', '))}
       </td>
       <td class="mono">
         <TimeText time={group.firstSeen} />

@@ -2,10 +2,11 @@
  * The Hunts menu: every ready-made hunt with what it looks for, its ATT&CK techniques and how
  * many events it matches in the loaded logs, counted before it is opened. Picking one applies
  * its query to the events table, or opens the engine's findings of its kind, and closes the
- * menu. Esc or Done closes it too, handing focus back to the button that opened it.
+ * menu. Esc (in the menu, or on the button that opened it) or Done closes it too, handing focus
+ * back to that button.
  */
 import type { ReadyHunt } from '@evtxhunt/hunt';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 import { plural } from '../../files/describe.js';
 import type { HuntCount } from '../../session/ready-hunts.js';
@@ -23,7 +24,8 @@ export interface HuntsMenuProps {
 /** The menu's panel. */
 export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
   const panel = useRef<HTMLDivElement>(null);
-  useReturnFocus(panel);
+  const opener = useReturnFocus(panel);
+  useEscapeOn(opener, onClose);
   const menu = bench.readyHunts;
   const counts = menu.counts.value;
   const counting = menu.counting.value;
@@ -72,6 +74,20 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
       </ul>
     </div>
   );
+}
+
+/** Esc on `element` (the Hunts button, still focused after opening the menu) calls `onClose`. */
+function useEscapeOn(element: Element | null, onClose: () => void): void {
+  useEffect(() => {
+    if (!(element instanceof HTMLElement)) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      onClose();
+    };
+    element.addEventListener('keydown', onKey);
+    return () => element.removeEventListener('keydown', onKey);
+  }, [element, onClose]);
 }
 
 /** How much a hunt matches, or why that is not known yet. */
