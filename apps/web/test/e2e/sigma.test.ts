@@ -9,6 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
+import { hostileSysmonLog } from '@evtxhunt/generate';
+import type { Page } from 'playwright-core';
+
 import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
 import { REPO } from '../support/paths.js';
 
@@ -123,6 +126,102 @@ test(
     await rules.locator('.sigma-matched-count', { hasText: '2 findings' }).waitFor();
     assert.equal(await rules.locator('.sigma-matched-count').innerText(), '2 findings in 6 events');
     assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (2)');
+    await page.close();
+  },
+);
+
+/**
+ * A rule whose title and tag hold markup, ESC and U+202E, matching the hostile log's dropped
+ * binary (its Image holds them too), and a rule file whose name holds U+202E and cannot load.
+ */
+const HOSTILE_RULE = `title: "hostile <img src=x onerror=alert(1)> \\e[31m \\u202eexe.txt"
+id: 0b5c1f2e-7d9a-4c3b-8e6f-1a2b3c4d5e6f
+status: test
+level: high
+tags: ["attack.t1059", "evil\\u202egat\\e[0m"]
+logsource: {category: process_creation, product: windows}
+detection:
+  selection:
+    Image|contains: 'Public'
+  condition: selection
+`;
+
+/** What draws as nothing or reorders what is drawn: none of it may reach the page as is. */
+const SNEAKY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+async function hostilePage(): Promise<Page> {
+  const log = `${folder}/hostile.evtx`;
+  await writeFile(log, hostileSysmonLog('http://127.0.0.2:9'));
+  const rules = `${folder}/hostile-rules.zip`;
+  const encode = (text: string) => new TextEncoder().encode(text);
+  await writeFile(
+    rules,
+    zipOf([
+      { name: 'hostile.yml', bytes: encode(HOSTILE_RULE) },
+      { name: 'bad\u202elmy.yml', bytes: encode('title: [\n') },
+    ]),
+  );
+  const page = await session.context.newPage();
+  await page.goto(web.url);
+  await page.setInputFiles('input[aria-label="Open EVTX files"]', [log]);
+  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  await page.setInputFiles('input[aria-label="Load a rules .zip"]', rules);
+  await page.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
+  return page;
+}
+
+test(
+  'a hostile Sigma rule and matched value are shown escaped in every place, never reordered',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await hostilePage();
+    const rules = page.getByRole('region', { name: 'Sigma rules' });
+    await rules.getByText('Why 1 rule did not load').click();
+    const failure = await rules.locator('.sigma-failures li').innerText();
+    assert.match(failure, /^hostile-rules\.zip:bad\\u202elmy\.yml: /);
+
+    const item = page.locator('.finding-item', { hasText: 'hostile' });
+    await item.click();
+    const title = 'hostile <img src=x onerror=alert(1)> \\x1b[31m \\u202eexe.txt';
+    assert.equal(await item.locator('.finding-target').innerText(), title);
+
+    const detail = page.getByRole('region', { name: 'The open finding' });
+    const rule = detail.getByRole('region', { name: 'Sigma rule' });
+    await rule.waitFor();
+    assert.equal(
+      await detail.locator('.finding-why').innerText(),
+      `Sigma rule "${title}" (a high rule) matched one event.`,
+    );
+    assert.match(
+      await detail.locator('h2').innerText(),
+      /^HIGH sigma on WKS-.*\\x1b\[2J.*\\u202etxt\.exe/,
+    );
+    const terms = await rule.locator('.finding-fields').innerText();
+    assert.ok(terms.includes(`Title\n${title}\n`), terms);
+    assert.ok(terms.includes('evil\\u202egat\\x1b[0m'), terms);
+    const matched = await rule.locator('.sigma-matched').innerText();
+    assert.match(matched, /^Image\nC:\\Users\\Public\\.*<img .*\\x1b\[2J.*\\u202etxt\.exe\\x7f\s\.exe$/);
+
+    const star = page.locator('.finding-list li', { hasText: 'hostile' }).locator('.star');
+    const starName = (await star.getAttribute('aria-label')) ?? '';
+    assert.ok(starName.startsWith(`Bookmark the sigma finding "${title}" on WKS-`), starName);
+    await star.click();
+    await page.getByRole('button', { name: 'Bookmarks (1)' }).click();
+    const label = await page.locator('.bookmark-list li button.link').innerText();
+    assert.ok(label.includes(`high sigma finding "${title}" on WKS-`), label);
+
+    for (const [where, text] of [
+      ['failures', failure],
+      ['findings list', await page.locator('.finding-list').innerText()],
+      ['detail', await detail.innerText()],
+      ['star', starName],
+      ['bookmark', label],
+    ] as const) {
+      assert.doesNotMatch(text, SNEAKY, where);
+    }
+    assert.equal(await page.locator('img').count(), 0);
+    await page.screenshot({ path: `${ARTIFACTS}/sigma-02-hostile.png` });
     await page.close();
   },
 );
