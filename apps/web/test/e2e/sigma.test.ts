@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
 import { hostileSysmonLog } from '@evtxhunt/generate';
@@ -201,7 +201,10 @@ test(
     assert.ok(terms.includes(`Title\n${title}\n`), terms);
     assert.ok(terms.includes('evil\\u202egat\\x1b[0m'), terms);
     const matched = await rule.locator('.sigma-matched').innerText();
-    assert.match(matched, /^Image\nC:\\Users\\Public\\.*<img .*\\x1b\[2J.*\\u202etxt\.exe\\x7f\s\.exe$/);
+    assert.match(
+      matched,
+      /^Image\nC:\\Users\\Public\\.*<img .*\\x1b\[2J.*\\u202etxt\.exe\\x7f\s\.exe$/,
+    );
 
     const star = page.locator('.finding-list li', { hasText: 'hostile' }).locator('.star');
     const starName = (await star.getAttribute('aria-label')) ?? '';
@@ -222,6 +225,130 @@ test(
     }
     assert.equal(await page.locator('img').count(), 0);
     await page.screenshot({ path: `${ARTIFACTS}/sigma-02-hostile.png` });
+    await page.close();
+  },
+);
+
+/** A folder under `folder` holding `files` (name to text, or a fixture rule's name to copy). */
+async function ruleFolder(name: string, files: Record<string, string>): Promise<string> {
+  const path = `${folder}/${name}`;
+  await mkdir(path, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    if (text.startsWith('fixture:'))
+      await copyFile(`${FIXTURES}/${text.slice(8)}`, `${path}/${file}`);
+    else await writeFile(`${path}/${file}`, text);
+  }
+  return path;
+}
+
+async function huntedSample(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(web.url);
+  await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
+  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  return page;
+}
+
+test(
+  'Sigma rule picks say what they held: no rules, not a zip, files that are not rules, shared ids',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await huntedSample();
+    const rules = page.getByRole('region', { name: 'Sigma rules' });
+    const status = rules.locator('.sigma-status');
+
+    await page.setInputFiles(
+      'input[aria-label="Load a rules folder"]',
+      await ruleFolder('docs', { 'README.md': 'no rules' }),
+    );
+    await rules.locator('.sigma-empty').waitFor();
+    assert.equal(await rules.locator('.sigma-empty').innerText(), 'No .yml/.yaml files in docs/');
+
+    await writeFile(
+      `${folder}/norules.zip`,
+      zipOf([{ name: 'README.md', bytes: new TextEncoder().encode('x') }]),
+    );
+    await page.setInputFiles('input[aria-label="Load a rules .zip"]', `${folder}/norules.zip`);
+    await status.filter({ hasText: /^No .* in norules\.zip$/ }).waitFor();
+    assert.equal(await status.innerText(), 'No .yml/.yaml files in norules.zip');
+    assert.equal(await rules.locator('.sigma-empty').count(), 0);
+
+    await writeFile(`${folder}/fake.zip`, 'title: not a zip\n');
+    await page.setInputFiles('input[aria-label="Load a rules .zip"]', `${folder}/fake.zip`);
+    await status.filter({ hasText: /^fake\.zip: / }).waitFor();
+    assert.equal(await status.innerText(), 'fake.zip: no rules');
+    assert.match(
+      await rules.locator('.sigma-unread').innerText(),
+      /^fake\.zip could not be read as a zip: zip at byte \d+: no end-of-central-directory record$/,
+    );
+    assert.equal(await rules.locator('.sigma-failures').count(), 0);
+
+    const one = await ruleFolder('one', {
+      'bits.yml': 'fixture:proc_creation_win_bitsadmin_download.yml',
+    });
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', one);
+    await status.filter({ hasText: /^one\/: / }).waitFor();
+    assert.equal(await status.innerText(), 'one/: 1 rule loaded');
+
+    const copies = await ruleFolder('copies', {
+      'a.yml': 'fixture:proc_creation_win_bitsadmin_download.yml',
+      'b.yml': 'fixture:proc_creation_win_bitsadmin_download.yml',
+      'info.yml': 'id: 1\ndescription: N/A\nregression_tests_info: []\n',
+    });
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', copies);
+    await status.filter({ hasText: /^copies\/: / }).waitFor();
+    assert.equal(await status.innerText(), 'copies/: 2 rules loaded');
+    assert.equal(
+      await rules.locator('.sigma-not-rules summary').innerText(),
+      '1 file is not a Sigma rule (no title or detection)',
+    );
+    assert.equal(
+      await rules.locator('.sigma-shared-id').innerText(),
+      'Rule id d059842b-6b9d-4ed1-b5c3-5b89143c6ede is in 2 files, each reports its matches: ' +
+        'copies/a.yml, copies/b.yml',
+    );
+    await page.close();
+  },
+);
+
+test(
+  'a Sigma bookmark names its rule, and says its finding is gone once the rules are replaced',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await huntedSample();
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+    const title = 'File Download Via Bitsadmin';
+    const star = page.getByRole('button', {
+      name: `Bookmark the sigma finding "${title}" on swachchhanda`,
+    });
+    await star.click();
+    await page.getByRole('button', { name: 'Bookmarks (1)' }).click();
+    const bookmark = page.locator('.bookmark-list li button.link');
+    assert.equal(
+      await bookmark.innerText(),
+      `2025-12-10T04:33:20.5627827Z · medium sigma finding "${title}" on swachchhanda`,
+    );
+
+    const anydesk = await ruleFolder('anydesk', {
+      'a.yml': 'fixture:file_event_win_anydesk_artefact.yml',
+    });
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', anydesk);
+    await page.locator('.sigma-status', { hasText: /^anydesk\/: / }).waitFor();
+    await page.locator('.finding-item', { hasText: title }).waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^Events/ }).click();
+    await bookmark.click();
+    const gone = page.locator('.bookmark-gone');
+    await gone.waitFor();
+    assert.equal(
+      await gone.innerText(),
+      `The sigma finding "${title}" on swachchhanda is not in the current report: the rules, ` +
+        'logs or allowlist changed since it was bookmarked.',
+    );
+    assert.equal(
+      await page.getByRole('tab', { name: /^Events/ }).getAttribute('aria-selected'),
+      'true',
+    );
     await page.close();
   },
 );

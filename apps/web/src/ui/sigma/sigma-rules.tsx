@@ -148,7 +148,9 @@ function NotRules({ load }: { load: SigmaLoad }) {
   return (
     <details class="sigma-not-rules">
       <summary>
-        {`${plural(load.notRuleCount, 'file is', 'files are')} not Sigma rules (no title or detection)`}
+        {load.notRuleCount === 1
+          ? '1 file is not a Sigma rule (no title or detection)'
+          : `${count(load.notRuleCount)} files are not Sigma rules (no title or detection)`}
       </summary>
       <ul>
         {load.notRules.map((file, at) => (
