@@ -81,7 +81,7 @@ test(
     assert.equal(await rules.locator('img').count(), 0);
 
     const title = 'File Download Via Bitsadmin';
-    const item = page.getByRole('button', { name: new RegExp(title) });
+    const item = page.locator('.finding-item', { hasText: title });
     await item.waitFor();
     assert.match(await item.innerText(), new RegExp(`^MEDIUM\\s+sigma\\s+${title}\\s+1×$`));
     await item.click();
@@ -95,6 +95,22 @@ test(
     assert.match(terms, /ATT&CK\s+T1197\s*T1036\.003\s*T1105/);
     assert.match(await rule.locator('.sigma-matched').innerText(), /Image\s+.*bitsadmin\.exe/i);
     await page.screenshot({ path: `${ARTIFACTS}/sigma-01-finding.png` });
+
+    // At 1440 px the evidence table shows the time, record id and event ID in sight, then the
+    // rule's matched fields the event holds, and no column the event leaves empty.
+    const evidence = detail.getByRole('grid', { name: 'Evidence of the open finding' });
+    const headers = await evidence.locator('[role="columnheader"]').allInnerTexts();
+    assert.deepEqual(
+      headers.map((text) => text.trim()),
+      ['Time (UTC)', 'Record ID', 'Event ID', 'Image', 'OriginalFileName', 'CommandLine', 'Source'],
+    );
+    const inSight = await evidence.evaluate((grid) => {
+      const right = grid.getBoundingClientRect().right;
+      return Array.from(grid.querySelectorAll('[role="columnheader"]'))
+        .filter((header) => header.getBoundingClientRect().right <= right)
+        .map((header) => header.textContent?.replace(/[▲▼]/g, '').trim());
+    });
+    assert.deepEqual(inSight.slice(0, 3), ['Time (UTC)', 'Record ID', 'Event ID']);
 
     await detail.locator('.table-rows [role="row"]').first().dblclick();
     const event = page
@@ -119,10 +135,10 @@ test(
     const rules = page.getByRole('region', { name: 'Sigma rules' });
     await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
     assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
-    await page.getByRole('button', { name: /File Download Via Bitsadmin/ }).waitFor();
+    await page.locator('.finding-item', { hasText: 'File Download Via Bitsadmin' }).waitFor();
 
     await page.setInputFiles('input[aria-label="Open EVTX files"]', [ANYDESK]);
-    await page.getByRole('button', { name: /Anydesk Temporary Artefact/ }).waitFor();
+    await page.locator('.finding-item', { hasText: 'Anydesk Temporary Artefact' }).waitFor();
     await rules.locator('.sigma-matched-count', { hasText: '2 findings' }).waitFor();
     assert.equal(await rules.locator('.sigma-matched-count').innerText(), '2 findings in 6 events');
     assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (2)');
