@@ -17,17 +17,14 @@ export const DE: Catalogue = {
 
   // Die Seite um die Ansichten.
   'app.sampleOffline':
-    'der Server, der diese Seite geliefert hat, ist gerade nicht erreichbar (das Beispiel wird ' +
-    'von ihm geladen; Dateien von der Festplatte lassen sich weiter offline öffnen)',
+    'der Server, der diese Seite geliefert hat, ist gerade nicht erreichbar (das Beispiel wird von ihm geladen; Dateien von der Festplatte lassen sich weiter offline öffnen)',
   'app.sampleHttp': '{url}: HTTP {status}',
   'app.sampleFailed': 'Das mitgelieferte Beispiel ließ sich nicht öffnen: {problem}',
   'app.dropHere': '.evtx-Dateien hier ablegen, um sie zu lesen',
   'app.emptyTitle':
-    'Legen Sie .evtx-Dateien oder ihre XML-, JSON- oder CSV-Exporte, gzip-komprimiert oder in ' +
-    'ZIP-Archiven, irgendwo auf dieser Seite ab, oder öffnen Sie sie mit der Schaltfläche oben.',
+    'Legen Sie .evtx-Dateien oder ihre XML-, JSON- oder CSV-Exporte, gzip-komprimiert oder in ZIP-Archiven, irgendwo auf dieser Seite ab, oder öffnen Sie sie mit der Schaltfläche oben.',
   'app.emptyPrivacy':
-    'Sie werden hier gelesen, in diesem Browser-Tab, von Hintergrund-Workern. Nichts wird ' +
-    'hochgeladen: Diese Seite kann keine andere Website erreichen.',
+    'Sie werden hier gelesen, in diesem Browser-Tab, von Hintergrund-Workern. Nichts wird hochgeladen: Diese Seite kann keine andere Website erreichen.',
   'app.huntNoFinding': 'Hunt „{title}“: Die Engine hat keinen Befund dieser Art gemeldet.',
   'app.huntOpened': 'Hunt „{title}“ geöffnet.',
   'app.huntOpenedRare': {
@@ -48,9 +45,7 @@ export const DE: Catalogue = {
   'events.sortBy': 'Nach {column} sortieren',
   'events.recovered': 'wiederhergestellt',
   'events.recoveredTitle':
-    'Wiederhergestellter Datensatz: an seiner Signatur gefunden, wo kein Chunk-Header für ihn ' +
-    'bürgt (ein zerstörter Chunk-Header oder hinter einem Schaden in einem Chunk). Er kann ' +
-    'veraltet oder gelöscht sein, nicht Teil des aktuellen Logs.',
+    'Wiederhergestellter Datensatz: an seiner Signatur gefunden, wo kein Chunk-Header für ihn bürgt (ein zerstörter Chunk-Header oder hinter einem Schaden in einem Chunk). Er kann veraltet oder gelöscht sein, nicht Teil des aktuellen Logs.',
   'events.trailingSpace': 'Leerraum am Ende des Werts',
 
   // Spaltenköpfe der System-Felder.
@@ -130,9 +125,7 @@ export const DE: Catalogue = {
   },
   'files.cutOff': 'Datei abgeschnitten: der Header nennt {named} Chunks, {found} gefunden',
   'files.notEvtxBanner':
-    '{name}: {reason}; auch kein hier lesbarer Export (Ereignis-XML, Ereignis-JSON oder JSONL, ' +
-    'EvtxECmd- oder evtxhunt-CSV, gzip-komprimiert oder nicht, oder ein ZIP-Archiv davon); ' +
-    'nichts wurde daraus gelesen.',
+    '{name}: {reason}; auch kein hier lesbarer Export (Ereignis-XML, Ereignis-JSON oder JSONL, EvtxECmd- oder evtxhunt-CSV, gzip-komprimiert oder nicht, oder ein ZIP-Archiv davon); nichts wurde daraus gelesen.',
   'files.banner': '{name}: {parts}.',
   'files.bannerDirty':
     'das Log wurde nicht sauber geschlossen (dirty), daher wurde jeder Chunk-Platz durchsucht',
@@ -193,8 +186,7 @@ export const DE: Catalogue = {
   'histogram.described': '{events} von {from} bis {to}, ein Balken je {bin}.',
   'histogram.showAll': 'Alle Zeiten zeigen',
   'histogram.plot':
-    'Zeit-Histogramm: über Balken ziehen oder sie mit den Pfeiltasten wählen (Umschalt ' +
-    'erweitert) und Enter drücken, um nur diese Zeit zu behalten',
+    'Zeit-Histogramm: über Balken ziehen oder sie mit den Pfeiltasten wählen (Umschalt erweitert) und Enter drücken, um nur diese Zeit zu behalten',
   'histogram.axis': 'Ereignisse',
   'histogram.bar': 'Balken {bar}',
   'histogram.bars': 'Balken {first} bis {last}',
@@ -222,8 +214,7 @@ export const DE: Catalogue = {
   'details.readingXml': 'Der Datensatz wird aus der Datei gelesen…',
   'details.xmlFailed': 'Das XML konnte nicht gelesen werden: {reason}',
   'details.noDoc':
-    'Die Workbench hat keine Beschreibung von Ereignis {eventId} aus {provider}; sie erklärt ' +
-    'Sysmon-Ereignisse und die üblichen Ereignisse der Security- und Windows-Logs.',
+    'Die Workbench hat keine Beschreibung von Ereignis {eventId} aus {provider}; sie erklärt Sysmon-Ereignisse und die üblichen Ereignisse der Security- und Windows-Logs.',
   'details.meaning': 'Was dieses Ereignis bedeutet',
   'details.copiedValue': 'Der Wert von {field} wurde kopiert.',
   'details.copiedXml': 'Das XML wurde kopiert.',
@@ -248,8 +239,7 @@ export const DE: Catalogue = {
   'bookmarks.exportMarkdown': 'Bericht exportieren (Markdown)',
   'bookmarks.exportJsonl': 'JSONL exportieren',
   'bookmarks.none':
-    'Markieren Sie ein Ereignis in seinen Details oder einen Befund in der Befundliste mit dem ' +
-    'Stern, um ein Lesezeichen zu setzen.',
+    'Markieren Sie ein Ereignis in seinen Details oder einen Befund in der Befundliste mit dem Stern, um ein Lesezeichen zu setzen.',
   'bookmarks.remove': 'Entfernen',
   'bookmarks.removeLabel': 'Lesezeichen {bookmark} entfernen',
   'bookmarks.note': 'Notiz',
@@ -316,12 +306,9 @@ export const DE: Catalogue = {
     other: '{count} Datensätze konnten nicht durchsucht werden und wurden übersprungen',
   },
   'findings.skippedFirst': {
-    one:
-      '{count} Datensatz konnte nicht durchsucht werden und wurde übersprungen; der erste, ' +
-      '{file} #{recordId}: {message}',
+    one: '{count} Datensatz konnte nicht durchsucht werden und wurde übersprungen; der erste, {file} #{recordId}: {message}',
     other:
-      '{count} Datensätze konnten nicht durchsucht werden und wurden übersprungen; der erste, ' +
-      '{file} #{recordId}: {message}',
+      '{count} Datensätze konnten nicht durchsucht werden und wurden übersprungen; der erste, {file} #{recordId}: {message}',
   },
   'findings.star': 'den Befund {kind} auf {computer}',
   'findings.times': '{count}×',
@@ -368,8 +355,7 @@ export const DE: Catalogue = {
   },
   'beacon.timelineCaption': 'Verbindungen im Zeitverlauf ({span})',
   'beacon.gaps':
-    'Abstände zwischen Versuchen in {bins} Klassen zu {width}; Anzahlen {counts}; die letzte ' +
-    'Klasse enthält jeden Abstand ab {widest}',
+    'Abstände zwischen Versuchen in {bins} Klassen zu {width}; Anzahlen {counts}; die letzte Klasse enthält jeden Abstand ab {widest}',
   'beacon.binOpen': 'ab {from}: {count}',
   'beacon.bin': '{from} bis {to}: {count}',
   'beacon.gapsCaption': 'Abstände zwischen Versuchen (Median {median})',
@@ -405,9 +391,7 @@ export const DE: Catalogue = {
     other: 'Ereignisse: die {count} Zeilen der Tabelle, wie gefiltert und sortiert',
   },
   'export.eventsNote':
-    'CSV hat die Spalten der Tabelle ({columns}); JSON Lines hat jedes Feld. Zeiten werden in ' +
-    '{zone} geschrieben, benannt im CSV-Kopf. ECS (für Elastic oder OpenSearch) und Timesketch ' +
-    'sind die Dokumente, die evtxhunt dump schreibt, in UTC.',
+    'CSV hat die Spalten der Tabelle ({columns}); JSON Lines hat jedes Feld. Zeiten werden in {zone} geschrieben, benannt im CSV-Kopf. ECS (für Elastic oder OpenSearch) und Timesketch sind die Dokumente, die evtxhunt dump schreibt, in UTC.',
   'export.csv': 'Ereignisse als CSV exportieren',
   'export.jsonl': 'Ereignisse als JSON Lines exportieren',
   'export.ecs': 'Ereignisse als ECS exportieren',
@@ -430,12 +414,9 @@ export const DE: Catalogue = {
   // Ausgehende Verbindungen.
   'outbound.grouping': 'Die ausgehenden Verbindungen werden gruppiert…',
   'outbound.summary': {
-    one:
-      '{connections} in {groups}{shown}: Sysmon-Ereignis-ID 3 mit Initiated true, unter ' +
-      '{count} Ereignis der Tabelle{again}',
+    one: '{connections} in {groups}{shown}: Sysmon-Ereignis-ID 3 mit Initiated true, unter {count} Ereignis der Tabelle{again}',
     other:
-      '{connections} in {groups}{shown}: Sysmon-Ereignis-ID 3 mit Initiated true, unter den ' +
-      '{count} Ereignissen der Tabelle{again}',
+      '{connections} in {groups}{shown}: Sysmon-Ereignis-ID 3 mit Initiated true, unter den {count} Ereignissen der Tabelle{again}',
   },
   'outbound.connections': {
     one: '{count} ausgehende Verbindung',
@@ -552,5 +533,8 @@ export const DE: Catalogue = {
   'hunts.countingShort': 'wird gezählt…',
   'hunts.events': { one: '{count} Ereignis', other: '{count} Ereignisse' },
   'hunts.findings': { one: '{count} Befund ({events})', other: '{count} Befunde ({events})' },
-  'hunts.rare': { one: '{events}, {count} seltener Wert', other: '{events}, {count} seltene Werte' },
+  'hunts.rare': {
+    one: '{events}, {count} seltener Wert',
+    other: '{events}, {count} seltene Werte',
+  },
 };

@@ -19,17 +19,14 @@ export const EN = {
 
   // The page around the views.
   'app.sampleOffline':
-    'the server that served this page is not reachable now (the sample is fetched from it; ' +
-    'files you open from disk still work offline)',
+    'the server that served this page is not reachable now (the sample is fetched from it; files you open from disk still work offline)',
   'app.sampleHttp': '{url}: HTTP {status}',
   'app.sampleFailed': 'The bundled sample could not be opened: {problem}',
   'app.dropHere': 'Drop .evtx files to read them here',
   'app.emptyTitle':
-    'Drop .evtx files, or their XML, JSON or CSV exports, gzipped or in zip archives, anywhere ' +
-    'on this page, or open them with the button above.',
+    'Drop .evtx files, or their XML, JSON or CSV exports, gzipped or in zip archives, anywhere on this page, or open them with the button above.',
   'app.emptyPrivacy':
-    'They are read here, in this browser tab, by background workers. Nothing is uploaded: this ' +
-    'page cannot contact any other site.',
+    'They are read here, in this browser tab, by background workers. Nothing is uploaded: this page cannot contact any other site.',
   'app.huntNoFinding': 'Hunt "{title}": the engine reported no finding of its kind.',
   'app.huntOpened': 'Hunt "{title}" opened.',
   'app.huntOpenedRare': {
@@ -46,9 +43,7 @@ export const EN = {
   'events.sortBy': 'Sort by {column}',
   'events.recovered': 'recovered',
   'events.recoveredTitle':
-    'Recovered record: found by its signature where no chunk header vouches for it (a ' +
-    'destroyed chunk header, or past damage in a chunk). It may be stale or cleared data, not ' +
-    'the live log.',
+    'Recovered record: found by its signature where no chunk header vouches for it (a destroyed chunk header, or past damage in a chunk). It may be stale or cleared data, not the live log.',
   'events.trailingSpace': 'whitespace at the end of the value',
 
   // Column headers of the System fields.
@@ -97,7 +92,10 @@ export const EN = {
     one: '{count} duplicate not shown again',
     other: '{count} duplicates not shown again',
   },
-  'files.chunksClean': { one: '{count} chunk, none damaged', other: '{count} chunks, none damaged' },
+  'files.chunksClean': {
+    one: '{count} chunk, none damaged',
+    other: '{count} chunks, none damaged',
+  },
   'files.chunksDamaged': {
     one: '{damaged} of {count} chunk damaged',
     other: '{damaged} of {count} chunks damaged',
@@ -124,9 +122,7 @@ export const EN = {
   },
   'files.cutOff': 'file cut off: header names {named} chunks, {found} found',
   'files.notEvtxBanner':
-    '{name}: {reason}; nor is it an export read here (event XML, event JSON or JSONL, ' +
-    'EvtxECmd or evtxhunt CSV, gzipped or not, or a zip archive of them); nothing was read ' +
-    'from it.',
+    '{name}: {reason}; nor is it an export read here (event XML, event JSON or JSONL, EvtxECmd or evtxhunt CSV, gzipped or not, or a zip archive of them); nothing was read from it.',
   'files.banner': '{name}: {parts}.',
   'files.bannerDirty': 'the log was not closed cleanly (dirty), so every chunk slot was scanned',
   'files.bannerLost': 'records lost: the table holds every record that could be read',
@@ -184,8 +180,7 @@ export const EN = {
   'histogram.described': '{events} from {from} to {to}, one bar per {bin}.',
   'histogram.showAll': 'Show all times',
   'histogram.plot':
-    'Time histogram: drag across bars, or pick them with the arrow keys (Shift widens) and ' +
-    'press Enter, to keep only that time',
+    'Time histogram: drag across bars, or pick them with the arrow keys (Shift widens) and press Enter, to keep only that time',
   'histogram.axis': 'Events',
   'histogram.bar': 'Bar {bar}',
   'histogram.bars': 'Bars {first} to {last}',
@@ -213,8 +208,7 @@ export const EN = {
   'details.readingXml': 'Reading the record from the file…',
   'details.xmlFailed': 'Could not read the XML: {reason}',
   'details.noDoc':
-    'The workbench has no description of event {eventId} from {provider}; it explains Sysmon ' +
-    'events and the common Security and Windows log events.',
+    'The workbench has no description of event {eventId} from {provider}; it explains Sysmon events and the common Security and Windows log events.',
   'details.meaning': 'What this event means',
   'details.copiedValue': 'Copied the value of {field}.',
   'details.copiedXml': 'Copied the XML.',
@@ -355,8 +349,7 @@ export const EN = {
   },
   'beacon.timelineCaption': 'Connections in time ({span})',
   'beacon.gaps':
-    'Gaps between attempts in {bins} bins of {width}; counts {counts}; the last bin holds ' +
-    'every gap of {widest} or more',
+    'Gaps between attempts in {bins} bins of {width}; counts {counts}; the last bin holds every gap of {widest} or more',
   'beacon.binOpen': '{from} or more: {count}',
   'beacon.bin': '{from} to {to}: {count}',
   'beacon.gapsCaption': 'Gaps between attempts (median {median})',
@@ -391,9 +384,7 @@ export const EN = {
     other: 'Events: the {count} rows of the table, as filtered and sorted',
   },
   'export.eventsNote':
-    "CSV has the table's columns ({columns}); JSON Lines has every field. Times are written in " +
-    '{zone}, named in the CSV header. ECS (for Elastic or OpenSearch) and Timesketch are the ' +
-    'documents evtxhunt dump writes, in UTC.',
+    "CSV has the table's columns ({columns}); JSON Lines has every field. Times are written in {zone}, named in the CSV header. ECS (for Elastic or OpenSearch) and Timesketch are the documents evtxhunt dump writes, in UTC.",
   'export.csv': 'Export events as CSV',
   'export.jsonl': 'Export events as JSON Lines',
   'export.ecs': 'Export events as ECS',
@@ -416,12 +407,9 @@ export const EN = {
   // Outbound connections.
   'outbound.grouping': 'Grouping the outbound connections…',
   'outbound.summary': {
-    one:
-      "{connections} in {groups}{shown}: Sysmon Event ID 3 with Initiated true, among the table's " +
-      '{count} event{again}',
+    one: "{connections} in {groups}{shown}: Sysmon Event ID 3 with Initiated true, among the table's {count} event{again}",
     other:
-      "{connections} in {groups}{shown}: Sysmon Event ID 3 with Initiated true, among the table's " +
-      '{count} events{again}',
+      "{connections} in {groups}{shown}: Sysmon Event ID 3 with Initiated true, among the table's {count} events{again}",
   },
   'outbound.connections': {
     one: '{count} outbound connection',

@@ -32,7 +32,10 @@ const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'];
 export function translator(lang: Language): Translator {
   const catalogue = CATALOGUES[lang];
   const numbers = new Intl.NumberFormat(lang);
-  const tenths = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const tenths = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const plurals = new Intl.PluralRules(lang);
   const format = (value: ParamValue) => (typeof value === 'number' ? numbers.format(value) : value);
 
