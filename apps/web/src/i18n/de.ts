@@ -220,6 +220,8 @@ export const DE: Catalogue = {
   'details.copiedXml': 'Das XML wurde kopiert.',
   'details.copyValueFailed': 'Der Wert von {field} konnte nicht kopiert werden: {reason}',
   'details.copyXmlFailed': 'Das XML konnte nicht kopiert werden: {reason}',
+  'details.noClipboard':
+    'diese Seite hat keinen Zugriff auf die Zwischenablage (sie braucht https oder 127.0.0.1)',
   'details.showProcess': 'Ereignisse dieses Prozesses zeigen',
   'details.empty': '(leer)',
   'details.copy': 'Kopieren',

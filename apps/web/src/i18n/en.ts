@@ -214,6 +214,7 @@ export const EN = {
   'details.copiedXml': 'Copied the XML.',
   'details.copyValueFailed': 'Could not copy the value of {field}: {reason}',
   'details.copyXmlFailed': 'Could not copy the XML: {reason}',
+  'details.noClipboard': 'this page has no clipboard access (it needs https or 127.0.0.1)',
   'details.showProcess': "Show this process's events",
   'details.empty': '(empty)',
   'details.copy': 'Copy',

@@ -8,6 +8,7 @@
 import type { EventDoc } from '@evtxhunt/hunt';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
+import { columnLabel } from '../../i18n/columns.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import { eventBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
@@ -15,7 +16,7 @@ import { eventRef, eventStarrable } from '../../session/bookmarks-open.js';
 import type { EventStore } from '../../store/event-store.js';
 import { NoteEditor, StarButton } from '../bookmarks/star-button.js';
 import type { DataFrame } from '../../store/frame.js';
-import { copyToClipboard, type CopyText } from './clipboard.js';
+import { NoClipboardError, copyToClipboard, type CopyText } from './clipboard.js';
 import { eventDetails, type DetailField } from './event-details.js';
 import { FieldList } from './field-list.js';
 
@@ -85,7 +86,7 @@ export function DetailsPane(props: DetailsPaneProps) {
       <FieldList
         key={`s${row}`}
         label={t('details.system')}
-        fields={details.system}
+        fields={details.system.map((field) => ({ ...field, label: columnLabel(tr, field) }))}
         onCopy={copyField}
       />
       <FieldList
@@ -159,15 +160,16 @@ function useCopy(
       (error: unknown) =>
         setNotice(
           field === undefined
-            ? tr.t('details.copyXmlFailed', { reason: reason(error) })
-            : tr.t('details.copyValueFailed', { field, reason: reason(error) }),
+            ? tr.t('details.copyXmlFailed', { reason: reason(error, tr) })
+            : tr.t('details.copyValueFailed', { field, reason: reason(error, tr) }),
         ),
     );
   };
   return [notice, copy];
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown, tr: Translator): string {
+  if (error instanceof NoClipboardError) return tr.t('details.noClipboard');
   return error instanceof Error ? error.message : String(error);
 }
 
