@@ -294,6 +294,13 @@ export const DE: Catalogue = {
   'hunt.unknownError': 'unbekannter Fehler',
   'hunt.notRunning': 'Die Suche läuft nicht.',
 
+  // Schweregrade der Befunde.
+  'severity.info': 'Info',
+  'severity.low': 'niedrig',
+  'severity.medium': 'mittel',
+  'severity.high': 'hoch',
+  'severity.critical': 'kritisch',
+
   // Die Befunde.
   'findings.label': 'Befunde',
   'findings.noReport': 'Noch kein Bericht. {status}.',
@@ -349,6 +356,7 @@ export const DE: Catalogue = {
   },
   'beacon.median': 'Medianer Abstand',
   'beacon.jitter': 'Jitter',
+  'beacon.jitterValue': '±{percent} %',
   'beacon.score': 'Bewertung',
   'beacon.parts': 'Teile der Bewertung',
   'beacon.timeline': {

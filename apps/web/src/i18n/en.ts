@@ -287,6 +287,13 @@ export const EN = {
   'hunt.unknownError': 'unknown error',
   'hunt.notRunning': 'The hunt is not running.',
 
+  // Severities of findings (the engine's own words are info, low, medium, high, critical).
+  'severity.info': 'info',
+  'severity.low': 'low',
+  'severity.medium': 'medium',
+  'severity.high': 'high',
+  'severity.critical': 'critical',
+
   // The findings view.
   'findings.label': 'Findings',
   'findings.noReport': 'No report yet. {status}.',
@@ -342,6 +349,7 @@ export const EN = {
   },
   'beacon.median': 'Median interval',
   'beacon.jitter': 'Jitter',
+  'beacon.jitterValue': '±{percent}%',
   'beacon.score': 'Score',
   'beacon.parts': 'Score parts',
   'beacon.timeline': {

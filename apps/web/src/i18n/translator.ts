@@ -3,6 +3,8 @@
  * plural form by `count` with Intl.PluralRules; numbers go through Intl.NumberFormat of the
  * language. Event times are never formatted here: they stay UTC ISO-8601 (or the chosen zone).
  */
+import type { Severity } from '@evtxhunt/hunt';
+
 import { DE } from './de.js';
 import { EN, type Catalogue, type MessageKey } from './en.js';
 import type { Language } from './language.js';
@@ -24,6 +26,10 @@ export interface Translator {
   count(value: number): string;
   /** `2.1 MB` in English, `2,1 MB` in German. */
   bytes(value: number): string;
+  /** `0.94` in English, `0,94` in German: `value` with exactly `digits` fraction digits. */
+  fixed(value: number, digits: number): string;
+  /** A finding's severity (the engine's `high`) in the language. */
+  severity(severity: Severity): string;
 }
 
 const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'];
@@ -59,5 +65,11 @@ export function translator(lang: Language): Translator {
     return `${tenths.format(scaled)} ${BYTE_UNITS[unit]}`;
   }
 
-  return { lang, t, count: (value) => numbers.format(value), bytes };
+  function fixed(value: number, digits: number): string {
+    const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    return new Intl.NumberFormat(lang, options).format(value);
+  }
+
+  const severity = (value: Severity) => t(`severity.${value}`);
+  return { lang, t, count: (value) => numbers.format(value), bytes, fixed, severity };
 }

@@ -54,7 +54,12 @@ export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Transla
   const { target, time } = bookmark;
   if (target.kind === 'finding') {
     const { severity, kind, computer } = target.finding;
-    return tr.t('bookmarks.findingLabel', { time, severity, kind, computer });
+    return tr.t('bookmarks.findingLabel', {
+      time,
+      severity: tr.severity(severity),
+      kind,
+      computer,
+    });
   }
   const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
   const eventId = store.cell(target.row, 'eventId') ?? '?';

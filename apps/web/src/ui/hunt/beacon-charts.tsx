@@ -19,7 +19,7 @@ export interface BeaconChartsProps {
 
 /** The charts and figures of one beacon. */
 export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
-  const { t } = useI18n();
+  const { t, fixed } = useI18n();
   return (
     <section class="beacon" aria-label={t('beacon.label')}>
       <h3>{t('beacon.label')}</h3>
@@ -34,13 +34,13 @@ export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
         <dt>{t('beacon.median')}</dt>
         <dd>{formatDuration(beacon.medianIntervalMs)}</dd>
         <dt>{t('beacon.jitter')}</dt>
-        <dd>{`±${Math.round(beacon.jitter * 100)}%`}</dd>
+        <dd>{t('beacon.jitterValue', { percent: Math.round(beacon.jitter * 100) })}</dd>
         <dt>{t('beacon.score')}</dt>
-        <dd>{beacon.score.toFixed(2)}</dd>
+        <dd>{fixed(beacon.score, 2)}</dd>
         <dt>{t('beacon.parts')}</dt>
         <dd>
           {Object.entries(beacon.parts)
-            .map(([part, value]) => `${part} ${value.toFixed(2)}`)
+            .map(([part, value]) => `${part} ${fixed(value, 2)}`)
             .join(', ')}
         </dd>
       </dl>

@@ -42,7 +42,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
   return (
     <section class="finding-detail" aria-label={t('finding.label')}>
       <h2>
-        <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>{' '}
+        <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>{' '}
         {t('finding.title', { kind: finding.kind, computer: finding.computer })}
       </h2>
       {/* TODO: why a finding was reported is the engine's text (packages/hunt), in English. */}
@@ -111,7 +111,7 @@ function FindingFields({ finding }: { finding: Finding }) {
   const { t } = tr;
   const fields: [string, string | readonly string[]][] = [
     [t('finding.kind'), finding.kind],
-    [t('finding.severity'), finding.severity],
+    [t('finding.severity'), tr.severity(finding.severity)],
     [t('finding.computer'), finding.computer],
   ];
   // A Sysmon field keeps its own name (Image, ProcessGuid); the others are catalogue entries.

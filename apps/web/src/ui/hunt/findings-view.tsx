@@ -108,7 +108,7 @@ function FindingButton(props: { finding: Finding; open: boolean; onChoose: () =>
   const { finding } = props;
   return (
     <button type="button" class="finding-item" aria-pressed={props.open} onClick={props.onChoose}>
-      <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
+      <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>
       <span class="finding-kind">{finding.kind}</span>
       <span class="finding-target">{target(finding, tr)}</span>
       <span class="finding-count">{tr.t('findings.times', { count: finding.count })}</span>
@@ -138,7 +138,9 @@ function tally(findings: readonly Finding[], tr: Translator): string {
     .reverse()
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([severity, n]) => tr.t('findings.severityCount', { count: n, severity }));
+    .map(([severity, n]) =>
+      tr.t('findings.severityCount', { count: n, severity: tr.severity(severity) }),
+    );
   if (bySeverity.length === 0) return tr.t('findings.none');
   return tr.t('findings.tally', { count: findings.length, severities: bySeverity.join(', ') });
 }
