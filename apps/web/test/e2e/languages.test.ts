@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { writeGeneratedLog, type GeneratedLog } from '@evtxhunt/generate/node';
 import type { Page } from 'playwright-core';
 
+import { contrastProblems, unnamedControls } from '../support/a11y.js';
 import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
 
 const SIZE_BYTES = 1_500_000;
@@ -102,6 +103,9 @@ browserTest(
     const firstSeen = await finding.locator('dt:text-is("Zuerst gesehen (UTC)") + dd').innerText();
     assert.match(firstSeen, UTC_TIME);
     await page.screenshot({ path: `${ARTIFACTS}/lang-de-finding.png` });
+    // Every control still has a name, and the longer German words break no contrast.
+    assert.deepEqual(await unnamedControls(page), []);
+    assert.deepEqual(await contrastProblems(page), []);
 
     // The choice is remembered on this machine: after a reload the page is German again.
     await page.reload();

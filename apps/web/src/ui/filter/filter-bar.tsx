@@ -114,7 +114,10 @@ interface QueryNoteProps {
 /** Characters of the query shown on each side of a marked span. */
 const ECHO_CONTEXT = 40;
 
-/** The query with the faulty span marked (a space marks a point), then what is wrong. */
+/**
+ * The query with the faulty span marked (a space marks a point), then what is wrong.
+ * TODO: what is wrong is the query parser's message (packages/hunt), in English only.
+ */
 function QueryNote({ kind, text, problem }: QueryNoteProps) {
   const { t } = useI18n();
   const from = Math.max(0, problem.start - ECHO_CONTEXT);
