@@ -16,6 +16,7 @@ export const DE: Catalogue = {
   'toolbar.language': 'Sprache',
 
   // Die Seite um die Ansichten.
+  'app.title': 'evtxhunt-Workbench',
   'app.sampleOffline':
     'der Server, der diese Seite geliefert hat, ist gerade nicht erreichbar (das Beispiel wird von ihm geladen; Dateien von der Festplatte lassen sich weiter offline öffnen)',
   'app.sampleHttp': '{url}: HTTP {status}',

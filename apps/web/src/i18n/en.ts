@@ -18,6 +18,7 @@ export const EN = {
   'toolbar.language': 'Language',
 
   // The page around the views.
+  'app.title': 'evtxhunt workbench',
   'app.sampleOffline':
     'the server that served this page is not reachable now (the sample is fetched from it; files you open from disk still work offline)',
   'app.sampleHttp': '{url}: HTTP {status}',

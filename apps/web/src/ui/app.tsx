@@ -46,6 +46,9 @@ export interface AppProps {
 export function App(props: AppProps) {
   const [language, setLanguage] = useState<Language>(props.initialLanguage ?? 'en');
   const tr = useMemo(() => translator(language), [language]);
+  useEffect(() => {
+    document.title = tr.t('app.title');
+  }, [tr]);
   const pick = (next: Language) => {
     applyLanguage(next);
     setLanguage(next);

@@ -103,9 +103,20 @@ browserTest(
     const firstSeen = await finding.locator('dt:text-is("Zuerst gesehen (UTC)") + dd').innerText();
     assert.match(firstSeen, UTC_TIME);
     await page.screenshot({ path: `${ARTIFACTS}/lang-de-finding.png` });
+    assert.equal(await page.title(), 'evtxhunt-Workbench');
     // Every control still has a name, and the longer German words break no contrast.
     assert.deepEqual(await unnamedControls(page), []);
     assert.deepEqual(await contrastProblems(page), []);
+
+    // The Hunts menu: German titles and counts, the engine's hunts counted in findings.
+    await page.getByRole('button', { name: 'Hunts' }).click();
+    const menu = page.getByRole('dialog', { name: 'Fertige Hunts' });
+    await menu.getByText('Neu installierte Dienste').waitFor();
+    assert.match(
+      await menu.locator('[data-hunt="beaconing"] .hunt-count').innerText(),
+      /^\d+ Befunde? \([\d.]+ Ereignisse?\)$/,
+    );
+    await menu.getByRole('button', { name: 'Fertig' }).click();
 
     // The choice is remembered on this machine: after a reload the page is German again.
     await page.reload();
