@@ -252,7 +252,7 @@ export const DE: Catalogue = {
     other: '{count} Lesezeichen in {file} geschrieben.',
   },
   'bookmarks.failed': 'Der Export ist fehlgeschlagen: {reason}',
-  'bookmarks.star': 'Lesezeichen für {what}',
+  'bookmarks.star': 'Lesezeichen für {what} setzen',
   'bookmarks.findingLabel': '{time} · {severity} Befund {kind} auf {computer}',
   'bookmarks.eventLabel': '{time} · Ereignis {eventId}, Datensatz {recordId}',
   'bookmarks.eventImageLabel': '{time} · Ereignis {eventId}, Datensatz {recordId} · {image}',
@@ -457,6 +457,20 @@ export const DE: Catalogue = {
   },
   'outbound.notAddress': 'keine Adresse',
   'outbound.afterHunt': '(nach der Suche)',
+
+  // Arten von Adressen (die Sonderbereiche aus RFC 6890).
+  'ip.unspecified': 'unbestimmt',
+  'ip.loopback': 'Loopback',
+  'ip.private': 'privat',
+  'ip.cgnat': 'CGNAT',
+  'ip.linkLocal': 'link-lokal',
+  'ip.multicast': 'Multicast',
+  'ip.broadcast': 'Broadcast',
+  'ip.uniqueLocal': 'Unique-Local',
+  'ip.documentation': 'Dokumentation',
+  'ip.benchmarking': 'Benchmarking',
+  'ip.reserved': 'reserviert',
+  'ip.public': 'öffentlich',
 
   // Die Einstellungen neben den Befunden.
   'setup.label': 'Einstellungen der Suche',

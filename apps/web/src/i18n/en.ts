@@ -450,6 +450,20 @@ export const EN = {
   'outbound.notAddress': 'not an address',
   'outbound.afterHunt': '(after the hunt)',
 
+  // Kinds of address (RFC 6890's special-purpose blocks).
+  'ip.unspecified': 'unspecified',
+  'ip.loopback': 'loopback',
+  'ip.private': 'private',
+  'ip.cgnat': 'cgnat',
+  'ip.linkLocal': 'link-local',
+  'ip.multicast': 'multicast',
+  'ip.broadcast': 'broadcast',
+  'ip.uniqueLocal': 'unique-local',
+  'ip.documentation': 'documentation',
+  'ip.benchmarking': 'benchmarking',
+  'ip.reserved': 'reserved',
+  'ip.public': 'public',
+
   // The hunt setup beside the findings.
   'setup.label': 'Hunt setup',
   'setup.sysmon': 'Sysmon configuration',

@@ -3,12 +3,30 @@
  * pivot of Image and DestinationIp with count, ports, host names, the names queried in DNS,
  * whether the address is public, and first and last seen. Picking a group shows its events.
  */
+import type { IpClass } from '@evtxhunt/hunt';
+
 import type { OutboundGroup, QueriedNames } from '../../hunt/outbound.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
 import { EventRows } from './event-rows.js';
+
+/** Each kind of address by its catalogue entry. */
+const IP_CLASSES = {
+  unspecified: 'ip.unspecified',
+  loopback: 'ip.loopback',
+  private: 'ip.private',
+  cgnat: 'ip.cgnat',
+  'link-local': 'ip.linkLocal',
+  multicast: 'ip.multicast',
+  broadcast: 'ip.broadcast',
+  'unique-local': 'ip.uniqueLocal',
+  documentation: 'ip.documentation',
+  benchmarking: 'ip.benchmarking',
+  reserved: 'ip.reserved',
+  public: 'ip.public',
+} as const satisfies Readonly<Record<IpClass, string>>;
 
 /** Groups drawn at most; the rest are counted. */
 export const GROUPS_SHOWN = 500;
@@ -173,7 +191,7 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
       <td class="mono pivot-ip">{group.destinationIp}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
-          {group.ipClass ?? t('outbound.notAddress')}
+          {group.ipClass === undefined ? t('outbound.notAddress') : t(IP_CLASSES[group.ipClass])}
         </span>
       </td>
       <td class="mono">{group.ports.join(', ')}</td>
