@@ -8,6 +8,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { Bookmark, BookmarkTarget, EventRef } from './bookmarks.js';
 import { findingKey } from './findings.js';
 import type { Workbench } from './workbench.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** A target to star and the time it sorts by. */
 export interface Starrable {
@@ -35,10 +36,10 @@ export function findingStarrable(finding: Finding): Starrable {
 /**
  * Shows `bookmark`: an event opens in the details pane and is selected in the events table
  * (when the filter keeps it); a finding opens in the findings view when the current report
- * still holds it. Says why it could not be opened (a finding gone since new rules, logs or an
- * allowlist), or undefined when it was.
+ * still holds it. False when it could not be opened: its finding is gone (new rules, logs or
+ * allowlist since), and no other is opened in its place.
  */
-export function openBookmark(bench: Workbench, bookmark: Bookmark): string | undefined {
+export function openBookmark(bench: Workbench, bookmark: Bookmark): boolean {
   const { target } = bookmark;
   bench.bookmarks.current.value = bookmark.key;
   if (target.kind === 'finding') return openFinding(bench, target.finding);
@@ -46,43 +47,43 @@ export function openBookmark(bench: Workbench, bookmark: Bookmark): string | und
   bench.hunt.tab.value = 'events';
   bench.selected.value = bench.view.value.positionOf(target.row);
   bench.detailsRow.value = target.row;
-  return undefined;
+  return true;
 }
 
-function openFinding(bench: Workbench, finding: Finding): string | undefined {
+function openFinding(bench: Workbench, finding: Finding): boolean {
   const key = findingKey(finding);
   const findings = bench.hunt.result.value?.findings ?? [];
-  if (!findings.some((other) => findingKey(other) === key)) {
-    return `${capitalised(findingName(finding))} is not in the current report: the rules, logs or allowlist changed since it was bookmarked.`;
-  }
+  if (!findings.some((other) => findingKey(other) === key)) return false;
   bench.hunt.tab.value = 'findings';
   bench.hunt.findings.choose(finding);
-  return undefined;
+  return true;
 }
 
 /**
- * A finding in a few words: `the sigma finding "Rule title" on HOST`, the rule's title telling
- * Sigma findings on one host apart. Plain text: the page shows it through visibleText.
+ * A finding in a few words: `the beacon finding on HOST`, or for a Sigma finding `the sigma
+ * finding "Rule title" on HOST` (the title tells a host's Sigma findings apart). Plain text:
+ * the page shows it through visibleText.
  */
-export function findingName(finding: Finding): string {
-  const rule = finding.sigma === undefined ? '' : ` "${finding.sigma.title}"`;
-  return `the ${finding.kind} finding${rule} on ${finding.computer}`;
+export function findingName(finding: Finding, tr: Translator): string {
+  const { kind, computer } = finding;
+  if (finding.sigma === undefined) return tr.t('findings.star', { kind, computer });
+  return tr.t('findings.starSigma', { kind, title: finding.sigma.title, computer });
 }
 
 /** A short line naming a bookmark in the list: its time, and what it is. */
-export function bookmarkLabel(store: EventStore, bookmark: Bookmark): string {
-  const { target } = bookmark;
+export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Translator): string {
+  const { target, time } = bookmark;
   if (target.kind === 'finding') {
-    const finding = target.finding;
-    const name = findingName(finding).replace(/^the /, `${finding.severity} `);
-    return `${bookmark.time} · ${name}`;
+    const { severity, kind, computer, sigma } = target.finding;
+    const common = { time, severity: tr.severity(severity), kind, computer };
+    if (sigma !== undefined) {
+      return tr.t('bookmarks.findingSigmaLabel', { ...common, title: sigma.title });
+    }
+    return tr.t('bookmarks.findingLabel', common);
   }
   const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
   const eventId = store.cell(target.row, 'eventId') ?? '?';
-  const what = `event ${eventId}, record ${target.event.recordId}`;
-  return `${bookmark.time} · ${what}${image === undefined ? '' : ` · ${image}`}`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const recordId = target.event.recordId;
+  if (image === undefined) return tr.t('bookmarks.eventLabel', { time, eventId, recordId });
+  return tr.t('bookmarks.eventImageLabel', { time, eventId, recordId, image });
 }

@@ -358,8 +358,8 @@ test(
     await gone.waitFor();
     assert.equal(
       await gone.innerText(),
-      `The sigma finding "${title}" on swachchhanda is not in the current report: the rules, ` +
-        'logs or allowlist changed since it was bookmarked.',
+      `Not opened: the sigma finding "${title}" on swachchhanda is not in the current report ` +
+        '(the rules, logs or allowlist changed since it was bookmarked).',
     );
     assert.equal(
       await page.getByRole('tab', { name: /^Events/ }).getAttribute('aria-selected'),

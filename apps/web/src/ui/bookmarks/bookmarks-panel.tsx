@@ -5,10 +5,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-import { plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import { PAGE_PACER } from '../../hunt/slices.js';
 import type { Bookmark } from '../../session/bookmarks.js';
-import { bookmarkLabel, openBookmark } from '../../session/bookmarks-open.js';
+import { bookmarkLabel, findingName, openBookmark } from '../../session/bookmarks-open.js';
 import { jsonlReport, markdownReport, reportSource } from '../../session/bookmarks-report.js';
 import type { Workbench } from '../../session/workbench.js';
 import { visibleText } from '../visible-text.js';
@@ -27,32 +28,41 @@ const FORMATS = {
 
 /** The panel. */
 export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
+  const tr = useI18n();
+  const { t } = tr;
   const bookmarks = bench.bookmarks;
   const list = bookmarks.list.value;
   const [status, exportAs] = useExport(bench);
   // Why the bookmark last picked could not be opened (its finding is gone), or undefined.
   const [notOpened, setNotOpened] = useState<string | undefined>(undefined);
-  const open = (bookmark: Bookmark) => setNotOpened(openBookmark(bench, bookmark));
+  const open = (bookmark: Bookmark) => {
+    const { target } = bookmark;
+    const opened = openBookmark(bench, bookmark);
+    const gone = !opened && target.kind === 'finding';
+    setNotOpened(
+      gone ? t('bookmarks.gone', { finding: findingName(target.finding, tr) }) : undefined,
+    );
+  };
   const walk = (step: 1 | -1) => {
     const next = bookmarks.step(step);
     if (next !== undefined) open(next);
   };
   const none = list.length === 0;
   return (
-    <section class="bookmarks" aria-label="Bookmarks">
+    <section class="bookmarks" aria-label={t('bookmarks.label')}>
       <div class="bookmarks-head">
-        <h2>{plural(list.length, 'bookmark')}</h2>
+        <h2>{t('bookmarks.count', { count: list.length })}</h2>
         <button type="button" disabled={none} onClick={() => walk(-1)}>
-          Previous bookmark
+          {t('bookmarks.previous')}
         </button>
         <button type="button" disabled={none} onClick={() => walk(1)}>
-          Next bookmark
+          {t('bookmarks.next')}
         </button>
         <button type="button" disabled={none} onClick={() => exportAs('markdown')}>
-          Export report (Markdown)
+          {t('bookmarks.exportMarkdown')}
         </button>
         <button type="button" disabled={none} onClick={() => exportAs('jsonl')}>
-          Export JSONL
+          {t('bookmarks.exportJsonl')}
         </button>
         <p class="bookmarks-status" role="status">
           {status}
@@ -64,9 +74,7 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
         </p>
       )}
       {none ? (
-        <p class="hunt-note">
-          Star an event in its details, or a finding in the findings list, to bookmark it.
-        </p>
+        <p class="hunt-note">{t('bookmarks.none')}</p>
       ) : (
         <ol class="bookmark-list">
           {list.map((bookmark) => (
@@ -85,8 +93,10 @@ interface BookmarkItemProps {
 }
 
 function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const current = bench.bookmarks.current.value === bookmark.key;
-  const label = visibleText(bookmarkLabel(bench.store, bookmark));
+  const label = visibleText(bookmarkLabel(bench.store, bookmark, tr));
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}
@@ -98,18 +108,23 @@ function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
       <button
         type="button"
         class="bookmark-remove"
-        aria-label={`Remove the bookmark ${label}`}
+        aria-label={t('bookmarks.removeLabel', { bookmark: label })}
         onClick={() => bench.bookmarks.remove(bookmark.key)}
       >
-        Remove
+        {t('bookmarks.remove')}
       </button>
-      <NoteEditor bookmarks={bench.bookmarks} bookmarkKey={bookmark.key} label="Note" />
+      <NoteEditor
+        bookmarks={bench.bookmarks}
+        bookmarkKey={bookmark.key}
+        label={t('bookmarks.note')}
+      />
     </li>
   );
 }
 
 /** What the last export did, and a function that writes and downloads one. */
 function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) => void] {
+  const tr: Translator = useI18n();
   const [status, setStatus] = useState('');
   const [download, setDownload] = useState<Download | undefined>(undefined);
   useEffect(() => {
@@ -124,14 +139,14 @@ function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) =>
   const exportAs = (format: keyof typeof FORMATS) => {
     const { name, type, write } = FORMATS[format];
     const list = bench.bookmarks.list.peek();
-    setStatus(`Writing ${name}…`);
+    setStatus(tr.t('bookmarks.writing', { file: name }));
     reportSource(bench.store, PAGE_PACER).then(
       (source) => {
         const blob = new Blob([write(list, source)], { type });
         setDownload({ name, url: URL.createObjectURL(blob) });
-        setStatus(`${plural(list.length, 'bookmark')} written to ${name}.`);
+        setStatus(tr.t('bookmarks.written', { count: list.length, file: name }));
       },
-      (error: unknown) => setStatus(`The export failed: ${String(error)}`),
+      (error: unknown) => setStatus(tr.t('bookmarks.failed', { reason: String(error) })),
     );
   };
   return [status, exportAs];

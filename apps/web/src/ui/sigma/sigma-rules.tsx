@@ -7,30 +7,41 @@
  */
 import { useState } from 'preact/hooks';
 
-import { count, plural } from '../../files/describe.js';
 import type { SigmaLoad, SigmaOutcome } from '../../hunt/sigma-state.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { HuntSession } from '../../session/hunt.js';
 import { ruleFilesOf, type PickedFile } from '../../session/sigma.js';
 import { visibleText } from '../visible-text.js';
 
 /** The control. */
 export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
+  const { t } = useI18n();
   const status = hunt.sigma.value;
   // Why the last pick was not loaded: it held no rule file (an empty folder gives no name).
   const [empty, setEmpty] = useState<string | undefined>(undefined);
   const pick = (files: readonly PickedFile[]) => {
     const { files: rules, name } = ruleFilesOf(files);
-    setEmpty(
-      rules.length === 0 ? `No .yml/.yaml files in ${name || 'the picked folder'}` : undefined,
-    );
+    const named = name === '' ? t('sigma.pickedFolder') : name;
+    setEmpty(rules.length === 0 ? t('sigma.noYaml', { name: named }) : undefined);
     if (rules.length > 0) void hunt.loadRules(files);
   };
   return (
-    <section class="sigma-rules" aria-label="Sigma rules">
-      <h2>Sigma rules</h2>
+    <section class="sigma-rules" aria-label={t('sigma.label')}>
+      <h2>{t('sigma.label')}</h2>
       <div class="sigma-pickers">
-        <RulePicker label="Load a rules folder…" folder onPick={pick} />
-        <RulePicker label="Load a rules .zip…" accept=".zip,.yml,.yaml" onPick={pick} />
+        <RulePicker
+          label={t('sigma.loadFolder')}
+          name={t('sigma.loadFolderLabel')}
+          folder
+          onPick={pick}
+        />
+        <RulePicker
+          label={t('sigma.loadZip')}
+          name={t('sigma.loadZipLabel')}
+          accept=".zip,.yml,.yaml"
+          onPick={pick}
+        />
       </div>
       {empty !== undefined && (
         <p class="problem sigma-empty" role="alert">
@@ -38,11 +49,17 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
         </p>
       )}
       {status.state === 'loading' && (
-        <p class="hunt-note sigma-status">{visibleText(`Compiling ${status.name}…`)}</p>
+        <p class="hunt-note sigma-status">
+          {t('sigma.compiling', { name: visibleText(status.name) })}
+        </p>
       )}
       {status.state === 'failed' && (
         <p class="problem" role="alert">
-          {visibleText(`${status.name}: ${status.message}`)}
+          {t('sigma.failed', {
+            name: visibleText(status.name),
+            message:
+              status.notRunning === true ? t('hunt.notRunning') : visibleText(status.message),
+          })}
         </p>
       )}
       {status.state === 'loaded' && <Loaded name={status.name} load={status.load} />}
@@ -52,13 +69,16 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
 }
 
 interface RulePickerProps {
+  /** The button's text. */
   readonly label: string;
+  /** The file input's accessible name. */
+  readonly name: string;
   readonly folder?: boolean;
   readonly accept?: string;
   readonly onPick: (files: readonly PickedFile[]) => void;
 }
 
-function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) {
+function RulePicker({ label, name, folder = false, accept, onPick }: RulePickerProps) {
   // Chromium's folder picker: a boolean DOM property (an empty string would set it false).
   const folderAttributes = folder ? { webkitdirectory: true } : {};
   return (
@@ -70,7 +90,7 @@ function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) 
         multiple
         {...(accept === undefined ? {} : { accept })}
         {...folderAttributes}
-        aria-label={label.replace('…', '')}
+        aria-label={name}
         onChange={(event) => {
           const input = event.currentTarget as HTMLInputElement;
           // An empty folder is a pick too, to be told it holds no rules.
@@ -84,21 +104,28 @@ function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) 
 }
 
 function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
+  const tr = useI18n();
+  const { t } = tr;
   return (
     <>
-      <p class="setup-file sigma-status">{visibleText(loadLine(name, load))}</p>
+      <p class="setup-file sigma-status">{loadLine(visibleText(name), load, tr)}</p>
       {load.unreadArchives.map((archive, at) => (
         <p class="problem sigma-unread" key={at}>
-          {visibleText(`${archive.file} could not be read as a zip: ${archive.reason}`)}
+          {t('sigma.notZip', {
+            file: visibleText(archive.file),
+            reason: visibleText(archive.reason),
+          })}
         </p>
       ))}
       <Failures load={load} />
       <NotRules load={load} />
       {load.sharedIds.map(({ id, files }) => (
         <p class="problem sigma-shared-id" key={id}>
-          {visibleText(
-            `Rule id ${id} is in ${files.length} files, each reports its matches: ${files.join(', ')}`,
-          )}
+          {t('sigma.sharedId', {
+            id: visibleText(id),
+            count: files.length,
+            files: visibleText(files.join(', ')),
+          })}
         </p>
       ))}
     </>
@@ -107,35 +134,46 @@ function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
 
 /**
  * `rules/: 3 rules and 1 correlation loaded, 2 did not load`, or, when the pick held no rule
- * file, `No .yml/.yaml files in rules.zip`.
+ * file, `No .yml/.yaml files in rules.zip`. `name` is shown as given.
  */
-export function loadLine(name: string, load: SigmaLoad): string {
+export function loadLine(name: string, load: SigmaLoad, { t }: Translator): string {
   if (load.yamlFiles === 0) {
     return load.unreadArchives.length === 0
-      ? `No .yml/.yaml files in ${name}`
-      : `${name}: no rules`;
+      ? t('sigma.noYaml', { name })
+      : t('sigma.noRules', { name });
   }
-  const correlations =
-    load.correlations === 0 ? '' : ` and ${plural(load.correlations, 'correlation')}`;
-  const failed = load.failureCount === 0 ? '' : `, ${count(load.failureCount)} did not load`;
-  return `${name}: ${plural(load.rules, 'rule')}${correlations} loaded${failed}`;
+  const loaded =
+    load.correlations === 0
+      ? t('sigma.loaded', { name, count: load.rules })
+      : t('sigma.loadedCorrelations', {
+          name,
+          rules: t('sigma.rules', { count: load.rules }),
+          count: load.correlations,
+        });
+  return load.failureCount === 0
+    ? loaded
+    : t('sigma.notLoaded', { loaded, count: load.failureCount });
 }
 
 function Failures({ load }: { load: SigmaLoad }) {
+  const { t } = useI18n();
   if (load.failureCount === 0) return null;
   return (
     <details class="sigma-failures">
-      <summary>{`Why ${plural(load.failureCount, 'rule')} did not load`}</summary>
+      <summary>{t('sigma.why', { count: load.failureCount })}</summary>
+      {/* TODO: why a rule did not load is the Sigma compiler's text, in English. */}
       <ul>
         {load.failures.map((failure, at) => (
           <li key={at}>
             <code>{visibleText(failure.file)}</code>
-            {visibleText(`: ${failure.reason}`)}
+            {t('sigma.failure', { reason: visibleText(failure.reason) })}
           </li>
         ))}
       </ul>
       {load.failureCount > load.failures.length && (
-        <p class="hunt-note">{`and ${count(load.failureCount - load.failures.length)} more`}</p>
+        <p class="hunt-note">
+          {t('sigma.andMore', { count: load.failureCount - load.failures.length })}
+        </p>
       )}
     </details>
   );
@@ -143,15 +181,12 @@ function Failures({ load }: { load: SigmaLoad }) {
 
 /** The .yml/.yaml files that are not rules (the rule set's regression info.yml files). */
 function NotRules({ load }: { load: SigmaLoad }) {
+  const { t } = useI18n();
   if (load.notRuleCount === 0) return null;
   const more = load.notRuleCount - load.notRules.length;
   return (
     <details class="sigma-not-rules">
-      <summary>
-        {load.notRuleCount === 1
-          ? '1 file is not a Sigma rule (no title or detection)'
-          : `${count(load.notRuleCount)} files are not Sigma rules (no title or detection)`}
-      </summary>
+      <summary>{t('sigma.notRules', { count: load.notRuleCount })}</summary>
       <ul>
         {load.notRules.map((file, at) => (
           <li key={at}>
@@ -159,23 +194,25 @@ function NotRules({ load }: { load: SigmaLoad }) {
           </li>
         ))}
       </ul>
-      {more > 0 && <p class="hunt-note">{`and ${count(more)} more`}</p>}
+      {more > 0 && <p class="hunt-note">{t('sigma.andMore', { count: more })}</p>}
     </details>
   );
 }
 
 /** What the rules found in the last report, and the correlation groups they could not follow. */
 function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
+  const { t } = useI18n();
   if (outcome === undefined) return null;
   const dropped = outcome.droppedGroups;
   return (
     <>
       <p class="hunt-note sigma-matched-count">
-        {`${plural(outcome.findings.length, 'finding')} in ${plural(outcome.records, 'event')}`}
+        {t('sigma.matched', {
+          findings: t('sigma.findings', { count: outcome.findings.length }),
+          count: outcome.records,
+        })}
       </p>
-      {dropped > 0 && (
-        <p class="problem">{`${plural(dropped, 'correlation group')} not followed: over the limit`}</p>
-      )}
+      {dropped > 0 && <p class="problem">{t('sigma.dropped', { count: dropped })}</p>}
     </>
   );
 }
