@@ -169,7 +169,7 @@ function valueTests(
 }
 
 function regexTest(text: string, flags: string, context: ValueContext): ValueTest {
-  const regex = compileRegex(text, flags, context.linearRegexFallback);
+  const regex = compileRegex(text, flags);
   return (value) => regex.test(value);
 }
 

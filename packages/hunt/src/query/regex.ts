@@ -1,15 +1,20 @@
 /**
- * Regular expressions typed by whoever wrote the URL. JavaScript's engine backtracks and cannot
- * be given a time limit, so a pattern such as `(a+)+$` can hang the tab on one long value. What
- * we can do without a second engine: refuse long patterns, refuse flags that make a RegExp carry
- * state between rows, and refuse the shapes behind exponential backtracking, a repeated group
- * that itself holds a repeat, an optional part or an alternation.
+ * Regular expressions of queries and Sigma rules, which run on attacker-controlled values.
+ * JavaScript's engine backtracks and cannot be given a time limit: `(a+)+$` takes exponential
+ * time on forty `a`s, `.*.*.*=$` polynomial time, and even one `\s+$` is quadratic in the
+ * value. So a pattern with a repeat that can backtrack beyond a fixed bound (an unbounded repeat,
+ * or a counted one of a group holding a repeat or an alternation) runs on our linear-time
+ * matcher (regex-linear.ts); the rest keep V8's RegExp, which is faster on them. What the
+ * matcher cannot run is refused: backreferences and lookarounds. Queries also refuse long
+ * patterns and flags that make a RegExp carry state between rows.
  *
- * TODO: polynomial backtracking is still possible: `a*b` on a value of a million `a`s is
- * quadratic, `.*a.*a.*b` worse. Only a non-backtracking matcher would rule it out; until then a
- * caller that filters untrusted queries should do it where it can be stopped (a Web Worker).
+ * TODO: the matcher reads patterns the way JavaScript does without the `u` flag; a query with
+ * `u` keeps V8 and only the exponential shapes are refused for it (see exponentialShape), so
+ * polynomial backtracking (`.*a.*a.*b` with `u`) is still possible there.
  */
 import { REGEX_MAX_CHARS } from './limits.js';
+import { LinearRegex } from './regex-linear.js';
+import { LinearRegexError, parseRegex, type RegexNode } from './regex-syntax.js';
 
 /** Flags a query may give a regular expression. */
 export const REGEX_FLAGS = 'imsu';
@@ -49,7 +54,59 @@ export function checkRegex(source: string, flags: string): RegexProblem | undefi
 
   const syntax = compileProblem(source, flags);
   if (syntax !== undefined) return { message: syntax, at: 0 };
-  return riskyShape(source);
+  if (flags.includes('u')) return exponentialShape(source);
+  try {
+    compileSafeRegex(source, flags);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LinearRegexError)) throw error;
+    return { message: `regular expression /${source}/: ${error.message}`, at: error.at };
+  }
+}
+
+/** What tests values against a pattern: V8's RegExp or the linear-time matcher. */
+export interface RegexTest {
+  test(value: string): boolean;
+}
+
+/**
+ * A pattern compiled to take time at most linear in the value (see above): V8's RegExp when it
+ * holds no repeat that can backtrack beyond a fixed bound, else a LinearRegex. Throws the
+ * SyntaxError of RegExp for bad syntax and a LinearRegexError (message and offset) for what the
+ * matcher cannot run. With the `u` flag (queries only) it is V8's RegExp, unchecked.
+ */
+export function compileSafeRegex(source: string, flags: string): RegexTest {
+  const regex = new RegExp(source, flags);
+  if (flags.includes('u')) return regex;
+  return mayBacktrack(parseRegex(source, flags.includes('s')))
+    ? new LinearRegex(source, flags)
+    : regex;
+}
+
+/**
+ * Whether V8 could backtrack more than a fixed number of steps per start position: an unbounded
+ * repeat (`\s+$` on spaces is quadratic, `.*.*=$` cubic), or a counted repeat of a group that
+ * holds a repeat or an alternation (`(?:\s*\d{1,3}\s*,){2}`).
+ */
+function mayBacktrack(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'repeat':
+      return (
+        node.max === Infinity || (node.max > 1 && branches(node.body)) || mayBacktrack(node.body)
+      );
+    case 'sequence':
+      return node.items.some(mayBacktrack);
+    case 'alternation':
+      return node.options.some(mayBacktrack);
+    default:
+      return false;
+  }
+}
+
+/** Whether a part holds a repeat or an alternation. */
+function branches(node: RegexNode): boolean {
+  if (node.kind === 'repeat' || node.kind === 'alternation') return true;
+  return node.kind === 'sequence' && node.items.some(branches);
 }
 
 function checkFlags(flags: string): string | undefined {
@@ -74,12 +131,12 @@ function compileProblem(source: string, flags: string): string | undefined {
   }
 }
 
-/** Scans the pattern once for a repeated group that holds a repeat or an alternation. */
 /**
- * Whether a pattern has a shape behind exponential backtracking (see above); undefined when not.
- * For patterns from trusted-length sources, such as Sigma rules, that need no length limit.
+ * Whether a pattern has a shape behind exponential backtracking, a repeated group that itself
+ * holds a repeat, an optional part or an alternation; undefined when not. Scans the pattern once.
+ * Only for patterns with the `u` flag, which the linear-time matcher does not read.
  */
-export function riskyShape(source: string): RegexProblem | undefined {
+function exponentialShape(source: string): RegexProblem | undefined {
   const groups: Group[] = [newGroup(-1)];
   let lastGroup: Group | undefined;
   let at = 0;

@@ -1,0 +1,219 @@
+/**
+ * A regular expression matcher that takes time linear in the value, whatever the pattern: the
+ * Thompson automaton of regex-program.ts run as a lazily built DFA. A DFA state is the set of
+ * automaton states a match in progress can be in after a code unit, with what that code unit
+ * was (start of the value, line terminator, word character) for the assertions; its moves are
+ * computed on first use and kept. The search is unanchored: every position may start a match.
+ * Only whether the value matches is answered (RegExp.prototype.test), so greedy and lazy repeats
+ * are the same here, and captures are not kept.
+ */
+import { isLineTerminator, isWordChar } from './regex-chars.js';
+import { buildProgram, type Program } from './regex-program.js';
+import { LinearRegexError, parseRegex, type RegexNode } from './regex-syntax.js';
+
+/** Flags the matcher reads; `u` is not one (code points and Unicode case folding). */
+const LINEAR_FLAGS = 'ims';
+
+/** DFA states kept per pattern; past this the cache starts again (memory stays bounded). */
+const MAX_DFA_STATES = 1000;
+
+// What the code unit before a position was, and what the one at it is.
+const AFTER_START = 1;
+const AFTER_LINE = 2;
+const AFTER_WORD = 4;
+const BEFORE_END = 8;
+const BEFORE_LINE = 16;
+const BEFORE_WORD = 32;
+
+/** A DFA state: a match in progress in any of `kernel`'s automaton states. */
+interface DfaState {
+  readonly kernel: readonly number[];
+  readonly context: number;
+  readonly ascii: (DfaState | undefined)[];
+  readonly other: Map<number, DfaState>;
+  /** Whether a match ends at the end of the value from here; computed on first need. */
+  atEnd?: boolean;
+}
+
+/** A pattern compiled for the linear-time matcher; throws LinearRegexError if it cannot be. */
+export class LinearRegex {
+  readonly source: string;
+  readonly flags: string;
+  readonly #program: Program;
+  readonly #multiline: boolean;
+  /** The context bits the pattern's assertions look at; the rest are dropped. */
+  readonly #contextMask: number;
+  /** Text every match starts with, skipped to with indexOf when no match is in progress. */
+  readonly #prefix: string;
+  /** Whether every match starts at the start of the value (`^` without `m`). */
+  readonly #anchored: boolean;
+  readonly #matched: DfaState = newState([], 0);
+  #cache = new Map<string, DfaState>();
+  readonly #seen: Uint32Array;
+  #generation = 0;
+
+  constructor(source: string, flags: string) {
+    for (const flag of flags) {
+      if (!LINEAR_FLAGS.includes(flag))
+        throw new LinearRegexError(`flag ${flag} is not supported`, 0);
+    }
+    this.source = source;
+    this.flags = flags;
+    this.#multiline = flags.includes('m');
+    const root = parseRegex(source, flags.includes('s'));
+    this.#program = buildProgram(root, flags.includes('i'));
+    this.#contextMask = contextMask(this.#program, this.#multiline);
+    this.#prefix = flags.includes('i') ? '' : literalPrefix(root);
+    this.#anchored = !this.#multiline && startsAnchored(root);
+    this.#seen = new Uint32Array(this.#program.states.length);
+  }
+
+  /** Whether the pattern matches somewhere in the value. */
+  test(value: string): boolean {
+    let state = this.#state([], AFTER_START);
+    for (let at = 0; at < value.length; at += 1) {
+      if (state.kernel.length === 0 && at > 0) {
+        if (this.#anchored) return false;
+        const found = this.#prefix === '' ? at : value.indexOf(this.#prefix, at);
+        if (found < 0) return false;
+        if (found > at) state = this.#state([], afterContext(value.charCodeAt(found - 1)));
+        at = found;
+      }
+
+      const code = value.charCodeAt(at);
+      const next =
+        (code < 128 ? state.ascii[code] : state.other.get(code)) ?? this.#move(state, code);
+      if (next === this.#matched) return true;
+      state = next;
+    }
+    state.atEnd ??= this.#closure(state.kernel, state.context | BEFORE_END).final;
+    return state.atEnd;
+  }
+
+  /** The state after `code`, computed and kept in `state`'s moves. */
+  #move(state: DfaState, code: number): DfaState {
+    const before = isLineTerminator(code) ? BEFORE_LINE : isWordChar(code) ? BEFORE_WORD : 0;
+    const { reads, final } = this.#closure(state.kernel, state.context | before);
+    let next = this.#matched;
+    if (!final) {
+      const kernel = this.#step(reads, code);
+      if (this.#cache.size >= MAX_DFA_STATES) this.#cache = new Map();
+      next = this.#state(kernel, afterContext(code));
+    }
+    if (code < 128) state.ascii[code] = next;
+    else state.other.set(code, next);
+    return next;
+  }
+
+  /** The kept state of this kernel and context, made on first use. */
+  #state(kernel: readonly number[], context: number): DfaState {
+    const masked = context & this.#contextMask;
+    const key = `${masked}:${kernel.join(',')}`;
+    let state = this.#cache.get(key);
+    if (state === undefined) {
+      state = newState(kernel, masked);
+      this.#cache.set(key, state);
+    }
+    return state;
+  }
+
+  /**
+   * The reading states reachable from the kernel and a new match start without reading, and
+   * whether the final state is, with the assertions decided by `context`.
+   */
+  #closure(kernel: readonly number[], context: number): { reads: number[]; final: boolean } {
+    const { states, start } = this.#program;
+    const seen = this.#nextGeneration();
+    const reads: number[] = [];
+    const stack = [start, ...kernel];
+    let final = false;
+    while (stack.length > 0) {
+      const at = stack.pop() ?? 0;
+      if (this.#seen[at] === seen) continue;
+      this.#seen[at] = seen;
+      const state = states[at];
+      if (state === undefined) continue;
+      if (state.kind === 'read') reads.push(at);
+      else if (state.kind === 'final') final = true;
+      else if (state.kind === 'split') stack.push(state.second, state.first);
+      else if (holds(state.what, context, this.#multiline)) stack.push(state.next);
+    }
+    return { reads, final };
+  }
+
+  /** The states after reading `code` from the reading states: the next kernel, sorted. */
+  #step(reads: readonly number[], code: number): number[] {
+    const seen = this.#nextGeneration();
+    const kernel: number[] = [];
+    for (const at of reads) {
+      const state = this.#program.states[at];
+      if (state?.kind !== 'read' || !state.test(code) || this.#seen[state.next] === seen) continue;
+      this.#seen[state.next] = seen;
+      kernel.push(state.next);
+    }
+    return kernel.sort((a, b) => a - b);
+  }
+
+  #nextGeneration(): number {
+    this.#generation += 1;
+    if (this.#generation === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#generation = 1;
+    }
+    return this.#generation;
+  }
+}
+
+function newState(kernel: readonly number[], context: number): DfaState {
+  return { kernel, context, ascii: new Array<DfaState | undefined>(128), other: new Map() };
+}
+
+/** The context a code unit leaves for the position after it. */
+function afterContext(code: number): number {
+  return isLineTerminator(code) ? AFTER_LINE : isWordChar(code) ? AFTER_WORD : 0;
+}
+
+/** Whether an assertion holds between the code units that `context` describes. */
+function holds(what: string, context: number, multiline: boolean): boolean {
+  const lines = multiline ? AFTER_LINE | BEFORE_LINE : 0;
+  switch (what) {
+    case 'start':
+      return (context & (AFTER_START | (lines & AFTER_LINE))) !== 0;
+    case 'end':
+      return (context & (BEFORE_END | (lines & BEFORE_LINE))) !== 0;
+    case 'boundary':
+      return ((context & AFTER_WORD) !== 0) !== ((context & BEFORE_WORD) !== 0);
+    default:
+      return ((context & AFTER_WORD) !== 0) === ((context & BEFORE_WORD) !== 0);
+  }
+}
+
+/** The context bits a program's assertions read (fewer bits, fewer DFA states). */
+function contextMask(program: Program, multiline: boolean): number {
+  let mask = 0;
+  for (const state of program.states) {
+    if (state.kind !== 'assert') continue;
+    if (state.what === 'start') mask |= AFTER_START | (multiline ? AFTER_LINE : 0);
+    else if (state.what === 'end') mask |= BEFORE_END | (multiline ? BEFORE_LINE : 0);
+    else mask |= AFTER_WORD | BEFORE_WORD;
+  }
+  return mask;
+}
+
+/** The code units every match starts with: leading single characters at the top. */
+function literalPrefix(root: RegexNode): string {
+  const items = root.kind === 'sequence' ? root.items : [root];
+  let prefix = '';
+  for (const item of items) {
+    if (item.kind !== 'chars' || item.set.negated || item.set.ranges.length !== 2) break;
+    const [first, last] = item.set.ranges;
+    if (first !== last || first === undefined) break;
+    prefix += String.fromCharCode(first);
+  }
+  return prefix;
+}
+
+function startsAnchored(root: RegexNode): boolean {
+  const first = root.kind === 'sequence' ? root.items[0] : root;
+  return first?.kind === 'assertion' && first.what === 'start';
+}
