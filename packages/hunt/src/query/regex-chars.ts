@@ -34,7 +34,9 @@ export function classEscape(letter: string): CharSet | undefined {
 
 /** `.`: every code unit but the line terminators, or every one with the `s` flag. */
 export function dotSet(dotAll: boolean): CharSet {
-  return { ranges: LINE_TERMINATORS, negated: !dotAll };
+  return dotAll
+    ? { ranges: [0, 0xffff], negated: false }
+    : { ranges: LINE_TERMINATORS, negated: true };
 }
 
 /** One code unit. */

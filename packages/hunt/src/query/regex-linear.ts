@@ -14,8 +14,12 @@ import { LinearRegexError, parseRegex, type RegexNode } from './regex-syntax.js'
 /** Flags the matcher reads; `u` is not one (code points and Unicode case folding). */
 const LINEAR_FLAGS = 'ims';
 
-/** DFA states kept per pattern; past this the cache starts again (memory stays bounded). */
-const MAX_DFA_STATES = 1000;
+/**
+ * What the kept DFA states of one pattern may hold, counted in automaton states over all their
+ * kernels (about 12 bytes each with the key); past this the cache starts again, so memory stays
+ * bounded and time stays linear (a state is at most recomputed).
+ */
+const MAX_KEPT_KERNELS = 1_000_000;
 
 // What the code unit before a position was, and what the one at it is.
 const AFTER_START = 1;
@@ -29,8 +33,8 @@ const BEFORE_WORD = 32;
 interface DfaState {
   readonly kernel: readonly number[];
   readonly context: number;
-  readonly ascii: (DfaState | undefined)[];
-  readonly other: Map<number, DfaState>;
+  /** The state after a code unit of each character class, once computed. */
+  readonly moves: (DfaState | undefined)[];
   /** Whether a match ends at the end of the value from here; computed on first need. */
   atEnd?: boolean;
 }
@@ -49,8 +53,19 @@ export class LinearRegex {
   readonly #anchored: boolean;
   readonly #matched: DfaState = newState([], 0);
   #cache = new Map<string, DfaState>();
+  /** Automaton states over the kernels of the cache. */
+  #kept = 0;
   readonly #seen: Uint32Array;
   #generation = 0;
+  /**
+   * Code units the pattern cannot tell apart share a character class and so the DFA's moves
+   * (`.{1000}` has two classes, line terminators and the rest): the class of each ASCII code
+   * unit and of each other one seen, by the results of the tests, and one code unit of each.
+   */
+  readonly #asciiClass = new Int32Array(128).fill(-1);
+  readonly #otherClass = new Map<number, number>();
+  readonly #classBySignature = new Map<string, number>();
+  readonly #classCode: number[] = [];
 
   constructor(source: string, flags: string) {
     for (const flag of flags) {
@@ -80,9 +95,8 @@ export class LinearRegex {
         at = found;
       }
 
-      const code = value.charCodeAt(at);
-      const next =
-        (code < 128 ? state.ascii[code] : state.other.get(code)) ?? this.#move(state, code);
+      const charClass = this.#charClass(value.charCodeAt(at));
+      const next = state.moves[charClass] ?? this.#move(state, charClass);
       if (next === this.#matched) return true;
       state = next;
     }
@@ -90,18 +104,37 @@ export class LinearRegex {
     return state.atEnd;
   }
 
-  /** The state after `code`, computed and kept in `state`'s moves. */
-  #move(state: DfaState, code: number): DfaState {
+  #charClass(code: number): number {
+    const known = code < 128 ? (this.#asciiClass[code] ?? -1) : (this.#otherClass.get(code) ?? -1);
+    if (known >= 0) return known;
+
+    const results = this.#program.tests.map((test) => (test(code) ? '1' : '0')).join('');
+    const signature = `${afterContext(code)}:${results}`;
+    let charClass = this.#classBySignature.get(signature);
+    if (charClass === undefined) {
+      charClass = this.#classCode.push(code) - 1;
+      this.#classBySignature.set(signature, charClass);
+    }
+    if (code < 128) this.#asciiClass[code] = charClass;
+    else this.#otherClass.set(code, charClass);
+    return charClass;
+  }
+
+  /** The state after a code unit of the class, computed and kept in `state`'s moves. */
+  #move(state: DfaState, charClass: number): DfaState {
+    const code = this.#classCode[charClass] ?? 0;
     const before = isLineTerminator(code) ? BEFORE_LINE : isWordChar(code) ? BEFORE_WORD : 0;
     const { reads, final } = this.#closure(state.kernel, state.context | before);
     let next = this.#matched;
     if (!final) {
       const kernel = this.#step(reads, code);
-      if (this.#cache.size >= MAX_DFA_STATES) this.#cache = new Map();
+      if (this.#kept + kernel.length > MAX_KEPT_KERNELS) {
+        this.#cache = new Map();
+        this.#kept = 0;
+      }
       next = this.#state(kernel, afterContext(code));
     }
-    if (code < 128) state.ascii[code] = next;
-    else state.other.set(code, next);
+    state.moves[charClass] = next;
     return next;
   }
 
@@ -113,6 +146,7 @@ export class LinearRegex {
     if (state === undefined) {
       state = newState(kernel, masked);
       this.#cache.set(key, state);
+      this.#kept += kernel.length + 1;
     }
     return state;
   }
@@ -147,7 +181,8 @@ export class LinearRegex {
     const kernel: number[] = [];
     for (const at of reads) {
       const state = this.#program.states[at];
-      if (state?.kind !== 'read' || !state.test(code) || this.#seen[state.next] === seen) continue;
+      if (state?.kind !== 'read' || this.#seen[state.next] === seen) continue;
+      if (this.#program.tests[state.test]?.(code) !== true) continue;
       this.#seen[state.next] = seen;
       kernel.push(state.next);
     }
@@ -165,7 +200,7 @@ export class LinearRegex {
 }
 
 function newState(kernel: readonly number[], context: number): DfaState {
-  return { kernel, context, ascii: new Array<DfaState | undefined>(128), other: new Map() };
+  return { kernel, context, moves: [] };
 }
 
 /** The context a code unit leaves for the position after it. */

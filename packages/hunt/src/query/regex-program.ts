@@ -3,7 +3,7 @@
  * (alternation, repeats), states that assert (`^`, `$`, `\b`, `\B`) and one final state. A
  * counted repeat is written out (`x{2,4}` is `xx(x(x)?)?`), so the state count is bounded.
  */
-import { charTest, type CharTest } from './regex-chars.js';
+import { charTest, type CharSet, type CharTest } from './regex-chars.js';
 import { LinearRegexError, type Assertion, type RegexNode } from './regex-syntax.js';
 
 /** Most states a pattern may become; `(?:a{100}){100}` would need 10,000. */
@@ -11,15 +11,16 @@ export const MAX_STATES = 20_000;
 
 /** What a state does. */
 export type State =
-  | { readonly kind: 'read'; readonly test: CharTest; next: number }
+  | { readonly kind: 'read'; readonly test: number; next: number }
   | { readonly kind: 'split'; first: number; second: number }
   | { readonly kind: 'assert'; readonly what: Assertion; readonly next: number }
   | { readonly kind: 'final' };
 
-/** The automaton: its states and the one to start from. */
+/** The automaton: its states, the one to start from, and the distinct tests its states read. */
 export interface Program {
   readonly states: readonly State[];
   readonly start: number;
+  readonly tests: readonly CharTest[];
 }
 
 /** The automaton of a pattern tree. */
@@ -27,11 +28,14 @@ export function buildProgram(root: RegexNode, ignoreCase: boolean): Program {
   const builder = new Builder(ignoreCase);
   const final = builder.add({ kind: 'final' });
   const start = builder.build(root, final);
-  return { states: builder.states, start };
+  return { states: builder.states, start, tests: builder.tests };
 }
 
 class Builder {
   readonly states: State[] = [];
+  readonly tests: CharTest[] = [];
+  /** Index in `tests` of each distinct set, so `.{1000}` has one test, not a thousand. */
+  readonly #testOf = new Map<string, number>();
 
   constructor(readonly ignoreCase: boolean) {}
 
@@ -47,7 +51,7 @@ class Builder {
   build(node: RegexNode, next: number): number {
     switch (node.kind) {
       case 'chars':
-        return this.add({ kind: 'read', test: charTest(node.set, this.ignoreCase), next });
+        return this.add({ kind: 'read', test: this.test(node.set), next });
       case 'assertion':
         return this.add({ kind: 'assert', what: node.what, next });
       case 'sequence':
@@ -57,6 +61,17 @@ class Builder {
       case 'repeat':
         return this.repeat(node.body, node.min, node.max, next);
     }
+  }
+
+  /** The index of the set's test, made on first use. */
+  test(set: CharSet): number {
+    const key = `${set.negated}:${set.ranges.join(',')}`;
+    let index = this.#testOf.get(key);
+    if (index === undefined) {
+      index = this.tests.push(charTest(set, this.ignoreCase)) - 1;
+      this.#testOf.set(key, index);
+    }
+    return index;
   }
 
   alternation(options: readonly RegexNode[], next: number): number {

@@ -78,9 +78,21 @@ export interface RegexTest {
 export function compileSafeRegex(source: string, flags: string): RegexTest {
   const regex = new RegExp(source, flags);
   if (flags.includes('u')) return regex;
-  return mayBacktrack(parseRegex(source, flags.includes('s')))
-    ? new LinearRegex(source, flags)
-    : regex;
+  const tree = parseRegex(source, flags.includes('s'));
+  return mayBacktrack(endless(tree)) ? new LinearRegex(source, flags) : regex;
+}
+
+/**
+ * The tree with an unbounded repeat at its very end cut to its least count: whether a value
+ * holds a match does not change (`x{3,}` somewhere means `x{3}` somewhere), and RegExp never
+ * backtracks into such a repeat once it has its least count, since nothing follows it.
+ */
+function endless(node: RegexNode): RegexNode {
+  if (node.kind === 'repeat' && node.max === Infinity) return { ...node, max: node.min };
+  if (node.kind === 'alternation') return { ...node, options: node.options.map(endless) };
+  if (node.kind !== 'sequence' || node.items.length === 0) return node;
+  const last = node.items[node.items.length - 1] as RegexNode;
+  return { ...node, items: [...node.items.slice(0, -1), endless(last)] };
 }
 
 /**
