@@ -53,6 +53,8 @@ export class LinearRegex {
   readonly #anchored: boolean;
   readonly #matched: DfaState = newState([], 0);
   #cache = new Map<string, DfaState>();
+  /** The state every test starts in, while the cache holds it. */
+  #first: DfaState | undefined;
   /** Automaton states over the kernels of the cache. */
   #kept = 0;
   readonly #seen: Uint32Array;
@@ -85,7 +87,8 @@ export class LinearRegex {
 
   /** Whether the pattern matches somewhere in the value. */
   test(value: string): boolean {
-    let state = this.#state([], AFTER_START);
+    this.#first ??= this.#state([], AFTER_START);
+    let state = this.#first;
     for (let at = 0; at < value.length; at += 1) {
       if (state.kernel.length === 0 && at > 0) {
         if (this.#anchored) return false;
@@ -131,6 +134,7 @@ export class LinearRegex {
       if (this.#kept + kernel.length > MAX_KEPT_KERNELS) {
         this.#cache = new Map();
         this.#kept = 0;
+        this.#first = undefined;
       }
       next = this.#state(kernel, afterContext(code));
     }
