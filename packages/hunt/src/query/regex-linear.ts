@@ -21,6 +21,9 @@ const LINEAR_FLAGS = 'ims';
  */
 const MAX_KEPT_KERNELS = 1_000_000;
 
+/** Code units past ASCII whose character class is kept (the rest are looked at again). */
+const MAX_KEPT_CODES = 4096;
+
 // What the code unit before a position was, and what the one at it is.
 const AFTER_START = 1;
 const AFTER_LINE = 2;
@@ -90,8 +93,8 @@ export class LinearRegex {
     this.#first ??= this.#state([], AFTER_START);
     let state = this.#first;
     for (let at = 0; at < value.length; at += 1) {
-      if (state.kernel.length === 0 && at > 0) {
-        if (this.#anchored) return false;
+      if (state.kernel.length === 0) {
+        if (this.#anchored && at > 0) return false;
         const found = this.#prefix === '' ? at : value.indexOf(this.#prefix, at);
         if (found < 0) return false;
         if (found > at) state = this.#state([], afterContext(value.charCodeAt(found - 1)));
@@ -119,7 +122,10 @@ export class LinearRegex {
       this.#classBySignature.set(signature, charClass);
     }
     if (code < 128) this.#asciiClass[code] = charClass;
-    else this.#otherClass.set(code, charClass);
+    else {
+      if (this.#otherClass.size >= MAX_KEPT_CODES) this.#otherClass.clear();
+      this.#otherClass.set(code, charClass);
+    }
     return charClass;
   }
 

@@ -140,7 +140,9 @@ class Reader {
       this.at += 1;
       return { kind: 'assertion', what: letter === 'b' ? 'boundary' : 'inside' };
     }
-    if (/[1-9]/.test(letter) || letter === 'k') {
+    // Without named groups, `\k` is a `k` (Annex B); with them, a backreference.
+    const named = letter === 'k' && /\(\?<[^=!]/.test(this.source);
+    if (/[1-9]/.test(letter) || named) {
       this.fail('a backreference cannot run in linear time', this.at - 1);
     }
     return { kind: 'chars', set: this.escapedChars() };

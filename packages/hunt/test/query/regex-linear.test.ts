@@ -50,6 +50,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['\\$\\{`?e`?n`?v`?\\}', 'i', '${`E`n`V}', true],
   ['net\\s+view', '', 'net net  view', true],
   ['net\\s+view', '', 'net net  vie', false],
+  ['^net', '', ' net', false],
+  ['a\\k', '', 'ak', true],
 ];
 
 test('LinearRegex.test answers as RegExp.test does', () => {
