@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { LinearRegex } from '../../src/query/regex-linear.js';
 import { LinearRegexError } from '../../src/query/regex-syntax.js';
 import { cpuMs } from '../support/cpu-time.js';
+import { SeededRandom } from '../support/random.js';
 
 /** Pattern, flags, value and whether RegExp (and so the matcher) finds a match. */
 const CASES: readonly [string, string, string, boolean][] = [
@@ -111,4 +112,84 @@ test('LinearRegex keeps its DFA bounded and still answers right', () => {
   assert.equal(regex.test(value), false);
   assert.equal(regex.test(`${value}b`), true);
   assert.equal(regex.test(`${value}${'c'.repeat(61)}b`), false);
+});
+
+/** Pieces of random patterns: atoms, and repeats to follow them. */
+const ATOMS = ['a', 'b', '.', '\\d', '\\w', '\\s', '\\W', '\\S', '[ab]', '[^a]', '[a-c]', '[\\w-]'];
+ATOMS.push(
+  '\\b',
+  '\\B',
+  '^',
+  '$',
+  'A',
+  'é',
+  '\\n',
+  '-',
+  '[^]',
+  '[]',
+  '\\x41',
+  '{',
+  '}',
+  'K',
+  '\\k',
+);
+const REPEATS = ['', '', '', '*', '+', '?', '{2}', '{1,2}', '{0,}', '*?', '+?', '{2,3}?', '{,2}'];
+const VALUE_CHARS = [
+  'a',
+  'b',
+  'A',
+  '1',
+  ' ',
+  '\n',
+  '\r',
+  '_',
+  '-',
+  'é',
+  'É',
+  'K',
+  'k',
+  '\u212a',
+  '{',
+];
+
+function randomPattern(random: SeededRandom, depth: number): string {
+  let pattern = '';
+  for (let count = random.integer(1, 4); count > 0; count -= 1) {
+    const pick = <T>(items: readonly T[]) => items[random.integer(0, items.length - 1)] as T;
+    let atom = pick(ATOMS);
+    if (depth < 3 && random.chance(0.25)) {
+      const inner = randomPattern(random, depth + 1);
+      const other = random.chance(0.3) ? `|${randomPattern(random, depth + 1)}` : '';
+      atom = `${pick(['(', '(?:', `(?<g${random.integer(0, 1e9)}>`])}${inner}${other})`;
+    }
+    pattern += atom + pick(REPEATS);
+  }
+  return pattern;
+}
+
+test('LinearRegex answers as RegExp on random patterns and values', () => {
+  const random = new SeededRandom(2026);
+  let compared = 0;
+  for (let round = 0; round < 5000; round += 1) {
+    const source = randomPattern(random, 0);
+    const flags = ['', 'i', 'm', 's', 'ims'][random.integer(0, 4)] ?? '';
+    let v8: RegExp;
+    try {
+      v8 = new RegExp(source, flags);
+    } catch {
+      continue; // Not a pattern (a repeat after `^`, say; about a third): nothing to compare.
+    }
+    const linear = new LinearRegex(source, flags);
+    for (let index = 0; index < 20; index += 1) {
+      const length = random.integer(0, 12);
+      const value = Array.from({ length }, () => VALUE_CHARS[random.integer(0, 14)]).join('');
+      assert.equal(
+        linear.test(value),
+        v8.test(value),
+        `/${source}/${flags} on ${JSON.stringify(value)}`,
+      );
+      compared += 1;
+    }
+  }
+  assert.ok(compared > 50_000, `${compared} comparisons`);
 });
