@@ -73,10 +73,9 @@ export class LinearRegex {
   readonly #classCode: number[] = [];
 
   constructor(source: string, flags: string) {
-    for (const flag of flags) {
-      if (!LINEAR_FLAGS.includes(flag))
-        throw new LinearRegexError(`flag ${flag} is not supported`, 0);
-    }
+    const unknown = [...flags].find((flag) => !LINEAR_FLAGS.includes(flag));
+    if (unknown !== undefined) throw new LinearRegexError(`flag ${unknown} is not supported`, 0);
+
     this.source = source;
     this.flags = flags;
     this.#multiline = flags.includes('m');
