@@ -60,8 +60,17 @@ export function compileSafeRegex(source: string, flags: string): RegexTest {
   const regex = new RegExp(source, flags);
   if (flags.includes('u')) return regex;
   const tree = parseRegex(source, flags.includes('s'));
-  return mayBacktrack(endless(tree)) ? new LinearRegex(source, flags) : regex;
+  const shape = endless(tree);
+  const risky = mayBacktrack(shape) || choices(shape) > MAX_CHOICES;
+  return risky ? new LinearRegex(source, flags) : regex;
 }
+
+/**
+ * Most ways a pattern without risky repeats may match from one position before RegExp takes
+ * the linear-time matcher's place: `\d{0,99}\d{0,99}\d{0,99}x` has a million, each of which
+ * RegExp may try at every position of a value.
+ */
+const MAX_CHOICES = 10_000;
 
 /**
  * The tree with an unbounded repeat at its very end cut to its least count: whether a value
@@ -93,6 +102,29 @@ function mayBacktrack(node: RegexNode): boolean {
       return node.options.some(mayBacktrack);
     default:
       return false;
+  }
+}
+
+/**
+ * How many ways a part without risky repeats can match at one position, at most: counted
+ * repeats multiply (`x{2,5}` has 4), alternatives add. Stops counting past MAX_CHOICES.
+ */
+function choices(node: RegexNode): number {
+  switch (node.kind) {
+    case 'repeat':
+      return Math.min(node.max - node.min + 1, MAX_CHOICES + 1) * choices(node.body);
+    case 'sequence':
+      return node.items.reduce(
+        (product, item) => Math.min(product * choices(item), MAX_CHOICES + 1),
+        1,
+      );
+    case 'alternation':
+      return node.options.reduce(
+        (sum, option) => Math.min(sum + choices(option), MAX_CHOICES + 1),
+        0,
+      );
+    default:
+      return 1;
   }
 }
 
