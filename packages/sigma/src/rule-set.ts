@@ -50,10 +50,9 @@ export interface SigmaOptions {
   /** Values of `%name%` placeholders for the `expand` modifier; a rule naming others fails. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>;
   /**
-   * True when the caller has V8 fall back to its linear-time engine on excessive backtracking
-   * (`--enable-experimental-regexp-engine-on-excessive-backtracks`, as the CLI does): `re`
-   * patterns of a risky shape then load unless that engine cannot run them. Otherwise every
-   * risky shape is refused, since one catastrophic match would stall the whole run.
+   * No longer changes anything: risky `re` patterns run on the linear-time matcher of
+   * @evtxhunt/hunt everywhere (see regex.ts), with or without V8's experimental fallback.
+   * TODO: remove the option and its wiring (rule.ts, values.ts, the CLI and its tests).
    */
   readonly linearRegexFallback?: boolean;
 }

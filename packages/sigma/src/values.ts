@@ -146,7 +146,7 @@ function valueTests(
   switch (modifiers.comparison) {
     case 're':
       return {
-        tests: texts.map((text) => regexTest(text, modifiers.regexFlags, context)),
+        tests: texts.map((text) => regexTest(text, modifiers.regexFlags)),
         lower: false,
       };
     case 'cidr':
@@ -168,8 +168,8 @@ function valueTests(
   }
 }
 
-function regexTest(text: string, flags: string, context: ValueContext): ValueTest {
-  const regex = compileRegex(text, flags, context.linearRegexFallback);
+function regexTest(text: string, flags: string): ValueTest {
+  const regex = compileRegex(text, flags);
   return (value) => regex.test(value);
 }
 
