@@ -22,6 +22,7 @@ import { resolveCorrelations, type Named, type Resolved } from './correlation-se
 import { SigmaRuleError } from './errors.js';
 import { EventView, FieldTable, fieldNames } from './fields.js';
 import type { SourceBinding } from './logsource.js';
+import { FieldLiterals } from './literals.js';
 import { RuleIndex } from './prefilter.js';
 import {
   compileRule,
@@ -71,10 +72,18 @@ interface Bucket {
   readonly names: FieldNames;
   readonly groups: readonly {
     readonly table: FieldTable;
+    readonly literals: FieldLiterals;
     readonly rules: readonly { readonly rule: CompiledRule; readonly match: Matcher }[];
     /** Which rules are worth trying on an event (see prefilter.ts). */
     readonly index: RuleIndex;
   }[];
+}
+
+/** The fields one log source's rules read, and the literals they look for in them. */
+interface Source {
+  readonly binding: SourceBinding;
+  readonly table: FieldTable;
+  readonly literals: FieldLiterals;
 }
 
 /** Distinct (channel, event ID) buckets kept; past it, buckets are made for each event. */
@@ -105,16 +114,17 @@ export class SigmaRuleSet {
   readonly #reportedRules: ReadonlySet<SigmaRuleInfo>;
   readonly #reportedCorrelations: ReadonlySet<number>;
   readonly #ruleIndex: ReadonlyMap<SigmaRuleInfo, number>;
-  readonly #tables = new Map<string, { binding: SourceBinding; table: FieldTable }>();
+  readonly #tables = new Map<string, Source>();
   readonly #buckets = new Map<string, Map<number, Bucket>>();
   #cached = 0;
 
   /** Compiles every source; a rule that fails is listed in `failures` with its reason. */
   constructor(sources: Iterable<RuleSource>, options: SigmaOptions = {}) {
     const placeholders = new Map(Object.entries(options.placeholders ?? {}));
-    const tableFor = (binding: SourceBinding): FieldTable => this.#table(binding);
+    const tableFor = (binding: SourceBinding): FieldTable => this.#source(binding).table;
+    const literalsFor = (binding: SourceBinding) => this.#source(binding).literals;
     const linearRegexFallback = options.linearRegexFallback === true;
-    const context = { tableFor, placeholders, linearRegexFallback };
+    const context = { tableFor, literalsFor, placeholders, linearRegexFallback };
     const loaded: Loaded = { rules: [], definitions: [], named: [], failures: [] };
     for (const source of sources) loadFile(source, context, loaded);
 
@@ -188,9 +198,10 @@ export class SigmaRuleSet {
 
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
-    for (const { table, rules, index } of bucket.groups) {
+    for (const { table, literals, rules, index } of bucket.groups) {
       const view = new EventView(table, event);
-      const candidates = index.candidates(view);
+      literals.scan(view);
+      const candidates = index.candidates(literals);
       for (let at = 0; at < rules.length; at++) {
         const { rule, match } = rules[at]!;
         if (candidates[at] === 1 && match(view)) matches.push(matchOf(rule, event, view));
@@ -199,13 +210,13 @@ export class SigmaRuleSet {
     return matches;
   }
 
-  #table(binding: SourceBinding): FieldTable {
+  #source(binding: SourceBinding): Source {
     let entry = this.#tables.get(binding.key);
     if (entry === undefined) {
-      entry = { binding, table: new FieldTable(binding.fields) };
+      entry = { binding, table: new FieldTable(binding.fields), literals: new FieldLiterals() };
       this.#tables.set(binding.key, entry);
     }
-    return entry.table;
+    return entry;
   }
 
   #bucket(channel: string, eventId: number): Bucket {
@@ -225,7 +236,7 @@ export class SigmaRuleSet {
   }
 
   #makeBucket(channel: string, eventId: number): Bucket {
-    const groups = [...this.#tables.values()].flatMap(({ binding, table }) => {
+    const groups = [...this.#tables.values()].flatMap(({ binding, table, literals }) => {
       if (binding.channel !== channel) return [];
       if (binding.eventIds !== undefined && !binding.eventIds.includes(eventId)) return [];
       const sources = this.rules.flatMap((rule) =>
@@ -235,7 +246,8 @@ export class SigmaRuleSet {
       );
       if (sources.length === 0) return [];
       const rules = sources.map(({ rule, source }) => ({ rule, match: source.match }));
-      return [{ table, rules, index: new RuleIndex(sources.map(({ source }) => source.need)) }];
+      const index = new RuleIndex(sources.map(({ source }) => source.need));
+      return [{ table, literals, rules, index }];
     });
     if (groups.length === 0) return EMPTY;
     return { names: fieldNames(groups.flatMap((group) => group.table.dataNames())), groups };

@@ -1,0 +1,254 @@
+/**
+ * Many literal texts looked for in one pass over a field value (Aho-Corasick): a trie of the
+ * texts with failure links, so each character of the value costs one step however many texts
+ * there are. A text is looked for anywhere (`contains`), at the start, at the end or as the
+ * whole value; the automaton reports the ids of those found to a sink.
+ *
+ * The states near the root, where a search spends most of its steps, keep a full row of
+ * transitions; deeper states keep only their own edges and fall back along their failure link.
+ */
+
+/** Where a literal must sit in the value. */
+export type LiteralKind = 'contains' | 'startswith' | 'endswith' | 'exact';
+
+/** One literal text, its placement and the id reported when it is found. */
+export interface Literal {
+  readonly text: string;
+  readonly kind: LiteralKind;
+  readonly id: number;
+}
+
+/** Takes the id of each literal found (an id may come more than once). */
+export interface HitSink {
+  mark(id: number): void;
+}
+
+/** Transition cells kept as full rows: the shallow states whose rows fit take one lookup. */
+const DENSE_CELLS = 1 << 20;
+
+/** The trie as it is built: a state per distinct prefix, its edges by character class. */
+interface Trie {
+  readonly edges: Map<number, number>[];
+  readonly depth: number[];
+  readonly ids: Record<LiteralKind, number[]>;
+}
+
+/** Literals of one field searched together. */
+export class LiteralAutomaton {
+  /** Character class of each ASCII code (0: in no literal). */
+  readonly #asciiClass = new Uint16Array(128);
+  readonly #otherClass = new Map<number, number>();
+  readonly #foldCase: boolean;
+  readonly #classes: number;
+  readonly #denseStates: number;
+  readonly #dense: Int32Array;
+  readonly #edgeStart: Int32Array;
+  readonly #edgeClass: Uint16Array;
+  readonly #edgeTo: Int32Array;
+  readonly #fail: Int32Array;
+  readonly #depth: Int32Array;
+  readonly #contains: Int32Array;
+  readonly #starts: Int32Array;
+  readonly #ends: Int32Array;
+  readonly #exact: Int32Array;
+  /** From each state along its failure chain, the first holding a `contains` id (or -1). */
+  readonly #containsOut: Int32Array;
+  /** The same for `endswith` ids. */
+  readonly #endsOut: Int32Array;
+
+  /**
+   * `foldCase` when the texts are lower-cased and values are compared lower-cased: ASCII
+   * capitals then step like their small letters, and scan() asks for the lower-cased value
+   * only when the value holds a character past ASCII.
+   */
+  constructor(literals: readonly Literal[], foldCase: boolean) {
+    this.#foldCase = foldCase;
+    this.#classes = this.#assignClasses(literals);
+    const trie = this.#trie(literals);
+    const order = breadthFirst(trie.edges);
+    const states = order.length;
+
+    const renumber = new Int32Array(states);
+    order.forEach((old, at) => (renumber[old] = at));
+    this.#depth = Int32Array.from(order, (old) => trie.depth[old]!);
+    this.#contains = Int32Array.from(order, (old) => trie.ids.contains[old]!);
+    this.#starts = Int32Array.from(order, (old) => trie.ids.startswith[old]!);
+    this.#ends = Int32Array.from(order, (old) => trie.ids.endswith[old]!);
+    this.#exact = Int32Array.from(order, (old) => trie.ids.exact[old]!);
+
+    const edges = order.map((old) => [...trie.edges[old]!].map(([c, to]) => [c, renumber[to]!]));
+    this.#edgeStart = new Int32Array(states + 1);
+    edges.forEach(
+      (list, state) => (this.#edgeStart[state + 1] = this.#edgeStart[state]! + list.length),
+    );
+    this.#edgeClass = Uint16Array.from(edges.flat(), ([c]) => c!);
+    this.#edgeTo = Int32Array.from(edges.flat(), ([, to]) => to!);
+
+    this.#fail = this.#failureLinks(states);
+    this.#denseStates = this.#countDense(states);
+    this.#dense = this.#denseRows();
+    this.#containsOut = this.#outputs(this.#contains);
+    this.#endsOut = this.#outputs(this.#ends);
+  }
+
+  /**
+   * Reports the literals the value holds. Returns false, having reported only some, when the
+   * automaton folds case and the value holds a character past ASCII: the caller then scans
+   * the value lower-cased with `lowered` true.
+   */
+  scan(value: string, sink: HitSink, lowered: boolean): boolean {
+    const fold = this.#foldCase && !lowered;
+    const depth = this.#depth;
+    const starts = this.#starts;
+    let state = 0;
+    let fromStart = true;
+    for (let at = 0; at < value.length; at++) {
+      const code = value.charCodeAt(at);
+      let c: number;
+      if (code < 128) c = this.#asciiClass[code]!;
+      else if (fold) return false;
+      else c = this.#otherClass.get(code) ?? 0;
+      state = c === 0 ? 0 : this.#step(state, c);
+
+      if (fromStart) {
+        if (depth[state] !== at + 1) fromStart = false;
+        else if (starts[state]! >= 0) sink.mark(starts[state]!);
+      }
+      this.#report(this.#containsOut, this.#contains, state, sink);
+    }
+
+    this.#report(this.#endsOut, this.#ends, state, sink);
+    if (depth[state] === value.length && this.#exact[state]! >= 0) sink.mark(this.#exact[state]!);
+    return true;
+  }
+
+  #step(from: number, c: number): number {
+    let state = from;
+    for (;;) {
+      if (state < this.#denseStates) return this.#dense[state * this.#classes + c]!;
+      const end = this.#edgeStart[state + 1]!;
+      for (let edge = this.#edgeStart[state]!; edge < end; edge++) {
+        if (this.#edgeClass[edge] === c) return this.#edgeTo[edge]!;
+      }
+      state = this.#fail[state]!;
+    }
+  }
+
+  /** The ids along the state's failure chain (the texts that end where the state does). */
+  #report(out: Int32Array, ids: Int32Array, state: number, sink: HitSink): void {
+    for (let at = out[state]!; at >= 0; at = out[this.#fail[at]!]!) sink.mark(ids[at]!);
+  }
+
+  /** Classes 1.. for the characters of the texts; capitals share their small letter's. */
+  #assignClasses(literals: readonly Literal[]): number {
+    let classes = 1;
+    for (const { text } of literals) {
+      for (let at = 0; at < text.length; at++) {
+        const code = text.charCodeAt(at);
+        if (code < 128 && this.#asciiClass[code] === 0) this.#asciiClass[code] = classes++;
+        else if (code >= 128 && !this.#otherClass.has(code)) this.#otherClass.set(code, classes++);
+      }
+    }
+    if (this.#foldCase) {
+      for (let code = 65; code <= 90; code++) this.#asciiClass[code] = this.#asciiClass[code + 32]!;
+    }
+    return classes;
+  }
+
+  #trie(literals: readonly Literal[]): Trie {
+    const trie: Trie = {
+      edges: [new Map()],
+      depth: [0],
+      ids: { contains: [-1], startswith: [-1], endswith: [-1], exact: [-1] },
+    };
+    for (const { text, kind, id } of literals) {
+      let state = 0;
+      for (let at = 0; at < text.length; at++) {
+        const c = this.#classOf(text.charCodeAt(at));
+        let next = trie.edges[state]!.get(c);
+        if (next === undefined) {
+          next = trie.edges.push(new Map()) - 1;
+          trie.depth.push(at + 1);
+          for (const list of Object.values(trie.ids)) list.push(-1);
+          trie.edges[state]!.set(c, next);
+        }
+        state = next;
+      }
+      trie.ids[kind][state] = id;
+    }
+    return trie;
+  }
+
+  #classOf(code: number): number {
+    return code < 128 ? this.#asciiClass[code]! : (this.#otherClass.get(code) ?? 0);
+  }
+
+  /** Failure links in breadth-first order: each state's longest proper suffix in the trie. */
+  #failureLinks(states: number): Int32Array {
+    const fail = new Int32Array(states);
+    fail[0] = -1;
+    for (let state = 0; state < states; state++) {
+      for (let edge = this.#edgeStart[state]!; edge < this.#edgeStart[state + 1]!; edge++) {
+        const c = this.#edgeClass[edge]!;
+        const child = this.#edgeTo[edge]!;
+        let back = fail[state]!;
+        while (back >= 0 && this.#edgeOf(back, c) < 0) back = fail[back]!;
+        fail[child] = back < 0 ? 0 : this.#edgeOf(back, c);
+      }
+    }
+    return fail;
+  }
+
+  #edgeOf(state: number, c: number): number {
+    for (let edge = this.#edgeStart[state]!; edge < this.#edgeStart[state + 1]!; edge++) {
+      if (this.#edgeClass[edge] === c) return this.#edgeTo[edge]!;
+    }
+    return -1;
+  }
+
+  /** How many states (shallowest first) get a full row within DENSE_CELLS; the root always. */
+  #countDense(states: number): number {
+    let dense = 1;
+    let depth = 1;
+    for (;;) {
+      let through = dense;
+      while (through < states && this.#depth[through] === depth) through++;
+      if (through === dense || through * this.#classes > DENSE_CELLS) return dense;
+      dense = through;
+      depth++;
+    }
+  }
+
+  /** Full rows of the dense states: an edge, else the row of the failure state. */
+  #denseRows(): Int32Array {
+    const classes = this.#classes;
+    const rows = new Int32Array(this.#denseStates * classes);
+    for (let state = 0; state < this.#denseStates; state++) {
+      const back = this.#fail[state]!;
+      for (let c = 1; c < classes; c++) {
+        const to = this.#edgeOf(state, c);
+        rows[state * classes + c] = to >= 0 ? to : back < 0 ? 0 : rows[back * classes + c]!;
+      }
+    }
+    return rows;
+  }
+
+  /** Per state, the first state along its failure chain (itself included) with an id. */
+  #outputs(ids: Int32Array): Int32Array {
+    const out = new Int32Array(ids.length);
+    for (let state = 0; state < ids.length; state++) {
+      const back = this.#fail[state]!;
+      out[state] = ids[state]! >= 0 ? state : back < 0 ? -1 : out[back]!;
+    }
+    return out;
+  }
+}
+
+/** The states in breadth-first order (so a failure link points to an earlier state). */
+function breadthFirst(edges: readonly Map<number, number>[]): number[] {
+  const order = [0];
+  for (let at = 0; at < order.length; at++) {
+    for (const to of edges[order[at]!]!.values()) order.push(to);
+  }
+  return order;
+}

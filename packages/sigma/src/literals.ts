@@ -1,0 +1,129 @@
+/**
+ * The literal texts the rules of one source look for in its fields (`contains`, `startswith`,
+ * `endswith` and whole values), each given an id when a rule is compiled. Per event every field
+ * that has some is searched once for all of them (see automaton.ts), and the rules' tests then
+ * only ask whether their ids were found.
+ */
+import { LiteralAutomaton, type HitSink, type Literal, type LiteralKind } from './automaton.js';
+import type { EventView } from './fields.js';
+
+/** The literals of one field compared one way (lower-cased or as written). */
+interface FieldGroup {
+  readonly slot: number;
+  readonly cased: boolean;
+  readonly literals: Literal[];
+}
+
+/** Literal ids of one source, and which of them the event last scanned holds. */
+export class FieldLiterals implements HitSink {
+  readonly #ids = new Map<string, number>();
+  readonly #groups = new Map<string, FieldGroup>();
+  /** Each id's literal. */
+  readonly #literals: {
+    readonly kind: LiteralKind;
+    readonly text: string;
+    readonly cased: boolean;
+  }[] = [];
+  #automata: { slot: number; cased: boolean; automaton: LiteralAutomaton }[] | undefined;
+  /** stamps[id] === stamp when the event holds literal id. */
+  #stamps = new Int32Array(0);
+  #stamp = 0;
+  #found = new Int32Array(0);
+  #foundCount = 0;
+
+  /**
+   * The id of a literal in the field of `slot`; `text` is lower-cased already unless `cased`.
+   * The same literal asked again gets the same id.
+   */
+  add(slot: number, kind: LiteralKind, text: string, cased: boolean): number {
+    const key = `${slot}\u0000${cased ? 1 : 0}\u0000${kind}\u0000${text}`;
+    const known = this.#ids.get(key);
+    if (known !== undefined) return known;
+
+    const id = this.#literals.length;
+    this.#ids.set(key, id);
+    this.#literals.push({ kind, text, cased });
+    const groupKey = `${slot}:${cased}`;
+    let group = this.#groups.get(groupKey);
+    if (group === undefined) {
+      group = { slot, cased, literals: [] };
+      this.#groups.set(groupKey, group);
+    }
+    group.literals.push({ text, kind, id });
+    this.#automata = undefined;
+    return id;
+  }
+
+  /** How many ids were given. */
+  get size(): number {
+    return this.#literals.length;
+  }
+
+  /** The literal of an id as `kind text`, for tests and messages. */
+  describe(id: number): string {
+    const literal = this.#literals[id];
+    if (literal === undefined) return `unknown literal ${id}`;
+    return `${literal.kind} ${literal.text}${literal.cased ? ' (cased)' : ''}`;
+  }
+
+  /** A guess of how often the literal is found, relative to others: short `contains` often. */
+  cost(id: number): number {
+    const literal = this.#literals[id];
+    if (literal === undefined || literal.kind !== 'contains') return 1;
+    return Math.max(1, 8 - literal.text.length);
+  }
+
+  /** Searches the event's fields for every literal; has() and found() then answer for it. */
+  scan(view: EventView): void {
+    const automata = (this.#automata ??= this.#build());
+    this.#nextStamp();
+    for (const { slot, automaton } of automata) {
+      const values = view.values(slot);
+      if (values === undefined) continue;
+      for (const value of values) {
+        if (!automaton.scan(value, this, false)) automaton.scan(value.toLowerCase(), this, true);
+      }
+    }
+  }
+
+  /** True when the event last scanned holds the literal. */
+  has(id: number): boolean {
+    return this.#stamps[id] === this.#stamp;
+  }
+
+  /** How many distinct literals the event last scanned holds; found(i) gives the ids. */
+  get foundCount(): number {
+    return this.#foundCount;
+  }
+
+  found(at: number): number {
+    return this.#found[at]!;
+  }
+
+  /** Notes one literal found (the automata call it). */
+  mark(id: number): void {
+    if (this.#stamps[id] === this.#stamp) return;
+    this.#stamps[id] = this.#stamp;
+    this.#found[this.#foundCount++] = id;
+  }
+
+  #nextStamp(): void {
+    this.#foundCount = 0;
+    if (this.#stamp === 0x7fffffff) {
+      this.#stamps.fill(0);
+      this.#stamp = 0;
+    }
+    this.#stamp++;
+  }
+
+  #build(): { slot: number; cased: boolean; automaton: LiteralAutomaton }[] {
+    this.#stamps = new Int32Array(this.size);
+    this.#stamp = 0;
+    this.#found = new Int32Array(this.size);
+    return [...this.#groups.values()].map(({ slot, cased, literals }) => ({
+      slot,
+      cased,
+      automaton: new LiteralAutomaton(literals, !cased),
+    }));
+  }
+}
