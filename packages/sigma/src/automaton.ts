@@ -11,7 +11,7 @@
 /** Where a literal must sit in the value. */
 export type LiteralKind = 'contains' | 'startswith' | 'endswith' | 'exact';
 
-/** One literal text, its placement and the id reported when it is found. */
+/** One literal text, its placement and the id reported when it is found (one per pair). */
 export interface Literal {
   readonly text: string;
   readonly kind: LiteralKind;
@@ -26,9 +26,13 @@ export interface HitSink {
 /** Transition cells kept as full rows: the shallow states whose rows fit take one lookup. */
 const DENSE_CELLS = 1 << 20;
 
-/** The trie as it is built: a state per distinct prefix, its edges by character class. */
+/**
+ * The trie as it is built, a state per distinct prefix, numbered as made: each state but the
+ * root is reached by one edge from its parent.
+ */
 interface Trie {
-  readonly edges: Map<number, number>[];
+  readonly parent: number[];
+  readonly edgeClass: number[];
   readonly depth: number[];
   readonly ids: Record<LiteralKind, number[]>;
 }
@@ -61,32 +65,26 @@ export class LiteralAutomaton {
    * capitals then step like their small letters, and scan() asks for the lower-cased value
    * only when the value holds a character past ASCII.
    */
-  constructor(literals: readonly Literal[], foldCase: boolean) {
+  constructor(literals: readonly Literal[], foldCase: boolean, denseCells = DENSE_CELLS) {
     this.#foldCase = foldCase;
     this.#classes = this.#assignClasses(literals);
     const trie = this.#trie(literals);
-    const order = breadthFirst(trie.edges);
+    const order = byDepth(trie.depth);
     const states = order.length;
-
     const renumber = new Int32Array(states);
     order.forEach((old, at) => (renumber[old] = at));
+
     this.#depth = Int32Array.from(order, (old) => trie.depth[old]!);
     this.#contains = Int32Array.from(order, (old) => trie.ids.contains[old]!);
     this.#starts = Int32Array.from(order, (old) => trie.ids.startswith[old]!);
     this.#ends = Int32Array.from(order, (old) => trie.ids.endswith[old]!);
     this.#exact = Int32Array.from(order, (old) => trie.ids.exact[old]!);
+    [this.#edgeStart, this.#edgeClass, this.#edgeTo] = edgeLists(trie, order, renumber);
 
-    const edges = order.map((old) => [...trie.edges[old]!].map(([c, to]) => [c, renumber[to]!]));
-    this.#edgeStart = new Int32Array(states + 1);
-    edges.forEach(
-      (list, state) => (this.#edgeStart[state + 1] = this.#edgeStart[state]! + list.length),
-    );
-    this.#edgeClass = Uint16Array.from(edges.flat(), ([c]) => c!);
-    this.#edgeTo = Int32Array.from(edges.flat(), ([, to]) => to!);
-
-    this.#fail = this.#failureLinks(states);
-    this.#denseStates = this.#countDense(states);
-    this.#dense = this.#denseRows();
+    this.#denseStates = this.#countDense(states, denseCells);
+    this.#dense = new Int32Array(this.#denseStates * this.#classes);
+    this.#fail = new Int32Array(states);
+    this.#link(states);
     this.#containsOut = this.#outputs(this.#contains);
     this.#endsOut = this.#outputs(this.#ends);
   }
@@ -157,23 +155,29 @@ export class LiteralAutomaton {
 
   #trie(literals: readonly Literal[]): Trie {
     const trie: Trie = {
-      edges: [new Map()],
+      parent: [-1],
+      edgeClass: [0],
       depth: [0],
       ids: { contains: [-1], startswith: [-1], endswith: [-1], exact: [-1] },
     };
+    // Edges by parent * classes + class.
+    const edges = new Map<number, number>();
     for (const { text, kind, id } of literals) {
       let state = 0;
       for (let at = 0; at < text.length; at++) {
         const c = this.#classOf(text.charCodeAt(at));
-        let next = trie.edges[state]!.get(c);
+        const key = state * this.#classes + c;
+        let next = edges.get(key);
         if (next === undefined) {
-          next = trie.edges.push(new Map()) - 1;
+          next = trie.parent.push(state) - 1;
+          trie.edgeClass.push(c);
           trie.depth.push(at + 1);
           for (const list of Object.values(trie.ids)) list.push(-1);
-          trie.edges[state]!.set(c, next);
+          edges.set(key, next);
         }
         state = next;
       }
+      if (trie.ids[kind][state] !== -1) throw new Error(`literal ${kind} '${text}' given twice`);
       trie.ids[kind][state] = id;
     }
     return trie;
@@ -183,54 +187,39 @@ export class LiteralAutomaton {
     return code < 128 ? this.#asciiClass[code]! : (this.#otherClass.get(code) ?? 0);
   }
 
-  /** Failure links in breadth-first order: each state's longest proper suffix in the trie. */
-  #failureLinks(states: number): Int32Array {
-    const fail = new Int32Array(states);
-    fail[0] = -1;
-    for (let state = 0; state < states; state++) {
-      for (let edge = this.#edgeStart[state]!; edge < this.#edgeStart[state + 1]!; edge++) {
-        const c = this.#edgeClass[edge]!;
-        const child = this.#edgeTo[edge]!;
-        let back = fail[state]!;
-        while (back >= 0 && this.#edgeOf(back, c) < 0) back = fail[back]!;
-        fail[child] = back < 0 ? 0 : this.#edgeOf(back, c);
-      }
-    }
-    return fail;
-  }
-
-  #edgeOf(state: number, c: number): number {
-    for (let edge = this.#edgeStart[state]!; edge < this.#edgeStart[state + 1]!; edge++) {
-      if (this.#edgeClass[edge] === c) return this.#edgeTo[edge]!;
-    }
-    return -1;
-  }
-
   /** How many states (shallowest first) get a full row within DENSE_CELLS; the root always. */
-  #countDense(states: number): number {
+  #countDense(states: number, cells: number): number {
     let dense = 1;
     let depth = 1;
     for (;;) {
       let through = dense;
       while (through < states && this.#depth[through] === depth) through++;
-      if (through === dense || through * this.#classes > DENSE_CELLS) return dense;
+      if (through === dense || through * this.#classes > cells) return dense;
       dense = through;
       depth++;
     }
   }
 
-  /** Full rows of the dense states: an edge, else the row of the failure state. */
-  #denseRows(): Int32Array {
+  /**
+   * Failure links (each state's longest proper suffix in the trie) and the full rows of the
+   * dense states, shallowest states first: a row is its failure state's with its own edges.
+   */
+  #link(states: number): void {
     const classes = this.#classes;
-    const rows = new Int32Array(this.#denseStates * classes);
-    for (let state = 0; state < this.#denseStates; state++) {
+    this.#fail[0] = -1;
+    for (let state = 0; state < states; state++) {
       const back = this.#fail[state]!;
-      for (let c = 1; c < classes; c++) {
-        const to = this.#edgeOf(state, c);
-        rows[state * classes + c] = to >= 0 ? to : back < 0 ? 0 : rows[back * classes + c]!;
+      const end = this.#edgeStart[state + 1]!;
+      if (state < this.#denseStates && back >= 0) {
+        this.#dense.copyWithin(state * classes, back * classes, (back + 1) * classes);
+      }
+      for (let edge = this.#edgeStart[state]!; edge < end; edge++) {
+        const c = this.#edgeClass[edge]!;
+        const to = this.#edgeTo[edge]!;
+        if (state < this.#denseStates) this.#dense[state * classes + c] = to;
+        this.#fail[to] = back < 0 ? 0 : this.#step(back, c);
       }
     }
-    return rows;
   }
 
   /** Per state, the first state along its failure chain (itself included) with an id. */
@@ -244,11 +233,35 @@ export class LiteralAutomaton {
   }
 }
 
-/** The states in breadth-first order (so a failure link points to an earlier state). */
-function breadthFirst(edges: readonly Map<number, number>[]): number[] {
-  const order = [0];
-  for (let at = 0; at < order.length; at++) {
-    for (const to of edges[order[at]!]!.values()) order.push(to);
-  }
+/** The states shallowest first (so a failure link points to an earlier state). */
+function byDepth(depth: readonly number[]): number[] {
+  const counts: number[] = [];
+  for (const d of depth) counts[d] = (counts[d] ?? 0) + 1;
+  const next: number[] = [];
+  counts.reduce((start, count, d) => ((next[d] = start), start + count), 0);
+  const order = new Array<number>(depth.length);
+  depth.forEach((d, state) => (order[next[d]!++] = state));
   return order;
+}
+
+/** Each state's edges, grouped by state in the new numbering: starts, classes, targets. */
+function edgeLists(
+  trie: Trie,
+  order: readonly number[],
+  renumber: Int32Array,
+): [Int32Array, Uint16Array, Int32Array] {
+  const states = order.length;
+  const start = new Int32Array(states + 1);
+  for (let old = 1; old < states; old++) start[renumber[trie.parent[old]!]! + 1]!++;
+  for (let state = 0; state < states; state++) start[state + 1]! += start[state]!;
+  const fill = start.slice(0, states);
+  const classes = new Uint16Array(states);
+  const targets = new Int32Array(states);
+  for (const old of order) {
+    if (old === 0) continue;
+    const edge = fill[renumber[trie.parent[old]!]!]!++;
+    classes[edge] = trie.edgeClass[old]!;
+    targets[edge] = renumber[old]!;
+  }
+  return [start, classes, targets];
 }

@@ -77,12 +77,11 @@ export class FieldLiterals implements HitSink {
   scan(view: EventView): void {
     const automata = (this.#automata ??= this.#build());
     this.#nextStamp();
+    // Read straight from the record: a one-value field then needs no array of its own.
     for (const { slot, automaton } of automata) {
-      const values = view.values(slot);
-      if (values === undefined) continue;
-      for (const value of values) {
-        if (!automaton.scan(value, this, false)) automaton.scan(value.toLowerCase(), this, true);
-      }
+      const read = view.table.read(slot, view.record);
+      if (typeof read === 'string') this.#scanValue(automaton, read);
+      else if (read !== undefined) for (const value of read) this.#scanValue(automaton, value);
     }
   }
 
@@ -105,6 +104,10 @@ export class FieldLiterals implements HitSink {
     if (this.#stamps[id] === this.#stamp) return;
     this.#stamps[id] = this.#stamp;
     this.#found[this.#foundCount++] = id;
+  }
+
+  #scanValue(automaton: LiteralAutomaton, value: string): void {
+    if (!automaton.scan(value, this, false)) automaton.scan(value.toLowerCase(), this, true);
   }
 
   #nextStamp(): void {
