@@ -4,7 +4,8 @@
  * that has some is searched once for all of them (see automaton.ts), and the rules' tests then
  * only ask whether their ids were found.
  */
-import { LiteralAutomaton, type HitSink, type Literal, type LiteralKind } from './automaton.js';
+import type { HitSink, Literal, LiteralKind } from './automaton.js';
+import { FieldSearch } from './field-search.js';
 import type { EventView } from './fields.js';
 
 /** The literals of one field compared one way (lower-cased or as written). */
@@ -24,7 +25,7 @@ export class FieldLiterals implements HitSink {
     readonly text: string;
     readonly cased: boolean;
   }[] = [];
-  #automata: { slot: number; cased: boolean; automaton: LiteralAutomaton }[] | undefined;
+  #searches: { slot: number; search: FieldSearch }[] | undefined;
   /** stamps[id] === stamp when the event holds literal id. */
   #stamps = new Int32Array(0);
   #stamp = 0;
@@ -50,7 +51,7 @@ export class FieldLiterals implements HitSink {
       this.#groups.set(groupKey, group);
     }
     group.literals.push({ text, kind, id });
-    this.#automata = undefined;
+    this.#searches = undefined;
     return id;
   }
 
@@ -66,22 +67,26 @@ export class FieldLiterals implements HitSink {
     return `${literal.kind} ${literal.text}${literal.cased ? ' (cased)' : ''}`;
   }
 
-  /** A guess of how often the literal is found, relative to others: short `contains` often. */
+  /**
+   * A guess of how likely an event holds the literal, to pick the rarest of a rule's needs:
+   * halved by every two characters (`true` or `.exe` are common, `\\svchost.exe` less so), and
+   * doubled for a text found anywhere rather than at one place.
+   */
   cost(id: number): number {
     const literal = this.#literals[id];
-    if (literal === undefined || literal.kind !== 'contains') return 1;
-    return Math.max(1, 8 - literal.text.length);
+    if (literal === undefined) return 1;
+    return (literal.kind === 'contains' ? 2 : 1) * 2 ** (-literal.text.length / 2);
   }
 
   /** Searches the event's fields for every literal; has() and found() then answer for it. */
   scan(view: EventView): void {
-    const automata = (this.#automata ??= this.#build());
+    const searches = (this.#searches ??= this.#build());
     this.#nextStamp();
     // Read straight from the record: a one-value field then needs no array of its own.
-    for (const { slot, automaton } of automata) {
+    for (const { slot, search } of searches) {
       const read = view.table.read(slot, view.record);
-      if (typeof read === 'string') this.#scanValue(automaton, read);
-      else if (read !== undefined) for (const value of read) this.#scanValue(automaton, value);
+      if (typeof read === 'string') search.search(read, this);
+      else if (read !== undefined) for (const value of read) search.search(value, this);
     }
   }
 
@@ -106,10 +111,6 @@ export class FieldLiterals implements HitSink {
     this.#found[this.#foundCount++] = id;
   }
 
-  #scanValue(automaton: LiteralAutomaton, value: string): void {
-    if (!automaton.scan(value, this, false)) automaton.scan(value.toLowerCase(), this, true);
-  }
-
   #nextStamp(): void {
     this.#foundCount = 0;
     if (this.#stamp === 0x7fffffff) {
@@ -119,14 +120,13 @@ export class FieldLiterals implements HitSink {
     this.#stamp++;
   }
 
-  #build(): { slot: number; cased: boolean; automaton: LiteralAutomaton }[] {
+  #build(): { slot: number; search: FieldSearch }[] {
     this.#stamps = new Int32Array(this.size);
     this.#stamp = 0;
     this.#found = new Int32Array(this.size);
     return [...this.#groups.values()].map(({ slot, cased, literals }) => ({
       slot,
-      cased,
-      automaton: new LiteralAutomaton(literals, !cased),
+      search: new FieldSearch(literals, !cased, this.size),
     }));
   }
 }
