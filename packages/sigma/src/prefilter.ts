@@ -63,17 +63,22 @@ export function conditionNeed(condition: Condition, identifiers: ReadonlyMap<str
   }
 }
 
+/** Candidates kept in a sorted list up to this many; past it the marks are read in order. */
+const SORTED_CANDIDATES = 64;
+
 /** Rule positions by the literals that meet their needs, for one source's rules. */
 export class RuleIndex {
-  readonly #always: Uint8Array;
-  readonly #marks: Uint8Array;
+  /** Rules tried on every event, in order. */
+  readonly #always: Int32Array;
   /** Rules needing literal id are #rules[#start[id]] up to #rules[#start[id + 1]]. */
   readonly #start: Int32Array;
   readonly #rules: Int32Array;
+  /** Scratch of candidates(): a mark per rule, and the rules marked in order. */
+  readonly #marks: Uint8Array;
+  readonly #list: Int32Array;
+  #count = 0;
 
   constructor(needs: readonly Need[]) {
-    this.#always = Uint8Array.from(needs, (need) => (need === undefined ? 1 : 0));
-    this.#marks = new Uint8Array(needs.length);
     const byId: number[][] = [];
     needs.forEach((need, rule) => {
       for (const id of new Set(need?.ids ?? [])) (byId[id] ??= []).push(rule);
@@ -83,22 +88,57 @@ export class RuleIndex {
       this.#start[id + 1] = this.#start[id]! + (byId[id]?.length ?? 0);
     }
     this.#rules = Int32Array.from(byId.flatMap((rules) => rules ?? []));
+    this.#always = Int32Array.from(
+      needs.flatMap((need, rule) => (need === undefined ? [rule] : [])),
+    );
+    this.#marks = new Uint8Array(needs.length);
+    this.#list = new Int32Array(needs.length);
   }
 
   /**
-   * One byte per rule: 1 where the rule is worth trying on the event `literals` last scanned.
-   * The array is reused by the next call.
+   * The rules worth trying on the event `literals` last scanned, in rule order: their count;
+   * candidate(i) gives the positions. Both answer until the next call.
    */
-  candidates(literals: FieldLiterals): Uint8Array {
-    const marks = this.#marks;
-    marks.set(this.#always);
+  candidates(literals: FieldLiterals): number {
+    this.#count = 0;
+    for (const rule of this.#always) this.#add(rule);
     const known = this.#start.length - 1;
     for (let at = 0; at < literals.foundCount; at++) {
       const id = literals.found(at);
       if (id >= known) continue;
       const end = this.#start[id + 1]!;
-      for (let rule = this.#start[id]!; rule < end; rule++) marks[this.#rules[rule]!] = 1;
+      for (let rule = this.#start[id]!; rule < end; rule++) this.#add(this.#rules[rule]!);
     }
-    return marks;
+    this.#sort();
+    for (let at = 0; at < this.#count; at++) this.#marks[this.#list[at]!] = 0;
+    return this.#count;
+  }
+
+  candidate(at: number): number {
+    return this.#list[at]!;
+  }
+
+  #add(rule: number): void {
+    if (this.#marks[rule] === 1) return;
+    this.#marks[rule] = 1;
+    this.#list[this.#count++] = rule;
+  }
+
+  /** Few candidates by insertion; many by reading the marks in rule order. */
+  #sort(): void {
+    const list = this.#list;
+    if (this.#count > SORTED_CANDIDATES) {
+      let count = 0;
+      for (let rule = 0; rule < this.#marks.length; rule++) {
+        if (this.#marks[rule] === 1) list[count++] = rule;
+      }
+      return;
+    }
+    for (let at = 1; at < this.#count; at++) {
+      const rule = list[at]!;
+      let to = at;
+      for (; to > 0 && list[to - 1]! > rule; to--) list[to] = list[to - 1]!;
+      list[to] = rule;
+    }
   }
 }

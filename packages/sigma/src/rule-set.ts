@@ -188,11 +188,15 @@ export class SigmaRuleSet {
 
   /** The reported rules the event matches, in rule order (see matchAll). */
   match(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
-    return this.matchAll(record).filter((match) => this.#reportedRules.has(match.rule));
+    return this.#matches(record, true);
   }
 
   /** Every rule the event matches, those only correlations use included, in rule order. */
   matchAll(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
+    return this.#matches(record, false);
+  }
+
+  #matches(record: EventRecord | FieldSourceRecord, reportedOnly: boolean): SigmaMatch[] {
     const bucket = this.#bucket(record.channel, record.eventId);
     if (bucket.groups.length === 0) return [];
 
@@ -201,10 +205,11 @@ export class SigmaRuleSet {
     for (const { table, literals, rules, index } of bucket.groups) {
       const view = new EventView(table, event);
       literals.scan(view);
-      const candidates = index.candidates(literals);
-      for (let at = 0; at < rules.length; at++) {
-        const { rule, match } = rules[at]!;
-        if (candidates[at] === 1 && match(view)) matches.push(matchOf(rule, event, view));
+      const count = index.candidates(literals);
+      for (let at = 0; at < count; at++) {
+        const { rule, match } = rules[index.candidate(at)]!;
+        if (reportedOnly && !this.#reportedRules.has(rule.info)) continue;
+        if (match(view)) matches.push(matchOf(rule, event, view));
       }
     }
     return matches;
@@ -258,26 +263,37 @@ function matchOf(rule: CompiledRule, event: EventRecord, view: EventView): Sigma
   const fields: Record<string, FieldValue> = {};
   for (const name of rule.fields) {
     const values = view.values(view.table.slot(name));
-    if (values !== undefined) {
-      Object.defineProperty(fields, name, {
-        value: values.length === 1 ? values[0] : [...values],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    if (values !== undefined)
+      setField(fields, name, values.length === 1 ? values[0]! : [...values]);
   }
   return { rule: rule.info, record: factsOf(event), fields };
 }
 
+/** Sets a field; `__proto__` as a plain own field (plain assignment would set the prototype). */
+function setField(fields: Record<string, FieldValue>, name: string, value: FieldValue): void {
+  if (name !== '__proto__') fields[name] = value;
+  else
+    Object.defineProperty(fields, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
 function factsOf(record: EventRecord): RecordFacts {
   const { file, recordId, timeCreated, eventId, provider, channel, computer, recovered } = record;
-  const facts: RecordFacts = { recordId, timeCreated, eventId, provider, channel, computer };
-  return {
-    ...facts,
-    ...(file === undefined ? {} : { file }),
-    ...(recovered === true ? { recovered } : {}),
+  const facts: { -readonly [K in keyof RecordFacts]: RecordFacts[K] } = {
+    recordId,
+    timeCreated,
+    eventId,
+    provider,
+    channel,
+    computer,
   };
+  if (file !== undefined) facts.file = file;
+  if (recovered === true) facts.recovered = recovered;
+  return facts;
 }
 
 /** A correlation run and how to feed it the matches of this rule set (from matchAll). */

@@ -3,11 +3,12 @@ import { test } from 'node:test';
 
 import { parseCondition } from '../src/condition.js';
 import { parseModifiers } from '../src/modifiers.js';
-import { FieldTable } from '../src/fields.js';
+import { EventView, FieldTable } from '../src/fields.js';
+import { SigmaRuleSet } from '../src/index.js';
 import { FieldLiterals } from '../src/literals.js';
-import { conditionNeed, type Need } from '../src/prefilter.js';
+import { conditionNeed, RuleIndex, type Need } from '../src/prefilter.js';
 import { compileEntry, type Scalar } from '../src/values.js';
-import { fires, oneRule, sysmon } from './support.js';
+import { fires, oneRule, ruleText, sysmon } from './support.js';
 
 /** The need of one entry of a Sysmon 1 rule, as the texts of its literals. */
 function need(key: string, values: Scalar[]): string[] | undefined {
@@ -95,4 +96,43 @@ test('literals are found past ASCII: the value is lower-cased the way String.toL
   const dotted = oneRule("selection:\n  CommandLine|endswith: 'i\u0307x'\ncondition: selection");
   assert.equal(fires(dotted, sysmon({ CommandLine: 'É\u0130X' })), true);
   assert.equal(fires(dotted, sysmon({ CommandLine: 'É\u0130Xy' })), false);
+});
+
+test('RuleIndex: candidates come in rule order, the always-tried ones among them', () => {
+  const literals = new FieldLiterals();
+  const ids = ['a', 'b', 'c'].map((text) => literals.add(0, 'exact', text, false));
+  const table = new FieldTable(undefined);
+  table.slot('Value');
+  const needs: Need[] = [
+    { ids: [ids[2]!], cost: 1 },
+    undefined,
+    { ids: [ids[0]!, ids[2]!], cost: 1 },
+    { ids: [ids[1]!], cost: 1 },
+  ];
+  const index = new RuleIndex(needs);
+  const candidates = (value: string) => {
+    literals.scan(new EventView(table, sysmon({ Value: value })));
+    const count = index.candidates(literals);
+    return Array.from({ length: count }, (_, at) => index.candidate(at));
+  };
+  assert.deepEqual(candidates('c'), [0, 1, 2]);
+  assert.deepEqual(candidates('b'), [1, 3]);
+  assert.deepEqual(candidates('x'), [1]);
+});
+
+test('many rules matching one event are reported in the order they loaded', () => {
+  const count = 70;
+  const rules = Array.from({ length: count }, (_, at) => ({
+    file: `r${String(at).padStart(2, '0')}.yml`,
+    text: ruleText(`selection:\n  CommandLine|contains: 'word${at % 3}'\ncondition: selection`),
+  }));
+  const set = new SigmaRuleSet(rules.reverse());
+  const files = set
+    .match(sysmon({ CommandLine: 'word0 word1 word2' }))
+    .map(({ rule }) => rule.file);
+  assert.deepEqual(
+    files,
+    rules.map(({ file }) => file),
+  );
+  assert.equal(set.match(sysmon({ CommandLine: 'word1' })).length, 23);
 });
