@@ -72,6 +72,8 @@ interface Bucket {
   readonly names: FieldNames;
   readonly groups: readonly {
     readonly table: FieldTable;
+    /** The view of the event being matched, reused for the next. */
+    readonly view: EventView;
     readonly literals: FieldLiterals;
     readonly rules: readonly { readonly rule: CompiledRule; readonly match: Matcher }[];
     /** Which rules are worth trying on an event (see prefilter.ts). */
@@ -90,6 +92,17 @@ interface Source {
 const BUCKET_CACHE_LIMIT = 10_000;
 
 const EMPTY: Bucket = { names: [], groups: [] };
+
+/** What a bucket's views hold before their first event. */
+const EMPTY_EVENT: EventRecord = {
+  recordId: '0',
+  timeCreated: '',
+  eventId: 0,
+  provider: '',
+  channel: '',
+  computer: '',
+  data: {},
+};
 
 /** What the documents of the rule files became. */
 interface Loaded {
@@ -202,8 +215,8 @@ export class SigmaRuleSet {
 
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
-    for (const { table, literals, rules, index } of bucket.groups) {
-      const view = new EventView(table, event);
+    for (const { view, literals, rules, index } of bucket.groups) {
+      view.reset(event);
       literals.scan(view);
       const count = index.candidates(literals);
       for (let at = 0; at < count; at++) {
@@ -252,7 +265,7 @@ export class SigmaRuleSet {
       if (sources.length === 0) return [];
       const rules = sources.map(({ rule, source }) => ({ rule, match: source.match }));
       const index = new RuleIndex(sources.map(({ source }) => source.need));
-      return [{ table, literals, rules, index }];
+      return [{ table, view: new EventView(table, EMPTY_EVENT), literals, rules, index }];
     });
     if (groups.length === 0) return EMPTY;
     return { names: fieldNames(groups.flatMap((group) => group.table.dataNames())), groups };
