@@ -28,6 +28,7 @@ import {
   type StringTest,
 } from './pattern.js';
 import { literalNeed, type Need } from './prefilter.js';
+import type { FieldLiterals } from './literals.js';
 import type { CompiledEntry, Matcher, ValueContext } from './values.js';
 
 /** The matcher of string values of a field, and the literals it needs. */
@@ -39,11 +40,38 @@ export function stringEntry(
 ): CompiledEntry {
   const slot = context.table.slot(field);
   const cased = modifiers.cased;
-  const literals = context.literals;
+  const { ids, tests, needed } = sortValues(
+    slot,
+    placedPatterns(field, texts, modifiers, context),
+    cased,
+    context.literals,
+  );
+  const read = cased
+    ? (view: EventView) => view.values(slot)
+    : (view: EventView) => view.lowered(slot);
+  const match = modifiers.all
+    ? allMatcher(ids, tests, read, context.literals)
+    : anyMatcher(ids, tests, read, context.literals);
+  return { match, need: entryNeed(needed, modifiers.all, context) };
+}
+
+/** A test of a pattern with a wildcard inside, and the id of a text it cannot match without. */
+interface PatternTest {
+  readonly test: StringTest;
+  readonly piece: number | undefined;
+}
+
+/** The values sorted: literal ids, pattern tests, and per value the literal it needs. */
+function sortValues(
+  slot: number,
+  patterns: readonly Pattern[],
+  cased: boolean,
+  literals: FieldLiterals,
+): { ids: number[]; tests: PatternTest[]; needed: (number | undefined)[] } {
   const ids: number[] = [];
-  const patterns: Pattern[] = [];
+  const tests: PatternTest[] = [];
   const needed: (number | undefined)[] = [];
-  for (const pattern of placedPatterns(field, texts, modifiers, context)) {
+  for (const pattern of patterns) {
     const literal = literalOf(pattern, cased);
     if (literal !== undefined) {
       const id = literals.add(slot, literal.kind, literal.text, cased);
@@ -51,19 +79,12 @@ export function stringEntry(
       needed.push(id);
       continue;
     }
-    patterns.push(pattern);
-    const piece = longestPiece(pattern, cased);
-    needed.push(piece === undefined ? undefined : literals.add(slot, 'contains', piece, cased));
+    const text = longestPiece(pattern, cased);
+    const piece = text === undefined ? undefined : literals.add(slot, 'contains', text, cased);
+    tests.push({ test: compilePattern(pattern, !cased), piece });
+    needed.push(piece);
   }
-
-  const tests = patterns.map((pattern) => compilePattern(pattern, !cased));
-  const read = cased
-    ? (view: EventView) => view.values(slot)
-    : (view: EventView) => view.lowered(slot);
-  const match = modifiers.all
-    ? allMatcher(ids, tests, read, context)
-    : anyMatcher(ids, tests, read, context);
-  return { match, need: entryNeed(needed, modifiers.all, context) };
+  return { ids, tests, needed };
 }
 
 type Reader = (view: EventView) => readonly string[] | undefined;
@@ -71,33 +92,36 @@ type Reader = (view: EventView) => readonly string[] | undefined;
 /** Every literal found and every pattern matching some value. */
 function allMatcher(
   ids: readonly number[],
-  tests: readonly StringTest[],
+  tests: readonly PatternTest[],
   read: Reader,
-  { literals }: ValueContext,
+  literals: FieldLiterals,
 ): Matcher {
   return (view) => {
     for (const id of ids) if (!literals.has(id)) return false;
+    for (const { piece } of tests) if (piece !== undefined && !literals.has(piece)) return false;
     if (tests.length === 0) return true;
     const values = read(view);
-    return values !== undefined && tests.every((test) => values.some(test));
+    return values !== undefined && tests.every(({ test }) => values.some(test));
   };
 }
 
-/** Some literal found, or some pattern matching some value. */
+/** Some literal found, or some pattern (whose piece was found) matching some value. */
 function anyMatcher(
   ids: readonly number[],
-  tests: readonly StringTest[],
+  tests: readonly PatternTest[],
   read: Reader,
-  { literals }: ValueContext,
+  literals: FieldLiterals,
 ): Matcher {
   const single = ids.length === 1 && tests.length === 0 ? ids[0] : undefined;
   if (single !== undefined) return () => literals.has(single);
   return (view) => {
     for (const id of ids) if (literals.has(id)) return true;
-    if (tests.length === 0) return false;
-    const values = read(view);
-    if (values === undefined) return false;
-    for (const value of values) for (const test of tests) if (test(value)) return true;
+    for (const { test, piece } of tests) {
+      if (piece !== undefined && !literals.has(piece)) continue;
+      const values = read(view);
+      if (values === undefined) return false;
+      for (const value of values) if (test(value)) return true;
+    }
     return false;
   };
 }

@@ -87,6 +87,12 @@ test('a rule needing a piece of a wildcard value is tried when the piece is ther
   );
   assert.equal(fires(set, sysmon({ CommandLine: 'VSSADMIN.exe Delete Shadows /all' })), true);
   assert.equal(fires(set, sysmon({ CommandLine: 'vssadmin.exe delete' })), false);
+  const all = oneRule(
+    "selection:\n  CommandLine|contains|all:\n    - 'net*user'\n    - 'add?x'\ncondition: selection",
+  );
+  assert.equal(fires(all, sysmon({ CommandLine: 'NET.exe USER bob /ADD  x' })), false);
+  assert.equal(fires(all, sysmon({ CommandLine: 'NET.exe USER bob /ADD?X' })), true);
+  assert.equal(fires(all, sysmon({ CommandLine: 'NET.exe bob /ADD?X' })), false);
 });
 
 test('literals are found past ASCII: the value is lower-cased the way String.toLowerCase does', () => {
