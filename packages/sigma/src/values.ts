@@ -11,6 +11,7 @@ import type { FieldLiterals } from './literals.js';
 import type { Modifiers, TimePart } from './modifiers.js';
 import type { Need } from './prefilter.js';
 import { compileRegex } from './regex.js';
+import { requiredText } from './regex-literal.js';
 import { keywordTests, stringEntry } from './string-entry.js';
 import { timePart } from './time-part.js';
 
@@ -171,7 +172,9 @@ function valueTests(
 
 function regexTest(text: string, flags: string, context: ValueContext): ValueTest {
   const regex = compileRegex(text, flags, context.linearRegexFallback);
-  return (value) => regex.test(value);
+  const required = requiredText(text, flags);
+  if (required === undefined) return (value) => regex.test(value);
+  return (value) => value.includes(required) && regex.test(value);
 }
 
 function cidrTest(text: string): ValueTest {
