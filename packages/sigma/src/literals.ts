@@ -15,7 +15,11 @@ interface FieldGroup {
   readonly literals: Literal[];
 }
 
-/** Literal ids of one source, and which of them the event last scanned holds. */
+/**
+ * Literal ids of one source, and which of them the event last scanned holds.
+ * TODO: each source has its own, so `process_creation` rules bound to Sysmon 1 and to Security
+ * 4688 build two automata of the same texts (about 0.1 s more when a log has both).
+ */
 export class FieldLiterals implements HitSink {
   readonly #ids = new Map<string, number>();
   readonly #groups = new Map<string, FieldGroup>();

@@ -5,6 +5,8 @@
  * optional. It is a guess that must never be wrong, so anything unusual gives none: an
  * alternation at the top level, a case-insensitive expression, an escape other than a quoted
  * syntax character or a one-letter class.
+ * TODO: a case-insensitive expression or a top-level alternation gets no text (each branch's
+ * text, lower-cased, would do), so such an expression runs on every value it is given.
  */
 
 /** Characters an expression may quote with a backslash to mean themselves. */

@@ -171,7 +171,11 @@ function longestPiece(pattern: Pattern, cased: boolean): string | undefined {
   return cased ? longest : longest.toLowerCase();
 }
 
-/** Tests of keyword values, found anywhere in any value of the event. */
+/**
+ * Tests of keyword values, found anywhere in any value of the event.
+ * TODO: keywords are still one test per value and rule, not searched with the literals of a
+ * field, because they look through every field of the event rather than one slot.
+ */
 export function keywordTests(
   texts: readonly string[],
   modifiers: Modifiers,
