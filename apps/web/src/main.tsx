@@ -3,6 +3,7 @@ import { render } from 'preact';
 
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
+import { FileHasher, type HashPort } from './session/hasher.js';
 import { Workbench, type Schedule } from './session/workbench.js';
 import { App } from './ui/app.js';
 import { applyTheme, initialTheme } from './ui/theme.js';
@@ -19,7 +20,8 @@ const pool = new ParsePool(() => new Worker('parse-worker.js') as unknown as Wor
 // Workers start now, not at the first file, so files still open once the server is gone.
 pool.warm();
 const hunter = new HuntLink(new Worker('hunt-worker.js') as unknown as HuntPort);
-const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter });
+const hasher = new FileHasher(new Worker('hash-worker.js') as unknown as HashPort);
+const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter, hasher });
 const theme = initialTheme();
 applyTheme(theme);
 
