@@ -4,6 +4,9 @@ import { render } from 'preact';
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
 import { FileHasher, type HashPort } from './session/hasher.js';
+import { SavedSearches } from './session/saved-searches.js';
+import { openSessionDb } from './session/session-db.js';
+import { SessionKeeper } from './session/sessions.js';
 import { Workbench, type Schedule } from './session/workbench.js';
 import { App } from './ui/app.js';
 import { applyTheme, initialTheme } from './ui/theme.js';
@@ -27,4 +30,26 @@ applyTheme(theme);
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
-render(<App bench={bench} sampleUrl="samples/sysmon-issue43.evtx" initialTheme={theme} />, root);
+const db = openSessionDb(sessionDbFactory());
+const sessions = {
+  keeper: new SessionKeeper(bench, db, schedule),
+  saved: new SavedSearches(bench, db),
+};
+render(
+  <App
+    bench={bench}
+    sessions={sessions}
+    sampleUrl="samples/sysmon-issue43.evtx"
+    initialTheme={theme}
+  />,
+  root,
+);
+
+/** The page's IndexedDB, or undefined where reading it is refused (some private modes throw). */
+function sessionDbFactory(): IDBFactory | undefined {
+  try {
+    return typeof indexedDB === 'undefined' ? undefined : indexedDB;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,6 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count, plural } from '../files/describe.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
+import type { SavedSearches } from '../session/saved-searches.js';
+import type { SessionKeeper } from '../session/sessions.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
@@ -19,6 +21,8 @@ import { FileList } from './file-list.js';
 import { HuntTabs } from './hunt/hunt-tabs.js';
 import { HuntView } from './hunt/hunt-view.js';
 import { HuntsMenu } from './hunts/hunts-menu.js';
+import { SessionNote } from './sessions/session-note.js';
+import { SessionsPanel } from './sessions/sessions-panel.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -35,18 +39,21 @@ const SAMPLE_OFFLINE =
 
 export interface AppProps {
   readonly bench: Workbench;
+  /** Sessions and saved searches; without them the page keeps nothing and hides the panel. */
+  readonly sessions?: { readonly keeper: SessionKeeper; readonly saved: SavedSearches };
   /** Where the bundled sample is served, relative to the page. */
   readonly sampleUrl: string;
   readonly initialTheme: Theme;
 }
 
 /** The whole page. */
-export function App({ bench, sampleUrl, initialTheme }: AppProps) {
+export function App({ bench, sessions, sampleUrl, initialTheme }: AppProps) {
   const query = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLElement>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [huntsOpen, setHuntsOpen] = useState(false);
   const [bookmarksOpen, setBookmarksOpen] = useState(false);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
   const [huntNote, setHuntNote] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useState(initialTheme);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -92,8 +99,14 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onOpenSample={() => void openSample().catch((error: unknown) => setProblem(String(error)))}
         onToggleChooser={() => setChooserOpen(!chooserOpen)}
         onToggleTheme={toggleTheme}
+        sessionsOpen={sessions === undefined ? undefined : sessionsOpen}
+        sessionsOn={sessions?.keeper.status.value.kind !== 'off'}
+        sessionSaves={sessions?.keeper.saves.value ?? 0}
+        onToggleSessions={() => setSessionsOpen(!sessionsOpen)}
       />
       <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />
+      {sessions !== undefined && <SessionNote keeper={sessions.keeper} />}
+      {sessions !== undefined && sessionsOpen && <SessionsPanel {...sessions} />}
       {loaded && bookmarksOpen && <BookmarksPanel bench={bench} />}
       {problem !== undefined && (
         <p class="banner" role="alert">

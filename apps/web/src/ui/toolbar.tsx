@@ -16,6 +16,13 @@ export interface ToolbarProps {
   readonly bookmarkCount?: number;
   readonly onToggleBookmarks?: () => void;
   readonly onToggleTheme: () => void;
+  /** Whether the Sessions panel is open; undefined hides its button. */
+  readonly sessionsOpen?: boolean | undefined;
+  /** False when this browser keeps no sessions: the button says so. */
+  readonly sessionsOn?: boolean;
+  /** How many times the session was written, for tests to wait on. */
+  readonly sessionSaves?: number;
+  readonly onToggleSessions?: () => void;
 }
 
 /** The toolbar. */
@@ -50,6 +57,16 @@ export function Toolbar(props: ToolbarProps) {
       {props.bookmarksOpen !== undefined && (
         <button type="button" aria-expanded={props.bookmarksOpen} onClick={props.onToggleBookmarks}>
           {`Bookmarks (${props.bookmarkCount ?? 0})`}
+        </button>
+      )}
+      {props.sessionsOpen !== undefined && (
+        <button
+          type="button"
+          aria-expanded={props.sessionsOpen}
+          data-session-saves={props.sessionSaves}
+          onClick={props.onToggleSessions}
+        >
+          {props.sessionsOn === false ? 'Sessions (off)' : 'Sessions'}
         </button>
       )}
       <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>

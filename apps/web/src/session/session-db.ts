@@ -1,0 +1,152 @@
+/**
+ * Sessions in IndexedDB: four stores, `files` (by SHA-256: name, size, bookmarks), `sessions`
+ * (by the set of hashes: the view), `searches` and `layouts` (by name). Never a log's content.
+ * Every value read back goes through session-records' readers; one that fails them is left
+ * out and counted, so a damaged or hostile entry costs that entry and nothing else.
+ */
+import {
+  readColumnLayout,
+  readFileRecord,
+  readSavedSearch,
+  readSessionRecord,
+  SAVED_MAX,
+  type ColumnLayout,
+  type FileRecord,
+  type SavedSearch,
+  type SessionRecord,
+} from './session-records.js';
+
+/** The database's name in this origin. */
+export const SESSION_DB_NAME = 'evtxhunt-sessions';
+const SESSION_DB_VERSION = 1;
+
+type StoreName = 'files' | 'sessions' | 'searches' | 'layouts';
+const STORES: readonly (readonly [StoreName, string])[] = [
+  ['files', 'sha256'],
+  ['sessions', 'key'],
+  ['searches', 'name'],
+  ['layouts', 'name'],
+];
+
+/** An open session database. */
+export class SessionDb {
+  /** Values read back that failed their checks and were left out. */
+  refused = 0;
+
+  constructor(private readonly db: IDBDatabase) {}
+
+  async file(sha256: string): Promise<FileRecord | undefined> {
+    return this.checked(await this.get('files', sha256), readFileRecord);
+  }
+
+  async session(key: string): Promise<SessionRecord | undefined> {
+    return this.checked(await this.get('sessions', key), readSessionRecord);
+  }
+
+  async searches(): Promise<readonly SavedSearch[]> {
+    const values = await this.all('searches');
+    return values.flatMap((value) => this.checked(value, readSavedSearch) ?? []);
+  }
+
+  async layouts(): Promise<readonly ColumnLayout[]> {
+    const values = await this.all('layouts');
+    return values.flatMap((value) => this.checked(value, readColumnLayout) ?? []);
+  }
+
+  putFile(record: FileRecord): Promise<void> {
+    return this.put('files', record);
+  }
+
+  putSession(record: SessionRecord): Promise<void> {
+    return this.put('sessions', record);
+  }
+
+  putSearch(search: SavedSearch): Promise<void> {
+    return this.put('searches', search);
+  }
+
+  putLayout(layout: ColumnLayout): Promise<void> {
+    return this.put('layouts', layout);
+  }
+
+  deleteSearch(name: string): Promise<void> {
+    return this.write('searches', (store) => store.delete(name));
+  }
+
+  deleteLayout(name: string): Promise<void> {
+    return this.write('layouts', (store) => store.delete(name));
+  }
+
+  /** Empties every store: files, sessions, saved searches and layouts. */
+  async forget(): Promise<void> {
+    const names = STORES.map(([name]) => name);
+    const transaction = this.db.transaction(names, 'readwrite');
+    for (const name of names) transaction.objectStore(name).clear();
+    await done(transaction);
+  }
+
+  private checked<T>(value: unknown, read: (value: unknown) => T): T | undefined {
+    if (value === undefined) return undefined;
+    try {
+      return read(value);
+    } catch {
+      this.refused += 1;
+      return undefined;
+    }
+  }
+
+  private get(store: StoreName, key: string): Promise<unknown> {
+    const request = this.db.transaction(store).objectStore(store).get(key);
+    return settled(request);
+  }
+
+  /** At most SAVED_MAX values, so a flooded store cannot flood the page. */
+  private all(store: StoreName): Promise<readonly unknown[]> {
+    const request = this.db.transaction(store).objectStore(store).getAll(null, SAVED_MAX);
+    return settled(request);
+  }
+
+  private put(store: StoreName, value: object): Promise<void> {
+    return this.write(store, (objects) => objects.put(value));
+  }
+
+  private async write(store: StoreName, change: (objects: IDBObjectStore) => void): Promise<void> {
+    const transaction = this.db.transaction(store, 'readwrite');
+    change(transaction.objectStore(store));
+    await done(transaction);
+  }
+}
+
+/** The session database, or why this tab has none (no IndexedDB, private mode, refused). */
+export async function openSessionDb(factory: IDBFactory | undefined): Promise<SessionDb | string> {
+  if (factory === undefined) return 'this browser gives the page no IndexedDB';
+  try {
+    const request = factory.open(SESSION_DB_NAME, SESSION_DB_VERSION);
+    request.onupgradeneeded = () => {
+      for (const [name, keyPath] of STORES) {
+        if (!request.result.objectStoreNames.contains(name)) {
+          request.result.createObjectStore(name, { keyPath });
+        }
+      }
+    };
+    return new SessionDb(await settled(request));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return `this browser refused the page its IndexedDB (${why || 'no reason given'})`;
+  }
+}
+
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+  });
+}
