@@ -46,6 +46,8 @@ export class SessionKeeper {
   readonly restored = signal<Restored | undefined>(undefined);
   /** How many times the state was written: tests wait for it. */
   readonly saves = signal(0);
+  /** True while a change waits to be written or is being written. */
+  readonly pending = signal(false);
 
   #db: SessionDb | undefined;
   /** Hashes whose kept bookmarks were read back: only those are written again. */
@@ -151,7 +153,7 @@ export class SessionKeeper {
   /** Shows the view kept for `key` when the page shows the default one; true when it did. */
   async #restoreView(db: SessionDb, key: string): Promise<boolean> {
     const record = await db.session(key);
-    if (record === undefined) return false;
+    if (record === undefined || record.view === '') return false;
     if (viewFragment(currentViewState(this.bench)) !== '') return false;
     applyViewState(this.bench, decodeViewState(record.view).state);
     return true;
@@ -160,9 +162,15 @@ export class SessionKeeper {
   #queueSave(): void {
     if (this.#saveQueued || this.#db === undefined) return;
     this.#saveQueued = true;
+    this.pending.value = true;
     this.schedule(() => {
       this.#saveQueued = false;
-      this.#work = this.#work.then(() => this.#save()).catch(() => undefined);
+      this.#work = this.#work
+        .then(() => this.#save())
+        .catch(() => undefined)
+        .then(() => {
+          if (!this.#saveQueued) this.pending.value = false;
+        });
     }, SAVE_DELAY_MS);
   }
 

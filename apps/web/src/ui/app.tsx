@@ -102,6 +102,7 @@ export function App({ bench, sessions, sampleUrl, initialTheme }: AppProps) {
         sessionsOpen={sessions === undefined ? undefined : sessionsOpen}
         sessionsOn={sessions?.keeper.status.value.kind !== 'off'}
         sessionSaves={sessions?.keeper.saves.value ?? 0}
+        sessionPending={sessions?.keeper.pending.value ?? false}
         onToggleSessions={() => setSessionsOpen(!sessionsOpen)}
       />
       <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />

@@ -22,6 +22,8 @@ export interface ToolbarProps {
   readonly sessionsOn?: boolean;
   /** How many times the session was written, for tests to wait on. */
   readonly sessionSaves?: number;
+  /** True while a session change waits to be written, for tests to wait on. */
+  readonly sessionPending?: boolean;
   readonly onToggleSessions?: () => void;
 }
 
@@ -64,6 +66,7 @@ export function Toolbar(props: ToolbarProps) {
           type="button"
           aria-expanded={props.sessionsOpen}
           data-session-saves={props.sessionSaves}
+          data-session-pending={String(props.sessionPending ?? false)}
           onClick={props.onToggleSessions}
         >
           {props.sessionsOn === false ? 'Sessions (off)' : 'Sessions'}

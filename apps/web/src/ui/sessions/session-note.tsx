@@ -15,7 +15,8 @@ export function SessionNote({ keeper }: { readonly keeper: SessionKeeper }) {
 
 function restoredText({ bookmarks, missing, view }: Restored): string {
   const parts = [];
-  if (bookmarks > 0) parts.push(`${plural(bookmarks, 'bookmark')} with their notes`);
+  if (bookmarks === 1) parts.push('1 bookmark with its note');
+  if (bookmarks > 1) parts.push(`${plural(bookmarks, 'bookmark')} with their notes`);
   if (view) parts.push('the query, columns and view kept for these files');
   const back = parts.length === 0 ? 'nothing shown' : parts.join(' and ');
   const absent =
