@@ -197,6 +197,7 @@ function sha256(value: unknown, where: string): string {
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object'
     ? 'an object'
