@@ -325,6 +325,73 @@ browserTest('a saved search and layout are exported and imported in a fresh prof
   await colleague.close();
 });
 
+/** Writes `values` into the page's session database, as another tab or a hand edit could. */
+async function plant(page: Page, values: Record<string, readonly unknown[]>): Promise<void> {
+  await page.evaluate(
+    (planted) =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open('evtxhunt-sessions');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const writing = db.transaction(Object.keys(planted), 'readwrite');
+          for (const [store, list] of Object.entries(planted)) {
+            for (const value of list) writing.objectStore(store).put(value);
+          }
+          writing.oncomplete = () => resolve();
+          writing.onerror = () => reject(writing.error);
+        };
+      }),
+    values,
+  );
+}
+
+browserTest(
+  'entries read back that fail their checks are left out; kept bookmarks not found stay',
+  async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await page.locator('[data-session-saves]').waitFor();
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    await page.getByText(/^Sessions are on/).waitFor();
+    const hash = sha256(await readFile(ISSUE43));
+    const gone = { recordId: '999999', recovered: false, time: '', note: 'gone' };
+    const found = { recordId: '1607', recovered: false, time: '', note: 'back' };
+    await plant(page, {
+      files: [
+        { sha256: hash, name: 'x.evtx', size: 1, bookmarks: [gone, found] },
+        { sha256: 'f'.repeat(64), name: 'bad', size: 1, bookmarks: 'all of them' },
+      ],
+      sessions: [{ key: hash, files: [], view: 'v=1&q=eventId%3A1' }],
+      searches: [
+        { name: 'good', view: 'v=1&q=eventId%3A3' },
+        { name: 'x'.repeat(5000), view: 'v=1' },
+        { name: 'no view' },
+      ],
+    });
+
+    const later = await context.newPage();
+    await later.goto(web.url);
+    await load(later, [ISSUE43]);
+    await later
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Session restored from this browser: 1 bookmark with its note. 1 kept bookmark points ' +
+          'at a record not read this time; it stays kept.',
+      })
+      .waitFor();
+    // The session record's key does not name its files, so its view was not used.
+    assert.equal(await later.getByRole('searchbox', { name: 'Query' }).inputValue(), '');
+    assert.deepEqual(await notesInList(later, 1), ['back']);
+    await later.getByRole('button', { name: 'Sessions' }).click();
+    const panel = later.getByRole('region', { name: 'Sessions' });
+    assert.deepEqual(await panel.locator('.saved-item button.link').allInnerTexts(), ['good']);
+    await context.close();
+  },
+);
+
 browserTest('a tab without IndexedDB says sessions are off and still reads files', async () => {
   const context = await freshContext();
   await context.addInitScript(() => {

@@ -20,8 +20,10 @@ function restoredText({ bookmarks, missing, view }: Restored): string {
   if (view) parts.push('the query, columns and view kept for these files');
   const back = parts.length === 0 ? 'nothing shown' : parts.join(' and ');
   const absent =
-    missing > 0
-      ? ` ${plural(missing, 'kept bookmark')} point at records not read this time; they stay kept.`
-      : '';
+    missing === 0
+      ? ''
+      : missing === 1
+        ? ' 1 kept bookmark points at a record not read this time; it stays kept.'
+        : ` ${plural(missing, 'kept bookmark')} point at records not read this time; they stay kept.`;
   return `Session restored from this browser: ${back}.${absent}`;
 }
