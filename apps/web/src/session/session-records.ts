@@ -15,6 +15,10 @@ export const FILE_NAME_MAX_CHARS = 1024;
 export const BOOKMARKS_PER_FILE_MAX = 10_000;
 /** Most files in one session. */
 export const SESSION_FILES_MAX = 1000;
+/** Most finding bookmarks kept for one set of files. */
+export const FINDINGS_MAX = 1000;
+/** Longest finding key kept (its kind, host, image, addresses, first sighting and rule). */
+export const FINDING_KEY_MAX_CHARS = 4096;
 /** Longest name of a saved search or column layout. */
 export const SAVED_NAME_MAX_CHARS = 200;
 /** Most saved searches, and most column layouts, kept or imported. */
@@ -44,12 +48,22 @@ export interface SessionFile {
   readonly size: number;
 }
 
-/** The view of one set of files, keyed by their hashes in sorted order. */
+/** A bookmarked finding as kept: its key in the hunt report (findings.ts) and the note on it. */
+export interface KeptFinding {
+  readonly key: string;
+  /** When the finding was first seen (UTC ISO-8601). */
+  readonly time: string;
+  readonly note: string;
+}
+
+/** The view and finding bookmarks of one set of files, keyed by their sorted hashes. */
 export interface SessionRecord {
   readonly key: string;
   readonly files: readonly SessionFile[];
   /** The view as the share link's fragment carries it (without `#`). */
   readonly view: string;
+  /** Findings come from the whole set of files, so their bookmarks are kept with the set. */
+  readonly findings: readonly KeptFinding[];
 }
 
 /** A query and view under a name. */
@@ -121,7 +135,24 @@ export function readSessionRecord(value: unknown): SessionRecord {
   if (key !== sessionKey(files.map((file) => file.sha256))) {
     throw new KeptDataError('key does not name the hashes of its files');
   }
-  return { key, files, view: text(record['view'], 'view', VIEW_STATE_MAX_CHARS) };
+  const findings = list(record['findings'] ?? [], 'findings', FINDINGS_MAX);
+  return {
+    key,
+    files,
+    view: text(record['view'], 'view', VIEW_STATE_MAX_CHARS),
+    findings: findings.map((item, i) => readKeptFinding(item, `findings[${i}]`)),
+  };
+}
+
+function readKeptFinding(value: unknown, where: string): KeptFinding {
+  const finding = object(value, where);
+  const time = text(finding['time'], `${where}.time`, 40);
+  if (!UTC_TIME.test(time)) throw new KeptDataError(`${where}.time is not a UTC time`);
+  return {
+    key: text(finding['key'], `${where}.key`, FINDING_KEY_MAX_CHARS),
+    time,
+    note: text(finding['note'], `${where}.note`, NOTE_LIMIT),
+  };
 }
 
 /** Reads a saved search; `where` names it in errors (`searches[3]`). */

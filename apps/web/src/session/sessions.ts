@@ -7,16 +7,18 @@
  * moment after it is made. The logs themselves are never kept.
  */
 import { batch, effect, signal } from '@preact/signals';
-import { decodeViewState } from '@evtxhunt/hunt';
+import { decodeViewState, type Finding } from '@evtxhunt/hunt';
 
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { eventStarrable } from './bookmarks-open.js';
 import { bookmarkKey, type Bookmark } from './bookmarks.js';
 import type { SessionDb } from './session-db.js';
+import { keptFindings, placeFindings } from './session-findings.js';
 import {
   BOOKMARKS_PER_FILE_MAX,
   sessionKey,
   type KeptBookmark,
+  type KeptFinding,
   type SessionFile,
 } from './session-records.js';
 import { applyViewState, currentViewState, viewFragment } from './view-link.js';
@@ -35,6 +37,8 @@ export interface Restored {
   /** Kept bookmarks whose record is not among the rows read (kept for later, not shown). */
   readonly missing: number;
   readonly view: boolean;
+  /** Finding bookmarks brought back, once the hunt reported their findings. */
+  readonly findings: number;
 }
 
 /** A change is kept this long after it is made, so typing a query writes once. */
@@ -55,6 +59,8 @@ export class SessionKeeper {
   /** Kept bookmarks whose record was not found, per hash: written back, never dropped. */
   readonly #missing = new Map<string, KeptBookmark[]>();
   #viewKey: string | undefined;
+  /** Kept finding bookmarks of the open set whose findings the hunt has not reported yet. */
+  #waitingFindings: readonly KeptFinding[] = [];
   #work = Promise.resolve();
   #saveQueued = false;
   readonly #stops: (() => void)[] = [];
@@ -98,7 +104,11 @@ export class SessionKeeper {
       void this.bench.files.value;
       this.#queueSave();
     });
-    this.#stops.push(restore, save);
+    const findings = effect(() => {
+      const reported = this.bench.hunt.result.value?.findings;
+      if (reported !== undefined) this.#placeFindings(reported);
+    });
+    this.#stops.push(restore, save, findings);
   }
 
   /** Brings back what is kept for files not restored yet, and the view of a new set. */
@@ -121,9 +131,29 @@ export class SessionKeeper {
     const key = sessionKey(hashed.map((file) => file.sha256));
     if (key === this.#viewKey) return;
     this.#viewKey = key;
-    const view = await this.#restoreView(db, key);
-    if (bookmarks > 0 || missing > 0 || view) this.restored.value = { bookmarks, missing, view };
+    const record = await db.session(key);
+    const view = this.#restoreView(record?.view ?? '');
+    if (bookmarks > 0 || missing > 0 || view) {
+      this.restored.value = { bookmarks, missing, view, findings: 0 };
+    }
+    this.#waitingFindings = record?.findings ?? [];
+    const reported = this.bench.hunt.result.peek()?.findings;
+    if (reported !== undefined) this.#placeFindings(reported);
     this.#queueSave();
+  }
+
+  /** Stars the waiting kept findings that `reported` holds. */
+  #placeFindings(reported: readonly Finding[]): void {
+    if (this.#waitingFindings.length === 0) return;
+    const { placed, waiting } = placeFindings(
+      this.bench.bookmarks,
+      this.#waitingFindings,
+      reported,
+    );
+    this.#waitingFindings = waiting;
+    if (placed === 0) return;
+    const before = this.restored.peek() ?? { bookmarks: 0, missing: 0, view: false, findings: 0 };
+    this.restored.value = { ...before, findings: before.findings + placed };
   }
 
   /** Stars the kept bookmarks found among the rows of file `indexes`; returns those not found. */
@@ -150,12 +180,10 @@ export class SessionKeeper {
     return { count, missing };
   }
 
-  /** Shows the view kept for `key` when the page shows the default one; true when it did. */
-  async #restoreView(db: SessionDb, key: string): Promise<boolean> {
-    const record = await db.session(key);
-    if (record === undefined || record.view === '') return false;
-    if (viewFragment(currentViewState(this.bench)) !== '') return false;
-    applyViewState(this.bench, decodeViewState(record.view).state);
+  /** Shows the kept `view` when the page shows the default one; true when it did. */
+  #restoreView(view: string): boolean {
+    if (view === '' || viewFragment(currentViewState(this.bench)) !== '') return false;
+    applyViewState(this.bench, decodeViewState(view).state);
     return true;
   }
 
@@ -185,8 +213,10 @@ export class SessionKeeper {
 
     const view = viewFragment(currentViewState(this.bench)).replace(/^#/, '');
     const sessionFiles = uniqueFiles(hashed);
-    await db.putSession({ key, files: sessionFiles, view });
-    const kept = this.#keptBookmarks(this.bench.bookmarks.list.peek());
+    const list = this.bench.bookmarks.list.peek();
+    const findings = keptFindings(list, this.#waitingFindings);
+    await db.putSession({ key, files: sessionFiles, view, findings });
+    const kept = this.#keptBookmarks(list);
     for (const file of sessionFiles) {
       const bookmarks = [
         ...(kept.get(file.sha256) ?? []),

@@ -25,7 +25,9 @@ import {
   startWeb,
   type WebServer,
 } from '../support/e2e.js';
-import { ISSUE43 } from '../support/paths.js';
+import { ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
+
+const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
 
 /** In issue43, file order: record 1607, taskhsvc.exe's network connection (Sysmon 3). */
 const NETWORK_POSITION = 1606;
@@ -52,8 +54,8 @@ after(async () => {
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 
-const browserTest = (name: string, body: () => Promise<void>) =>
-  test(name, { skip: SKIP_BROWSER }, body);
+const browserTest = (name: string, body: () => Promise<void>, skip: string | false = false) =>
+  test(name, { skip: SKIP_BROWSER || skip }, body);
 
 /** A fresh profile: its own IndexedDB. */
 function freshContext(): Promise<BrowserContext> {
@@ -163,6 +165,34 @@ browserTest('a bookmark and its note survive a reload of the page', async () => 
   await page.screenshot({ path: `${ARTIFACTS}/sessions-01-restored.png` });
   await context.close();
 });
+
+browserTest(
+  'a finding bookmark and its note come back once the hunt reports the finding again',
+  async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await load(page, [VSTO]);
+    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    const before = await saves(page);
+    await page.getByRole('button', { name: /^Bookmark the beacon finding on / }).click();
+    await page.getByRole('button', { name: 'Bookmarks (1)' }).click();
+    const panel = page.getByRole('region', { name: 'Bookmarks' });
+    await panel.getByRole('textbox', { name: 'Note' }).fill('Empire C2, 5 s beacon');
+    await written(page, before);
+
+    await page.reload();
+    await load(page, [VSTO]);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Session restored from this browser: 1 finding bookmark.' })
+      .waitFor({ timeout: 60_000 });
+    assert.deepEqual(await notesInList(page, 1), ['Empire C2, 5 s beacon']);
+    await context.close();
+  },
+  SKIP_SHARED,
+);
 
 browserTest('the query and columns come back with the same files in another order', async () => {
   const context = await freshContext();

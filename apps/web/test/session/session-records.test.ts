@@ -79,7 +79,16 @@ test('readSessionRecord checks its key against its files and keeps the view as t
     { sha256: HASH_B, name: '<b>.evtx', size: 2 },
   ];
   const good = { key: sessionKey([HASH_A, HASH_B]), files, view: 'v=1&q=eventId%3A3' };
-  assert.deepEqual(readSessionRecord(good), good);
+  assert.deepEqual(readSessionRecord(good), { ...good, findings: [] });
+  const finding = { key: '["beacon","HOST"]', time: '2020-01-01T00:00:00.0000000Z', note: 'c2' };
+  const withFinding = { ...good, findings: [finding] };
+  assert.deepEqual(readSessionRecord(withFinding), withFinding);
+  assert.throws(() => readSessionRecord({ ...good, findings: [{ ...finding, time: 'now' }] }), {
+    message: 'findings[0].time is not a UTC time',
+  });
+  assert.throws(() => readSessionRecord({ ...good, findings: Array(1001).fill(finding) }), {
+    message: 'findings holds 1001 items; the limit is 1000',
+  });
   assert.throws(() => readSessionRecord({ ...good, key: HASH_A }), {
     message: 'key does not name the hashes of its files',
   });

@@ -13,8 +13,9 @@ export function SessionNote({ keeper }: { readonly keeper: SessionKeeper }) {
   );
 }
 
-function restoredText({ bookmarks, missing, view }: Restored): string {
+function restoredText({ bookmarks, missing, view, findings }: Restored): string {
   const parts = [];
+  if (findings > 0) parts.push(plural(findings, 'finding bookmark'));
   if (bookmarks === 1) parts.push('1 bookmark with its note');
   if (bookmarks > 1) parts.push(`${plural(bookmarks, 'bookmark')} with their notes`);
   if (view) parts.push('the query, columns and view kept for these files');
