@@ -25,6 +25,7 @@ import {
   startWeb,
   type WebServer,
 } from '../support/e2e.js';
+import { contrastProblems, idProblems, unnamedControls } from '../support/a11y.js';
 import { ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
@@ -354,6 +355,27 @@ browserTest('a saved search and layout are exported and imported in a fresh prof
   await fresh.screenshot({ path: `${ARTIFACTS}/sessions-02-imported.png` });
   await colleague.close();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  browserTest(`the Sessions panel and the file hash pass the checks (${theme} theme)`, async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.addInitScript((chosen) => localStorage.setItem('evtxhunt-theme', chosen), theme);
+    await page.goto(web.url);
+    await load(page, [ISSUE43]);
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    const panel = page.getByRole('region', { name: 'Sessions' });
+    await panel.getByRole('textbox', { name: 'Name of the search' }).fill('all');
+    await panel.getByRole('button', { name: 'Save this search' }).click();
+    await panel.getByRole('button', { name: 'Apply the search all' }).waitFor();
+
+    assert.deepEqual(await unnamedControls(page), []);
+    assert.deepEqual(await idProblems(page), []);
+    assert.deepEqual(await contrastProblems(page), []);
+    await page.screenshot({ path: `${ARTIFACTS}/sessions-03-${theme}.png` });
+    await context.close();
+  });
+}
 
 /** Writes `values` into the page's session database, as another tab or a hand edit could. */
 async function plant(page: Page, values: Record<string, readonly unknown[]>): Promise<void> {
