@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
 import { FileHasher, type HashPort } from './session/hasher.js';
+import { KeptLogs } from './session/kept-logs.js';
 import { SavedSearches } from './session/saved-searches.js';
 import { openSessionDb } from './session/session-db.js';
 import { SessionKeeper } from './session/sessions.js';
@@ -34,6 +35,7 @@ const db = openSessionDb(sessionDbFactory());
 const sessions = {
   keeper: new SessionKeeper(bench, db, schedule),
   saved: new SavedSearches(bench, db),
+  logs: new KeptLogs(bench, db),
 };
 render(
   <App

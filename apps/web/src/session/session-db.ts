@@ -1,17 +1,20 @@
 /**
- * Sessions in IndexedDB: four stores, `files` (by SHA-256: name, size, bookmarks), `sessions`
- * (by the set of hashes: the view), `searches` and `layouts` (by name). Never a log's content.
+ * Sessions in IndexedDB: `files` (by SHA-256: name, size, bookmarks), `sessions` (by the set
+ * of hashes: the view and finding bookmarks), `searches` and `layouts` (by name), and `logs`:
+ * a log's content only when the person asked for that file to be kept.
  * Every value read back goes through session-records' readers; one that fails them is left
  * out and counted, so a damaged or hostile entry costs that entry and nothing else.
  */
 import {
   readColumnLayout,
   readFileRecord,
+  readKeptLog,
   readSavedSearch,
   readSessionRecord,
   SAVED_MAX,
   type ColumnLayout,
   type FileRecord,
+  type KeptLog,
   type SavedSearch,
   type SessionRecord,
 } from './session-records.js';
@@ -20,12 +23,13 @@ import {
 export const SESSION_DB_NAME = 'evtxhunt-sessions';
 const SESSION_DB_VERSION = 1;
 
-type StoreName = 'files' | 'sessions' | 'searches' | 'layouts';
+type StoreName = 'files' | 'sessions' | 'searches' | 'layouts' | 'logs';
 const STORES: readonly (readonly [StoreName, string])[] = [
   ['files', 'sha256'],
   ['sessions', 'key'],
   ['searches', 'name'],
   ['layouts', 'name'],
+  ['logs', 'sha256'],
 ];
 
 /** An open session database. */
@@ -53,6 +57,19 @@ export class SessionDb {
     return values.flatMap((value) => this.checked(value, readColumnLayout) ?? []);
   }
 
+  async logs(): Promise<readonly KeptLog[]> {
+    const values = await this.all('logs');
+    return values.flatMap((value) => this.checked(value, readKeptLog) ?? []);
+  }
+
+  putLog(log: KeptLog): Promise<void> {
+    return this.put('logs', log);
+  }
+
+  deleteLog(sha256: string): Promise<void> {
+    return this.write('logs', (store) => store.delete(sha256));
+  }
+
   putFile(record: FileRecord): Promise<void> {
     return this.put('files', record);
   }
@@ -77,7 +94,7 @@ export class SessionDb {
     return this.write('layouts', (store) => store.delete(name));
   }
 
-  /** Empties every store: files, sessions, saved searches and layouts. */
+  /** Empties every store: files, sessions, saved searches, layouts and kept logs. */
   async forget(): Promise<void> {
     const names = STORES.map(([name]) => name);
     const transaction = this.db.transaction(names, 'readwrite');

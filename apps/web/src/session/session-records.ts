@@ -79,6 +79,29 @@ export interface ColumnLayout {
   readonly columns: readonly string[];
 }
 
+/** A log file kept in this browser because the person asked for it, by its SHA-256. */
+export interface KeptLog {
+  readonly sha256: string;
+  readonly name: string;
+  readonly size: number;
+  readonly blob: Blob;
+}
+
+/** Reads a kept log: its bytes are hashed again when it is opened, like any file. */
+export function readKeptLog(value: unknown): KeptLog {
+  const log = object(value, 'kept log');
+  const blob = log['blob'];
+  const bytes = size(log['size'], 'size');
+  if (!(blob instanceof Blob)) throw new KeptDataError(`blob is ${kindOf(blob)}, not a file`);
+  if (blob.size !== bytes) throw new KeptDataError(`blob holds ${blob.size} bytes, not ${bytes}`);
+  return {
+    sha256: sha256(log['sha256'], 'sha256'),
+    name: text(log['name'], 'name', FILE_NAME_MAX_CHARS),
+    size: bytes,
+    blob,
+  };
+}
+
 /** A value read back from IndexedDB or an imported file that is not what it should be. */
 export class KeptDataError extends Error {
   override name = 'KeptDataError';

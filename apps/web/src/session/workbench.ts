@@ -286,6 +286,11 @@ export class Workbench {
     this.detailsRow.value = undefined;
   }
 
+  /** The bytes of file `index` as it was opened. */
+  blob(index: number): Blob | undefined {
+    return this.#blobs[index];
+  }
+
   /** Reads store row `row`'s record again in a worker and resolves to its XML. */
   xml(row: number): Promise<string> {
     const { file, chunk, offset } = this.store.location(row);

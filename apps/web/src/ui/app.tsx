@@ -8,8 +8,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count, plural } from '../files/describe.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
-import type { SavedSearches } from '../session/saved-searches.js';
-import type { SessionKeeper } from '../session/sessions.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
@@ -22,7 +20,7 @@ import { HuntTabs } from './hunt/hunt-tabs.js';
 import { HuntView } from './hunt/hunt-view.js';
 import { HuntsMenu } from './hunts/hunts-menu.js';
 import { SessionNote } from './sessions/session-note.js';
-import { SessionsPanel } from './sessions/sessions-panel.js';
+import { SessionsPanel, type SessionsPanelProps } from './sessions/sessions-panel.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -40,7 +38,7 @@ const SAMPLE_OFFLINE =
 export interface AppProps {
   readonly bench: Workbench;
   /** Sessions and saved searches; without them the page keeps nothing and hides the panel. */
-  readonly sessions?: { readonly keeper: SessionKeeper; readonly saved: SavedSearches };
+  readonly sessions?: SessionsPanelProps;
   /** Where the bundled sample is served, relative to the page. */
   readonly sampleUrl: string;
   readonly initialTheme: Theme;

@@ -168,6 +168,38 @@ browserTest('a bookmark and its note survive a reload of the page', async () => 
 });
 
 browserTest(
+  'a log kept at the analyst request opens again after a reload, with its session',
+  async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(web.url);
+    await load(page, [ISSUE43]);
+    await openDetails(page, NETWORK_POSITION);
+    const before = await saves(page);
+    await starWithNote(page, 'kept with its log');
+    await written(page, before);
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    const panel = page.getByRole('region', { name: 'Sessions' });
+    await panel
+      .getByRole('button', { name: 'Keep the open log files in this browser too' })
+      .click();
+    await panel.getByText('1 log file kept in this browser.').waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    await panel.getByRole('button', { name: 'Open the kept log sysmon-issue43.evtx' }).click();
+    await page.locator('.file[data-state="done"] .file-hash code').waitFor({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: '1 bookmark with its note.' }).waitFor();
+    assert.equal(
+      await page.locator('.file-hash code').innerText(),
+      sha256(await readFile(ISSUE43)),
+    );
+    assert.deepEqual(await notesInList(page, 1), ['kept with its log']);
+    await context.close();
+  },
+);
+
+browserTest(
   'a finding bookmark and its note come back once the hunt reports the finding again',
   async () => {
     const context = await freshContext();
@@ -263,6 +295,8 @@ browserTest('Forget everything, once confirmed, leaves nothing to restore', asyn
   await panel.getByRole('textbox', { name: 'Name of the search' }).fill('network');
   await panel.getByRole('button', { name: 'Save this search' }).click();
   await panel.getByRole('button', { name: 'Apply the search network' }).waitFor();
+  await panel.getByRole('button', { name: 'Keep the open log files in this browser too' }).click();
+  await panel.getByText('1 log file kept in this browser.').waitFor();
   page.once('dialog', (dialog) => void dialog.dismiss());
   await panel.getByRole('button', { name: 'Forget everything kept in this browser…' }).click();
   assert.equal(await panel.getByRole('button', { name: 'Apply the search network' }).count(), 1);
@@ -279,6 +313,7 @@ browserTest('Forget everything, once confirmed, leaves nothing to restore', asyn
   assert.equal(await later.getByRole('searchbox', { name: 'Query' }).inputValue(), '');
   await later.getByRole('button', { name: 'Sessions' }).click();
   await later.getByText('No saved searches yet.').waitFor();
+  assert.equal(await later.getByRole('button', { name: /^Open the kept log / }).count(), 0);
   await context.close();
 });
 

@@ -5,6 +5,7 @@ import { VIEW_STATE_MAX_CHARS } from '@evtxhunt/hunt';
 
 import {
   readColumnLayout,
+  readKeptLog,
   readFileRecord,
   readSavedSearch,
   readSessionRecord,
@@ -126,5 +127,18 @@ test('readSavedSearch and readColumnLayout refuse empty, long and control-charac
   });
   assert.throws(() => readColumnLayout({ name: 'net', columns: [7] }, 'layouts[2]'), {
     message: 'layouts[2].columns[0] is a number, not text',
+  });
+});
+
+test('readKeptLog takes a Blob of the size it claims and nothing else', () => {
+  const blob = new Blob(['EVTX']);
+  const log = { sha256: HASH_A, name: 'a.evtx', size: 4, blob };
+  assert.deepEqual(readKeptLog(log), log);
+  assert.throws(() => readKeptLog({ ...log, blob: 'EVTX' }), {
+    message: 'blob is text, not a file',
+  });
+  assert.throws(() => readKeptLog({ ...log, size: 5 }), { message: 'blob holds 4 bytes, not 5' });
+  assert.throws(() => readKeptLog({ ...log, sha256: undefined }), {
+    message: 'sha256 is missing, not text',
   });
 });

@@ -8,9 +8,11 @@ import { useState } from 'preact/hooks';
 import { decodeViewState } from '@evtxhunt/hunt';
 
 import { plural } from '../../files/describe.js';
+import type { KeptLogs } from '../../session/kept-logs.js';
 import { LIBRARY_FILE_MAX_BYTES } from '../../session/library-file.js';
 import type { SavedSearches } from '../../session/saved-searches.js';
 import type { SessionKeeper, SessionStatus } from '../../session/sessions.js';
+import { KeptLogsList } from './kept-logs-list.js';
 import { useDownload } from './use-download.js';
 
 /** The file saved searches are exported to. */
@@ -19,16 +21,18 @@ const EXPORT_NAME = 'evtxhunt-saved-searches.json';
 export interface SessionsPanelProps {
   readonly keeper: SessionKeeper;
   readonly saved: SavedSearches;
+  readonly logs: KeptLogs;
 }
 
 /** The panel. */
-export function SessionsPanel({ keeper, saved }: SessionsPanelProps) {
+export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
   const [message, setMessage] = useState<{ text: string; problem: boolean } | undefined>();
   const download = useDownload();
   const tell = (text: string, problem = false) => setMessage({ text, problem });
   const forget = () => {
     if (!window.confirm(FORGET_QUESTION)) return;
     saved.clear();
+    logs.clear();
     keeper.forget().then(
       () => tell('Everything kept in this browser was forgotten.'),
       (error: unknown) => tell(`Forgetting failed: ${String(error)}`, true),
@@ -73,6 +77,7 @@ export function SessionsPanel({ keeper, saved }: SessionsPanelProps) {
         onDelete={(name) => saved.deleteLayout(name)}
         onProblem={(text) => tell(text, true)}
       />
+      <KeptLogsList logs={logs} onMessage={tell} />
       <div class="sessions-files">
         <button
           type="button"
