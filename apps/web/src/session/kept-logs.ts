@@ -5,9 +5,22 @@
  */
 import { signal } from '@preact/signals';
 
-import type { SessionDb } from './session-db.js';
+import { SessionDb, type OpenedSessionDb } from './session-db.js';
 import type { KeptLog } from './session-records.js';
 import type { Workbench } from './workbench.js';
+
+/** A file the browser would not keep: its name, and whether its storage was full. */
+export class KeepLogError extends Error {
+  override name = 'KeepLogError';
+
+  constructor(
+    readonly fileName: string,
+    readonly full: boolean,
+    readonly detail: string,
+  ) {
+    super(`${fileName} could not be kept: ${full ? 'this browser has no more room' : detail}`);
+  }
+}
 
 /** The kept logs of this browser, as far as this page knows them. */
 export class KeptLogs {
@@ -18,10 +31,10 @@ export class KeptLogs {
 
   constructor(
     private readonly bench: Workbench,
-    db: Promise<SessionDb | string>,
+    db: Promise<OpenedSessionDb>,
   ) {
     void db.then(async (opened) => {
-      if (typeof opened === 'string') return;
+      if (!(opened instanceof SessionDb)) return;
       this.#db = opened;
       this.available.value = true;
       this.list.value = await opened.logs();
@@ -30,11 +43,11 @@ export class KeptLogs {
 
   /**
    * Keeps every open file that is read and hashed and not kept yet; resolves to how many were
-   * kept. Rejects when the browser refuses (its storage quota, most often), naming the file.
+   * kept. Rejects with a KeepLogError when the browser refuses (its storage quota, most often).
    */
   async keepOpen(): Promise<number> {
     const db = this.#db;
-    if (db === undefined) throw new Error('this browser gives the page no IndexedDB');
+    if (db === undefined) return 0;
     const kept = new Set(this.list.peek().map((log) => log.sha256));
     let added = 0;
     for (const file of this.bench.files.peek()) {
@@ -44,7 +57,9 @@ export class KeptLogs {
       try {
         await db.putLog(log);
       } catch (error) {
-        throw new Error(`${file.name} could not be kept: ${errorText(error)}`);
+        const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new KeepLogError(file.name, full, detail);
       }
       kept.add(file.sha256);
       this.list.value = [...this.list.peek(), log];
@@ -69,11 +84,4 @@ export class KeptLogs {
     this.available.value = false;
     this.list.value = [];
   }
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return 'this browser has no more room for this page';
-  }
-  return error instanceof Error ? error.message : String(error);
 }

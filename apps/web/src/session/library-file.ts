@@ -19,6 +19,18 @@ export const LIBRARY_VERSION = 1;
 /** The largest file read: a full library of long queries fits many times over. */
 export const LIBRARY_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
+/** A file refused: which, and its first problem (in English, like the parser's diagnostics). */
+export class LibraryFileError extends Error {
+  override name = 'LibraryFileError';
+
+  constructor(
+    readonly fileName: string,
+    readonly problem: string,
+  ) {
+    super(`${fileName} is not a saved-searches file this app can read: ${problem}`);
+  }
+}
+
 /** Saved searches and layouts, as a file holds them. */
 export interface Library {
   readonly searches: readonly SavedSearch[];
@@ -32,10 +44,9 @@ export function libraryFileText(library: Library): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Reads a library file's text; throws an Error naming `fileName` and what is wrong with it. */
+/** Reads a library file's text; throws a LibraryFileError naming `fileName` and its problem. */
 export function readLibraryFile(text: string, fileName: string): Library {
-  const refuse = (why: string) =>
-    new Error(`${fileName} is not a saved-searches file this app can read: ${why}`);
+  const refuse = (why: string) => new LibraryFileError(fileName, why);
   if (text.length > LIBRARY_FILE_MAX_BYTES) {
     throw refuse(`it is over ${LIBRARY_FILE_MAX_BYTES / 1024 / 1024} MiB`);
   }

@@ -8,7 +8,7 @@ import { signal } from '@preact/signals';
 import { decodeViewState } from '@evtxhunt/hunt';
 
 import { readLibraryFile, libraryFileText, type Library } from './library-file.js';
-import type { SessionDb } from './session-db.js';
+import { SessionDb, type OpenedSessionDb } from './session-db.js';
 import {
   readColumnLayout,
   readSavedSearch,
@@ -35,10 +35,10 @@ export class SavedSearches {
 
   constructor(
     private readonly bench: Workbench,
-    db: Promise<SessionDb | string>,
+    db: Promise<OpenedSessionDb>,
   ) {
     void db.then(async (opened) => {
-      if (typeof opened === 'string') return;
+      if (!(opened instanceof SessionDb)) return;
       this.#db = opened;
       const [searches, layouts] = await Promise.all([opened.searches(), opened.layouts()]);
       this.searches.value = byName([...searches, ...this.searches.peek()]);

@@ -134,9 +134,16 @@ export class SessionDb {
   }
 }
 
+/** Why a tab has no session database: no IndexedDB at all, or the browser refused it. */
+export type NoSessionDb =
+  { readonly kind: 'absent' } | { readonly kind: 'refused'; readonly detail: string };
+
+/** What opening the session database gave. */
+export type OpenedSessionDb = SessionDb | NoSessionDb;
+
 /** The session database, or why this tab has none (no IndexedDB, private mode, refused). */
-export async function openSessionDb(factory: IDBFactory | undefined): Promise<SessionDb | string> {
-  if (factory === undefined) return 'this browser gives the page no IndexedDB';
+export async function openSessionDb(factory: IDBFactory | undefined): Promise<OpenedSessionDb> {
+  if (factory === undefined) return { kind: 'absent' };
   try {
     const request = factory.open(SESSION_DB_NAME, SESSION_DB_VERSION);
     request.onupgradeneeded = () => {
@@ -148,8 +155,7 @@ export async function openSessionDb(factory: IDBFactory | undefined): Promise<Se
     };
     return new SessionDb(await settled(request));
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return `this browser refused the page its IndexedDB (${why || 'no reason given'})`;
+    return { kind: 'refused', detail: error instanceof Error ? error.message : String(error) };
   }
 }
 

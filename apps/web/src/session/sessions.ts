@@ -12,7 +12,7 @@ import { decodeViewState, type Finding } from '@evtxhunt/hunt';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { eventStarrable } from './bookmarks-open.js';
 import { bookmarkKey, type Bookmark } from './bookmarks.js';
-import type { SessionDb } from './session-db.js';
+import { SessionDb, type NoSessionDb, type OpenedSessionDb } from './session-db.js';
 import { keptFindings, placeFindings } from './session-findings.js';
 import {
   BOOKMARKS_PER_FILE_MAX,
@@ -28,7 +28,9 @@ import type { Schedule, Workbench } from './workbench.js';
 export type SessionStatus =
   | { readonly kind: 'starting' }
   | { readonly kind: 'on' }
-  | { readonly kind: 'off'; readonly reason: string }
+  | { readonly kind: 'off'; readonly why: NoSessionDb }
+  /** The browser refused to write the session (its storage is full, most often). */
+  | { readonly kind: 'failing'; readonly detail: string }
   | { readonly kind: 'forgotten' };
 
 /** What the last restore brought back. */
@@ -67,12 +69,12 @@ export class SessionKeeper {
 
   constructor(
     private readonly bench: Workbench,
-    db: Promise<SessionDb | string>,
+    db: Promise<OpenedSessionDb>,
     private readonly schedule: Schedule,
   ) {
     void db.then((opened) => {
-      if (typeof opened === 'string') {
-        this.status.value = { kind: 'off', reason: opened };
+      if (!(opened instanceof SessionDb)) {
+        this.status.value = { kind: 'off', why: opened };
         return;
       }
       this.#db = opened;
@@ -195,7 +197,10 @@ export class SessionKeeper {
       this.#saveQueued = false;
       this.#work = this.#work
         .then(() => this.#save())
-        .catch(() => undefined)
+        .catch((error: unknown) => {
+          const detail = error instanceof Error ? error.message : String(error);
+          if (this.#db !== undefined) this.status.value = { kind: 'failing', detail };
+        })
         .then(() => {
           if (!this.#saveQueued) this.pending.value = false;
         });
@@ -225,6 +230,7 @@ export class SessionKeeper {
       await db.putFile({ ...file, bookmarks: bookmarks.slice(0, BOOKMARKS_PER_FILE_MAX) });
     }
     this.saves.value += 1;
+    if (this.status.peek().kind === 'failing') this.status.value = { kind: 'on' };
   }
 
   /** The page's event bookmarks by the hash of their file, each record once. */

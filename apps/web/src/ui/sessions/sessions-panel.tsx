@@ -130,7 +130,11 @@ function statusText(status: SessionStatus): string {
         'notes are kept in this browser, keyed by file hash. The logs themselves are not kept.'
       );
     case 'off':
-      return `Sessions are off: ${status.reason}. Everything else works; nothing is kept after this page closes.`;
+      return status.why.kind === 'absent'
+        ? 'Sessions are off: this browser gives the page no IndexedDB. Everything else works; nothing is kept after this page closes.'
+        : `Sessions are off: this browser refused the page its IndexedDB (${status.why.detail}). Everything else works; nothing is kept after this page closes.`;
+    case 'failing':
+      return `Sessions are failing: this browser refused to keep the last change (${status.detail}).`;
     case 'forgotten':
       return 'Everything kept in this browser was forgotten; this page keeps nothing more until it is reloaded.';
   }
