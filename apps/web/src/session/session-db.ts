@@ -32,8 +32,17 @@ const STORES: readonly (readonly [StoreName, string])[] = [
   ['logs', 'sha256'],
 ];
 
+/** What the session keeper reads and writes: files by hash, sessions by their set of hashes. */
+export interface SessionStore {
+  file(sha256: string): Promise<FileRecord | undefined>;
+  session(key: string): Promise<SessionRecord | undefined>;
+  putFile(record: FileRecord): Promise<void>;
+  putSession(record: SessionRecord): Promise<void>;
+  forget(): Promise<void>;
+}
+
 /** An open session database. */
-export class SessionDb {
+export class SessionDb implements SessionStore {
   /** Values read back that failed their checks and were left out. */
   refused = 0;
 
@@ -140,6 +149,11 @@ export type NoSessionDb =
 
 /** What opening the session database gave. */
 export type OpenedSessionDb = SessionDb | NoSessionDb;
+
+/** True when the database could not be opened. */
+export function isNoSessionDb(opened: SessionStore | NoSessionDb): opened is NoSessionDb {
+  return 'kind' in opened;
+}
 
 /** The session database, or why this tab has none (no IndexedDB, private mode, refused). */
 export async function openSessionDb(factory: IDBFactory | undefined): Promise<OpenedSessionDb> {

@@ -12,7 +12,7 @@ import { decodeViewState, type Finding } from '@evtxhunt/hunt';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { eventStarrable } from './bookmarks-open.js';
 import { bookmarkKey, type Bookmark } from './bookmarks.js';
-import { SessionDb, type NoSessionDb, type OpenedSessionDb } from './session-db.js';
+import { isNoSessionDb, type NoSessionDb, type SessionStore } from './session-db.js';
 import { keptFindings, placeFindings } from './session-findings.js';
 import {
   BOOKMARKS_PER_FILE_MAX,
@@ -55,7 +55,7 @@ export class SessionKeeper {
   /** True while a change waits to be written or is being written. */
   readonly pending = signal(false);
 
-  #db: SessionDb | undefined;
+  #db: SessionStore | undefined;
   /** Hashes whose kept bookmarks were read back: only those are written again. */
   readonly #restoredHashes = new Set<string>();
   /** Kept bookmarks whose record was not found, per hash: written back, never dropped. */
@@ -69,11 +69,11 @@ export class SessionKeeper {
 
   constructor(
     private readonly bench: Workbench,
-    db: Promise<OpenedSessionDb>,
+    db: Promise<SessionStore | NoSessionDb>,
     private readonly schedule: Schedule,
   ) {
     void db.then((opened) => {
-      if (!(opened instanceof SessionDb)) {
+      if (isNoSessionDb(opened)) {
         this.status.value = { kind: 'off', why: opened };
         return;
       }
