@@ -46,7 +46,10 @@ export class SessionDb implements SessionStore {
   /** Values read back that failed their checks and were left out. */
   refused = 0;
 
-  constructor(private readonly db: IDBDatabase) {}
+  constructor(private readonly db: IDBDatabase) {
+    // Another tab deleting or upgrading the database waits for this one to let go: let go.
+    db.onversionchange = () => db.close();
+  }
 
   async file(sha256: string): Promise<FileRecord | undefined> {
     return this.checked(await this.get('files', sha256), readFileRecord);

@@ -4,7 +4,8 @@
  * hashed, each file's kept bookmarks come back by hash + record id (whatever other files are
  * open with it), and the view kept for exactly this set of files comes back when the page
  * shows the default view (a share link's view wins). From then on every change is kept, a
- * moment after it is made. The logs themselves are never kept.
+ * moment after it is made. The logs themselves are not kept here (kept-logs.ts keeps those,
+ * and only when the person asks).
  */
 import { batch, effect, signal } from '@preact/signals';
 import { decodeViewState, type Finding } from '@evtxhunt/hunt';

@@ -263,6 +263,7 @@ browserTest('the empty page passes the accessibility checks', async () => {
     [
       ['input Open EVTX files', true],
       ['button Open the bundled sample', true],
+      ['button Sessions', true],
       ['button Columns', true],
       ['button Dark theme', true],
       ['input Query', true],
