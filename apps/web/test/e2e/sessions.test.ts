@@ -500,3 +500,24 @@ browserTest('a tab without IndexedDB says sessions are off and still reads files
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+browserTest('a tab whose browser refuses IndexedDB says why sessions are off', async () => {
+  const context = await freshContext();
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('the user denied storage', 'SecurityError');
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(web.url);
+  await page.getByRole('button', { name: 'Sessions (off)' }).click();
+  await page
+    .getByText(
+      'Sessions are off: this browser refused the page its IndexedDB (the user denied storage). ' +
+        'Everything else works; nothing is kept after this page closes.',
+    )
+    .waitFor();
+  const keep = page.getByRole('button', { name: 'Keep the open log files in this browser too' });
+  assert.equal(await keep.isDisabled(), true);
+  await context.close();
+});
