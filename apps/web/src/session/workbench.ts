@@ -123,11 +123,15 @@ export class Workbench {
     if (hasher === undefined) return;
     const pending = hasher.hash(input.blob, input.name);
     this.#hashes.set(index, pending);
-    pending.sha256.then(
-      (sha256) => this.update(index, { sha256 }),
-      (error: unknown) => this.update(index, { hashError: String(error) }),
-    );
-    void pending.sha256.catch(() => undefined).then(() => this.#hashes.delete(index));
+    void pending.sha256
+      .then(
+        (sha256) => this.update(index, { sha256 }),
+        (error: unknown) => {
+          const hashError = error instanceof Error ? error.message : String(error);
+          this.update(index, { hashError });
+        },
+      )
+      .finally(() => this.#hashes.delete(index));
   }
 
   /** Stops reading file `index`; the rows read so far stay. */
