@@ -1,6 +1,7 @@
 /** The page's entry: a pool of parse workers, the workbench state, and the app rendered. */
 import { render } from 'preact';
 
+import { applyLanguage, initialLanguage } from './i18n/language.js';
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
 import { FileHasher, type HashPort } from './session/hasher.js';
@@ -28,6 +29,8 @@ const hasher = new FileHasher(new Worker('hash-worker.js') as unknown as HashPor
 const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter, hasher });
 const theme = initialTheme();
 applyTheme(theme);
+const language = initialLanguage();
+applyLanguage(language);
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
@@ -43,6 +46,7 @@ render(
     sessions={sessions}
     sampleUrl="samples/sysmon-issue43.evtx"
     initialTheme={theme}
+    initialLanguage={language}
   />,
   root,
 );

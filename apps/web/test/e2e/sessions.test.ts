@@ -60,7 +60,7 @@ const browserTest = (name: string, body: () => Promise<void>, skip: string | fal
 
 /** A fresh profile: its own IndexedDB. */
 function freshContext(): Promise<BrowserContext> {
-  return session.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  return session.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
 }
 
 /**

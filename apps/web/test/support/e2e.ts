@@ -78,7 +78,12 @@ export async function openBrowser(): Promise<{
 }> {
   await mkdir(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // English is the page's default here whatever the machine's locale: tests find elements by
+  // their English names.
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+  });
   // Every page of this shared context starts without a kept session, so one test's bookmarks
   // and query do not come back in the next test's page; tests of sessions use fresh contexts.
   // (about:blank and opaque origins have no IndexedDB: nothing to delete there.)

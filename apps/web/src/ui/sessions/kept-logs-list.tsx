@@ -2,8 +2,9 @@
  * The log files kept in this browser, only at the person's request: a button keeps the open
  * ones, and each kept log can be opened again or removed.
  */
-import { byteSize, plural } from '../../files/describe.js';
-import type { KeptLogs } from '../../session/kept-logs.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
+import { KeepLogError, type KeptLogs } from '../../session/kept-logs.js';
 
 export interface KeptLogsListProps {
   readonly logs: KeptLogs;
@@ -12,26 +13,21 @@ export interface KeptLogsListProps {
 
 /** The list and its button. */
 export function KeptLogsList({ logs, onMessage }: KeptLogsListProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const list = logs.list.value;
   const keep = () =>
     logs.keepOpen().then(
       (added) =>
-        onMessage(
-          added === 0
-            ? 'Every open log file is kept already (or still being read).'
-            : `${plural(added, 'log file')} kept in this browser.`,
-        ),
-      (error: unknown) => onMessage(error instanceof Error ? error.message : String(error), true),
+        onMessage(added === 0 ? t('sessions.allKept') : t('sessions.keptLogs', { count: added })),
+      (error: unknown) => onMessage(keepFailure(error, tr), true),
     );
   return (
     <div class="saved-list">
-      <h3>Log files kept in this browser</h3>
-      <p class="sessions-state">
-        Sessions keep no log unless you ask: kept logs take room in this browser’s storage and can
-        be opened again after a reload without picking them from disk.
-      </p>
+      <h3>{t('sessions.logsTitle')}</h3>
+      <p class="sessions-state">{t('sessions.logsNote')}</p>
       <button type="button" disabled={!logs.available.value} onClick={() => void keep()}>
-        Keep the open log files in this browser too
+        {t('sessions.keepLogs')}
       </button>
       {list.length > 0 && (
         <ul>
@@ -40,22 +36,24 @@ export function KeptLogsList({ logs, onMessage }: KeptLogsListProps) {
               <button
                 type="button"
                 class="link"
-                aria-label={`Open the kept log ${log.name}`}
+                aria-label={t('sessions.openLog', { name: log.name })}
                 onClick={() => logs.open(log)}
               >
                 {log.name}
               </button>
-              <code class="saved-detail">{`${byteSize(log.size)} · SHA-256 ${log.sha256}`}</code>
+              <code class="saved-detail">
+                {t('sessions.logDetail', { size: tr.bytes(log.size), sha256: log.sha256 })}
+              </code>
               <button
                 type="button"
-                aria-label={`Remove the kept log ${log.name}`}
+                aria-label={t('sessions.removeLog', { name: log.name })}
                 onClick={() =>
                   void logs
                     .remove(log.sha256)
                     .catch((error: unknown) => onMessage(String(error), true))
                 }
               >
-                Remove
+                {t('sessions.remove')}
               </button>
             </li>
           ))}
@@ -63,4 +61,10 @@ export function KeptLogsList({ logs, onMessage }: KeptLogsListProps) {
       )}
     </div>
   );
+}
+
+function keepFailure(error: unknown, { t }: Translator): string {
+  if (!(error instanceof KeepLogError)) return String(error);
+  if (error.full) return t('sessions.keepFull', { file: error.fileName });
+  return t('sessions.keepFailed', { file: error.fileName, problem: error.detail });
 }

@@ -1,18 +1,20 @@
 /**
  * The Sessions panel under the query box: whether this browser keeps sessions, the saved
  * searches and column layouts (save, apply, delete), their export to a file and the import of
- * a colleague's, and the one button that forgets everything kept. Names are shown as text,
- * never as markup, whoever wrote them.
+ * a colleague's, the log files kept at the person's request, and the one button that forgets
+ * everything kept. Names are shown as text, never as markup, whoever wrote them.
  */
 import { useState } from 'preact/hooks';
 import { decodeViewState } from '@evtxhunt/hunt';
 
-import { plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { KeptLogs } from '../../session/kept-logs.js';
-import { LIBRARY_FILE_MAX_BYTES } from '../../session/library-file.js';
+import { LIBRARY_FILE_MAX_BYTES, LibraryFileError } from '../../session/library-file.js';
 import type { SavedSearches } from '../../session/saved-searches.js';
 import type { SessionKeeper, SessionStatus } from '../../session/sessions.js';
 import { KeptLogsList } from './kept-logs-list.js';
+import { SavedList } from './saved-list.js';
 import { useDownload } from './use-download.js';
 
 /** The file saved searches are exported to. */
@@ -26,33 +28,38 @@ export interface SessionsPanelProps {
 
 /** The panel. */
 export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const [message, setMessage] = useState<{ text: string; problem: boolean } | undefined>();
   const download = useDownload();
   const tell = (text: string, problem = false) => setMessage({ text, problem });
   const forget = () => {
-    if (!window.confirm(FORGET_QUESTION)) return;
+    if (!window.confirm(t('sessions.forgetQuestion'))) return;
     saved.clear();
     logs.clear();
     keeper.forget().then(
-      () => tell('Everything kept in this browser was forgotten.'),
-      (error: unknown) => tell(`Forgetting failed: ${String(error)}`, true),
+      () => tell(t('sessions.forgetDone')),
+      (error: unknown) => tell(t('sessions.forgetFailed', { problem: String(error) }), true),
     );
   };
+  const exportFile = () => {
+    download(EXPORT_NAME, new Blob([saved.exportText()], { type: 'application/json' }));
+    tell(t('sessions.exported', { file: EXPORT_NAME }));
+  };
   return (
-    <section class="sessions" aria-label="Sessions">
+    <section class="sessions" aria-label={t('sessions.label')}>
       <div class="sessions-head">
-        <h2>Sessions</h2>
-        <p class="sessions-state">{statusText(keeper.status.value)}</p>
+        <h2>{t('sessions.label')}</h2>
+        <p class="sessions-state">{statusText(keeper.status.value, tr)}</p>
         <button type="button" class="danger" onClick={forget}>
-          Forget everything kept in this browser…
+          {t('sessions.forget')}
         </button>
       </div>
       <SavedList
-        title="Saved searches"
-        what="search"
+        kind="search"
         items={saved.searches.value.map((search) => ({
           name: search.name,
-          detail: decodeViewState(search.view).state.query || '(every event)',
+          detail: decodeViewState(search.view).state.query || t('sessions.everyEvent'),
         }))}
         onSave={(name) => saved.saveSearch(name)}
         onApply={(name) => {
@@ -63,8 +70,7 @@ export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
         onProblem={(text) => tell(text, true)}
       />
       <SavedList
-        title="Column layouts"
-        what="layout"
+        kind="layout"
         items={saved.layouts.value.map((layout) => ({
           name: layout.name,
           detail: layout.columns.join(', '),
@@ -79,27 +85,22 @@ export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
       />
       <KeptLogsList logs={logs} onMessage={tell} />
       <div class="sessions-files">
-        <button
-          type="button"
-          onClick={() => {
-            download(EXPORT_NAME, new Blob([saved.exportText()], { type: 'application/json' }));
-            tell(`Saved searches and layouts written to ${EXPORT_NAME}.`);
-          }}
-        >
-          Export saved searches
+        <button type="button" onClick={exportFile}>
+          {t('sessions.export')}
         </button>
         <label class="button">
-          Import saved searches…
+          {t('sessions.import')}
           <input
             type="file"
             class="visually-hidden"
             accept=".json,application/json"
-            aria-label="Import saved searches"
+            aria-label={t('sessions.importLabel')}
             onChange={(event) => {
               const input = event.currentTarget as HTMLInputElement;
               const file = input.files?.[0];
               input.value = '';
-              if (file !== undefined) void importFile(saved, file).then(tell, (e) => tell(e, true));
+              if (file === undefined) return;
+              void importFile(saved, file, tr).then(tell, (text: string) => tell(text, true));
             }}
           />
         </label>
@@ -116,117 +117,38 @@ export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
   );
 }
 
-const FORGET_QUESTION =
-  'Forget every session, bookmark, note, saved search and column layout kept in this browser? ' +
-  'This cannot be undone.';
-
-function statusText(status: SessionStatus): string {
+function statusText(status: SessionStatus, { t }: Translator): string {
   switch (status.kind) {
     case 'starting':
-      return 'Sessions are starting…';
+      return t('sessions.starting');
     case 'on':
-      return (
-        'Sessions are on: the files’ names, sizes and SHA-256 hashes, the view, bookmarks and ' +
-        'notes are kept in this browser, keyed by file hash. The logs themselves are not kept.'
-      );
+      return t('sessions.on');
     case 'off':
       return status.why.kind === 'absent'
-        ? 'Sessions are off: this browser gives the page no IndexedDB. Everything else works; nothing is kept after this page closes.'
-        : `Sessions are off: this browser refused the page its IndexedDB (${status.why.detail}). Everything else works; nothing is kept after this page closes.`;
+        ? t('sessions.offAbsent')
+        : t('sessions.offRefused', { detail: status.why.detail });
     case 'failing':
-      return `Sessions are failing: this browser refused to keep the last change (${status.detail}).`;
+      return t('sessions.failing', { detail: status.detail });
     case 'forgotten':
-      return 'Everything kept in this browser was forgotten; this page keeps nothing more until it is reloaded.';
+      return t('sessions.forgotten');
   }
 }
 
 /** Reads a colleague's file; resolves to what it added, rejects with why it was refused. */
-async function importFile(saved: SavedSearches, file: File): Promise<string> {
+async function importFile(saved: SavedSearches, file: File, { t }: Translator): Promise<string> {
+  const refused = (problem: string) => t('sessions.importRefused', { file: file.name, problem });
   if (file.size > LIBRARY_FILE_MAX_BYTES) {
-    throw `${file.name} is not a saved-searches file this app can read: it is over ${LIBRARY_FILE_MAX_BYTES / 1024 / 1024} MiB`;
+    throw t('sessions.importTooBig', { file: file.name, mib: LIBRARY_FILE_MAX_BYTES / 2 ** 20 });
   }
   try {
     const added = await saved.importText(await file.text(), file.name);
-    const replaced = added.replaced > 0 ? `, ${added.replaced} replacing one of the same name` : '';
-    return `Imported ${plural(added.searches, 'saved search', 'saved searches')} and ${plural(added.layouts, 'column layout')} from ${file.name}${replaced}.`;
+    const searches = t('sessions.importedSearches', { count: added.searches });
+    const layouts = t('sessions.importedLayouts', { count: added.layouts });
+    const done = t('sessions.imported', { searches, layouts, file: file.name });
+    if (added.replaced === 0) return done;
+    return `${done} ${t('sessions.importedReplacing', { count: added.replaced })}`;
   } catch (error) {
+    if (error instanceof LibraryFileError) throw refused(error.problem);
     throw error instanceof Error ? error.message : String(error);
   }
-}
-
-interface SavedListProps {
-  readonly title: string;
-  readonly what: 'search' | 'layout';
-  readonly items: readonly { readonly name: string; readonly detail: string }[];
-  readonly onSave: (name: string) => Promise<void>;
-  readonly onApply: (name: string) => void;
-  readonly onDelete: (name: string) => Promise<void>;
-  readonly onProblem: (text: string) => void;
-}
-
-/** One list of named things: a name box with Save, then each with Apply and Delete. */
-function SavedList({ title, what, items, onSave, onApply, onDelete, onProblem }: SavedListProps) {
-  const [name, setName] = useState('');
-  const save = () => {
-    try {
-      onSave(name).then(
-        () => setName(''),
-        (error: unknown) => onProblem(String(error)),
-      );
-    } catch (error) {
-      onProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return (
-    <div class="saved-list">
-      <h3>{title}</h3>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
-        <input
-          type="text"
-          value={name}
-          aria-label={`Name of the ${what}`}
-          placeholder="Name"
-          onInput={(event) => setName((event.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit">
-          {what === 'search' ? 'Save this search' : 'Save these columns'}
-        </button>
-      </form>
-      {items.length === 0 ? (
-        <p class="hunt-note">
-          {what === 'search' ? 'No saved searches yet.' : 'No column layouts yet.'}
-        </p>
-      ) : (
-        <ul>
-          {items.map((item) => (
-            <li key={item.name} class="saved-item">
-              <button
-                type="button"
-                class="link"
-                aria-label={`Apply the ${what} ${item.name}`}
-                onClick={() => onApply(item.name)}
-              >
-                {item.name}
-              </button>
-              <code class="saved-detail">{item.detail}</code>
-              <button
-                type="button"
-                aria-label={`Delete the ${what} ${item.name}`}
-                onClick={() =>
-                  void onDelete(item.name).catch((error: unknown) => onProblem(String(error)))
-                }
-              >
-                Delete
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
 }
