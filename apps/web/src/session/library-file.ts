@@ -19,7 +19,11 @@ export const LIBRARY_VERSION = 1;
 /** The largest file read: a full library of long queries fits many times over. */
 export const LIBRARY_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
-/** A file refused: which, and its first problem (in English, like the parser's diagnostics). */
+/**
+ * A file refused: which, and its first problem.
+ * TODO: the problem (`searches[0].name is empty`) is worded in English in every language, like
+ * the parser's diagnostics; the page puts it inside a sentence of the chosen language.
+ */
 export class LibraryFileError extends Error {
   override name = 'LibraryFileError';
 

@@ -102,7 +102,10 @@ export function readKeptLog(value: unknown): KeptLog {
   };
 }
 
-/** A value read back from IndexedDB or an imported file that is not what it should be. */
+/**
+ * A value read back from IndexedDB or an imported file that is not what it should be.
+ * TODO: its message is English in every language (the page quotes it for a refused name).
+ */
 export class KeptDataError extends Error {
   override name = 'KeptDataError';
 }
