@@ -34,6 +34,11 @@ await Promise.all([
     entryPoints: [`${here}src/hunt/hunt-worker.ts`],
     outfile: `${site}/hunt-worker.js`,
   }),
+  build({
+    ...common,
+    entryPoints: [`${here}src/session/hash-worker.ts`],
+    outfile: `${site}/hash-worker.js`,
+  }),
   copyFile(`${here}static/index.html`, `${site}/index.html`),
   copyFile(`${here}static/styles.css`, `${site}/styles.css`),
   copyFile(`${here}static/favicon.svg`, `${site}/favicon.svg`),

@@ -4,6 +4,11 @@ import { render } from 'preact';
 import { applyLanguage, initialLanguage } from './i18n/language.js';
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
+import { FileHasher, type HashPort } from './session/hasher.js';
+import { KeptLogs } from './session/kept-logs.js';
+import { SavedSearches } from './session/saved-searches.js';
+import { openSessionDb } from './session/session-db.js';
+import { SessionKeeper } from './session/sessions.js';
 import { Workbench, type Schedule } from './session/workbench.js';
 import { App } from './ui/app.js';
 import { applyTheme, initialTheme } from './ui/theme.js';
@@ -20,7 +25,8 @@ const pool = new ParsePool(() => new Worker('parse-worker.js') as unknown as Wor
 // Workers start now, not at the first file, so files still open once the server is gone.
 pool.warm();
 const hunter = new HuntLink(new Worker('hunt-worker.js') as unknown as HuntPort);
-const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter });
+const hasher = new FileHasher(new Worker('hash-worker.js') as unknown as HashPort);
+const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter, hasher });
 const theme = initialTheme();
 applyTheme(theme);
 const language = initialLanguage();
@@ -28,12 +34,28 @@ applyLanguage(language);
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
+const db = openSessionDb(sessionDbFactory());
+const sessions = {
+  keeper: new SessionKeeper(bench, db, schedule),
+  saved: new SavedSearches(bench, db),
+  logs: new KeptLogs(bench, db),
+};
 render(
   <App
     bench={bench}
+    sessions={sessions}
     sampleUrl="samples/sysmon-issue43.evtx"
     initialTheme={theme}
     initialLanguage={language}
   />,
   root,
 );
+
+/** The page's IndexedDB, or undefined where reading it is refused (some private modes throw). */
+function sessionDbFactory(): IDBFactory | undefined {
+  try {
+    return typeof indexedDB === 'undefined' ? undefined : indexedDB;
+  } catch {
+    return undefined;
+  }
+}

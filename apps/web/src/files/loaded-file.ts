@@ -21,6 +21,10 @@ export interface LoadedFile {
   readonly format?: string;
   /** Diagnostics the worker left out of `summary` because there were too many. */
   readonly diagnosticsOmitted: number;
+  /** The file's SHA-256 (64 hex digits, as `sha256sum` prints it), once the hash worker has it. */
+  readonly sha256?: string;
+  /** Why the file's SHA-256 could not be computed (it could not be read, or was cancelled). */
+  readonly hashError?: string;
   /** Why the file could not be read at all. */
   readonly error?: string;
   /** Milliseconds from opening to the first rows shown, and to the last record. */

@@ -13,6 +13,8 @@ export const DE: Catalogue = {
   'toolbar.bookmarks': 'Lesezeichen ({count})',
   'toolbar.columns': 'Spalten',
   'toolbar.darkTheme': 'Dunkles Design',
+  'toolbar.sessions': 'Sitzungen',
+  'toolbar.sessionsOff': 'Sitzungen (aus)',
   'toolbar.language': 'Sprache',
 
   // Die Seite um die Ansichten.
@@ -66,6 +68,9 @@ export const DE: Catalogue = {
   'files.readingName': '{name} wird gelesen',
   'files.cancelName': 'Lesen von {name} abbrechen',
   'files.cancel': 'Abbrechen',
+  'files.sha256': 'SHA-256-Prüfsumme',
+  'files.hashing': 'SHA-256 wird berechnet…',
+  'files.hashFailed': 'SHA-256 nicht berechnet: {problem}',
   'files.diagnostics': { one: '{count} Parser-Meldung', other: '{count} Parser-Meldungen' },
   'files.diagnosticsMore': '… und {count} weitere, nicht gezeigt',
   'files.waiting': 'Wartet darauf, gelesen zu werden',
@@ -578,5 +583,93 @@ export const DE: Catalogue = {
   'hunts.rare': {
     one: '{events}, {count} seltener Wert',
     other: '{events}, {count} seltene Werte',
+  },
+
+  // Sitzungen: was der Browser behält, gespeicherte Suchen, Spaltenanordnungen, behaltene Logs.
+  'sessions.label': 'Sitzungen',
+  'sessions.starting': 'Sitzungen werden gestartet…',
+  'sessions.on':
+    'Sitzungen sind an: Namen, Größen und SHA-256-Hashes der Dateien, die Ansicht, Lesezeichen und Notizen werden in diesem Browser behalten, nach Datei-Hash. Die Logs selbst werden nicht behalten.',
+  'sessions.offAbsent':
+    'Sitzungen sind aus: Dieser Browser gibt der Seite keine IndexedDB. Alles andere funktioniert; nach dem Schließen der Seite bleibt nichts erhalten.',
+  'sessions.offRefused':
+    'Sitzungen sind aus: Dieser Browser verweigert der Seite ihre IndexedDB ({detail}). Alles andere funktioniert; nach dem Schließen der Seite bleibt nichts erhalten.',
+  'sessions.failing':
+    'Sitzungen schlagen fehl: Dieser Browser hat die letzte Änderung nicht behalten ({detail}).',
+  'sessions.forgotten':
+    'Alles in diesem Browser Behaltene wurde vergessen; diese Seite behält nichts mehr, bis sie neu geladen wird.',
+  'sessions.forget': 'Alles in diesem Browser Behaltene vergessen…',
+  'sessions.forgetQuestion':
+    'Jede Sitzung, jedes Lesezeichen, jede Notiz, gespeicherte Suche, Spaltenanordnung und jedes behaltene Log in diesem Browser vergessen? Das lässt sich nicht rückgängig machen.',
+  'sessions.forgetDone': 'Alles in diesem Browser Behaltene wurde vergessen.',
+  'sessions.forgetFailed': 'Vergessen fehlgeschlagen: {problem}',
+  'sessions.searches': 'Gespeicherte Suchen',
+  'sessions.layouts': 'Spaltenanordnungen',
+  'sessions.searchName': 'Name der Suche',
+  'sessions.layoutName': 'Name der Anordnung',
+  'sessions.namePlaceholder': 'Bezeichnung',
+  'sessions.nameRefused': 'Dieser Name geht nicht: {problem}',
+  'sessions.saveSearch': 'Diese Suche speichern',
+  'sessions.saveLayout': 'Diese Spalten speichern',
+  'sessions.noSearches': 'Noch keine gespeicherten Suchen.',
+  'sessions.noLayouts': 'Noch keine Spaltenanordnungen.',
+  'sessions.applySearch': 'Die Suche {name} anwenden',
+  'sessions.applyLayout': 'Die Anordnung {name} anwenden',
+  'sessions.deleteSearch': 'Die Suche {name} löschen',
+  'sessions.deleteLayout': 'Die Anordnung {name} löschen',
+  'sessions.delete': 'Löschen',
+  'sessions.everyEvent': '(jedes Ereignis)',
+  'sessions.export': 'Gespeicherte Suchen exportieren',
+  'sessions.exported': 'Gespeicherte Suchen und Anordnungen in {file} geschrieben.',
+  'sessions.import': 'Gespeicherte Suchen importieren…',
+  'sessions.importLabel': 'Gespeicherte Suchen importieren',
+  'sessions.importRefused':
+    '{file} ist keine Datei gespeicherter Suchen, die diese App lesen kann: {problem}',
+  'sessions.importTooBig':
+    '{file} ist keine Datei gespeicherter Suchen, die diese App lesen kann: sie ist größer als {mib} MiB',
+  'sessions.importedSearches': {
+    one: '{count} gespeicherte Suche',
+    other: '{count} gespeicherte Suchen',
+  },
+  'sessions.importedLayouts': {
+    one: '{count} Spaltenanordnung',
+    other: '{count} Spaltenanordnungen',
+  },
+  'sessions.imported': '{searches} und {layouts} aus {file} importiert.',
+  'sessions.importedReplacing': {
+    one: '{count} davon ersetzte eine gleichnamige.',
+    other: '{count} davon ersetzten gleichnamige.',
+  },
+  'sessions.logsTitle': 'In diesem Browser behaltene Logdateien',
+  'sessions.logsNote':
+    'Sitzungen behalten kein Log, außer Sie bitten darum: Behaltene Logs belegen Speicher dieses Browsers und lassen sich nach dem Neuladen öffnen, ohne sie vom Datenträger zu wählen.',
+  'sessions.keepLogs': 'Die offenen Logdateien auch in diesem Browser behalten',
+  'sessions.keptLogs': {
+    one: '{count} Logdatei in diesem Browser behalten.',
+    other: '{count} Logdateien in diesem Browser behalten.',
+  },
+  'sessions.allKept': 'Jede offene Logdatei ist schon behalten (oder wird noch gelesen).',
+  'sessions.keepFull':
+    '{file} konnte nicht behalten werden: Dieser Browser hat keinen Platz mehr für diese Seite.',
+  'sessions.keepFailed': '{file} konnte nicht behalten werden: {problem}',
+  'sessions.openLog': 'Das behaltene Log {name} öffnen',
+  'sessions.removeLog': 'Das behaltene Log {name} entfernen',
+  'sessions.remove': 'Entfernen',
+  'sessions.logDetail': '{size} · SHA-256-Prüfsumme {sha256}',
+  'sessions.restored': 'Sitzung aus diesem Browser wiederhergestellt: {what}.',
+  'sessions.restoredNothing': 'nichts angezeigt',
+  'sessions.restoredBookmarks': {
+    one: '{count} Lesezeichen mit seiner Notiz',
+    other: '{count} Lesezeichen mit ihren Notizen',
+  },
+  'sessions.restoredFindings': {
+    one: '{count} Befund-Lesezeichen',
+    other: '{count} Befund-Lesezeichen',
+  },
+  'sessions.restoredView': 'die für diese Dateien behaltene Abfrage, Spalten und Ansicht',
+  'sessions.restoredMissing': {
+    one: '{count} behaltenes Lesezeichen zeigt auf einen diesmal nicht gelesenen Datensatz; es bleibt behalten.',
+    other:
+      '{count} behaltene Lesezeichen zeigen auf diesmal nicht gelesene Datensätze; sie bleiben behalten.',
   },
 };

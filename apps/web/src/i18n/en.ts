@@ -15,6 +15,8 @@ export const EN = {
   'toolbar.bookmarks': 'Bookmarks ({count})',
   'toolbar.columns': 'Columns',
   'toolbar.darkTheme': 'Dark theme',
+  'toolbar.sessions': 'Sessions',
+  'toolbar.sessionsOff': 'Sessions (off)',
   'toolbar.language': 'Language',
 
   // The page around the views.
@@ -64,6 +66,9 @@ export const EN = {
   'files.readingName': 'Reading {name}',
   'files.cancelName': 'Cancel reading {name}',
   'files.cancel': 'Cancel',
+  'files.sha256': 'SHA-256',
+  'files.hashing': 'SHA-256 being computed…',
+  'files.hashFailed': 'SHA-256 not computed: {problem}',
   'files.diagnostics': { one: '{count} parser diagnostic', other: '{count} parser diagnostics' },
   'files.diagnosticsMore': '… and {count} more not shown',
   'files.waiting': 'Waiting to be read',
@@ -565,6 +570,85 @@ export const EN = {
   'hunts.events': { one: '{count} event', other: '{count} events' },
   'hunts.findings': { one: '{count} finding ({events})', other: '{count} findings ({events})' },
   'hunts.rare': { one: '{events}, {count} rare value', other: '{events}, {count} rare values' },
+
+  // Sessions: what is kept in this browser, saved searches and layouts, kept logs.
+  'sessions.label': 'Sessions',
+  'sessions.starting': 'Sessions are starting…',
+  'sessions.on':
+    'Sessions are on: the files’ names, sizes and SHA-256 hashes, the view, bookmarks and notes are kept in this browser, keyed by file hash. The logs themselves are not kept.',
+  'sessions.offAbsent':
+    'Sessions are off: this browser gives the page no IndexedDB. Everything else works; nothing is kept after this page closes.',
+  'sessions.offRefused':
+    'Sessions are off: this browser refused the page its IndexedDB ({detail}). Everything else works; nothing is kept after this page closes.',
+  'sessions.failing':
+    'Sessions are failing: this browser refused to keep the last change ({detail}).',
+  'sessions.forgotten':
+    'Everything kept in this browser was forgotten; this page keeps nothing more until it is reloaded.',
+  'sessions.forget': 'Forget everything kept in this browser…',
+  'sessions.forgetQuestion':
+    'Forget every session, bookmark, note, saved search, column layout and kept log in this browser? This cannot be undone.',
+  'sessions.forgetDone': 'Everything kept in this browser was forgotten.',
+  'sessions.forgetFailed': 'Forgetting failed: {problem}',
+  'sessions.searches': 'Saved searches',
+  'sessions.layouts': 'Column layouts',
+  'sessions.searchName': 'Name of the search',
+  'sessions.layoutName': 'Name of the layout',
+  'sessions.namePlaceholder': 'Name',
+  'sessions.nameRefused': 'That name cannot be used: {problem}',
+  'sessions.saveSearch': 'Save this search',
+  'sessions.saveLayout': 'Save these columns',
+  'sessions.noSearches': 'No saved searches yet.',
+  'sessions.noLayouts': 'No column layouts yet.',
+  'sessions.applySearch': 'Apply the search {name}',
+  'sessions.applyLayout': 'Apply the layout {name}',
+  'sessions.deleteSearch': 'Delete the search {name}',
+  'sessions.deleteLayout': 'Delete the layout {name}',
+  'sessions.delete': 'Delete',
+  'sessions.everyEvent': '(every event)',
+  'sessions.export': 'Export saved searches',
+  'sessions.exported': 'Saved searches and layouts written to {file}.',
+  'sessions.import': 'Import saved searches…',
+  'sessions.importLabel': 'Import saved searches',
+  'sessions.importRefused': '{file} is not a saved-searches file this app can read: {problem}',
+  'sessions.importTooBig':
+    '{file} is not a saved-searches file this app can read: it is over {mib} MiB',
+  'sessions.importedSearches': { one: '{count} saved search', other: '{count} saved searches' },
+  'sessions.importedLayouts': { one: '{count} column layout', other: '{count} column layouts' },
+  'sessions.imported': 'Imported {searches} and {layouts} from {file}.',
+  'sessions.importedReplacing': {
+    one: '{count} replaced one of the same name.',
+    other: '{count} replaced ones of the same name.',
+  },
+  'sessions.logsTitle': 'Log files kept in this browser',
+  'sessions.logsNote':
+    'Sessions keep no log unless you ask: kept logs take room in this browser’s storage and can be opened again after a reload without picking them from disk.',
+  'sessions.keepLogs': 'Keep the open log files in this browser too',
+  'sessions.keptLogs': {
+    one: '{count} log file kept in this browser.',
+    other: '{count} log files kept in this browser.',
+  },
+  'sessions.allKept': 'Every open log file is kept already (or still being read).',
+  'sessions.keepFull': '{file} could not be kept: this browser has no more room for this page.',
+  'sessions.keepFailed': '{file} could not be kept: {problem}',
+  'sessions.openLog': 'Open the kept log {name}',
+  'sessions.removeLog': 'Remove the kept log {name}',
+  'sessions.remove': 'Remove',
+  'sessions.logDetail': '{size} · SHA-256 {sha256}',
+  'sessions.restored': 'Session restored from this browser: {what}.',
+  'sessions.restoredNothing': 'nothing shown',
+  'sessions.restoredBookmarks': {
+    one: '{count} bookmark with its note',
+    other: '{count} bookmarks with their notes',
+  },
+  'sessions.restoredFindings': {
+    one: '{count} finding bookmark',
+    other: '{count} finding bookmarks',
+  },
+  'sessions.restoredView': 'the query, columns and view kept for these files',
+  'sessions.restoredMissing': {
+    one: '{count} kept bookmark points at a record not read this time; it stays kept.',
+    other: '{count} kept bookmarks point at records not read this time; they stay kept.',
+  },
 } as const satisfies Readonly<Record<string, Message>>;
 
 /** A key of the catalogue. */

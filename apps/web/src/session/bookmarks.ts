@@ -2,8 +2,8 @@
  * Bookmarks: events and findings the analyst starred, each with a note, kept in time order so
  * the list, the jumps between them and the report all read as a timeline. They live in memory
  * for this page. A bookmark is keyed by what names its event outside this page (the file and
- * the record id), never by a store row, so Sessions can keep them in IndexedDB keyed by file
- * hash + record id: the `file` of an EventRef is the file's name today and becomes its hash then.
+ * the record id), never by a store row alone; Sessions (sessions.ts) keep them in IndexedDB by
+ * the SHA-256 of the row's file + record id, so a renamed copy of the file gets them back.
  */
 import type { Finding } from '@evtxhunt/hunt';
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -15,7 +15,7 @@ export const NOTE_LIMIT = 10_000;
 
 /** An event as it is named outside this page. */
 export interface EventRef {
-  /** The file's name now; its content hash once Sessions key bookmarks by it. */
+  /** The file's name as opened; Sessions key the bookmark by the file's hash instead. */
   readonly file: string;
   readonly recordId: string;
   /** Recovered records can repeat a live record's id, so they are told apart. */

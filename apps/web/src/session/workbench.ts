@@ -15,6 +15,7 @@ import { FilterSession } from './filter.js';
 import { sortedIndex, type SortOrder } from '../store/sort.js';
 import { identityView, indexView, type RowView } from '../store/view.js';
 import { Bookmarks } from './bookmarks.js';
+import type { FileHasher, PendingHash } from './hasher.js';
 import { HuntSession } from './hunt.js';
 import { ReadyHuntsSession } from './ready-hunts.js';
 
@@ -36,6 +37,8 @@ export interface WorkbenchOptions {
   readonly resortMs?: number;
   /** The hunt worker; without one the hunt views stay empty. */
   readonly hunter?: Hunter;
+  /** The hash worker; without one files get no SHA-256 (and so no session). */
+  readonly hasher?: FileHasher;
 }
 
 /** Columns shown before the user chooses. */
@@ -70,6 +73,7 @@ export class Workbench {
 
   readonly #blobs: Blob[] = [];
   readonly #jobs = new Map<number, number>();
+  readonly #hashes = new Map<number, PendingHash>();
   readonly #started = new Map<number, number>();
   #drafts: LoadedFile[] = [];
   #refreshQueued = false;
@@ -108,19 +112,39 @@ export class Workbench {
       this.#drafts.push(freshFile(index, input));
       const job = this.options.pool.parse(input.blob, input.name, this.listener(index));
       this.#jobs.set(index, job);
+      this.startHash(index, input);
     }
     this.queueRefresh();
+  }
+
+  /** Hashes the file beside its parse; the hash shows in the file list and keys its session. */
+  private startHash(index: number, input: FileInput): void {
+    const hasher = this.options.hasher;
+    if (hasher === undefined) return;
+    const pending = hasher.hash(input.blob, input.name);
+    this.#hashes.set(index, pending);
+    void pending.sha256
+      .then(
+        (sha256) => this.update(index, { sha256 }),
+        (error: unknown) => {
+          const hashError = error instanceof Error ? error.message : String(error);
+          this.update(index, { hashError });
+        },
+      )
+      .finally(() => this.#hashes.delete(index));
   }
 
   /** Stops reading file `index`; the rows read so far stay. */
   cancel(index: number): void {
     const job = this.#jobs.get(index);
     if (job !== undefined) this.options.pool.cancel(job);
+    this.#hashes.get(index)?.stop();
   }
 
   /** Stops reading every file. */
   cancelAll(): void {
     this.options.pool.cancelAll();
+    for (const pending of this.#hashes.values()) pending.stop();
   }
 
   /** True while any file waits or is being read. */
@@ -264,6 +288,11 @@ export class Workbench {
 
   closeDetails(): void {
     this.detailsRow.value = undefined;
+  }
+
+  /** The bytes of file `index` as it was opened. */
+  blob(index: number): Blob | undefined {
+    return this.#blobs[index];
   }
 
   /** Reads store row `row`'s record again in a worker and resolves to its XML. */

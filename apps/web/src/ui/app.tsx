@@ -24,6 +24,8 @@ import { FileList } from './file-list.js';
 import { HuntTabs } from './hunt/hunt-tabs.js';
 import { HuntView } from './hunt/hunt-view.js';
 import { HuntsMenu } from './hunts/hunts-menu.js';
+import { SessionNote } from './sessions/session-note.js';
+import { SessionsPanel, type SessionsPanelProps } from './sessions/sessions-panel.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -35,6 +37,8 @@ import { Toolbar } from './toolbar.js';
 
 export interface AppProps {
   readonly bench: Workbench;
+  /** Sessions and saved searches; without them the page keeps nothing and hides the panel. */
+  readonly sessions?: SessionsPanelProps;
   /** Where the bundled sample is served, relative to the page. */
   readonly sampleUrl: string;
   readonly initialTheme: Theme;
@@ -65,7 +69,7 @@ interface PageProps extends AppProps {
   readonly onLanguage: (language: Language) => void;
 }
 
-function Page({ bench, sampleUrl, initialTheme, language, onLanguage }: PageProps) {
+function Page({ bench, sessions, sampleUrl, initialTheme, language, onLanguage }: PageProps) {
   const tr = useI18n();
   const { t } = tr;
   const query = useRef<HTMLInputElement>(null);
@@ -73,6 +77,7 @@ function Page({ bench, sampleUrl, initialTheme, language, onLanguage }: PageProp
   const [chooserOpen, setChooserOpen] = useState(false);
   const [huntsOpen, setHuntsOpen] = useState(false);
   const [bookmarksOpen, setBookmarksOpen] = useState(false);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
   // What opening a hunt did, kept as facts so the line follows a change of language.
   const [huntNote, setHuntNote] = useState<[ReadyHunt, OpenedHunt] | undefined>(undefined);
   const [theme, setTheme] = useState(initialTheme);
@@ -121,10 +126,17 @@ function Page({ bench, sampleUrl, initialTheme, language, onLanguage }: PageProp
         onOpenSample={() => void openSample().catch((error: unknown) => setProblem(String(error)))}
         onToggleChooser={() => setChooserOpen(!chooserOpen)}
         onToggleTheme={toggleTheme}
+        sessionsOpen={sessions === undefined ? undefined : sessionsOpen}
+        sessionsOn={sessions?.keeper.status.value.kind !== 'off'}
+        sessionSaves={sessions?.keeper.saves.value ?? 0}
+        sessionPending={sessions?.keeper.pending.value ?? false}
+        onToggleSessions={() => setSessionsOpen(!sessionsOpen)}
         language={language}
         onLanguage={onLanguage}
       />
       <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />
+      {sessions !== undefined && <SessionNote keeper={sessions.keeper} />}
+      {sessions !== undefined && sessionsOpen && <SessionsPanel {...sessions} />}
       {loaded && bookmarksOpen && <BookmarksPanel bench={bench} />}
       {problem !== undefined && (
         <p class="banner" role="alert">

@@ -68,6 +68,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
           </>
         )}
       </div>
+      <FileHash file={file} />
       {banner !== undefined && <p class={`banner banner-${banner.severity}`}>{banner.text}</p>}
       {diagnostics.length > 0 && (
         <details class="diagnostics" open={file.summary?.lost === true}>
@@ -88,4 +89,21 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
       )}
     </li>
   );
+}
+
+/** The file's SHA-256 as `sha256sum` prints it, to match against an evidence intake. */
+function FileHash({ file }: { file: LoadedFile }) {
+  const { t } = useI18n();
+  if (file.sha256 !== undefined) {
+    return (
+      <p class="file-hash">
+        {`${t('files.sha256')} `}
+        <code data-sha256={file.sha256}>{file.sha256}</code>
+      </p>
+    );
+  }
+  if (file.hashError !== undefined) {
+    return <p class="file-hash">{t('files.hashFailed', { problem: file.hashError })}</p>;
+  }
+  return <p class="file-hash">{t('files.hashing')}</p>;
 }

@@ -18,6 +18,15 @@ export interface ToolbarProps {
   readonly bookmarkCount?: number;
   readonly onToggleBookmarks?: () => void;
   readonly onToggleTheme: () => void;
+  /** Whether the Sessions panel is open; undefined hides its button. */
+  readonly sessionsOpen?: boolean | undefined;
+  /** False when this browser keeps no sessions: the button says so. */
+  readonly sessionsOn?: boolean;
+  /** How many times the session was written, for tests to wait on. */
+  readonly sessionSaves?: number;
+  /** True while a session change waits to be written, for tests to wait on. */
+  readonly sessionPending?: boolean;
+  readonly onToggleSessions?: () => void;
   /** The page's language and what changes it; without them the toolbar offers no switch. */
   readonly language?: Language;
   readonly onLanguage?: (language: Language) => void;
@@ -56,6 +65,17 @@ export function Toolbar(props: ToolbarProps) {
       {props.bookmarksOpen !== undefined && (
         <button type="button" aria-expanded={props.bookmarksOpen} onClick={props.onToggleBookmarks}>
           {t('toolbar.bookmarks', { count: props.bookmarkCount ?? 0 })}
+        </button>
+      )}
+      {props.sessionsOpen !== undefined && (
+        <button
+          type="button"
+          aria-expanded={props.sessionsOpen}
+          data-session-saves={props.sessionSaves}
+          data-session-pending={String(props.sessionPending ?? false)}
+          onClick={props.onToggleSessions}
+        >
+          {props.sessionsOn === false ? t('toolbar.sessionsOff') : t('toolbar.sessions')}
         </button>
       )}
       <button type="button" aria-expanded={props.chooserOpen} onClick={props.onToggleChooser}>

@@ -199,9 +199,14 @@ browserTest('Enter on a sort button sorts, and does not open the selected row', 
 browserTest('the column chooser gives focus back to its button when it closes', async () => {
   const page = await sample();
   // The page is still changing while the hunt runs (its status, the Findings tab, the Hunts
-  // menu's counts); wait for it, so the chooser opens and closes on a settled page.
+  // menu's counts) and until the file's hash is shown and its session written; wait for it,
+  // so the chooser opens and closes on a settled page.
   await page.waitForFunction(
-    () => document.querySelector('.hunt-status')?.textContent?.startsWith('Hunted') === true,
+    () =>
+      document.querySelector('.hunt-status')?.textContent?.startsWith('Hunted') === true &&
+      document.querySelector('.file-hash code') !== null &&
+      document.querySelector('[data-session-pending="false"]:not([data-session-saves="0"])') !==
+        null,
     undefined,
     { timeout: 60_000 },
   );
@@ -263,6 +268,7 @@ browserTest('the empty page passes the accessibility checks', async () => {
     [
       ['input Open EVTX files', true],
       ['button Open the bundled sample', true],
+      ['button Sessions', true],
       ['button Columns', true],
       ['button Dark theme', true],
       ['select Language', true],

@@ -80,8 +80,8 @@ async function loadWith(cores: number): Promise<Loaded> {
     undefined,
     { timeout: 60_000 },
   );
-  // The parse workers and the hunt worker.
-  assert.equal(page.workers().length, cores + 1);
+  // The parse workers, the hunt worker and the hash worker.
+  assert.equal(page.workers().length, cores + 2);
 
   const loaded = {
     events: await page.locator('.events-count').innerText(),

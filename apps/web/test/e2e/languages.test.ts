@@ -82,7 +82,7 @@ browserTest(
       new RegExp(`^${records.replace('.', '\\.')} Datensätze gelesen · \\d+ Chunks, keiner`),
     );
     assert.equal(await page.getByRole('toolbar').count(), 0);
-    assert.match(await toolbar.innerText(), /Hunts\s+Lesezeichen \(0\)\s+Spalten/);
+    assert.match(await toolbar.innerText(), /Hunts\s+Lesezeichen \(0\)\s+Sitzungen\s+Spalten/);
 
     // Event times: the header is German, the cells UTC ISO-8601 with Z, 100-ns digits.
     const grid = page.getByRole('grid', { name: 'Ereignisse' });

@@ -84,6 +84,16 @@ export async function openBrowser(): Promise<{
     viewport: { width: 1440, height: 900 },
     locale: 'en-US',
   });
+  // Every page of this shared context starts without a kept session, so one test's bookmarks
+  // and query do not come back in the next test's page; tests of sessions use fresh contexts.
+  // (about:blank and opaque origins have no IndexedDB: nothing to delete there.)
+  await context.addInitScript(() => {
+    try {
+      indexedDB.deleteDatabase('evtxhunt-sessions');
+    } catch {
+      return;
+    }
+  });
   const log: SessionLog = { requests: [], consoleErrors: [], pageErrors: [] };
   context.on('request', (request) => void log.requests.push(request.url()));
   context.on('page', (page) => {
