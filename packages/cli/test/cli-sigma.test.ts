@@ -3,7 +3,7 @@
  * test/fixtures/sigma (see its README for their origin).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -253,6 +253,42 @@ test('sigma --placeholder: the values of an expand placeholder, repeated for mor
     const bad = await runEvtxhunt(...args, '--placeholder', 'cmd', events);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--placeholder takes NAME=VALUE, not cmd/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sigma: a keyword searches every field of an EVTX record, as of an export', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-keyword-'));
+  try {
+    const rules = join(dir, 'rules');
+    mkdirSync(rules);
+    // The keyword is in ProcessGuid, which no rule names; the other rule names TargetFilename.
+    writeFileSync(
+      join(rules, 'keyword.yml'),
+      [
+        'title: keyword in a field no rule names',
+        'logsource: {category: file_event, product: windows}',
+        'detection:',
+        "  keywords: ['5aa13a44-0d08-68fc-dd1d']",
+        '  condition: keywords',
+      ].join('\n'),
+    );
+    writeFileSync(join(rules, 'anydesk.yml'), readFileSync(ANYDESK.replace('.evtx', '.yml')));
+    const dump = await runEvtxhunt('dump', ANYDESK);
+    const exported = join(dir, 'anydesk.jsonl');
+    writeFileSync(exported, dump.stdout);
+
+    const keywordIds = async (path: string): Promise<string[]> => {
+      const run = await runEvtxhunt('sigma', '--rules', rules, '--format', 'json', path);
+      assert.equal(run.status, 0, run.stderr);
+      const { matches } = JSON.parse(run.stdout) as {
+        matches: { rule: { title: string }; recordId: string }[];
+      };
+      return matches.flatMap((m) => (m.rule.title.startsWith('keyword') ? [m.recordId] : []));
+    };
+    assert.deepEqual(await keywordIds(ANYDESK), ['14985', '14988', '14990']);
+    assert.deepEqual(await keywordIds(exported), ['14985', '14988', '14990']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

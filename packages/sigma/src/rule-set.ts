@@ -189,7 +189,7 @@ export class SigmaRuleSet {
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
     for (const { table, rules, index } of bucket.groups) {
-      const view = new EventView(table, event);
+      const view = new EventView(table, event, record);
       const candidates = index.candidates(view);
       for (let at = 0; at < rules.length; at++) {
         const { rule, match } = rules[at]!;
