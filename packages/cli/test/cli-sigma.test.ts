@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { REORDER_LIMIT } from '@evtxhunt/sigma';
+
 import { REPO, runEvtxhunt, withoutAccount } from './run-cli.js';
 
 const FIXTURES = `${REPO}packages/cli/test/fixtures/sigma`;
@@ -293,3 +295,106 @@ test('sigma: a keyword searches every field of an EVTX record, as of an export',
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('hunt --rules --allow: sigma findings are suppressed and counted as the engine does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-allow-'));
+  try {
+    const allow = join(dir, 'allow.txt');
+    writeFileSync(allow, 'kind=sigma computer=ar-win-dc.attackrange.local\nkind=beacon\n');
+    const args = ['hunt', '--rules', FIXTURES, '--format', 'json', BITSADMIN, ANYDESK];
+    const run = await runEvtxhunt(...args, '--allow', allow);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      findings: { kind: string; computer: string }[];
+      suppressed: unknown[];
+    };
+    assert.deepEqual(
+      report.findings.map((finding) => [finding.kind, finding.computer]),
+      [['sigma', 'swachchhanda']],
+    );
+    assert.deepEqual(report.suppressed, [
+      {
+        rule: 'kind=sigma computer=ar-win-dc.attackrange.local',
+        line: 1,
+        count: 1,
+        kinds: ['sigma'],
+      },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('hunt --rules: the time span covers every record read, not only activities', async () => {
+  const log = `${REPO}packages/cli/test/fixtures/sigma-correlation/security_4625_openssh_bruteforce.evtx`;
+  const rules = `${REPO}packages/cli/test/fixtures/sigma-correlation`;
+  const input = async (...args: string[]) => {
+    const run = await runEvtxhunt('hunt', '--format', 'json', ...args, log);
+    assert.equal(run.status, 0, run.stderr);
+    const { firstTime, lastTime } = (JSON.parse(run.stdout) as { input: HuntInputTimes }).input;
+    return [firstTime, lastTime];
+  };
+  // Two of the 11 records are activities of the engine; the last failed logon is at 20:43:50.
+  assert.deepEqual(await input(), ['2021-05-21T20:43:07.0850392Z', '2021-05-21T20:43:07.1560394Z']);
+  assert.deepEqual(await input('--rules', rules), [
+    '2021-05-21T20:43:07.0850392Z',
+    '2021-05-21T20:43:50.8661080Z',
+  ]);
+});
+
+interface HuntInputTimes {
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+}
+
+test('hunt --rules: stderr says how many matches came too late for the correlations', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-late-'));
+  try {
+    const rule = join(dir, 'burst.yml');
+    writeFileSync(
+      rule,
+      [
+        'title: any process',
+        'name: any_process',
+        'logsource: {category: process_creation, product: windows}',
+        "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+        '---',
+        'title: many processes',
+        'correlation:',
+        '  type: event_count',
+        '  rules: [any_process]',
+        '  group-by: [Computer]',
+        '  timespan: 1h',
+        '  condition: {gte: 1000000}',
+      ].join('\n'),
+    );
+    // One more match than the run holds back, then one a day older than all of them.
+    const lines = Array.from({ length: REORDER_LIMIT + 1 }, (_, i) => processAt(i + 1, '02'));
+    lines.push(processAt(REORDER_LIMIT + 2, '01'));
+    const events = join(dir, 'late.jsonl');
+    writeFileSync(events, `${lines.join('\n')}\n`);
+
+    const run = await runEvtxhunt('hunt', '--rules', rule, '--format', 'json', events);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      withoutAccount(run.stderr),
+      'sigma: 1 rules and 1 correlations loaded, 0 did not load\n' +
+        'sigma: 1 matches came too far out of time order for the correlations\n',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A Sysmon 1 event of our own JSONL on 2024-01-DD at midnight. */
+function processAt(recordId: number, day: string): string {
+  return JSON.stringify({
+    recordId: String(recordId),
+    timeCreated: `2024-01-${day}T00:00:00.0000000Z`,
+    eventId: 1,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'h',
+    data: { Image: 'C:\\x.exe' },
+  });
+}
