@@ -143,7 +143,11 @@ export class CorrelationRun {
     if (next === undefined) return;
     const { time, value } = next;
     if (this.#released !== undefined && time < this.#released) this.late++;
-    else this.#released = time;
+    else {
+      this.#released = time;
+      // Windows that closed before this match are judged first, for the chains fed by them.
+      this.#states.forEach((state, at) => this.#emit(at, state.closeBefore(time)));
+    }
 
     this.#route(value.key, time, value);
     if (++this.#sinceSweep >= SWEEP_EVERY) {
@@ -194,8 +198,11 @@ export class CorrelationRun {
         computer: match.computer,
         start: window.start,
       };
-      // TODO: a window that closes late (judged at a sweep) feeds the chain after matches
-      // newer than its end, so an ordered chain on it may miss.
+      // TODO: a window judged at its close (an upper bound, eq, neq, an average or a
+      // percentile: its first match and the timespan) feeds a chain with the time of its last
+      // match, but only once a match past its close comes in. The chain's own rule matches
+      // between the two were let in before it: a temporal_ordered chain whose next step falls
+      // there misses it (the other chains put the window in its place by time).
       this.#route(`correlation:${resolved.index}`, window.end, payload);
     }
   }
