@@ -398,3 +398,30 @@ function processAt(recordId: number, day: string): string {
     data: { Image: 'C:\\x.exe' },
   });
 }
+
+test('sigma: a forwarded event keeps its own channel, and its service rules fire on it', async () => {
+  const dir = `${REPO}packages/cli/test/fixtures/sigma-forwarded`;
+  const run = await runEvtxhunt(
+    'sigma',
+    '--rules',
+    dir,
+    '--format',
+    'json',
+    `${dir}/MSExchange_Management_wec.evtx`,
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const { matches } = JSON.parse(run.stdout) as {
+    matches: { rule: { title: string }; channel: string; computer: string; recordId: string }[];
+  };
+  assert.deepEqual(
+    matches.map((match) => [match.rule.title, match.channel, match.computer, match.recordId]),
+    [
+      [
+        'Mailbox forwarding set to an SMTP address',
+        'MSExchange Management',
+        'WEC.ave.local',
+        '3229',
+      ],
+    ],
+  );
+});
