@@ -103,6 +103,7 @@ export class SigmaRuleSet {
   readonly failures: readonly RuleFailure[];
   readonly #resolved: readonly Resolved[];
   readonly #reportedRules: ReadonlySet<SigmaRuleInfo>;
+  readonly #correlatedRules: ReadonlySet<SigmaRuleInfo>;
   readonly #reportedCorrelations: ReadonlySet<number>;
   readonly #ruleIndex: ReadonlyMap<SigmaRuleInfo, number>;
   readonly #tables = new Map<string, { binding: SourceBinding; table: FieldTable }>();
@@ -129,6 +130,9 @@ export class SigmaRuleSet {
     this.#ruleIndex = new Map(this.rules.map((rule, index) => [rule.info, index]));
     this.#reportedRules = new Set(
       this.rules.flatMap((rule, index) => (used.hidden.has(`rule:${index}`) ? [] : [rule.info])),
+    );
+    this.#correlatedRules = new Set(
+      this.rules.flatMap((rule, index) => (used.referred.has(`rule:${index}`) ? [rule.info] : [])),
     );
     this.#resolved = resolved;
     this.#reportedCorrelations = new Set(
@@ -164,6 +168,11 @@ export class SigmaRuleSet {
       run,
       add: (matches) => run.add(matches, (match) => indexes.get(match.rule) ?? -1),
     };
+  }
+
+  /** True when a correlation uses the rule's matches. */
+  correlated(rule: SigmaRuleInfo): boolean {
+    return this.#correlatedRules.has(rule);
   }
 
   /** True when the rule's own matches are reported (no correlation uses it alone). */
@@ -307,10 +316,12 @@ function loadFile({ file, text: source }: RuleSource, context: RuleContext, load
 
 /**
  * What the correlations take of the rules: the rules and correlations matched only for them
- * (`rule:N`, `correlation:N`), and per rule the fields they group or count by.
+ * (`rule:N`, `correlation:N`), those some correlation uses at all, and per rule the fields they
+ * group or count by.
  */
 function usedBy(resolved: readonly Resolved[]): {
   hidden: Set<string>;
+  referred: Set<string>;
   fields: Map<number, Set<string>>;
 } {
   const referred = new Set<string>();
@@ -329,7 +340,7 @@ function usedBy(resolved: readonly Resolved[]): {
     }
   }
   const hidden = new Set([...referred].filter((key) => !generated.has(key)));
-  return { hidden, fields };
+  return { hidden, referred: new Set([...referred, ...generated]), fields };
 }
 
 /** The rule with the fields correlations read of its events given slots and reported. */

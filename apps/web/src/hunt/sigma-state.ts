@@ -6,6 +6,7 @@
  */
 import type { EventRecord, FieldSourceRecord, Finding } from '@evtxhunt/hunt';
 import {
+  REORDER_LIMIT,
   SigmaFindings,
   SigmaRuleSet,
   correlationFindings,
@@ -17,6 +18,12 @@ import { readRuleFiles, type RuleFile } from './sigma-files.js';
 
 /** Failures sent to the page at most; the rest are counted. */
 export const FAILURES_KEPT = 500;
+
+/**
+ * Matches kept for the correlations, which run over them again at each report: as many as the
+ * CLI holds back to put in time order (REORDER_LIMIT). Past it, matches are counted, not kept.
+ */
+export const CORRELATION_MATCHES_KEPT = REORDER_LIMIT;
 
 /** How a rule set loaded: the counts, and why the rules that did not load failed. */
 export interface SigmaLoad {
@@ -34,6 +41,10 @@ export interface SigmaOutcome {
   readonly findings: readonly Finding[];
   /** Correlation groups not followed because a correlation held too many already. */
   readonly droppedGroups: number;
+  /** Matches the correlations did not get: past CORRELATION_MATCHES_KEPT. */
+  readonly unkeptMatches: number;
+  /** Matches too far out of time order for the correlations (see CorrelationRun.late). */
+  readonly lateMatches: number;
 }
 
 /**
@@ -49,11 +60,11 @@ export class SigmaState {
   readonly #rules: SigmaRuleSet;
   readonly #findings = new SigmaFindings();
   /**
-   * Every match of the records so far when correlations loaded, for running them at a report.
-   * TODO: kept without a limit: a correlation over a rule matching most events keeps one small
-   * object per event here, on top of the engine's own records.
+   * The matches of the records so far that correlations use, for running them at a report:
+   * CORRELATION_MATCHES_KEPT at most, the rest counted in #unkept.
    */
   readonly #kept: SigmaMatch[] = [];
+  #unkept = 0;
   #records = 0;
 
   private constructor(rules: SigmaRuleSet, failures: readonly RuleFailure[]) {
@@ -81,7 +92,11 @@ export class SigmaState {
       return;
     }
     const matches = this.#rules.matchAll(record);
-    for (const match of matches) this.#kept.push(match);
+    for (const match of matches) {
+      if (!this.#rules.correlated(match.rule)) continue;
+      if (this.#kept.length < CORRELATION_MATCHES_KEPT) this.#kept.push(match);
+      else this.#unkept++;
+    }
     this.#findings.add(matches.filter((match) => this.#rules.reported(match.rule)));
   }
 
@@ -95,6 +110,8 @@ export class SigmaState {
       records: this.#records,
       findings: [...this.#findings.findings(), ...correlated],
       droppedGroups: correlations?.run.droppedGroups ?? 0,
+      unkeptMatches: this.#unkept,
+      lateMatches: correlations?.run.late ?? 0,
     };
   }
 }

@@ -7,6 +7,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { count, plural } from '../files/describe.js';
+import type { HuntSession } from '../session/hunt.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
@@ -19,6 +20,7 @@ import { FileList } from './file-list.js';
 import { HuntTabs } from './hunt/hunt-tabs.js';
 import { HuntView } from './hunt/hunt-view.js';
 import { HuntsMenu } from './hunts/hunts-menu.js';
+import { SigmaRules } from './sigma/sigma-rules.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -129,7 +131,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
       <main class={details === undefined ? 'workspace' : 'workspace with-details'}>
         {bench.files.value.length > 0 && <FacetsPanel filter={bench.filter} columns={allColumns} />}
         {bench.files.value.length === 0 ? (
-          <EmptyState />
+          <EmptyState hunt={bench.hunt} />
         ) : bench.hunt.tab.value === 'events' ? (
           <EventsView
             bench={bench}
@@ -229,7 +231,8 @@ function sortText(order: SortOrder | undefined, columns: readonly ColumnInfo[]):
   return `, sorted by ${label} (${order.direction === 'asc' ? 'ascending' : 'descending'})`;
 }
 
-function EmptyState() {
+/** Before any log: how to open one, and the Sigma rules, which run on the logs as they arrive. */
+function EmptyState({ hunt }: { readonly hunt: HuntSession }) {
   return (
     <div class="empty">
       <p class="empty-title">
@@ -240,6 +243,7 @@ function EmptyState() {
         They are read here, in this browser tab, by background workers. Nothing is uploaded: this
         page cannot contact any other site.
       </p>
+      <SigmaRules hunt={hunt} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { createHuntHandler } from '../../src/hunt/handler.js';
 import { HuntLink, type HuntPort } from '../../src/hunt/hunter.js';
 import type { HuntReply, HuntRequest } from '../../src/hunt/protocol.js';
 import type { RuleFile } from '../../src/hunt/sigma-files.js';
+import { CORRELATION_MATCHES_KEPT, SigmaState } from '../../src/hunt/sigma-state.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { REPO } from '../support/paths.js';
 import { storeOfFiles } from '../support/store.js';
@@ -164,4 +165,45 @@ test('the hunt worker names the rule files that did not load, and why', async ()
   assert.equal(load.failureCount, 2);
   assert.match(load.failures[0]?.reason ?? '', /broken\.zip/);
   assert.ok((load.failures[1]?.reason ?? '').length > 0);
+});
+
+test('SigmaState keeps CORRELATION_MATCHES_KEPT matches for the correlations and counts the rest', async () => {
+  const text = [
+    'title: any process',
+    'name: any_process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+    '---',
+    'title: many processes',
+    'correlation:',
+    '  type: event_count',
+    '  rules: [any_process]',
+    '  group-by: [Computer]',
+    '  timespan: 1h',
+    '  condition: {gte: 1000000}',
+    '---',
+    'title: reported process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+  ].join('\n');
+  const state = await SigmaState.of([{ name: 'burst.yml', blob: new Blob([text]) }]);
+  const over = 5;
+  for (let at = 0; at < CORRELATION_MATCHES_KEPT + over; at++) {
+    state.add({
+      recordId: String(at + 1),
+      timeCreated: '2024-01-02T00:00:00.0000000Z',
+      eventId: 1,
+      provider: 'Microsoft-Windows-Sysmon',
+      channel: 'Microsoft-Windows-Sysmon/Operational',
+      computer: 'h',
+      data: { Image: 'C:\\x.exe' },
+    });
+  }
+  const outcome = state.outcome();
+  assert.equal(outcome.unkeptMatches, over);
+  assert.equal(outcome.lateMatches, 0);
+  assert.deepEqual(
+    outcome.findings.map((finding) => [finding.sigma?.title, finding.count]),
+    [['reported process', CORRELATION_MATCHES_KEPT + over]],
+  );
 });

@@ -65,6 +65,9 @@ export function statusText(status: HuntStatus): string {
     case 'idle':
       return 'The hunt starts when events arrive';
     case 'hunting':
+      if (status.rulesCatchingUp !== undefined) {
+        return `Running the new Sigma rules over the events read: ${count(status.rulesCatchingUp)} of ${plural(status.sent, 'event')}`;
+      }
       return `Hunting: ${count(status.sent)} of ${plural(status.rows, 'event')} sent to the engine`;
     case 'ready':
       return `Hunted ${plural(status.sent, 'event')}${tookText(status.tookMs)}`;

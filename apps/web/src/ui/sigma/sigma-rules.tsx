@@ -27,6 +27,11 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
       )}
       {status.state === 'loaded' && <Loaded name={status.name} load={status.load} />}
       {status.state === 'loaded' && <Matched outcome={hunt.outcome.value?.sigma} />}
+      {status.state !== 'none' && (
+        <button type="button" class="link sigma-forget" onClick={() => void hunt.forgetRules()}>
+          Forget rules
+        </button>
+      )}
     </section>
   );
 }
@@ -94,14 +99,24 @@ function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
 /** What the rules found in the last report, and the correlation groups they could not follow. */
 function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
   if (outcome === undefined) return null;
-  const dropped = outcome.droppedGroups;
+  const { droppedGroups, unkeptMatches, lateMatches } = outcome;
   return (
     <>
       <p class="hunt-note sigma-matched-count">
         {`${plural(outcome.findings.length, 'finding')} in ${plural(outcome.records, 'event')}`}
       </p>
-      {dropped > 0 && (
-        <p class="problem">{`${plural(dropped, 'correlation group')} not followed: over the limit`}</p>
+      {droppedGroups > 0 && (
+        <p class="problem">{`${plural(droppedGroups, 'correlation group')} not followed: over the limit`}</p>
+      )}
+      {unkeptMatches > 0 && (
+        <p class="problem">
+          {`${plural(unkeptMatches, 'match', 'matches')} not given to the correlations: over the limit`}
+        </p>
+      )}
+      {lateMatches > 0 && (
+        <p class="problem">
+          {`${plural(lateMatches, 'match', 'matches')} too far out of time order for the correlations`}
+        </p>
       )}
     </>
   );
