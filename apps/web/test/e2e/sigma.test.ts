@@ -126,3 +126,44 @@ test(
     await page.close();
   },
 );
+
+test(
+  'Sigma rules picked before any log run on the log opened after them',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await session.context.newPage();
+    await page.goto(web.url);
+    const rules = page.getByRole('region', { name: 'Sigma rules' });
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+    await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
+    assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+
+    await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
+    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await page.getByRole('button', { name: /File Download Via Bitsadmin/ }).waitFor();
+    assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+    assert.equal(await rules.locator('.sigma-matched-count').innerText(), '1 finding in 1 event');
+    await page.close();
+  },
+);
+
+test('Forget rules drops the Sigma findings', { skip: SKIP_BROWSER }, async () => {
+  const page = await session.context.newPage();
+  await page.goto(web.url);
+  await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
+  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+  const finding = page.getByRole('button', { name: /File Download Via Bitsadmin/ });
+  await finding.waitFor();
+  assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (1)');
+
+  const rules = page.getByRole('region', { name: 'Sigma rules' });
+  await rules.getByRole('button', { name: 'Forget rules' }).click();
+  await finding.waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Findings (0)' }).waitFor();
+  assert.equal(await rules.locator('.sigma-status').count(), 0);
+  assert.equal(await rules.getByRole('button', { name: 'Forget rules' }).count(), 0);
+  await page.close();
+});
