@@ -199,10 +199,10 @@ export class CorrelationRun {
         start: window.start,
       };
       // TODO: a window judged at its close (an upper bound, eq, neq, an average or a
-      // percentile: its first match and the timespan) feeds a chain with the time of its last
-      // match, but only once a match past its close comes in. The chain's own rule matches
-      // between the two were let in before it: a temporal_ordered chain whose next step falls
-      // there misses it (the other chains put the window in its place by time).
+      // percentile) reaches a chain only once a match past its close comes in, with the time
+      // of its last match. The chain puts it in its place by time among the matches it holds,
+      // but it holds only those within its timespan before the newest: a chain whose timespan
+      // is shorter than that wait loses the window, and `late` does not count it.
       this.#route(`correlation:${resolved.index}`, window.end, payload);
     }
   }

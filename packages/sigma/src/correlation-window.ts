@@ -227,10 +227,34 @@ export class CorrelationState {
   }
 
   /**
-   * temporal_ordered: a chain per position, the one with the latest start kept (it has the
-   * most time left); a match extends the chain of the position before its own.
+   * temporal_ordered: the group's matches within the timespan before the newest are kept in
+   * time order. A match in order extends the chains; a late one (see CorrelationRun.late, or a
+   * chained window judged at its close) has them worked out again from the matches in order.
    */
   #order(state: Group, entry: Entry): Fired[] {
+    const newest = state.entries[state.entries.length - 1];
+    insertByTime(state.entries, entry);
+    const last = state.entries[state.entries.length - 1]!;
+    state.entries = within(state.entries, last.time - this.#definition.timespan);
+    if (newest === undefined || entry.time >= newest.time) return this.#extend(state, entry);
+
+    const replay = state.entries;
+    state.entries = [];
+    state.chains = [];
+    const fired: Fired[] = [];
+    for (const held of replay) {
+      state.entries.push(held);
+      fired.push(...this.#extend(state, held));
+    }
+    return fired;
+  }
+
+  /**
+   * A chain per position, the one with the latest start kept (it has the most time left); a
+   * match extends the chain of the position before its own. When a chain is long enough the
+   * window fires and the group starts afresh.
+   */
+  #extend(state: Group, entry: Entry): Fired[] {
     const span = this.#definition.timespan;
     const last = this.#definition.rules.length - 1;
     state.chains = state.chains.map((chain) =>
@@ -243,8 +267,6 @@ export class CorrelationState {
       const held = state.chains[position];
       if (held === undefined || held[0]!.time <= chain[0]!.time) state.chains[position] = chain;
     }
-    // The newest match keeps the group alive for sweep().
-    state.entries = [entry];
 
     // The longest chain: all the rules in order, or as many as the condition asks for.
     let longest = last;
@@ -252,6 +274,7 @@ export class CorrelationState {
     const done = state.chains[longest];
     if (done === undefined || !this.#holds(longest + 1)) return [];
     state.chains = [];
+    state.entries = [];
     return [firedOf(state.key, done, longest + 1)];
   }
 }
