@@ -60,6 +60,12 @@ async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
   await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
 }
 
+/** The records a scan skipped as read before, as a stderr line (none when there were none). */
+export function duplicateNotes(scan: SigmaScan): string[] {
+  if (scan.duplicates === 0) return [];
+  return [`sigma: ${scan.duplicates} records skipped: an identical one was read before`];
+}
+
 /**
  * What the correlations of a finished scan could not follow, as stderr lines: groups past
  * GROUP_LIMIT, and matches too far out of time order to be put back in it.

@@ -425,3 +425,33 @@ test('sigma: a forwarded event keeps its own channel, and its service rules fire
     ],
   );
 });
+
+test('sigma and hunt --rules: a record read twice (the same log copied) counts once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-twice-'));
+  try {
+    const copy = join(dir, 'copy.evtx');
+    writeFileSync(copy, readFileSync(ANYDESK));
+    const sigma = await runEvtxhunt('sigma', '--rules', FIXTURES, ANYDESK, copy);
+    assert.equal(sigma.status, 0, sigma.stderr);
+    assert.equal(sigma.stdout.trimEnd().split('\n').length, 3);
+    assert.equal(
+      withoutAccount(sigma.stderr),
+      'sigma: 3 rules loaded, 0 did not load\n' +
+        'sigma: 5 records skipped: an identical one was read before\n',
+    );
+
+    const hunt = await runEvtxhunt('hunt', '--rules', FIXTURES, '--format', 'json', ANYDESK, copy);
+    assert.equal(hunt.status, 0, hunt.stderr);
+    const report = JSON.parse(hunt.stdout) as {
+      input: { duplicates: number };
+      findings: { kind: string; count: number; evidence: unknown[] }[];
+    };
+    assert.equal(report.input.duplicates, 5);
+    assert.deepEqual(
+      report.findings.map((finding) => [finding.kind, finding.count, finding.evidence.length]),
+      [['sigma', 3, 3]],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,12 @@
  * findings as they come; correlations are run again over the matches kept at each report, so a
  * report can be asked for again after more records (CorrelationRun's results are final).
  */
-import type { EventRecord, FieldSourceRecord, Finding } from '@evtxhunt/hunt';
+import {
+  DuplicateRecords,
+  type EventRecord,
+  type FieldSourceRecord,
+  type Finding,
+} from '@evtxhunt/hunt';
 import {
   REORDER_LIMIT,
   SigmaFindings,
@@ -66,6 +71,8 @@ export class SigmaState {
   readonly #kept: SigmaMatch[] = [];
   #unkept = 0;
   #records = 0;
+  /** Records read before (a log opened twice): skipped, as the engine skips them. */
+  readonly #seen = new DuplicateRecords();
 
   private constructor(rules: SigmaRuleSet, failures: readonly RuleFailure[]) {
     this.#rules = rules;
@@ -84,9 +91,10 @@ export class SigmaState {
     return new SigmaState(new SigmaRuleSet(read.sources), read.failures);
   }
 
-  /** Matches one record. */
+  /** Matches one record; a record read before is skipped. */
   add(record: EventRecord | FieldSourceRecord): void {
     this.#records++;
+    if (this.#seen.isDuplicate(record)) return;
     if (this.#rules.correlations.length === 0) {
       this.#findings.add(this.#rules.match(record));
       return;

@@ -207,3 +207,28 @@ test('SigmaState keeps CORRELATION_MATCHES_KEPT matches for the correlations and
     [['reported process', CORRELATION_MATCHES_KEPT + over]],
   );
 });
+
+test('SigmaState skips a record read before, as the engine does', async () => {
+  const text = [
+    'title: any process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+  ].join('\n');
+  const state = await SigmaState.of([{ name: 'any.yml', blob: new Blob([text]) }]);
+  const record = (recordId: string) => ({
+    recordId,
+    timeCreated: '2024-01-02T00:00:00.0000000Z',
+    eventId: 1,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'h',
+    data: { Image: 'C:\\x.exe' },
+  });
+  for (const id of ['1', '2', '1', '2', '3']) state.add(record(id));
+  const outcome = state.outcome();
+  assert.equal(outcome.records, 5);
+  assert.deepEqual(
+    outcome.findings.map((finding) => finding.count),
+    [3],
+  );
+});

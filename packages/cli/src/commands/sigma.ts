@@ -23,6 +23,7 @@ import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import type { Reporter } from '../reporter.js';
 import {
   correlationNotes,
+  duplicateNotes,
   loadRuleSet,
   PLACEHOLDER_HELP,
   PLACEHOLDER_OPTION,
@@ -81,7 +82,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   };
   const reading = await readEvtxInputs(inputs, io, visit, undefined, openOptions(args));
   const correlated = scan.finish();
-  const notes = correlationNotes(scan);
+  const notes = [...duplicateNotes(scan), ...correlationNotes(scan)];
   if (notes.length > 0) await io.err.write(notes.map((line) => `${line}\n`).join(''));
   if (json) await io.out.write(jsonText(jsonReport(rules, matches, correlated), 2) + '\n');
   else await io.out.write(correlated.map(correlationLine).join(''));
