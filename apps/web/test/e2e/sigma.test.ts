@@ -2,7 +2,8 @@
  * Sigma rules in real Chromium: the CLI's fixture rules loaded as a zip after the fixture log
  * was hunted, the rule's finding beside the engine's with its title, level, ATT&CK tag and
  * matched fields, its evidence row opening the event, and a rule that did not load listed with
- * its (hostile) name as text. Screenshot: apps/web/test-artifacts/sigma-01-finding.png.
+ * its (hostile) name as text; rules picked before any log, and forgotten. Screenshots:
+ * apps/web/test-artifacts/sigma-01-finding.png, sigma-02-rules-before-logs.png.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -137,6 +138,7 @@ test(
     await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
     await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
     assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+    await page.screenshot({ path: `${ARTIFACTS}/sigma-02-rules-before-logs.png` });
 
     await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
     await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
