@@ -1,6 +1,7 @@
 /** The page's entry: a pool of parse workers, the workbench state, and the app rendered. */
 import { render } from 'preact';
 
+import { applyLanguage, initialLanguage } from './i18n/language.js';
 import { HuntLink, type HuntPort } from './hunt/hunter.js';
 import { ParsePool, type WorkerPort } from './pool/worker-pool.js';
 import { Workbench, type Schedule } from './session/workbench.js';
@@ -22,7 +23,17 @@ const hunter = new HuntLink(new Worker('hunt-worker.js') as unknown as HuntPort)
 const bench = new Workbench({ pool, schedule, now: () => performance.now(), hunter });
 const theme = initialTheme();
 applyTheme(theme);
+const language = initialLanguage();
+applyLanguage(language);
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
-render(<App bench={bench} sampleUrl="samples/sysmon-issue43.evtx" initialTheme={theme} />, root);
+render(
+  <App
+    bench={bench}
+    sampleUrl="samples/sysmon-issue43.evtx"
+    initialTheme={theme}
+    initialLanguage={language}
+  />,
+  root,
+);

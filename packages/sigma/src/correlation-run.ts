@@ -10,6 +10,7 @@
 import type { RecordFacts } from '@evtxhunt/hunt';
 
 import type { CorrelationInfo, CorrelationType } from './correlation.js';
+import { BurstJoiner } from './correlation-bursts.js';
 import type { Resolved } from './correlation-set.js';
 import { CorrelationState, type Entry, type Fired } from './correlation-window.js';
 import type { SigmaMatch } from './rule-set.js';
@@ -43,6 +44,8 @@ export interface CorrelationMatch {
   readonly values?: readonly string[];
   /** How many events the window holds (a chained correlation counts its inner events). */
   readonly eventCount: number;
+  /** How many times the condition held in this burst, when more than once (see bursts). */
+  readonly windows?: number;
   /** The first and last events of the window, CORRELATION_EVENTS_KEPT at most, by time. */
   readonly events: readonly RecordFacts[];
   /** The computer of the window's first event. */
@@ -73,6 +76,8 @@ const COMPUTER_NAMES = new Set(['computername', 'computer', 'hostname']);
 export class CorrelationRun {
   readonly #correlations: readonly Resolved[];
   readonly #states: CorrelationState[];
+  /** Per correlation, firings joined into bursts; undefined where windows do not slide. */
+  readonly #bursts: (BurstJoiner<CorrelationMatch> | undefined)[];
   readonly #routes = new Map<string, Route[]>();
   readonly #reported: ReadonlySet<number>;
   readonly #heap = new TimeHeap<Payload & { readonly key: string }>();
@@ -88,6 +93,11 @@ export class CorrelationRun {
   constructor(correlations: readonly Resolved[], reported: ReadonlySet<number>) {
     this.#correlations = correlations;
     this.#states = correlations.map(({ definition }) => new CorrelationState(definition));
+    this.#bursts = correlations.map(({ definition }, at) => {
+      if (!this.#states[at]!.sliding) return undefined;
+      const summed = definition.type === 'event_count' || definition.type === 'value_sum';
+      return new BurstJoiner(definition.timespan, summed, CORRELATION_EVENTS_KEPT);
+    });
     this.#reported = reported;
     correlations.forEach(({ inputs }, at) => {
       for (const { target, reference, positions } of inputs) {
@@ -130,7 +140,9 @@ export class CorrelationRun {
   finish(): CorrelationMatch[] {
     while (this.#heap.size > 0) this.#release();
     this.#correlations.forEach((_, at) => this.#emit(at, this.#states[at]!.finish()));
-    return this.take();
+    for (const bursts of this.#bursts) this.#results.push(...(bursts?.finish() ?? []));
+    // Bursts close when they can grow no more, not when they began: list them by time.
+    return this.take().sort(byTime);
   }
 
   /** Groups not followed (over GROUP_LIMIT), summed over the correlations. */
@@ -154,6 +166,7 @@ export class CorrelationRun {
       this.#sinceSweep = 0;
       const now = this.#released!;
       this.#states.forEach((state, at) => this.#emit(at, state.sweep(now)));
+      for (const bursts of this.#bursts) this.#results.push(...(bursts?.flush(now) ?? []));
     }
   }
 
@@ -190,7 +203,7 @@ export class CorrelationRun {
     const resolved = this.#correlations[correlation]!;
     for (const window of fired) {
       const match = matchOf(resolved, window);
-      if (this.#reported.has(resolved.index)) this.#results.push(match);
+      if (this.#reported.has(resolved.index)) this.#report(correlation, match, window);
       const payload: Payload = {
         events: match.events,
         eventCount: match.eventCount,
@@ -206,6 +219,26 @@ export class CorrelationRun {
       this.#route(`correlation:${resolved.index}`, window.end, payload);
     }
   }
+
+  #report(correlation: number, match: CorrelationMatch, window: Fired): void {
+    const bursts = this.#bursts[correlation];
+    if (bursts === undefined) {
+      this.#results.push(match);
+      return;
+    }
+    const group = window.group.join('\u0000');
+    this.#results.push(...bursts.add(group, match, window.start, window.end));
+  }
+}
+
+/** Matches by start, then end, then title: the same order whenever they were closed. */
+function byTime(a: CorrelationMatch, b: CorrelationMatch): number {
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    order(a.start, b.start) ||
+    order(a.end, b.end) ||
+    order(a.correlation.title, b.correlation.title)
+  );
 }
 
 function matchOf(resolved: Resolved, fired: Fired): CorrelationMatch {

@@ -78,6 +78,11 @@ export class CorrelationState {
       (counting && (condition === undefined || lowerBoundOnly(condition)));
   }
 
+  /** Whether windows slide and fire as soon as the condition holds (see the file's comment). */
+  get sliding(): boolean {
+    return this.#sliding;
+  }
+
   /** Adds a match of the group; returns the windows that fired. */
   add(group: readonly string[], entry: Entry): Fired[] {
     const key = group.join('\u0000');

@@ -99,11 +99,20 @@ export class EventView {
    */
   constructor(
     readonly table: FieldTable,
-    readonly record: EventRecord,
-    readonly whole: EventRecord | FieldSourceRecord = record,
+    public record: EventRecord,
+    public whole: EventRecord | FieldSourceRecord = record,
   ) {
     this.#values = new Array<Slot>(table.size).fill(UNREAD);
     this.#lowered = new Array<Slot>(table.size).fill(UNREAD);
+  }
+
+  /** The view turned to another event, nothing of it read yet (one view serves many events). */
+  reset(record: EventRecord, whole: EventRecord | FieldSourceRecord = record): void {
+    this.record = record;
+    this.whole = whole;
+    this.#values.fill(UNREAD);
+    this.#lowered.fill(UNREAD);
+    this.#all = undefined;
   }
 
   /** The field's values, or undefined when the event lacks it. */

@@ -102,7 +102,8 @@ function correlationFinding(match: CorrelationMatch): Finding {
     ...(recovered > 0 ? { recoveredEvidence: recovered } : {}),
     why:
       `Sigma correlation "${correlation.title}" (${level} ${correlation.type} rule, ` +
-      `${correlation.timespan}) held for ${events} from ${match.start} to ${match.end}` +
+      `${correlation.timespan}) held${timesText(match.windows)} for ${events} from ` +
+      `${match.start} to ${match.end}` +
       `${groupText === '' ? '' : ` of ${groupText}`} (value ${match.value}).`,
     sigma: {
       id: correlation.id,
@@ -114,6 +115,11 @@ function correlationFinding(match: CorrelationMatch): Finding {
       fields: group,
     },
   };
+}
+
+/** ` N times` for a burst in which the condition held more than once. */
+function timesText(windows: number | undefined): string {
+  return windows === undefined || windows < 2 ? '' : ` ${windows} times`;
 }
 
 function evidenceOf(match: Pick<SigmaMatch, 'record'>): Evidence {

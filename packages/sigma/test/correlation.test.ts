@@ -338,6 +338,28 @@ test('SigmaScan: a window lists the first and last events, and counts them all',
   assert.equal(correlationFindings(correlated)[0]!.evidenceOmitted, 5);
 });
 
+test('SigmaScan: firings of one group within the timespan are one burst, counting them all', () => {
+  const text = metric('event_count', '        gte: 5').replace('timespan: 1h', 'timespan: 10m');
+  const at = (hour: number, minute: number) => ({
+    ...logon(5156, minute, {}),
+    timeCreated: `2024-03-05T${hour}:${String(minute).padStart(2, '0')}:00.0000001Z`,
+  });
+  const first = Array.from({ length: 12 }, (_, minute) => at(10, minute));
+  const second = Array.from({ length: 5 }, (_, minute) => at(14, minute));
+  const { correlated } = scan(loaded(text), [...first, ...second]);
+
+  // The first burst holds at its 5th and 10th event; its last two events reach no count.
+  assert.deepEqual(
+    correlated.map((match) => [match.value, match.eventCount, match.windows, match.start]),
+    [
+      [10, 10, 2, '2024-03-05T10:00:00.0000001Z'],
+      [5, 5, undefined, '2024-03-05T14:00:00.0000001Z'],
+    ],
+  );
+  assert.equal(correlated[0]!.end, '2024-03-05T10:09:00.0000001Z');
+  assert.match(correlationFindings(correlated)[0]!.why, / held 2 times for 10 events from /);
+});
+
 test('SigmaRuleSet: timespans are a number and s, m, h or d, above zero, at most a year', () => {
   const reason = (span: string) =>
     new SigmaRuleSet([
@@ -380,7 +402,12 @@ test('SigmaScan: temporal and temporal_ordered conditions ask for some of the ru
     '    timespan: 5m\n',
     '    timespan: 5m\n    condition:\n        gte: 1\n',
   );
-  assert.equal(scan(loaded(temporal), records).correlated.length, 2);
+  // It holds at each event; two minutes apart within 5m, the two firings are one burst.
+  const burst = scan(loaded(temporal), records).correlated;
+  assert.deepEqual(
+    burst.map((match) => [match.windows, match.eventCount, match.start, match.end]),
+    [[2, 2, '2024-03-05T10:01:00.0000001Z', '2024-03-05T10:02:00.0000000Z']],
+  );
   assert.deepEqual(
     new SigmaRuleSet([
       { file: 'mr.yml', text: ordered('    condition:\n        lt: 2\n') },

@@ -1,54 +1,58 @@
 /**
- * The words the page uses for a file's state: one honest status line, the damage banner, the
- * reasons records could not be read, and each parser diagnostic on one line.
+ * The words the page uses for a file's state, in the page's language: one honest status line,
+ * the damage banner, the reasons records could not be read, and each parser diagnostic on one
+ * line. The parser's own messages (diagnostics, failure reasons, "not an EVTX file") are shown
+ * as the parser wrote them, in English.
  */
 import type { Diagnostic, FileSummary } from '@evtxhunt/evtx';
 
+import type { Translator } from '../i18n/translator.js';
 import type { LoadedFile } from './loaded-file.js';
-import { cutOffText, notEvtxReason, recordsLost, shortChunks, type ShortChunk } from './loss.js';
+import { cutOff, notEvtxReason, recordsLost, shortChunks, type ShortChunk } from './loss.js';
 
 const NUMBER = new Intl.NumberFormat('en-US');
 
-/** `1,730`. */
+/** `1,730`, always in English: for texts that are not the page's (exports, reports). */
 export function count(value: number): string {
   return NUMBER.format(value);
 }
 
-/** `1 event`, `1,730 events`. */
+/** `1 event`, `1,730 events`, always in English: for texts that are not the page's. */
 export function plural(value: number, one: string, many = `${one}s`): string {
   return `${count(value)} ${value === 1 ? one : many}`;
 }
 
 /** One line that says where the file's parse is and what it found. */
-export function statusLine(file: LoadedFile): string {
+export function statusLine(file: LoadedFile, tr: Translator): string {
+  const { t } = tr;
   switch (file.state) {
     case 'waiting':
-      return 'Waiting to be read';
+      return t('files.waiting');
     case 'reading':
-      return `Reading: ${plural(file.records, 'record')} so far, ${percent(file)} of the file`;
+      return t('files.reading', { count: file.records, percent: percent(file) });
     case 'failed':
-      return `Could not be read: ${file.error ?? 'unknown error'}`;
+      return t('files.failed', { reason: file.error ?? t('files.unknownError') });
     case 'cancelled':
-      return `Cancelled after ${plural(file.records, 'record')}; the rest of the file was not read`;
+      return t('files.cancelled', { count: file.records });
     case 'done':
-      if (file.summary === undefined) return `${plural(file.records, 'record')} read`;
-      return file.format ? exportLine(file.summary, file.format) : summaryLine(file.summary);
+      if (file.summary === undefined) return t('files.recordsRead', { count: file.records });
+      return file.format
+        ? exportLine(file.summary, file.format, tr)
+        : summaryLine(file.summary, tr);
   }
 }
-
-/** Said of a file that is neither EVTX nor an export read here. */
-const NOT_AN_EXPORT =
-  'nor is it an export read here (event XML, event JSON or JSONL, EvtxECmd or evtxhunt CSV, ' +
-  'gzipped or not, or a zip archive of them)';
 
 /**
  * `2 records read from a JSON export · no record lost`, or with `· 1 record could not be read:
  * <reasons>` in place of `no record lost`.
  */
-export function exportLine(summary: FileSummary, format: string): string {
-  const read = `${plural(summary.records.read, 'record')} read from ${exportName(format)}`;
-  const lost = lossParts(summary);
-  return `${read} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
+export function exportLine(summary: FileSummary, format: string, tr: Translator): string {
+  const read = tr.t('files.exportRead', {
+    count: summary.records.read,
+    format: exportName(format, tr),
+  });
+  const lost = lossParts(summary, tr);
+  return [read, ...(lost.length === 0 ? [tr.t('files.noLoss')] : lost)].join(' · ');
 }
 
 /**
@@ -56,18 +60,20 @@ export function exportLine(summary: FileSummary, format: string): string {
  * `a gzipped XML export`; a zip is `a zip archive` (of EVTX logs, exports or both), and a
  * gzipped EVTX file `a gzipped EVTX log`, since neither is an export.
  */
-export function exportName(format: string): string {
-  if (format === 'zip') return 'a zip archive';
-  if (format === 'gzip evtx') return 'a gzipped EVTX log';
+export function exportName(format: string, tr: Translator): string {
+  if (format === 'zip') return tr.t('files.formatZip');
+  if (format === 'gzip evtx') return tr.t('files.formatGzipEvtx');
   const gzipped = format.startsWith('gzip ');
   const name = (gzipped ? format.slice('gzip '.length) : format).toUpperCase();
-  return gzipped
-    ? `a gzipped ${name} export`
-    : `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name} export`;
+  if (gzipped) return tr.t('files.formatGzipped', { name });
+  // "an XML", "an HTML": the letter's English name starts with a vowel sound.
+  const vowel = /^[AEFHILMNORSX]/.test(name);
+  return tr.t(vowel ? 'files.formatVowel' : 'files.formatPlain', { name });
 }
 
-function percent(file: LoadedFile): string {
-  return file.size === 0 ? '0%' : `${Math.floor((100 * file.bytes) / file.size)}%`;
+/** The share read so far, a whole number of percent. */
+function percent(file: LoadedFile): number {
+  return file.size === 0 ? 0 : Math.floor((100 * file.bytes) / file.size);
 }
 
 /**
@@ -75,57 +81,65 @@ function percent(file: LoadedFile): string {
  * unreadable · 3 records could not be read: ... · 1,548 records missing`, or `not an EVTX file:
  * <reason>`.
  */
-export function summaryLine(summary: FileSummary): string {
+export function summaryLine(summary: FileSummary, tr: Translator): string {
   const notEvtx = notEvtxReason(summary);
   if (notEvtx !== undefined) return notEvtx;
 
+  const { t } = tr;
   const { chunks, records } = summary;
-  const read = `${plural(records.read, 'record')} read${recoveredText(summary)}`;
-  const damaged =
+  const read = [t('files.recordsRead', { count: records.read }), ...recoveredParts(summary, tr)];
+  const chunkParts = [
     chunks.damaged === 0
-      ? `${plural(chunks.found, 'chunk')}, none damaged`
-      : `${count(chunks.damaged)} of ${plural(chunks.found, 'chunk')} damaged`;
-  const slots =
-    chunks.unreadable === 0 ? '' : `, ${plural(chunks.unreadable, 'chunk slot')} unreadable`;
-  const lost = lossParts(summary);
-  if (lost.length === 0 && summary.lost) lost.push(UNCOUNTED_LOSS);
-  return `${read} · ${damaged}${slots} · ${lost.length === 0 ? 'no record lost' : lost.join(' · ')}`;
+      ? t('files.chunksClean', { count: chunks.found })
+      : t('files.chunksDamaged', { damaged: chunks.damaged, count: chunks.found }),
+  ];
+  if (chunks.unreadable > 0)
+    chunkParts.push(t('files.slotsUnreadable', { count: chunks.unreadable }));
+  const lost = lossParts(summary, tr);
+  if (lost.length === 0 && summary.lost) lost.push(t('files.uncountedLoss'));
+  if (lost.length === 0) lost.push(t('files.noLoss'));
+  return [read.join(', '), chunkParts.join(', '), ...lost].join(' · ');
 }
 
-/**
- * `, 113 recovered (marked, not live), 12 duplicates not shown again`, or '' when the parser
- * recovered and skipped nothing.
- */
-function recoveredText({ records }: FileSummary): string {
-  const parts = [''];
-  const { recovered = 0, duplicates = 0 } = records;
-  if (recovered > 0) parts.push(`${count(recovered)} recovered (marked, not live)`);
-  if (duplicates > 0) parts.push(`${plural(duplicates, 'duplicate')} not shown again`);
-  return parts.join(', ');
-}
-
-/** Said when the parser knows records were lost but not how many (e.g. unreadable slots). */
-const UNCOUNTED_LOSS = 'records lost, how many cannot be told (see the diagnostics)';
-
-/** Each way records were lost, in words: cut off, short chunks, failed, missing. */
-function lossParts(summary: FileSummary): string[] {
-  const { records, diagnostics } = summary;
+/** `113 recovered (marked, not live)`, `12 duplicates not shown again`, or none. */
+function recoveredParts({ records }: FileSummary, tr: Translator): string[] {
   const parts: string[] = [];
-  const cutOff = cutOffText(diagnostics);
-  if (cutOff !== undefined) parts.push(cutOff);
-  const short = shortChunks(diagnostics);
-  if (short.length > 0) parts.push(shortText(short));
-  if (records.failed > 0)
-    parts.push(`${plural(records.failed, 'record')} could not be read${reasonsText(diagnostics)}`);
-  if (records.missing > 0) parts.push(`${plural(records.missing, 'record')} missing`);
+  const { recovered = 0, duplicates = 0 } = records;
+  if (recovered > 0) parts.push(tr.t('files.recovered', { count: recovered }));
+  if (duplicates > 0) parts.push(tr.t('files.duplicates', { count: duplicates }));
   return parts;
 }
 
-function shortText(short: readonly ShortChunk[]): string {
+/** Each way records were lost, in words: cut off, short chunks, failed, missing. */
+function lossParts(summary: FileSummary, tr: Translator): string[] {
+  const { t } = tr;
+  const { records, diagnostics } = summary;
+  const parts: string[] = [];
+  const cut = cutOff(diagnostics);
+  if (cut !== undefined) parts.push(t('files.cutOff', { named: cut.named, found: cut.found }));
+  const short = shortChunks(diagnostics);
+  if (short.length > 0) parts.push(shortText(short, tr));
+  if (records.failed > 0) {
+    const reasons = reasonsText(diagnostics, tr);
+    parts.push(
+      reasons === ''
+        ? t('files.failedRecords', { count: records.failed })
+        : t('files.failedRecordsWhy', { count: records.failed, reasons }),
+    );
+  }
+  if (records.missing > 0) parts.push(t('files.missing', { count: records.missing }));
+  return parts;
+}
+
+function shortText(short: readonly ShortChunk[], tr: Translator): string {
   const [first] = short;
   if (short.length > 1 || first === undefined)
-    return `${count(short.length)} chunk headers name more records than were read`;
-  return `chunk ${first.chunk}'s header names ${plural(first.named, 'record')}, ${count(first.read)} read`;
+    return tr.t('files.shortChunks', { count: short.length });
+  return tr.t('files.shortChunk', {
+    chunk: String(first.chunk),
+    count: first.named,
+    read: first.read,
+  });
 }
 
 /** Why records failed, most common first: the clause after the last `; ` of each message. */
@@ -139,10 +153,10 @@ export function failureReasons(diagnostics: readonly Diagnostic[]): [string, num
   return [...reasons].sort((a, b) => b[1] - a[1]);
 }
 
-function reasonsText(diagnostics: readonly Diagnostic[]): string {
+/** The three most common reasons (the parser's words) with their counts, or ''. */
+function reasonsText(diagnostics: readonly Diagnostic[], tr: Translator): string {
   const reasons = failureReasons(diagnostics).slice(0, 3);
-  if (reasons.length === 0) return '';
-  return `: ${reasons.map(([reason, n]) => `${reason} (${count(n)})`).join(', ')}`;
+  return reasons.map(([reason, n]) => tr.t('files.reason', { reason, count: n })).join(', ');
 }
 
 /** The banner under a file's status line: `error` for a wrong file or lost records. */
@@ -155,12 +169,12 @@ export interface Banner {
  * The banner for a file that is not EVTX, dirty, damaged or lost records, or undefined for a
  * clean file. It says plainly that what is shown is what could be read.
  */
-export function damageBanner(file: LoadedFile): Banner | undefined {
+export function damageBanner(file: LoadedFile, tr: Translator): Banner | undefined {
   const summary = file.summary;
   if (summary === undefined) return undefined;
   const notEvtx = notEvtxReason(summary);
   if (notEvtx !== undefined) {
-    const text = `${file.name}: ${notEvtx}; ${NOT_AN_EXPORT}; nothing was read from it.`;
+    const text = tr.t('files.notEvtxBanner', { name: file.name, reason: notEvtx });
     return { text, severity: 'error' };
   }
 
@@ -170,30 +184,22 @@ export function damageBanner(file: LoadedFile): Banner | undefined {
   if (!dirty && !lost && !damaged) return undefined;
 
   const parts = [];
-  if (dirty) parts.push('the log was not closed cleanly (dirty), so every chunk slot was scanned');
-  if (lost) parts.push('records lost: the table holds every record that could be read');
-  else if (damaged) parts.push('chunks damaged (records still read)');
-  return { text: `${file.name}: ${parts.join('; ')}.`, severity: lost ? 'error' : 'warning' };
+  if (dirty) parts.push(tr.t('files.bannerDirty'));
+  if (lost) parts.push(tr.t('files.bannerLost'));
+  else if (damaged) parts.push(tr.t('files.bannerDamaged'));
+  const text = tr.t('files.banner', { name: file.name, parts: parts.join('; ') });
+  return { text, severity: lost ? 'error' : 'warning' };
 }
 
-/** `error: record at 0x2fc0 (chunk 0, record 46741): trailing size copy 0 differs …`. */
+/**
+ * `error: record at 0x2fc0 (chunk 0, record 46741): trailing size copy 0 differs …`.
+ * TODO: a diagnostic stays in the parser's English, its place words included, in every
+ * language: it is quoted as the parser and the CLI write it, so it can be searched for.
+ */
 export function describeDiagnostic(diagnostic: Diagnostic): string {
   const where = [`${diagnostic.structure} at 0x${diagnostic.offset.toString(16)}`];
   if (diagnostic.chunkIndex !== undefined) where.push(`chunk ${diagnostic.chunkIndex}`);
   if (diagnostic.recordId !== undefined) where.push(`record ${diagnostic.recordId}`);
   const place = where.length === 1 ? where[0] : `${where[0]} (${where.slice(1).join(', ')})`;
   return `${diagnostic.severity}: ${place}: ${diagnostic.message}`;
-}
-
-/** `2.1 MB`. */
-export function byteSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -27,12 +27,20 @@ export function notEvtxReason(summary: FileSummary): string | undefined {
   return header?.message;
 }
 
-/** `file cut off: header names 23 chunks, 6 found`, or undefined when no chunk was cut off. */
-export function cutOffText(diagnostics: readonly Diagnostic[]): string | undefined {
+/** A file cut off before the chunks its header names. */
+export interface CutOff {
+  /** Chunks the file header names. */
+  readonly named: number;
+  /** Chunks found. */
+  readonly found: number;
+}
+
+/** How many chunks the header names and how many were found, or undefined when none was cut off. */
+export function cutOff(diagnostics: readonly Diagnostic[]): CutOff | undefined {
   for (const diagnostic of diagnostics) {
     if (diagnostic.chunkIndex !== undefined) continue;
     const found = HEADER_CHUNKS.exec(diagnostic.message);
-    if (found) return `file cut off: header names ${found[1]} chunks, ${found[2]} found`;
+    if (found) return { named: Number(found[1]), found: Number(found[2]) };
   }
   return undefined;
 }
@@ -53,5 +61,5 @@ export function shortChunks(diagnostics: readonly Diagnostic[]): ShortChunk[] {
 export function recordsLost(summary: FileSummary): boolean {
   const { records, diagnostics } = summary;
   if (records.failed > 0 || records.missing > 0) return true;
-  return cutOffText(diagnostics) !== undefined || shortChunks(diagnostics).length > 0;
+  return cutOff(diagnostics) !== undefined || shortChunks(diagnostics).length > 0;
 }

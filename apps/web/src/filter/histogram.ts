@@ -4,7 +4,7 @@
  * last event. Bins start at multiples of their width since 1970, in UTC.
  */
 
-import { count, plural } from '../files/describe.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** Counts of events per bin. */
 export interface TimeHistogram {
@@ -119,8 +119,8 @@ function timeSpan(count: number, timeAt: (index: number) => number): TimeSpan | 
 }
 
 /** `1,730 events`, or `1,730 events (1 without a time, not drawn)`, as the table counts them. */
-export function captionCount(histogram: TimeHistogram): string {
+export function captionCount(histogram: TimeHistogram, tr: Translator): string {
   const untimed = histogram.rows - histogram.total;
-  const without = untimed > 0 ? ` (${count(untimed)} without a time, not drawn)` : '';
-  return `${plural(histogram.rows, 'event')}${without}`;
+  if (untimed === 0) return tr.t('histogram.caption', { count: histogram.rows });
+  return tr.t('histogram.captionUntimed', { count: histogram.rows, untimed });
 }

@@ -38,10 +38,11 @@ export class ZonedFrame implements DataFrame {
   }
 
   columns(): readonly ColumnInfo[] {
-    const label = timeLabel(this.zone);
+    const zone = this.zone;
+    const label = timeLabel(zone);
     return this.store
       .columns()
-      .map((column) => (column.key === 'timeCreated' ? { ...column, label } : column));
+      .map((column) => (column.key === 'timeCreated' ? { ...column, label, zone } : column));
   }
 
   cell(row: number, key: string): string | undefined {

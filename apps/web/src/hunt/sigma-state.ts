@@ -54,11 +54,11 @@ export interface SigmaOutcome {
 
 /**
  * One rule set and its matches so far.
- * A rule whose `re` expression has a shape that can backtrack exponentially does not load here
- * (a page cannot give V8 its linear-time fallback, as the CLI does), so no match can hold the
- * worker for ever. TODO: polynomial backtracking (`.*a.*a.*b` on a long value) is still slow, and
- * the engine's detections wait behind it: the rules run in the engine's worker, not one of their
- * own that the page could end.
+ * A rule's `re` expression whose shape could make RegExp backtrack for long (`(a+)+$`,
+ * `.*.*=$`) runs on the linear-time matcher of @evtxhunt/hunt, so no value can hold the worker
+ * for long; only backreferences and lookarounds, which it cannot run, keep a rule from loading.
+ * TODO: the rules run in the engine's worker, not one of their own that the page could end, so
+ * a slow rule set (many rules on very long values) still delays the engine's own detections.
  */
 export class SigmaState {
   readonly load: SigmaLoad;

@@ -7,6 +7,7 @@ import type { Finding } from '@evtxhunt/hunt';
 import type { EventStore } from '../store/event-store.js';
 import type { Bookmark, BookmarkTarget, EventRef } from './bookmarks.js';
 import type { Workbench } from './workbench.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** A target to star and the time it sorts by. */
 export interface Starrable {
@@ -49,14 +50,20 @@ export function openBookmark(bench: Workbench, bookmark: Bookmark): void {
 }
 
 /** A short line naming a bookmark in the list: its time, and what it is. */
-export function bookmarkLabel(store: EventStore, bookmark: Bookmark): string {
-  const { target } = bookmark;
+export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Translator): string {
+  const { target, time } = bookmark;
   if (target.kind === 'finding') {
-    const finding = target.finding;
-    return `${bookmark.time} · ${finding.severity} ${finding.kind} finding on ${finding.computer}`;
+    const { severity, kind, computer } = target.finding;
+    return tr.t('bookmarks.findingLabel', {
+      time,
+      severity: tr.severity(severity),
+      kind,
+      computer,
+    });
   }
   const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
   const eventId = store.cell(target.row, 'eventId') ?? '?';
-  const what = `event ${eventId}, record ${target.event.recordId}`;
-  return `${bookmark.time} · ${what}${image === undefined ? '' : ` · ${image}`}`;
+  const recordId = target.event.recordId;
+  if (image === undefined) return tr.t('bookmarks.eventLabel', { time, eventId, recordId });
+  return tr.t('bookmarks.eventImageLabel', { time, eventId, recordId, image });
 }

@@ -4,6 +4,9 @@
  * value from the logs goes into the Markdown as a code span and every note or engine sentence
  * as escaped prose (see markdown-text.ts): the report can be pasted into a ticket or a wiki
  * without a value turning into markup, HTML or a link.
+ * TODO: the report is written in English whatever the page's language, since it is a file for
+ * others (a ticket, a wiki); writing it in the page's language would need its texts in the
+ * catalogue (apps/web/src/i18n).
  */
 import { describeEvent, type EventRecord, type Finding } from '@evtxhunt/hunt';
 

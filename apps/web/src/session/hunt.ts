@@ -178,7 +178,8 @@ export class HuntSession {
     const hunter = this.#hunter;
     const { files, name } = ruleFilesOf(picked);
     if (hunter === undefined) {
-      this.sigma.value = { state: 'failed', name, message: 'The hunt is not running.' };
+      const message = 'The hunt is not running.';
+      this.sigma.value = { state: 'failed', name, message, notRunning: true };
       return;
     }
     this.sigma.value = { state: 'loading', name };

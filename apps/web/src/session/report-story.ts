@@ -23,7 +23,7 @@ export interface ProcessStory {
   readonly end: ProcessChain['end'] | undefined;
 }
 
-/** How each end of a chain reads, in a report and in a chain finding's story. */
+/** How each end of a chain reads in a report (English; the page's words are in the catalogue). */
 export const CHAIN_END_TEXT: Readonly<Record<ProcessChain['end'], string>> = {
   root: 'The oldest process above has no parent in its start event.',
   'start-not-logged': 'The start of the oldest process above is not in the loaded logs.',

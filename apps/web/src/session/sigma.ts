@@ -10,7 +10,14 @@ export type SigmaStatus =
   | { readonly state: 'none' }
   | { readonly state: 'loading'; readonly name: string }
   | { readonly state: 'loaded'; readonly name: string; readonly load: SigmaLoad }
-  | { readonly state: 'failed'; readonly name: string; readonly message: string };
+  | {
+      readonly state: 'failed';
+      readonly name: string;
+      /** The compiler's or worker's words, in English. */
+      readonly message: string;
+      /** Set when the failure is that no hunt runs: the page says so in its own language. */
+      readonly notRunning?: boolean;
+    };
 
 /** A picked file: a File's name and, from a folder pick, its path under the folder. */
 export interface PickedFile extends Blob {

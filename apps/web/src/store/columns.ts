@@ -42,6 +42,8 @@ export interface ColumnInfo {
   readonly numeric: boolean;
   /** Rows that have a value in this column. */
   readonly rows: number;
+  /** For the time column: the zone its cells are shown in; UTC when absent. */
+  readonly zone?: string;
 }
 
 const LABELS: Readonly<Record<Exclude<SystemColumn, SystemExtraField>, string>> = {

@@ -3,10 +3,15 @@
  * can be dropped anywhere on the page. Nothing is sent anywhere: files are read by workers in
  * this tab, and the only fetch is of the bundled sample from this same origin.
  */
+import type { ReadyHunt } from '@evtxhunt/hunt';
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
-import { count, plural } from '../files/describe.js';
+import { columnLabel } from '../i18n/columns.js';
+import { I18n, useI18n } from '../i18n/context.js';
+import { huntText } from '../i18n/hunts.js';
+import { applyLanguage, type Language } from '../i18n/language.js';
+import { translator, type Translator } from '../i18n/translator.js';
 import type { HuntSession } from '../session/hunt.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
 import { showProcessEvents } from '../session/process-events.js';
@@ -30,26 +35,48 @@ import { useViewLink } from './filter/use-view-link.js';
 import { applyTheme, type Theme } from './theme.js';
 import { Toolbar } from './toolbar.js';
 
-/** Shown when the sample cannot be fetched: it comes from the server, files on disk do not. */
-const SAMPLE_OFFLINE =
-  'the server that served this page is not reachable now (the sample is fetched from it; ' +
-  'files you open from disk still work offline)';
-
 export interface AppProps {
   readonly bench: Workbench;
   /** Where the bundled sample is served, relative to the page. */
   readonly sampleUrl: string;
   readonly initialTheme: Theme;
+  /** English when absent. */
+  readonly initialLanguage?: Language;
 }
 
-/** The whole page. */
-export function App({ bench, sampleUrl, initialTheme }: AppProps) {
+/** The whole page, in the chosen language. */
+export function App(props: AppProps) {
+  const [language, setLanguage] = useState<Language>(props.initialLanguage ?? 'en');
+  const tr = useMemo(() => translator(language), [language]);
+  useEffect(() => {
+    document.title = tr.t('app.title');
+  }, [tr]);
+  const pick = (next: Language) => {
+    applyLanguage(next);
+    setLanguage(next);
+  };
+  return (
+    <I18n.Provider value={tr}>
+      <Page {...props} language={language} onLanguage={pick} />
+    </I18n.Provider>
+  );
+}
+
+interface PageProps extends AppProps {
+  readonly language: Language;
+  readonly onLanguage: (language: Language) => void;
+}
+
+function Page({ bench, sampleUrl, initialTheme, language, onLanguage }: PageProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const query = useRef<HTMLInputElement>(null);
   const table = useRef<HTMLElement>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [huntsOpen, setHuntsOpen] = useState(false);
   const [bookmarksOpen, setBookmarksOpen] = useState(false);
-  const [huntNote, setHuntNote] = useState<string | undefined>(undefined);
+  // What opening a hunt did, kept as facts so the line follows a change of language.
+  const [huntNote, setHuntNote] = useState<[ReadyHunt, OpenedHunt] | undefined>(undefined);
   const [theme, setTheme] = useState(initialTheme);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const dragging = useFileDrop((files) => open(files));
@@ -63,9 +90,11 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
 
   async function openSample(): Promise<void> {
     const response = await fetch(sampleUrl).catch(() => {
-      throw new Error(SAMPLE_OFFLINE);
+      throw new Error(t('app.sampleOffline'));
     });
-    if (!response.ok) throw new Error(`${sampleUrl}: HTTP ${response.status}`);
+    if (!response.ok) {
+      throw new Error(t('app.sampleHttp', { url: sampleUrl, status: String(response.status) }));
+    }
     bench.open([{ blob: await response.blob(), name: sampleUrl.split('/').at(-1) ?? sampleUrl }]);
   }
 
@@ -94,24 +123,26 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
         onOpenSample={() => void openSample().catch((error: unknown) => setProblem(String(error)))}
         onToggleChooser={() => setChooserOpen(!chooserOpen)}
         onToggleTheme={toggleTheme}
+        language={language}
+        onLanguage={onLanguage}
       />
       <FilterBar filter={bench.filter} inputRef={query} linkWarnings={linkWarnings} />
       {loaded && bookmarksOpen && <BookmarksPanel bench={bench} />}
       {problem !== undefined && (
         <p class="banner" role="alert">
-          {`The bundled sample could not be opened: ${problem}`}
+          {t('app.sampleFailed', { problem })}
         </p>
       )}
       {huntNote !== undefined && (
         <p class="hunt-note" role="status">
-          {huntNote}
+          {openedText(tr, huntText(tr.lang, huntNote[0]).title, huntNote[1])}
         </p>
       )}
       {loaded && huntsOpen && (
         <HuntsMenu
           bench={bench}
           onClose={() => setHuntsOpen(false)}
-          onOpened={(hunt, opened) => setHuntNote(openedText(hunt.title, opened))}
+          onOpened={(hunt, opened) => setHuntNote([hunt, opened])}
         />
       )}
       {chooserOpen && (
@@ -172,7 +203,7 @@ export function App({ bench, sampleUrl, initialTheme }: AppProps) {
       )}
       {dragging && (
         <div class="drop-overlay" aria-hidden="true">
-          <p class="drop-overlay-text">Drop .evtx files to read them here</p>
+          <p class="drop-overlay-text">{t('app.dropHere')}</p>
         </div>
       )}
     </div>
@@ -190,14 +221,18 @@ interface EventsViewProps {
 
 /** The event count line, the time histogram and the table. */
 function EventsView({ bench, columns, allColumns, section, theme, onCellMenu }: EventsViewProps) {
+  const tr = useI18n();
   const shown = bench.view.value.length;
   const total = bench.rowCount.value;
   const filtered = bench.filter.kept.value !== undefined;
+  const events = filtered
+    ? tr.t('events.countFiltered', { shown, count: total })
+    : tr.t('events.count', { count: total });
   return (
-    <section class="events" aria-label="Events" ref={section}>
+    <section class="events" aria-label={tr.t('events.label')} ref={section}>
       {/* Busy while files load, so screen readers announce the count once, not every frame. */}
       <p class="events-count" aria-live="polite" aria-busy={bench.loading}>
-        {`${filtered ? `${count(shown)} of ` : ''}${plural(total, 'event')}${sortText(bench.sort.value, allColumns)}`}
+        {sortText(tr, events, bench.sort.value, allColumns)}
       </p>
       <HistogramPanel filter={bench.filter} theme={theme} />
       <VirtualTable
@@ -218,31 +253,36 @@ function EventsView({ bench, columns, allColumns, section, theme, onCellMenu }: 
 }
 
 /** What opening a hunt did, as the line under the query box says it. */
-function openedText(title: string, opened: OpenedHunt): string {
-  if (opened.found === false) return `Hunt "${title}": the engine reported no finding of its kind.`;
+function openedText(tr: Translator, title: string, opened: OpenedHunt): string {
+  if (opened.found === false) return tr.t('app.huntNoFinding', { title });
   const omitted = opened.omitted;
-  if (omitted === 0) return `Hunt "${title}" opened.`;
-  return `Hunt "${title}" opened with its first rare values; ${plural(omitted, 'more value')} left out.`;
+  if (omitted === 0) return tr.t('app.huntOpened', { title });
+  return tr.t('app.huntOpenedRare', { title, count: omitted });
 }
 
-function sortText(order: SortOrder | undefined, columns: readonly ColumnInfo[]): string {
-  if (order === undefined) return '';
-  const label = columns.find((column) => column.key === order.key)?.label ?? order.key;
-  return `, sorted by ${label} (${order.direction === 'asc' ? 'ascending' : 'descending'})`;
+/** The event count, and the order when the table is sorted. */
+function sortText(
+  tr: Translator,
+  events: string,
+  order: SortOrder | undefined,
+  columns: readonly ColumnInfo[],
+): string {
+  if (order === undefined) return events;
+  const found = columns.find((column) => column.key === order.key);
+  const column = found === undefined ? order.key : columnLabel(tr, found);
+  return tr.t(order.direction === 'asc' ? 'events.sortedAsc' : 'events.sortedDesc', {
+    events,
+    column,
+  });
 }
 
 /** Before any log: how to open one, and the Sigma rules, which run on the logs as they arrive. */
 function EmptyState({ hunt }: { readonly hunt: HuntSession }) {
+  const { t } = useI18n();
   return (
     <div class="empty">
-      <p class="empty-title">
-        Drop .evtx files, or their XML, JSON or CSV exports, gzipped or in zip archives, anywhere on
-        this page, or open them with the button above.
-      </p>
-      <p>
-        They are read here, in this browser tab, by background workers. Nothing is uploaded: this
-        page cannot contact any other site.
-      </p>
+      <p class="empty-title">{t('app.emptyTitle')}</p>
+      <p>{t('app.emptyPrivacy')}</p>
       <SigmaRules hunt={hunt} />
     </div>
   );

@@ -4,7 +4,8 @@
  */
 import { useRef, useState } from 'preact/hooks';
 
-import { count, plural } from '../files/describe.js';
+import { columnLabel } from '../i18n/columns.js';
+import { useI18n } from '../i18n/context.js';
 import type { ColumnInfo } from '../store/columns.js';
 import { useReturnFocus } from './focus.js';
 
@@ -17,12 +18,16 @@ export interface ColumnChooserProps {
 
 /** The chooser's panel. */
 export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChooserProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const [narrow, setNarrow] = useState('');
   const panel = useRef<HTMLDivElement>(null);
   useReturnFocus(panel);
   const wanted = narrow.trim().toLowerCase();
   const listed = columns.filter(
-    (column) => wanted === '' || `${column.key} ${column.label}`.toLowerCase().includes(wanted),
+    (column) =>
+      wanted === '' ||
+      `${column.key} ${column.label} ${columnLabel(tr, column)}`.toLowerCase().includes(wanted),
   );
 
   return (
@@ -30,7 +35,7 @@ export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChoos
       ref={panel}
       class="chooser"
       role="dialog"
-      aria-label="Choose columns"
+      aria-label={t('chooser.label')}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
@@ -40,17 +45,17 @@ export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChoos
       <div class="chooser-head">
         <input
           type="search"
-          aria-label="Find a field"
-          placeholder="Find a field"
+          aria-label={t('chooser.find')}
+          placeholder={t('chooser.find')}
           value={narrow}
           autoFocus
           onInput={(event) => setNarrow((event.currentTarget as HTMLInputElement).value)}
         />
         <button type="button" onClick={onClose}>
-          Done
+          {t('chooser.done')}
         </button>
       </div>
-      <ul class="chooser-list" aria-label="Columns">
+      <ul class="chooser-list" aria-label={t('chooser.list')}>
         {listed.map((column) => (
           <li key={column.key}>
             <label>
@@ -61,13 +66,13 @@ export function ColumnChooser({ columns, shown, onToggle, onClose }: ColumnChoos
                   onToggle(column.key, (event.currentTarget as HTMLInputElement).checked)
                 }
               />
-              <span class="chooser-name">{column.label}</span>
-              <span class="chooser-count">{count(column.rows)}</span>
+              <span class="chooser-name">{columnLabel(tr, column)}</span>
+              <span class="chooser-count">{tr.count(column.rows)}</span>
             </label>
           </li>
         ))}
       </ul>
-      <p class="chooser-note">{`${plural(columns.length, 'column')}: every field present in the loaded events`}</p>
+      <p class="chooser-note">{t('chooser.note', { count: columns.length })}</p>
     </div>
   );
 }

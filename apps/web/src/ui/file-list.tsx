@@ -2,14 +2,9 @@
  * One status block per opened file: its name and size, an honest status line, a progress bar
  * while it is read, a cancel button, the damage banner and the parser's diagnostics.
  */
-import {
-  byteSize,
-  damageBanner,
-  describeDiagnostic,
-  plural,
-  statusLine,
-} from '../files/describe.js';
+import { damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
+import { useI18n } from '../i18n/context.js';
 
 export interface FileListProps {
   readonly files: readonly LoadedFile[];
@@ -20,12 +15,13 @@ export interface FileListProps {
 /** Every file's status. */
 export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
   if (files.length === 0) return null;
+  const { t } = useI18n();
   const active = files.filter(isActive).length;
   return (
-    <section class="files" aria-label="Opened files">
+    <section class="files" aria-label={t('files.label')}>
       {active > 1 && (
         <button type="button" class="cancel-all" onClick={onCancelAll}>
-          {`Cancel all (${active})`}
+          {t('files.cancelAll', { count: active })}
         </button>
       )}
       <ul>
@@ -38,7 +34,9 @@ export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
 }
 
 function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: number) => void }) {
-  const banner = damageBanner(file);
+  const tr = useI18n();
+  const { t } = tr;
+  const banner = damageBanner(file, tr);
   const diagnostics = file.summary?.diagnostics ?? [];
   return (
     <li
@@ -49,19 +47,23 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
     >
       <div class="file-line">
         <span class="file-name">{file.name}</span>
-        <span class="file-size">{byteSize(file.size)}</span>
+        <span class="file-size">{tr.bytes(file.size)}</span>
         <span class="file-status" role="status" aria-busy={isActive(file)}>
-          {statusLine(file)}
+          {statusLine(file, tr)}
         </span>
         {isActive(file) && (
           <>
-            <progress max={file.size} value={file.bytes} aria-label={`Reading ${file.name}`} />
+            <progress
+              max={file.size}
+              value={file.bytes}
+              aria-label={t('files.readingName', { name: file.name })}
+            />
             <button
               type="button"
               onClick={() => onCancel(file.index)}
-              aria-label={`Cancel reading ${file.name}`}
+              aria-label={t('files.cancelName', { name: file.name })}
             >
-              Cancel
+              {t('files.cancel')}
             </button>
           </>
         )}
@@ -70,7 +72,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
       {diagnostics.length > 0 && (
         <details class="diagnostics" open={file.summary?.lost === true}>
           <summary>
-            {plural(diagnostics.length + file.diagnosticsOmitted, 'parser diagnostic')}
+            {t('files.diagnostics', { count: diagnostics.length + file.diagnosticsOmitted })}
           </summary>
           <ul>
             {diagnostics.map((diagnostic, i) => (
@@ -79,7 +81,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
               </li>
             ))}
             {file.diagnosticsOmitted > 0 && (
-              <li>{`… and ${file.diagnosticsOmitted} more not shown`}</li>
+              <li>{t('files.diagnosticsMore', { count: file.diagnosticsOmitted })}</li>
             )}
           </ul>
         </details>

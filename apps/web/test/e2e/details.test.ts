@@ -265,6 +265,7 @@ browserTest('the empty page passes the accessibility checks', async () => {
       ['button Open the bundled sample', true],
       ['button Columns', true],
       ['button Dark theme', true],
+      ['select Language', true],
       ['input Query', true],
       ['button Regex', true],
       ['select Time zone', true],

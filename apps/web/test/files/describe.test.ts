@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import type { FileSummary } from '@evtxhunt/evtx';
 
 import {
-  byteSize,
   damageBanner,
   describeDiagnostic,
   exportName,
@@ -15,8 +14,12 @@ import {
   statusLine,
 } from '../../src/files/describe.js';
 import type { LoadedFile } from '../../src/files/loaded-file.js';
+import { translator } from '../../src/i18n/translator.js';
 import { BAD_CHUNK_MAGIC, ISSUE43, SKIP_SHARED } from '../support/paths.js';
 import { parseBytes, parseFile } from '../support/parse.js';
+
+const EN = translator('en');
+const DE = translator('de');
 
 function loaded(summary: FileSummary, name = 'x.evtx'): LoadedFile {
   return {
@@ -35,10 +38,10 @@ test('statusLine of a clean file counts records and chunks', async () => {
   const { outcome } = await parseFile(ISSUE43);
 
   assert.equal(
-    statusLine(loaded(outcome.summary)),
+    statusLine(loaded(outcome.summary), EN),
     '1,730 records read · 23 chunks, none damaged · no record lost',
   );
-  assert.equal(damageBanner(loaded(outcome.summary)), undefined);
+  assert.equal(damageBanner(loaded(outcome.summary), EN), undefined);
 });
 
 test('statusLine of a damaged file says what was lost and why', { skip: SKIP_SHARED }, async () => {
@@ -46,12 +49,12 @@ test('statusLine of a damaged file says what was lost and why', { skip: SKIP_SHA
   const file = loaded(outcome.summary, 'bad.evtx');
 
   assert.equal(
-    statusLine(file),
+    statusLine(file, EN),
     '267 records read, 113 recovered (marked, not live) · 3 of 4 chunks damaged, 12 chunk ' +
       'slots unreadable · 3 chunk headers name more records than were read · 3 records could ' +
       'not be read: record partly overwritten (3) · 1,632 records missing',
   );
-  assert.deepEqual(damageBanner(file), {
+  assert.deepEqual(damageBanner(file, EN), {
     text:
       'bad.evtx: the log was not closed cleanly (dirty), so every chunk slot was scanned; ' +
       'records lost: the table holds every record that could be read.',
@@ -76,22 +79,29 @@ test('statusLine while waiting, reading, cancelled and failed', () => {
     diagnosticsOmitted: 0,
   };
 
-  assert.equal(statusLine({ ...base, state: 'waiting' }), 'Waiting to be read');
-  assert.equal(statusLine(base), 'Reading: 1,234 records so far, 45% of the file');
+  assert.equal(statusLine({ ...base, state: 'waiting' }, EN), 'Waiting to be read');
+  assert.equal(statusLine(base, EN), 'Reading: 1,234 records so far, 45% of the file');
   assert.equal(
-    statusLine({ ...base, state: 'cancelled', records: 1 }),
+    statusLine({ ...base, state: 'cancelled', records: 1 }, EN),
     'Cancelled after 1 record; the rest of the file was not read',
   );
   assert.equal(
-    statusLine({ ...base, state: 'failed', error: 'the file was moved' }),
+    statusLine({ ...base, state: 'failed', error: 'the file was moved' }, EN),
     'Could not be read: the file was moved',
   );
 });
 
-test('byteSize shows bytes in binary units', () => {
-  assert.equal(byteSize(512), '512 B');
-  assert.equal(byteSize(2166784), '2.1 MB');
-  assert.equal(byteSize(5 * 1024 ** 3), '5.0 GB');
+test('statusLine in German formats counts the German way and keeps the plural right', async () => {
+  const { outcome } = await parseFile(ISSUE43);
+
+  assert.equal(
+    statusLine(loaded(outcome.summary), DE),
+    '1.730 Datensätze gelesen · 23 Chunks, keiner beschädigt · kein Datensatz verloren',
+  );
+  assert.equal(
+    statusLine({ ...loaded(outcome.summary), state: 'cancelled', records: 1 }, DE),
+    'Abgebrochen nach 1 Datensatz; der Rest der Datei wurde nicht gelesen',
+  );
 });
 
 test('statusLine of a file cut off mid-chunk says so and counts the short chunk', async () => {
@@ -101,11 +111,11 @@ test('statusLine of a file cut off mid-chunk says so and counts the short chunk'
   const file = loaded(outcome.summary, 'cut.evtx');
 
   assert.equal(
-    statusLine(file),
+    statusLine(file, EN),
     '392 records read · 1 of 6 chunks damaged · file cut off: header names 23 chunks, 6 found · ' +
       "chunk 5's header names 69 records, 28 read · 1 record could not be read · 1,337 records missing",
   );
-  assert.deepEqual(damageBanner(file), {
+  assert.deepEqual(damageBanner(file, EN), {
     text: 'cut.evtx: records lost: the table holds every record that could be read.',
     severity: 'error',
   });
@@ -122,10 +132,10 @@ test('statusLine shows records missing whatever their source', () => {
   };
 
   assert.equal(
-    statusLine(loaded(summary)),
+    statusLine(loaded(summary), EN),
     '100 records read · 3 chunks, none damaged · 41 records missing',
   );
-  assert.equal(damageBanner(loaded(summary))?.severity, 'error');
+  assert.equal(damageBanner(loaded(summary), EN)?.severity, 'error');
 });
 
 test('statusLine of a file whose chunks are damaged but every record read says so', () => {
@@ -139,10 +149,10 @@ test('statusLine of a file whose chunks are damaged but every record read says s
   };
 
   assert.equal(
-    statusLine(loaded(summary)),
+    statusLine(loaded(summary), EN),
     '100 records read · 1 of 3 chunks damaged · no record lost',
   );
-  assert.deepEqual(damageBanner(loaded(summary, 'crc.evtx')), {
+  assert.deepEqual(damageBanner(loaded(summary, 'crc.evtx'), EN), {
     text: 'crc.evtx: chunks damaged (records still read).',
     severity: 'warning',
   });
@@ -167,8 +177,8 @@ for (const [name, bytes, line] of NOT_EVTX_INPUTS) {
     const { outcome } = await parseBytes(bytes, name);
     const file = loaded(outcome.summary, name);
 
-    assert.equal(statusLine(file), line);
-    assert.deepEqual(damageBanner(file), {
+    assert.equal(statusLine(file, EN), line);
+    assert.deepEqual(damageBanner(file, EN), {
       text:
         `${name}: ${line}; nor is it an export read here (event XML, event JSON or JSONL, ` +
         'EvtxECmd or evtxhunt CSV, gzipped or not, or a zip archive of them); nothing was read from it.',
@@ -191,18 +201,21 @@ test('statusLine of an export names its format and the records it could not read
   const file = { ...loaded(summary, 'search.jsonl.gz'), format: 'gzip json' };
 
   assert.equal(
-    statusLine(file),
+    statusLine(file, EN),
     '2 records read from a gzipped JSON export · 1 record could not be read',
   );
   assert.equal(
-    statusLine({
-      ...file,
-      format: 'xml',
-      summary: { ...summary, records: { ...summary.records, failed: 0 } },
-    }),
+    statusLine(
+      {
+        ...file,
+        format: 'xml',
+        summary: { ...summary, records: { ...summary.records, failed: 0 } },
+      },
+      EN,
+    ),
     '2 records read from an XML export · no record lost',
   );
-  assert.deepEqual(damageBanner(file), {
+  assert.deepEqual(damageBanner(file, EN), {
     text: 'search.jsonl.gz: records lost: the table holds every record that could be read.',
     severity: 'error',
   });
@@ -220,21 +233,24 @@ test('statusLine never says no record lost when the parser says records were los
   const file = { name: 'x.evtx', size: summary.size, state: 'done', summary } as const;
 
   assert.equal(
-    statusLine(file as unknown as LoadedFile),
+    statusLine(file as unknown as LoadedFile, EN),
     '358 records read · 1 chunk, none damaged, 8 chunk slots unreadable · records lost, how ' +
       'many cannot be told (see the diagnostics)',
   );
 });
 
 test('exportName calls a zip an archive and a gzipped EVTX file a log, not an export', () => {
-  assert.deepEqual(['zip', 'gzip evtx', 'json', 'gzip xml', 'xml', 'csv'].map(exportName), [
-    'a zip archive',
-    'a gzipped EVTX log',
-    'a JSON export',
-    'a gzipped XML export',
-    'an XML export',
-    'a CSV export',
-  ]);
+  assert.deepEqual(
+    ['zip', 'gzip evtx', 'json', 'gzip xml', 'xml', 'csv'].map((format) => exportName(format, EN)),
+    [
+      'a zip archive',
+      'a gzipped EVTX log',
+      'a JSON export',
+      'a gzipped XML export',
+      'an XML export',
+      'a CSV export',
+    ],
+  );
 });
 
 test('plural counts parser diagnostics in the singular for one', () => {

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { binWidth, captionCount, timeHistogram } from '../../src/filter/histogram.js';
+import { translator } from '../../src/i18n/translator.js';
+
+const EN = translator('en');
 
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 
@@ -23,7 +26,11 @@ test('timeHistogram bins rows from the first bin boundary and skips rows without
   assert.deepEqual(histogram.counts, [1, 2, 1]);
   assert.equal(histogram.total, 4);
   assert.equal(histogram.rows, 5);
-  assert.equal(captionCount(histogram), '5 events (1 without a time, not drawn)');
+  assert.equal(captionCount(histogram, EN), '5 events (1 without a time, not drawn)');
+  assert.equal(
+    captionCount(histogram, translator('de')),
+    '5 Ereignisse (1 ohne Zeit, nicht gezeichnet)',
+  );
   assert.equal(histogram.firstMs, T0 + 30_000);
   assert.equal(histogram.lastMs, T0 + 179_999);
   assert.equal(
@@ -36,5 +43,5 @@ test('captionCount counts as the table does, one event in the singular', () => {
   const one = timeHistogram(1, () => T0);
 
   assert.ok(one !== undefined);
-  assert.equal(captionCount(one), '1 event');
+  assert.equal(captionCount(one, EN), '1 event');
 });

@@ -17,6 +17,7 @@ import { Workbench } from '../../src/session/workbench.js';
 import { eventDetails } from '../../src/ui/details/event-details.js';
 import { createWorkerHandler } from '../../src/worker/handler.js';
 import { recoveredLog } from '../support/recovered-log.js';
+import { translator } from '../../src/i18n/translator.js';
 
 const LIVE = 206;
 const RECOVERED = 170;
@@ -75,7 +76,7 @@ test('Workbench flags recovered rows in the store and counts them in the status 
   assert.equal(file?.summary?.records.read, LIVE);
   assert.equal(file?.summary?.records.recovered, RECOVERED);
   assert.match(
-    file === undefined ? '' : statusLine(file),
+    file === undefined ? '' : statusLine(file, translator('en')),
     /^206 records read, 170 recovered \(marked, not live\) · /,
   );
   assert.equal(eventDetails(store, 0).recovered, false);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 
 import { ruleFilesOf, type PickedFile } from '../../src/session/sigma.js';
+import { translator } from '../../src/i18n/translator.js';
 import { statusText } from '../../src/ui/hunt/hunt-tabs.js';
 import { huntBench, huntReady, openPaths } from '../support/hunt.js';
 import { REPO } from '../support/paths.js';
@@ -138,9 +139,14 @@ test('HuntSession: while new rules catch up on the rows read, the status says ho
 
   assert.deepEqual(catchingUp, [7]);
   assert.equal(bench.hunt.status.value.rulesCatchingUp, undefined);
+  const status = { state: 'hunting', sent: 2500, rows: 2600, rulesCatchingUp: 1000 } as const;
   assert.equal(
-    statusText({ state: 'hunting', sent: 2500, rows: 2600, rulesCatchingUp: 1000 }),
+    statusText(status, translator('en')),
     'Running the new Sigma rules over the events read: 1,000 of 2,500 events',
+  );
+  assert.equal(
+    statusText(status, translator('de')),
+    'Die neuen Sigma-Regeln laufen über die gelesenen Ereignisse: 1.000 von 2.500 Ereignissen',
   );
   assert.deepEqual(sigmaTally(bench), TALLY);
 });

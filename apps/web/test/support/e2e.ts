@@ -78,7 +78,12 @@ export async function openBrowser(): Promise<{
 }> {
   await mkdir(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // English is the page's default here whatever the machine's locale: tests find elements by
+  // their English names.
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+  });
   const log: SessionLog = { requests: [], consoleErrors: [], pageErrors: [] };
   context.on('request', (request) => void log.requests.push(request.url()));
   context.on('page', (page) => {

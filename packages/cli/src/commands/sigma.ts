@@ -143,6 +143,7 @@ export function correlationLine(match: CorrelationMatch): string {
     `${correlation.type}=${match.value}`,
     group,
     events,
+    ...(match.windows === undefined ? [] : [`held ${match.windows} times`]),
   ];
   return `${escapeText(parts.join('  '))}\n`;
 }

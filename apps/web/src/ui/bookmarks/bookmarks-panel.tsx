@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-import { plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import { PAGE_PACER } from '../../hunt/slices.js';
 import type { Bookmark } from '../../session/bookmarks.js';
 import { bookmarkLabel, openBookmark } from '../../session/bookmarks-open.js';
@@ -26,6 +27,7 @@ const FORMATS = {
 
 /** The panel. */
 export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
+  const { t } = useI18n();
   const bookmarks = bench.bookmarks;
   const list = bookmarks.list.value;
   const [status, exportAs] = useExport(bench);
@@ -35,29 +37,27 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
   };
   const none = list.length === 0;
   return (
-    <section class="bookmarks" aria-label="Bookmarks">
+    <section class="bookmarks" aria-label={t('bookmarks.label')}>
       <div class="bookmarks-head">
-        <h2>{plural(list.length, 'bookmark')}</h2>
+        <h2>{t('bookmarks.count', { count: list.length })}</h2>
         <button type="button" disabled={none} onClick={() => walk(-1)}>
-          Previous bookmark
+          {t('bookmarks.previous')}
         </button>
         <button type="button" disabled={none} onClick={() => walk(1)}>
-          Next bookmark
+          {t('bookmarks.next')}
         </button>
         <button type="button" disabled={none} onClick={() => exportAs('markdown')}>
-          Export report (Markdown)
+          {t('bookmarks.exportMarkdown')}
         </button>
         <button type="button" disabled={none} onClick={() => exportAs('jsonl')}>
-          Export JSONL
+          {t('bookmarks.exportJsonl')}
         </button>
         <p class="bookmarks-status" role="status">
           {status}
         </p>
       </div>
       {none ? (
-        <p class="hunt-note">
-          Star an event in its details, or a finding in the findings list, to bookmark it.
-        </p>
+        <p class="hunt-note">{t('bookmarks.none')}</p>
       ) : (
         <ol class="bookmark-list">
           {list.map((bookmark) => (
@@ -70,30 +70,38 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
 }
 
 function BookmarkItem({ bench, bookmark }: { bench: Workbench; bookmark: Bookmark }) {
+  const tr = useI18n();
+  const { t } = tr;
   const current = bench.bookmarks.current.value === bookmark.key;
+  const label = bookmarkLabel(bench.store, bookmark, tr);
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}
       aria-current={current ? 'true' : undefined}
     >
       <button type="button" class="link" onClick={() => openBookmark(bench, bookmark)}>
-        {bookmarkLabel(bench.store, bookmark)}
+        {label}
       </button>
       <button
         type="button"
         class="bookmark-remove"
-        aria-label={`Remove the bookmark ${bookmarkLabel(bench.store, bookmark)}`}
+        aria-label={t('bookmarks.removeLabel', { bookmark: label })}
         onClick={() => bench.bookmarks.remove(bookmark.key)}
       >
-        Remove
+        {t('bookmarks.remove')}
       </button>
-      <NoteEditor bookmarks={bench.bookmarks} bookmarkKey={bookmark.key} label="Note" />
+      <NoteEditor
+        bookmarks={bench.bookmarks}
+        bookmarkKey={bookmark.key}
+        label={t('bookmarks.note')}
+      />
     </li>
   );
 }
 
 /** What the last export did, and a function that writes and downloads one. */
 function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) => void] {
+  const tr: Translator = useI18n();
   const [status, setStatus] = useState('');
   const [download, setDownload] = useState<Download | undefined>(undefined);
   useEffect(() => {
@@ -108,14 +116,14 @@ function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) =>
   const exportAs = (format: keyof typeof FORMATS) => {
     const { name, type, write } = FORMATS[format];
     const list = bench.bookmarks.list.peek();
-    setStatus(`Writing ${name}…`);
+    setStatus(tr.t('bookmarks.writing', { file: name }));
     reportSource(bench.store, PAGE_PACER).then(
       (source) => {
         const blob = new Blob([write(list, source)], { type });
         setDownload({ name, url: URL.createObjectURL(blob) });
-        setStatus(`${plural(list.length, 'bookmark')} written to ${name}.`);
+        setStatus(tr.t('bookmarks.written', { count: list.length, file: name }));
       },
-      (error: unknown) => setStatus(`The export failed: ${String(error)}`),
+      (error: unknown) => setStatus(tr.t('bookmarks.failed', { reason: String(error) })),
     );
   };
   return [status, exportAs];

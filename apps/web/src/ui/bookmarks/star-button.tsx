@@ -1,4 +1,5 @@
 /** The star that bookmarks an event or a finding, and the note of a starred one. */
+import { useI18n } from '../../i18n/context.js';
 import type { Bookmarks } from '../../session/bookmarks.js';
 import type { Starrable } from '../../session/bookmarks-open.js';
 
@@ -14,6 +15,7 @@ export interface StarButtonProps {
 
 /** A toggle button: "☆ Bookmark" or "★ Bookmarked". */
 export function StarButton({ bookmarks, starrable, bookmarkKey: key, what }: StarButtonProps) {
+  const { t } = useI18n();
   const starred = bookmarks.list.value.some((bookmark) => bookmark.key === key);
   const toggle = () => {
     const { target, time } = starrable();
@@ -24,7 +26,7 @@ export function StarButton({ bookmarks, starrable, bookmarkKey: key, what }: Sta
       type="button"
       class={starred ? 'star starred' : 'star'}
       aria-pressed={starred}
-      aria-label={`Bookmark ${what}`}
+      aria-label={t('bookmarks.star', { what })}
       onClick={toggle}
     >
       {starred ? '★' : '☆'}

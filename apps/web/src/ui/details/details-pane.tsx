@@ -8,13 +8,15 @@
 import type { EventDoc } from '@evtxhunt/hunt';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
+import { columnLabel } from '../../i18n/columns.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import { eventBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
 import { eventRef, eventStarrable } from '../../session/bookmarks-open.js';
 import type { EventStore } from '../../store/event-store.js';
 import { NoteEditor, StarButton } from '../bookmarks/star-button.js';
 import type { DataFrame } from '../../store/frame.js';
-import { copyToClipboard, type CopyText } from './clipboard.js';
-import { RECOVERED_TITLE } from '../table/virtual-table.js';
+import { NoClipboardError, copyToClipboard, type CopyText } from './clipboard.js';
 import { eventDetails, type DetailField } from './event-details.js';
 import { FieldList } from './field-list.js';
 
@@ -40,64 +42,73 @@ const LOADING: XmlState = { kind: 'loading' };
 /** The details pane. */
 export function DetailsPane(props: DetailsPaneProps) {
   const { store, frame, row, readXml, onClose, onShowProcess } = props;
+  const tr = useI18n();
+  const { t } = tr;
   const details = useMemo(() => eventDetails(store, row, frame), [store, frame, row]);
-  const xml = useXml(row, readXml);
-  const [notice, copy] = useCopy(props.copyText ?? copyToClipboard, row);
+  const xml = useXml(row, readXml, tr);
+  const [notice, copy] = useCopy(props.copyText ?? copyToClipboard, row, tr);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [row]);
 
   const guid = details.processGuid;
   const bookmarks = props.bookmarks;
   const starKey = useMemo(() => eventBookmarkKey(eventRef(store, row)), [store, row]);
-  const copyField = (field: DetailField) => copy(`the value of ${field.label}`, field.value);
+  const copyField = (field: DetailField) => copy(field.value, field.label);
   return (
     <aside class="details" aria-labelledby="details-heading">
       <div class="details-head">
         <h2 id="details-heading" tabIndex={-1} ref={heading}>
-          {`Event ${details.eventId} · record ${details.recordId}`}
-          {details.recovered && ' · recovered'}
+          {t(details.recovered ? 'details.headingRecovered' : 'details.heading', {
+            eventId: String(details.eventId),
+            recordId: String(details.recordId),
+          })}
         </h2>
         {bookmarks !== undefined && (
           <StarButton
             bookmarks={bookmarks}
             bookmarkKey={starKey}
             starrable={() => eventStarrable(store, row)}
-            what="this event"
+            what={t('details.thisEvent')}
           />
         )}
-        <button type="button" onClick={onClose} aria-label="Close details">
-          Close
+        <button type="button" onClick={onClose} aria-label={t('details.closeLabel')}>
+          {t('details.close')}
         </button>
         <p class="details-notice" role="status">
           {notice}
         </p>
       </div>
       {bookmarks !== undefined && (
-        <NoteEditor bookmarks={bookmarks} bookmarkKey={starKey} label="Note on this event" />
+        <NoteEditor bookmarks={bookmarks} bookmarkKey={starKey} label={t('details.note')} />
       )}
-      {details.recovered && <p class="details-recovered">{RECOVERED_TITLE}</p>}
+      {details.recovered && <p class="details-recovered">{t('events.recoveredTitle')}</p>}
       <EventMeaning doc={details.doc} provider={details.provider} eventId={details.eventId} />
-      <FieldList key={`s${row}`} label="System fields" fields={details.system} onCopy={copyField} />
+      <FieldList
+        key={`s${row}`}
+        label={t('details.system')}
+        fields={details.system.map((field) => ({ ...field, label: columnLabel(tr, field) }))}
+        onCopy={copyField}
+      />
       <FieldList
         key={`d${row}`}
-        label="Event data"
+        label={t('details.data')}
         fields={details.data}
         onCopy={copyField}
         onShowProcess={guid === undefined ? undefined : () => onShowProcess?.(guid)}
       />
       <div class="details-xml-head">
-        <h3>XML</h3>
+        <h3>{t('details.xml')}</h3>
         <button
           type="button"
           class="copy"
           disabled={xml.kind !== 'ready'}
-          onClick={() => xml.kind === 'ready' && copy('the XML', xml.text)}
+          onClick={() => xml.kind === 'ready' && copy(xml.text)}
         >
-          Copy XML
+          {t('details.copyXml')}
         </button>
       </div>
       <pre class="details-xml" aria-live="polite" aria-busy={xml.kind === 'loading'}>
-        {xml.kind === 'loading' ? 'Reading the record from the file…' : xml.text}
+        {xml.kind === 'loading' ? t('details.readingXml') : xml.text}
       </pre>
     </aside>
   );
@@ -111,42 +122,59 @@ interface EventMeaningProps {
 
 /** What the event means, at the top of the pane. */
 function EventMeaning({ doc, provider, eventId }: EventMeaningProps) {
+  const { t } = useI18n();
   if (doc === undefined) {
     return (
       <p class="details-event details-event-none">
-        {`The workbench has no description of event ${eventId} from ${provider}; it explains ` +
-          'Sysmon events and the common Security and Windows log events.'}
+        {t('details.noDoc', { eventId: String(eventId), provider })}
       </p>
     );
   }
+  // TODO: the event's title and summary are the engine's (packages/hunt), in English only.
   return (
-    <section class="details-event" aria-label="What this event means">
+    <section class="details-event" aria-label={t('details.meaning')}>
       <p class="details-event-title">{doc.title}</p>
       <p>{doc.summary}</p>
     </section>
   );
 }
 
-/** The last copy's outcome as a sentence, and a function that copies. */
-function useCopy(copyText: CopyText, row: number): [string, (what: string, text: string) => void] {
+/**
+ * The last copy's outcome as a sentence, and a function that copies `text`: the value of the
+ * field labelled `field`, or the XML when no field is named.
+ */
+function useCopy(
+  copyText: CopyText,
+  row: number,
+  tr: Translator,
+): [string, (text: string, field?: string) => void] {
   const [notice, setNotice] = useState('');
   useEffect(() => setNotice(''), [row]);
 
-  const copy = (what: string, text: string) => {
+  const copy = (text: string, field?: string) => {
     copyText(text).then(
-      () => setNotice(`Copied ${what}.`),
-      (error: unknown) => setNotice(`Could not copy ${what}: ${reason(error)}`),
+      () =>
+        setNotice(
+          field === undefined ? tr.t('details.copiedXml') : tr.t('details.copiedValue', { field }),
+        ),
+      (error: unknown) =>
+        setNotice(
+          field === undefined
+            ? tr.t('details.copyXmlFailed', { reason: reason(error, tr) })
+            : tr.t('details.copyValueFailed', { field, reason: reason(error, tr) }),
+        ),
     );
   };
   return [notice, copy];
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown, tr: Translator): string {
+  if (error instanceof NoClipboardError) return tr.t('details.noClipboard');
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Reads the XML once per row: the page re-renders while files load, and must not re-read it. */
-function useXml(row: number, readXml: (row: number) => Promise<string>): XmlState {
+function useXml(row: number, readXml: (row: number) => Promise<string>, tr: Translator): XmlState {
   // The row the state belongs to: on the first render for a new row the effect has not run
   // yet, and the last row's XML must not show (nor the pane say it is done) in its place.
   const [state, setState] = useState<{ row: number; xml: XmlState }>({ row, xml: LOADING });
@@ -161,7 +189,7 @@ function useXml(row: number, readXml: (row: number) => Promise<string>): XmlStat
         current &&
         setState({
           row,
-          xml: { kind: 'failed', text: `Could not read the XML: ${String(error)}` },
+          xml: { kind: 'failed', text: tr.t('details.xmlFailed', { reason: String(error) }) },
         }),
     );
     return () => {

@@ -31,6 +31,8 @@ export interface DetailField {
   readonly meaning: string | undefined;
   /** What this value stands for (shown beside it, never in its place); absent when unknown. */
   readonly decoded?: DecodedValue;
+  /** For the time field: the zone its value is shown in; UTC when absent. */
+  readonly zone?: string;
 }
 
 /** Everything the pane shows of one event. */
@@ -63,14 +65,16 @@ export function eventDetails(store: EventStore, row: number, frame?: DataFrame):
   };
 
   const shown = frame ?? store;
-  const labels = new Map(shown.columns().map((column) => [column.key, column.label]));
+  const columns = new Map(shown.columns().map((column) => [column.key, column]));
   // The rest of System (`System.Task`, ...) is listed only when the event has it.
   const system = SYSTEM_COLUMNS.filter(
     (key) => !isExtraColumn(key) || hasValue(shown, row, key),
   ).map((key) => {
     const value = shown.cell(row, key) ?? '';
-    const label = labels.get(key) ?? systemLabel(key);
-    return { key, label, value, meaning: meaning(key), ...decoded(key, value) };
+    const column = columns.get(key);
+    const label = column?.label ?? systemLabel(key);
+    const zone = column?.zone === undefined ? {} : { zone: column.zone };
+    return { key, label, value, meaning: meaning(key), ...decoded(key, value), ...zone };
   });
   const data = Object.entries(record.data).map(([name, value]) => ({
     key: name,

@@ -8,6 +8,7 @@ import type { DecodedValue } from '@evtxhunt/hunt';
 import { useState } from 'preact/hooks';
 
 import type { DetailField } from './event-details.js';
+import { useI18n } from '../../i18n/context.js';
 import { meaningLead } from './meaning.js';
 import { visibleText } from '../visible-text.js';
 
@@ -21,6 +22,7 @@ export interface FieldListProps {
 
 /** A heading and a description list of fields. */
 export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListProps) {
+  const { t } = useI18n();
   return (
     <section aria-label={label}>
       <h3>{label}</h3>
@@ -34,7 +36,7 @@ export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListPro
               {field.meaning !== undefined && <Meaning label={field.label} text={field.meaning} />}
               {field.key === 'ProcessGuid' && onShowProcess !== undefined && (
                 <button type="button" class="field-action" onClick={onShowProcess}>
-                  Show this process's events
+                  {t('details.showProcess')}
                 </button>
               )}
             </dd>
@@ -46,21 +48,22 @@ export function FieldList({ label, fields, onCopy, onShowProcess }: FieldListPro
 }
 
 function FieldValue({ field, onCopy }: { field: DetailField; onCopy: (f: DetailField) => void }) {
+  const { t } = useI18n();
   return (
     <div class="field-line">
       {field.value === '' ? (
-        <span class="field-value field-empty">(empty)</span>
+        <span class="field-value field-empty">{t('details.empty')}</span>
       ) : (
         <span class="field-value">{visibleText(field.value)}</span>
       )}
       <button
         type="button"
         class="copy"
-        aria-label={`Copy ${field.label}`}
-        title={`Copy the value of ${field.label}`}
+        aria-label={t('details.copyLabel', { field: field.label })}
+        title={t('details.copyTitle', { field: field.label })}
         onClick={() => onCopy(field)}
       >
-        Copy
+        {t('details.copy')}
       </button>
     </div>
   );
@@ -71,17 +74,20 @@ function FieldValue({ field, onCopy }: { field: DetailField; onCopy: (f: DetailF
  * (flags, hashes). Text only; the raw value above stays what is copied, searched and exported.
  */
 function Decoded({ decoded }: { decoded: DecodedValue }) {
+  const { t } = useI18n();
+  // TODO: what a value means (a logon type's name, a status code's text) is the engine's
+  // decoding (packages/hunt), in English only.
   if (decoded.parts.length === 0) {
     return (
       <p class="field-decoded">
-        <span class="field-decoded-mark">means </span>
+        <span class="field-decoded-mark">{`${t('details.means')} `}</span>
         {visibleText(decoded.text)}
       </p>
     );
   }
   return (
     <div class="field-decoded">
-      <span class="field-decoded-mark">means</span>
+      <span class="field-decoded-mark">{t('details.means')}</span>
       <ul>
         {decoded.parts.map((part, i) => (
           <li key={i}>{visibleText(part)}</li>
@@ -93,6 +99,7 @@ function Decoded({ decoded }: { decoded: DecodedValue }) {
 
 /** The meaning's first sentence, and a button for the rest when there is more. */
 function Meaning({ label, text }: { label: string; text: string }) {
+  const { t } = useI18n();
   const [full, setFull] = useState(false);
   const { lead, hasMore } = meaningLead(text);
   return (
@@ -103,10 +110,10 @@ function Meaning({ label, text }: { label: string; text: string }) {
           type="button"
           class="more"
           aria-expanded={full}
-          aria-label={`${full ? 'Less' : 'More'} about ${label}`}
+          aria-label={t(full ? 'details.lessAbout' : 'details.moreAbout', { field: label })}
           onClick={() => setFull(!full)}
         >
-          {full ? 'less' : 'more'}
+          {t(full ? 'details.less' : 'details.more')}
         </button>
       )}
     </p>

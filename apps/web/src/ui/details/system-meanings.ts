@@ -2,6 +2,8 @@
  * What the rest of System holds (`System.Task`, ...), for the details pane. The hunt package's
  * docs cover the System fields of the record contract; these are the ones only the parser's
  * records carry. Written from the Windows event schema's description of the System element.
+ * TODO: these meanings are field documentation like the engine's (describeField in
+ * packages/hunt) and stay in English in every language, as those do.
  */
 import type { SystemExtraField } from '@evtxhunt/hunt';
 

@@ -8,7 +8,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { FieldValue } from '@evtxhunt/hunt';
 
-import { timeLabel } from '../../filter/zoned-frame.js';
+import { columnLabel } from '../../i18n/columns.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { Workbench } from '../../session/workbench.js';
 import { SYSTEM_COLUMNS, isSystemColumn, systemLabel } from '../../store/columns.js';
 
@@ -48,7 +50,9 @@ interface EventField {
 
 /** The cell actions dialog. */
 export function CellActions({ bench, menu, onClose }: CellActionsProps) {
-  const fields = eventFields(bench, menu.row);
+  const tr = useI18n();
+  const { t } = tr;
+  const fields = eventFields(bench, menu.row, tr);
   const [key, setKey] = useState(menu.key);
   const dialog = useRef<HTMLDivElement>(null);
   useDismiss(dialog, onClose);
@@ -60,7 +64,7 @@ export function CellActions({ bench, menu, onClose }: CellActionsProps) {
       ref={dialog}
       class="cell-actions"
       role="dialog"
-      aria-label="Cell actions"
+      aria-label={t('cell.label')}
       style={{
         left: `${place(menu.x, DIALOG_WIDTH, innerWidth)}px`,
         top: `${place(menu.y, DIALOG_HEIGHT, innerHeight)}px`,
@@ -72,7 +76,7 @@ export function CellActions({ bench, menu, onClose }: CellActionsProps) {
       }}
     >
       <label class="cell-actions-field">
-        <span>Field</span>
+        <span>{t('cell.field')}</span>
         <select
           value={field.key}
           onChange={(event) => setKey((event.currentTarget as HTMLSelectElement).value)}
@@ -85,7 +89,7 @@ export function CellActions({ bench, menu, onClose }: CellActionsProps) {
         </select>
       </label>
       <p class="cell-actions-value" title={field.shown}>
-        {field.shown === '' ? '(empty)' : clipped(field.shown)}
+        {field.shown === '' ? t('cell.empty') : clipped(field.shown)}
       </p>
       <ActionButtons bench={bench} row={menu.row} field={field} fields={fields} onDone={onClose} />
     </div>
@@ -103,6 +107,7 @@ interface ActionButtonsProps {
 
 /** The actions: each one changes the query or the columns, then closes the dialog. */
 function ActionButtons({ bench, row, field, fields, onDone }: ActionButtonsProps) {
+  const { t } = useI18n();
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
   const guid = processGuid(fields, field);
   const shownAsColumn = bench.columns.value.includes(field.key);
@@ -114,36 +119,36 @@ function ActionButtons({ bench, row, field, fields, onDone }: ActionButtonsProps
   return (
     <div class="cell-actions-buttons">
       <button type="button" onClick={act(() => bench.filter.include(field.key, field.value))}>
-        Keep only this value
+        {t('cell.keep')}
       </button>
       <button type="button" onClick={act(() => bench.filter.exclude(field.key, field.value))}>
-        Leave out this value
+        {t('cell.leaveOut')}
       </button>
       <button
         type="button"
         disabled={shownAsColumn}
         onClick={act(() => bench.setColumnShown(field.key, true))}
       >
-        {shownAsColumn ? `${field.label} is a column` : `Add ${field.label} as a column`}
+        {t(shownAsColumn ? 'cell.isColumn' : 'cell.addColumn', { field: field.label })}
       </button>
       <button
         type="button"
         disabled={guid === undefined}
-        title={guid === undefined ? 'This event names no process' : `ProcessGuid ${guid}`}
+        title={guid === undefined ? t('cell.noProcess') : t('cell.processGuid', { guid })}
         onClick={act(() => guid !== undefined && bench.filter.sameProcess(guid))}
       >
-        Same ProcessGuid
+        {t('cell.sameProcess')}
       </button>
       <span class="cell-actions-around">
         <button type="button" onClick={act(() => bench.filter.around(row, minutes))}>
-          Minutes around this event: ±
+          {t('cell.around')}
         </button>
         <input
           type="number"
           min={1}
           max={MAX_MINUTES}
           value={minutes}
-          aria-label="Minutes before and after the event"
+          aria-label={t('cell.minutes')}
           onInput={(event) =>
             setMinutes(minutesFrom((event.currentTarget as HTMLInputElement).value))
           }
@@ -154,12 +159,12 @@ function ActionButtons({ bench, row, field, fields, onDone }: ActionButtonsProps
 }
 
 /** Every field of the row: the System columns, then its event data in document order. */
-function eventFields(bench: Workbench, row: number): readonly EventField[] {
+function eventFields(bench: Workbench, row: number, tr: Translator): readonly EventField[] {
   const { store } = bench;
   const frame = bench.filter.frame.value;
   const system = SYSTEM_COLUMNS.map((key) => ({
     key,
-    label: key === 'timeCreated' ? timeLabel(frame.zone) : systemLabel(key),
+    label: columnLabel(tr, { key, label: systemLabel(key), zone: frame.zone }),
     shown: frame.cell(row, key) ?? '',
     value: store.cell(row, key) ?? '',
   }));

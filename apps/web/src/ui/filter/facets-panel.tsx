@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 
-import { count, plural } from '../../files/describe.js';
+import { columnLabel } from '../../i18n/columns.js';
+import { useI18n } from '../../i18n/context.js';
 import { type FilterSession, SYSTEM_FACETS } from '../../session/filter.js';
 import { isExtraColumn } from '../../store/columns.js';
 import { excludedValues, termState } from '../../filter/query-edit.js';
@@ -26,6 +27,8 @@ export interface FacetsPanelProps {
 
 /** The facets column. */
 export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const added = filter.facetFields.value;
   const offered = columns.filter(
     (column) =>
@@ -35,8 +38,8 @@ export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
   );
 
   return (
-    <section class="facets" aria-label="Facets">
-      <h2 class="facets-title">Facets</h2>
+    <section class="facets" aria-label={t('facets.label')}>
+      <h2 class="facets-title">{t('facets.label')}</h2>
       {filter.facets.value.map((summary) => (
         <Facet
           key={summary.key}
@@ -46,7 +49,7 @@ export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
         />
       ))}
       <label class="facet-add">
-        <span>Add a facet</span>
+        <span>{t('facets.add')}</span>
         <select
           value=""
           onChange={(event) => {
@@ -55,10 +58,10 @@ export function FacetsPanel({ filter, columns }: FacetsPanelProps) {
             select.value = '';
           }}
         >
-          <option value="">Choose a field…</option>
+          <option value="">{t('facets.choose')}</option>
           {offered.map((column) => (
             <option key={column.key} value={column.key}>
-              {column.label}
+              {columnLabel(tr, column)}
             </option>
           ))}
         </select>
@@ -74,6 +77,9 @@ interface FacetProps {
 }
 
 function Facet({ filter, summary, removable }: FacetProps) {
+  const tr = useI18n();
+  const { t } = tr;
+  const label = columnLabel(tr, summary);
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? summary.values : summary.values.slice(0, FIRST_VALUES);
   const hidden = summary.values.length - shown.length;
@@ -88,12 +94,12 @@ function Facet({ filter, summary, removable }: FacetProps) {
   return (
     <section class="facet" aria-labelledby={headingId} data-facet={summary.key}>
       <div class="facet-head">
-        <h3 id={headingId}>{summary.label}</h3>
+        <h3 id={headingId}>{label}</h3>
         {removable && (
           <button
             type="button"
             class="facet-remove"
-            aria-label={`Remove the ${summary.label} facet`}
+            aria-label={t('facets.remove', { facet: label })}
             onClick={() => filter.removeFacet(summary.key)}
           >
             ×
@@ -101,7 +107,7 @@ function Facet({ filter, summary, removable }: FacetProps) {
         )}
       </div>
       {summary.values.length === 0 && excluded.length === 0 && (
-        <p class="facet-empty">No value in the filtered events</p>
+        <p class="facet-empty">{t('facets.none')}</p>
       )}
       <ul class="facet-values">
         {[...shown, ...excluded].map((value) => (
@@ -110,11 +116,13 @@ function Facet({ filter, summary, removable }: FacetProps) {
       </ul>
       {hidden > 0 && (
         <button type="button" class="facet-more" onClick={() => setExpanded(true)}>
-          {`${count(hidden)} more`}
+          {t('facets.more', { count: hidden })}
         </button>
       )}
       {expanded && summary.distinct > summary.values.length && (
-        <p class="facet-empty">{`The ${summary.values.length} most frequent of ${count(summary.distinct)} values`}</p>
+        <p class="facet-empty">
+          {t('facets.mostFrequent', { shown: summary.values.length, count: summary.distinct })}
+        </p>
       )}
     </section>
   );
@@ -127,10 +135,12 @@ interface FacetRowProps {
 }
 
 function FacetRow({ filter, summary, value }: FacetRowProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const state = termState(filter.terms.value, summary.key, value.text);
-  const text = value.text === '' ? '(empty)' : value.text;
+  const text = value.text === '' ? t('facets.empty') : value.text;
   const shown = text.length > VALUE_TEXT_LIMIT ? `${text.slice(0, VALUE_TEXT_LIMIT)}…` : text;
-  const what = `${summary.label} ${text}`;
+  const facet = columnLabel(tr, summary);
 
   return (
     <li class={state === undefined ? 'facet-row' : `facet-row ${state}`}>
@@ -139,18 +149,18 @@ function FacetRow({ filter, summary, value }: FacetRowProps) {
         class="facet-value"
         title={text}
         aria-pressed={state === 'included'}
-        aria-label={`Only ${what} (${plural(value.count, 'event')})`}
+        aria-label={t('facets.only', { facet, value: text, count: value.count })}
         onClick={() => filter.include(summary.key, value.text)}
       >
         <span class="facet-text">{shown}</span>
-        <span class="facet-count">{count(value.count)}</span>
+        <span class="facet-count">{tr.count(value.count)}</span>
       </button>
       <button
         type="button"
         class="facet-exclude"
-        title={`Leave out ${text}`}
+        title={t('facets.leaveOut', { value: text })}
         aria-pressed={state === 'excluded'}
-        aria-label={`Leave out ${what}`}
+        aria-label={t('facets.leaveOutFacet', { facet, value: text })}
         onClick={() => filter.exclude(summary.key, value.text)}
       >
         −

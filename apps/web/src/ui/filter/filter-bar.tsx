@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import type { QueryProblem } from '@evtxhunt/hunt';
 
+import { useI18n } from '../../i18n/context.js';
 import type { FilterSession } from '../../session/filter.js';
 import { ZonePicker } from './zone-picker.js';
 
@@ -23,6 +24,7 @@ export interface FilterBarProps {
 
 /** The filter bar. */
 export function FilterBar({ filter, inputRef, linkWarnings }: FilterBarProps) {
+  const { t } = useI18n();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const problem = filter.problem.value;
@@ -37,17 +39,17 @@ export function FilterBar({ filter, inputRef, linkWarnings }: FilterBarProps) {
   };
 
   return (
-    <div class="filter-bar" role="search" aria-label="Filter events">
+    <div class="filter-bar" role="search" aria-label={t('filter.label')}>
       <div class="filter-row">
         <input
           ref={inputRef}
           id="query"
           class="query"
           type="search"
-          aria-label="Query"
+          aria-label={t('filter.query')}
           aria-invalid={problem !== undefined}
           aria-describedby="query-help"
-          placeholder="Query, e.g. eventId:3 Image:*\rundll32.exe -DestinationPort:443 (press / to focus)"
+          placeholder={t('filter.placeholder')}
           spellcheck={false}
           autoComplete="off"
           value={filter.text.value}
@@ -62,14 +64,14 @@ export function FilterBar({ filter, inputRef, linkWarnings }: FilterBarProps) {
         <button
           type="button"
           aria-pressed={filter.regexMode.value}
-          title="Bare words are regular expressions (ignoring case)"
+          title={t('filter.regexTitle')}
           onClick={() => filter.setRegexMode(!filter.regexMode.value)}
         >
-          Regex
+          {t('filter.regex')}
         </button>
         <ZonePicker filter={filter} />
         <span class="filter-busy" role="status">
-          {filter.filtering.value ? 'Filtering…' : ''}
+          {filter.filtering.value ? t('filter.filtering') : ''}
         </span>
       </div>
       <QueryHelp filter={filter} linkWarnings={linkWarnings} />
@@ -79,6 +81,7 @@ export function FilterBar({ filter, inputRef, linkWarnings }: FilterBarProps) {
 
 /** Under the box: what stops the query, else what may surprise in it, and the link's leftovers. */
 function QueryHelp({ filter, linkWarnings }: Omit<FilterBarProps, 'inputRef'>) {
+  const { t } = useI18n();
   const problem = filter.problem.value;
   const text = filter.text.value;
   return (
@@ -94,7 +97,9 @@ function QueryHelp({ filter, linkWarnings }: Omit<FilterBarProps, 'inputRef'>) {
           />
         ))}
       {linkWarnings.map((warning) => (
-        <p class="query-note warning" key={warning}>{`From the link: ${warning}`}</p>
+        <p class="query-note warning" key={warning}>
+          {t('filter.fromLink', { warning })}
+        </p>
       ))}
     </div>
   );
@@ -109,8 +114,12 @@ interface QueryNoteProps {
 /** Characters of the query shown on each side of a marked span. */
 const ECHO_CONTEXT = 40;
 
-/** The query with the faulty span marked (a space marks a point), then what is wrong. */
+/**
+ * The query with the faulty span marked (a space marks a point), then what is wrong.
+ * TODO: what is wrong is the query parser's message (packages/hunt), in English only.
+ */
 function QueryNote({ kind, text, problem }: QueryNoteProps) {
+  const { t } = useI18n();
   const from = Math.max(0, problem.start - ECHO_CONTEXT);
   const to = Math.min(text.length, problem.end + ECHO_CONTEXT);
   const marked = text.slice(problem.start, problem.end);
@@ -122,7 +131,9 @@ function QueryNote({ kind, text, problem }: QueryNoteProps) {
         {text.slice(problem.end, to) + (to < text.length ? '…' : '')}
       </code>
       <span class="query-message">
-        {`${kind === 'problem' ? 'Cannot filter' : 'Note'}: ${problem.message}`}
+        {t(kind === 'problem' ? 'filter.cannotFilter' : 'filter.note', {
+          message: problem.message,
+        })}
       </span>
     </p>
   );

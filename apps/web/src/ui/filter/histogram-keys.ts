@@ -2,6 +2,7 @@
  * The histogram's keyboard brush, pure so it is tested without a browser: arrows move a pick
  * of one bar, Shift+arrows widen it, Home and End jump, Enter zooms to it, Escape drops it.
  */
+import type { Translator } from '../../i18n/translator.js';
 
 /** Bars picked with the keyboard: where the pick started and where it is now. */
 export interface BarPick {
@@ -49,17 +50,18 @@ export function keyboardBrush(
   }
 }
 
-const UNITS: readonly [number, string][] = [
-  [86_400_000, 'day'],
-  [3_600_000, 'hour'],
-  [60_000, 'minute'],
-  [1000, 'second'],
-  [1, 'millisecond'],
+type UnitKey = 'unit.day' | 'unit.hour' | 'unit.minute' | 'unit.second' | 'unit.millisecond';
+
+const UNITS: readonly [number, UnitKey][] = [
+  [86_400_000, 'unit.day'],
+  [3_600_000, 'unit.hour'],
+  [60_000, 'unit.minute'],
+  [1000, 'unit.second'],
+  [1, 'unit.millisecond'],
 ];
 
 /** A bar's width in words: `minute`, `5 minutes`, `100 milliseconds`. */
-export function binName(ms: number): string {
-  const [size, unit] = UNITS.find(([unitMs]) => ms % unitMs === 0) ?? [1, 'millisecond'];
-  const amount = ms / size;
-  return amount === 1 ? unit : `${amount} ${unit}s`;
+export function binName(ms: number, tr: Translator): string {
+  const [size, unit] = UNITS.find(([unitMs]) => ms % unitMs === 0) ?? [1, 'unit.millisecond'];
+  return tr.t(unit, { count: ms / size });
 }

@@ -6,9 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { plural } from '../../files/describe.js';
 import { captionCount, type TimeHistogram } from '../../filter/histogram.js';
 import type { TimeRange } from '../../filter/query-edit.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { FilterSession } from '../../session/filter.js';
 import type { Theme } from '../theme.js';
 import { binName, keyboardBrush, type BarPick } from './histogram-keys.js';
@@ -21,6 +22,8 @@ export interface HistogramPanelProps {
 
 /** The histogram above the table. */
 export function HistogramPanel({ filter, theme }: HistogramPanelProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const histogram = filter.histogram.value;
   const frame = filter.frame.value;
   const [pick, setPick] = useState<BarPick | undefined>(undefined);
@@ -29,25 +32,29 @@ export function HistogramPanel({ filter, theme }: HistogramPanelProps) {
     setPick(undefined);
     filter.zoom(range);
   };
-  const plot = usePlot(host, histogram, { frame, theme, onBrush: zoom });
+  const plot = usePlot(host, histogram, { frame, theme, onBrush: zoom, tr });
   useEffect(() => drawPick(plot.current, histogram, pick), [plot.current, histogram, pick]);
 
   const time = (ms: number) => toMillisecond(frame.formatTime(new Date(ms).toISOString()));
   const described =
     histogram === undefined
-      ? 'No filtered event has a time.'
-      : `${captionCount(histogram)} from ${time(histogram.firstMs)} to ` +
-        `${time(histogram.lastMs)}, one bar per ${binName(histogram.binMs)}.`;
+      ? t('histogram.noTime')
+      : t('histogram.described', {
+          events: captionCount(histogram, tr),
+          from: time(histogram.firstMs),
+          to: time(histogram.lastMs),
+          bin: binName(histogram.binMs, tr),
+        });
   const picked =
-    pick === undefined || histogram === undefined ? '' : pickText(histogram, pick, time);
+    pick === undefined || histogram === undefined ? '' : pickText(tr, histogram, pick, time);
 
   return (
-    <section class="histogram" aria-label="Events over time">
+    <section class="histogram" aria-label={t('histogram.label')}>
       <div class="histogram-head">
         <span class="histogram-summary">{described}</span>
         {filter.timeRange.value !== undefined && (
           <button type="button" onClick={() => filter.clearZoom()}>
-            Show all times
+            {t('histogram.showAll')}
           </button>
         )}
       </div>
@@ -56,7 +63,7 @@ export function HistogramPanel({ filter, theme }: HistogramPanelProps) {
         class="histogram-plot"
         role="group"
         tabIndex={0}
-        aria-label="Time histogram: drag across bars, or pick them with the arrow keys (Shift widens) and press Enter, to keep only that time"
+        aria-label={t('histogram.plot')}
         aria-describedby="histogram-pick"
         onKeyDown={(event) => {
           if (histogram === undefined) return;
@@ -80,12 +87,25 @@ function toMillisecond(text: string): string {
   return text.replace(/(\.\d{3})\d{4}/, '$1');
 }
 
-function pickText(histogram: TimeHistogram, pick: BarPick, time: (ms: number) => string): string {
+function pickText(
+  tr: Translator,
+  histogram: TimeHistogram,
+  pick: BarPick,
+  time: (ms: number) => string,
+): string {
   const range = pickRange(histogram, pick);
   const first = Math.min(pick.anchor, pick.head);
   const last = Math.max(pick.anchor, pick.head);
   const events = histogram.counts.slice(first, last + 1).reduce((sum, n) => sum + n, 0);
-  const bars = first === last ? `Bar ${first + 1}` : `Bars ${first + 1} to ${last + 1}`;
-  const span = `${time(range.fromMs)} to ${time(range.toMs)}`;
-  return `${bars} of ${histogram.counts.length}: ${span}, ${plural(events, 'event')}. Enter keeps only this time.`;
+  const bars =
+    first === last
+      ? tr.t('histogram.bar', { bar: first + 1 })
+      : tr.t('histogram.bars', { first: first + 1, last: last + 1 });
+  return tr.t('histogram.pick', {
+    bars,
+    all: histogram.counts.length,
+    from: time(range.fromMs),
+    to: time(range.toMs),
+    count: events,
+  });
 }

@@ -6,10 +6,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 
-import { count } from '../../files/describe.js';
 import type { TimeHistogram } from '../../filter/histogram.js';
 import type { TimeRange } from '../../filter/query-edit.js';
 import type { ZonedFrame } from '../../filter/zoned-frame.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { Theme } from '../theme.js';
 import type { BarPick } from './histogram-keys.js';
 import { TIME_AXIS_END_PX, countAxisWidth } from './histogram-axes.js';
@@ -32,6 +32,8 @@ export interface PlotOptions {
   readonly frame: ZonedFrame;
   readonly theme: Theme;
   readonly onBrush: (range: TimeRange) => void;
+  /** The page's language, for the count axis and the series' name. */
+  readonly tr: Translator;
 }
 
 /** A uPlot in `host`, made again when the zone or theme changes and fed each new histogram. */
@@ -47,11 +49,7 @@ export function usePlot(
   useEffect(() => {
     const element = host.current;
     if (element === null) return undefined;
-    const made = new uPlot(
-      plotOptions(element, options.frame, latest),
-      plotData(histogram),
-      element,
-    );
+    const made = new uPlot(plotOptions(element, options, latest), plotData(histogram), element);
     plot.current = made;
     const observer = new ResizeObserver(() =>
       made.setSize({ width: element.clientWidth, height: PLOT_HEIGHT }),
@@ -62,7 +60,7 @@ export function usePlot(
       made.destroy();
       plot.current = undefined;
     };
-  }, [options.frame, options.theme]);
+  }, [options.frame, options.theme, options.tr]);
 
   useEffect(() => plot.current?.setData(plotData(histogram)), [histogram]);
   return plot;
@@ -75,7 +73,8 @@ type Latest = {
   };
 };
 
-function plotOptions(element: HTMLElement, frame: ZonedFrame, latest: Latest): uPlot.Options {
+function plotOptions(element: HTMLElement, options: PlotOptions, latest: Latest): uPlot.Options {
+  const { frame, tr } = options;
   const style = getComputedStyle(element);
   const color = (name: string) => style.getPropertyValue(name).trim();
   const axis = {
@@ -106,13 +105,13 @@ function plotOptions(element: HTMLElement, frame: ZonedFrame, latest: Latest): u
       {
         ...axis,
         size: (_, values) => countAxisWidth(values),
-        values: (_, splits) => splits.map((n) => (n % 1 === 0 ? count(n) : '')),
+        values: (_, splits) => splits.map((n) => (n % 1 === 0 ? tr.count(n) : '')),
       },
     ],
     series: [
       {},
       {
-        label: 'Events',
+        label: tr.t('histogram.axis'),
         stroke: color('--accent'),
         width: 0,
         fill: color('--histogram-fill'),

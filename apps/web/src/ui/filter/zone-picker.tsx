@@ -8,25 +8,27 @@ import { useMemo } from 'preact/hooks';
 import { listTimeZones, localTimeZone } from '@evtxhunt/hunt';
 
 import { offeredZones } from '../../filter/zone-names.js';
+import { useI18n } from '../../i18n/context.js';
 import type { FilterSession } from '../../session/filter.js';
 
 /** The zone select. */
 export function ZonePicker({ filter }: { filter: FilterSession }) {
+  const { t } = useI18n();
   const chosen = filter.timeZone.value;
   const zones = useMemo(() => offeredZones(listTimeZones(), chosen), [chosen]);
   const local = useMemo(() => localTimeZone(), []);
 
   return (
     <label class="zone-picker">
-      <span>Time zone</span>
+      <span>{t('zone.label')}</span>
       <select
-        aria-label="Time zone"
+        aria-label={t('zone.label')}
         value={chosen}
         onChange={(event) => filter.setTimeZone((event.currentTarget as HTMLSelectElement).value)}
       >
         <option value="UTC">UTC</option>
-        <option value="local">{`This browser's zone (${local})`}</option>
-        <optgroup label="Every zone">
+        <option value="local">{t('zone.local', { zone: local })}</option>
+        <optgroup label={t('zone.every')}>
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}

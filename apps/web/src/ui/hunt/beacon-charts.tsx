@@ -6,7 +6,7 @@
 import { formatDuration, type BeaconDetail, type Finding } from '@evtxhunt/hunt';
 
 import { histogramBars, timelineMarks } from '../../hunt/charts.js';
-import { count, plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
 
 const WIDTH = 480;
 const TIMELINE_HEIGHT = 36;
@@ -19,22 +19,28 @@ export interface BeaconChartsProps {
 
 /** The charts and figures of one beacon. */
 export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
+  const { t, fixed } = useI18n();
   return (
-    <section class="beacon" aria-label="Beacon timing">
-      <h3>Beacon timing</h3>
+    <section class="beacon" aria-label={t('beacon.label')}>
+      <h3>{t('beacon.label')}</h3>
       <dl class="fields">
-        <dt>Connections</dt>
-        <dd>{`${count(beacon.connections)} (${plural(beacon.attempts, 'attempt')} once retries are collapsed)`}</dd>
-        <dt>Median interval</dt>
+        <dt>{t('beacon.connections')}</dt>
+        <dd>
+          {t('beacon.connectionsValue', {
+            connections: beacon.connections,
+            count: beacon.attempts,
+          })}
+        </dd>
+        <dt>{t('beacon.median')}</dt>
         <dd>{formatDuration(beacon.medianIntervalMs)}</dd>
-        <dt>Jitter</dt>
-        <dd>{`±${Math.round(beacon.jitter * 100)}%`}</dd>
-        <dt>Score</dt>
-        <dd>{beacon.score.toFixed(2)}</dd>
-        <dt>Score parts</dt>
+        <dt>{t('beacon.jitter')}</dt>
+        <dd>{t('beacon.jitterValue', { percent: Math.round(beacon.jitter * 100) })}</dd>
+        <dt>{t('beacon.score')}</dt>
+        <dd>{fixed(beacon.score, 2)}</dd>
+        <dt>{t('beacon.parts')}</dt>
         <dd>
           {Object.entries(beacon.parts)
-            .map(([part, value]) => `${part} ${value.toFixed(2)}`)
+            .map(([part, value]) => `${part} ${fixed(value, 2)}`)
             .join(', ')}
         </dd>
       </dl>
@@ -45,10 +51,11 @@ export function BeaconCharts({ finding, beacon }: BeaconChartsProps) {
 }
 
 function Timeline({ times }: { times: readonly string[] }) {
+  const { t } = useI18n();
   const marks = timelineMarks(times, WIDTH);
   if (marks.xs.length === 0) return null;
   const span = formatDuration(marks.endMs - marks.startMs);
-  const label = `${plural(times.length, 'connection')} over ${span}, each a mark on a time line`;
+  const label = t('beacon.timeline', { count: times.length, span });
   return (
     <figure class="chart">
       <svg
@@ -64,7 +71,7 @@ function Timeline({ times }: { times: readonly string[] }) {
       </svg>
       <figcaption>
         <span>{new Date(marks.startMs).toISOString()}</span>
-        <span>{`Connections in time (${span})`}</span>
+        <span>{t('beacon.timelineCaption', { span })}</span>
         <span>{new Date(marks.endMs).toISOString()}</span>
       </figcaption>
     </figure>
@@ -72,12 +79,16 @@ function Timeline({ times }: { times: readonly string[] }) {
 }
 
 function Histogram({ beacon }: { beacon: BeaconDetail }) {
+  const { t, count } = useI18n();
   const box = { width: WIDTH, height: HISTOGRAM_HEIGHT };
   const bars = histogramBars(beacon.histogram, box);
   const widest = formatDuration(beacon.histogram.binWidthMs * (bars.length - 1));
-  const label =
-    `Gaps between attempts in ${bars.length} bins of ${formatDuration(beacon.histogram.binWidthMs)}; ` +
-    `counts ${bars.map((bar) => bar.count).join(', ')}; the last bin holds every gap of ${widest} or more`;
+  const label = t('beacon.gaps', {
+    bins: bars.length,
+    width: formatDuration(beacon.histogram.binWidthMs),
+    counts: bars.map((bar) => count(bar.count)).join(', '),
+    widest,
+  });
   return (
     <figure class="chart">
       <svg
@@ -89,13 +100,21 @@ function Histogram({ beacon }: { beacon: BeaconDetail }) {
         <line class="axis" x1={0} x2={WIDTH} y1={HISTOGRAM_HEIGHT} y2={HISTOGRAM_HEIGHT} />
         {bars.map((bar, bin) => (
           <rect class="bar" key={bin} x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-            <title>{`${formatDuration(bar.fromMs)}${bar.toMs === undefined ? ' or more' : ` to ${formatDuration(bar.toMs)}`}: ${bar.count}`}</title>
+            <title>
+              {bar.toMs === undefined
+                ? t('beacon.binOpen', { from: formatDuration(bar.fromMs), count: bar.count })
+                : t('beacon.bin', {
+                    from: formatDuration(bar.fromMs),
+                    to: formatDuration(bar.toMs),
+                    count: bar.count,
+                  })}
+            </title>
           </rect>
         ))}
       </svg>
       <figcaption>
         <span>0</span>
-        <span>{`Gaps between attempts (median ${formatDuration(beacon.medianIntervalMs)})`}</span>
+        <span>{t('beacon.gapsCaption', { median: formatDuration(beacon.medianIntervalMs) })}</span>
         <span>{`${widest}+`}</span>
       </figcaption>
     </figure>

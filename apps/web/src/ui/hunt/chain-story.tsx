@@ -6,16 +6,24 @@
 import type { StoryStep } from '@evtxhunt/hunt';
 
 import type { ProcessChain } from '../../hunt/parent-chain.js';
+import { useI18n } from '../../i18n/context.js';
 import type { OpenEvidence } from '../../session/findings.js';
-import { CHAIN_END_TEXT } from '../../session/report-story.js';
 import type { EventStore } from '../../store/event-store.js';
 
-const STEP_NAMES: Readonly<Record<StoryStep['step'], string>> = {
-  'process-start': 'Process started',
-  dns: 'DNS query',
-  network: 'Connection',
-  'file-create': 'File written',
-};
+const STEP_NAMES = {
+  'process-start': 'story.processStart',
+  dns: 'story.dns',
+  network: 'story.network',
+  'file-create': 'story.fileCreate',
+} as const satisfies Readonly<Record<StoryStep['step'], string>>;
+
+/** How a parent chain ends, as the page says it (the report has its own English words). */
+const CHAIN_ENDS = {
+  root: 'story.endRoot',
+  'start-not-logged': 'story.endStartNotLogged',
+  cycle: 'story.endCycle',
+  'depth-limit': 'story.endDepthLimit',
+} as const satisfies Readonly<Record<ProcessChain['end'], string>>;
 
 export interface ChainStoryProps {
   readonly story: readonly StoryStep[];
@@ -26,14 +34,15 @@ export interface ChainStoryProps {
 
 /** The story and the parent chain. */
 export function ChainStory({ story, evidence, store, onOpenRow }: ChainStoryProps) {
+  const { t } = useI18n();
   const rowOf = (step: StoryStep) => findRow(store, evidence, step);
   return (
-    <section class="story" aria-label="Process story">
-      <h3>What happened</h3>
+    <section class="story" aria-label={t('story.label')}>
+      <h3>{t('story.heading')}</h3>
       <ol class="story-steps">
         {story.map((step) => (
           <li key={`${step.step}${step.evidence.recordId}`}>
-            <span class="story-step">{STEP_NAMES[step.step]}</span>
+            <span class="story-step">{t(STEP_NAMES[step.step])}</span>
             <span class="mono story-time">{step.time}</span>
             <RecordButton row={rowOf(step)} recordId={step.evidence.recordId} onOpen={onOpenRow} />
             <span class="path story-summary">{step.summary}</span>
@@ -54,26 +63,27 @@ function ParentChain({
   chain: ProcessChain;
   onOpenRow: (row: number) => void;
 }) {
+  const { t } = useI18n();
   return (
     <>
-      <h3>Parent chain</h3>
+      <h3>{t('story.parentChain')}</h3>
       <ol class="parent-chain">
         {chain.links.map((link, at) => (
           <li key={`${at}${link.processGuid ?? ''}`}>
             <span class="path">
-              {link.image ?? '(image unknown)'}
-              {at === chain.links.length - 1 && <strong> (this process)</strong>}
+              {link.image ?? t('story.imageUnknown')}
+              {at === chain.links.length - 1 && <strong>{t('story.thisProcess')}</strong>}
             </span>
             {link.commandLine !== undefined && <code class="list-value">{link.commandLine}</code>}
             {link.row === undefined ? (
-              <span class="hunt-note">start not in the logs</span>
+              <span class="hunt-note">{t('story.startNotLogged')}</span>
             ) : (
               <RecordButton row={link.row} recordId={undefined} onOpen={onOpenRow} />
             )}
           </li>
         ))}
       </ol>
-      <p class="hunt-note">{CHAIN_END_TEXT[chain.end]}</p>
+      <p class="hunt-note">{t(CHAIN_ENDS[chain.end])}</p>
     </>
   );
 }
@@ -85,11 +95,12 @@ interface RecordButtonProps {
 }
 
 function RecordButton({ row, recordId, onOpen }: RecordButtonProps) {
+  const { t } = useI18n();
   if (row === undefined)
     return recordId === undefined ? null : <span class="mono">{`#${recordId}`}</span>;
   return (
     <button type="button" class="link" onClick={() => onOpen(row)}>
-      {recordId === undefined ? 'Open its start event' : `Open record ${recordId}`}
+      {recordId === undefined ? t('story.openStart') : t('story.openRecord', { recordId })}
     </button>
   );
 }

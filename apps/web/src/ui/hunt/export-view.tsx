@@ -7,16 +7,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-import { count, plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
 import type { ExportKind, ExportSession, ExportState } from '../../session/exports.js';
 
-const KIND_NAMES: Readonly<Record<ExportKind, string>> = {
-  'events-csv': 'events as CSV',
-  'events-jsonl': 'events as JSON Lines',
-  'events-ecs': 'events as ECS documents',
-  'events-timesketch': 'events for Timesketch',
-  'findings-jsonl': 'findings as JSON Lines',
-};
+const KIND_NAMES = {
+  'events-csv': 'export.kindEventsCsv',
+  'events-jsonl': 'export.kindEventsJsonl',
+  'events-ecs': 'export.kindEventsEcs',
+  'events-timesketch': 'export.kindEventsTimesketch',
+  'findings-jsonl': 'export.kindFindingsJsonl',
+} as const satisfies Readonly<Record<ExportKind, string>>;
 
 export interface ExportViewProps {
   readonly exports: ExportSession;
@@ -28,40 +28,41 @@ export interface ExportViewProps {
 
 /** The view. */
 export function ExportView({ exports, rows, columns, findings }: ExportViewProps) {
+  const { t } = useI18n();
   const state = exports.state.value;
   const busy = state.state === 'writing';
   return (
     <div class="export">
-      <section aria-label="Export events">
-        <h2>{`Events: the ${plural(rows, 'row')} of the table, as filtered and sorted`}</h2>
+      <section aria-label={t('export.eventsLabel')}>
+        <h2>{t('export.eventsHeading', { count: rows })}</h2>
         <p class="hunt-note">
-          {`CSV has the table's columns (${columns.join(', ')}); JSON Lines has every field. ` +
-            `Times are written in ${exports.timeZone}, named in the CSV header. ECS (for ` +
-            `Elastic or OpenSearch) and Timesketch are the documents evtxhunt dump writes, in UTC.`}
+          {t('export.eventsNote', { columns: columns.join(', '), zone: exports.timeZone })}
         </p>
         <button type="button" disabled={busy} onClick={() => void exports.events('csv')}>
-          Export events as CSV
+          {t('export.csv')}
         </button>{' '}
         <button type="button" disabled={busy} onClick={() => void exports.events('jsonl')}>
-          Export events as JSON Lines
+          {t('export.jsonl')}
         </button>{' '}
         <button type="button" disabled={busy} onClick={() => void exports.events('ecs')}>
-          Export events as ECS
+          {t('export.ecs')}
         </button>{' '}
         <button type="button" disabled={busy} onClick={() => void exports.events('timesketch')}>
-          Export events for Timesketch
+          {t('export.timesketch')}
         </button>
       </section>
-      <section aria-label="Export findings">
+      <section aria-label={t('export.findingsLabel')}>
         <h2>
-          {findings === undefined ? 'Findings: no report yet' : `Findings: ${count(findings)}`}
+          {findings === undefined
+            ? t('export.noFindings')
+            : t('export.findingsCount', { count: findings })}
         </h2>
         <button
           type="button"
           disabled={busy || findings === undefined}
           onClick={() => exports.findings()}
         >
-          Export findings as JSON Lines
+          {t('export.findings')}
         </button>
       </section>
       <ExportStatus state={state} />
@@ -70,6 +71,7 @@ export function ExportView({ exports, rows, columns, findings }: ExportViewProps
 }
 
 function ExportStatus({ state }: { state: ExportState }) {
+  const { t } = useI18n();
   const url = useDownload(state);
   switch (state.state) {
     case 'idle':
@@ -77,27 +79,31 @@ function ExportStatus({ state }: { state: ExportState }) {
     case 'writing':
       return (
         <p role="status">
-          {`Writing ${plural(state.rows, 'row')} as ${KIND_NAMES[state.kind]}: ` +
-            `${count(state.written)} so far…`}
+          {t('export.writing', {
+            count: state.rows,
+            kind: t(KIND_NAMES[state.kind]),
+            written: state.written,
+          })}
         </p>
       );
     case 'failed':
       return (
         <p class="problem" role="alert">
-          {`The export of ${KIND_NAMES[state.kind]} failed: ${state.message}`}
+          {t('export.failed', { kind: t(KIND_NAMES[state.kind]), message: state.message })}
         </p>
       );
     case 'ready':
       return (
         <div role="status" class="export-ready">
           <p>
-            {`${plural(state.file.lines, 'line')} written (${state.file.timeZone}). `}
+            {`${t('export.written', { count: state.file.lines, zone: state.file.timeZone })} `}
             {url !== undefined && (
               <a href={url} download={state.file.fileName}>
-                {`Download ${state.file.fileName} again`}
+                {t('export.again', { file: state.file.fileName })}
               </a>
             )}
           </p>
+          {/* TODO: the note on an export's times and format is written in English (hunt/export.ts). */}
           <p class="export-note">{state.file.note}</p>
         </div>
       );

@@ -4,7 +4,8 @@
  */
 import type { Finding } from '@evtxhunt/hunt';
 
-import { count, plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { OpenEvidence } from '../../session/findings.js';
 import type { EventStore } from '../../store/event-store.js';
 import { BeaconCharts } from './beacon-charts.js';
@@ -35,13 +36,16 @@ export interface FindingDetailProps {
 
 /** The open finding. */
 export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDetailProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const mine = evidence?.finding === finding ? evidence : undefined;
   return (
-    <section class="finding-detail" aria-label="The open finding">
+    <section class="finding-detail" aria-label={t('finding.label')}>
       <h2>
-        <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>{' '}
-        {`${finding.kind} on ${finding.computer}`}
+        <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>{' '}
+        {t('finding.title', { kind: finding.kind, computer: finding.computer })}
       </h2>
+      {/* TODO: why a finding was reported is the engine's text (packages/hunt), in English. */}
       <p class="finding-why">{finding.why}</p>
       <FindingFields finding={finding} />
       {finding.sigma !== undefined && <SigmaFields sigma={finding.sigma} />}
@@ -49,7 +53,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
       {finding.story !== undefined && (
         <ChainStory story={finding.story} evidence={mine} store={store} onOpenRow={onOpenRow} />
       )}
-      <h3>{evidenceTitle(finding, mine, store)}</h3>
+      <h3>{evidenceTitle(finding, mine, store, tr)}</h3>
       {mine?.rows !== undefined && mine.rows.rows.length > 0 && (
         <div class="evidence-rows">
           <EventRows
@@ -57,7 +61,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
             store={store}
             rows={mine.rows.rows}
             columns={EVIDENCE_COLUMNS}
-            label="Evidence of the open finding"
+            label={t('finding.evidenceRows')}
             onOpen={onOpenRow}
           />
         </div>
@@ -75,41 +79,59 @@ function evidenceTitle(
   finding: Finding,
   evidence: OpenEvidence | undefined,
   store: EventStore,
+  tr: Translator,
 ): string {
-  const events = `Evidence: ${plural(finding.evidence.length, 'event')}`;
-  if (evidence?.rows === undefined) return `${events} (finding their rows…)`;
+  const { t } = tr;
+  const count = finding.evidence.length;
+  if (evidence?.rows === undefined) return t('finding.evidenceFinding', { count });
 
-  const parts = [events];
+  const parts = [t('finding.evidence', { count })];
   const recovered = evidence.rows.rows.filter((row) => store.recovered(row)).length;
-  if (recovered > 0) parts.push(`${count(recovered)} of their rows recovered (not live)`);
+  if (recovered > 0) parts.push(t('finding.evidenceRecovered', { count: recovered }));
   const missing = evidence.rows.missing;
-  if (missing > 0) parts.push(`${count(missing)} not among the loaded rows`);
+  if (missing > 0) parts.push(t('finding.evidenceMissing', { count: missing }));
   return parts.join(', ');
 }
 
+/** The labels of a finding's fields that the catalogue holds. */
+type FieldKey =
+  | 'finding.everyProcessGuid'
+  | 'finding.destination'
+  | 'finding.queried'
+  | 'finding.source'
+  | 'finding.everyDestination'
+  | 'finding.firstSeen'
+  | 'finding.lastSeen'
+  | 'finding.count'
+  | 'finding.alsoMatched';
+
 /** Every field of the finding the engine filled in, as a list of terms and values. */
 function FindingFields({ finding }: { finding: Finding }) {
+  const tr = useI18n();
+  const { t } = tr;
   const fields: [string, string | readonly string[]][] = [
-    ['Kind', finding.kind],
-    ['Severity', finding.severity],
-    ['Computer', finding.computer],
+    [t('finding.kind'), finding.kind],
+    [t('finding.severity'), tr.severity(finding.severity)],
+    [t('finding.computer'), finding.computer],
   ];
-  const add = (label: string, value: string | readonly string[] | number | undefined) => {
-    if (value !== undefined)
-      fields.push([label, typeof value === 'number' ? String(value) : value]);
+  // A Sysmon field keeps its own name (Image, ProcessGuid); the others are catalogue entries.
+  const addField = (name: string, value: string | readonly string[] | undefined) => {
+    if (value !== undefined) fields.push([name, value]);
   };
-  add('Image', finding.image);
-  add('ProcessGuid', finding.processGuid);
-  add('Every ProcessGuid', finding.processGuids);
-  add('Destination', destination(finding));
-  add('DestinationHostname', finding.destinationHostname);
-  add('Queried in DNS', finding.queriedName);
-  add('Source', finding.sourceIp);
-  add('Every destination', finding.destinations);
-  add('First seen (UTC)', finding.firstSeen);
-  add('Last seen (UTC)', finding.lastSeen);
-  add('Count', count(finding.count));
-  add('Also matched', finding.alsoMatched);
+  const add = (key: FieldKey, value: string | readonly string[] | undefined) =>
+    addField(t(key), value);
+  addField('Image', finding.image);
+  addField('ProcessGuid', finding.processGuid);
+  add('finding.everyProcessGuid', finding.processGuids);
+  add('finding.destination', destination(finding, tr));
+  addField('DestinationHostname', finding.destinationHostname);
+  add('finding.queried', finding.queriedName);
+  add('finding.source', finding.sourceIp);
+  add('finding.everyDestination', finding.destinations);
+  add('finding.firstSeen', finding.firstSeen);
+  add('finding.lastSeen', finding.lastSeen);
+  add('finding.count', tr.count(finding.count));
+  add('finding.alsoMatched', finding.alsoMatched);
   return (
     <dl class="fields finding-fields">
       {fields.map(([label, value]) => (
@@ -136,9 +158,10 @@ function FieldPair({ label, value }: { label: string; value: string | readonly s
   );
 }
 
-function destination(finding: Finding): string | undefined {
+function destination(finding: Finding, tr: Translator): string | undefined {
   if (finding.destinationIp === undefined) {
-    return finding.destinationPort === undefined ? undefined : `port ${finding.destinationPort}`;
+    if (finding.destinationPort === undefined) return undefined;
+    return tr.t('finding.port', { port: String(finding.destinationPort) });
   }
   const port = finding.destinationPort === undefined ? '' : `:${finding.destinationPort}`;
   return `${finding.destinationIp}${port}`;

@@ -4,8 +4,9 @@
  */
 import { SEVERITIES, type Finding } from '@evtxhunt/hunt';
 
-import { count, plural } from '../../files/describe.js';
 import type { HuntOutcome } from '../../hunt/protocol.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import { findingBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
 import { findingStarrable } from '../../session/bookmarks-open.js';
 import { findingKey } from '../../session/findings.js';
@@ -29,16 +30,20 @@ export interface FindingsViewProps {
  * logs) wants the list virtualised like the events table.
  */
 export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsViewProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const result = hunt.result.value;
   const open = hunt.findings.open.value;
   return (
     <div class="findings">
-      <section class="finding-list" aria-label="Findings">
+      <section class="finding-list" aria-label={t('findings.label')}>
         {result === undefined ? (
-          <p class="hunt-note">{`No report yet. ${statusText(hunt.status.value)}.`}</p>
+          <p class="hunt-note">
+            {t('findings.noReport', { status: statusText(hunt.status.value, tr) })}
+          </p>
         ) : (
           <>
-            <p class="hunt-note">{tally(result.findings)}</p>
+            <p class="hunt-note">{tally(result.findings, tr)}</p>
             <Skipped outcome={hunt.outcome.value} />
             <ol>
               {result.findings.map((finding) => (
@@ -53,7 +58,10 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
                       bookmarks={bookmarks}
                       bookmarkKey={findingBookmarkKey(finding)}
                       starrable={() => findingStarrable(finding)}
-                      what={`the ${finding.kind} finding on ${finding.computer}`}
+                      what={t('findings.star', {
+                        kind: finding.kind,
+                        computer: finding.computer,
+                      })}
                     />
                   )}
                 </li>
@@ -77,25 +85,33 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
 
 /** Records the engine threw on, which the hunt went on without. */
 function Skipped({ outcome }: { outcome: HuntOutcome | undefined }) {
+  const { t } = useI18n();
   if (outcome === undefined || outcome.skippedCount === 0) return null;
   const first = outcome.skipped[0];
-  const example =
-    first === undefined ? '' : `; the first, ${first.file} #${first.recordId}: ${first.message}`;
+  const count = outcome.skippedCount;
   return (
     <p class="problem" role="alert">
-      {`${plural(outcome.skippedCount, 'record')} could not be hunted and ${outcome.skippedCount === 1 ? 'was' : 'were'} skipped${example}`}
+      {first === undefined
+        ? t('findings.skipped', { count })
+        : t('findings.skippedFirst', {
+            count,
+            file: first.file,
+            recordId: first.recordId,
+            message: first.message,
+          })}
     </p>
   );
 }
 
 function FindingButton(props: { finding: Finding; open: boolean; onChoose: () => void }) {
+  const tr = useI18n();
   const { finding } = props;
   return (
     <button type="button" class="finding-item" aria-pressed={props.open} onClick={props.onChoose}>
-      <span class={`severity severity-${finding.severity}`}>{finding.severity}</span>
+      <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>
       <span class="finding-kind">{finding.kind}</span>
-      <span class="finding-target">{target(finding)}</span>
-      <span class="finding-count">{`${count(finding.count)}×`}</span>
+      <span class="finding-target">{target(finding, tr)}</span>
+      <span class="finding-count">{tr.t('findings.times', { count: finding.count })}</span>
     </button>
   );
 }
@@ -104,24 +120,27 @@ function FindingButton(props: { finding: Finding; open: boolean; onChoose: () =>
  * What the finding is about, in a few words: the program's file name and the far end; for a
  * Sigma finding, the rule's title.
  */
-export function target(finding: Finding): string {
+export function target(finding: Finding, tr: Translator): string {
   if (finding.sigma !== undefined) return finding.sigma.title;
   const image = finding.image?.split('\\').at(-1) ?? finding.computer;
   const port = finding.destinationPort === undefined ? '' : `:${finding.destinationPort}`;
   const far = finding.destinations
-    ? `${plural(finding.destinations.length, 'host')}${port}`
+    ? tr.t('findings.hosts', { count: finding.destinations.length, port })
     : finding.sourceIp !== undefined
-      ? `from ${finding.sourceIp}`
+      ? tr.t('findings.from', { ip: finding.sourceIp })
       : `${finding.destinationIp ?? ''}${port}`;
   return `${image} ${far}`.trim();
 }
 
-function tally(findings: readonly Finding[]): string {
+/** `3 findings: 1 high, 2 medium`, most severe first. */
+function tally(findings: readonly Finding[], tr: Translator): string {
   const bySeverity = [...SEVERITIES]
     .reverse()
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([severity, n]) => `${count(n)} ${severity}`);
-  const all = findings.length === 1 ? '1 finding' : `${count(findings.length)} findings`;
-  return bySeverity.length === 0 ? 'No findings' : `${all}: ${bySeverity.join(', ')}`;
+    .map(([severity, n]) =>
+      tr.t('findings.severityCount', { count: n, severity: tr.severity(severity) }),
+    );
+  if (bySeverity.length === 0) return tr.t('findings.none');
+  return tr.t('findings.tally', { count: findings.length, severities: bySeverity.join(', ') });
 }

@@ -3,14 +3,17 @@
  * place, with the hunt's progress beside it. Arrow keys move between tabs, as the ARIA tabs
  * pattern has it; only the chosen tab is in the Tab order.
  */
-import { count, plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { HuntSession, HuntStatus, HuntTab } from '../../session/hunt.js';
 
-const TABS: readonly (readonly [HuntTab, string])[] = [
-  ['events', 'Events'],
-  ['outbound', 'Outbound connections'],
-  ['findings', 'Findings'],
-  ['export', 'Export'],
+type TabKey = 'tabs.events' | 'tabs.outbound' | 'tabs.findings' | 'tabs.export';
+
+const TABS: readonly (readonly [HuntTab, TabKey])[] = [
+  ['events', 'tabs.events'],
+  ['outbound', 'tabs.outbound'],
+  ['findings', 'tabs.findings'],
+  ['export', 'tabs.export'],
 ];
 
 /** The id of a tab's button, which its panel names as its label. */
@@ -20,6 +23,8 @@ export function tabId(tab: HuntTab): string {
 
 /** The tab strip and the hunt's status line. */
 export function HuntTabs({ hunt }: { readonly hunt: HuntSession }) {
+  const tr = useI18n();
+  const { t } = tr;
   const current = hunt.tab.value;
   const findings = hunt.result.value?.findings.length;
 
@@ -35,8 +40,8 @@ export function HuntTabs({ hunt }: { readonly hunt: HuntSession }) {
 
   return (
     <div class="view-tabs">
-      <div role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
-        {TABS.map(([tab, label]) => (
+      <div role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
+        {TABS.map(([tab, key]) => (
           <button
             key={tab}
             id={tabId(tab)}
@@ -46,38 +51,46 @@ export function HuntTabs({ hunt }: { readonly hunt: HuntSession }) {
             tabIndex={tab === current ? 0 : -1}
             onClick={() => (hunt.tab.value = tab)}
           >
-            {tab === 'findings' && findings !== undefined ? `${label} (${count(findings)})` : label}
+            {tab === 'findings' && findings !== undefined
+              ? t('tabs.findingsCount', { count: findings })
+              : t(key)}
           </button>
         ))}
       </div>
       <p class="hunt-status" role="status">
-        {statusText(hunt.status.value)}
+        {statusText(hunt.status.value, tr)}
       </p>
     </div>
   );
 }
 
 /** One line on where the hunt is. */
-export function statusText(status: HuntStatus): string {
+export function statusText(status: HuntStatus, tr: Translator): string {
+  const { t } = tr;
   switch (status.state) {
     case 'off':
-      return 'Hunting is off';
+      return t('hunt.off');
     case 'idle':
-      return 'The hunt starts when events arrive';
+      return t('hunt.idle');
     case 'hunting':
       if (status.rulesCatchingUp !== undefined) {
-        return `Running the new Sigma rules over the events read: ${count(status.rulesCatchingUp)} of ${plural(status.sent, 'event')}`;
+        return t('hunt.rulesCatchingUp', { done: status.rulesCatchingUp, count: status.sent });
       }
-      return `Hunting: ${count(status.sent)} of ${plural(status.rows, 'event')} sent to the engine`;
+      return t('hunt.hunting', { sent: status.sent, count: status.rows });
     case 'ready':
-      return `Hunted ${plural(status.sent, 'event')}${tookText(status.tookMs)}`;
+      if (status.tookMs === undefined) return t('hunt.ready', { count: status.sent });
+      return t('hunt.readyTook', { count: status.sent, took: tookText(status.tookMs, tr) });
     case 'failed':
-      return `The hunt stopped: ${status.message ?? 'unknown error'}`;
+      return t('hunt.failed', { reason: status.message ?? t('hunt.unknownError') });
   }
 }
 
-function tookText(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const took = ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-  return `, reported ${took} after the first row was sent`;
+/** `420 ms`, `1.5 s` (`1,5 s` in German). */
+function tookText(ms: number, tr: Translator): string {
+  if (ms < 1000) return tr.t('hunt.ms', { ms: Math.round(ms) });
+  const seconds = new Intl.NumberFormat(tr.lang, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ms / 1000);
+  return tr.t('hunt.seconds', { seconds });
 }

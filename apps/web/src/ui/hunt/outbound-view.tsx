@@ -3,11 +3,30 @@
  * pivot of Image and DestinationIp with count, ports, host names, the names queried in DNS,
  * whether the address is public, and first and last seen. Picking a group shows its events.
  */
+import type { IpClass } from '@evtxhunt/hunt';
+
 import type { OutboundGroup, QueriedNames } from '../../hunt/outbound.js';
-import { count, plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
 import { EventRows } from './event-rows.js';
+
+/** Each kind of address by its catalogue entry. */
+const IP_CLASSES = {
+  unspecified: 'ip.unspecified',
+  loopback: 'ip.loopback',
+  private: 'ip.private',
+  cgnat: 'ip.cgnat',
+  'link-local': 'ip.linkLocal',
+  multicast: 'ip.multicast',
+  broadcast: 'ip.broadcast',
+  'unique-local': 'ip.uniqueLocal',
+  documentation: 'ip.documentation',
+  benchmarking: 'ip.benchmarking',
+  reserved: 'ip.reserved',
+  public: 'ip.public',
+} as const satisfies Readonly<Record<IpClass, string>>;
 
 /** Groups drawn at most; the rest are counted. */
 export const GROUPS_SHOWN = 500;
@@ -34,13 +53,15 @@ export interface OutboundViewProps {
 
 /** The view. */
 export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const table = outbound.table.value;
   const picked = outbound.picked.value;
-  if (table === undefined) return <p class="hunt-note">Grouping the outbound connections…</p>;
+  if (table === undefined) return <p class="hunt-note">{t('outbound.grouping')}</p>;
   return (
     <div class="outbound">
       <p class="hunt-note" aria-live="polite">
-        {summary(table, outbound.computing.value)}
+        {summary(table, outbound.computing.value, tr)}
       </p>
       {table.groups.length > 0 && (
         <PivotTable
@@ -51,16 +72,20 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
         />
       )}
       {picked !== undefined && (
-        <section class="drill" aria-label="Events of the chosen group">
+        <section class="drill" aria-label={t('outbound.drillLabel')}>
           <h2 class="drill-title">
-            {`${plural(picked.count, 'connection')} of ${picked.image || '(no image)'} to ${picked.destinationIp}`}
+            {t('outbound.drill', {
+              count: picked.count,
+              image: picked.image || t('outbound.noImage'),
+              ip: picked.destinationIp,
+            })}
           </h2>
           <EventRows
             key={`${picked.image}\u0000${picked.destinationIp}`}
             store={store}
             rows={picked.rows}
             columns={CONNECTION_COLUMNS}
-            label="Connections of the chosen group"
+            label={t('outbound.drillRows')}
             onOpen={onOpenRow}
           />
         </section>
@@ -69,21 +94,33 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
   );
 }
 
-function summary(table: OutboundTable, computing: boolean): string {
+function summary(table: OutboundTable, computing: boolean, tr: Translator): string {
+  const { t } = tr;
   const groups = table.groups.length;
-  const shown = groups > GROUPS_SHOWN ? ` (the ${count(GROUPS_SHOWN)} largest shown)` : '';
-  const of = `Sysmon Event ID 3 with Initiated true, among the table's ${plural(table.viewRows, 'event')}`;
-  const again = computing ? ' · counting again…' : '';
-  return `${plural(table.connections, 'outbound connection')} in ${plural(groups, 'group')}${shown}: ${of}${again}`;
+  return t('outbound.summary', {
+    connections: t('outbound.connections', { count: table.connections }),
+    groups: t('outbound.groups', { count: groups }),
+    shown: groups > GROUPS_SHOWN ? t('outbound.largestShown', { count: GROUPS_SHOWN }) : '',
+    count: table.viewRows,
+    again: computing ? t('outbound.countingAgain') : '',
+  });
 }
 
-/** Widths by column: the Image path gets room first; an address wraps rather than widen. */
-const COLUMN_CLASSES: Readonly<Record<string, string>> = {
-  Image: 'pivot-image',
-  DestinationIp: 'pivot-ip',
-  'Host names': 'pivot-names',
-  'Queried in DNS': 'pivot-names',
-};
+/**
+ * The pivot's columns: a Sysmon field keeps its name, the others are catalogue entries; and
+ * widths by column: the Image path gets room first, an address wraps rather than widen.
+ */
+const PIVOT_COLUMNS = [
+  ['outbound.colCount', undefined],
+  ['Image', 'pivot-image'],
+  ['DestinationIp', 'pivot-ip'],
+  ['outbound.colAddress', undefined],
+  ['outbound.colPorts', undefined],
+  ['outbound.colHostNames', 'pivot-names'],
+  ['outbound.colQueried', 'pivot-names'],
+  ['outbound.colFirstSeen', undefined],
+  ['outbound.colLastSeen', undefined],
+] as const;
 
 interface PivotTableProps {
   readonly groups: readonly OutboundGroup[];
@@ -93,25 +130,16 @@ interface PivotTableProps {
 }
 
 function PivotTable({ groups, picked, queried, onPick }: PivotTableProps) {
+  const { t } = useI18n();
   return (
     <div class="pivot-scroll">
       <table class="pivot">
-        <caption class="visually-hidden">Outbound connections by Image and DestinationIp</caption>
+        <caption class="visually-hidden">{t('outbound.caption')}</caption>
         <thead>
           <tr>
-            {[
-              'Count',
-              'Image',
-              'DestinationIp',
-              'Address',
-              'Ports',
-              'Host names',
-              'Queried in DNS',
-              'First seen (UTC)',
-              'Last seen (UTC)',
-            ].map((label) => (
-              <th scope="col" key={label} class={COLUMN_CLASSES[label]}>
-                {label}
+            {PIVOT_COLUMNS.map(([label, width]) => (
+              <th scope="col" key={label} class={width}>
+                {label === 'Image' || label === 'DestinationIp' ? label : t(label)}
               </th>
             ))}
           </tr>
@@ -140,6 +168,8 @@ interface PivotRowProps {
 }
 
 function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const names = queried === undefined ? undefined : queried(group);
   return (
     <tr class={picked ? 'picked' : undefined} onClick={() => onPick(group)}>
@@ -148,26 +178,26 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           type="button"
           class="link"
           aria-pressed={picked}
-          aria-label={`${plural(group.count, 'connection')}: show them`}
+          aria-label={t('outbound.show', { count: group.count })}
           onClick={(event) => {
             event.stopPropagation();
             onPick(group);
           }}
         >
-          {count(group.count)}
+          {tr.count(group.count)}
         </button>
       </td>
       <td class="path pivot-image">{group.image}</td>
       <td class="mono pivot-ip">{group.destinationIp}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
-          {group.ipClass ?? 'not an address'}
+          {group.ipClass === undefined ? t('outbound.notAddress') : t(IP_CLASSES[group.ipClass])}
         </span>
       </td>
       <td class="mono">{group.ports.join(', ')}</td>
       <td class="path pivot-names">{group.hostnames.join(', ')}</td>
       <td class="path pivot-names">
-        {names === undefined ? '(after the hunt)' : names.join(', ')}
+        {names === undefined ? t('outbound.afterHunt') : names.join(', ')}
       </td>
       <td class="mono">
         <TimeText time={group.firstSeen} />

@@ -7,7 +7,9 @@
 import type { ReadyHunt } from '@evtxhunt/hunt';
 import { useRef } from 'preact/hooks';
 
-import { plural } from '../../files/describe.js';
+import { useI18n } from '../../i18n/context.js';
+import { huntText } from '../../i18n/hunts.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { HuntCount } from '../../session/ready-hunts.js';
 import type { Workbench } from '../../session/workbench.js';
 import { openReadyHunt, type OpenedHunt } from '../../session/open-hunt.js';
@@ -22,6 +24,8 @@ export interface HuntsMenuProps {
 
 /** The menu's panel. */
 export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
+  const tr = useI18n();
+  const { t } = tr;
   const panel = useRef<HTMLDivElement>(null);
   useReturnFocus(panel);
   const menu = bench.readyHunts;
@@ -40,7 +44,7 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
       ref={panel}
       class="hunts-menu"
       role="dialog"
-      aria-label="Ready-made hunts"
+      aria-label={t('hunts.label')}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
@@ -48,27 +52,32 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
       }}
     >
       <div class="hunts-menu-head">
-        <h2>Hunts</h2>
+        <h2>{t('hunts.heading')}</h2>
         <p class="hunts-menu-note" aria-live="polite">
-          {counting ? 'Counting the loaded events…' : 'Counts are of the loaded events.'}
+          {counting ? t('hunts.counting') : t('hunts.counted')}
         </p>
         <button type="button" onClick={onClose} autoFocus>
-          Done
+          {t('hunts.done')}
         </button>
       </div>
-      <ul class="hunts-list" aria-label="Hunts">
-        {menu.hunts.map((hunt) => (
-          <li key={hunt.id} class="hunt-item" data-hunt={hunt.id}>
-            <button type="button" class="hunt-open" onClick={() => open(hunt)}>
-              <span class="hunt-title">{hunt.title}</span>
-              <span class="hunt-count">
-                {countText(hunt, counts.get(hunt.id), counting, hunted)}
-              </span>
-            </button>
-            <p class="hunt-what">{hunt.looksFor}</p>
-            <p class="hunt-techniques">{`ATT&CK ${hunt.techniques.join(', ')}`}</p>
-          </li>
-        ))}
+      <ul class="hunts-list" aria-label={t('hunts.list')}>
+        {menu.hunts.map((hunt) => {
+          const text = huntText(tr.lang, hunt);
+          return (
+            <li key={hunt.id} class="hunt-item" data-hunt={hunt.id}>
+              <button type="button" class="hunt-open" onClick={() => open(hunt)}>
+                <span class="hunt-title">{text.title}</span>
+                <span class="hunt-count">
+                  {countText(tr, hunt, counts.get(hunt.id), counting, hunted)}
+                </span>
+              </button>
+              <p class="hunt-what">{text.looksFor}</p>
+              <p class="hunt-techniques">
+                {t('hunts.techniques', { techniques: hunt.techniques.join(', ') })}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -76,17 +85,19 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
 
 /** How much a hunt matches, or why that is not known yet. */
 export function countText(
+  tr: Translator,
   hunt: ReadyHunt,
   found: HuntCount | undefined,
   counting: boolean,
   hunted: boolean,
 ): string {
+  const { t } = tr;
   if (found === undefined) {
-    if (hunt.opens.kind === 'findings') return hunted ? 'no findings' : 'after the hunt reports';
-    return counting ? 'counting…' : plural(0, 'event');
+    if (hunt.opens.kind === 'findings') return t(hunted ? 'hunts.noFindings' : 'hunts.afterReport');
+    return counting ? t('hunts.countingShort') : t('hunts.events', { count: 0 });
   }
-  const events = plural(found.events, 'event');
-  if (found.findings !== undefined) return `${plural(found.findings, 'finding')} (${events})`;
-  if (found.rare !== undefined) return `${events}, ${plural(found.rare.length, 'rare value')}`;
+  const events = t('hunts.events', { count: found.events });
+  if (found.findings !== undefined) return t('hunts.findings', { count: found.findings, events });
+  if (found.rare !== undefined) return t('hunts.rare', { count: found.rare.length, events });
   return events;
 }

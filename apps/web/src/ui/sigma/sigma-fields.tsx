@@ -5,24 +5,27 @@
  */
 import type { SigmaDetail } from '@evtxhunt/hunt';
 
+import { useI18n } from '../../i18n/context.js';
+
 /** The rule behind the open finding. */
 export function SigmaFields({ sigma }: { readonly sigma: SigmaDetail }) {
+  const { t } = useI18n();
   const fields = Object.entries(sigma.fields);
   return (
-    <section class="sigma-detail" aria-label="Sigma rule">
-      <h3>Sigma rule</h3>
+    <section class="sigma-detail" aria-label={t('sigma.rule')}>
+      <h3>{t('sigma.rule')}</h3>
       <dl class="fields finding-fields">
-        <Pair label="Title" value={sigma.title} />
-        <Pair label="Level" value={sigma.level} />
-        <Pair label="Rule id" value={sigma.id} />
-        <Pair label="Rule file" value={sigma.file} />
-        {sigma.techniques.length > 0 && <Pair label="ATT&CK" value={sigma.techniques} />}
-        {sigma.tags.length > 0 && <Pair label="Tags" value={sigma.tags} />}
+        <Pair label={t('sigma.title')} value={sigma.title} />
+        <Pair label={t('sigma.level')} value={sigma.level} />
+        <Pair label={t('sigma.id')} value={sigma.id} />
+        <Pair label={t('sigma.file')} value={sigma.file} />
+        {sigma.techniques.length > 0 && <Pair label={t('sigma.attack')} value={sigma.techniques} />}
+        {sigma.tags.length > 0 && <Pair label={t('sigma.tags')} value={sigma.tags} />}
       </dl>
       {fields.length > 0 && (
         <>
-          <h3>Matched fields</h3>
-          <dl class="fields sigma-matched" aria-label="Matched fields">
+          <h3>{t('sigma.matchedFields')}</h3>
+          <dl class="fields sigma-matched" aria-label={t('sigma.matchedFields')}>
             {fields.map(([name, value]) => (
               <Pair key={name} label={name} value={value} />
             ))}

@@ -3,33 +3,49 @@
  * loaded, and the reasons of those that did not in a list the user opens. Rule files, names
  * and reasons are attacker-controlled text: they are only ever set as text, never as markup.
  */
-import { count, plural } from '../../files/describe.js';
 import type { SigmaLoad, SigmaOutcome } from '../../hunt/sigma-state.js';
+import { useI18n } from '../../i18n/context.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { PickedFile } from '../../session/sigma.js';
 
 /** The control. */
 export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
+  const { t } = useI18n();
   const status = hunt.sigma.value;
   const pick = (files: readonly PickedFile[]) => void hunt.loadRules(files);
   return (
-    <section class="sigma-rules" aria-label="Sigma rules">
-      <h2>Sigma rules</h2>
+    <section class="sigma-rules" aria-label={t('sigma.label')}>
+      <h2>{t('sigma.label')}</h2>
       <div class="sigma-pickers">
-        <RulePicker label="Load a rules folder…" folder onPick={pick} />
-        <RulePicker label="Load a rules .zip…" accept=".zip,.yml,.yaml" onPick={pick} />
+        <RulePicker
+          label={t('sigma.loadFolder')}
+          name={t('sigma.loadFolderLabel')}
+          folder
+          onPick={pick}
+        />
+        <RulePicker
+          label={t('sigma.loadZip')}
+          name={t('sigma.loadZipLabel')}
+          accept=".zip,.yml,.yaml"
+          onPick={pick}
+        />
       </div>
       {status.state === 'loading' && (
-        <p class="hunt-note sigma-status">{`Compiling ${status.name}…`}</p>
+        <p class="hunt-note sigma-status">{t('sigma.compiling', { name: status.name })}</p>
       )}
       {status.state === 'failed' && (
-        <p class="problem" role="alert">{`${status.name}: ${status.message}`}</p>
+        <p class="problem" role="alert">
+          {t('sigma.failed', {
+            name: status.name,
+            message: status.notRunning === true ? t('hunt.notRunning') : status.message,
+          })}
+        </p>
       )}
       {status.state === 'loaded' && <Loaded name={status.name} load={status.load} />}
       {status.state === 'loaded' && <Matched outcome={hunt.outcome.value?.sigma} />}
       {status.state !== 'none' && (
         <button type="button" class="link sigma-forget" onClick={() => void hunt.forgetRules()}>
-          Forget rules
+          {t('sigma.forget')}
         </button>
       )}
     </section>
@@ -37,13 +53,16 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
 }
 
 interface RulePickerProps {
+  /** The button's text. */
   readonly label: string;
+  /** The file input's accessible name. */
+  readonly name: string;
   readonly folder?: boolean;
   readonly accept?: string;
   readonly onPick: (files: readonly PickedFile[]) => void;
 }
 
-function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) {
+function RulePicker({ label, name, folder = false, accept, onPick }: RulePickerProps) {
   // Chromium's folder picker: a boolean DOM property (an empty string would set it false).
   const folderAttributes = folder ? { webkitdirectory: true } : {};
   return (
@@ -55,7 +74,7 @@ function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) 
         multiple
         {...(accept === undefined ? {} : { accept })}
         {...folderAttributes}
-        aria-label={label.replace('…', '')}
+        aria-label={name}
         onChange={(event) => {
           const input = event.currentTarget as HTMLInputElement;
           const files = Array.from(input.files ?? []);
@@ -68,27 +87,38 @@ function RulePicker({ label, folder = false, accept, onPick }: RulePickerProps) 
 }
 
 function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
-  const correlations =
-    load.correlations === 0 ? '' : ` and ${plural(load.correlations, 'correlation')}`;
-  const failed = load.failureCount === 0 ? '' : `, ${count(load.failureCount)} did not load`;
+  const { t } = useI18n();
+  const loaded =
+    load.correlations === 0
+      ? t('sigma.loaded', { name, count: load.rules })
+      : t('sigma.loadedCorrelations', {
+          name,
+          rules: t('sigma.rules', { count: load.rules }),
+          count: load.correlations,
+        });
   return (
     <>
       <p class="setup-file sigma-status">
-        {`${name}: ${plural(load.rules, 'rule')}${correlations} loaded${failed}`}
+        {load.failureCount === 0
+          ? loaded
+          : t('sigma.notLoaded', { loaded, count: load.failureCount })}
       </p>
       {load.failureCount > 0 && (
         <details class="sigma-failures">
-          <summary>{`Why ${plural(load.failureCount, 'rule')} did not load`}</summary>
+          <summary>{t('sigma.why', { count: load.failureCount })}</summary>
+          {/* TODO: why a rule did not load is the Sigma compiler's text, in English. */}
           <ul>
             {load.failures.map((failure, at) => (
               <li key={at}>
                 <code>{failure.file}</code>
-                {`: ${failure.reason}`}
+                {t('sigma.failure', { reason: failure.reason })}
               </li>
             ))}
           </ul>
           {load.failureCount > load.failures.length && (
-            <p class="hunt-note">{`and ${count(load.failureCount - load.failures.length)} more`}</p>
+            <p class="hunt-note">
+              {t('sigma.andMore', { count: load.failureCount - load.failures.length })}
+            </p>
           )}
         </details>
       )}
@@ -96,28 +126,25 @@ function Loaded({ name, load }: { name: string; load: SigmaLoad }) {
   );
 }
 
-/** What the rules found in the last report, and the correlation groups they could not follow. */
+/**
+ * What the rules found in the last report, and what the correlations could not follow: groups
+ * and matches over their limits, and matches too far out of time order.
+ */
 function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
+  const { t } = useI18n();
   if (outcome === undefined) return null;
   const { droppedGroups, unkeptMatches, lateMatches } = outcome;
   return (
     <>
       <p class="hunt-note sigma-matched-count">
-        {`${plural(outcome.findings.length, 'finding')} in ${plural(outcome.records, 'event')}`}
+        {t('sigma.matched', {
+          findings: t('sigma.findings', { count: outcome.findings.length }),
+          count: outcome.records,
+        })}
       </p>
-      {droppedGroups > 0 && (
-        <p class="problem">{`${plural(droppedGroups, 'correlation group')} not followed: over the limit`}</p>
-      )}
-      {unkeptMatches > 0 && (
-        <p class="problem">
-          {`${plural(unkeptMatches, 'match', 'matches')} not given to the correlations: over the limit`}
-        </p>
-      )}
-      {lateMatches > 0 && (
-        <p class="problem">
-          {`${plural(lateMatches, 'match', 'matches')} too far out of time order for the correlations`}
-        </p>
-      )}
+      {droppedGroups > 0 && <p class="problem">{t('sigma.dropped', { count: droppedGroups })}</p>}
+      {unkeptMatches > 0 && <p class="problem">{t('sigma.unkept', { count: unkeptMatches })}</p>}
+      {lateMatches > 0 && <p class="problem">{t('sigma.late', { count: lateMatches })}</p>}
     </>
   );
 }

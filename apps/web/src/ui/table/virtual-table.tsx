@@ -19,6 +19,8 @@ import {
   type TableGeometry,
 } from './row-window.js';
 import { CELL_TEXT_LIMIT, cellParts } from './cell-text.js';
+import { columnLabel } from '../../i18n/columns.js';
+import { useI18n } from '../../i18n/context.js';
 
 /** Row height in pixels; the stylesheet's --row-height must match. */
 export const ROW_HEIGHT = 24;
@@ -50,6 +52,7 @@ export interface CellMenuRequest {
 
 /** The events table. */
 export function VirtualTable(props: VirtualTableProps) {
+  const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const viewportHeight = useViewportHeight(scroller);
@@ -88,7 +91,7 @@ export function VirtualTable(props: VirtualTableProps) {
       ref={scroller}
       class="table"
       role="grid"
-      aria-label={props.label ?? 'Events'}
+      aria-label={props.label ?? t('events.label')}
       aria-rowcount={props.view.length + 1}
       aria-colcount={props.columns.length}
       aria-activedescendant={rendered ? rowId(props.selected) : undefined}
@@ -143,11 +146,13 @@ interface HeaderRowProps {
 }
 
 function HeaderRow({ columns, sort, template, onSort }: HeaderRowProps) {
+  const tr = useI18n();
   return (
     <div role="rowgroup" class="table-head">
       <div role="row" aria-rowindex={1} class="table-row" style={{ gridTemplateColumns: template }}>
         {columns.map((column, index) => {
           const direction = sort?.key === column.key ? sort.direction : undefined;
+          const label = columnLabel(tr, column);
           const ariaSort =
             direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
           return (
@@ -161,9 +166,9 @@ function HeaderRow({ columns, sort, template, onSort }: HeaderRowProps) {
               <button
                 type="button"
                 onClick={() => onSort(column.key)}
-                title={`Sort by ${column.label}`}
+                title={tr.t('events.sortBy', { column: label })}
               >
-                <span>{column.label}</span>
+                <span>{label}</span>
                 <span class="sort-mark" aria-hidden="true">
                   {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
                 </span>
@@ -192,6 +197,7 @@ function BodyRow({
   onOpen,
   onCellMenu,
 }: BodyRowProps) {
+  const { t } = useI18n();
   const row = view.row(position);
   const recovered = frame.recovered(row);
   const classes = [
@@ -230,7 +236,7 @@ function BodyRow({
             {recovered && index === 0 && <RecoveredMark />}
             {body}
             {trailing !== '' && (
-              <span class="trailing-space" title="whitespace at the end of the value">
+              <span class="trailing-space" title={t('events.trailingSpace')}>
                 {trailing}
               </span>
             )}
@@ -241,16 +247,12 @@ function BodyRow({
   );
 }
 
-/** What the mark on a recovered row says when pointed at, and to a screen reader. */
-export const RECOVERED_TITLE =
-  'Recovered record: found by its signature where no chunk header vouches for it (a destroyed ' +
-  'chunk header, or past damage in a chunk). It may be stale or cleared data, not the live log.';
-
-/** The badge at the start of a recovered row's first cell. */
+/** The badge at the start of a recovered row's first cell, its title saying what that means. */
 function RecoveredMark() {
+  const { t } = useI18n();
   return (
-    <span class="recovered-mark" title={RECOVERED_TITLE}>
-      recovered
+    <span class="recovered-mark" title={t('events.recoveredTitle')}>
+      {t('events.recovered')}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { binName, keyboardBrush } from '../../../src/ui/filter/histogram-keys.js';
+import { translator } from '../../../src/i18n/translator.js';
 
 const bars = { counts: { length: 5 } };
 const key = (name: string, shiftKey = false) => ({ key: name, shiftKey });
@@ -33,9 +34,12 @@ test('keyboardBrush moves a one-bar pick, widens it with Shift and zooms with En
 });
 
 test('binName says a bar width in words', () => {
-  assert.equal(binName(60_000), 'minute');
-  assert.equal(binName(300_000), '5 minutes');
-  assert.equal(binName(100), '100 milliseconds');
-  assert.equal(binName(7 * 86_400_000), '7 days');
-  assert.equal(binName(3 * 3_600_000), '3 hours');
+  const en = translator('en');
+  assert.equal(binName(60_000, en), 'minute');
+  assert.equal(binName(300_000, en), '5 minutes');
+  assert.equal(binName(100, en), '100 milliseconds');
+  assert.equal(binName(7 * 86_400_000, en), '7 days');
+  assert.equal(binName(3 * 3_600_000, en), '3 hours');
+  assert.equal(binName(300_000, translator('de')), '5 Minuten');
+  assert.equal(binName(1000, translator('de')), 'Sekunde');
 });
