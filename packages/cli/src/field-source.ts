@@ -6,6 +6,7 @@
 import {
   fieldsRead,
   LazyFieldRecord,
+  valuesOf,
   type EventRecord,
   type FieldNames,
   type FieldSourceRecord,
@@ -76,6 +77,11 @@ class PickedRecord extends LazyFieldRecord {
 
   protected readFields(names: FieldNames): Readonly<Record<string, FieldValue>> {
     return this.#source.fields(this.#record, names);
+  }
+
+  /** Every value, from the whole record: asked only by a search of the whole event. */
+  dataValues(): readonly string[] {
+    return valuesOf(this.#record.toStructured().data);
   }
 }
 

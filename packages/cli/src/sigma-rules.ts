@@ -6,7 +6,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { SigmaRuleSet, type RuleSource } from '@evtxhunt/sigma';
+import { GROUP_LIMIT, SigmaRuleSet, type RuleSource, type SigmaScan } from '@evtxhunt/sigma';
 
 import type { OptionSpec, ParsedArgs } from './args.js';
 import { InputError, UsageError } from './errors.js';
@@ -57,6 +57,29 @@ async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
     ...sharedIdLines(set),
   ];
   await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
+}
+
+/** The records a scan skipped as read before, as a stderr line (none when there were none). */
+export function duplicateNotes(scan: SigmaScan): string[] {
+  if (scan.duplicates === 0) return [];
+  return [`sigma: ${scan.duplicates} records skipped: an identical one was read before`];
+}
+
+/**
+ * What the correlations of a finished scan could not follow, as stderr lines: groups past
+ * GROUP_LIMIT, and matches too far out of time order to be put back in it.
+ */
+export function correlationNotes(scan: SigmaScan): string[] {
+  const notes: string[] = [];
+  if (scan.droppedGroups > 0) {
+    notes.push(
+      `sigma: ${scan.droppedGroups} correlation groups not followed (over ${GROUP_LIMIT} at once)`,
+    );
+  }
+  if (scan.late > 0) {
+    notes.push(`sigma: ${scan.late} matches came too far out of time order for the correlations`);
+  }
+  return notes;
 }
 
 /** NAME=VALUE options as each name's values, in order; throws a UsageError for another shape. */

@@ -3,10 +3,12 @@
  * test/fixtures/sigma (see its README for their origin).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+
+import { REORDER_LIMIT } from '@evtxhunt/sigma';
 
 import { REPO, runEvtxhunt, withoutAccount } from './run-cli.js';
 
@@ -253,6 +255,202 @@ test('sigma --placeholder: the values of an expand placeholder, repeated for mor
     const bad = await runEvtxhunt(...args, '--placeholder', 'cmd', events);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--placeholder takes NAME=VALUE, not cmd/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sigma: a keyword searches every field of an EVTX record, as of an export', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-keyword-'));
+  try {
+    const rules = join(dir, 'rules');
+    mkdirSync(rules);
+    // The keyword is in ProcessGuid, which no rule names; the other rule names TargetFilename.
+    writeFileSync(
+      join(rules, 'keyword.yml'),
+      [
+        'title: keyword in a field no rule names',
+        'logsource: {category: file_event, product: windows}',
+        'detection:',
+        "  keywords: ['5aa13a44-0d08-68fc-dd1d']",
+        '  condition: keywords',
+      ].join('\n'),
+    );
+    writeFileSync(join(rules, 'anydesk.yml'), readFileSync(ANYDESK.replace('.evtx', '.yml')));
+    const dump = await runEvtxhunt('dump', ANYDESK);
+    const exported = join(dir, 'anydesk.jsonl');
+    writeFileSync(exported, dump.stdout);
+
+    const keywordIds = async (path: string): Promise<string[]> => {
+      const run = await runEvtxhunt('sigma', '--rules', rules, '--format', 'json', path);
+      assert.equal(run.status, 0, run.stderr);
+      const { matches } = JSON.parse(run.stdout) as {
+        matches: { rule: { title: string }; recordId: string }[];
+      };
+      return matches.flatMap((m) => (m.rule.title.startsWith('keyword') ? [m.recordId] : []));
+    };
+    assert.deepEqual(await keywordIds(ANYDESK), ['14985', '14988', '14990']);
+    assert.deepEqual(await keywordIds(exported), ['14985', '14988', '14990']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('hunt --rules --allow: sigma findings are suppressed and counted as the engine does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-allow-'));
+  try {
+    const allow = join(dir, 'allow.txt');
+    writeFileSync(allow, 'kind=sigma computer=ar-win-dc.attackrange.local\nkind=beacon\n');
+    const args = ['hunt', '--rules', FIXTURES, '--format', 'json', BITSADMIN, ANYDESK];
+    const run = await runEvtxhunt(...args, '--allow', allow);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      findings: { kind: string; computer: string }[];
+      suppressed: unknown[];
+    };
+    assert.deepEqual(
+      report.findings.map((finding) => [finding.kind, finding.computer]),
+      [['sigma', 'swachchhanda']],
+    );
+    assert.deepEqual(report.suppressed, [
+      {
+        rule: 'kind=sigma computer=ar-win-dc.attackrange.local',
+        line: 1,
+        count: 1,
+        kinds: ['sigma'],
+      },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('hunt --rules: the time span covers every record read, not only activities', async () => {
+  const log = `${REPO}packages/cli/test/fixtures/sigma-correlation/security_4625_openssh_bruteforce.evtx`;
+  const rules = `${REPO}packages/cli/test/fixtures/sigma-correlation`;
+  const input = async (...args: string[]) => {
+    const run = await runEvtxhunt('hunt', '--format', 'json', ...args, log);
+    assert.equal(run.status, 0, run.stderr);
+    const { firstTime, lastTime } = (JSON.parse(run.stdout) as { input: HuntInputTimes }).input;
+    return [firstTime, lastTime];
+  };
+  // Two of the 11 records are activities of the engine; the last failed logon is at 20:43:50.
+  assert.deepEqual(await input(), ['2021-05-21T20:43:07.0850392Z', '2021-05-21T20:43:07.1560394Z']);
+  assert.deepEqual(await input('--rules', rules), [
+    '2021-05-21T20:43:07.0850392Z',
+    '2021-05-21T20:43:50.8661080Z',
+  ]);
+});
+
+interface HuntInputTimes {
+  readonly firstTime?: string;
+  readonly lastTime?: string;
+}
+
+test('hunt --rules: stderr says how many matches came too late for the correlations', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-late-'));
+  try {
+    const rule = join(dir, 'burst.yml');
+    writeFileSync(
+      rule,
+      [
+        'title: any process',
+        'name: any_process',
+        'logsource: {category: process_creation, product: windows}',
+        "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+        '---',
+        'title: many processes',
+        'correlation:',
+        '  type: event_count',
+        '  rules: [any_process]',
+        '  group-by: [Computer]',
+        '  timespan: 1h',
+        '  condition: {gte: 1000000}',
+      ].join('\n'),
+    );
+    // One more match than the run holds back, then one a day older than all of them.
+    const lines = Array.from({ length: REORDER_LIMIT + 1 }, (_, i) => processAt(i + 1, '02'));
+    lines.push(processAt(REORDER_LIMIT + 2, '01'));
+    const events = join(dir, 'late.jsonl');
+    writeFileSync(events, `${lines.join('\n')}\n`);
+
+    const run = await runEvtxhunt('hunt', '--rules', rule, '--format', 'json', events);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      withoutAccount(run.stderr),
+      'sigma: 1 rules and 1 correlations loaded, 0 did not load\n' +
+        'sigma: 1 matches came too far out of time order for the correlations\n',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A Sysmon 1 event of our own JSONL on 2024-01-DD at midnight. */
+function processAt(recordId: number, day: string): string {
+  return JSON.stringify({
+    recordId: String(recordId),
+    timeCreated: `2024-01-${day}T00:00:00.0000000Z`,
+    eventId: 1,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'h',
+    data: { Image: 'C:\\x.exe' },
+  });
+}
+
+test('sigma: a forwarded event keeps its own channel, and its service rules fire on it', async () => {
+  const dir = `${REPO}packages/cli/test/fixtures/sigma-forwarded`;
+  const run = await runEvtxhunt(
+    'sigma',
+    '--rules',
+    dir,
+    '--format',
+    'json',
+    `${dir}/MSExchange_Management_wec.evtx`,
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const { matches } = JSON.parse(run.stdout) as {
+    matches: { rule: { title: string }; channel: string; computer: string; recordId: string }[];
+  };
+  assert.deepEqual(
+    matches.map((match) => [match.rule.title, match.channel, match.computer, match.recordId]),
+    [
+      [
+        'Mailbox forwarding set to an SMTP address',
+        'MSExchange Management',
+        'WEC.ave.local',
+        '3229',
+      ],
+    ],
+  );
+});
+
+test('sigma and hunt --rules: a record read twice (the same log copied) counts once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-twice-'));
+  try {
+    const copy = join(dir, 'copy.evtx');
+    writeFileSync(copy, readFileSync(ANYDESK));
+    const sigma = await runEvtxhunt('sigma', '--rules', FIXTURES, ANYDESK, copy);
+    assert.equal(sigma.status, 0, sigma.stderr);
+    assert.equal(sigma.stdout.trimEnd().split('\n').length, 3);
+    assert.equal(
+      withoutAccount(sigma.stderr),
+      'sigma: 3 rules loaded, 0 did not load\n' +
+        'sigma: 5 records skipped: an identical one was read before\n',
+    );
+
+    const hunt = await runEvtxhunt('hunt', '--rules', FIXTURES, '--format', 'json', ANYDESK, copy);
+    assert.equal(hunt.status, 0, hunt.stderr);
+    const report = JSON.parse(hunt.stdout) as {
+      input: { duplicates: number };
+      findings: { kind: string; count: number; evidence: unknown[] }[];
+    };
+    assert.equal(report.input.duplicates, 5);
+    assert.deepEqual(
+      report.findings.map((finding) => [finding.kind, finding.count, finding.evidence.length]),
+      [['sigma', 3, 3]],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ export {
   fieldText,
   isFieldSource,
   LazyFieldRecord,
+  valuesOf,
   type EventRecord,
   type FieldNames,
   type FieldSourceRecord,

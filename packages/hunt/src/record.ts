@@ -45,10 +45,13 @@ export type FieldNames = readonly string[];
  * A record whose System facts are read but whose data fields are read only by name (the
  * parser's records, adapted by the CLI: decoding every field of every event cost a quarter of a
  * hunt). `withFields(names)` gives the record whose `data` holds each of `names` the event has
- * (and maybe others); the engine asks for what it reads of the event's kind.
+ * (and maybe others); the engine asks for what it reads of the event's kind. `dataValues()`
+ * lists every data value whatever its name, for a search of the whole event (Sigma keywords).
  */
 export interface FieldSourceRecord extends RecordFacts {
   withFields(names: FieldNames): EventRecord;
+  /** Every data value of the event, in document order: each value of a repeated name. */
+  dataValues(): readonly string[];
 }
 
 /** True for a record that reads its fields by name. */
@@ -56,6 +59,11 @@ export function isFieldSource(
   record: EventRecord | FieldSourceRecord,
 ): record is FieldSourceRecord {
   return 'withFields' in record;
+}
+
+/** Every value of a record's data, in its order: each value of a repeated name. */
+export function valuesOf(data: Readonly<Record<string, FieldValue>>): string[] {
+  return Object.values(data).flat();
 }
 
 /** The first value of a field, or undefined when the record has none. */
@@ -119,4 +127,7 @@ export abstract class LazyFieldRecord implements FieldSourceRecord, EventRecord 
 
   /** Each of `names` the record has (and maybe others). */
   protected abstract readFields(names: FieldNames): Readonly<Record<string, FieldValue>>;
+
+  /** Every data value of the event, whatever its name (see FieldSourceRecord). */
+  abstract dataValues(): readonly string[];
 }

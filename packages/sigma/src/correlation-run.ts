@@ -155,7 +155,11 @@ export class CorrelationRun {
     if (next === undefined) return;
     const { time, value } = next;
     if (this.#released !== undefined && time < this.#released) this.late++;
-    else this.#released = time;
+    else {
+      this.#released = time;
+      // Windows that closed before this match are judged first, for the chains fed by them.
+      this.#states.forEach((state, at) => this.#emit(at, state.closeBefore(time)));
+    }
 
     this.#route(value.key, time, value);
     if (++this.#sinceSweep >= SWEEP_EVERY) {
@@ -207,8 +211,11 @@ export class CorrelationRun {
         computer: match.computer,
         start: window.start,
       };
-      // TODO: a window that closes late (judged at a sweep) feeds the chain after matches
-      // newer than its end, so an ordered chain on it may miss.
+      // TODO: a window judged at its close (an upper bound, eq, neq, an average or a
+      // percentile) reaches a chain only once a match past its close comes in, with the time
+      // of its last match. The chain puts it in its place by time among the matches it holds,
+      // but it holds only those within its timespan before the newest: a chain whose timespan
+      // is shorter than that wait loses the window, and `late` does not count it.
       this.#route(`correlation:${resolved.index}`, window.end, payload);
     }
   }

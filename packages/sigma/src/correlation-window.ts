@@ -11,6 +11,7 @@
  *   at a group's first match and closes one timespan later; it is judged when it closes.
  */
 import { holds, lowerBoundOnly, type CorrelationDefinition } from './correlation.js';
+import { TimeHeap } from './time-heap.js';
 
 /**
  * One match of a referred rule (or one firing of a referred correlation) as a correlation sees
@@ -48,8 +49,12 @@ export const GROUP_ENTRY_LIMIT = 10_000;
 export const GROUP_LIMIT = 100_000;
 
 interface Group {
+  /** The group-by values, and the key they make in the map of groups. */
   readonly key: readonly string[];
+  readonly id: string;
   entries: Entry[];
+  /** The first match of the window open now (windows judged at their close). */
+  opened?: Entry;
   /** For temporal_ordered: per position, the chain matched up to it with the latest start. */
   chains: (Entry[] | undefined)[];
 }
@@ -59,6 +64,8 @@ export class CorrelationState {
   readonly #definition: CorrelationDefinition;
   readonly #sliding: boolean;
   readonly #groups = new Map<string, Group>();
+  /** Windows that close at a time (their first match and the timespan), soonest first. */
+  readonly #closing = new TimeHeap<{ readonly group: Group; readonly first: Entry }>();
   /** Groups not followed because GROUP_LIMIT was reached. */
   droppedGroups = 0;
 
@@ -85,11 +92,28 @@ export class CorrelationState {
         this.droppedGroups++;
         return [];
       }
-      state = { key: group, entries: [], chains: [] };
+      state = { key: group, id: key, entries: [], chains: [] };
       this.#groups.set(key, state);
     }
     if (this.#sliding) return this.#slide(state, entry);
     return this.#tumble(state, entry);
+  }
+
+  /**
+   * Judges the windows (of conditions judged at a window's close) that closed before `now`,
+   * the time of the next match to come in: so their verdicts reach a chain before it.
+   */
+  closeBefore(now: bigint): Fired[] {
+    const fired: Fired[] = [];
+    while ((this.#closing.nextTime ?? now) < now) {
+      const { group, first } = this.#closing.pop()!.value;
+      // A window judged already (a later match of its group closed it) has gone.
+      if (this.#groups.get(group.id) === group && group.opened === first) {
+        fired.push(...this.#judge(group));
+        this.#groups.delete(group.id);
+      }
+    }
+    return fired;
   }
 
   /** Closes the windows that ended before `now`; forgets groups with nothing left in reach. */
@@ -120,8 +144,11 @@ export class CorrelationState {
   #slide(state: Group, entry: Entry): Fired[] {
     if (this.#definition.type === 'temporal_ordered') return this.#order(state, entry);
 
-    state.entries.push(entry);
-    state.entries = within(state.entries, entry.time - this.#definition.timespan);
+    // A late match (see CorrelationRun.late) goes in its place by time, and counts only while
+    // it lies within the timespan before the newest match.
+    insertByTime(state.entries, entry);
+    const newest = state.entries[state.entries.length - 1]!;
+    state.entries = within(state.entries, newest.time - this.#definition.timespan);
     const value = this.#aggregate(state.entries);
     if (value === undefined || !this.#holds(value)) return [];
 
@@ -136,6 +163,10 @@ export class CorrelationState {
     if (first !== undefined && entry.time - first.time > this.#definition.timespan) {
       fired = this.#judge(state);
       state.entries = [];
+    }
+    if (state.entries.length === 0) {
+      state.opened = entry;
+      this.#closing.push(entry.time + this.#definition.timespan, { group: state, first: entry });
     }
     state.entries.push(entry);
     // TODO: past GROUP_ENTRY_LIMIT matches in one window the oldest are let go, so a count
@@ -201,10 +232,34 @@ export class CorrelationState {
   }
 
   /**
-   * temporal_ordered: a chain per position, the one with the latest start kept (it has the
-   * most time left); a match extends the chain of the position before its own.
+   * temporal_ordered: the group's matches within the timespan before the newest are kept in
+   * time order. A match in order extends the chains; a late one (see CorrelationRun.late, or a
+   * chained window judged at its close) has them worked out again from the matches in order.
    */
   #order(state: Group, entry: Entry): Fired[] {
+    const newest = state.entries[state.entries.length - 1];
+    insertByTime(state.entries, entry);
+    const last = state.entries[state.entries.length - 1]!;
+    state.entries = within(state.entries, last.time - this.#definition.timespan);
+    if (newest === undefined || entry.time >= newest.time) return this.#extend(state, entry);
+
+    const replay = state.entries;
+    state.entries = [];
+    state.chains = [];
+    const fired: Fired[] = [];
+    for (const held of replay) {
+      state.entries.push(held);
+      fired.push(...this.#extend(state, held));
+    }
+    return fired;
+  }
+
+  /**
+   * A chain per position, the one with the latest start kept (it has the most time left); a
+   * match extends the chain of the position before its own. When a chain is long enough the
+   * window fires and the group starts afresh.
+   */
+  #extend(state: Group, entry: Entry): Fired[] {
     const span = this.#definition.timespan;
     const last = this.#definition.rules.length - 1;
     state.chains = state.chains.map((chain) =>
@@ -217,8 +272,6 @@ export class CorrelationState {
       const held = state.chains[position];
       if (held === undefined || held[0]!.time <= chain[0]!.time) state.chains[position] = chain;
     }
-    // The newest match keeps the group alive for sweep().
-    state.entries = [entry];
 
     // The longest chain: all the rules in order, or as many as the condition asks for.
     let longest = last;
@@ -226,15 +279,20 @@ export class CorrelationState {
     const done = state.chains[longest];
     if (done === undefined || !this.#holds(longest + 1)) return [];
     state.chains = [];
+    state.entries = [];
     return [firedOf(state.key, done, longest + 1)];
   }
 }
 
-/** The entries at or after `since`, GROUP_ENTRY_LIMIT at most (the newest). */
+/** Puts `entry` after every entry of its time or older: the entries stay in time order. */
+function insertByTime(entries: Entry[], entry: Entry): void {
+  let at = entries.length;
+  while (at > 0 && entries[at - 1]!.time > entry.time) at--;
+  entries.splice(at, 0, entry);
+}
+
+/** The entries (in time order) at or after `since`, GROUP_ENTRY_LIMIT at most (the newest). */
 function within(entries: Entry[], since: bigint): Entry[] {
-  // The run lets matches in by time, so the old ones are at the front.
-  // TODO: a late match (see CorrelationRun.late) sits behind newer ones and stays counted
-  // until they leave the window, though it is already out of it.
   let first = 0;
   while (first < entries.length && entries[first]!.time < since) first++;
   const over = entries.length - first - GROUP_ENTRY_LIMIT;

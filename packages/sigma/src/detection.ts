@@ -90,6 +90,12 @@ function compileMap(
   const compiled = entries.map(([key, value]) => {
     const [field = '', ...modifiers] = key.split('|');
     const values = Array.isArray(value) ? value : [value];
+    if (Array.isArray(value) && value.includes(null)) {
+      fail(
+        `field ${quoted(key)} of ${quoted(name)} lists null among its values: null shares no ` +
+          'type with other values, so the specification allows it only as the single value',
+      );
+    }
     if (!values.every(isScalar))
       fail(
         `field ${quoted(key)} of ${quoted(name)} has a value that is not text, number, boolean or null`,

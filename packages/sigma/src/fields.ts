@@ -4,9 +4,12 @@
  * test it.
  */
 import {
+  isFieldSource,
   parseIp,
+  valuesOf,
   type EventRecord,
   type FieldNames,
+  type FieldSourceRecord,
   type FieldValue,
   type IpAddress,
 } from '@evtxhunt/hunt';
@@ -88,20 +91,28 @@ export class EventView {
   #baseNameOf: string | undefined;
   #baseName = '';
   #ip: IpAddress | undefined;
+  #all: string[] | undefined;
 
+  /**
+   * `record` holds the fields the table reads; `whole` is the event as given (a record that
+   * reads by name is asked for every value only when a keyword searches them).
+   */
   constructor(
     readonly table: FieldTable,
     public record: EventRecord,
+    public whole: EventRecord | FieldSourceRecord = record,
   ) {
     this.#values = new Array<Slot>(table.size).fill(UNREAD);
     this.#lowered = new Array<Slot>(table.size).fill(UNREAD);
   }
 
   /** The view turned to another event, nothing of it read yet (one view serves many events). */
-  reset(record: EventRecord): void {
+  reset(record: EventRecord, whole: EventRecord | FieldSourceRecord = record): void {
     this.record = record;
+    this.whole = whole;
     this.#values.fill(UNREAD);
     this.#lowered.fill(UNREAD);
+    this.#all = undefined;
   }
 
   /** The field's values, or undefined when the event lacks it. */
@@ -144,16 +155,16 @@ export class EventView {
   }
 
   /**
-   * Every data value the record holds, lower-cased, for keyword searches: all of them for a
-   * whole record, the fields the rule set reads of its source for one read by name.
-   * TODO: a keyword rule over records read by name (the CLI's EVTX path) searches only the
-   * fields some rule of the same source names, not every field of the event, because
-   * FieldSourceRecord can only be asked for fields by name.
+   * Every data value of the event, lower-cased, for keyword searches: read once per event
+   * however many keywords search it, whether the record was given whole or reads by name.
    */
   allLowered(): string[] {
-    return Object.values(this.record.data)
-      .flat()
-      .map((value) => value.toLowerCase());
+    if (this.#all === undefined) {
+      const { whole } = this;
+      const values = isFieldSource(whole) ? whole.dataValues() : valuesOf(whole.data);
+      this.#all = values.map((value) => value.toLowerCase());
+    }
+    return this.#all;
   }
 }
 

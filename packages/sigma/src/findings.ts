@@ -3,16 +3,10 @@
  * severity the rule's level, its evidence the matching events, its detail the rule's id,
  * title, tags and ATT&CK techniques and the fields of the first match.
  */
-import {
-  EVIDENCE_LIMIT,
-  compareFindings,
-  limitEvidence,
-  type Evidence,
-  type Finding,
-  type Severity,
-} from '@evtxhunt/hunt';
+import { compareFindings, type Evidence, type Finding, type Severity } from '@evtxhunt/hunt';
 
 import type { CorrelationMatch } from './correlation-run.js';
+import { EvidenceEnds } from './evidence-ends.js';
 import type { SigmaLevel } from './rule.js';
 import type { SigmaMatch } from './rule-set.js';
 
@@ -35,15 +29,14 @@ export function attackTechniques(tags: readonly string[]): string[] {
 /** Matches of one rule on one computer. */
 interface Group {
   readonly first: SigmaMatch;
-  readonly evidence: Evidence[];
+  readonly evidence: EvidenceEnds;
   count: number;
   recovered: number;
 }
 
 /**
- * Gathers matches into findings. Evidence past EVIDENCE_LIMIT per finding is counted, not kept.
- * TODO: the evidence kept is the first EVIDENCE_LIMIT matches read, not the first and last half
- * by time as the engine's own findings list them.
+ * Gathers matches into findings. Past EVIDENCE_LIMIT matches a finding lists the first and the
+ * last half by time, as the engine's own findings do, and counts the rest.
  */
 export class SigmaFindings {
   readonly #groups = new Map<string, Group>();
@@ -61,12 +54,12 @@ export class SigmaFindings {
     const key = `${match.rule.file}\u0000${match.record.computer}`;
     let group = this.#groups.get(key);
     if (group === undefined) {
-      group = { first: match, evidence: [], count: 0, recovered: 0 };
+      group = { first: match, evidence: new EvidenceEnds(), count: 0, recovered: 0 };
       this.#groups.set(key, group);
     }
     group.count++;
     if (match.record.recovered === true) group.recovered++;
-    if (group.evidence.length < EVIDENCE_LIMIT) group.evidence.push(evidenceOf(match));
+    group.evidence.add(evidenceOf(match));
   }
 }
 
@@ -142,10 +135,7 @@ function evidenceOf(match: Pick<SigmaMatch, 'record'>): Evidence {
 
 function finding(group: Group): Finding {
   const { rule, fields, record } = group.first;
-  const sorted = [...group.evidence].sort((a, b) =>
-    a.time < b.time ? -1 : a.time > b.time ? 1 : 0,
-  );
-  const { evidence, omitted } = limitEvidence(sorted, group.count - group.evidence.length);
+  const { evidence, omitted } = group.evidence.listed();
   const image = fields['Image'];
   const level = rule.level === 'informational' ? 'an informational' : `a ${rule.level}`;
   return {

@@ -24,4 +24,5 @@ export {
 } from './correlation-run.js';
 export { GROUP_ENTRY_LIMIT, GROUP_LIMIT } from './correlation-window.js';
 export { SigmaScan } from './scan.js';
+export { ticksOf, timeOf } from './ticks.js';
 export { SigmaFindings, attackTechniques, correlationFindings, sigmaFindings } from './findings.js';

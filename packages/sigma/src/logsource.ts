@@ -3,8 +3,9 @@
  * is tried only on the events of its source. `process_creation` binds to Sysmon 1 and to
  * Security 4688 (its field names mapped, see security-4688.ts); the other Sysmon categories to
  * their event IDs; a `service` to its channel, any event ID.
- * TODO: the channel is the one the event names, so events collected with Windows Event
- * Forwarding into `ForwardedEvents` match no rule; binding by provider as well would fix that.
+ * The channel is the one the event names: an event collected by Windows Event Forwarding keeps
+ * its own Channel in the collector's log (`ForwardedEvents` or another), so it is bound as on
+ * the host it came from (see the CLI's fixtures/sigma-forwarded).
  */
 import { fail, quoted } from './errors.js';
 import { SECURITY_4688_FIELDS, type FieldMap } from './field-map.js';

@@ -124,6 +124,7 @@ export class SigmaRuleSet {
   readonly failures: readonly RuleFailure[];
   readonly #resolved: readonly Resolved[];
   readonly #reportedRules: ReadonlySet<SigmaRuleInfo>;
+  readonly #correlatedRules: ReadonlySet<SigmaRuleInfo>;
   readonly #reportedCorrelations: ReadonlySet<number>;
   readonly #ruleIndex: ReadonlyMap<SigmaRuleInfo, number>;
   readonly #tables = new Map<string, Source>();
@@ -151,6 +152,9 @@ export class SigmaRuleSet {
     this.#ruleIndex = new Map(this.rules.map((rule, index) => [rule.info, index]));
     this.#reportedRules = new Set(
       this.rules.flatMap((rule, index) => (used.hidden.has(`rule:${index}`) ? [] : [rule.info])),
+    );
+    this.#correlatedRules = new Set(
+      this.rules.flatMap((rule, index) => (used.referred.has(`rule:${index}`) ? [rule.info] : [])),
     );
     this.#resolved = resolved;
     this.#reportedCorrelations = new Set(
@@ -188,6 +192,11 @@ export class SigmaRuleSet {
     };
   }
 
+  /** True when a correlation uses the rule's matches. */
+  correlated(rule: SigmaRuleInfo): boolean {
+    return this.#correlatedRules.has(rule);
+  }
+
   /** True when the rule's own matches are reported (no correlation uses it alone). */
   reported(rule: SigmaRuleInfo): boolean {
     return this.#reportedRules.has(rule);
@@ -215,7 +224,7 @@ export class SigmaRuleSet {
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
     for (const { view, literals, rules, index } of bucket.groups) {
-      view.reset(event);
+      view.reset(event, record);
       literals.scan(view);
       const count = index.candidates(literals);
       for (let at = 0; at < count; at++) {
@@ -347,10 +356,12 @@ function loadFile({ file, text: source }: RuleSource, context: RuleContext, load
 
 /**
  * What the correlations take of the rules: the rules and correlations matched only for them
- * (`rule:N`, `correlation:N`), and per rule the fields they group or count by.
+ * (`rule:N`, `correlation:N`), those some correlation uses at all, and per rule the fields they
+ * group or count by.
  */
 function usedBy(resolved: readonly Resolved[]): {
   hidden: Set<string>;
+  referred: Set<string>;
   fields: Map<number, Set<string>>;
 } {
   const referred = new Set<string>();
@@ -369,7 +380,7 @@ function usedBy(resolved: readonly Resolved[]): {
     }
   }
   const hidden = new Set([...referred].filter((key) => !generated.has(key)));
-  return { hidden, fields };
+  return { hidden, referred: new Set([...referred, ...generated]), fields };
 }
 
 /** The rule with the fields correlations read of its events given slots and reported. */

@@ -14,6 +14,11 @@ export class TimeHeap<T> {
     return this.#items.length;
   }
 
+  /** The oldest time held, or undefined when empty. */
+  get nextTime(): bigint | undefined {
+    return this.#items[0]?.time;
+  }
+
   push(time: bigint, value: T): void {
     const items = this.#items;
     items.push({ time, order: this.#pushed++, value });

@@ -63,17 +63,14 @@ function entryMatcher(
     return { match: existsMatcher(field, values, context.table), need: undefined };
   }
 
-  const nulls = values.filter((value) => value === null).length;
-  const others = values.filter((value) => value !== null);
-  if (nulls > 0) {
+  // null (the field is absent) is a field's single value; detection.ts refuses it in a list.
+  if (values.includes(null)) {
     if (field === '') fail('a keyword cannot be null');
+    if (values.length > 1) fail(`field ${quoted(field)} lists null among other values`);
     const slot = context.table.slot(field);
-    const absent: Matcher = (view) => view.values(slot) === undefined;
-    if (others.length === 0) return { match: absent, need: undefined };
-    const present = valuesMatcher(field, modifiers, others, context).match;
-    return { match: (view) => absent(view) || present(view), need: undefined };
+    return { match: (view) => view.values(slot) === undefined, need: undefined };
   }
-  return valuesMatcher(field, modifiers, others, context);
+  return valuesMatcher(field, modifiers, values, context);
 }
 
 function existsMatcher(field: string, values: readonly Scalar[], table: FieldTable): Matcher {

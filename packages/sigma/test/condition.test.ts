@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { identifiersOf, parseCondition } from '../src/index.js';
-import { fires, loadFailure, oneRule, sysmon } from './support.js';
+import type { EventRecord, FieldSourceRecord } from '@evtxhunt/hunt';
+
+import { identifiersOf, parseCondition, SigmaRuleSet } from '../src/index.js';
+import { fires, loadFailure, oneRule, ruleText, sysmon } from './support.js';
 
 test('parseCondition: or binds least, then and, then not', () => {
   assert.deepEqual(parseCondition('a or b and not c'), {
@@ -122,4 +124,28 @@ test('keywords search every value of the event; lists of maps are OR', () => {
   );
   assert.equal(fires(maps, sysmon({ Description: 'a Test executable' })), true);
   assert.equal(fires(maps, sysmon({ Image: 'other.exe' })), false);
+});
+
+test('keywords search every value of a record read by name, fields no rule names too', () => {
+  const set = new SigmaRuleSet([
+    { file: 'k.yml', text: ruleText("keywords: ['event::clear']\ncondition: keywords") },
+    { file: 'i.yml', text: ruleText("selection: {Image|endswith: 'x.exe'}\ncondition: selection") },
+  ]);
+  const whole = sysmon({ Image: 'C:\\a.exe', CommandLine: 'mimikatz EVENT::Clear' });
+  const asked: (readonly string[])[] = [];
+  const { data, ...facts } = whole;
+  const byName: FieldSourceRecord = {
+    ...facts,
+    withFields: (names) => {
+      asked.push(names);
+      const some = names.flatMap((name) => (Object.hasOwn(data, name) ? [[name, data[name]]] : []));
+      return { ...facts, data: Object.fromEntries(some) as EventRecord['data'] };
+    },
+    dataValues: () => Object.values(data).flat(),
+  };
+  const titles = (record: EventRecord | FieldSourceRecord) =>
+    set.match(record).map((match) => match.rule.file);
+  assert.deepEqual(titles(whole), ['k.yml']);
+  assert.deepEqual(titles(byName), ['k.yml']);
+  assert.deepEqual(asked, [['Image']]);
 });

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { entryFires, loadFailure } from './support.js';
+import { SigmaRuleSet } from '../src/index.js';
+import { entryFires, loadFailure, ruleText } from './support.js';
 
 test('contains, startswith, endswith place the value; plain values match whole', () => {
   assert.equal(
@@ -228,6 +229,26 @@ test('null matches an absent field; an empty string an empty one', () => {
   assert.equal(entryFires('OriginalFileName: null', { OriginalFileName: 'a.exe' }), false);
   assert.equal(entryFires("OriginalFileName: ''", { OriginalFileName: '' }), true);
   assert.equal(entryFires("OriginalFileName: ''", {}), false);
+});
+
+test('null in a list of values does not load: the file, field and reason are named', () => {
+  const text = ruleText("selection:\n  FieldB:\n    - ''\n    - null\ncondition: selection");
+  const set = new SigmaRuleSet([{ file: 'rules/empty-or-null.yml', text }]);
+  assert.equal(set.rules.length, 0);
+  assert.deepEqual(set.failures, [
+    {
+      file: 'rules/empty-or-null.yml',
+      reason:
+        "field 'FieldB' of 'selection' lists null among its values: null shares no type with " +
+        'other values, so the specification allows it only as the single value',
+    },
+  ]);
+  assert.equal(
+    loadFailure('selection:\n  FieldB: [null]\ncondition: selection'),
+    "field 'FieldB' of 'selection' lists null among its values: null shares no type with " +
+      'other values, so the specification allows it only as the single value',
+  );
+  assert.equal(loadFailure('selection:\n  FieldB: null\ncondition: selection'), undefined);
 });
 
 test('an unknown modifier names itself', () => {

@@ -36,7 +36,9 @@ test('compileEntry: each value brings a literal it needs; an entry with one that
   assert.deepEqual(need('CommandLine', ['*\\ab*.exe -x']), ['contains .exe -x']);
   assert.deepEqual(need('CommandLine|contains', ['a', '*']), undefined);
   assert.equal(need('User|neq', ['a']), undefined);
-  assert.equal(need('User', [null, 'a']), undefined);
+  // null (the field is absent) needs nothing; in a list with other values it does not load.
+  assert.equal(need('User', [null]), undefined);
+  assert.throws(() => need('User', [null, 'a']), /lists null among other values/);
   assert.equal(need('CommandLine|re', ['abc']), undefined);
   // Of `all`, one literal will do: the least common guess (a long one found anywhere).
   assert.deepEqual(need('CommandLine|contains|all', ['ab', 'abcdefgh']), ['contains abcdefgh']);

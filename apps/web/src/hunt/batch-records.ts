@@ -78,6 +78,20 @@ class BatchReader {
     return data;
   }
 
+  /** Every data value of row `row`, in its shape's order (a repeated name's values each). */
+  values(row: number): string[] {
+    const { shape, dataAt, values, data, shapes } = this.rows;
+    const count = shapes[shape[row] ?? -1]?.length ?? 0;
+    const at = dataAt[row] ?? 0;
+    const found: string[] = [];
+    for (let slot = 0; slot < count; slot++) {
+      const value = values[data[at + slot] ?? -1];
+      if (typeof value === 'string') found.push(value);
+      else if (value !== undefined) found.push(...value);
+    }
+    return found;
+  }
+
   /** Where each of `names` sits in shape `shape`, -1 where it lacks it. */
   private pick(shape: number, names: FieldNames): Int32Array {
     const picks = this.#picks[shape];
@@ -110,5 +124,9 @@ class BatchRecord extends LazyFieldRecord {
 
   protected readFields(names: FieldNames): Readonly<Record<string, FieldValue>> {
     return this.#reader.fields(this.#row, names);
+  }
+
+  dataValues(): readonly string[] {
+    return this.#reader.values(this.#row);
   }
 }

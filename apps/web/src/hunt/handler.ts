@@ -67,6 +67,11 @@ export function createHuntHandler(
     const failed = (error: unknown) => post(failure(request, error));
     try {
       if (request.kind === 'rules') return loadRules(state, request).then(post, failed);
+      if (request.kind === 'forget-rules') {
+        state.sigma = undefined;
+        post({ kind: 'rules-forgotten', id: request.id });
+        return undefined;
+      }
       post(request.kind === 'add' ? add(state, request, now) : report(state, request, now));
     } catch (error) {
       failed(error);

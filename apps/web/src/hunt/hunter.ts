@@ -25,6 +25,8 @@ export interface Hunter {
   add(batch: HuntBatch, to?: AddRequest['to']): Promise<number>;
   /** Compiles Sigma rules in the worker; rows added after this call go to them. */
   loadRules(files: readonly RuleFile[]): Promise<SigmaLoad>;
+  /** Forgets the Sigma rules: rows added and reports asked for after this call have none. */
+  forgetRules(): Promise<void>;
   /** Resolves to the report over every record added before this call. */
   report(): Promise<HuntOutcome>;
 }
@@ -58,6 +60,13 @@ export class HuntLink implements Hunter {
     const reply = await this.#ask((id) => ({ kind: 'rules', id, files }));
     if (reply.kind !== 'rules') throw new Error(`hunt rules: the worker answered '${reply.kind}'`);
     return reply.load;
+  }
+
+  async forgetRules(): Promise<void> {
+    const reply = await this.#ask((id) => ({ kind: 'forget-rules', id }));
+    if (reply.kind !== 'rules-forgotten') {
+      throw new Error(`hunt forget-rules: the worker answered '${reply.kind}'`);
+    }
   }
 
   async report(): Promise<HuntOutcome> {

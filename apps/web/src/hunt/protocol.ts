@@ -28,6 +28,12 @@ export interface RulesRequest {
   readonly files: readonly RuleFile[];
 }
 
+/** Forgets the Sigma rules loaded: rows and reports after it have none. */
+export interface ForgetRulesRequest {
+  readonly kind: 'forget-rules';
+  readonly id: number;
+}
+
 /** Run the detections over every record added so far. */
 export interface ReportRequest {
   readonly kind: 'report';
@@ -35,7 +41,7 @@ export interface ReportRequest {
 }
 
 /** What the page asks of the hunt worker. */
-export type HuntRequest = AddRequest | ReportRequest | RulesRequest;
+export type HuntRequest = AddRequest | ReportRequest | RulesRequest | ForgetRulesRequest;
 
 /** A batch was taken in; `records` counts every record added so far. */
 export interface AddedReply {
@@ -79,6 +85,12 @@ export interface RulesReply {
   readonly load: SigmaLoad;
 }
 
+/** The rules were forgotten. */
+export interface ForgottenReply {
+  readonly kind: 'rules-forgotten';
+  readonly id: number;
+}
+
 /** The request `id` failed outright. */
 export interface HuntFailedReply {
   readonly kind: 'failed';
@@ -87,7 +99,7 @@ export interface HuntFailedReply {
 }
 
 /** What the hunt worker answers. */
-export type HuntReply = AddedReply | ReportReply | RulesReply | HuntFailedReply;
+export type HuntReply = AddedReply | ReportReply | RulesReply | ForgottenReply | HuntFailedReply;
 
 /** Skipped records whose reason is kept; the rest are only counted. */
 export const SKIPPED_KEPT = 20;

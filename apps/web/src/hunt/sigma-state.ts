@@ -4,8 +4,14 @@
  * findings as they come; correlations are run again over the matches kept at each report, so a
  * report can be asked for again after more records (CorrelationRun's results are final).
  */
-import type { EventRecord, FieldSourceRecord, Finding } from '@evtxhunt/hunt';
 import {
+  DuplicateRecords,
+  type EventRecord,
+  type FieldSourceRecord,
+  type Finding,
+} from '@evtxhunt/hunt';
+import {
+  REORDER_LIMIT,
   SigmaFindings,
   SigmaRuleSet,
   correlationFindings,
@@ -23,6 +29,12 @@ export interface SharedId {
   readonly id: string;
   readonly files: readonly string[];
 }
+
+/**
+ * Matches kept for the correlations, which run over them again at each report: as many as the
+ * CLI holds back to put in time order (REORDER_LIMIT). Past it, matches are counted, not kept.
+ */
+export const CORRELATION_MATCHES_KEPT = REORDER_LIMIT;
 
 /**
  * How a rule set loaded: the counts, why the rules that did not load failed, the .yml/.yaml
@@ -49,6 +61,10 @@ export interface SigmaOutcome {
   readonly findings: readonly Finding[];
   /** Correlation groups not followed because a correlation held too many already. */
   readonly droppedGroups: number;
+  /** Matches the correlations did not get: past CORRELATION_MATCHES_KEPT. */
+  readonly unkeptMatches: number;
+  /** Matches too far out of time order for the correlations (see CorrelationRun.late). */
+  readonly lateMatches: number;
 }
 
 /**
@@ -64,12 +80,14 @@ export class SigmaState {
   readonly #rules: SigmaRuleSet;
   readonly #findings = new SigmaFindings();
   /**
-   * Every match of the records so far when correlations loaded, for running them at a report.
-   * TODO: kept without a limit: a correlation over a rule matching most events keeps one small
-   * object per event here, on top of the engine's own records.
+   * The matches of the records so far that correlations use, for running them at a report:
+   * CORRELATION_MATCHES_KEPT at most, the rest counted in #unkept.
    */
   readonly #kept: SigmaMatch[] = [];
+  #unkept = 0;
   #records = 0;
+  /** Records read before (a log opened twice): skipped, as the engine skips them. */
+  readonly #seen = new DuplicateRecords();
 
   private constructor(rules: SigmaRuleSet, read: ReadRules) {
     this.#rules = rules;
@@ -93,15 +111,20 @@ export class SigmaState {
     return new SigmaState(new SigmaRuleSet(read.sources), read);
   }
 
-  /** Matches one record. */
+  /** Matches one record; a record read before is skipped. */
   add(record: EventRecord | FieldSourceRecord): void {
     this.#records++;
+    if (this.#seen.isDuplicate(record)) return;
     if (this.#rules.correlations.length === 0) {
       this.#findings.add(this.#rules.match(record));
       return;
     }
     const matches = this.#rules.matchAll(record);
-    for (const match of matches) this.#kept.push(match);
+    for (const match of matches) {
+      if (!this.#rules.correlated(match.rule)) continue;
+      if (this.#kept.length < CORRELATION_MATCHES_KEPT) this.#kept.push(match);
+      else this.#unkept++;
+    }
     this.#findings.add(matches.filter((match) => this.#rules.reported(match.rule)));
   }
 
@@ -115,6 +138,8 @@ export class SigmaState {
       records: this.#records,
       findings: [...this.#findings.findings(), ...correlated],
       droppedGroups: correlations?.run.droppedGroups ?? 0,
+      unkeptMatches: this.#unkept,
+      lateMatches: correlations?.run.late ?? 0,
     };
   }
 }

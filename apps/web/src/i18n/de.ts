@@ -292,6 +292,11 @@ export const DE: Catalogue = {
     one: 'Suche läuft: {sent} von {count} Ereignis an die Engine gesendet',
     other: 'Suche läuft: {sent} von {count} Ereignissen an die Engine gesendet',
   },
+  'hunt.rulesCatchingUp': {
+    one: 'Die neuen Sigma-Regeln laufen über die gelesenen Ereignisse: {done} von {count} Ereignis',
+    other:
+      'Die neuen Sigma-Regeln laufen über die gelesenen Ereignisse: {done} von {count} Ereignissen',
+  },
   'hunt.ready': { one: '{count} Ereignis durchsucht', other: '{count} Ereignisse durchsucht' },
   'hunt.readyTook': {
     one: '{count} Ereignis durchsucht, gemeldet {took} nach der ersten gesendeten Zeile',
@@ -558,6 +563,15 @@ export const DE: Catalogue = {
     other: '{count} Dateien sind keine Sigma-Regeln (kein Titel und keine Erkennung)',
   },
   'sigma.sharedId': 'Die Regel-ID {id} steht in {count} Dateien, jede meldet ihre Treffer: {files}',
+  'sigma.unkept': {
+    one: '{count} Treffer nicht an die Korrelationen gegeben: über der Grenze',
+    other: '{count} Treffer nicht an die Korrelationen gegeben: über der Grenze',
+  },
+  'sigma.late': {
+    one: '{count} Treffer zeitlich zu weit außer der Reihe für die Korrelationen',
+    other: '{count} Treffer zeitlich zu weit außer der Reihe für die Korrelationen',
+  },
+  'sigma.forget': 'Regeln vergessen',
   'sigma.rule': 'Sigma-Regel',
   'sigma.title': 'Titel',
   'sigma.level': 'Stufe',

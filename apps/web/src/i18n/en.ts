@@ -285,6 +285,10 @@ export const EN = {
     one: 'Hunting: {sent} of {count} event sent to the engine',
     other: 'Hunting: {sent} of {count} events sent to the engine',
   },
+  'hunt.rulesCatchingUp': {
+    one: 'Running the new Sigma rules over the events read: {done} of {count} event',
+    other: 'Running the new Sigma rules over the events read: {done} of {count} events',
+  },
   'hunt.ready': { one: 'Hunted {count} event', other: 'Hunted {count} events' },
   'hunt.readyTook': {
     one: 'Hunted {count} event, reported {took} after the first row was sent',
@@ -547,6 +551,15 @@ export const EN = {
     other: '{count} files are not Sigma rules (no title or detection)',
   },
   'sigma.sharedId': 'Rule id {id} is in {count} files, each reports its matches: {files}',
+  'sigma.unkept': {
+    one: '{count} match not given to the correlations: over the limit',
+    other: '{count} matches not given to the correlations: over the limit',
+  },
+  'sigma.late': {
+    one: '{count} match too far out of time order for the correlations',
+    other: '{count} matches too far out of time order for the correlations',
+  },
+  'sigma.forget': 'Forget rules',
   'sigma.rule': 'Sigma rule',
   'sigma.title': 'Title',
   'sigma.level': 'Level',

@@ -5,8 +5,9 @@
  * report comes back. Files added later send only their own rows, then a new report is asked
  * for. An allowlist and a Sysmon configuration can be loaded at any time: they change the
  * findings shown and the coverage section without running the hunt again. Sigma rules can be
- * loaded at any time too: the worker compiles them, the rows sent already are sent again to
- * the rules only, and the next report runs the engine again only if it has new rows.
+ * loaded at any time too, before any log: the worker compiles them, the rows sent already are
+ * sent again to the rules only, and the next report runs the engine again only if it has new
+ * rows. Forgetting the rules asks for a report without them.
  */
 import {
   applyAllowlist,
@@ -61,6 +62,11 @@ export interface HuntStatus {
   /** Rows sent to the engine, and rows in the store. */
   readonly sent: number;
   readonly rows: number;
+  /**
+   * While rules loaded after rows were sent have those rows sent to them (to the rules only):
+   * how many they have had so far, of `sent`.
+   */
+  readonly rulesCatchingUp?: number;
   /** Why the hunt stopped, when it failed. */
   readonly message?: string;
   /** From the first row sent in this round to its report, in milliseconds. */
@@ -192,6 +198,25 @@ export class HuntSession {
     void this.#feed();
   }
 
+  /**
+   * Forgets the Sigma rules (a load still running included): rows go to the engine only, and
+   * the next report has no Sigma findings.
+   */
+  async forgetRules(): Promise<void> {
+    this.#rulesAsked++;
+    this.#sigmaSent = undefined;
+    this.sigma.value = { state: 'none' };
+    const hunter = this.#hunter;
+    if (hunter === undefined) return;
+    try {
+      await hunter.forgetRules();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    void this.#feed();
+  }
+
   /** Forgets the configuration or the allowlist. */
   clear(file: 'config' | 'allowlist'): void {
     if (file === 'config') this.config.value = undefined;
@@ -243,8 +268,9 @@ export class HuntSession {
     const waiting: Promise<number>[] = [];
     while (this.#sigmaBehind || this.#sent < this.#source.store.rowCount) {
       this.#roundStarted ??= this.#pacer.now();
-      waiting.push(this.#sigmaBehind ? this.#sigmaBatch(hunter) : this.#engineBatch(hunter));
-      this.#publish('hunting');
+      const catchingUp = this.#sigmaBehind;
+      waiting.push(catchingUp ? this.#sigmaBatch(hunter) : this.#engineBatch(hunter));
+      this.#publish('hunting', undefined, catchingUp ? this.#sigmaSent : undefined);
       if (waiting.length >= IN_FLIGHT) await waiting.shift();
       else await this.#pacer.pause();
     }
@@ -265,10 +291,7 @@ export class HuntSession {
     return hunter.add(rows);
   }
 
-  /**
-   * Rows the engine has and the rules loaded since have not: to the rules only.
-   * TODO: while these go, the status line still says rows are "sent to the engine".
-   */
+  /** Rows the engine has and the rules loaded since have not: to the rules only. */
   #sigmaBatch(hunter: Hunter): Promise<number> {
     const start = this.#sigmaSent ?? 0;
     const end = Math.min(this.#sent, start + BATCH_ROWS);
@@ -320,13 +343,14 @@ export class HuntSession {
     return started === undefined ? undefined : this.#pacer.now() - started;
   }
 
-  #publish(state: HuntStatus['state'], tookMs?: number): void {
+  #publish(state: HuntStatus['state'], tookMs?: number, rulesCatchingUp?: number): void {
     const rows = this.#source.store.rowCount;
     this.status.value = {
       state,
       sent: this.#sent,
       rows,
       ...(tookMs === undefined ? {} : { tookMs }),
+      ...(rulesCatchingUp === undefined ? {} : { rulesCatchingUp }),
     };
   }
 

@@ -12,6 +12,7 @@ import { I18n, useI18n } from '../i18n/context.js';
 import { huntText } from '../i18n/hunts.js';
 import { applyLanguage, type Language } from '../i18n/language.js';
 import { translator, type Translator } from '../i18n/translator.js';
+import type { HuntSession } from '../session/hunt.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
 import { showProcessEvents } from '../session/process-events.js';
 import type { Workbench } from '../session/workbench.js';
@@ -26,6 +27,7 @@ import { HuntView } from './hunt/hunt-view.js';
 import { HuntsMenu } from './hunts/hunts-menu.js';
 import { SessionNote } from './sessions/session-note.js';
 import { SessionsPanel, type SessionsPanelProps } from './sessions/sessions-panel.js';
+import { SigmaRules } from './sigma/sigma-rules.js';
 import { VirtualTable } from './table/virtual-table.js';
 import { CellActions, type CellMenu } from './filter/cell-actions.js';
 import { FacetsPanel } from './filter/facets-panel.js';
@@ -172,7 +174,7 @@ function Page({ bench, sessions, sampleUrl, initialTheme, language, onLanguage }
       <main class={details === undefined ? 'workspace' : 'workspace with-details'}>
         {bench.files.value.length > 0 && <FacetsPanel filter={bench.filter} columns={allColumns} />}
         {bench.files.value.length === 0 ? (
-          <EmptyState />
+          <EmptyState hunt={bench.hunt} />
         ) : bench.hunt.tab.value === 'events' ? (
           <EventsView
             bench={bench}
@@ -286,12 +288,14 @@ function sortText(
   });
 }
 
-function EmptyState() {
+/** Before any log: how to open one, and the Sigma rules, which run on the logs as they arrive. */
+function EmptyState({ hunt }: { readonly hunt: HuntSession }) {
   const { t } = useI18n();
   return (
     <div class="empty">
       <p class="empty-title">{t('app.emptyTitle')}</p>
       <p>{t('app.emptyPrivacy')}</p>
+      <SigmaRules hunt={hunt} />
     </div>
   );
 }

@@ -275,6 +275,9 @@ browserTest('the empty page passes the accessibility checks', async () => {
       ['input Query', true],
       ['button Regex', true],
       ['select Time zone', true],
+      // Sigma rules can be loaded before any log.
+      ['input Load a rules folder', true],
+      ['input Load a rules .zip', true],
     ],
   );
   await page.close();

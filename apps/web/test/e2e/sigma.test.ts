@@ -2,7 +2,8 @@
  * Sigma rules in real Chromium: the CLI's fixture rules loaded as a zip after the fixture log
  * was hunted, the rule's finding beside the engine's with its title, level, ATT&CK tag and
  * matched fields, its evidence row opening the event, and a rule that did not load listed with
- * its (hostile) name as text. Screenshot: apps/web/test-artifacts/sigma-01-finding.png.
+ * its (hostile) name as text; rules picked before any log, and forgotten. Screenshots:
+ * apps/web/test-artifacts/sigma-01-finding.png, sigma-02-rules-before-logs.png.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -245,6 +246,28 @@ test(
   },
 );
 
+test(
+  'Sigma rules picked before any log run on the log opened after them',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await session.context.newPage();
+    await page.goto(web.url);
+    const rules = page.getByRole('region', { name: 'Sigma rules' });
+    await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+    await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
+    assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+    await page.screenshot({ path: `${ARTIFACTS}/sigma-02-rules-before-logs.png` });
+
+    await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
+    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await page.locator('.finding-item', { hasText: 'File Download Via Bitsadmin' }).waitFor();
+    assert.equal(await rules.locator('.sigma-status').innerText(), 'sigma/: 3 rules loaded');
+    assert.equal(await rules.locator('.sigma-matched-count').innerText(), '1 finding in 1 event');
+    await page.close();
+  },
+);
+
 /** A folder under `folder` holding `files` (name to text, or a fixture rule's name to copy). */
 async function ruleFolder(name: string, files: Record<string, string>): Promise<string> {
   const path = `${folder}/${name}`;
@@ -368,3 +391,19 @@ test(
     await page.close();
   },
 );
+
+test('Forget rules drops the Sigma findings', { skip: SKIP_BROWSER }, async () => {
+  const page = await huntedSample();
+  await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
+  const finding = page.locator('.finding-item', { hasText: 'File Download Via Bitsadmin' });
+  await finding.waitFor();
+  assert.equal(await page.getByRole('tab', { name: /^Findings/ }).innerText(), 'Findings (1)');
+
+  const rules = page.getByRole('region', { name: 'Sigma rules' });
+  await rules.getByRole('button', { name: 'Forget rules' }).click();
+  await finding.waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Findings (0)' }).waitFor();
+  assert.equal(await rules.locator('.sigma-status').count(), 0);
+  assert.equal(await rules.getByRole('button', { name: 'Forget rules' }).count(), 0);
+  await page.close();
+});

@@ -24,6 +24,7 @@ test('batchRecords gives the records store.record gives, data read only by name'
     assert.deepEqual({ ...record.withFields([]), data: {} }, { ...facts, data: {} });
     const picked = Object.fromEntries(names.flatMap((n) => (n in data ? [[n, data[n]]] : [])));
     assert.deepEqual({ ...record.withFields(names).data }, picked);
+    assert.deepEqual(record.dataValues(), Object.values(data).flat());
   });
   const network = records.findIndex((record) => record.eventId === 3);
   const ip = records[network]?.withFields(['DestinationIp']).data['DestinationIp'];
@@ -59,5 +60,7 @@ test('batchRecords keeps odd times, 64-bit ids, recovered rows and files; __prot
   assert.equal(second?.recovered, true);
   assert.equal(second?.timeCreated, '2024-05-01T10:00:00.1234567Z');
   assert.deepEqual(second?.withFields(['Image']).data['Image'], ['b.exe', 'c.exe']);
+  assert.deepEqual(first?.dataValues(), ['x', 'a.exe']);
+  assert.deepEqual(second?.dataValues(), ['b.exe', 'c.exe']);
   assert.deepEqual(allRows(store), [0, 1]);
 });

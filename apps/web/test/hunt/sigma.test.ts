@@ -11,6 +11,7 @@ import { createHuntHandler } from '../../src/hunt/handler.js';
 import { HuntLink, type HuntPort } from '../../src/hunt/hunter.js';
 import type { HuntReply, HuntRequest } from '../../src/hunt/protocol.js';
 import type { RuleFile } from '../../src/hunt/sigma-files.js';
+import { CORRELATION_MATCHES_KEPT, SigmaState } from '../../src/hunt/sigma-state.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { REPO } from '../support/paths.js';
 import { storeOfFiles } from '../support/store.js';
@@ -227,4 +228,70 @@ test('the hunt worker says a zip holding no .yml file held none', async () => {
   ]);
 
   assert.deepEqual(load, NOTHING_WRONG);
+});
+
+test('SigmaState keeps CORRELATION_MATCHES_KEPT matches for the correlations and counts the rest', async () => {
+  const text = [
+    'title: any process',
+    'name: any_process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+    '---',
+    'title: many processes',
+    'correlation:',
+    '  type: event_count',
+    '  rules: [any_process]',
+    '  group-by: [Computer]',
+    '  timespan: 1h',
+    '  condition: {gte: 1000000}',
+    '---',
+    'title: reported process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+  ].join('\n');
+  const state = await SigmaState.of([{ name: 'burst.yml', blob: new Blob([text]) }]);
+  const over = 5;
+  for (let at = 0; at < CORRELATION_MATCHES_KEPT + over; at++) {
+    state.add({
+      recordId: String(at + 1),
+      timeCreated: '2024-01-02T00:00:00.0000000Z',
+      eventId: 1,
+      provider: 'Microsoft-Windows-Sysmon',
+      channel: 'Microsoft-Windows-Sysmon/Operational',
+      computer: 'h',
+      data: { Image: 'C:\\x.exe' },
+    });
+  }
+  const outcome = state.outcome();
+  assert.equal(outcome.unkeptMatches, over);
+  assert.equal(outcome.lateMatches, 0);
+  assert.deepEqual(
+    outcome.findings.map((finding) => [finding.sigma?.title, finding.count]),
+    [['reported process', CORRELATION_MATCHES_KEPT + over]],
+  );
+});
+
+test('SigmaState skips a record read before, as the engine does', async () => {
+  const text = [
+    'title: any process',
+    'logsource: {category: process_creation, product: windows}',
+    "detection: {selection: {Image|endswith: '.exe'}, condition: selection}",
+  ].join('\n');
+  const state = await SigmaState.of([{ name: 'any.yml', blob: new Blob([text]) }]);
+  const record = (recordId: string) => ({
+    recordId,
+    timeCreated: '2024-01-02T00:00:00.0000000Z',
+    eventId: 1,
+    provider: 'Microsoft-Windows-Sysmon',
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    computer: 'h',
+    data: { Image: 'C:\\x.exe' },
+  });
+  for (const id of ['1', '2', '1', '2', '3']) state.add(record(id));
+  const outcome = state.outcome();
+  assert.equal(outcome.records, 5);
+  assert.deepEqual(
+    outcome.findings.map((finding) => finding.count),
+    [3],
+  );
 });

@@ -236,6 +236,7 @@ function heldHunter() {
       return new Promise<number>((resolve) => held.push(() => resolve(sent)));
     },
     loadRules: () => Promise.reject(new Error('no rules here')),
+    forgetRules: () => Promise.resolve(),
     report: async (): Promise<HuntOutcome> => ({
       report: {
         input: {

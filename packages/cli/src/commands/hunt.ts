@@ -94,8 +94,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const inputs = await collectInputs(args.positionals);
   await guardOut(args, inputs);
-  const engine = await huntEngine(args);
-  const sigma = await sigmaHuntOption(args, io);
+  const allowlist = await loadAllowlist(args.values.get('allow'));
+  const engine = await huntEngine(args, allowlist);
+  const sigma = await sigmaHuntOption(args, io, allowlist);
   // The process is the CLI's own, and the hunt's state grows with the log.
   limitHeapGrowth(HUNT_HEAP_GROWING_PERCENT);
 
@@ -131,7 +132,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return endRun(io, run, args.flags.has('strict'));
   }
   const report = { ...engine.report(), sources };
-  await writeReport(sigma?.report(report) ?? report, args, io);
+  await writeReport((await sigma?.report(report, io)) ?? report, args, io);
   return endRun(io, run, args.flags.has('strict'));
 }
 
@@ -194,8 +195,7 @@ async function guardOut(args: ParsedArgs, inputs: Inputs): Promise<void> {
   }
 }
 
-async function huntEngine(args: ParsedArgs): Promise<HuntEngine> {
-  const allowlist = await loadAllowlist(args.values.get('allow'));
+async function huntEngine(args: ParsedArgs, allowlist: Allowlist | undefined): Promise<HuntEngine> {
   const configPath = args.values.get('config');
   const config: SysmonConfig | undefined =
     configPath === undefined ? undefined : await loadConfigFile(configPath);

@@ -1,7 +1,6 @@
 /** `evtxhunt sigma`: Sigma rules over the logs; every match as a line of text or JSON. */
 import {
   CORRELATION_EVENTS_KEPT,
-  GROUP_LIMIT,
   SigmaScan,
   type CorrelationMatch,
   type SigmaMatch,
@@ -22,7 +21,13 @@ import type { Io } from '../io.js';
 import { jsonText } from '../json.js';
 import { readEvtxInputs, type FileVisitor } from '../reading.js';
 import type { Reporter } from '../reporter.js';
-import { loadRuleSet, PLACEHOLDER_HELP, PLACEHOLDER_OPTION } from '../sigma-rules.js';
+import {
+  correlationNotes,
+  duplicateNotes,
+  loadRuleSet,
+  PLACEHOLDER_HELP,
+  PLACEHOLDER_OPTION,
+} from '../sigma-rules.js';
 import { SLACK_HELP, SLACK_OPTION, openOptions } from '../slack-option.js';
 
 const HELP = `Usage: evtxhunt sigma --rules DIR PATH... [--format text|json]
@@ -77,16 +82,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   };
   const reading = await readEvtxInputs(inputs, io, visit, undefined, openOptions(args));
   const correlated = scan.finish();
-  if (scan.droppedGroups > 0) {
-    await io.err.write(
-      `sigma: ${scan.droppedGroups} correlation groups not followed (over ${GROUP_LIMIT} at once)\n`,
-    );
-  }
-  if (scan.late > 0) {
-    await io.err.write(
-      `sigma: ${scan.late} matches came too far out of time order for the correlations\n`,
-    );
-  }
+  const notes = [...duplicateNotes(scan), ...correlationNotes(scan)];
+  if (notes.length > 0) await io.err.write(notes.map((line) => `${line}\n`).join(''));
   if (json) await io.out.write(jsonText(jsonReport(rules, matches, correlated), 2) + '\n');
   else await io.out.write(correlated.map(correlationLine).join(''));
   return endRun(io, reading, args.flags.has('strict'));

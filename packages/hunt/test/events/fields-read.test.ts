@@ -48,6 +48,7 @@ function byFields(record: EventRecord, asked: FieldNames[]): FieldSourceRecord {
       for (const name of names) if (Object.hasOwn(data, name)) some[name] = data[name]!;
       return { ...facts, data: some };
     },
+    dataValues: () => Object.values(data).flat(),
   };
 }
 

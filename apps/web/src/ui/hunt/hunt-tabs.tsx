@@ -73,6 +73,9 @@ export function statusText(status: HuntStatus, tr: Translator): string {
     case 'idle':
       return t('hunt.idle');
     case 'hunting':
+      if (status.rulesCatchingUp !== undefined) {
+        return t('hunt.rulesCatchingUp', { done: status.rulesCatchingUp, count: status.sent });
+      }
       return t('hunt.hunting', { sent: status.sent, count: status.rows });
     case 'ready':
       if (status.tookMs === undefined) return t('hunt.ready', { count: status.sent });

@@ -64,6 +64,11 @@ export function SigmaRules({ hunt }: { readonly hunt: HuntSession }) {
       )}
       {status.state === 'loaded' && <Loaded name={status.name} load={status.load} />}
       {status.state === 'loaded' && <Matched outcome={hunt.outcome.value?.sigma} />}
+      {status.state !== 'none' && (
+        <button type="button" class="link sigma-forget" onClick={() => void hunt.forgetRules()}>
+          {t('sigma.forget')}
+        </button>
+      )}
     </section>
   );
 }
@@ -199,11 +204,14 @@ function NotRules({ load }: { load: SigmaLoad }) {
   );
 }
 
-/** What the rules found in the last report, and the correlation groups they could not follow. */
+/**
+ * What the rules found in the last report, and what the correlations could not follow: groups
+ * and matches over their limits, and matches too far out of time order.
+ */
 function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
   const { t } = useI18n();
   if (outcome === undefined) return null;
-  const dropped = outcome.droppedGroups;
+  const { droppedGroups, unkeptMatches, lateMatches } = outcome;
   return (
     <>
       <p class="hunt-note sigma-matched-count">
@@ -212,7 +220,9 @@ function Matched({ outcome }: { outcome: SigmaOutcome | undefined }) {
           count: outcome.records,
         })}
       </p>
-      {dropped > 0 && <p class="problem">{t('sigma.dropped', { count: dropped })}</p>}
+      {droppedGroups > 0 && <p class="problem">{t('sigma.dropped', { count: droppedGroups })}</p>}
+      {unkeptMatches > 0 && <p class="problem">{t('sigma.unkept', { count: unkeptMatches })}</p>}
+      {lateMatches > 0 && <p class="problem">{t('sigma.late', { count: lateMatches })}</p>}
     </>
   );
 }
