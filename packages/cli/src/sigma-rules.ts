@@ -38,7 +38,7 @@ export async function loadRuleSet(path: string, io: Io, args: ParsedArgs): Promi
     }
   }
   const placeholders = placeholderValues(args.lists.get(PLACEHOLDER_OPTION.name) ?? []);
-  const set = new SigmaRuleSet(sources, { linearRegexFallback: true, placeholders });
+  const set = new SigmaRuleSet(sources, { placeholders });
   await reportLoad(set, io);
   return set;
 }

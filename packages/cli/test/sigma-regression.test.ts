@@ -62,7 +62,7 @@ interface Sample {
 }
 
 test('sigma: every public rule with a regression sample fires on it', { skip: SKIP }, async (t) => {
-  const set = new SigmaRuleSet(ruleSources(), { linearRegexFallback: true });
+  const set = new SigmaRuleSet(ruleSources());
   const samples = regressionSamples();
   // SOURCES.md says 156 tests; the copy holds 145 info.yml files with one evtx test each.
   assert.equal(samples.length, 145);

@@ -50,12 +50,6 @@ export interface RuleFailure {
 export interface SigmaOptions {
   /** Values of `%name%` placeholders for the `expand` modifier; a rule naming others fails. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>;
-  /**
-   * No longer changes anything: risky `re` patterns run on the linear-time matcher of
-   * @evtxhunt/hunt everywhere (see regex.ts), with or without V8's experimental fallback.
-   * TODO: remove the option and its wiring (rule.ts, values.ts, the CLI and its tests).
-   */
-  readonly linearRegexFallback?: boolean;
 }
 
 /** One event a rule matched. */
@@ -136,8 +130,7 @@ export class SigmaRuleSet {
     const placeholders = new Map(Object.entries(options.placeholders ?? {}));
     const tableFor = (binding: SourceBinding): FieldTable => this.#source(binding).table;
     const literalsFor = (binding: SourceBinding) => this.#source(binding).literals;
-    const linearRegexFallback = options.linearRegexFallback === true;
-    const context = { tableFor, literalsFor, placeholders, linearRegexFallback };
+    const context = { tableFor, literalsFor, placeholders };
     const loaded: Loaded = { rules: [], definitions: [], named: [], failures: [] };
     for (const source of sources) loadFile(source, context, loaded);
 

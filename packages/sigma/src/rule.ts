@@ -53,7 +53,6 @@ export interface RuleContext {
   readonly tableFor: (binding: SourceBinding) => FieldTable;
   readonly literalsFor: (binding: SourceBinding) => FieldLiterals;
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
-  readonly linearRegexFallback: boolean;
 }
 
 /** The rule of one YAML document; throws a SigmaRuleError saying what is wrong with it. */
@@ -72,7 +71,6 @@ export function compileRule(
       table: context.tableFor(binding),
       literals: context.literalsFor(binding),
       placeholders: context.placeholders,
-      linearRegexFallback: context.linearRegexFallback,
     });
     fields = detection.fields;
     return { binding, match: detection.match, need: detection.need };

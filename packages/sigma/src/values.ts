@@ -25,8 +25,6 @@ export type Scalar = string | number | boolean | null;
 export interface ValueContext {
   readonly table: FieldTable;
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
-  /** See SigmaOptions.linearRegexFallback. */
-  readonly linearRegexFallback: boolean;
   /** The literals of the source's rules (see literals.ts). */
   readonly literals: FieldLiterals;
 }

@@ -14,7 +14,7 @@ import { fires, oneRule, ruleText, sysmon } from './support.js';
 function need(key: string, values: Scalar[]): string[] | undefined {
   const table = new FieldTable(undefined);
   const literals = new FieldLiterals();
-  const context = { table, literals, placeholders: new Map(), linearRegexFallback: false };
+  const context = { table, literals, placeholders: new Map() };
   const [field = '', ...modifiers] = key.split('|');
   const entry = compileEntry(field, parseModifiers(modifiers), values, context);
   return entry.need?.ids.map((id) => literals.describe(id));
