@@ -3,7 +3,7 @@
  * (so it shows there, in the link, and can be edited), on the events table; a finding hunt
  * opens the findings view on the first finding of its kind.
  */
-import type { ReadyHunt } from '@evtxhunt/hunt';
+import { readyHunt, type ReadyHunt } from '@evtxhunt/hunt';
 
 import type { Workbench } from './workbench.js';
 
@@ -32,6 +32,24 @@ export function openReadyHunt(bench: Workbench, hunt: ReadyHunt): OpenedHunt {
   // The hunts' queries are written for the plain mode, where a bare word is text.
   bench.filter.regexMode.value = false;
   bench.filter.setQuery(target.query);
+  bench.readyHunts.opened.value = { hunt: hunt.id, query: target.query };
   bench.hunt.tab.value = 'events';
   return { query: target.query, omitted: target.omitted };
+}
+
+/**
+ * Works the opened rare hunt's query out again from the latest counts, as more logs are read
+ * or when a link named the hunt before any log was open; a query the person changed since is
+ * left alone.
+ */
+export function followOpenedHunt(bench: Workbench): void {
+  const opened = bench.readyHunts.opened.peek();
+  if (opened === undefined || bench.filter.query.peek() !== opened.query) return;
+  const hunt = readyHunt(opened.hunt);
+  if (hunt?.opens.kind !== 'query' || hunt.opens.rare === undefined) return;
+
+  const target = bench.readyHunts.queryOf(hunt);
+  if (target === undefined || target.query === opened.query) return;
+  bench.filter.setQuery(target.query);
+  bench.readyHunts.opened.value = { hunt: hunt.id, query: target.query };
 }

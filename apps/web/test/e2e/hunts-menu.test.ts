@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-import { readyHunt } from '@evtxhunt/hunt';
+import { READY_HUNTS, readyHunt } from '@evtxhunt/hunt';
 import type { Page } from 'playwright-core';
 
 import { contrastProblems, idProblems, unnamedControls } from '../support/a11y.js';
@@ -20,6 +20,8 @@ import { REPO, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
 const LSASS_DUMP = `${SHARED_EVTX}/evtx-to-mitre-attack/ID10-Mimikatz_LSASS_process_dump.evtx`;
 const AUTORUN = `${SHARED_EVTX}/sysmonresources/registryautorun.evtx`;
+const SYSTEMMOON_SYSMON = `${SHARED_EVTX}/sytemmoon-ctf/sysmon.evtx`;
+const RDP_AUTH = `${SHARED_EVTX}/velociraptor/RDPAuth_Security.evtx`;
 const ZEROLOGON = `${SHARED_EVTX}/hayabusa-sample-evtx/T1210_Zerologon_WindowsDefaultLogging.evtx`;
 
 let web: WebServer;
@@ -152,3 +154,43 @@ browserTest('a decoded logon type shows beside the raw value in the details pane
   await page.screenshot({ path: `${ARTIFACTS}/hunts-decoded-logon.png` });
   await page.close();
 });
+
+browserTest(
+  'every ready-made hunt puts its id in the share link, never a value read from the logs',
+  async () => {
+    const page = await huntedPage([SYSTEMMOON_SYSMON, RDP_AUTH]);
+    for (const hunt of READY_HUNTS) {
+      await page.getByRole('button', { name: 'Hunts' }).click();
+      const menu = page.getByRole('dialog', { name: 'Ready-made hunts' });
+      await menuCount(page, hunt.id);
+      await menu.locator(`.hunt-item[data-hunt="${hunt.id}"] .hunt-open`).click();
+      await menu.waitFor({ state: 'detached' });
+      if (hunt.opens.kind === 'findings') {
+        assert.doesNotMatch(await page.evaluate(() => location.hash), /[&#]q=/, hunt.id);
+        continue;
+      }
+
+      await page.waitForFunction((id) => location.hash === `#v=1&hunt=${id}`, hunt.id);
+      const query = await page.locator('#query').inputValue();
+      const { rare } = hunt.opens;
+      // The narrowed query is `(base) (rare terms)`: the values come after the hunt's own query.
+      const values =
+        rare === undefined ? [] : rareValues(query.slice(hunt.opens.query.length + 2), rare.field);
+      const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+      assert.deepEqual(
+        values.filter((value) => hash.includes(value)),
+        [],
+        hunt.id,
+      );
+      if (hunt.id === 'rare-dns') assert.equal(values.length, 7);
+      if (hunt.id === 'remote-logons') assert.ok(values.includes('192.168.38.102'));
+    }
+    await page.close();
+  },
+);
+
+/** The values `field` is compared with in a rare hunt's narrowed query, quoted or bare. */
+function rareValues(query: string, field: string): string[] {
+  const term = new RegExp(`${field}:(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s()"]+))`, 'g');
+  return [...query.matchAll(term)].map((match) => match[1] ?? match[2] ?? '');
+}
