@@ -246,6 +246,8 @@ export const DE: Catalogue = {
   'bookmarks.remove': 'Entfernen',
   'bookmarks.removeLabel': 'Lesezeichen {bookmark} entfernen',
   'bookmarks.note': 'Notiz',
+  'bookmarks.noteLength': '{used} von {limit} Zeichen',
+  'bookmarks.noteKept': 'Die Notiz bleibt erhalten: erneut markieren, und sie ist wieder da.',
   'bookmarks.writing': '{file} wird geschrieben…',
   'bookmarks.written': {
     one: '{count} Lesezeichen in {file} geschrieben.',

@@ -239,6 +239,8 @@ export const EN = {
   'bookmarks.remove': 'Remove',
   'bookmarks.removeLabel': 'Remove the bookmark {bookmark}',
   'bookmarks.note': 'Note',
+  'bookmarks.noteLength': '{used} of {limit} characters',
+  'bookmarks.noteKept': 'Its note is kept: star it again to bring the note back.',
   'bookmarks.writing': 'Writing {file}…',
   'bookmarks.written': {
     one: '{count} bookmark written to {file}.',

@@ -145,19 +145,53 @@ browserTest('star two events, note one, list them, jump between them and export'
   await page.close();
 });
 
-browserTest('unstarring removes the bookmark from the list', async () => {
+browserTest(
+  'unstarring removes the bookmark from the list and starring again brings its note back',
+  async () => {
+    const page = await loaded(ISSUE43);
+    await openDetails(page, NETWORK_POSITION);
+    await starOpenEvent(page, 'first look');
+    const star = page.getByRole('button', { name: 'Bookmark this event' });
+    await star.click();
+    await page.locator('.details .star[aria-pressed="false"]').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Note on this event' }).count(), 0);
+    assert.equal(
+      await page.locator('.bookmark-note-kept').innerText(),
+      'Its note is kept: star it again to bring the note back.',
+    );
+
+    await page.getByRole('button', { name: 'Bookmarks (0)' }).click();
+    const panel = page.getByRole('region', { name: 'Bookmarks' });
+    await panel.getByRole('heading', { name: '0 bookmarks' }).waitFor();
+    assert.equal(await panel.getByRole('button', { name: 'Export JSONL' }).isDisabled(), true);
+
+    await star.click();
+    const note = page.getByRole('textbox', { name: 'Note on this event' });
+    assert.equal(await note.inputValue(), 'first look');
+    assert.equal(
+      await page.locator('.details .bookmark-note-length').innerText(),
+      '10 of 10,000 characters',
+    );
+    await page.close();
+  },
+);
+
+browserTest('a note stops at its limit, says so, and never keeps half a character', async () => {
   const page = await loaded(ISSUE43);
   await openDetails(page, NETWORK_POSITION);
-  await starOpenEvent(page, 'first look');
-  const star = page.getByRole('button', { name: 'Bookmark this event' });
-  await star.click();
-  await page.locator('.details .star[aria-pressed="false"]').waitFor();
-  assert.equal(await page.getByRole('textbox', { name: 'Note on this event' }).count(), 0);
+  await starOpenEvent(page, '');
+  const note = page.getByRole('textbox', { name: 'Note on this event' });
+  assert.equal(await note.getAttribute('maxlength'), '10000');
 
-  await page.getByRole('button', { name: 'Bookmarks (0)' }).click();
-  const panel = page.getByRole('region', { name: 'Bookmarks' });
-  await panel.getByRole('heading', { name: '0 bookmarks' }).waitFor();
-  assert.equal(await panel.getByRole('button', { name: 'Export JSONL' }).isDisabled(), true);
+  // 9,999 units and a fox (two units): the fox does not fit and is not split.
+  await note.fill('x'.repeat(9_999) + '\u{1F98A}');
+  const length = page.locator('.details .bookmark-note-length');
+  await page.waitForFunction(() =>
+    document.querySelector('.details .bookmark-note-length')?.textContent?.startsWith('9,999'),
+  );
+  assert.equal(await length.innerText(), '9,999 of 10,000 characters');
+  const kept = await note.inputValue();
+  assert.equal(kept, 'x'.repeat(9_999));
   await page.close();
 });
 
