@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 
 import { contrastProblems, idProblems, unnamedControls } from '../support/a11y.js';
 import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
-import { REPO, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
+import { ISSUE43, REPO, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
 const LSASS_DUMP = `${SHARED_EVTX}/evtx-to-mitre-attack/ID10-Mimikatz_LSASS_process_dump.evtx`;
@@ -194,3 +194,27 @@ function rareValues(query: string, field: string): string[] {
   const term = new RegExp(`${field}:(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s()"]+))`, 'g');
   return [...query.matchAll(term)].map((match) => match[1] ?? match[2] ?? '');
 }
+
+browserTest(
+  'the Hunts menu takes focus when opened and closes when another tab is chosen',
+  async () => {
+    const page = await huntedPage([ISSUE43]);
+    const button = page.getByRole('button', { name: 'Hunts' });
+    await button.click();
+    const menu = page.getByRole('dialog', { name: 'Ready-made hunts' });
+    await menu.waitFor();
+    await page.waitForFunction(() =>
+      document.activeElement?.closest('[role="dialog"]')?.classList.contains('hunts-menu'),
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Done');
+
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await menu.waitFor({ state: 'detached' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(
+      await page.getByRole('tab', { name: /^Findings/ }).getAttribute('aria-selected'),
+      'true',
+    );
+    await page.close();
+  },
+);

@@ -2,10 +2,12 @@
  * The Hunts menu: every ready-made hunt with what it looks for, its ATT&CK techniques and how
  * many events it matches in the loaded logs, counted before it is opened. Picking one applies
  * its query to the events table, or opens the engine's findings of its kind, and closes the
- * menu. Esc or Done closes it too, handing focus back to the button that opened it.
+ * menu. Esc or Done closes it too, handing focus back to the button that opened it; so does
+ * choosing another view's tab. Opening it moves focus to Done.
  */
 import type { ReadyHunt } from '@evtxhunt/hunt';
-import { useRef } from 'preact/hooks';
+import { effect } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
 import { huntText } from '../../i18n/hunts.js';
@@ -27,7 +29,11 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
   const tr = useI18n();
   const { t } = tr;
   const panel = useRef<HTMLDivElement>(null);
+  const done = useRef<HTMLButtonElement>(null);
   useReturnFocus(panel);
+  // autofocus is only honoured when a page loads, not when a panel is added later.
+  useEffect(() => done.current?.focus(), []);
+  useCloseOnTabChange(bench, onClose);
   const menu = bench.readyHunts;
   const counts = menu.counts.value;
   const counting = menu.counting.value;
@@ -56,7 +62,7 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
         <p class="hunts-menu-note" aria-live="polite">
           {counting ? t('hunts.counting') : t('hunts.counted')}
         </p>
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" ref={done} onClick={onClose}>
           {t('hunts.done')}
         </button>
       </div>
@@ -81,6 +87,18 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
       </ul>
     </div>
   );
+}
+
+/** Closes the menu when another view's tab (Findings, Outbound, ...) is chosen under it. */
+function useCloseOnTabChange(bench: Workbench, onClose: () => void): void {
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const opened = bench.hunt.tab.peek();
+    return effect(() => {
+      if (bench.hunt.tab.value !== opened) close.current();
+    });
+  }, [bench]);
 }
 
 /** How much a hunt matches, or why that is not known yet. */
