@@ -307,6 +307,12 @@ export const DE: Catalogue = {
   // Die Befunde.
   'findings.label': 'Befunde',
   'findings.noReport': 'Noch kein Bericht. {status}.',
+  'findings.onlyKind': {
+    one: 'Gezeigt wird nur {count} Befund der Art {kind}, wie von der Suchvorlage gewählt.',
+    other:
+      'Gezeigt werden nur die {count} Befunde der Art {kind}, wie von der Suchvorlage gewählt.',
+  },
+  'findings.showAll': 'Alle Befunde zeigen',
   'findings.none': 'Keine Befunde',
   'findings.tally': {
     one: '{count} Befund: {severities}',

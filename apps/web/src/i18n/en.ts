@@ -300,6 +300,11 @@ export const EN = {
   // The findings view.
   'findings.label': 'Findings',
   'findings.noReport': 'No report yet. {status}.',
+  'findings.onlyKind': {
+    one: 'Showing only the {count} {kind} finding, as the hunt asked.',
+    other: 'Showing only the {count} {kind} findings, as the hunt asked.',
+  },
+  'findings.showAll': 'Show every finding',
   'findings.none': 'No findings',
   'findings.tally': {
     one: '{count} finding: {severities}',

@@ -1,7 +1,7 @@
 /**
  * Opening a ready-made hunt from the Hunts menu: a query hunt becomes the query in the box
- * (so it shows there, in the link, and can be edited), on the events table; a finding hunt
- * opens the findings view on the first finding of its kind.
+ * (so it shows there and can be edited), on the events table; a finding hunt opens the
+ * findings view narrowed to its kind, on the first finding of that kind (none when there is none).
  */
 import { readyHunt, type ReadyHunt } from '@evtxhunt/hunt';
 
@@ -21,10 +21,9 @@ export interface OpenedHunt {
 export function openReadyHunt(bench: Workbench, hunt: ReadyHunt): OpenedHunt {
   const opens = hunt.opens;
   if (opens.kind === 'findings') {
-    const first = bench.hunt.result.peek()?.findings.find((f) => f.kind === opens.finding);
-    if (first !== undefined) bench.hunt.findings.choose(first);
+    bench.hunt.findings.narrow(opens.finding);
     bench.hunt.tab.value = 'findings';
-    return { omitted: 0, found: first !== undefined };
+    return { omitted: 0, found: bench.hunt.findings.open.peek() !== undefined };
   }
 
   const target = bench.readyHunts.queryOf(hunt);

@@ -121,7 +121,24 @@ browserTest(
     await page.getByRole('button', { name: /^Beaconing/ }).click();
     const tab = page.getByRole('tab', { name: /^Findings/ });
     assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    const list = page.getByRole('region', { name: 'Findings' });
+    assert.equal(await list.locator('li').count(), 1);
+    assert.equal(await list.locator('.finding-kind').innerText(), 'beacon');
+    assert.equal(
+      await list.locator('.findings-only').innerText(),
+      'Showing only the 1 beacon finding, as the hunt asked. Show every finding',
+    );
+    await page.getByRole('region', { name: 'The open finding' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/hunts-beacon.png` });
+
+    // A hunt with no finding of its kind leaves none open, not the beacon from before.
+    await page.getByRole('button', { name: 'Hunts' }).click();
+    await page.getByRole('button', { name: /^Service binaries phoning home/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.finding-list li').length === 0);
+    assert.equal(await page.getByRole('region', { name: 'The open finding' }).count(), 0);
+    await list.getByRole('button', { name: 'Show every finding' }).click();
+    await list.locator('.findings-only').waitFor({ state: 'detached' });
+    assert.ok((await list.locator('li').count()) > 1);
     await page.close();
   },
 );
