@@ -125,7 +125,7 @@ browserTest('star two events, note one, list them, jump between them and export'
   assert.match(sections[2] ?? '', /\(this process; started in record `1605`\)$/m);
   assert.ok(
     sections[2]?.endsWith(
-      '### Note\n\n> Tor client \\<b\\>connects\\<\\/b\\>\n> \\# see http\\:\\/\\/evil\\.example\n',
+      '### Note\n\n> Tor client \\<b\\>connects\\</b\\>\n> \\# see http\\://evil.example\n',
     ),
   );
 
