@@ -4,6 +4,7 @@
  */
 import type { Finding } from '@evtxhunt/hunt';
 
+import type { ZonedFrame } from '../filter/zoned-frame.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Bookmark, BookmarkTarget, EventRef } from './bookmarks.js';
 import type { Workbench } from './workbench.js';
@@ -49,9 +50,13 @@ export function openBookmark(bench: Workbench, bookmark: Bookmark): void {
   bench.detailsRow.value = target.row;
 }
 
-/** A short line naming a bookmark in the list: its time, and what it is. */
-export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Translator): string {
-  const { target, time } = bookmark;
+/**
+ * A short line naming a bookmark in the list: its time, in the zone `frame` shows the table in,
+ * and what it is.
+ */
+export function bookmarkLabel(frame: ZonedFrame, bookmark: Bookmark, tr: Translator): string {
+  const { target } = bookmark;
+  const time = frame.formatTime(bookmark.time);
   if (target.kind === 'finding') {
     const { severity, kind, computer } = target.finding;
     return tr.t('bookmarks.findingLabel', {
@@ -61,8 +66,8 @@ export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Transla
       computer,
     });
   }
-  const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
-  const eventId = store.cell(target.row, 'eventId') ?? '?';
+  const image = frame.cell(target.row, 'Image')?.split('\\').at(-1);
+  const eventId = frame.cell(target.row, 'eventId') ?? '?';
   const recordId = target.event.recordId;
   if (image === undefined) return tr.t('bookmarks.eventLabel', { time, eventId, recordId });
   return tr.t('bookmarks.eventImageLabel', { time, eventId, recordId, image });

@@ -112,6 +112,17 @@ browserTest('star two events, note one, list them, jump between them and export'
   );
   await page.screenshot({ path: `${ARTIFACTS}/bookmarks-01-list.png` });
 
+  // The list follows the zone the table is shown in.
+  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Berlin');
+  await page.waitForFunction(() =>
+    document.querySelector('.bookmark > button.link')?.textContent?.includes('+02:00'),
+  );
+  assert.deepEqual(await items.allInnerTexts(), [
+    '2017-10-23T09:31:53.1257932+02:00 · event 1, record 1605 · taskhsvc.exe',
+    '2017-10-23T09:32:01.0129272+02:00 · event 3, record 1607 · taskhsvc.exe',
+  ]);
+  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('UTC');
+
   const report = await downloadExport(page, 'Export report (Markdown)');
   assert.equal(report.name, 'evtxhunt-bookmarks.md');
   const sections = report.text.split('\n## ');

@@ -73,7 +73,7 @@ function BookmarkItem({ bench, bookmark }: { bench: Workbench; bookmark: Bookmar
   const tr = useI18n();
   const { t } = tr;
   const current = bench.bookmarks.current.value === bookmark.key;
-  const label = bookmarkLabel(bench.store, bookmark, tr);
+  const label = bookmarkLabel(bench.filter.frame.value, bookmark, tr);
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}
