@@ -292,6 +292,13 @@ export const EN = {
 
   // Severities of findings (the engine's own words are info, low, medium, high, critical).
   'severity.info': 'info',
+
+  // Event levels, as Event Viewer names them.
+  'level.critical': 'Critical',
+  'level.error': 'Error',
+  'level.warning': 'Warning',
+  'level.information': 'Information',
+  'level.verbose': 'Verbose',
   'severity.low': 'low',
   'severity.medium': 'medium',
   'severity.high': 'high',
