@@ -63,6 +63,13 @@ export const DE: Catalogue = {
   // Geöffnete Dateien und ihr Zustand.
   'files.label': 'Geöffnete Dateien',
   'files.cancelAll': 'Alle abbrechen ({count})',
+  'files.foldFiles': { one: '{count} Datei', other: '{count} Dateien' },
+  'files.foldRecords': { one: '{count} Datensatz gelesen', other: '{count} Datensätze gelesen' },
+  'files.foldReading': { one: '{count} wird noch gelesen', other: '{count} werden noch gelesen' },
+  'files.foldProblems': {
+    one: '{count} mit Warnung oder Schaden (aufklappen zum Ansehen)',
+    other: '{count} mit Warnungen oder Schäden (aufklappen zum Ansehen)',
+  },
   'files.readingName': '{name} wird gelesen',
   'files.cancelName': 'Lesen von {name} abbrechen',
   'files.cancel': 'Abbrechen',

@@ -61,6 +61,13 @@ export const EN = {
   // Opened files and their states.
   'files.label': 'Opened files',
   'files.cancelAll': 'Cancel all ({count})',
+  'files.foldFiles': { one: '{count} file', other: '{count} files' },
+  'files.foldRecords': { one: '{count} record read', other: '{count} records read' },
+  'files.foldReading': { one: '{count} still reading', other: '{count} still reading' },
+  'files.foldProblems': {
+    one: '{count} with a warning or damage (unfold to see)',
+    other: '{count} with warnings or damage (unfold to see)',
+  },
   'files.readingName': 'Reading {name}',
   'files.cancelName': 'Cancel reading {name}',
   'files.cancel': 'Cancel',

@@ -1,10 +1,15 @@
 /**
  * One status block per opened file: its name and size, an honest status line, a progress bar
- * while it is read, a cancel button, the damage banner and the parser's diagnostics.
+ * while it is read, a cancel button, the damage banner and the parser's diagnostics. More than
+ * FOLD_AFTER files fold under a one-line summary, so the table keeps the page.
  */
 import { damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { useI18n } from '../i18n/context.js';
+import type { Translator } from '../i18n/translator.js';
+
+/** Most files listed open; more fold under their summary line, to be unfolded by a click. */
+export const FOLD_AFTER = 3;
 
 export interface FileListProps {
   readonly files: readonly LoadedFile[];
@@ -14,9 +19,17 @@ export interface FileListProps {
 
 /** Every file's status. */
 export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
+  const tr = useI18n();
   if (files.length === 0) return null;
-  const { t } = useI18n();
+  const { t } = tr;
   const active = files.filter(isActive).length;
+  const list = (
+    <ul>
+      {files.map((file) => (
+        <FileStatus key={file.index} file={file} onCancel={onCancel} />
+      ))}
+    </ul>
+  );
   return (
     <section class="files" aria-label={t('files.label')}>
       {active > 1 && (
@@ -24,13 +37,32 @@ export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
           {t('files.cancelAll', { count: active })}
         </button>
       )}
-      <ul>
-        {files.map((file) => (
-          <FileStatus key={file.index} file={file} onCancel={onCancel} />
-        ))}
-      </ul>
+      {files.length > FOLD_AFTER ? (
+        <details class="files-fold">
+          <summary class="files-summary">{foldSummary(files, tr)}</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
     </section>
   );
+}
+
+/** One line for many files: how many, the records read, and those still reading or hurt. */
+export function foldSummary(files: readonly LoadedFile[], tr: Translator): string {
+  const records = files.reduce((sum, file) => sum + file.records, 0);
+  const reading = files.filter(isActive).length;
+  const hurt = files.filter(
+    (file) => file.state === 'failed' || damageBanner(file, tr) !== undefined,
+  ).length;
+  const parts = [
+    tr.t('files.foldFiles', { count: files.length }),
+    tr.t('files.foldRecords', { count: records }),
+  ];
+  if (reading > 0) parts.push(tr.t('files.foldReading', { count: reading }));
+  if (hurt > 0) parts.push(tr.t('files.foldProblems', { count: hurt }));
+  return parts.join(' · ');
 }
 
 function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: number) => void }) {
