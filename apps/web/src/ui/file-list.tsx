@@ -1,7 +1,8 @@
 /**
  * One status block per opened file: its name and size, an honest status line, a progress bar
- * while it is read, a cancel button, the damage banner and the parser's diagnostics. More than
- * FOLD_AFTER files fold under a one-line summary, so the table keeps the page.
+ * while it is read, a cancel button, the damage banner and the parser's diagnostics. Of more
+ * than FOLD_AFTER files, all but those that failed or lost records fold under a one-line
+ * summary, so the table keeps the page.
  */
 import { damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
@@ -23,9 +24,13 @@ export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
   if (files.length === 0) return null;
   const { t } = tr;
   const active = files.filter(isActive).length;
-  const list = (
+  const fold = files.length > FOLD_AFTER;
+  // A file that failed or lost records stays in sight; the others fold.
+  const listed = fold ? files.filter((file) => standsOut(file, tr)) : files;
+  const folded = fold ? files.filter((file) => !standsOut(file, tr)) : [];
+  const list = (shown: readonly LoadedFile[]) => (
     <ul>
-      {files.map((file) => (
+      {shown.map((file) => (
         <FileStatus key={file.index} file={file} onCancel={onCancel} />
       ))}
     </ul>
@@ -37,19 +42,23 @@ export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
           {t('files.cancelAll', { count: active })}
         </button>
       )}
-      {files.length > FOLD_AFTER ? (
+      {listed.length > 0 && list(listed)}
+      {folded.length > 0 && (
         <details class="files-fold">
-          <summary class="files-summary">{foldSummary(files, tr)}</summary>
-          {list}
+          <summary class="files-summary">{foldSummary(folded, tr)}</summary>
+          {list(folded)}
         </details>
-      ) : (
-        list
       )}
     </section>
   );
 }
 
-/** One line for many files: how many, the records read, and those still reading or hurt. */
+/** A file that failed, is no EVTX or lost records: it is never folded away. */
+function standsOut(file: LoadedFile, tr: Translator): boolean {
+  return file.state === 'failed' || damageBanner(file, tr)?.severity === 'error';
+}
+
+/** One line for folded files: how many, the records read, those still reading or warned of. */
 export function foldSummary(files: readonly LoadedFile[], tr: Translator): string {
   const records = files.reduce((sum, file) => sum + file.records, 0);
   const reading = files.filter(isActive).length;

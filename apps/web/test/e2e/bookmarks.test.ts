@@ -252,7 +252,7 @@ browserTest(
     const report = await downloadExport(page, 'Export report (Markdown)');
     assert.match(report.text, /^## 1\. \S+Z · finding beacon \(medium\)$/m);
     assert.match(report.text, /^- Destination: `172\.30\.1\.253:80`$/m);
-    assert.ok(report.text.endsWith('### Note\n\n> Empire C2\\, 5 s beacon\n'));
+    assert.ok(report.text.endsWith('### Note\n\n> Empire C2, 5 s beacon\n'));
     await page.close();
   },
   SKIP_SHARED,
