@@ -37,7 +37,6 @@ export async function loadRuleSet(path: string, io: Io, args: ParsedArgs): Promi
       throw new InputError(`cannot read rule ${file}: ${describeError(error)}`);
     }
   }
-  // main.ts has V8 fall back to its linear-time engine (regex-settings.ts).
   const placeholders = placeholderValues(args.lists.get(PLACEHOLDER_OPTION.name) ?? []);
   const set = new SigmaRuleSet(sources, { linearRegexFallback: true, placeholders });
   await reportLoad(set, io);

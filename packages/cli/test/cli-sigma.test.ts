@@ -173,7 +173,7 @@ test('sigma: a regular expression that backtracks exponentially ends, with the r
         '  condition: nested or alternation',
       ].join('\n'),
     );
-    // Forty `a`s and a `!`: hours of backtracking for either pattern without the fallback.
+    // Forty `a`s and a `!`: hours of backtracking for either pattern on RegExp.
     writeFileSync(
       events,
       `${processLine('1', `${'a'.repeat(40)}!`)}\n${processLine('2', 'aaaa')}\n`,

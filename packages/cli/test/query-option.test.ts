@@ -71,8 +71,8 @@ test('pivot --query narrows the selection and combines with --where', async () =
 });
 
 test('a bad --query is a usage error before anything is read', async () => {
-  const run = await runEvtxhunt('dump', '--query', 'x:/(a+)+/', 'missing.evtx');
+  const run = await runEvtxhunt('dump', '--query', 'x:/a(?=b)/', 'missing.evtx');
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^evtxhunt: --query: regular expression can take exponential time/);
+  assert.match(run.stderr, /^evtxhunt: --query: regular expression \/a\(\?=b\)\/: a lookahead/);
   assert.doesNotMatch(run.stderr, /missing\.evtx/);
 });

@@ -472,7 +472,9 @@ export {
 export type { QueryProblem } from './query/problem.js';
 export { parseQuery, type QueryOptions, type QueryParseResult } from './query/parse.js';
 export { FIELD_ALIASES, QUERY_SYSTEM_FIELDS } from './query/field-names.js';
-export { REGEX_FLAGS, riskyShape, type RegexProblem } from './query/regex.js';
+export { REGEX_FLAGS, compileSafeRegex, type RegexProblem, type RegexTest } from './query/regex.js';
+export { LinearRegex } from './query/regex-linear.js';
+export { LinearRegexError, parseRegex, type RegexNode } from './query/regex-syntax.js';
 export { compileQuery, type QueryRow, type RowPredicate } from './query/compile.js';
 export { EventRecordRow, queryFilter, type QueryableRecord } from './query/record-row.js';
 export {

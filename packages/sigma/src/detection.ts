@@ -6,7 +6,7 @@
 import { identifiersOf, parseCondition, type Condition } from './condition.js';
 import { fail, quoted } from './errors.js';
 import { parseModifiers } from './modifiers.js';
-import { allNeed, anyNeed, conditionNeed, entryNeed, type Need } from './prefilter.js';
+import { allNeed, anyNeed, conditionNeed, type Need } from './prefilter.js';
 import { compileEntry, type Matcher, type Scalar, type ValueContext } from './values.js';
 
 /** A compiled detection and the Sigma field names it reads. */
@@ -95,17 +95,14 @@ function compileMap(
         `field ${quoted(key)} of ${quoted(name)} has a value that is not text, number, boolean or null`,
       );
     if (field !== '') fields.add(field);
-    const parsed = parseModifiers(modifiers);
-    const match = compileEntry(field, parsed, values, context);
-    const need = field === '' ? undefined : entryNeed(context.table.slot(field), parsed, values);
-    return { match, need };
+    return compileEntry(field, parseModifiers(modifiers), values, context);
   });
   const match = allOf(compiled.map((item) => item.match));
   return { match, need: allNeed(compiled.map((item) => item.need)) };
 }
 
 function keywordEntry(keywords: readonly Scalar[], context: ValueContext): Compiled {
-  return { match: compileEntry('', parseModifiers([]), keywords, context), need: undefined };
+  return compileEntry('', parseModifiers([]), keywords, context);
 }
 
 function compileCondition(

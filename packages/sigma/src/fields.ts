@@ -91,10 +91,17 @@ export class EventView {
 
   constructor(
     readonly table: FieldTable,
-    readonly record: EventRecord,
+    public record: EventRecord,
   ) {
     this.#values = new Array<Slot>(table.size).fill(UNREAD);
     this.#lowered = new Array<Slot>(table.size).fill(UNREAD);
+  }
+
+  /** The view turned to another event, nothing of it read yet (one view serves many events). */
+  reset(record: EventRecord): void {
+    this.record = record;
+    this.#values.fill(UNREAD);
+    this.#lowered.fill(UNREAD);
   }
 
   /** The field's values, or undefined when the event lacks it. */

@@ -1,79 +1,47 @@
 /**
  * What an event must hold for a rule to have any chance, so most rules are never tried on it.
- * Most process rules require a program by name (`Image|endswith: '\certutil.exe'` or
- * `OriginalFileName: 'CertUtil.exe'`); a rule's need is a list of such requirements of which
- * one must hold. The index of a source's rules looks an event's values up once and marks the
- * rules whose need one of them meets; rules without a need are always tried.
+ * Most rules require some literal text in some field (`Image|endswith: '\certutil.exe'`,
+ * `CommandLine|contains: 'decode'`, or a piece of a wildcard value); a rule's need is a list
+ * of such literals (see literals.ts) of which one must be found. The index of a source's rules
+ * turns the literals an event holds into the rules worth trying; rules without a need are
+ * always tried.
  */
 import type { Condition } from './condition.js';
 import { identifiersOf } from './condition.js';
-import type { EventView } from './fields.js';
-import type { Modifiers } from './modifiers.js';
-import { ANY_RUN, anchored, parsePattern, type Pattern } from './pattern.js';
-import type { Scalar } from './values.js';
+import type { FieldLiterals } from './literals.js';
 
-/**
- * The field in `slot` must have a value (lower-cased) in `exact`, or one whose base name is in
- * `baseNames`.
- */
+/** Literal ids of which one must be found, and a guess of how often that is (lower: rarer). */
 export interface Requirement {
-  readonly slot: number;
-  readonly exact: ReadonlySet<string>;
-  readonly baseNames: ReadonlySet<string>;
+  readonly ids: readonly number[];
+  readonly cost: number;
 }
 
-/** Requirements of which one must hold; undefined when nothing is known to be needed. */
-export type Need = readonly Requirement[] | undefined;
+/** What a detection needs; undefined when nothing is known to be needed. */
+export type Need = Requirement | undefined;
 
-/** The need of one entry: plain or `*\name` values of a case-insensitive match, else none. */
-export function entryNeed(slot: number, modifiers: Modifiers, values: readonly Scalar[]): Need {
-  const plain =
-    !modifiers.neq &&
-    !modifiers.all &&
-    !modifiers.cased &&
-    modifiers.comparison === undefined &&
-    modifiers.timePart === undefined &&
-    modifiers.transforms.length === 0;
-  if (!plain || values.some((value) => value === null || typeof value === 'boolean'))
-    return undefined;
-
-  const before = modifiers.placement === 'contains' || modifiers.placement === 'endswith';
-  const after = modifiers.placement === 'contains' || modifiers.placement === 'startswith';
-  const exact = new Set<string>();
-  const baseNames = new Set<string>();
-  for (const value of values) {
-    const key = requirementKey(anchored(parsePattern(String(value)), before, after));
-    if (key === undefined) return undefined;
-    (key.exact ? exact : baseNames).add(key.text.toLowerCase());
-  }
-  return [{ slot, exact, baseNames }];
+/** The need of literals of which any one will do. */
+export function literalNeed(ids: readonly number[], literals: FieldLiterals): Need {
+  if (ids.length === 0) return undefined;
+  return { ids, cost: ids.reduce((sum, id) => sum + literals.cost(id), 0) };
 }
 
-function requirementKey(pattern: Pattern): { exact: boolean; text: string } | undefined {
-  const [first, second] = pattern;
-  if (pattern.length === 1 && typeof first === 'string') return { exact: true, text: first };
-  const baseName =
-    pattern.length === 2 &&
-    first === ANY_RUN &&
-    typeof second === 'string' &&
-    second.startsWith('\\') &&
-    second.indexOf('\\', 1) === -1;
-  return baseName ? { exact: false, text: second } : undefined;
-}
-
-/** The need of an AND: the narrowest need among the operands. */
+/** The need of an AND: the operand's need least often met. */
 export function allNeed(needs: readonly Need[]): Need {
   let best: Need;
   for (const need of needs) {
-    if (need !== undefined && (best === undefined || need.length < best.length)) best = need;
+    if (need !== undefined && (best === undefined || need.cost < best.cost)) best = need;
   }
   return best;
 }
 
-/** The need of an OR: every operand's requirements, when each has some. */
+/** The need of an OR: every operand's literals, when each has some. */
 export function anyNeed(needs: readonly Need[]): Need {
   if (needs.length === 0 || needs.some((need) => need === undefined)) return undefined;
-  return needs.flatMap((need) => need ?? []);
+  if (needs.length === 1) return needs[0];
+  return {
+    ids: needs.flatMap((need) => need?.ids ?? []),
+    cost: needs.reduce((sum, need) => sum + (need?.cost ?? 0), 0),
+  };
 }
 
 /** The need of a condition over identifiers with these needs. */
@@ -95,51 +63,82 @@ export function conditionNeed(condition: Condition, identifiers: ReadonlyMap<str
   }
 }
 
-/** Rule positions by the values that meet their needs, for one source's rules. */
+/** Candidates kept in a sorted list up to this many; past it the marks are read in order. */
+const SORTED_CANDIDATES = 64;
+
+/** Rule positions by the literals that meet their needs, for one source's rules. */
 export class RuleIndex {
-  readonly #always: Uint8Array;
-  readonly #slots: number[];
-  readonly #exact = new Map<number, Map<string, number[]>>();
-  readonly #baseNames = new Map<number, Map<string, number[]>>();
+  /** Rules tried on every event, in order. */
+  readonly #always: Int32Array;
+  /** Rules needing literal id are #rules[#start[id]] up to #rules[#start[id + 1]]. */
+  readonly #start: Int32Array;
+  readonly #rules: Int32Array;
+  /** Scratch of candidates(): a mark per rule, and the rules marked in order. */
+  readonly #marks: Uint8Array;
+  readonly #list: Int32Array;
+  #count = 0;
 
   constructor(needs: readonly Need[]) {
-    this.#always = new Uint8Array(needs.map((need) => (need === undefined ? 1 : 0)));
+    const byId: number[][] = [];
     needs.forEach((need, rule) => {
-      for (const requirement of need ?? []) {
-        for (const key of requirement.exact) add(this.#exact, requirement.slot, key, rule);
-        for (const key of requirement.baseNames) add(this.#baseNames, requirement.slot, key, rule);
-      }
+      for (const id of new Set(need?.ids ?? [])) (byId[id] ??= []).push(rule);
     });
-    this.#slots = [...new Set([...this.#exact.keys(), ...this.#baseNames.keys()])];
-  }
-
-  /** One byte per rule: 1 where the rule is worth trying on the event. */
-  candidates(view: EventView): Uint8Array {
-    const marks = this.#always.slice();
-    for (const slot of this.#slots) {
-      const exact = this.#exact.get(slot);
-      const baseNames = this.#baseNames.get(slot);
-      for (const value of view.lowered(slot) ?? []) {
-        for (const rule of exact?.get(value) ?? []) marks[rule] = 1;
-        for (const rule of baseNames?.get(view.baseName(value)) ?? []) marks[rule] = 1;
-      }
+    this.#start = new Int32Array(byId.length + 1);
+    for (let id = 0; id < byId.length; id++) {
+      this.#start[id + 1] = this.#start[id]! + (byId[id]?.length ?? 0);
     }
-    return marks;
+    this.#rules = Int32Array.from(byId.flatMap((rules) => rules ?? []));
+    this.#always = Int32Array.from(
+      needs.flatMap((need, rule) => (need === undefined ? [rule] : [])),
+    );
+    this.#marks = new Uint8Array(needs.length);
+    this.#list = new Int32Array(needs.length);
   }
-}
 
-function add(
-  index: Map<number, Map<string, number[]>>,
-  slot: number,
-  key: string,
-  rule: number,
-): void {
-  let bySlot = index.get(slot);
-  if (bySlot === undefined) {
-    bySlot = new Map();
-    index.set(slot, bySlot);
+  /**
+   * The rules worth trying on the event `literals` last scanned, in rule order: their count;
+   * candidate(i) gives the positions. Both answer until the next call.
+   */
+  candidates(literals: FieldLiterals): number {
+    this.#count = 0;
+    for (const rule of this.#always) this.#add(rule);
+    const known = this.#start.length - 1;
+    for (let at = 0; at < literals.foundCount; at++) {
+      const id = literals.found(at);
+      if (id >= known) continue;
+      const end = this.#start[id + 1]!;
+      for (let rule = this.#start[id]!; rule < end; rule++) this.#add(this.#rules[rule]!);
+    }
+    this.#sort();
+    for (let at = 0; at < this.#count; at++) this.#marks[this.#list[at]!] = 0;
+    return this.#count;
   }
-  const rules = bySlot.get(key);
-  if (rules === undefined) bySlot.set(key, [rule]);
-  else if (rules[rules.length - 1] !== rule) rules.push(rule);
+
+  candidate(at: number): number {
+    return this.#list[at]!;
+  }
+
+  #add(rule: number): void {
+    if (this.#marks[rule] === 1) return;
+    this.#marks[rule] = 1;
+    this.#list[this.#count++] = rule;
+  }
+
+  /** Few candidates by insertion; many by reading the marks in rule order. */
+  #sort(): void {
+    const list = this.#list;
+    if (this.#count > SORTED_CANDIDATES) {
+      let count = 0;
+      for (let rule = 0; rule < this.#marks.length; rule++) {
+        if (this.#marks[rule] === 1) list[count++] = rule;
+      }
+      return;
+    }
+    for (let at = 1; at < this.#count; at++) {
+      const rule = list[at]!;
+      let to = at;
+      for (; to > 0 && list[to - 1]! > rule; to--) list[to] = list[to - 1]!;
+      list[to] = rule;
+    }
+  }
 }

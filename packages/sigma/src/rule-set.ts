@@ -22,6 +22,7 @@ import { resolveCorrelations, type Named, type Resolved } from './correlation-se
 import { SigmaRuleError } from './errors.js';
 import { EventView, FieldTable, fieldNames } from './fields.js';
 import type { SourceBinding } from './logsource.js';
+import { FieldLiterals } from './literals.js';
 import { RuleIndex } from './prefilter.js';
 import {
   compileRule,
@@ -50,10 +51,9 @@ export interface SigmaOptions {
   /** Values of `%name%` placeholders for the `expand` modifier; a rule naming others fails. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>;
   /**
-   * True when the caller has V8 fall back to its linear-time engine on excessive backtracking
-   * (`--enable-experimental-regexp-engine-on-excessive-backtracks`, as the CLI does): `re`
-   * patterns of a risky shape then load unless that engine cannot run them. Otherwise every
-   * risky shape is refused, since one catastrophic match would stall the whole run.
+   * No longer changes anything: risky `re` patterns run on the linear-time matcher of
+   * @evtxhunt/hunt everywhere (see regex.ts), with or without V8's experimental fallback.
+   * TODO: remove the option and its wiring (rule.ts, values.ts, the CLI and its tests).
    */
   readonly linearRegexFallback?: boolean;
 }
@@ -71,16 +71,37 @@ interface Bucket {
   readonly names: FieldNames;
   readonly groups: readonly {
     readonly table: FieldTable;
+    /** The view of the event being matched, reused for the next. */
+    readonly view: EventView;
+    readonly literals: FieldLiterals;
     readonly rules: readonly { readonly rule: CompiledRule; readonly match: Matcher }[];
     /** Which rules are worth trying on an event (see prefilter.ts). */
     readonly index: RuleIndex;
   }[];
 }
 
+/** The fields one log source's rules read, and the literals they look for in them. */
+interface Source {
+  readonly binding: SourceBinding;
+  readonly table: FieldTable;
+  readonly literals: FieldLiterals;
+}
+
 /** Distinct (channel, event ID) buckets kept; past it, buckets are made for each event. */
 const BUCKET_CACHE_LIMIT = 10_000;
 
 const EMPTY: Bucket = { names: [], groups: [] };
+
+/** What a bucket's views hold before their first event. */
+const EMPTY_EVENT: EventRecord = {
+  recordId: '0',
+  timeCreated: '',
+  eventId: 0,
+  provider: '',
+  channel: '',
+  computer: '',
+  data: {},
+};
 
 /** What the documents of the rule files became. */
 interface Loaded {
@@ -105,16 +126,17 @@ export class SigmaRuleSet {
   readonly #reportedRules: ReadonlySet<SigmaRuleInfo>;
   readonly #reportedCorrelations: ReadonlySet<number>;
   readonly #ruleIndex: ReadonlyMap<SigmaRuleInfo, number>;
-  readonly #tables = new Map<string, { binding: SourceBinding; table: FieldTable }>();
+  readonly #tables = new Map<string, Source>();
   readonly #buckets = new Map<string, Map<number, Bucket>>();
   #cached = 0;
 
   /** Compiles every source; a rule that fails is listed in `failures` with its reason. */
   constructor(sources: Iterable<RuleSource>, options: SigmaOptions = {}) {
     const placeholders = new Map(Object.entries(options.placeholders ?? {}));
-    const tableFor = (binding: SourceBinding): FieldTable => this.#table(binding);
+    const tableFor = (binding: SourceBinding): FieldTable => this.#source(binding).table;
+    const literalsFor = (binding: SourceBinding) => this.#source(binding).literals;
     const linearRegexFallback = options.linearRegexFallback === true;
-    const context = { tableFor, placeholders, linearRegexFallback };
+    const context = { tableFor, literalsFor, placeholders, linearRegexFallback };
     const loaded: Loaded = { rules: [], definitions: [], named: [], failures: [] };
     for (const source of sources) loadFile(source, context, loaded);
 
@@ -178,34 +200,40 @@ export class SigmaRuleSet {
 
   /** The reported rules the event matches, in rule order (see matchAll). */
   match(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
-    return this.matchAll(record).filter((match) => this.#reportedRules.has(match.rule));
+    return this.#matches(record, true);
   }
 
   /** Every rule the event matches, those only correlations use included, in rule order. */
   matchAll(record: EventRecord | FieldSourceRecord): SigmaMatch[] {
+    return this.#matches(record, false);
+  }
+
+  #matches(record: EventRecord | FieldSourceRecord, reportedOnly: boolean): SigmaMatch[] {
     const bucket = this.#bucket(record.channel, record.eventId);
     if (bucket.groups.length === 0) return [];
 
     const event = isFieldSource(record) ? record.withFields(bucket.names) : record;
     const matches: SigmaMatch[] = [];
-    for (const { table, rules, index } of bucket.groups) {
-      const view = new EventView(table, event);
-      const candidates = index.candidates(view);
-      for (let at = 0; at < rules.length; at++) {
-        const { rule, match } = rules[at]!;
-        if (candidates[at] === 1 && match(view)) matches.push(matchOf(rule, event, view));
+    for (const { view, literals, rules, index } of bucket.groups) {
+      view.reset(event);
+      literals.scan(view);
+      const count = index.candidates(literals);
+      for (let at = 0; at < count; at++) {
+        const { rule, match } = rules[index.candidate(at)]!;
+        if (reportedOnly && !this.#reportedRules.has(rule.info)) continue;
+        if (match(view)) matches.push(matchOf(rule, event, view));
       }
     }
     return matches;
   }
 
-  #table(binding: SourceBinding): FieldTable {
+  #source(binding: SourceBinding): Source {
     let entry = this.#tables.get(binding.key);
     if (entry === undefined) {
-      entry = { binding, table: new FieldTable(binding.fields) };
+      entry = { binding, table: new FieldTable(binding.fields), literals: new FieldLiterals() };
       this.#tables.set(binding.key, entry);
     }
-    return entry.table;
+    return entry;
   }
 
   #bucket(channel: string, eventId: number): Bucket {
@@ -225,7 +253,7 @@ export class SigmaRuleSet {
   }
 
   #makeBucket(channel: string, eventId: number): Bucket {
-    const groups = [...this.#tables.values()].flatMap(({ binding, table }) => {
+    const groups = [...this.#tables.values()].flatMap(({ binding, table, literals }) => {
       if (binding.channel !== channel) return [];
       if (binding.eventIds !== undefined && !binding.eventIds.includes(eventId)) return [];
       const sources = this.rules.flatMap((rule) =>
@@ -235,7 +263,8 @@ export class SigmaRuleSet {
       );
       if (sources.length === 0) return [];
       const rules = sources.map(({ rule, source }) => ({ rule, match: source.match }));
-      return [{ table, rules, index: new RuleIndex(sources.map(({ source }) => source.need)) }];
+      const index = new RuleIndex(sources.map(({ source }) => source.need));
+      return [{ table, view: new EventView(table, EMPTY_EVENT), literals, rules, index }];
     });
     if (groups.length === 0) return EMPTY;
     return { names: fieldNames(groups.flatMap((group) => group.table.dataNames())), groups };
@@ -246,26 +275,37 @@ function matchOf(rule: CompiledRule, event: EventRecord, view: EventView): Sigma
   const fields: Record<string, FieldValue> = {};
   for (const name of rule.fields) {
     const values = view.values(view.table.slot(name));
-    if (values !== undefined) {
-      Object.defineProperty(fields, name, {
-        value: values.length === 1 ? values[0] : [...values],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    if (values !== undefined)
+      setField(fields, name, values.length === 1 ? values[0]! : [...values]);
   }
   return { rule: rule.info, record: factsOf(event), fields };
 }
 
+/** Sets a field; `__proto__` as a plain own field (plain assignment would set the prototype). */
+function setField(fields: Record<string, FieldValue>, name: string, value: FieldValue): void {
+  if (name !== '__proto__') fields[name] = value;
+  else
+    Object.defineProperty(fields, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
 function factsOf(record: EventRecord): RecordFacts {
   const { file, recordId, timeCreated, eventId, provider, channel, computer, recovered } = record;
-  const facts: RecordFacts = { recordId, timeCreated, eventId, provider, channel, computer };
-  return {
-    ...facts,
-    ...(file === undefined ? {} : { file }),
-    ...(recovered === true ? { recovered } : {}),
+  const facts: { -readonly [K in keyof RecordFacts]: RecordFacts[K] } = {
+    recordId,
+    timeCreated,
+    eventId,
+    provider,
+    channel,
+    computer,
   };
+  if (file !== undefined) facts.file = file;
+  if (recovered === true) facts.recovered = recovered;
+  return facts;
 }
 
 /** A correlation run and how to feed it the matches of this rule set (from matchAll). */

@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { compileDetection } from './detection.js';
 import { fail, quoted } from './errors.js';
 import type { FieldTable } from './fields.js';
+import type { FieldLiterals } from './literals.js';
 import { bindLogSource, type LogSource, type SourceBinding } from './logsource.js';
 import type { Need } from './prefilter.js';
 import type { Matcher } from './values.js';
@@ -50,6 +51,7 @@ export const RULE_TEXT_LIMIT = 1_000_000;
 /** What compiling needs from the rule set. */
 export interface RuleContext {
   readonly tableFor: (binding: SourceBinding) => FieldTable;
+  readonly literalsFor: (binding: SourceBinding) => FieldLiterals;
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
   readonly linearRegexFallback: boolean;
 }
@@ -68,6 +70,7 @@ export function compileRule(
   const sources = bindings.map((binding) => {
     const detection = compileDetection(document['detection'], {
       table: context.tableFor(binding),
+      literals: context.literalsFor(binding),
       placeholders: context.placeholders,
       linearRegexFallback: context.linearRegexFallback,
     });

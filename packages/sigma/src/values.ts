@@ -1,31 +1,18 @@
 /**
  * One detection entry (`field|modifiers: values`) compiled to a matcher of events: the values
  * transformed and turned into tests once, the field read through the source's slot table.
+ * String comparisons of a field are in string-entry.ts.
  */
 import { cidrContains, parseCidr, type Cidr } from '@evtxhunt/hunt';
 
-import {
-  base64,
-  base64Offsets,
-  bytesOf,
-  expandPlaceholders,
-  textOf,
-  utf16,
-  windashVariants,
-  type Encoded,
-} from './encode.js';
 import { fail, quoted } from './errors.js';
 import type { EventView, FieldTable } from './fields.js';
+import type { FieldLiterals } from './literals.js';
 import type { Modifiers, TimePart } from './modifiers.js';
-import {
-  anchored,
-  compileAnyPattern,
-  compilePattern,
-  literalPattern,
-  parsePattern,
-  type Pattern,
-} from './pattern.js';
+import type { Need } from './prefilter.js';
 import { compileRegex } from './regex.js';
+import { requiredText } from './regex-literal.js';
+import { keywordTests, stringEntry } from './string-entry.js';
 import { timePart } from './time-part.js';
 
 /** Tests one event. */
@@ -40,6 +27,14 @@ export interface ValueContext {
   readonly placeholders: ReadonlyMap<string, readonly string[]>;
   /** See SigmaOptions.linearRegexFallback. */
   readonly linearRegexFallback: boolean;
+  /** The literals of the source's rules (see literals.ts). */
+  readonly literals: FieldLiterals;
+}
+
+/** An entry's matcher and what an event must hold for it to match. */
+export interface CompiledEntry {
+  readonly match: Matcher;
+  readonly need: Need;
 }
 
 /** The matcher of `field|modifiers: values`; an empty `field` searches every value (keywords). */
@@ -48,13 +43,14 @@ export function compileEntry(
   modifiers: Modifiers,
   values: readonly Scalar[],
   context: ValueContext,
-): Matcher {
+): CompiledEntry {
   if (values.length === 0) fail(`field ${quoted(field)} has an empty list of values`);
   if (modifiers.all && values.length === 1) {
     fail(`modifier 'all' on ${quoted(field)} needs a list of more than one value`);
   }
-  const matcher = entryMatcher(field, modifiers, values, context);
-  return modifiers.neq ? (view) => !matcher(view) : matcher;
+  const entry = entryMatcher(field, modifiers, values, context);
+  if (!modifiers.neq) return entry;
+  return { match: (view) => !entry.match(view), need: undefined };
 }
 
 function entryMatcher(
@@ -62,8 +58,10 @@ function entryMatcher(
   modifiers: Modifiers,
   values: readonly Scalar[],
   context: ValueContext,
-): Matcher {
-  if (modifiers.comparison === 'exists') return existsMatcher(field, values, context.table);
+): CompiledEntry {
+  if (modifiers.comparison === 'exists') {
+    return { match: existsMatcher(field, values, context.table), need: undefined };
+  }
 
   const nulls = values.filter((value) => value === null).length;
   const others = values.filter((value) => value !== null);
@@ -71,9 +69,9 @@ function entryMatcher(
     if (field === '') fail('a keyword cannot be null');
     const slot = context.table.slot(field);
     const absent: Matcher = (view) => view.values(slot) === undefined;
-    if (others.length === 0) return absent;
-    const present = valuesMatcher(field, modifiers, others, context);
-    return (view) => absent(view) || present(view);
+    if (others.length === 0) return { match: absent, need: undefined };
+    const present = valuesMatcher(field, modifiers, others, context).match;
+    return { match: (view) => absent(view) || present(view), need: undefined };
   }
   return valuesMatcher(field, modifiers, others, context);
 }
@@ -95,18 +93,23 @@ function valuesMatcher(
   modifiers: Modifiers,
   values: readonly Scalar[],
   context: ValueContext,
-): Matcher {
-  const { tests, lower } = valueTests(field, modifiers, values, context);
+): CompiledEntry {
+  const stringComparison = modifiers.comparison === undefined && modifiers.timePart === undefined;
+  if (stringComparison && field !== '')
+    return stringEntry(field, values.map(String), modifiers, context);
+
+  const { tests, lower } = valueTests(modifiers, values, context);
   const part = modifiers.timePart;
   const read =
     field === ''
       ? (view: EventView) => view.allLowered()
       : readerOf(context.table.slot(field), lower, part);
   const combine = modifiers.all ? everyTest : anyTest;
-  return (view) => {
+  const match: Matcher = (view) => {
     const fieldValues = read(view);
     return fieldValues !== undefined && combine(tests, fieldValues, view);
   };
+  return { match, need: undefined };
 }
 
 function readerOf(
@@ -137,7 +140,6 @@ function everyTest(
 
 /** The tests of the values, and whether they take lower-cased field values. */
 function valueTests(
-  field: string,
   modifiers: Modifiers,
   values: readonly Scalar[],
   context: ValueContext,
@@ -146,7 +148,7 @@ function valueTests(
   switch (modifiers.comparison) {
     case 're':
       return {
-        tests: texts.map((text) => regexTest(text, modifiers.regexFlags, context)),
+        tests: texts.map((text) => regexTest(text, modifiers.regexFlags)),
         lower: false,
       };
     case 'cidr':
@@ -164,13 +166,15 @@ function valueTests(
       if (modifiers.timePart !== undefined) {
         return { tests: texts.map((text) => numberTest(text, 'eq')), lower: false };
       }
-      return { tests: stringTests(field, texts, modifiers, context), lower: !modifiers.cased };
+      return { tests: keywordTests(texts, modifiers, context), lower: !modifiers.cased };
   }
 }
 
-function regexTest(text: string, flags: string, context: ValueContext): ValueTest {
-  const regex = compileRegex(text, flags, context.linearRegexFallback);
-  return (value) => regex.test(value);
+function regexTest(text: string, flags: string): ValueTest {
+  const regex = compileRegex(text, flags);
+  const required = requiredText(text, flags);
+  if (required === undefined) return (value) => regex.test(value);
+  return (value) => value.includes(required) && regex.test(value);
 }
 
 function cidrTest(text: string): ValueTest {
@@ -213,65 +217,4 @@ function placedCompare(
   if (placement === 'startswith') return (value, other) => value.startsWith(other);
   if (placement === 'endswith') return (value, other) => value.endsWith(other);
   return (value, other) => value === other;
-}
-
-/** String values through the transformations, placed, and compiled to pattern tests. */
-function stringTests(
-  field: string,
-  texts: readonly string[],
-  modifiers: Modifiers,
-  context: ValueContext,
-): ValueTest[] {
-  const patterns = texts.flatMap((text) => transformed(text, modifiers, context));
-  const before = modifiers.placement === 'contains' || modifiers.placement === 'endswith';
-  const after = modifiers.placement === 'contains' || modifiers.placement === 'startswith';
-  // A keyword is found anywhere in the event's values.
-  const keyword = field === '';
-  const placed = patterns.map((pattern) => anchored(pattern, before || keyword, after || keyword));
-  if (modifiers.all) return placed.map((pattern) => compilePattern(pattern, !modifiers.cased));
-
-  const { exact, baseNames, tests } = compileAnyPattern(placed, !modifiers.cased);
-  const fused: ValueTest[] = [...tests];
-  if (exact.size > 0) fused.unshift((value) => exact.has(value));
-  if (baseNames.size > 0) fused.unshift((value, view) => baseNames.has(view.baseName(value)));
-  return fused;
-}
-
-/**
- * One value through the transformation modifiers in order. Encoded values are plain text (a
- * `*` in base64 is no wildcard); values only dash-swapped or expanded keep their wildcards.
- */
-function transformed(text: string, modifiers: Modifiers, context: ValueContext): Pattern[] {
-  const encodes = modifiers.transforms.some((name) => name !== 'windash' && name !== 'expand');
-  let values: Encoded[] = [text];
-  for (const name of modifiers.transforms) {
-    values = values.flatMap((value) => transform(name, value, context));
-  }
-  return values.map((value) =>
-    encodes ? literalPattern(textOf(value)) : parsePattern(textOf(value)),
-  );
-}
-
-function transform(
-  name: Modifiers['transforms'][number],
-  value: Encoded,
-  context: ValueContext,
-): Encoded[] {
-  switch (name) {
-    case 'base64':
-      return [base64(bytesOf(value))];
-    case 'base64offset':
-      return base64Offsets(bytesOf(value));
-    case 'utf16le':
-    case 'wide':
-      return [utf16(value, true)];
-    case 'utf16be':
-      return [utf16(value, false)];
-    case 'utf16':
-      return [utf16(value, true, true)];
-    case 'windash':
-      return windashVariants(textOf(value));
-    case 'expand':
-      return expandPlaceholders(textOf(value), context.placeholders);
-  }
 }

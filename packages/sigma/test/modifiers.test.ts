@@ -80,11 +80,12 @@ test('re: case-sensitive, with the flags i, m and s', () => {
     loadFailure("selection:\n  A|re: '(unclosed'\ncondition: selection") ?? '',
     /regular expression '\(unclosed' does not compile/,
   );
-  // Without the CLI's linear-time fallback (the default, as in a browser) a risky shape is
-  // refused; the CLI's own test runs one with the fallback.
-  assert.match(
-    loadFailure("selection:\n  A|re: '^(a+)+$'\ncondition: selection") ?? '',
-    /'\^\(a\+\)\+\$', character 1: regular expression can take exponential time/,
+  // A risky shape runs on the linear-time matcher; what it cannot run does not load.
+  assert.equal(entryFires("A|re: '^(a+)+$'", { A: `${'a'.repeat(5000)}!` }), false);
+  assert.equal(entryFires("A|re: '^(a+)+$'", { A: 'a'.repeat(5000) }), true);
+  assert.equal(
+    loadFailure("selection:\n  A|re: '^(?=(a+))\\1*$'\ncondition: selection"),
+    "'^(?=(a+))\\1*$', character 1: " + 'a lookahead or lookbehind cannot run in linear time',
   );
   assert.match(
     loadFailure("selection:\n  A|i: 'x'\ncondition: selection") ?? '',

@@ -24,10 +24,18 @@ export const RULE_FILE_LIMIT = 100_000;
 /** Largest rule file read: public rules are a few KiB; past this a file is not a rule. */
 export const RULE_BYTES_LIMIT = 1024 * 1024;
 
-/** The rule texts of the files, and the files that could not be read, with the reason. */
+/**
+ * The rule texts of the files; the rule files that could not be read, with the reason; the
+ * .yml/.yaml files that are not Sigma rules (no title, detection or correlation: the rule
+ * set's regression `info.yml` files); the archives that are not zips; and how many
+ * .yml/.yaml files there were in all.
+ */
 export interface ReadRules {
   readonly sources: RuleSource[];
   readonly failures: RuleFailure[];
+  readonly notRules: string[];
+  readonly unreadArchives: RuleFailure[];
+  yamlFiles: number;
 }
 
 /** True for the names read as rules. */
@@ -37,7 +45,13 @@ export function isRuleName(name: string): boolean {
 
 /** Reads every rule of the files; a file or member that cannot be read is a failure. */
 export async function readRuleFiles(files: readonly RuleFile[]): Promise<ReadRules> {
-  const read: ReadRules = { sources: [], failures: [] };
+  const read: ReadRules = {
+    sources: [],
+    failures: [],
+    notRules: [],
+    unreadArchives: [],
+    yamlFiles: 0,
+  };
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) await readZip(file, read);
     else if (isRuleName(file.name)) await readOne(file.name, file.blob, read);
@@ -49,11 +63,26 @@ export async function readRuleFiles(files: readonly RuleFile[]): Promise<ReadRul
 }
 
 async function readOne(name: string, blob: Blob, read: ReadRules): Promise<void> {
+  read.yamlFiles++;
   if (blob.size > RULE_BYTES_LIMIT) {
     read.failures.push({ file: name, reason: `over ${RULE_BYTES_LIMIT} bytes: not read` });
     return;
   }
-  read.sources.push({ file: name, text: decode(new Uint8Array(await blob.arrayBuffer())) });
+  keep(name, decode(new Uint8Array(await blob.arrayBuffer())), read);
+}
+
+/** A rule's text kept for compiling, or its file counted as not a rule. */
+function keep(file: string, text: string, read: ReadRules): void {
+  if (isSigmaText(text)) read.sources.push({ file, text });
+  else read.notRules.push(file);
+}
+
+/**
+ * False for YAML that cannot be a Sigma rule or correlation: no top-level `title`, `detection`
+ * or `correlation` key (read without parsing; the compiler reads the YAML of the others).
+ */
+export function isSigmaText(text: string): boolean {
+  return /^['"]?(?:title|detection|correlation)['"]?\s*:/m.test(text);
 }
 
 async function readZip(file: RuleFile, read: ReadRules): Promise<void> {
@@ -61,19 +90,26 @@ async function readZip(file: RuleFile, read: ReadRules): Promise<void> {
   try {
     const entries = (await zipEntries(source, file.name)).filter((entry) => isRuleName(entry.name));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    read.yamlFiles += entries.length;
     for (const entry of entries) {
       const name = `${file.name}:${entry.name}`;
       const chunks = zipEntryBytes(source, entry, webInflateRaw, file.name);
       const limit = { maxBytes: RULE_BYTES_LIMIT, file: file.name, structure: name };
       try {
-        read.sources.push({ file: name, text: decode(await collectBytes(chunks, limit)) });
+        keep(name, decode(await collectBytes(chunks, limit)), read);
       } catch (error) {
         read.failures.push({ file: name, reason: messageOf(error) });
       }
     }
   } catch (error) {
-    read.failures.push({ file: file.name, reason: messageOf(error) });
+    read.unreadArchives.push({ file: file.name, reason: withoutName(error, file.name) });
   }
+}
+
+/** An error's message, the file name it starts with (a FormatError's) left out. */
+function withoutName(error: unknown, name: string): string {
+  const message = messageOf(error);
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }
 
 /** UTF-8 text, a BOM dropped; bytes that are not UTF-8 become U+FFFD. */

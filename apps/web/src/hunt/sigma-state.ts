@@ -13,18 +13,33 @@ import {
   type SigmaMatch,
 } from '@evtxhunt/sigma';
 
-import { readRuleFiles, type RuleFile } from './sigma-files.js';
+import { readRuleFiles, type ReadRules, type RuleFile } from './sigma-files.js';
 
 /** Failures sent to the page at most; the rest are counted. */
 export const FAILURES_KEPT = 500;
 
-/** How a rule set loaded: the counts, and why the rules that did not load failed. */
+/** A rule id that several loaded rules carry, and their files in load order. */
+export interface SharedId {
+  readonly id: string;
+  readonly files: readonly string[];
+}
+
+/**
+ * How a rule set loaded: the counts, why the rules that did not load failed, the .yml/.yaml
+ * files that are not rules, the archives that are not zips, and rule ids several files carry.
+ * Lists hold their first FAILURES_KEPT entries; the counts are of all.
+ */
 export interface SigmaLoad {
   readonly rules: number;
   readonly correlations: number;
-  /** The first FAILURES_KEPT failures, with their reason. */
+  /** The .yml/.yaml files read, zip members included: 0 says there was nothing to load. */
+  readonly yamlFiles: number;
   readonly failures: readonly RuleFailure[];
   readonly failureCount: number;
+  readonly notRules: readonly string[];
+  readonly notRuleCount: number;
+  readonly unreadArchives: readonly RuleFailure[];
+  readonly sharedIds: readonly SharedId[];
 }
 
 /** The Sigma part of a report: the load, the records matched against, and the findings. */
@@ -38,11 +53,11 @@ export interface SigmaOutcome {
 
 /**
  * One rule set and its matches so far.
- * A rule whose `re` expression has a shape that can backtrack exponentially does not load here
- * (a page cannot give V8 its linear-time fallback, as the CLI does), so no match can hold the
- * worker for ever. TODO: polynomial backtracking (`.*a.*a.*b` on a long value) is still slow, and
- * the engine's detections wait behind it: the rules run in the engine's worker, not one of their
- * own that the page could end.
+ * A rule's `re` expression whose shape could make RegExp backtrack for long (`(a+)+$`,
+ * `.*.*=$`) runs on the linear-time matcher of @evtxhunt/hunt, so no value can hold the worker
+ * for long; only backreferences and lookarounds, which it cannot run, keep a rule from loading.
+ * TODO: the rules run in the engine's worker, not one of their own that the page could end, so
+ * a slow rule set (many rules on very long values) still delays the engine's own detections.
  */
 export class SigmaState {
   readonly load: SigmaLoad;
@@ -56,21 +71,26 @@ export class SigmaState {
   readonly #kept: SigmaMatch[] = [];
   #records = 0;
 
-  private constructor(rules: SigmaRuleSet, failures: readonly RuleFailure[]) {
+  private constructor(rules: SigmaRuleSet, read: ReadRules) {
     this.#rules = rules;
-    const all = [...failures, ...rules.failures];
+    const all = [...read.failures, ...rules.failures];
     this.load = {
       rules: rules.rules.length,
       correlations: rules.correlations.length,
+      yamlFiles: read.yamlFiles,
       failures: all.slice(0, FAILURES_KEPT),
       failureCount: all.length,
+      notRules: read.notRules.slice(0, FAILURES_KEPT),
+      notRuleCount: read.notRules.length,
+      unreadArchives: read.unreadArchives.slice(0, FAILURES_KEPT),
+      sharedIds: rules.sharedIds().slice(0, FAILURES_KEPT),
     };
   }
 
   /** Reads and compiles the rules of the files. */
   static async of(files: readonly RuleFile[]): Promise<SigmaState> {
     const read = await readRuleFiles(files);
-    return new SigmaState(new SigmaRuleSet(read.sources), read.failures);
+    return new SigmaState(new SigmaRuleSet(read.sources), read);
   }
 
   /** Matches one record. */

@@ -263,6 +263,9 @@ export const DE: Catalogue = {
   'bookmarks.failed': 'Der Export ist fehlgeschlagen: {reason}',
   'bookmarks.star': 'Lesezeichen für {what} setzen',
   'bookmarks.findingLabel': '{time} · {severity} Befund {kind} auf {computer}',
+  'bookmarks.findingSigmaLabel': '{time} · {severity} Befund {kind} „{title}“ auf {computer}',
+  'bookmarks.gone':
+    'Nicht geöffnet: das Lesezeichen für {finding} zeigt auf einen Befund, der nicht mehr im aktuellen Bericht steht (Regeln, Protokolle oder Allowlist haben sich seitdem geändert).',
   'bookmarks.eventLabel': '{time} · Ereignis {eventId}, Datensatz {recordId}',
   'bookmarks.eventImageLabel': '{time} · Ereignis {eventId}, Datensatz {recordId} · {image}',
 
@@ -343,6 +346,7 @@ export const DE: Catalogue = {
       '{count} Datensätze konnten nicht durchsucht werden und wurden übersprungen; der erste, {file} #{recordId}: {message}',
   },
   'findings.star': 'den Befund {kind} auf {computer}',
+  'findings.starSigma': 'den Befund {kind} „{title}“ auf {computer}',
   'findings.times': '{count}×',
   'findings.hosts': { one: '{count} Host{port}', other: '{count} Hosts{port}' },
   'findings.from': 'von {ip}',
@@ -442,6 +446,10 @@ export const DE: Catalogue = {
     one: '{count} Zeile geschrieben ({zone}).',
     other: '{count} Zeilen geschrieben ({zone}).',
   },
+  'export.staleRows':
+    'Veraltet: dieser Export ({kind}) entstand, bevor sich die angezeigten Zeilen geändert haben. Für die aktuellen erneut exportieren.',
+  'export.staleFindings':
+    'Veraltet: dieser Export ({kind}) entstand, bevor sich die angezeigten Befunde geändert haben. Für die aktuellen erneut exportieren.',
   'export.again': '{file} erneut herunterladen',
 
   // Ausgehende Verbindungen.
@@ -558,6 +566,15 @@ export const DE: Catalogue = {
     one: '{count} Korrelationsgruppe nicht verfolgt: über der Grenze',
     other: '{count} Korrelationsgruppen nicht verfolgt: über der Grenze',
   },
+  'sigma.noYaml': 'Keine .yml/.yaml-Dateien in {name}',
+  'sigma.pickedFolder': 'dem gewählten Ordner',
+  'sigma.noRules': '{name}: keine Regeln',
+  'sigma.notZip': '{file} ließ sich nicht als ZIP lesen: {reason}',
+  'sigma.notRules': {
+    one: '{count} Datei ist keine Sigma-Regel (kein Titel und keine Erkennung)',
+    other: '{count} Dateien sind keine Sigma-Regeln (kein Titel und keine Erkennung)',
+  },
+  'sigma.sharedId': 'Die Regel-ID {id} steht in {count} Dateien, jede meldet ihre Treffer: {files}',
   'sigma.rule': 'Sigma-Regel',
   'sigma.title': 'Titel',
   'sigma.level': 'Stufe',

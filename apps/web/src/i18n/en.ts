@@ -256,6 +256,9 @@ export const EN = {
   'bookmarks.failed': 'The export failed: {reason}',
   'bookmarks.star': 'Bookmark {what}',
   'bookmarks.findingLabel': '{time} · {severity} {kind} finding on {computer}',
+  'bookmarks.findingSigmaLabel': '{time} · {severity} {kind} finding "{title}" on {computer}',
+  'bookmarks.gone':
+    'Not opened: {finding} is not in the current report (the rules, logs or allowlist changed since it was bookmarked).',
 
   // The cell actions dialog.
   'cell.label': 'Cell actions',
@@ -335,6 +338,7 @@ export const EN = {
       '{count} records could not be hunted and were skipped; the first, {file} #{recordId}: {message}',
   },
   'findings.star': 'the {kind} finding on {computer}',
+  'findings.starSigma': 'the {kind} finding "{title}" on {computer}',
   'findings.times': '{count}×',
   'findings.hosts': { one: '{count} host{port}', other: '{count} hosts{port}' },
   'findings.from': 'from {ip}',
@@ -433,6 +437,10 @@ export const EN = {
     one: '{count} line written ({zone}).',
     other: '{count} lines written ({zone}).',
   },
+  'export.staleRows':
+    'Out of date: this export of {kind} was made before the rows shown now changed. Export again for the current ones.',
+  'export.staleFindings':
+    'Out of date: this export of {kind} was made before the findings shown now changed. Export again for the current ones.',
   'export.again': 'Download {file} again',
 
   // Outbound connections.
@@ -546,6 +554,15 @@ export const EN = {
     one: '{count} correlation group not followed: over the limit',
     other: '{count} correlation groups not followed: over the limit',
   },
+  'sigma.noYaml': 'No .yml/.yaml files in {name}',
+  'sigma.pickedFolder': 'the picked folder',
+  'sigma.noRules': '{name}: no rules',
+  'sigma.notZip': '{file} could not be read as a zip: {reason}',
+  'sigma.notRules': {
+    one: '{count} file is not a Sigma rule (no title or detection)',
+    other: '{count} files are not Sigma rules (no title or detection)',
+  },
+  'sigma.sharedId': 'Rule id {id} is in {count} files, each reports its matches: {files}',
   'sigma.rule': 'Sigma rule',
   'sigma.title': 'Title',
   'sigma.level': 'Level',

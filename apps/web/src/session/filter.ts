@@ -5,10 +5,10 @@
  * never freeze the page; rows that arrive while files load are tested as they come. The
  * Workbench owns one and shows only the rows it keeps.
  *
- * TODO: a regular expression that backtracks badly (polynomial, which the query language still
- * allows) on a long value stalls one slice for as long as that one test takes, because the
- * store lives on this thread and a RegExp cannot be interrupted; moving the store's text into
- * a worker would let such a filter be stopped.
+ * TODO: a regular expression with the `u` flag that backtracks badly (polynomial; without `u`
+ * such a pattern runs on the linear-time matcher) on a long value stalls one slice for as long
+ * as that one test takes, because the store lives on this thread and a RegExp cannot be
+ * interrupted; moving the store's text into a worker would let such a filter be stopped.
  */
 import { batch, computed, signal } from '@preact/signals';
 import {

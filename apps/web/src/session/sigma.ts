@@ -31,10 +31,22 @@ export function ruleFilesOf(picked: readonly PickedFile[]): { files: RuleFile[];
     .map((file) => ({ name: pathOf(file), blob: file }))
     .filter((file) => isRuleName(file.name) || /\.zip$/i.test(file.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, name: pickName(picked) };
+}
+
+/**
+ * What to call a pick: its folder (`rules/`, even when it holds one file), its one file, or its
+ * first file and how many more; empty for an empty pick (an empty folder names no path).
+ */
+function pickName(picked: readonly PickedFile[]): string {
   const first = picked[0];
-  const folder = first === undefined ? '' : (pathOf(first).split('/')[0] ?? '');
-  const name = picked.length === 1 || folder === '' ? (first?.name ?? '') : `${folder}/`;
-  return { files, name };
+  if (first === undefined) return '';
+  const path = pathOf(first);
+  const slash = path.indexOf('/');
+  if (slash > 0) return path.slice(0, slash + 1);
+  if (picked.length === 1) return first.name;
+  const more = picked.length - 1;
+  return `${first.name} and ${more} more ${more === 1 ? 'file' : 'files'}`;
 }
 
 function pathOf(file: PickedFile): string {

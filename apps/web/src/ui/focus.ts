@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * Remembers what had focus when the panel `panel` opened and gives focus back to it when the
  * panel closes with focus inside it (or lost to the page), not when focus moved elsewhere.
+ * Returns that element (the button that opened the panel, mostly).
  */
-export function useReturnFocus(panel: { readonly current: HTMLElement | null }): void {
+export function useReturnFocus(panel: { readonly current: HTMLElement | null }): Element | null {
   // Read while rendering, before the panel or its autofocus can take focus.
   const [opener] = useState(() => document.activeElement);
   useEffect(
@@ -16,4 +17,5 @@ export function useReturnFocus(panel: { readonly current: HTMLElement | null }):
     },
     [],
   );
+  return opener;
 }

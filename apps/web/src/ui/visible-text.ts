@@ -6,9 +6,10 @@
  * command line shows them. Tabs and line breaks are left to the caller. Copy buttons and
  * exports keep the value exactly as logged.
  *
- * TODO: only table cells and the details pane (names and values) go through this yet. Facets,
- * the column chooser, the outbound view, findings and the chain story show values as text too
- * (no markup can get in), but draw a bidi override as the reordering it asks for.
+ * Table cells, the details pane, findings (list, detail, Sigma rule and matched fields), the
+ * chain story, the outbound view, the Sigma rules' load messages and bookmarks go through it.
+ * TODO: facets and the column chooser show values as text too (no markup can get in), but draw
+ * a bidi override as the reordering it asks for.
  */
 const HIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;

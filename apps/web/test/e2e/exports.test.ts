@@ -11,7 +11,14 @@ import { promisify } from 'node:util';
 
 import type { Page } from 'playwright-core';
 
-import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
+import {
+  ARTIFACTS,
+  SKIP_BROWSER,
+  downloadExport,
+  openBrowser,
+  startWeb,
+  type WebServer,
+} from '../support/e2e.js';
 import { ISSUE43, REPO } from '../support/paths.js';
 
 let web: WebServer;
@@ -116,6 +123,39 @@ test(
     await xml.waitFor();
     assert.match(await xml.innerText(), /<EventRecordID>1730<\/EventRecordID>/);
     await page.screenshot({ path: `${ARTIFACTS}/export-jsonl.png` });
+    await page.close();
+  },
+);
+
+test(
+  'an export downloads on its button only: going back to the Export tab downloads nothing again',
+  { skip: SKIP_BROWSER },
+  async () => {
+    const page = await session.context.newPage();
+    const downloads: string[] = [];
+    page.on('download', (download) => void downloads.push(download.suggestedFilename()));
+    await page.goto(web.url);
+    await page.setInputFiles('input[type="file"]', [ISSUE43]);
+    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: /^Export/ }).click();
+    const first = await downloadExport(page, 'Export events as CSV');
+    assert.match(first.name, /\.csv$/);
+
+    await page.getByRole('tab', { name: /^Events/ }).click();
+    await query(page, 'eventId:3');
+    await countLine(page, '153 of 1,730 events');
+    await page.getByRole('tab', { name: /^Export/ }).click();
+    const ready = page.locator('.export-ready');
+    await ready.locator('a', { hasText: /^Download .*\.csv again$/ }).waitFor();
+    assert.match(
+      await ready.locator('.problem').innerText(),
+      /^Out of date: this export of events as CSV was made before the rows shown now changed\./,
+    );
+
+    // A download the return set off would come before this one, asked for by its button.
+    const second = await downloadExport(page, 'Export findings as JSON Lines');
+    assert.deepEqual(downloads, [first.name, second.name]);
+    assert.equal(await ready.locator('.problem').count(), 0, 'the new export is current');
     await page.close();
   },
 );

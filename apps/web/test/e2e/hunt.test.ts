@@ -153,7 +153,9 @@ browserTest(
       .locator('.table-rows [role="row"]')
       .first()
       .locator('[role="gridcell"]');
-    assert.equal(await firstRecord.nth(2).innerText(), '69477');
+    // Time, record id, event ID first (in sight at 1440 px), the file last.
+    assert.equal(await firstRecord.nth(1).innerText(), '69477');
+    assert.equal(await firstRecord.nth(2).innerText(), '3');
     await page.screenshot({ path: `${ARTIFACTS}/hunt-02-beacon.png` });
 
     await detail.locator('.table-rows [role="row"]').first().dblclick();

@@ -235,3 +235,17 @@ browserTest(
     await page.close();
   },
 );
+
+browserTest('Esc closes the Hunts menu with focus on the Hunts button too', async () => {
+  const page = await huntedPage([VSTO]);
+  const button = page.getByRole('button', { name: 'Hunts' });
+  const menu = page.getByRole('dialog', { name: 'Ready-made hunts' });
+  await button.click();
+  await menu.waitFor();
+  await button.focus();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await button.evaluate((element) => element === document.activeElement), true);
+  await page.close();
+});

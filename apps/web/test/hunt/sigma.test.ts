@@ -21,6 +21,33 @@ const { zipOf } = (await import(`${REPO}packages/formats/dist/test/zip-writer.js
 };
 
 const CLI = `${REPO}packages/cli/dist/src/main.js`;
+
+/** A regression test's info.yml, shaped as the public rule set's regression_data has them. */
+const REGRESSION_INFO = `id: a86306af-137b-427f-9e39-680199937bd0
+description: N/A
+date: 2026-04-17
+rule_metadata:
+    - id: f2e4b7d9-5c3a-4f8b-9e1d-7a6c2b3f4e5d
+      title: A rule's title, under rule_metadata
+regression_tests_info:
+    - name: Positive Detection Test
+      type: evtx
+      match_count: 1
+      path: regression_data/x/f2e4b7d9-5c3a-4f8b-9e1d-7a6c2b3f4e5d.evtx
+`;
+
+/** A load of nothing with nothing wrong: the fields a test does not set. */
+const NOTHING_WRONG = {
+  rules: 0,
+  correlations: 0,
+  yamlFiles: 0,
+  failures: [],
+  failureCount: 0,
+  notRules: [],
+  notRuleCount: 0,
+  unreadArchives: [],
+  sharedIds: [],
+};
 const FIXTURES = `${REPO}packages/cli/test/fixtures`;
 
 /** What the CLI's `sigma --format json` says. */
@@ -102,7 +129,7 @@ test('the hunt worker matches the CLI fixtures rules as `evtxhunt sigma` does', 
   const outcome = await hunter.report();
   const load = await loading;
 
-  assert.deepEqual(load, { rules: 3, correlations: 0, failures: [], failureCount: 0 });
+  assert.deepEqual(load, { ...NOTHING_WRONG, rules: 3, yamlFiles: 3 });
   assert.equal(cli.matches.length, 5);
   const expected = cli.matches.map((m) => `${m.rule.id} ${basename(m.file)} ${m.recordId}`);
   assert.deepEqual(evidenceOf(outcome.report.findings), expected.sort());
@@ -136,7 +163,7 @@ test('the hunt worker runs correlations from a zip, loaded after the logs, as th
   const after = await hunter.report();
 
   assert.equal(before.sigma, undefined);
-  assert.deepEqual(load, { rules: 2, correlations: 3, failures: [], failureCount: 0 });
+  assert.deepEqual(load, { ...NOTHING_WRONG, rules: 2, correlations: 3, yamlFiles: 2 });
   assert.equal(reports.count, 1, 'the engine is not run again for rules alone');
   assert.equal(after.records, 11);
   assert.equal(cli.correlations.length, 1);
@@ -157,11 +184,47 @@ test('the hunt worker names the rule files that did not load, and why', async ()
   const load = await hunter.loadRules([{ name: 'bad.yml', blob: bad }, broken]);
 
   assert.equal(load.rules, 0);
+  assert.equal(load.yamlFiles, 1);
   assert.deepEqual(
     load.failures.map((failure) => failure.file),
-    ['broken.zip', 'bad.yml'],
+    ['bad.yml'],
   );
-  assert.equal(load.failureCount, 2);
-  assert.match(load.failures[0]?.reason ?? '', /broken\.zip/);
-  assert.ok((load.failures[1]?.reason ?? '').length > 0);
+  assert.equal(load.failureCount, 1);
+  assert.ok((load.failures[0]?.reason ?? '').length > 0);
+  // The archive that is not a zip is not a rule that failed, and its name is not said twice.
+  assert.deepEqual(load.unreadArchives, [
+    { file: 'broken.zip', reason: 'zip at byte 5: no end-of-central-directory record' },
+  ]);
+});
+
+test('the hunt worker counts info.yml files as not rules, apart from the failures', async () => {
+  const info = REGRESSION_INFO;
+  const rule = await readFile(`${FIXTURES}/sigma/proc_creation_win_bitsadmin_download.yml`);
+  const { hunter } = link();
+
+  const load = await hunter.loadRules([
+    { name: 'regression/info.yml', blob: new Blob([info]) },
+    { name: 'rules/a.yml', blob: new Blob([rule]) },
+    { name: 'rules/b.yml', blob: new Blob([rule]) },
+  ]);
+
+  assert.equal(load.rules, 2);
+  assert.equal(load.failureCount, 0);
+  assert.equal(load.yamlFiles, 3);
+  assert.deepEqual(load.notRules, ['regression/info.yml']);
+  assert.equal(load.notRuleCount, 1);
+  assert.deepEqual(load.sharedIds, [
+    { id: 'd059842b-6b9d-4ed1-b5c3-5b89143c6ede', files: ['rules/a.yml', 'rules/b.yml'] },
+  ]);
+});
+
+test('the hunt worker says a zip holding no .yml file held none', async () => {
+  const zip = zipOf([{ name: 'README.md', bytes: new TextEncoder().encode('no rules here') }]);
+  const { hunter } = link();
+
+  const load = await hunter.loadRules([
+    { name: 'empty.zip', blob: new Blob([zip as Uint8Array<ArrayBuffer>]) },
+  ]);
+
+  assert.deepEqual(load, NOTHING_WRONG);
 });

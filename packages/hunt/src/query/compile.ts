@@ -10,6 +10,7 @@ import type { FieldValue } from '../record.js';
 import type { QueryNode, TermNode, ValueMatch } from './ast.js';
 import { compileGlob } from './glob.js';
 import { intervalTest, type ValueTest } from './interval.js';
+import { compileSafeRegex } from './regex.js';
 
 /**
  * One row as a query reads it. A columnar store can implement it as a cursor it moves from row
@@ -114,7 +115,7 @@ function valueTest(match: ValueMatch): ValueTest {
     case 'exists':
       return () => true;
     case 'regex': {
-      const pattern = new RegExp(match.source, match.flags);
+      const pattern = compileSafeRegex(match.source, match.flags);
       return (value) => pattern.test(value);
     }
     default:

@@ -1,41 +1,27 @@
 /**
- * Regular expressions typed by whoever wrote the URL. JavaScript's engine backtracks and cannot
- * be given a time limit, so a pattern such as `(a+)+$` can hang the tab on one long value. What
- * we can do without a second engine: refuse long patterns, refuse flags that make a RegExp carry
- * state between rows, and refuse the shapes behind exponential backtracking, a repeated group
- * that itself holds a repeat, an optional part or an alternation.
+ * Regular expressions of queries and Sigma rules, which run on attacker-controlled values.
+ * JavaScript's engine backtracks and cannot be given a time limit: `(a+)+$` takes exponential
+ * time on forty `a`s, `.*.*.*=$` polynomial time, and even one `\s+$` is quadratic in the
+ * value. So a pattern with a repeat that can backtrack beyond a fixed bound (an unbounded repeat
+ * not at the very end, or a counted one of a group holding a repeat or an alternation) runs on our linear-time
+ * matcher (regex-linear.ts); the rest keep V8's RegExp, which is faster on them. What the
+ * matcher cannot run is refused: backreferences and lookarounds. Queries also refuse long
+ * patterns and flags that make a RegExp carry state between rows.
  *
- * TODO: polynomial backtracking is still possible: `a*b` on a value of a million `a`s is
- * quadratic, `.*a.*a.*b` worse. Only a non-backtracking matcher would rule it out; until then a
- * caller that filters untrusted queries should do it where it can be stopped (a Web Worker).
+ * TODO: the matcher reads patterns the way JavaScript does without the `u` flag; a query with
+ * `u` keeps V8 and only the exponential shapes are refused for it (see exponentialShape), so
+ * polynomial backtracking (`.*a.*a.*b` with `u`) is still possible there.
  */
 import { REGEX_MAX_CHARS } from './limits.js';
+import { LinearRegex } from './regex-linear.js';
+import { exponentialShape, type RegexProblem } from './regex-exponential.js';
+import { LinearRegexError, parseRegex, type RegexNode } from './regex-syntax.js';
 
 /** Flags a query may give a regular expression. */
 export const REGEX_FLAGS = 'imsu';
 
 /** Why a pattern is refused: a message, and the offset in the pattern it is about. */
-export interface RegexProblem {
-  readonly message: string;
-  readonly at: number;
-}
-
-/** Counted repeats of a group holding bounded repeats are allowed up to this count. */
-const SMALL_REPEAT = 4;
-
-/** A group being scanned: what it holds, so far, at any depth. */
-interface Group {
-  readonly start: number;
-  repeats: boolean;
-  unbounded: boolean;
-  alternation: boolean;
-}
-
-/** A repeat just read: how often at most, and whether without limit. */
-interface Repeat {
-  readonly length: number;
-  readonly max: number;
-}
+export type { RegexProblem };
 
 /** Checks a pattern and its flags; undefined when the pattern may be compiled and run. */
 export function checkRegex(source: string, flags: string): RegexProblem | undefined {
@@ -49,7 +35,103 @@ export function checkRegex(source: string, flags: string): RegexProblem | undefi
 
   const syntax = compileProblem(source, flags);
   if (syntax !== undefined) return { message: syntax, at: 0 };
-  return riskyShape(source);
+  if (flags.includes('u')) return exponentialShape(source);
+  try {
+    compileSafeRegex(source, flags);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LinearRegexError)) throw error;
+    return { message: `regular expression /${source}/: ${error.message}`, at: error.at };
+  }
+}
+
+/** What tests values against a pattern: V8's RegExp or the linear-time matcher. */
+export interface RegexTest {
+  test(value: string): boolean;
+}
+
+/**
+ * A pattern compiled to take time at most linear in the value (see above): V8's RegExp when it
+ * holds no repeat that can backtrack beyond a fixed bound, else a LinearRegex. Throws the
+ * SyntaxError of RegExp for bad syntax and a LinearRegexError (message and offset) for what the
+ * matcher cannot run. With the `u` flag (queries only) it is V8's RegExp, unchecked.
+ */
+export function compileSafeRegex(source: string, flags: string): RegexTest {
+  const regex = new RegExp(source, flags);
+  if (flags.includes('u')) return regex;
+  const tree = parseRegex(source, flags.includes('s'));
+  const shape = endless(tree);
+  const risky = mayBacktrack(shape) || choices(shape) > MAX_CHOICES;
+  return risky ? new LinearRegex(source, flags) : regex;
+}
+
+/**
+ * Most ways a pattern without risky repeats may match from one position before RegExp takes
+ * the linear-time matcher's place: `\d{0,99}\d{0,99}\d{0,99}x` has a million, each of which
+ * RegExp may try at every position of a value.
+ */
+const MAX_CHOICES = 10_000;
+
+/**
+ * The tree with an unbounded repeat at its very end cut to its least count: whether a value
+ * holds a match does not change (`x{3,}` somewhere means `x{3}` somewhere), and RegExp never
+ * backtracks into such a repeat once it has its least count, since nothing follows it.
+ */
+function endless(node: RegexNode): RegexNode {
+  if (node.kind === 'repeat' && node.max === Infinity) return { ...node, max: node.min };
+  if (node.kind === 'alternation') return { ...node, options: node.options.map(endless) };
+  if (node.kind !== 'sequence' || node.items.length === 0) return node;
+  const last = node.items[node.items.length - 1] as RegexNode;
+  return { ...node, items: [...node.items.slice(0, -1), endless(last)] };
+}
+
+/**
+ * Whether V8 could backtrack more than a fixed number of steps per start position: an unbounded
+ * repeat (`\s+$` on spaces is quadratic, `.*.*=$` cubic), or a counted repeat of a group that
+ * holds a repeat or an alternation (`(?:\s*\d{1,3}\s*,){2}`).
+ */
+function mayBacktrack(node: RegexNode): boolean {
+  switch (node.kind) {
+    case 'repeat':
+      return (
+        node.max === Infinity || (node.max > 1 && branches(node.body)) || mayBacktrack(node.body)
+      );
+    case 'sequence':
+      return node.items.some(mayBacktrack);
+    case 'alternation':
+      return node.options.some(mayBacktrack);
+    default:
+      return false;
+  }
+}
+
+/**
+ * How many ways a part without risky repeats can match at one position, at most: counted
+ * repeats multiply (`x{2,5}` has 4), alternatives add. Stops counting past MAX_CHOICES.
+ */
+function choices(node: RegexNode): number {
+  switch (node.kind) {
+    case 'repeat':
+      return Math.min(node.max - node.min + 1, MAX_CHOICES + 1) * choices(node.body);
+    case 'sequence':
+      return node.items.reduce(
+        (product, item) => Math.min(product * choices(item), MAX_CHOICES + 1),
+        1,
+      );
+    case 'alternation':
+      return node.options.reduce(
+        (sum, option) => Math.min(sum + choices(option), MAX_CHOICES + 1),
+        0,
+      );
+    default:
+      return 1;
+  }
+}
+
+/** Whether a part holds a repeat or an alternation. */
+function branches(node: RegexNode): boolean {
+  if (node.kind === 'repeat' || node.kind === 'alternation') return true;
+  return node.kind === 'sequence' && node.items.some(branches);
 }
 
 function checkFlags(flags: string): string | undefined {
@@ -72,122 +154,4 @@ function compileProblem(source: string, flags: string): string | undefined {
     const detail = said.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     return `bad regular expression /${source}/: ${detail}`;
   }
-}
-
-/** Scans the pattern once for a repeated group that holds a repeat or an alternation. */
-/**
- * Whether a pattern has a shape behind exponential backtracking (see above); undefined when not.
- * For patterns from trusted-length sources, such as Sigma rules, that need no length limit.
- */
-export function riskyShape(source: string): RegexProblem | undefined {
-  const groups: Group[] = [newGroup(-1)];
-  let lastGroup: Group | undefined;
-  let at = 0;
-
-  while (at < source.length) {
-    const char = source[at];
-    const repeat = repeatAt(source, at);
-    const current = groups[groups.length - 1] ?? newGroup(-1);
-
-    if (repeat !== undefined) {
-      const problem = lastGroup === undefined ? undefined : nestedRepeat(lastGroup, repeat);
-      if (problem !== undefined) return problem;
-      noteRepeat(current, repeat);
-      at += repeat.length;
-      lastGroup = undefined;
-      continue;
-    }
-
-    lastGroup = undefined;
-    if (char === '(') {
-      at = openGroup(source, at, groups);
-    } else if (char === ')') {
-      lastGroup = closeGroup(groups);
-      at += 1;
-    } else {
-      if (char === '|') current.alternation = true;
-      at = atomEnd(source, at);
-    }
-  }
-  return undefined;
-}
-
-function newGroup(start: number): Group {
-  return { start, repeats: false, unbounded: false, alternation: false };
-}
-
-/** The repeat written at `at` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, maybe lazy), if any. */
-function repeatAt(source: string, at: number): Repeat | undefined {
-  const char = source[at];
-  let repeat: Repeat | undefined;
-  if (char === '*' || char === '+') repeat = { length: 1, max: Infinity };
-  else if (char === '?') repeat = { length: 1, max: 1 };
-  else if (char === '{') repeat = countedRepeat(source, at);
-  if (repeat === undefined) return undefined;
-
-  const lazy = source[at + repeat.length] === '?';
-  return lazy ? { length: repeat.length + 1, max: repeat.max } : repeat;
-}
-
-function countedRepeat(source: string, at: number): Repeat | undefined {
-  const counted = /\{(\d+)(,(\d*))?\}/y;
-  counted.lastIndex = at;
-  const match = counted.exec(source);
-  if (match === null) return undefined;
-
-  const [whole, least = '0', comma, most] = match;
-  const max = comma === undefined ? Number(least) : most === '' ? Infinity : Number(most);
-  return { length: whole.length, max };
-}
-
-function nestedRepeat(group: Group, repeat: Repeat): RegexProblem | undefined {
-  const inner = group.alternation || group.unbounded;
-  const risky = repeat.max === Infinity ? inner || group.repeats : repeat.max > 1 && inner;
-  const tooMany = repeat.max > SMALL_REPEAT && group.repeats;
-  if (!risky && !tooMany) return undefined;
-
-  const what = group.alternation ? 'an alternation' : 'something that repeats or is optional';
-  return {
-    message:
-      `regular expression can take exponential time: a repeated group holds ${what}; ` +
-      'repeat only the inner part, or use a character class',
-    at: group.start,
-  };
-}
-
-function noteRepeat(group: Group, repeat: Repeat): void {
-  group.repeats = true;
-  group.unbounded ||= repeat.max === Infinity;
-}
-
-/** Offset past the escape, character class or single character at `at`. */
-function atomEnd(source: string, at: number): number {
-  if (source[at] === '\\') return at + 2;
-  if (source[at] !== '[') return at + 1;
-
-  let end = at + 1;
-  while (end < source.length && source[end] !== ']') end += source[end] === '\\' ? 2 : 1;
-  return end + 1;
-}
-
-/** Pushes a group and returns the offset past `(` and any `?:`, `?=`, `?<name>` prefix. */
-function openGroup(source: string, at: number, groups: Group[]): number {
-  groups.push(newGroup(at));
-  if (source[at + 1] !== '?') return at + 1;
-
-  const named = source[at + 2] === '<' && source[at + 3] !== '=' && source[at + 3] !== '!';
-  if (named) return source.indexOf('>', at) + 1;
-  return at + (source[at + 2] === '<' ? 4 : 3);
-}
-
-/** Pops a group, passing what it holds up to the group around it. */
-function closeGroup(groups: Group[]): Group | undefined {
-  const closed = groups.pop();
-  const outer = groups[groups.length - 1];
-  if (closed === undefined || outer === undefined) return closed;
-
-  outer.repeats ||= closed.repeats;
-  outer.unbounded ||= closed.unbounded;
-  outer.alternation ||= closed.alternation;
-  return closed;
 }

@@ -2,52 +2,75 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { REGEX_MAX_CHARS } from '../../src/query/limits.js';
-import { checkRegex } from '../../src/query/regex.js';
+import { checkRegex, compileSafeRegex } from '../../src/query/regex.js';
+import { LinearRegex } from '../../src/query/regex-linear.js';
 
 const EXPONENTIAL = /^regular expression can take exponential time: a repeated group holds/;
 
-test('checkRegex accepts the patterns hunters write', () => {
+/** Patterns RegExp can backtrack on for long (exponential or polynomial in the value). */
+const RISKY = [
+  '\\d{0,99}\\d{0,99}\\d{0,99}x',
+  '(a+)+',
+  '(a*)*b',
+  '(?:a|aa)+$',
+  '(a|b)*c',
+  '(.*a){12}',
+  '(\\w+\\s?)+$',
+  '.*.*=$',
+];
+
+test('checkRegex accepts the patterns hunters write, and risky shapes', () => {
   for (const source of [
     '-e(nc)?\\s',
     '^C:\\\\Users\\\\[^\\\\]+\\\\AppData\\\\',
     '(\\d{1,3}\\.){3}\\d{1,3}',
     '(?:foo|bar)baz',
     '[a-z]+\\.(exe|dll)$',
-    '(?<name>x)\\k<name>',
     '\\(a+\\)+',
     '[(a+)+]',
     'a{2,}b*',
     '(ab)+',
-    '(?:ab){2,}',
+    ...RISKY,
   ]) {
     assert.equal(checkRegex(source, 'i'), undefined, source);
   }
 });
 
-test('checkRegex refuses the shapes behind exponential backtracking', () => {
-  for (const source of [
-    '(a+)+',
-    '(a*)*b',
-    '(a?)+',
-    '((a)+)+',
-    '(?:a|aa)+',
-    '(a|b)*c',
-    '(.*a){12}',
-    '(a+){2}',
-    '(a?){30}a{30}',
-    '(a{1,3})+',
-    '(\\w+\\s?)+$',
-    '(?:(?:a|b))*',
-    '(a+)+?',
-  ]) {
-    const problem = checkRegex(source, '');
-    assert.match(problem?.message ?? 'accepted', EXPONENTIAL, source);
+test('compileSafeRegex runs risky shapes on the linear-time matcher, with the same answers', () => {
+  const values = ['', 'a', 'aab', 'aaaaaaaaaaaa!', 'ab c=', 'x a a b'];
+  for (const source of RISKY) {
+    const compiled = compileSafeRegex(source, '');
+    assert.ok(compiled instanceof LinearRegex, source);
+    const expected = values.map((value) => new RegExp(source).test(value));
+    assert.deepEqual(
+      values.map((value) => compiled.test(value)),
+      expected,
+      source,
+    );
+  }
+  // A repeat at the very end is not risky: RegExp never backtracks into it.
+  for (const source of ['-e(nc)?\\s', '\\d{1,3}\\.\\d{1,3}', 'x{2,}', '\\w+', '(?:a|aa)+']) {
+    assert.ok(compileSafeRegex(source, '') instanceof RegExp, source);
   }
 });
 
-test('checkRegex points at the repeated group', () => {
-  assert.deepEqual(checkRegex('xy(a+)+', '')?.at, 2);
-  assert.deepEqual(checkRegex('(b)(?:a|c)*', '')?.at, 3);
+test('checkRegex refuses what the linear-time matcher cannot run, pointing at it', () => {
+  assert.deepEqual(checkRegex('xy(?=a)', ''), {
+    message: 'regular expression /xy(?=a)/: a lookahead or lookbehind cannot run in linear time',
+    at: 2,
+  });
+  assert.deepEqual(checkRegex('(?<name>x)\\k<name>', '')?.at, 10);
+  assert.deepEqual(checkRegex('(a)\\1', '')?.at, 3);
+});
+
+test('checkRegex refuses exponential shapes with the u flag, which keeps RegExp', () => {
+  for (const source of ['(a+)+', '(a?)+', '((a)+)+', '(a+){2}', '(a{1,3})+', '(a+)+?']) {
+    const problem = checkRegex(source, 'u');
+    assert.match(problem?.message ?? 'accepted', EXPONENTIAL, source);
+  }
+  assert.deepEqual(checkRegex('xy(a+)+', 'u')?.at, 2);
+  assert.deepEqual(checkRegex('(b)(?:a|c)*', 'u')?.at, 3);
+  assert.equal(checkRegex('(?<name>x)\\k<name>', 'u'), undefined);
 });
 
 test('checkRegex refuses flags that keep state, repeated flags and long patterns', () => {

@@ -9,9 +9,10 @@ import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import { PAGE_PACER } from '../../hunt/slices.js';
 import type { Bookmark } from '../../session/bookmarks.js';
-import { bookmarkLabel, openBookmark } from '../../session/bookmarks-open.js';
+import { bookmarkLabel, findingName, openBookmark } from '../../session/bookmarks-open.js';
 import { jsonlReport, markdownReport, reportSource } from '../../session/bookmarks-report.js';
 import type { Workbench } from '../../session/workbench.js';
+import { visibleText } from '../visible-text.js';
 import { NoteEditor } from './star-button.js';
 
 /** A finished export: its name and a blob: URL to it. */
@@ -27,13 +28,24 @@ const FORMATS = {
 
 /** The panel. */
 export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const bookmarks = bench.bookmarks;
   const list = bookmarks.list.value;
   const [status, exportAs] = useExport(bench);
+  // Why the bookmark last picked could not be opened (its finding is gone), or undefined.
+  const [notOpened, setNotOpened] = useState<string | undefined>(undefined);
+  const open = (bookmark: Bookmark) => {
+    const { target } = bookmark;
+    const opened = openBookmark(bench, bookmark);
+    const gone = !opened && target.kind === 'finding';
+    setNotOpened(
+      gone ? t('bookmarks.gone', { finding: findingName(target.finding, tr) }) : undefined,
+    );
+  };
   const walk = (step: 1 | -1) => {
     const next = bookmarks.step(step);
-    if (next !== undefined) openBookmark(bench, next);
+    if (next !== undefined) open(next);
   };
   const none = list.length === 0;
   return (
@@ -56,12 +68,17 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
           {status}
         </p>
       </div>
+      {notOpened !== undefined && (
+        <p class="problem bookmark-gone" role="alert">
+          {visibleText(notOpened)}
+        </p>
+      )}
       {none ? (
         <p class="hunt-note">{t('bookmarks.none')}</p>
       ) : (
         <ol class="bookmark-list">
           {list.map((bookmark) => (
-            <BookmarkItem key={bookmark.key} bench={bench} bookmark={bookmark} />
+            <BookmarkItem key={bookmark.key} bench={bench} bookmark={bookmark} onOpen={open} />
           ))}
         </ol>
       )}
@@ -69,17 +86,23 @@ export function BookmarksPanel({ bench }: { readonly bench: Workbench }) {
   );
 }
 
-function BookmarkItem({ bench, bookmark }: { bench: Workbench; bookmark: Bookmark }) {
+interface BookmarkItemProps {
+  readonly bench: Workbench;
+  readonly bookmark: Bookmark;
+  readonly onOpen: (bookmark: Bookmark) => void;
+}
+
+function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
   const tr = useI18n();
   const { t } = tr;
   const current = bench.bookmarks.current.value === bookmark.key;
-  const label = bookmarkLabel(bench.filter.frame.value, bookmark, tr);
+  const label = visibleText(bookmarkLabel(bench.filter.frame.value, bookmark, tr));
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}
       aria-current={current ? 'true' : undefined}
     >
-      <button type="button" class="link" onClick={() => openBookmark(bench, bookmark)}>
+      <button type="button" class="link" onClick={() => onOpen(bookmark)}>
         {label}
       </button>
       <button

@@ -9,6 +9,7 @@ import type { ProcessChain } from '../../hunt/parent-chain.js';
 import { useI18n } from '../../i18n/context.js';
 import type { OpenEvidence } from '../../session/findings.js';
 import type { EventStore } from '../../store/event-store.js';
+import { visibleText } from '../visible-text.js';
 
 const STEP_NAMES = {
   'process-start': 'story.processStart',
@@ -43,9 +44,9 @@ export function ChainStory({ story, evidence, store, onOpenRow }: ChainStoryProp
         {story.map((step) => (
           <li key={`${step.step}${step.evidence.recordId}`}>
             <span class="story-step">{t(STEP_NAMES[step.step])}</span>
-            <span class="mono story-time">{step.time}</span>
+            <span class="mono story-time">{visibleText(step.time)}</span>
             <RecordButton row={rowOf(step)} recordId={step.evidence.recordId} onOpen={onOpenRow} />
-            <span class="path story-summary">{step.summary}</span>
+            <span class="path story-summary">{visibleText(step.summary)}</span>
           </li>
         ))}
       </ol>
@@ -71,10 +72,12 @@ function ParentChain({
         {chain.links.map((link, at) => (
           <li key={`${at}${link.processGuid ?? ''}`}>
             <span class="path">
-              {link.image ?? t('story.imageUnknown')}
+              {link.image === undefined ? t('story.imageUnknown') : visibleText(link.image)}
               {at === chain.links.length - 1 && <strong>{t('story.thisProcess')}</strong>}
             </span>
-            {link.commandLine !== undefined && <code class="list-value">{link.commandLine}</code>}
+            {link.commandLine !== undefined && (
+              <code class="list-value">{visibleText(link.commandLine)}</code>
+            )}
             {link.row === undefined ? (
               <span class="hunt-note">{t('story.startNotLogged')}</span>
             ) : (
@@ -97,10 +100,12 @@ interface RecordButtonProps {
 function RecordButton({ row, recordId, onOpen }: RecordButtonProps) {
   const { t } = useI18n();
   if (row === undefined)
-    return recordId === undefined ? null : <span class="mono">{`#${recordId}`}</span>;
+    return recordId === undefined ? null : <span class="mono">{`#${visibleText(recordId)}`}</span>;
   return (
     <button type="button" class="link" onClick={() => onOpen(row)}>
-      {recordId === undefined ? t('story.openStart') : t('story.openRecord', { recordId })}
+      {recordId === undefined
+        ? t('story.openStart')
+        : t('story.openRecord', { recordId: visibleText(recordId) })}
     </button>
   );
 }

@@ -3,7 +3,8 @@
  * and formulas neutralised, JSON Lines with every field, ECS or Timesketch as `evtxhunt dump`
  * writes them), and the findings (JSON Lines).
  * A finished file downloads at once through a blob: URL of this page's own origin, and stays
- * offered as a link until the next export.
+ * offered as a link until the next export, marked out of date once the rows or findings it
+ * was made from change.
  */
 import { useEffect, useState } from 'preact/hooks';
 
@@ -65,14 +66,15 @@ export function ExportView({ exports, rows, columns, findings }: ExportViewProps
           {t('export.findings')}
         </button>
       </section>
-      <ExportStatus state={state} />
+      <ExportStatus exports={exports} />
     </div>
   );
 }
 
-function ExportStatus({ state }: { state: ExportState }) {
+function ExportStatus({ exports }: { exports: ExportSession }) {
   const { t } = useI18n();
-  const url = useDownload(state);
+  const state = exports.state.value;
+  const url = useDownload(exports, state);
   switch (state.state) {
     case 'idle':
       return null;
@@ -94,7 +96,17 @@ function ExportStatus({ state }: { state: ExportState }) {
       );
     case 'ready':
       return (
-        <div role="status" class="export-ready">
+        <div
+          role="status"
+          class={exports.stale.value ? 'export-ready export-stale' : 'export-ready'}
+        >
+          {exports.stale.value && (
+            <p class="problem">
+              {t(state.kind === 'findings-jsonl' ? 'export.staleFindings' : 'export.staleRows', {
+                kind: t(KIND_NAMES[state.kind]),
+              })}
+            </p>
+          )}
           <p>
             {`${t('export.written', { count: state.file.lines, zone: state.file.timeZone })} `}
             {url !== undefined && (
@@ -110,17 +122,22 @@ function ExportStatus({ state }: { state: ExportState }) {
   }
 }
 
-/** A blob: URL for a finished export, clicked once to download it; revoked when replaced. */
-function useDownload(state: ExportState): string | undefined {
+/**
+ * A blob: URL for a finished export, revoked when replaced; clicked to download it only when
+ * just written (an export button's doing), never when the view is shown again.
+ */
+function useDownload(exports: ExportSession, state: ExportState): string | undefined {
   const [url, setUrl] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (state.state !== 'ready') return undefined;
     const made = URL.createObjectURL(state.file.blob);
     setUrl(made);
-    const anchor = document.createElement('a');
-    anchor.href = made;
-    anchor.download = state.file.fileName;
-    anchor.click();
+    if (exports.takeDownload(state.file)) {
+      const anchor = document.createElement('a');
+      anchor.href = made;
+      anchor.download = state.file.fileName;
+      anchor.click();
+    }
     return () => {
       URL.revokeObjectURL(made);
       setUrl(undefined);

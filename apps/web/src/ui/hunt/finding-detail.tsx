@@ -3,6 +3,7 @@
  * charts or the chain's story, and the table of its evidence rows.
  */
 import type { Finding } from '@evtxhunt/hunt';
+import { useMemo } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -11,21 +12,9 @@ import type { EventStore } from '../../store/event-store.js';
 import { BeaconCharts } from './beacon-charts.js';
 import { ChainStory } from './chain-story.js';
 import { EventRows } from './event-rows.js';
+import { evidenceColumns } from './evidence-columns.js';
 import { SigmaFields } from '../sigma/sigma-fields.js';
-
-/** Columns of the evidence table. */
-const EVIDENCE_COLUMNS = [
-  'timeCreated',
-  'file',
-  'recordId',
-  'eventId',
-  'Image',
-  'DestinationIp',
-  'DestinationPort',
-  'QueryName',
-  'TargetFilename',
-  'CommandLine',
-];
+import { visibleText } from '../visible-text.js';
 
 export interface FindingDetailProps {
   readonly finding: Finding;
@@ -39,14 +28,19 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
   const tr = useI18n();
   const { t } = tr;
   const mine = evidence?.finding === finding ? evidence : undefined;
+  const rows = mine?.rows?.rows;
+  const columns = useMemo(
+    () => (rows === undefined ? [] : evidenceColumns(store, finding, rows)),
+    [store, finding, rows],
+  );
   return (
     <section class="finding-detail" aria-label={t('finding.label')}>
       <h2>
         <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>{' '}
-        {t('finding.title', { kind: finding.kind, computer: finding.computer })}
+        {t('finding.title', { kind: finding.kind, computer: visibleText(finding.computer) })}
       </h2>
       {/* TODO: why a finding was reported is the engine's text (packages/hunt), in English. */}
-      <p class="finding-why">{finding.why}</p>
+      <p class="finding-why">{visibleText(finding.why)}</p>
       <FindingFields finding={finding} />
       {finding.sigma !== undefined && <SigmaFields sigma={finding.sigma} />}
       {finding.beacon !== undefined && <BeaconCharts finding={finding} beacon={finding.beacon} />}
@@ -60,7 +54,7 @@ export function FindingDetail({ finding, evidence, store, onOpenRow }: FindingDe
             key={finding.evidence.length}
             store={store}
             rows={mine.rows.rows}
-            columns={EVIDENCE_COLUMNS}
+            columns={columns}
             label={t('finding.evidenceRows')}
             onOpen={onOpenRow}
           />
@@ -147,10 +141,10 @@ function FieldPair({ label, value }: { label: string; value: string | readonly s
       <dt>{label}</dt>
       <dd>
         {typeof value === 'string'
-          ? value
+          ? visibleText(value)
           : value.map((item) => (
               <code class="list-value" key={item}>
-                {item}
+                {visibleText(item)}
               </code>
             ))}
       </dd>

@@ -8,11 +8,12 @@ import type { HuntOutcome } from '../../hunt/protocol.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import { findingBookmarkKey, type Bookmarks } from '../../session/bookmarks.js';
-import { findingStarrable } from '../../session/bookmarks-open.js';
+import { findingName, findingStarrable } from '../../session/bookmarks-open.js';
 import { findingKey } from '../../session/findings.js';
 import type { HuntSession } from '../../session/hunt.js';
 import type { EventStore } from '../../store/event-store.js';
 import { StarButton } from '../bookmarks/star-button.js';
+import { visibleText } from '../visible-text.js';
 import { FindingDetail } from './finding-detail.js';
 import { statusText } from './hunt-tabs.js';
 import { SetupPanel } from './setup-panel.js';
@@ -59,10 +60,7 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
                       bookmarks={bookmarks}
                       bookmarkKey={findingBookmarkKey(finding)}
                       starrable={() => findingStarrable(finding)}
-                      what={t('findings.star', {
-                        kind: finding.kind,
-                        computer: finding.computer,
-                      })}
+                      what={visibleText(findingName(finding, tr))}
                     />
                   )}
                 </li>
@@ -112,9 +110,9 @@ function Skipped({ outcome }: { outcome: HuntOutcome | undefined }) {
         ? t('findings.skipped', { count })
         : t('findings.skippedFirst', {
             count,
-            file: first.file,
-            recordId: first.recordId,
-            message: first.message,
+            file: visibleText(first.file),
+            recordId: visibleText(first.recordId),
+            message: visibleText(first.message),
           })}
     </p>
   );
@@ -127,7 +125,7 @@ function FindingButton(props: { finding: Finding; open: boolean; onChoose: () =>
     <button type="button" class="finding-item" aria-pressed={props.open} onClick={props.onChoose}>
       <span class={`severity severity-${finding.severity}`}>{tr.severity(finding.severity)}</span>
       <span class="finding-kind">{finding.kind}</span>
-      <span class="finding-target">{target(finding, tr)}</span>
+      <span class="finding-target">{visibleText(target(finding, tr))}</span>
       <span class="finding-count">{tr.t('findings.times', { count: finding.count })}</span>
     </button>
   );

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { OutboundSession, OutboundTable } from '../../session/outbound.js';
 import type { EventStore } from '../../store/event-store.js';
+import { visibleText } from '../visible-text.js';
 import { EventRows } from './event-rows.js';
 
 /** Each kind of address by its catalogue entry. */
@@ -76,8 +77,8 @@ export function OutboundView({ outbound, store, onOpenRow }: OutboundViewProps) 
           <h2 class="drill-title">
             {t('outbound.drill', {
               count: picked.count,
-              image: picked.image || t('outbound.noImage'),
-              ip: picked.destinationIp,
+              image: visibleText(picked.image) || t('outbound.noImage'),
+              ip: visibleText(picked.destinationIp),
             })}
           </h2>
           <EventRows
@@ -187,17 +188,17 @@ function PivotRow({ group, picked, queried, onPick }: PivotRowProps) {
           {tr.count(group.count)}
         </button>
       </td>
-      <td class="path pivot-image">{group.image}</td>
-      <td class="mono pivot-ip">{group.destinationIp}</td>
+      <td class="path pivot-image">{visibleText(group.image)}</td>
+      <td class="mono pivot-ip">{visibleText(group.destinationIp)}</td>
       <td>
         <span class={`ip-class ip-${group.ipClass ?? 'none'}`}>
           {group.ipClass === undefined ? t('outbound.notAddress') : t(IP_CLASSES[group.ipClass])}
         </span>
       </td>
-      <td class="mono">{group.ports.join(', ')}</td>
-      <td class="path pivot-names">{group.hostnames.join(', ')}</td>
+      <td class="mono">{visibleText(group.ports.join(', '))}</td>
+      <td class="path pivot-names">{visibleText(group.hostnames.join(', '))}</td>
       <td class="path pivot-names">
-        {names === undefined ? t('outbound.afterHunt') : names.join(', ')}
+        {names === undefined ? t('outbound.afterHunt') : visibleText(names.join(', '))}
       </td>
       <td class="mono">
         <TimeText time={group.firstSeen} />

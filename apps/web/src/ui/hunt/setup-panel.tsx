@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../../hunt/setup-files.js';
 import { useI18n } from '../../i18n/context.js';
 import type { HuntSession, HuntResult } from '../../session/hunt.js';
 import { SigmaRules } from '../sigma/sigma-rules.js';
+import { visibleText } from '../visible-text.js';
 
 const CATEGORY_NAMES = {
   lolbin: 'setup.lolbin',
@@ -190,7 +191,7 @@ function Suppressed({ result, loaded }: { result: HuntResult | undefined; loaded
       {result.suppressed.map((entry) => (
         <li key={entry.line}>
           <span>{t('setup.suppressed', { count: entry.count, line: String(entry.line) })}</span>
-          <code>{entry.rule}</code>
+          <code>{visibleText(entry.rule)}</code>
           <span class="hunt-note">{` (${entry.kinds.join(', ')})`}</span>
         </li>
       ))}

@@ -2,8 +2,8 @@
  * The Hunts menu: every ready-made hunt with what it looks for, its ATT&CK techniques and how
  * many events it matches in the loaded logs, counted before it is opened. Picking one applies
  * its query to the events table, or opens the engine's findings of its kind, and closes the
- * menu. Esc or Done closes it too, handing focus back to the button that opened it; so does
- * choosing another view's tab. Opening it moves focus to Done.
+ * menu. Esc (in the menu, or on the button that opened it) or Done closes it too, handing focus
+ * back to that button; so does choosing another view's tab. Opening it moves focus to Done.
  */
 import type { ReadyHunt } from '@evtxhunt/hunt';
 import { effect } from '@preact/signals';
@@ -30,7 +30,8 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
   const { t } = tr;
   const panel = useRef<HTMLDivElement>(null);
   const done = useRef<HTMLButtonElement>(null);
-  useReturnFocus(panel);
+  const opener = useReturnFocus(panel);
+  useEscapeOn(opener, onClose);
   // autofocus is only honoured when a page loads, not when a panel is added later.
   useEffect(() => done.current?.focus(), []);
   useCloseOnTabChange(bench, onClose);
@@ -99,6 +100,20 @@ function useCloseOnTabChange(bench: Workbench, onClose: () => void): void {
       if (bench.hunt.tab.value !== opened) close.current();
     });
   }, [bench]);
+}
+
+/** Esc on `element` (the Hunts button, when focus goes back to it) calls `onClose`. */
+function useEscapeOn(element: Element | null, onClose: () => void): void {
+  useEffect(() => {
+    if (!(element instanceof HTMLElement)) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      onClose();
+    };
+    element.addEventListener('keydown', onKey);
+    return () => element.removeEventListener('keydown', onKey);
+  }, [element, onClose]);
 }
 
 /** How much a hunt matches, or why that is not known yet. */

@@ -1,11 +1,12 @@
 /**
  * A Sigma finding's rule: its title, level, id, file, tags (the ATT&CK techniques first) and
  * the fields the rule names as the first matching event has them. All of it comes from the rule
- * file or the event, so it is set as text only.
+ * file or the event, so it is set as text only, controls and direction marks shown as escapes.
  */
 import type { SigmaDetail } from '@evtxhunt/hunt';
 
 import { useI18n } from '../../i18n/context.js';
+import { visibleText } from '../visible-text.js';
 
 /** The rule behind the open finding. */
 export function SigmaFields({ sigma }: { readonly sigma: SigmaDetail }) {
@@ -39,13 +40,13 @@ export function SigmaFields({ sigma }: { readonly sigma: SigmaDetail }) {
 function Pair({ label, value }: { label: string; value: string | readonly string[] }) {
   return (
     <>
-      <dt>{label}</dt>
+      <dt>{visibleText(label)}</dt>
       <dd>
         {typeof value === 'string'
-          ? value
+          ? visibleText(value)
           : value.map((item, at) => (
               <code class="list-value" key={at}>
-                {item}
+                {visibleText(item)}
               </code>
             ))}
       </dd>
