@@ -1,7 +1,9 @@
 /**
  * The time histogram of the rows a filter keeps: equal bins of a round width (a second, five
  * minutes, a day, ...) chosen so that at most a given number of bins cover the first to the
- * last event. Bins start at multiples of their width since 1970, in UTC.
+ * last event. Bins start at multiples of their width since 1970, in UTC. Events all at one
+ * instant (a single event) are drawn in a window of SINGLE_INSTANT_MS around it, so the bar is
+ * one of many and the time axis around it reads as times.
  */
 
 import type { Translator } from '../i18n/translator.js';
@@ -52,6 +54,9 @@ export const BIN_WIDTHS: readonly number[] = [
 /** Most bins drawn. */
 export const MAX_BINS = 120;
 
+/** The window drawn round events that all share one time, centred on it. */
+export const SINGLE_INSTANT_MS = MINUTE;
+
 /**
  * The histogram of `count` rows, row i at `timeAt(i)` ms (NaN for a row without a time), or
  * undefined when no row has a time.
@@ -79,9 +84,10 @@ export function binnedTimes(
   span: TimeSpan,
   maxBins = MAX_BINS,
 ): TimeHistogram {
-  const binMs = binWidth(span.lastMs - span.firstMs, maxBins);
-  const origin = Math.floor(span.firstMs / binMs) * binMs;
-  const bins = Math.floor((span.lastMs - origin) / binMs) + 1;
+  const { fromMs, toMs } = drawnWindow(span);
+  const binMs = binWidth(toMs - fromMs, maxBins);
+  const origin = Math.floor(fromMs / binMs) * binMs;
+  const bins = Math.floor((toMs - origin) / binMs) + 1;
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < count; i++) {
     const ms = timeAt(i);
@@ -92,6 +98,13 @@ export function binnedTimes(
 
   const starts = counts.map((_, bin) => origin + bin * binMs);
   return { starts, counts, binMs, ...span, rows: count };
+}
+
+/** The times the bins cover: the events' span, or SINGLE_INSTANT_MS round a single instant. */
+function drawnWindow(span: TimeSpan): { readonly fromMs: number; readonly toMs: number } {
+  if (span.lastMs > span.firstMs) return { fromMs: span.firstMs, toMs: span.lastMs };
+  const half = SINGLE_INSTANT_MS / 2;
+  return { fromMs: span.firstMs - half, toMs: span.lastMs + half };
 }
 
 /** The smallest offered width that covers `spanMs` in at most `maxBins` bins. */

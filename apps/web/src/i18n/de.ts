@@ -9,7 +9,7 @@ export const DE: Catalogue = {
   'toolbar.openFiles': 'Dateien öffnen…',
   'toolbar.openFilesLabel': 'EVTX-Dateien öffnen',
   'toolbar.sample': 'Mitgeliefertes Beispiel öffnen',
-  'toolbar.hunts': 'Hunts',
+  'toolbar.hunts': 'Suchvorlagen',
   'toolbar.bookmarks': 'Lesezeichen ({count})',
   'toolbar.columns': 'Spalten',
   'toolbar.darkTheme': 'Dunkles Design',
@@ -28,12 +28,12 @@ export const DE: Catalogue = {
     'Legen Sie .evtx-Dateien oder ihre XML-, JSON- oder CSV-Exporte, gzip-komprimiert oder in ZIP-Archiven, irgendwo auf dieser Seite ab, oder öffnen Sie sie mit der Schaltfläche oben.',
   'app.emptyPrivacy':
     'Sie werden hier gelesen, in diesem Browser-Tab, von Hintergrund-Workern. Nichts wird hochgeladen: Diese Seite kann keine andere Website erreichen.',
-  'app.huntNoFinding': 'Hunt „{title}“: Die Engine hat keinen Befund dieser Art gemeldet.',
-  'app.huntOpened': 'Hunt „{title}“ geöffnet.',
+  'app.huntNoFinding': 'Suchvorlage „{title}“: Die Engine hat keinen Befund dieser Art gemeldet.',
+  'app.huntOpened': 'Suchvorlage „{title}“ geöffnet.',
   'app.huntOpenedRare': {
-    one: 'Hunt „{title}“ mit den ersten seltenen Werten geöffnet; {count} weiterer Wert ausgelassen.',
+    one: 'Suchvorlage „{title}“ mit den ersten seltenen Werten geöffnet; {count} weiterer Wert ausgelassen.',
     other:
-      'Hunt „{title}“ mit den ersten seltenen Werten geöffnet; {count} weitere Werte ausgelassen.',
+      'Suchvorlage „{title}“ mit den ersten seltenen Werten geöffnet; {count} weitere Werte ausgelassen.',
   },
 
   // Die Ereignisansicht.
@@ -65,6 +65,13 @@ export const DE: Catalogue = {
   // Geöffnete Dateien und ihr Zustand.
   'files.label': 'Geöffnete Dateien',
   'files.cancelAll': 'Alle abbrechen ({count})',
+  'files.foldFiles': { one: '{count} Datei', other: '{count} Dateien' },
+  'files.foldRecords': { one: '{count} Datensatz gelesen', other: '{count} Datensätze gelesen' },
+  'files.foldReading': { one: '{count} wird noch gelesen', other: '{count} werden noch gelesen' },
+  'files.foldProblems': {
+    one: '{count} mit Warnung oder Schaden (aufklappen zum Ansehen)',
+    other: '{count} mit Warnungen oder Schäden (aufklappen zum Ansehen)',
+  },
   'files.readingName': '{name} wird gelesen',
   'files.cancelName': 'Lesen von {name} abbrechen',
   'files.cancel': 'Abbrechen',
@@ -134,7 +141,7 @@ export const DE: Catalogue = {
     '{name}: {reason}; auch kein hier lesbarer Export (Ereignis-XML, Ereignis-JSON oder JSONL, EvtxECmd- oder evtxhunt-CSV, gzip-komprimiert oder nicht, oder ein ZIP-Archiv davon); nichts wurde daraus gelesen.',
   'files.banner': '{name}: {parts}.',
   'files.bannerDirty':
-    'das Log wurde nicht sauber geschlossen (dirty), daher wurde jeder Chunk-Platz durchsucht',
+    'das Log wurde nicht sauber geschlossen, daher wurde jeder Chunk-Platz durchsucht',
   'files.bannerLost':
     'Datensätze verloren: die Tabelle enthält jeden Datensatz, der gelesen werden konnte',
   'files.bannerDamaged': 'Chunks beschädigt (Datensätze trotzdem gelesen)',
@@ -251,6 +258,8 @@ export const DE: Catalogue = {
   'bookmarks.remove': 'Entfernen',
   'bookmarks.removeLabel': 'Lesezeichen {bookmark} entfernen',
   'bookmarks.note': 'Notiz',
+  'bookmarks.noteLength': '{used} von {limit} Zeichen',
+  'bookmarks.noteKept': 'Die Notiz bleibt erhalten: erneut markieren, und sie ist wieder da.',
   'bookmarks.writing': '{file} wird geschrieben…',
   'bookmarks.written': {
     one: '{count} Lesezeichen in {file} geschrieben.',
@@ -310,6 +319,13 @@ export const DE: Catalogue = {
 
   // Schweregrade der Befunde.
   'severity.info': 'Info',
+
+  // Ereignisebenen, wie die deutsche Ereignisanzeige sie nennt.
+  'level.critical': 'Kritisch',
+  'level.error': 'Fehler',
+  'level.warning': 'Warnung',
+  'level.information': 'Informationen',
+  'level.verbose': 'Ausführlich',
   'severity.low': 'niedrig',
   'severity.medium': 'mittel',
   'severity.high': 'hoch',
@@ -318,6 +334,12 @@ export const DE: Catalogue = {
   // Die Befunde.
   'findings.label': 'Befunde',
   'findings.noReport': 'Noch kein Bericht. {status}.',
+  'findings.onlyKind': {
+    one: 'Gezeigt wird nur {count} Befund der Art {kind}, wie von der Suchvorlage gewählt.',
+    other:
+      'Gezeigt werden nur die {count} Befunde der Art {kind}, wie von der Suchvorlage gewählt.',
+  },
+  'findings.showAll': 'Alle Befunde zeigen',
   'findings.none': 'Keine Befunde',
   'findings.tally': {
     one: '{count} Befund: {severities}',
@@ -499,13 +521,13 @@ export const DE: Catalogue = {
   'setup.loadAnotherConfigLabel': 'Andere Konfiguration laden',
   'setup.forget': 'Vergessen',
   'setup.forgetConfig': 'Die Sysmon-Konfiguration vergessen',
-  'setup.allowlist': 'Allowlist',
-  'setup.loadAllowlist': 'Allowlist laden…',
-  'setup.loadAllowlistLabel': 'Allowlist laden',
-  'setup.loadAnotherAllowlist': 'Andere Allowlist laden…',
-  'setup.loadAnotherAllowlistLabel': 'Andere Allowlist laden',
+  'setup.allowlist': 'Ausnahmeliste',
+  'setup.loadAllowlist': 'Ausnahmeliste laden…',
+  'setup.loadAllowlistLabel': 'Ausnahmeliste laden',
+  'setup.loadAnotherAllowlist': 'Andere Ausnahmeliste laden…',
+  'setup.loadAnotherAllowlistLabel': 'Andere Ausnahmeliste laden',
   'setup.allowlistRules': { one: '{name}: {count} Regel', other: '{name}: {count} Regeln' },
-  'setup.forgetAllowlist': 'Die Allowlist vergessen',
+  'setup.forgetAllowlist': 'Die Ausnahmeliste vergessen',
   'setup.coverage': 'Abdeckung',
   'setup.blindSpots': 'Blinde Flecken: {count}',
   'setup.inferred': 'Abdeckung aus den Logs erschlossen',
@@ -581,13 +603,13 @@ export const DE: Catalogue = {
   'sigma.tags': 'Tags',
   'sigma.matchedFields': 'Getroffene Felder',
 
-  // Das Hunts-Menü.
-  'hunts.label': 'Fertige Hunts',
-  'hunts.heading': 'Hunts',
+  // Das Menü der Suchvorlagen.
+  'hunts.label': 'Fertige Suchvorlagen',
+  'hunts.heading': 'Suchvorlagen',
   'hunts.counting': 'Die geladenen Ereignisse werden gezählt…',
   'hunts.counted': 'Die Zahlen beziehen sich auf die geladenen Ereignisse.',
   'hunts.done': 'Fertig',
-  'hunts.list': 'Hunts',
+  'hunts.list': 'Suchvorlagen',
   'hunts.techniques': 'ATT&CK {techniques}',
   'hunts.noFindings': 'keine Befunde',
   'hunts.afterReport': 'nach dem Bericht der Suche',

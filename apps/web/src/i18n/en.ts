@@ -63,6 +63,13 @@ export const EN = {
   // Opened files and their states.
   'files.label': 'Opened files',
   'files.cancelAll': 'Cancel all ({count})',
+  'files.foldFiles': { one: '{count} file', other: '{count} files' },
+  'files.foldRecords': { one: '{count} record read', other: '{count} records read' },
+  'files.foldReading': { one: '{count} still reading', other: '{count} still reading' },
+  'files.foldProblems': {
+    one: '{count} with a warning or damage (unfold to see)',
+    other: '{count} with warnings or damage (unfold to see)',
+  },
   'files.readingName': 'Reading {name}',
   'files.cancelName': 'Cancel reading {name}',
   'files.cancel': 'Cancel',
@@ -244,6 +251,8 @@ export const EN = {
   'bookmarks.remove': 'Remove',
   'bookmarks.removeLabel': 'Remove the bookmark {bookmark}',
   'bookmarks.note': 'Note',
+  'bookmarks.noteLength': '{used} of {limit} characters',
+  'bookmarks.noteKept': 'Its note is kept: star it again to bring the note back.',
   'bookmarks.writing': 'Writing {file}…',
   'bookmarks.written': {
     one: '{count} bookmark written to {file}.',
@@ -302,6 +311,13 @@ export const EN = {
 
   // Severities of findings (the engine's own words are info, low, medium, high, critical).
   'severity.info': 'info',
+
+  // Event levels, as Event Viewer names them.
+  'level.critical': 'Critical',
+  'level.error': 'Error',
+  'level.warning': 'Warning',
+  'level.information': 'Information',
+  'level.verbose': 'Verbose',
   'severity.low': 'low',
   'severity.medium': 'medium',
   'severity.high': 'high',
@@ -310,6 +326,11 @@ export const EN = {
   // The findings view.
   'findings.label': 'Findings',
   'findings.noReport': 'No report yet. {status}.',
+  'findings.onlyKind': {
+    one: 'Showing only the {count} {kind} finding, as the hunt asked.',
+    other: 'Showing only the {count} {kind} findings, as the hunt asked.',
+  },
+  'findings.showAll': 'Show every finding',
   'findings.none': 'No findings',
   'findings.tally': {
     one: '{count} finding: {severities}',

@@ -89,8 +89,9 @@ export const HUNTS_DE: Readonly<Record<string, HuntText>> = {
   'encoded-powershell': {
     title: 'Kodiertes PowerShell',
     looksFor:
-      'Befehlszeilen, die mit -enc, -e oder -EncodedCommand einen Base64-Befehl übergeben ' +
-      '(Sysmon 1, Security 4688), und Skriptblöcke (4104), die Base64 dekodieren oder kodiertes ' +
+      'Prozesse, denen mit -enc, -e oder -EncodedCommand ein Base64-Befehl übergeben wurde, ' +
+      'oder die von einem solchen Prozess gestartet wurden (seine ParentCommandLine; Sysmon 1, ' +
+      'Security 4688), und Skriptblöcke (4104), die Base64 dekodieren oder kodiertes ' +
       'PowerShell starten.',
   },
   'lsass-access': {
@@ -102,9 +103,9 @@ export const HUNTS_DE: Readonly<Record<string, HuntText>> = {
   'run-key-persistence': {
     title: 'Persistenz über Run-Schlüssel',
     looksFor:
-      'Registrierungsschlüssel und -werte, die unter ...\\CurrentVersion\\Run, RunOnce und ' +
-      'Verwandten angelegt oder gesetzt werden (Sysmon 12, 13): Programme, die bei jeder ' +
-      'Anmeldung starten.',
+      'Registrierungsschlüssel, die unter ...\\CurrentVersion\\Run, RunOnce und Verwandten ' +
+      'angelegt (Sysmon 12), und Werte, die dort gesetzt werden (Sysmon 13): Programme, die bei ' +
+      'jeder Anmeldung starten. Dort gelöschte Schlüssel und Werte bleiben außen vor.',
   },
   'user-writable-dll-loads': {
     title: 'DLLs aus vom Benutzer beschreibbaren Ordnern geladen',

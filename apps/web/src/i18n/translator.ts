@@ -30,9 +30,24 @@ export interface Translator {
   fixed(value: number, digits: number): string;
   /** A finding's severity (the engine's `high`) in the language. */
   severity(severity: Severity): string;
+  /**
+   * An event level's name (the store's and the query's English `Information`) in the language;
+   * a name it does not know comes back as it is.
+   */
+  level(name: string): string;
 }
 
 const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'];
+
+/** Event Viewer's level names (levelName) to their catalogue keys. */
+type LevelKey = Extract<MessageKey, `level.${string}`>;
+const LEVEL_KEYS: ReadonlyMap<string, LevelKey> = new Map<string, LevelKey>([
+  ['Critical', 'level.critical'],
+  ['Error', 'level.error'],
+  ['Warning', 'level.warning'],
+  ['Information', 'level.information'],
+  ['Verbose', 'level.verbose'],
+]);
 
 /** The translator of `lang`. */
 export function translator(lang: Language): Translator {
@@ -71,5 +86,9 @@ export function translator(lang: Language): Translator {
   }
 
   const severity = (value: Severity) => t(`severity.${value}`);
-  return { lang, t, count: (value) => numbers.format(value), bytes, fixed, severity };
+  const level = (name: string) => {
+    const key = LEVEL_KEYS.get(name);
+    return key === undefined ? name : t(key);
+  };
+  return { lang, t, count: (value) => numbers.format(value), bytes, fixed, severity, level };
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '@evtxhunt/hunt';
 
+import type { ZonedFrame } from '../filter/zoned-frame.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Bookmark, BookmarkTarget, EventRef } from './bookmarks.js';
 import { findingKey } from './findings.js';
@@ -70,9 +71,13 @@ export function findingName(finding: Finding, tr: Translator): string {
   return tr.t('findings.starSigma', { kind, title: finding.sigma.title, computer });
 }
 
-/** A short line naming a bookmark in the list: its time, and what it is. */
-export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Translator): string {
-  const { target, time } = bookmark;
+/**
+ * A short line naming a bookmark in the list: its time, in the zone `frame` shows the table in,
+ * and what it is.
+ */
+export function bookmarkLabel(frame: ZonedFrame, bookmark: Bookmark, tr: Translator): string {
+  const { target } = bookmark;
+  const time = frame.formatTime(bookmark.time);
   if (target.kind === 'finding') {
     const { severity, kind, computer, sigma } = target.finding;
     const common = { time, severity: tr.severity(severity), kind, computer };
@@ -81,8 +86,8 @@ export function bookmarkLabel(store: EventStore, bookmark: Bookmark, tr: Transla
     }
     return tr.t('bookmarks.findingLabel', common);
   }
-  const image = store.cell(target.row, 'Image')?.split('\\').at(-1);
-  const eventId = store.cell(target.row, 'eventId') ?? '?';
+  const image = frame.cell(target.row, 'Image')?.split('\\').at(-1);
+  const eventId = frame.cell(target.row, 'eventId') ?? '?';
   const recordId = target.event.recordId;
   if (image === undefined) return tr.t('bookmarks.eventLabel', { time, eventId, recordId });
   return tr.t('bookmarks.eventImageLabel', { time, eventId, recordId, image });

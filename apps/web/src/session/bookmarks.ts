@@ -10,8 +10,19 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 
 import { findingKey } from './findings.js';
 
-/** The longest note kept, in UTF-16 code units; a longer one is cut there. */
+/**
+ * The longest note kept, in UTF-16 code units (what a textarea's maxlength counts); a longer
+ * one is cut there, or one unit earlier so a character is never split in two.
+ */
 export const NOTE_LIMIT = 10_000;
+
+/** `note` cut to at most NOTE_LIMIT units, never between the two halves of a surrogate pair. */
+export function noteWithinLimit(note: string): string {
+  if (note.length <= NOTE_LIMIT) return note;
+  const last = note.charCodeAt(NOTE_LIMIT - 1);
+  const splitsPair = last >= 0xd800 && last <= 0xdbff;
+  return note.slice(0, splitsPair ? NOTE_LIMIT - 1 : NOTE_LIMIT);
+}
 
 /** An event as it is named outside this page. */
 export interface EventRef {
@@ -61,6 +72,12 @@ export function bookmarkKey(target: BookmarkTarget): string {
 /** The bookmarks of one page. */
 export class Bookmarks {
   readonly #list = signal<readonly Bookmark[]>([]);
+  /**
+   * Notes of bookmarks whose star was taken away, by key, for this page: starring the same
+   * event or finding again brings its note back, so a click on the star never loses writing.
+   * TODO: these set-aside notes are not in the report, the JSONL or a saved session.
+   */
+  readonly #unstarredNotes = signal<ReadonlyMap<string, string>>(new Map());
   /** The key of the bookmark last jumped to, where Previous and Next count from. */
   readonly current = signal<string | undefined>(undefined);
 
@@ -78,7 +95,15 @@ export class Bookmarks {
     return this.#list.value.find((bookmark) => bookmark.key === key);
   }
 
-  /** Stars `target` at `time` with an empty note, or removes its star; true when now starred. */
+  /** The note set aside when `key` lost its star, if it had one. */
+  unstarredNote(key: string): string | undefined {
+    return this.#unstarredNotes.value.get(key);
+  }
+
+  /**
+   * Stars `target` at `time` (with the note it had when last unstarred, else none), or removes
+   * its star, setting its note aside; true when now starred.
+   */
   toggle(target: BookmarkTarget, time: string): boolean {
     const key = bookmarkKey(target);
     if (this.has(key)) {
@@ -87,22 +112,35 @@ export class Bookmarks {
     }
     const list = this.#list.value;
     const at = list.findIndex((other) => other.time > time);
-    const added: Bookmark = { key, target, time, note: '' };
+    const note = this.unstarredNote(key) ?? '';
+    this.forgetUnstarred(key);
+    const added: Bookmark = { key, target, time, note };
     this.#list.value = at < 0 ? [...list, added] : [...list.slice(0, at), added, ...list.slice(at)];
     return true;
   }
 
-  /** Sets the note of `key`, cut at NOTE_LIMIT; does nothing when `key` is not bookmarked. */
+  /** Sets the note of `key`, cut by noteWithinLimit; does nothing when `key` is not bookmarked. */
   setNote(key: string, note: string): void {
-    const kept = note.length > NOTE_LIMIT ? note.slice(0, NOTE_LIMIT) : note;
+    const kept = noteWithinLimit(note);
     this.#list.value = this.#list.value.map((bookmark) =>
       bookmark.key === key ? { ...bookmark, note: kept } : bookmark,
     );
   }
 
+  /** Takes the star from `key`; a note it had is set aside until it is starred again. */
   remove(key: string): void {
+    const note = this.get(key)?.note ?? '';
+    if (note !== '')
+      this.#unstarredNotes.value = new Map(this.#unstarredNotes.value).set(key, note);
     this.#list.value = this.#list.value.filter((bookmark) => bookmark.key !== key);
     if (this.current.value === key) this.current.value = undefined;
+  }
+
+  private forgetUnstarred(key: string): void {
+    if (!this.#unstarredNotes.peek().has(key)) return;
+    const notes = new Map(this.#unstarredNotes.peek());
+    notes.delete(key);
+    this.#unstarredNotes.value = notes;
   }
 
   /**

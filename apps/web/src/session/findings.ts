@@ -3,7 +3,7 @@
  * sliced pass over the store), and for a chain finding its process's parent chain. A newer
  * choice, or a new report, retires a pass still running for the old one.
  */
-import type { Finding } from '@evtxhunt/hunt';
+import type { Finding, FindingKind } from '@evtxhunt/hunt';
 import { computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 
 import { evidenceRows, type EvidenceRows } from '../hunt/evidence.js';
@@ -22,8 +22,13 @@ export interface OpenEvidence {
 
 /** State of the findings view. */
 export class FindingsSession {
-  /** The key (see findingKey) of the finding chosen; the first finding when none is. */
+  /** The key (see findingKey) of the finding chosen; the first finding shown when none is. */
   readonly chosen = signal<string | undefined>(undefined);
+  /** The one kind the list shows, when a ready-made finding hunt narrowed it; else every kind. */
+  readonly onlyKind = signal<FindingKind | undefined>(undefined);
+  /** The report's findings the list shows. */
+  readonly shown: ReadonlySignal<readonly Finding[]>;
+  /** The finding open beside the list: one of those shown, or none when none is. */
   readonly open: ReadonlySignal<Finding | undefined>;
   readonly evidence = signal<OpenEvidence | undefined>(undefined);
 
@@ -35,8 +40,13 @@ export class FindingsSession {
   constructor(store: EventStore, result: ReadonlySignal<HuntResult | undefined>, pacer: Pacer) {
     this.#store = store;
     this.#pacer = pacer;
+    this.shown = computed(() => {
+      const all = result.value?.findings ?? [];
+      const kind = this.onlyKind.value;
+      return kind === undefined ? all : all.filter((finding) => finding.kind === kind);
+    });
     this.open = computed(() => {
-      const findings = result.value?.findings ?? [];
+      const findings = this.shown.value;
       const key = this.chosen.value;
       return findings.find((finding) => findingKey(finding) === key) ?? findings[0];
     });
@@ -46,9 +56,17 @@ export class FindingsSession {
     });
   }
 
-  /** Opens `finding`. */
+  /** Opens `finding`, showing every kind again when the list was narrowed to another. */
   choose(finding: Finding): void {
+    const only = this.onlyKind.peek();
+    if (only !== undefined && only !== finding.kind) this.onlyKind.value = undefined;
     this.chosen.value = findingKey(finding);
+  }
+
+  /** Shows only the findings of `kind` (every kind when undefined), opening the first of them. */
+  narrow(kind: FindingKind | undefined): void {
+    this.onlyKind.value = kind;
+    this.chosen.value = undefined;
   }
 
   async #lookUp(finding: Finding | undefined): Promise<void> {

@@ -1,8 +1,10 @@
 /**
  * Attacker-controlled text made safe to put in Markdown (CommonMark with GitHub's extensions):
  * values become code spans, whose content is never read as markup, HTML or a link; prose (notes,
- * field names from the file) has every ASCII punctuation mark backslash-escaped, which also
- * breaks autolinks (`www.`, `http:`, `a@b.c`). In both, line breaks, control characters and
+ * field names from the file, a finding's explanation) has backslash escapes only where Markdown
+ * would read a mark: emphasis, code, links, HTML, entities, tables, strike-through, the marks
+ * that start a block at the start of a line, and autolinks (`www\.`, `http\://`, `a\@b.c`), so a
+ * Windows path stays readable (`C:\Windows\cmd.exe`). In both, line breaks, control characters and
  * bidirectional overrides are shown as visible escapes, so no value can end a block, start a
  * new one, or make the text read other than it is stored.
  */
@@ -11,7 +13,20 @@
 const UNSEEN =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/** Marks that mean something wherever they stand; escaped everywhere. */
+const ALWAYS = /[`*_[\]<>!&|~@]/g;
+
+/** A backslash before ASCII punctuation or at the end would escape it or break the line. */
+const BACKSLASH = /\\(?=[!-/:-@[-`{-~]|$)/g;
+
+/** The colon of a scheme (`http:`, `javascript:`), not of a drive (`C:\`) or a label (`a: b`). */
+const SCHEME_COLON = /(?<=[a-z]):(?![\\\s]|$)/gi;
+
+/** The dot of a `www.` autolink. */
+const WWW_DOT = /(?<=\bwww)\./gi;
+
+/** What starts a heading, quote, list, rule or setext underline at the start of a line. */
+const LINE_START = /^(\s*)([#>+=-]|\d{1,9}(?=[.)]))/;
 
 /** `\u{1b}` for an unseen character: plain text in a code span and in escaped prose alike. */
 function visible(text: string): string {
@@ -31,9 +46,20 @@ export function codeSpan(value: string): string {
   return `${fence}${padded}${fence}`;
 }
 
-/** One line of prose with every punctuation mark escaped and unseen characters shown. */
+/** One line of prose, escaped where Markdown would read a mark, unseen characters shown. */
 export function proseLine(text: string): string {
-  return visible(text.replace(PUNCTUATION, (mark) => `\\${mark}`));
+  const escaped = text
+    .replace(BACKSLASH, '\\\\')
+    .replace(ALWAYS, (mark) => `\\${mark}`)
+    .replace(SCHEME_COLON, '\\:')
+    .replace(WWW_DOT, '\\.')
+    .replace(LINE_START, (_, space: string, mark: string) => escapedStart(space, mark));
+  return visible(escaped);
+}
+
+/** A line's first mark escaped: `\#`, `\-`; for a list number, the `.` or `)` after it. */
+function escapedStart(space: string, mark: string): string {
+  return /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`;
 }
 
 /**

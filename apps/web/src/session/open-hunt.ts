@@ -1,9 +1,9 @@
 /**
  * Opening a ready-made hunt from the Hunts menu: a query hunt becomes the query in the box
- * (so it shows there, in the link, and can be edited), on the events table; a finding hunt
- * opens the findings view on the first finding of its kind.
+ * (so it shows there and can be edited), on the events table; a finding hunt opens the
+ * findings view narrowed to its kind, on the first finding of that kind (none when there is none).
  */
-import type { ReadyHunt } from '@evtxhunt/hunt';
+import { readyHunt, type ReadyHunt } from '@evtxhunt/hunt';
 
 import type { Workbench } from './workbench.js';
 
@@ -21,10 +21,9 @@ export interface OpenedHunt {
 export function openReadyHunt(bench: Workbench, hunt: ReadyHunt): OpenedHunt {
   const opens = hunt.opens;
   if (opens.kind === 'findings') {
-    const first = bench.hunt.result.peek()?.findings.find((f) => f.kind === opens.finding);
-    if (first !== undefined) bench.hunt.findings.choose(first);
+    bench.hunt.findings.narrow(opens.finding);
     bench.hunt.tab.value = 'findings';
-    return { omitted: 0, found: first !== undefined };
+    return { omitted: 0, found: bench.hunt.findings.open.peek() !== undefined };
   }
 
   const target = bench.readyHunts.queryOf(hunt);
@@ -32,6 +31,24 @@ export function openReadyHunt(bench: Workbench, hunt: ReadyHunt): OpenedHunt {
   // The hunts' queries are written for the plain mode, where a bare word is text.
   bench.filter.regexMode.value = false;
   bench.filter.setQuery(target.query);
+  bench.readyHunts.opened.value = { hunt: hunt.id, query: target.query };
   bench.hunt.tab.value = 'events';
   return { query: target.query, omitted: target.omitted };
+}
+
+/**
+ * Works the opened rare hunt's query out again from the latest counts, as more logs are read
+ * or when a link named the hunt before any log was open; a query the person changed since is
+ * left alone.
+ */
+export function followOpenedHunt(bench: Workbench): void {
+  const opened = bench.readyHunts.opened.peek();
+  if (opened === undefined || bench.filter.query.peek() !== opened.query) return;
+  const hunt = readyHunt(opened.hunt);
+  if (hunt?.opens.kind !== 'query' || hunt.opens.rare === undefined) return;
+
+  const target = bench.readyHunts.queryOf(hunt);
+  if (target === undefined || target.query === opened.query) return;
+  bench.filter.setQuery(target.query);
+  bench.readyHunts.opened.value = { hunt: hunt.id, query: target.query };
 }

@@ -59,6 +59,14 @@ export interface ReadyHuntsOptions {
   readonly now: () => number;
   /** The engine's findings after the allowlist; undefined until the hunt reports. */
   readonly findings: ReadonlySignal<readonly Finding[] | undefined>;
+  /** Told when new counts are published, so an opened rare hunt can follow them. */
+  readonly counted?: () => void;
+}
+
+/** A query hunt that was opened: its id and the query it applied. */
+export interface OpenedQueryHunt {
+  readonly hunt: string;
+  readonly query: string;
 }
 
 /** The Hunts menu of one page. */
@@ -70,6 +78,11 @@ export class ReadyHuntsSession {
   readonly counting = signal(false);
   /** Every hunt's count; a finding hunt's is undefined until the engine has reported. */
   readonly counts: ReadonlySignal<ReadonlyMap<string, HuntCount>>;
+  /**
+   * The query hunt last opened and the query it applied. While that query is the one in force,
+   * share links carry the hunt's id rather than the query, which may hold values from the logs.
+   */
+  readonly opened = signal<OpenedQueryHunt | undefined>(undefined);
 
   readonly #store: EventStore;
   readonly #options: ReadyHuntsOptions;
@@ -162,6 +175,7 @@ export class ReadyHuntsSession {
       this.queryCounts.value = counts;
       this.counting.value = false;
     });
+    this.#options.counted?.();
   }
 }
 

@@ -68,10 +68,17 @@ export function reportFields(record: EventRecord): [label: string, value: string
       const value = text(field);
       return value === undefined ? [] : [[field, value]];
     }
-    const ip = text(field.ip);
+    // Windows writes `-` (and port 0) where an event has no address, such as a local 4625.
+    const ip = given(text(field.ip));
     if (ip === undefined) return [];
     const host = ip.includes(':') ? `[${ip}]` : ip;
-    const port = text(field.port);
-    return [[field.label, port === undefined ? host : `${host}:${port}`]];
+    const port = given(text(field.port));
+    return [[field.label, port === undefined || port === '0' ? host : `${host}:${port}`]];
   });
+}
+
+/** `value`, or undefined when it is missing, empty or Windows' `-` for none. */
+function given(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' || trimmed === '-' ? undefined : value;
 }

@@ -40,7 +40,10 @@ export function eventStory(
   const guid = record.data['ProcessGuid'];
   if (record.provider !== SYSMON_PROVIDER || typeof guid !== 'string' || guid === '')
     return undefined;
-  return { steps: [], ...chainOf(starts.chain(record.computer, guid), store) };
+  // The event names its own process's image, for when that process's start is not loaded.
+  const image = record.data['Image'];
+  const own = typeof image === 'string' && image !== '' ? image : undefined;
+  return { steps: [], ...chainOf(starts.chain(record.computer, guid, own), store) };
 }
 
 /** The story of a finding; undefined when it has neither steps nor a process. */

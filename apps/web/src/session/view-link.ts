@@ -1,21 +1,30 @@
 /**
- * The page's view as the URL fragment carries it: the applied query, regex mode, columns,
- * sort, time zone, added facets and the open view's name. Names and the query the person
+ * The page's view as the URL fragment carries it: the applied query (or the ready-made hunt
+ * that set it), regex mode, columns, sort, time zone, added facets and the open view's name. Names and the query the person
  * wrote travel; rows, files and the selection never do. The fragment's format is the hunt
  * package's (encodeViewState/decodeViewState); this maps it onto the Workbench.
  */
 import { batch } from '@preact/signals';
-import { encodeViewState, type ViewState } from '@evtxhunt/hunt';
+import { encodeViewState, readyHunt, type ViewState } from '@evtxhunt/hunt';
 
+import { openReadyHunt } from './open-hunt.js';
 import { DEFAULT_COLUMNS, type Workbench } from './workbench.js';
 
-/** The view as it stands. */
+/**
+ * The view as it stands. While an opened ready-made hunt's query is in force the link names the
+ * hunt, not the query: a rare hunt's query lists values read from the logs.
+ */
 export function currentViewState(bench: Workbench): ViewState {
   const { filter } = bench;
   const columns = bench.columns.value;
   const sort = bench.sort.value;
+  const opened = bench.readyHunts.opened.value;
+  const query = filter.query.value;
+  const fromHunt = opened !== undefined && opened.query === query;
+  // TODO: a rare hunt's query edited by hand travels as edited, rare values from the logs included.
   return {
-    query: filter.query.value,
+    query: fromHunt ? '' : query,
+    hunt: fromHunt ? opened.hunt : '',
     regexMode: filter.regexMode.value,
     columns: sameList(columns, DEFAULT_COLUMNS) ? [] : columns,
     sort: sort === undefined ? [] : [{ column: sort.key, descending: sort.direction === 'desc' }],
@@ -43,7 +52,9 @@ export function applyViewState(bench: Workbench, state: ViewState): void {
   const [sort] = state.sort;
   batch(() => {
     filter.regexMode.value = state.regexMode;
-    filter.setQuery(state.query);
+    const hunt = state.hunt === '' ? undefined : readyHunt(state.hunt);
+    if (hunt === undefined) filter.setQuery(state.query);
+    else openReadyHunt(bench, hunt);
     bench.columns.value = state.columns.length === 0 ? DEFAULT_COLUMNS : state.columns;
     filter.setTimeZone(state.timeZone);
     filter.setFacetFields(state.facets);

@@ -17,6 +17,7 @@ import { identityView, indexView, type RowView } from '../store/view.js';
 import { Bookmarks } from './bookmarks.js';
 import type { FileHasher, PendingHash } from './hasher.js';
 import { HuntSession } from './hunt.js';
+import { followOpenedHunt } from './open-hunt.js';
 import { ReadyHuntsSession } from './ready-hunts.js';
 
 /** A file to open: its bytes and the name to show. */
@@ -100,7 +101,8 @@ export class Workbench {
       timeZone: () => this.filter.timeZone.peek(),
     });
     const findings = computed(() => this.hunt.result.value?.findings);
-    this.readyHunts = new ReadyHuntsSession(this.store, { schedule, now, findings });
+    const counted = () => followOpenedHunt(this);
+    this.readyHunts = new ReadyHuntsSession(this.store, { schedule, now, findings, counted });
   }
 
   /** Starts reading each file; rows show up as they are read. */

@@ -1,10 +1,16 @@
 /**
  * One status block per opened file: its name and size, an honest status line, a progress bar
- * while it is read, a cancel button, the damage banner and the parser's diagnostics.
+ * while it is read, a cancel button, the damage banner and the parser's diagnostics. Of more
+ * than FOLD_AFTER files, all but those that failed or lost records fold under a one-line
+ * summary, so the table keeps the page.
  */
 import { damageBanner, describeDiagnostic, statusLine } from '../files/describe.js';
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { useI18n } from '../i18n/context.js';
+import type { Translator } from '../i18n/translator.js';
+
+/** Most files listed open; more fold under their summary line, to be unfolded by a click. */
+export const FOLD_AFTER = 3;
 
 export interface FileListProps {
   readonly files: readonly LoadedFile[];
@@ -14,9 +20,21 @@ export interface FileListProps {
 
 /** Every file's status. */
 export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
+  const tr = useI18n();
   if (files.length === 0) return null;
-  const { t } = useI18n();
+  const { t } = tr;
   const active = files.filter(isActive).length;
+  const fold = files.length > FOLD_AFTER;
+  // A file that failed or lost records stays in sight; the others fold.
+  const listed = fold ? files.filter((file) => standsOut(file, tr)) : files;
+  const folded = fold ? files.filter((file) => !standsOut(file, tr)) : [];
+  const list = (shown: readonly LoadedFile[]) => (
+    <ul>
+      {shown.map((file) => (
+        <FileStatus key={file.index} file={file} onCancel={onCancel} />
+      ))}
+    </ul>
+  );
   return (
     <section class="files" aria-label={t('files.label')}>
       {active > 1 && (
@@ -24,13 +42,36 @@ export function FileList({ files, onCancel, onCancelAll }: FileListProps) {
           {t('files.cancelAll', { count: active })}
         </button>
       )}
-      <ul>
-        {files.map((file) => (
-          <FileStatus key={file.index} file={file} onCancel={onCancel} />
-        ))}
-      </ul>
+      {listed.length > 0 && list(listed)}
+      {folded.length > 0 && (
+        <details class="files-fold">
+          <summary class="files-summary">{foldSummary(folded, tr)}</summary>
+          {list(folded)}
+        </details>
+      )}
     </section>
   );
+}
+
+/** A file that failed, is no EVTX or lost records: it is never folded away. */
+function standsOut(file: LoadedFile, tr: Translator): boolean {
+  return file.state === 'failed' || damageBanner(file, tr)?.severity === 'error';
+}
+
+/** One line for folded files: how many, the records read, those still reading or warned of. */
+export function foldSummary(files: readonly LoadedFile[], tr: Translator): string {
+  const records = files.reduce((sum, file) => sum + file.records, 0);
+  const reading = files.filter(isActive).length;
+  const hurt = files.filter(
+    (file) => file.state === 'failed' || damageBanner(file, tr) !== undefined,
+  ).length;
+  const parts = [
+    tr.t('files.foldFiles', { count: files.length }),
+    tr.t('files.foldRecords', { count: records }),
+  ];
+  if (reading > 0) parts.push(tr.t('files.foldReading', { count: reading }));
+  if (hurt > 0) parts.push(tr.t('files.foldProblems', { count: hurt }));
+  return parts.join(' · ');
 }
 
 function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: number) => void }) {

@@ -112,6 +112,17 @@ browserTest('star two events, note one, list them, jump between them and export'
   );
   await page.screenshot({ path: `${ARTIFACTS}/bookmarks-01-list.png` });
 
+  // The list follows the zone the table is shown in.
+  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Berlin');
+  await page.waitForFunction(() =>
+    document.querySelector('.bookmark > button.link')?.textContent?.includes('+02:00'),
+  );
+  assert.deepEqual(await items.allInnerTexts(), [
+    '2017-10-23T09:31:53.1257932+02:00 · event 1, record 1605 · taskhsvc.exe',
+    '2017-10-23T09:32:01.0129272+02:00 · event 3, record 1607 · taskhsvc.exe',
+  ]);
+  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('UTC');
+
   const report = await downloadExport(page, 'Export report (Markdown)');
   assert.equal(report.name, 'evtxhunt-bookmarks.md');
   const sections = report.text.split('\n## ');
@@ -125,7 +136,7 @@ browserTest('star two events, note one, list them, jump between them and export'
   assert.match(sections[2] ?? '', /\(this process; started in record `1605`\)$/m);
   assert.ok(
     sections[2]?.endsWith(
-      '### Note\n\n> Tor client \\<b\\>connects\\<\\/b\\>\n> \\# see http\\:\\/\\/evil\\.example\n',
+      '### Note\n\n> Tor client \\<b\\>connects\\</b\\>\n> \\# see http\\://evil.example\n',
     ),
   );
 
@@ -145,19 +156,53 @@ browserTest('star two events, note one, list them, jump between them and export'
   await page.close();
 });
 
-browserTest('unstarring removes the bookmark from the list', async () => {
+browserTest(
+  'unstarring removes the bookmark from the list and starring again brings its note back',
+  async () => {
+    const page = await loaded(ISSUE43);
+    await openDetails(page, NETWORK_POSITION);
+    await starOpenEvent(page, 'first look');
+    const star = page.getByRole('button', { name: 'Bookmark this event' });
+    await star.click();
+    await page.locator('.details .star[aria-pressed="false"]').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Note on this event' }).count(), 0);
+    assert.equal(
+      await page.locator('.bookmark-note-kept').innerText(),
+      'Its note is kept: star it again to bring the note back.',
+    );
+
+    await page.getByRole('button', { name: 'Bookmarks (0)' }).click();
+    const panel = page.getByRole('region', { name: 'Bookmarks' });
+    await panel.getByRole('heading', { name: '0 bookmarks' }).waitFor();
+    assert.equal(await panel.getByRole('button', { name: 'Export JSONL' }).isDisabled(), true);
+
+    await star.click();
+    const note = page.getByRole('textbox', { name: 'Note on this event' });
+    assert.equal(await note.inputValue(), 'first look');
+    assert.equal(
+      await page.locator('.details .bookmark-note-length').innerText(),
+      '10 of 10,000 characters',
+    );
+    await page.close();
+  },
+);
+
+browserTest('a note stops at its limit, says so, and never keeps half a character', async () => {
   const page = await loaded(ISSUE43);
   await openDetails(page, NETWORK_POSITION);
-  await starOpenEvent(page, 'first look');
-  const star = page.getByRole('button', { name: 'Bookmark this event' });
-  await star.click();
-  await page.locator('.details .star[aria-pressed="false"]').waitFor();
-  assert.equal(await page.getByRole('textbox', { name: 'Note on this event' }).count(), 0);
+  await starOpenEvent(page, '');
+  const note = page.getByRole('textbox', { name: 'Note on this event' });
+  assert.equal(await note.getAttribute('maxlength'), '10000');
 
-  await page.getByRole('button', { name: 'Bookmarks (0)' }).click();
-  const panel = page.getByRole('region', { name: 'Bookmarks' });
-  await panel.getByRole('heading', { name: '0 bookmarks' }).waitFor();
-  assert.equal(await panel.getByRole('button', { name: 'Export JSONL' }).isDisabled(), true);
+  // 9,999 units and a fox (two units): the fox does not fit and is not split.
+  await note.fill('x'.repeat(9_999) + '\u{1F98A}');
+  const length = page.locator('.details .bookmark-note-length');
+  await page.waitForFunction(() =>
+    document.querySelector('.details .bookmark-note-length')?.textContent?.startsWith('9,999'),
+  );
+  assert.equal(await length.innerText(), '9,999 of 10,000 characters');
+  const kept = await note.inputValue();
+  assert.equal(kept, 'x'.repeat(9_999));
   await page.close();
 });
 
@@ -207,7 +252,7 @@ browserTest(
     const report = await downloadExport(page, 'Export report (Markdown)');
     assert.match(report.text, /^## 1\. \S+Z · finding beacon \(medium\)$/m);
     assert.match(report.text, /^- Destination: `172\.30\.1\.253:80`$/m);
-    assert.ok(report.text.endsWith('### Note\n\n> Empire C2\\, 5 s beacon\n'));
+    assert.ok(report.text.endsWith('### Note\n\n> Empire C2, 5 s beacon\n'));
     await page.close();
   },
   SKIP_SHARED,

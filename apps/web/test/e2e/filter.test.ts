@@ -285,6 +285,42 @@ browserTest('the histogram brush zooms by mouse and by keyboard; the count follo
   await page.close();
 });
 
+browserTest(
+  'the histogram of one event draws it among a minute of one-second bars round its time',
+  async () => {
+    const page = await session.context.newPage();
+    await page.goto(web.url);
+    await loadFiles(page, [`${SHARED_EVTX}/velociraptor/RDPAuth_Security.evtx`]);
+    await query(page, 'eventId:4769 TicketOptions:0x60810010');
+    await page.waitForFunction(() =>
+      /^1 of [\d,]+ events$/.test(document.querySelector('.events-count')?.textContent ?? ''),
+    );
+    const summary = page.locator('.histogram-summary');
+    await page.waitForFunction(() =>
+      document.querySelector('.histogram-summary')?.textContent?.startsWith('1 event from'),
+    );
+    assert.equal(
+      await summary.innerText(),
+      '1 event from 2021-02-12T12:33:48.986Z to 2021-02-12T12:33:48.986Z, one bar per second.',
+    );
+
+    await page.locator('.histogram-plot').focus();
+    await page.keyboard.press('Home');
+    assert.match(
+      await page.locator('#histogram-pick').innerText(),
+      /^Bar 1 of 61: 2021-02-12T12:33:18\.000Z to 2021-02-12T12:33:19\.000Z, 0 events\./,
+    );
+    for (let bar = 1; bar <= 30; bar++) await page.keyboard.press('ArrowRight');
+    assert.match(
+      await page.locator('#histogram-pick').innerText(),
+      /^Bar 31 of 61: 2021-02-12T12:33:48\.000Z to 2021-02-12T12:33:49\.000Z, 1 event\./,
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/14-histogram-one-event.png` });
+    await page.close();
+  },
+  SKIP_SHARED,
+);
+
 browserTest('the zone switch rewrites time cells and the header, seven digits kept', async () => {
   const context = await session.browser.newContext({
     viewport: { width: 1440, height: 900 },

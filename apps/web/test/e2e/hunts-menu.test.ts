@@ -10,16 +10,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-import { readyHunt } from '@evtxhunt/hunt';
+import { READY_HUNTS, readyHunt } from '@evtxhunt/hunt';
 import type { Page } from 'playwright-core';
 
 import { contrastProblems, idProblems, unnamedControls } from '../support/a11y.js';
 import { ARTIFACTS, SKIP_BROWSER, openBrowser, startWeb, type WebServer } from '../support/e2e.js';
-import { REPO, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
+import { ISSUE43, REPO, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 
 const VSTO = `${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`;
 const LSASS_DUMP = `${SHARED_EVTX}/evtx-to-mitre-attack/ID10-Mimikatz_LSASS_process_dump.evtx`;
 const AUTORUN = `${SHARED_EVTX}/sysmonresources/registryautorun.evtx`;
+const SYSTEMMOON_SYSMON = `${SHARED_EVTX}/sytemmoon-ctf/sysmon.evtx`;
+const RDP_AUTH = `${SHARED_EVTX}/velociraptor/RDPAuth_Security.evtx`;
 const ZEROLOGON = `${SHARED_EVTX}/hayabusa-sample-evtx/T1210_Zerologon_WindowsDefaultLogging.evtx`;
 
 let web: WebServer;
@@ -119,7 +121,24 @@ browserTest(
     await page.getByRole('button', { name: /^Beaconing/ }).click();
     const tab = page.getByRole('tab', { name: /^Findings/ });
     assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    const list = page.getByRole('region', { name: 'Findings' });
+    assert.equal(await list.locator('li').count(), 1);
+    assert.equal(await list.locator('.finding-kind').innerText(), 'beacon');
+    assert.equal(
+      await list.locator('.findings-only').innerText(),
+      'Showing only the 1 beacon finding, as the hunt asked. Show every finding',
+    );
+    await page.getByRole('region', { name: 'The open finding' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/hunts-beacon.png` });
+
+    // A hunt with no finding of its kind leaves none open, not the beacon from before.
+    await page.getByRole('button', { name: 'Hunts' }).click();
+    await page.getByRole('button', { name: /^Service binaries phoning home/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.finding-list li').length === 0);
+    assert.equal(await page.getByRole('region', { name: 'The open finding' }).count(), 0);
+    await list.getByRole('button', { name: 'Show every finding' }).click();
+    await list.locator('.findings-only').waitFor({ state: 'detached' });
+    assert.ok((await list.locator('li').count()) > 1);
     await page.close();
   },
 );
@@ -152,6 +171,70 @@ browserTest('a decoded logon type shows beside the raw value in the details pane
   await page.screenshot({ path: `${ARTIFACTS}/hunts-decoded-logon.png` });
   await page.close();
 });
+
+browserTest(
+  'every ready-made hunt puts its id in the share link, never a value read from the logs',
+  async () => {
+    const page = await huntedPage([SYSTEMMOON_SYSMON, RDP_AUTH]);
+    for (const hunt of READY_HUNTS) {
+      await page.getByRole('button', { name: 'Hunts' }).click();
+      const menu = page.getByRole('dialog', { name: 'Ready-made hunts' });
+      await menuCount(page, hunt.id);
+      await menu.locator(`.hunt-item[data-hunt="${hunt.id}"] .hunt-open`).click();
+      await menu.waitFor({ state: 'detached' });
+      if (hunt.opens.kind === 'findings') {
+        assert.doesNotMatch(await page.evaluate(() => location.hash), /[&#]q=/, hunt.id);
+        continue;
+      }
+
+      await page.waitForFunction((id) => location.hash === `#v=1&hunt=${id}`, hunt.id);
+      const query = await page.locator('#query').inputValue();
+      const { rare } = hunt.opens;
+      // The narrowed query is `(base) (rare terms)`: the values come after the hunt's own query.
+      const values =
+        rare === undefined ? [] : rareValues(query.slice(hunt.opens.query.length + 2), rare.field);
+      const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+      assert.deepEqual(
+        values.filter((value) => hash.includes(value)),
+        [],
+        hunt.id,
+      );
+      if (hunt.id === 'rare-dns') assert.equal(values.length, 7);
+      if (hunt.id === 'remote-logons') assert.ok(values.includes('192.168.38.102'));
+    }
+    await page.close();
+  },
+);
+
+/** The values `field` is compared with in a rare hunt's narrowed query, quoted or bare. */
+function rareValues(query: string, field: string): string[] {
+  const term = new RegExp(`${field}:(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s()"]+))`, 'g');
+  return [...query.matchAll(term)].map((match) => match[1] ?? match[2] ?? '');
+}
+
+browserTest(
+  'the Hunts menu takes focus when opened and closes when another tab is chosen',
+  async () => {
+    const page = await huntedPage([ISSUE43]);
+    const button = page.getByRole('button', { name: 'Hunts' });
+    await button.click();
+    const menu = page.getByRole('dialog', { name: 'Ready-made hunts' });
+    await menu.waitFor();
+    await page.waitForFunction(() =>
+      document.activeElement?.closest('[role="dialog"]')?.classList.contains('hunts-menu'),
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Done');
+
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await menu.waitFor({ state: 'detached' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(
+      await page.getByRole('tab', { name: /^Findings/ }).getAttribute('aria-selected'),
+      'true',
+    );
+    await page.close();
+  },
+);
 
 browserTest('Esc closes the Hunts menu with focus on the Hunts button too', async () => {
   const page = await huntedPage([VSTO]);

@@ -82,13 +82,20 @@ browserTest(
       new RegExp(`^${records.replace('.', '\\.')} Datensätze gelesen · \\d+ Chunks, keiner`),
     );
     assert.equal(await page.getByRole('toolbar').count(), 0);
-    assert.match(await toolbar.innerText(), /Hunts\s+Lesezeichen \(0\)\s+Sitzungen\s+Spalten/);
+    assert.match(
+      await toolbar.innerText(),
+      /Suchvorlagen\s+Lesezeichen \(0\)\s+Sitzungen\s+Spalten/,
+    );
 
     // Event times: the header is German, the cells UTC ISO-8601 with Z, 100-ns digits.
     const grid = page.getByRole('grid', { name: 'Ereignisse' });
     assert.equal(await grid.getByRole('columnheader').first().innerText(), 'Zeit (UTC)');
     const firstTime = await grid.getByRole('gridcell').first().innerText();
     assert.match(firstTime, UTC_TIME);
+    // Levels read as the German Event Viewer names them; the title keeps the query's name.
+    const level = grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').nth(4);
+    assert.equal(await level.innerText(), 'Informationen');
+    assert.equal(await level.getAttribute('title'), 'Information');
 
     // A finding, in German: the list's tally, the open finding's labels and evidence.
     await page.getByRole('tab', { name: /^Befunde \(\d+\)$/ }).click();
@@ -108,10 +115,15 @@ browserTest(
     assert.deepEqual(await unnamedControls(page), []);
     assert.deepEqual(await contrastProblems(page), []);
 
+    // The setup beside the findings: the allowlist has a German name.
+    assert.equal(await page.getByRole('button', { name: 'Ausnahmeliste laden' }).count(), 1);
+
     // The Hunts menu: German titles and counts, the engine's hunts counted in findings.
-    await page.getByRole('button', { name: 'Hunts' }).click();
-    const menu = page.getByRole('dialog', { name: 'Fertige Hunts' });
+    await page.getByRole('button', { name: 'Suchvorlagen' }).click();
+    const menu = page.getByRole('dialog', { name: 'Fertige Suchvorlagen' });
     await menu.getByText('Neu installierte Dienste').waitFor();
+    assert.equal(await menu.getByRole('heading').innerText(), 'Suchvorlagen');
+    assert.equal(await menu.getByRole('list').getAttribute('aria-label'), 'Suchvorlagen');
     assert.match(
       await menu.locator('[data-hunt="beaconing"] .hunt-count').innerText(),
       /^\d+ Befunde? \([\d.]+ Ereignisse?\)$/,

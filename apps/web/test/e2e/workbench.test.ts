@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
@@ -202,6 +202,39 @@ browserTest(
     await page.close();
   },
   SKIP_SHARED,
+);
+
+browserTest(
+  'twelve open files fold under one line, leaving the table the page at 1440x900',
+  async () => {
+    const page = await freshPage(session.context);
+    const names = Array.from({ length: 12 }, (_, at) => `sample-${at + 1}.evtx`);
+    const buffer = await readFile(ISSUE43);
+    await page.setInputFiles(
+      'input[type="file"]',
+      names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer })),
+    );
+    await page.waitForFunction(
+      () => document.querySelectorAll('.file[data-state="done"]').length === 12,
+      undefined,
+      { timeout: 60_000 },
+    );
+
+    const summary = page.locator('.files-summary');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.files-summary')?.textContent === '12 files · 20,760 records read',
+    );
+    assert.equal(await page.locator('.file').first().isVisible(), false);
+    const grid = await page.getByRole('grid').boundingBox();
+    assert.ok(grid !== null && grid.y < 900 / 2, `the table starts at ${grid?.y} px`);
+    await page.screenshot({ path: `${ARTIFACTS}/05-twelve-files.png` });
+
+    await summary.click();
+    await page.locator('.file').first().waitFor();
+    assert.equal(await page.locator('.file-name').nth(11).innerText(), 'sample-12.evtx');
+    await page.close();
+  },
 );
 
 browserTest('a file dropped anywhere on the page is read', async () => {

@@ -39,6 +39,25 @@ test('timeHistogram bins rows from the first bin boundary and skips rows without
   );
 });
 
+test('timeHistogram draws a single event among a minute of one-second bins round it', () => {
+  // RDPAuth_Security.evtx, eventId:4769 TicketOptions:0x60810010: one event at 12:33:48.986Z.
+  const at = Date.parse('2021-02-12T12:33:48.986Z');
+  const one = timeHistogram(1, () => at);
+
+  assert.ok(one !== undefined);
+  assert.equal(one.binMs, 1000);
+  assert.equal(one.starts.length, 61);
+  assert.equal(new Date(one.starts[0] ?? 0).toISOString(), '2021-02-12T12:33:18.000Z');
+  assert.equal(new Date(one.starts.at(-1) ?? 0).toISOString(), '2021-02-12T12:34:18.000Z');
+  assert.equal(one.counts.indexOf(1), 30);
+  assert.equal(
+    one.counts.reduce((sum, count) => sum + count, 0),
+    1,
+  );
+  assert.equal(one.firstMs, at);
+  assert.equal(one.lastMs, at);
+});
+
 test('captionCount counts as the table does, one event in the singular', () => {
   const one = timeHistogram(1, () => T0);
 

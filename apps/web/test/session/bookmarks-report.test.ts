@@ -17,7 +17,7 @@ import {
   type ReportSource,
 } from '../../src/session/bookmarks-report.js';
 import type { EventStore } from '../../src/store/event-store.js';
-import { ISSUE43 } from '../support/paths.js';
+import { ISSUE43, SHARED_EVTX, SKIP_SHARED } from '../support/paths.js';
 import { storeOfFiles } from '../support/store.js';
 
 /** Store rows of records 1607 (Sysmon 3) and 1605 (Sysmon 1) in issue43, in file order. */
@@ -79,8 +79,8 @@ const EXPECTED = [
   '',
   '### Note',
   '',
-  '> Tor client \\<b\\>started\\<\\/b\\> by the',
-  '> \\# ransomware\\, see http\\:\\/\\/evil\\.example',
+  '> Tor client \\<b\\>started\\</b\\> by the',
+  '> \\# ransomware, see http\\://evil.example',
   '',
   '## 2. 2017-10-23T07:32:01.0129272Z · event 3 · Network connection',
   '',
@@ -152,7 +152,7 @@ test('markdownReport writes a finding as code spans and escaped prose, with its 
     '- Image: ``C:\\x\\`evil`<script>.exe``',
     '- Destination: `127.0.0.1:9050`',
     '- Seen: 2 times, 2017-10-23T07:31:53.1257932Z to 2017-10-23T07:32:01.0129272Z',
-    '- Why: Started \\[here\\]\\(http\\:\\/\\/evil\\.example\\) then \\<img src\\=x\\> connected\\.',
+    '- Why: Started \\[here\\](http\\://evil.example) then \\<img src=x\\> connected.',
     '',
     '### Process story',
     '',
@@ -187,3 +187,26 @@ test('jsonlReport writes one line per bookmark with the whole record, note and c
   );
   assert.equal(network.processChain[3].processGuid, TASKHSVC_GUID);
 });
+
+test(
+  'markdownReport names the Image of a connection whose process start is not loaded',
+  { skip: SKIP_SHARED },
+  async () => {
+    // vstoAbuse record 69477: Sysmon 3 by powershell.exe, whose start is not in the log.
+    const vsto = await storeOfFiles(`${SHARED_EVTX}/sysmonresources/vstoAbuse.evtx`);
+    const row = Array.from({ length: vsto.rowCount }, (_, at) => at).find(
+      (at) => vsto.cell(at, 'recordId') === '69477',
+    );
+    if (row === undefined) assert.fail('record 69477 is missing');
+    const bookmarks = new Bookmarks();
+    const { target, time } = eventStarrable(vsto, row);
+    bookmarks.toggle(target, time);
+    const report = markdownReport(bookmarks.list.value, await reportSource(vsto, PACER));
+
+    assert.match(
+      report,
+      /^1\. `C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe` \(this process; start not in the logs\)$/m,
+    );
+    assert.doesNotMatch(report, /image unknown/);
+  },
+);

@@ -6,6 +6,7 @@ import type { Finding } from '@evtxhunt/hunt';
 import {
   Bookmarks,
   NOTE_LIMIT,
+  noteWithinLimit,
   bookmarkKey,
   eventBookmarkKey,
   type BookmarkTarget,
@@ -80,6 +81,38 @@ test('Bookmarks.setNote writes the note of one bookmark and cuts it at NOTE_LIMI
   assert.equal(bookmarks.get(second)?.note.length, NOTE_LIMIT);
   bookmarks.setNote('["event","a.evtx","404",false]', 'lost');
   assert.equal(bookmarks.list.value.length, 2);
+});
+
+test('Bookmarks.setNote never splits a character made of a surrogate pair at NOTE_LIMIT', () => {
+  const bookmarks = new Bookmarks();
+  bookmarks.toggle(event('1', 0), '2024-01-01T00:00:01.0000000Z');
+  const [key] = bookmarks.list.value.map((b) => b.key);
+  assert.ok(key !== undefined);
+
+  // The fox (U+1F98A, two units) would straddle the limit: it goes whole.
+  bookmarks.setNote(key, 'x'.repeat(NOTE_LIMIT - 1) + '\u{1F98A}tail');
+  assert.equal(bookmarks.get(key)?.note, 'x'.repeat(NOTE_LIMIT - 1));
+  assert.equal(noteWithinLimit('x'.repeat(NOTE_LIMIT - 2) + '\u{1F98A}!').length, NOTE_LIMIT);
+  assert.doesNotMatch(JSON.stringify(bookmarks.get(key)?.note), /\\ud83e/i);
+});
+
+test('Bookmarks.toggle keeps the note of an unstarred bookmark and brings it back when starred', () => {
+  const bookmarks = new Bookmarks();
+  const time = '2024-01-01T00:00:01.0000000Z';
+  bookmarks.toggle(event('1', 0), time);
+  const key = bookmarkKey(event('1', 0));
+  bookmarks.setNote(key, 'beacon every 60 s');
+
+  assert.equal(bookmarks.toggle(event('1', 0), time), false);
+  assert.equal(bookmarks.get(key), undefined);
+  assert.equal(bookmarks.unstarredNote(key), 'beacon every 60 s');
+  assert.equal(bookmarks.toggle(event('1', 0), time), true);
+  assert.equal(bookmarks.get(key)?.note, 'beacon every 60 s');
+  assert.equal(bookmarks.unstarredNote(key), undefined);
+
+  bookmarks.remove(key);
+  assert.equal(bookmarks.toggle(event('1', 0), time), true);
+  assert.equal(bookmarks.get(key)?.note, 'beacon every 60 s');
 });
 
 test('Bookmarks.step walks the list both ways and wraps round the ends', () => {

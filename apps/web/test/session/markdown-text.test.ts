@@ -26,16 +26,33 @@ test('codeSpan writes an empty value as (empty)', () => {
 });
 
 test('proseLine escapes markup, HTML and autolinks', () => {
+  assert.equal(proseLine('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert(1)\\>');
+  assert.equal(proseLine('see www.evil.example or WWW.x.y'), 'see www\\.evil.example or WWW\\.x.y');
   assert.equal(
-    proseLine('<img src=x onerror=alert(1)>'),
-    '\\<img src\\=x onerror\\=alert\\(1\\)\\>',
+    proseLine('[x](http://a.b) *b* a@b.c javascript:x()'),
+    '\\[x\\](http\\://a.b) \\*b\\* a\\@b.c javascript\\:x()',
   );
-  assert.equal(proseLine('see www.evil.example'), 'see www\\.evil\\.example');
+  assert.equal(proseLine('&amp; _u_ ~s~ |t| `c`'), '\\&amp; \\_u\\_ \\~s\\~ \\|t\\| \\`c\\`');
+});
+
+test('proseLine leaves Windows paths and plain punctuation as they are', () => {
   assert.equal(
-    proseLine('[x](http://a.b) *b* a@b.c'),
-    '\\[x\\]\\(http\\:\\/\\/a\\.b\\) \\*b\\* a\\@b\\.c',
+    proseLine('C:\\Windows\\System32\\rundll32.exe ran (twice), 50% of the time; why?'),
+    'C:\\Windows\\System32\\rundll32.exe ran (twice), 50% of the time; why?',
   );
-  assert.equal(proseLine('&amp; _u_ ~s~ |t|'), '\\&amp\\; \\_u\\_ \\~s\\~ \\|t\\|');
+  // A backslash before a mark or at the end would escape it or break the line.
+  assert.equal(proseLine('a\\*b\\'), 'a\\\\\\*b\\\\');
+});
+
+test('proseLine escapes what would start a block at the start of a line', () => {
+  assert.equal(proseLine('# heading'), '\\# heading');
+  assert.equal(proseLine('- item'), '\\- item');
+  assert.equal(proseLine('+ item'), '\\+ item');
+  assert.equal(proseLine('==='), '\\===');
+  assert.equal(proseLine('12. item'), '12\\. item');
+  assert.equal(proseLine('3) item'), '3\\) item');
+  assert.equal(proseLine('> quote'), '\\> quote');
+  assert.equal(proseLine('a - b # c'), 'a - b # c');
 });
 
 test('quotedNote quotes each line of a note, so none starts a block of its own', () => {

@@ -49,6 +49,24 @@ test('reportFields shows a Security logon by user, type and source, skipping abs
   ]);
 });
 
+test('reportFields says nothing of a source Windows wrote as - (a 4625 without address)', () => {
+  const failed = (IpAddress: string, IpPort: string) =>
+    reportFields(
+      record('Microsoft-Windows-Security-Auditing', 4625, {
+        TargetUserName: 'admin',
+        IpAddress,
+        IpPort,
+        Status: '0xc000006d',
+      }),
+    );
+  assert.deepEqual(failed('-', '-'), [
+    ['TargetUserName', 'admin'],
+    ['Status', '0xc000006d'],
+  ]);
+  assert.deepEqual(failed('10.0.0.5', '0')[1], ['Source', '10.0.0.5']);
+  assert.deepEqual(failed('10.0.0.5', '-')[1], ['Source', '10.0.0.5']);
+});
+
 test('reportFields shows the first fields of an unknown kind, lists joined', () => {
   const data: Record<string, string | string[]> = { '<b>': ['a', 'b'] };
   for (let i = 0; i < OTHER_FIELDS_SHOWN + 2; i++) data[`F${i}`] = String(i);

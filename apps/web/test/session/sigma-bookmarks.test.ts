@@ -71,7 +71,7 @@ test('a Sigma bookmark is named by its rule title, and opens nothing once new ru
   bench.bookmarks.toggle(target, time);
   const bookmark = bench.bookmarks.list.value[0]!;
   assert.equal(
-    bookmarkLabel(bench.store, bookmark, EN),
+    bookmarkLabel(bench.filter.frame.value, bookmark, EN),
     '2025-12-10T04:33:20.5627827Z · medium sigma finding "File Download Via Bitsadmin" on swachchhanda',
   );
   assert.equal(openBookmark(bench, bookmark), true);

@@ -3,7 +3,9 @@
  * Sysmon 10 GrantedAccess). The low 16 bits mean something different for each kind of object,
  * so the object's type picks the table; the standard and generic rights above them are the same
  * for every object. From Microsoft's "Access mask format", "File access rights constants",
- * "Registry key security and access rights" and "Process security and access rights" pages.
+ * "Registry key security and access rights" and "Process security and access rights" pages,
+ * and for directory-service objects (Security 4662 with ObjectServer DS) the ADS_RIGHTS_ENUM
+ * names of "Active Directory access rights" (ADS_RIGHT_DS_WRITE_PROP written DS_WRITE_PROP).
  */
 import { flagNames, type FlagName } from './flags.js';
 import type { DecodedValue } from './model.js';
@@ -71,15 +73,33 @@ export const KEY_RIGHTS: readonly FlagName[] = [
   ...COMMON_RIGHTS,
 ];
 
+/** Rights on an Active Directory object, with the words Windows shows in a 4662 event. */
+export const DS_RIGHTS: readonly FlagName[] = [
+  { mask: 0x0001, name: 'DS_CREATE_CHILD (Create Child)' },
+  { mask: 0x0002, name: 'DS_DELETE_CHILD (Delete Child)' },
+  { mask: 0x0004, name: 'ACTRL_DS_LIST (List Contents)' },
+  { mask: 0x0008, name: 'DS_SELF (validated write)' },
+  { mask: 0x0010, name: 'DS_READ_PROP (Read Property)' },
+  { mask: 0x0020, name: 'DS_WRITE_PROP (Write Property)' },
+  { mask: 0x0040, name: 'DS_DELETE_TREE (Delete Tree)' },
+  { mask: 0x0080, name: 'DS_LIST_OBJECT (List Object)' },
+  { mask: 0x0100, name: 'DS_CONTROL_ACCESS (Control Access: an extended right)' },
+  ...COMMON_RIGHTS,
+];
+
+/** The object type that stands for every directory-service object (see decodeField). */
+export const DS_OBJECT = 'DS';
+
 const BY_OBJECT_TYPE: ReadonlyMap<string, readonly FlagName[]> = new Map([
   ['process', PROCESS_RIGHTS],
   ['file', FILE_RIGHTS],
   ['key', KEY_RIGHTS],
+  [DS_OBJECT.toLowerCase(), DS_RIGHTS],
 ]);
 
 /**
  * The rights in an access mask, read with the table of `objectType` (`Process`, `File`, `Key`,
- * any case); for other objects only the shared rights are named and the low bits given in hex.
+ * `DS` for a directory-service object, any case); for other objects only the shared rights are named and the low bits given in hex.
  */
 export function decodeAccessMask(value: string, objectType?: string): DecodedValue | undefined {
   const code = readCode(value);

@@ -7,7 +7,7 @@
 import { SECURITY_AUDITING_PROVIDER } from '../docs/providers.js';
 import type { FieldValue } from '../record.js';
 import { SYSMON_PROVIDER } from '../sysmon.js';
-import { decodeAccessMask, decodeProcessAccess } from './access-mask.js';
+import { DS_OBJECT, decodeAccessMask, decodeProcessAccess } from './access-mask.js';
 import { decodeHashes } from './hashes.js';
 import { decodeIntegrityLevel, decodeMandatoryLabel } from './integrity.js';
 import { decodeEncryptionType, decodeTicketOptions } from './kerberos.js';
@@ -72,7 +72,7 @@ const RULES: readonly DecodeRule[] = [
   {
     provider: SECURITY,
     field: named('AccessMask'),
-    decode: (value, { data }) => decodeAccessMask(value, textOf(data?.['ObjectType'])),
+    decode: (value, { data }) => decodeAccessMask(value, objectTypeOf(data)),
   },
   { provider: SECURITY, field: named('MandatoryLabel'), decode: decodeMandatoryLabel },
   { provider: SECURITY, field: (name) => name.endsWith('Sid'), decode: decodeSid },
@@ -102,6 +102,15 @@ export function decodeField(
     if (decoded !== undefined) return decoded;
   }
   return undefined;
+}
+
+/**
+ * The kind of object an access mask is for: a directory-service object (ObjectServer `DS`,
+ * whose ObjectType is a schema class GUID such as `%{bf967a86-...}`), else the ObjectType.
+ */
+function objectTypeOf(data: DecodeContext['data']): string | undefined {
+  if (textOf(data?.['ObjectServer'])?.trim().toUpperCase() === DS_OBJECT) return DS_OBJECT;
+  return textOf(data?.['ObjectType']);
 }
 
 function textOf(value: FieldValue | undefined): string | undefined {

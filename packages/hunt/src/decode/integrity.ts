@@ -38,9 +38,19 @@ export function decodeMandatoryLabel(value: string): DecodedValue | undefined {
   return level === undefined ? undefined : decodedText(`${level} integrity`);
 }
 
+/**
+ * What Sysmon writes for a process in an AppContainer (a Store app or a browser's sandbox): such
+ * a token always carries the Low mandatory label, and the container cuts it off further.
+ */
+const APP_CONTAINER =
+  "AppContainer: a sandboxed app, isolated from the user's other programs; " +
+  'Low integrity, mandatory label S-1-16-4096';
+
 /** What a Sysmon IntegrityLevel word means, with its label SID, or undefined for other text. */
 export function decodeIntegrityLevel(value: string): DecodedValue | undefined {
-  const rid = LEVEL_WORDS.get(value.trim().toLowerCase());
+  const word = value.trim().toLowerCase();
+  if (word === 'appcontainer') return decodedText(APP_CONTAINER);
+  const rid = LEVEL_WORDS.get(word);
   const level = rid === undefined ? undefined : MANDATORY_LABELS.get(rid);
   if (rid === undefined || level === undefined) return undefined;
   return decodedText(`${level} integrity, mandatory label S-1-16-${rid}`);

@@ -6,12 +6,14 @@ export const RUN_KEY_PERSISTENCE: ReadyHunt = {
   title: 'Run-key persistence',
   techniques: ['T1547.001'],
   looksFor:
-    'Registry keys and values created or set under ...\\CurrentVersion\\Run, RunOnce and ' +
-    'their kin (Sysmon 12, 13): programs started at every logon.',
+    'Registry keys created (Sysmon 12) and values set (Sysmon 13) under ' +
+    '...\\CurrentVersion\\Run, RunOnce and their kin: programs started at every logon. ' +
+    'Keys and values deleted there are left out.',
   opens: {
     kind: 'query',
     query:
       '(eventId:12 OR eventId:13) provider:"Microsoft-Windows-Sysmon" ' +
+      '-EventType:DeleteKey -EventType:DeleteValue ' +
       'TargetObject:/\\\\CurrentVersion\\\\(Policies\\\\Explorer\\\\)?Run(Once|OnceEx|Services|ServicesOnce)?(\\\\|$)/i',
   },
 };

@@ -1,13 +1,15 @@
 /**
  * The workbench's view in the URL fragment, so a link shares it: `#v=1&q=eventId%3A3&cols=...`.
  * Only what the person chose travels: the query as typed, regex mode, column and facet field
- * names, sort order, time zone and view name; never a record, a value or a file name. Decoding
+ * names, sort order, time zone and view name, or the ready-made hunt opened (its id: the page
+ * works its query out again from the logs it has); never a record, a value or a file name. Decoding
  * takes any text; whatever it cannot use falls back to the default, with a warning to show.
  *
  * Keys (version 1): v, q (query), re (1 for regex mode), cols and facets (comma-separated
  * field names, each percent-encoded), sort (comma-separated columns, `-` first for descending),
- * tz (UTC, local or an IANA zone), view (a lower-case name).
+ * tz (UTC, local or an IANA zone), view (a lower-case name), hunt (a ready-made hunt's id).
  */
+import { readyHunt } from '../hunts/catalogue.js';
 import { QUERY_MAX_CHARS } from './limits.js';
 
 /** The fragment format's version; a fragment of another version is read as the defaults. */
@@ -41,6 +43,11 @@ export interface ViewState {
   readonly facets: readonly string[];
   /** Which view is open, e.g. `events` or `outbound`. */
   readonly view: string;
+  /**
+   * The ready-made hunt whose query is applied (READY_HUNTS id), or ''. A rare hunt's query
+   * holds values from the logs, so the link carries the hunt instead of its query.
+   */
+  readonly hunt: string;
 }
 
 /** A decoded fragment and what in it could not be used. */
@@ -58,6 +65,7 @@ export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   timeZone: 'UTC',
   facets: Object.freeze([]),
   view: 'events',
+  hunt: '',
 });
 
 const VIEW_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -78,6 +86,7 @@ export function encodeViewState(state: Partial<ViewState>): string {
   if (view.timeZone !== 'UTC') parts.push(`tz=${encodeText(view.timeZone)}`);
   if (view.facets.length > 0) parts.push(`facets=${nameList(view.facets)}`);
   if (view.view !== DEFAULT_VIEW_STATE.view) parts.push(`view=${encodeText(view.view)}`);
+  if (view.hunt !== '') parts.push(`hunt=${encodeText(view.hunt)}`);
   return parts.join('&');
 }
 
@@ -165,6 +174,7 @@ const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyReader>([
   ['sort', readSort],
   ['tz', readTimeZone],
   ['view', readViewName],
+  ['hunt', readHunt],
 ]);
 
 function viewFromEntries(entries: ReadonlyMap<string, string>, warnings: string[]): ViewState {
@@ -256,5 +266,12 @@ function readViewName(raw: string, view: Mutable<ViewState>): string | undefined
   if (!VIEW_NAME.test(raw))
     return 'ignored the view name: expected lower-case letters, digits and -';
   view.view = raw;
+  return undefined;
+}
+
+function readHunt(raw: string, view: Mutable<ViewState>): string | undefined {
+  if (!VIEW_NAME.test(raw) || readyHunt(raw) === undefined)
+    return `ignored the hunt ${JSON.stringify(raw.slice(0, 32))}: no ready-made hunt has that id`;
+  view.hunt = raw;
   return undefined;
 }

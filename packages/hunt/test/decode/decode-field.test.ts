@@ -47,6 +47,18 @@ test('decodeField reads an AccessMask with the event ObjectType', () => {
   assert.equal(decodeField(sysmon(10), 'GrantedAccess', '0x1010')?.parts.length, 2);
 });
 
+test('decodeField reads a 4662 AccessMask on a directory-service object (RDPAuth 506287)', () => {
+  const ds = security(4662, {
+    ObjectServer: 'DS',
+    ObjectType: '%{bf967a86-0de6-11d0-a285-00aa003049e2}',
+  });
+  assert.equal(decodeField(ds, 'AccessMask', '0x20')?.text, 'DS_WRITE_PROP (Write Property)');
+  assert.equal(
+    decodeField(ds, 'AccessMask', '0x100')?.text,
+    'DS_CONTROL_ACCESS (Control Access: an extended right)',
+  );
+});
+
 test('decodeField decodes Kerberos options, SIDs, integrity levels and hashes', () => {
   assert.equal(decodeField(security(4769), 'TicketOptions', '0x40810000')?.parts.length, 3);
   assert.match(decodeField(security(4769), 'TicketEncryptionType', '0x17')?.text ?? '', /^RC4/);
@@ -56,6 +68,11 @@ test('decodeField decodes Kerberos options, SIDs, integrity levels and hashes', 
   );
   assert.match(decodeField(security(4688), 'MandatoryLabel', 'S-1-16-8192')?.text ?? '', /^Medium/);
   assert.match(decodeField(sysmon(1), 'IntegrityLevel', 'High')?.text ?? '', /^High/);
+  // evtx-rs sysmon.evtx record 1897.
+  assert.match(
+    decodeField(sysmon(1), 'IntegrityLevel', 'AppContainer')?.text ?? '',
+    /^AppContainer: /,
+  );
   assert.equal(decodeField(sysmon(1), 'Hashes', 'MD5=AA,SHA256=BB')?.parts.length, 2);
   assert.equal(
     decodeField({ provider: 'Other', eventId: 1 }, 'System.UserID', 'S-1-5-19')?.text,

@@ -90,13 +90,23 @@ test('decodeAccessMask reads the low bits by the object type and the rest for ev
   assert.equal(decodeAccessMask('0x20010', 'SAM_DOMAIN')?.text, 'READ_CONTROL, other bits 0x10');
   assert.equal(decodeAccessMask('0x80000000')?.text, 'GENERIC_READ');
   assert.equal(decodeAccessMask('0x0', 'File')?.text, 'no rights');
+  assert.equal(decodeAccessMask('0x20', 'DS')?.text, 'DS_WRITE_PROP (Write Property)');
+  assert.equal(
+    decodeAccessMask('0x110', 'DS')?.text,
+    'DS_READ_PROP (Read Property), DS_CONTROL_ACCESS (Control Access: an extended right)',
+  );
 });
 
 test('decodeIntegrityLevel and decodeMandatoryLabel agree on the levels', () => {
   assert.match(decodeIntegrityLevel('High')?.text ?? '', /^High .*, mandatory label S-1-16-12288$/);
   assert.match(decodeIntegrityLevel('medium')?.text ?? '', /S-1-16-8192$/);
   assert.match(decodeIntegrityLevel('System')?.text ?? '', /S-1-16-16384$/);
-  assert.equal(decodeIntegrityLevel('AppContainer'), undefined);
+  assert.equal(
+    decodeIntegrityLevel('AppContainer')?.text,
+    "AppContainer: a sandboxed app, isolated from the user's other programs; " +
+      'Low integrity, mandatory label S-1-16-4096',
+  );
+  assert.equal(decodeIntegrityLevel('Sandboxed'), undefined);
   assert.match(decodeMandatoryLabel('S-1-16-12288')?.text ?? '', /^High .* integrity$/);
   assert.match(decodeMandatoryLabel('S-1-16-4096')?.text ?? '', /^Low /);
   assert.equal(decodeMandatoryLabel('S-1-16-1'), undefined);

@@ -83,6 +83,16 @@ test('encoded-powershell keeps -enc, -e and -EncodedCommand with Base64, and 410
   assert.equal(block('Get-Process'), false);
 });
 
+test('encoded-powershell keeps a process started by encoded PowerShell (vstoAbuse 69533)', () => {
+  const child = (ParentCommandLine: string) =>
+    keeps('encoded-powershell', {
+      eventId: 1,
+      data: { CommandLine: 'VSTOInstaller.exe /s /i a.vsto', ParentCommandLine },
+    });
+  assert.equal(child(`"powershell.exe" -noP -sta -w 1 -enc  ${BASE64}`), true);
+  assert.equal(child('"powershell.exe" -noP -sta -w 1 -File a.ps1'), false);
+});
+
 test('lsass-access keeps Sysmon 10 on lsass.exe only', () => {
   const target = (eventId: number, TargetImage: string) =>
     keeps('lsass-access', { eventId, data: { TargetImage } });
@@ -107,6 +117,16 @@ test('run-key-persistence keeps Run, RunOnce and policy Run keys, not RunMRU', (
     false,
   );
   assert.equal(key(`${run}Other\\a`), false);
+});
+
+test('run-key-persistence keeps keys created and values set, not deletions (Sysmon 12)', () => {
+  const run = 'HKU\\S-1-5-21-1\\Software\\Microsoft\\Windows\\CurrentVersion\\Run';
+  const event = (eventId: number, EventType: string, TargetObject: string) =>
+    keeps('run-key-persistence', { eventId, data: { EventType, TargetObject } });
+  assert.equal(event(12, 'CreateKey', run), true);
+  assert.equal(event(13, 'SetValue', `${run}\\Updater`), true);
+  assert.equal(event(12, 'DeleteValue', `${run}\\Updater`), false);
+  assert.equal(event(12, 'DeleteKey', `${run}Once`), false);
 });
 
 test('user-writable-dll-loads keeps modules under profiles and ProgramData', () => {

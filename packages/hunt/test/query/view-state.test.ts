@@ -22,6 +22,7 @@ const full: ViewState = {
   timeZone: 'Europe/Berlin',
   facets: ['eventId', 'User'],
   view: 'outbound',
+  hunt: 'rare-dns',
 };
 
 test('encodeViewState writes only what differs from the defaults, versioned', () => {
@@ -63,6 +64,18 @@ test('encodeViewState carries nothing but the view settings', () => {
 
   assert.equal(fragment, encodeViewState(full));
   assert.doesNotMatch(decodeURIComponent(fragment), /hunter2|record 42/);
+});
+
+test('decodeViewState keeps a ready-made hunt by id and ignores an unknown one', () => {
+  assert.equal(encodeViewState({ hunt: 'rare-dns' }), 'v=1&hunt=rare-dns');
+  assert.deepEqual(decodeViewState('v=1&hunt=remote-logons'), {
+    state: { ...DEFAULT_VIEW_STATE, hunt: 'remote-logons' },
+    warnings: [],
+  });
+  assert.deepEqual(decodeViewState('v=1&hunt=no-such-hunt'), {
+    state: DEFAULT_VIEW_STATE,
+    warnings: ['ignored the hunt "no-such-hunt": no ready-made hunt has that id'],
+  });
 });
 
 test('decodeViewState reads an empty fragment as the defaults, silently', () => {

@@ -96,7 +96,7 @@ function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
   const tr = useI18n();
   const { t } = tr;
   const current = bench.bookmarks.current.value === bookmark.key;
-  const label = visibleText(bookmarkLabel(bench.store, bookmark, tr));
+  const label = visibleText(bookmarkLabel(bench.filter.frame.value, bookmark, tr));
   return (
     <li
       class={current ? 'bookmark current' : 'bookmark'}

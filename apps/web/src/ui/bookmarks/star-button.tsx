@@ -1,6 +1,6 @@
 /** The star that bookmarks an event or a finding, and the note of a starred one. */
 import { useI18n } from '../../i18n/context.js';
-import type { Bookmarks } from '../../session/bookmarks.js';
+import { NOTE_LIMIT, type Bookmarks } from '../../session/bookmarks.js';
 import type { Starrable } from '../../session/bookmarks-open.js';
 
 export interface StarButtonProps {
@@ -41,18 +41,31 @@ export interface NoteEditorProps {
   readonly label: string;
 }
 
-/** A text box for the note of a bookmark; nothing when the key is not bookmarked. */
+/**
+ * A text box for the note of a bookmark, with how much of NOTE_LIMIT it uses; when the key is
+ * not bookmarked, a line saying a note set aside comes back with the star, or nothing.
+ */
 export function NoteEditor({ bookmarks, bookmarkKey: key, label }: NoteEditorProps) {
+  const { t } = useI18n();
   const bookmark = bookmarks.list.value.find((found) => found.key === key);
-  if (bookmark === undefined) return null;
+  if (bookmark === undefined) {
+    const kept = bookmarks.unstarredNote(key) !== undefined;
+    return kept ? <p class="bookmark-note-kept">{t('bookmarks.noteKept')}</p> : null;
+  }
   return (
-    <label class="bookmark-note">
-      <span>{label}</span>
-      <textarea
-        rows={2}
-        value={bookmark.note}
-        onInput={(event) => bookmarks.setNote(key, event.currentTarget.value)}
-      />
-    </label>
+    <>
+      <label class="bookmark-note">
+        <span>{label}</span>
+        <textarea
+          rows={2}
+          maxLength={NOTE_LIMIT}
+          value={bookmark.note}
+          onInput={(event) => bookmarks.setNote(key, event.currentTarget.value)}
+        />
+      </label>
+      <p class="bookmark-note-length">
+        {t('bookmarks.noteLength', { used: bookmark.note.length, limit: NOTE_LIMIT })}
+      </p>
+    </>
   );
 }

@@ -138,7 +138,8 @@ function FacetRow({ filter, summary, value }: FacetRowProps) {
   const tr = useI18n();
   const { t } = tr;
   const state = termState(filter.terms.value, summary.key, value.text);
-  const text = value.text === '' ? t('facets.empty') : value.text;
+  const named = summary.key === 'level' ? tr.level(value.text) : value.text;
+  const text = value.text === '' ? t('facets.empty') : named;
   const shown = text.length > VALUE_TEXT_LIMIT ? `${text.slice(0, VALUE_TEXT_LIMIT)}…` : text;
   const facet = columnLabel(tr, summary);
 

@@ -45,9 +45,10 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
         ) : (
           <>
             <p class="hunt-note">{tally(result.findings, tr)}</p>
+            <OnlyKind hunt={hunt} />
             <Skipped outcome={hunt.outcome.value} />
             <ol>
-              {result.findings.map((finding) => (
+              {hunt.findings.shown.value.map((finding) => (
                 <li key={findingKey(finding)}>
                   <FindingButton
                     finding={finding}
@@ -78,6 +79,22 @@ export function FindingsView({ hunt, store, onOpenRow, bookmarks }: FindingsView
       )}
       <SetupPanel hunt={hunt} />
     </div>
+  );
+}
+
+/** When a finding hunt narrowed the list: what it shows, and a way back to every finding. */
+function OnlyKind({ hunt }: { hunt: HuntSession }) {
+  const { t } = useI18n();
+  const kind = hunt.findings.onlyKind.value;
+  if (kind === undefined) return null;
+  const count = hunt.findings.shown.value.length;
+  return (
+    <p class="hunt-note findings-only">
+      {t('findings.onlyKind', { count, kind })}{' '}
+      <button type="button" class="link" onClick={() => hunt.findings.narrow(undefined)}>
+        {t('findings.showAll')}
+      </button>
+    </p>
   );
 }
 

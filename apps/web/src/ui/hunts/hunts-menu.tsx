@@ -3,9 +3,10 @@
  * many events it matches in the loaded logs, counted before it is opened. Picking one applies
  * its query to the events table, or opens the engine's findings of its kind, and closes the
  * menu. Esc (in the menu, or on the button that opened it) or Done closes it too, handing focus
- * back to that button.
+ * back to that button; so does choosing another view's tab. Opening it moves focus to Done.
  */
 import type { ReadyHunt } from '@evtxhunt/hunt';
+import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
@@ -28,8 +29,12 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
   const tr = useI18n();
   const { t } = tr;
   const panel = useRef<HTMLDivElement>(null);
+  const done = useRef<HTMLButtonElement>(null);
   const opener = useReturnFocus(panel);
   useEscapeOn(opener, onClose);
+  // autofocus is only honoured when a page loads, not when a panel is added later.
+  useEffect(() => done.current?.focus(), []);
+  useCloseOnTabChange(bench, onClose);
   const menu = bench.readyHunts;
   const counts = menu.counts.value;
   const counting = menu.counting.value;
@@ -58,7 +63,7 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
         <p class="hunts-menu-note" aria-live="polite">
           {counting ? t('hunts.counting') : t('hunts.counted')}
         </p>
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" ref={done} onClick={onClose}>
           {t('hunts.done')}
         </button>
       </div>
@@ -85,7 +90,19 @@ export function HuntsMenu({ bench, onClose, onOpened }: HuntsMenuProps) {
   );
 }
 
-/** Esc on `element` (the Hunts button, still focused after opening the menu) calls `onClose`. */
+/** Closes the menu when another view's tab (Findings, Outbound, ...) is chosen under it. */
+function useCloseOnTabChange(bench: Workbench, onClose: () => void): void {
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const opened = bench.hunt.tab.peek();
+    return effect(() => {
+      if (bench.hunt.tab.value !== opened) close.current();
+    });
+  }, [bench]);
+}
+
+/** Esc on `element` (the Hunts button, when focus goes back to it) calls `onClose`. */
 function useEscapeOn(element: Element | null, onClose: () => void): void {
   useEffect(() => {
     if (!(element instanceof HTMLElement)) return undefined;

@@ -197,7 +197,8 @@ function BodyRow({
   onOpen,
   onCellMenu,
 }: BodyRowProps) {
-  const { t } = useI18n();
+  const tr = useI18n();
+  const { t } = tr;
   const row = view.row(position);
   const recovered = frame.recovered(row);
   const classes = [
@@ -218,7 +219,8 @@ function BodyRow({
     >
       {columns.map((column, index) => {
         const text = frame.cell(row, column.key) ?? '';
-        const { body, trailing } = cellParts(text);
+        // A level shows in the page's language; its title keeps the name a query uses.
+        const { body, trailing } = cellParts(column.key === 'level' ? tr.level(text) : text);
         return (
           <div
             role="gridcell"
