@@ -4,9 +4,9 @@
  *
  * Two ways of windowing, by what the condition asks:
  * - "at least" conditions (gt, gte) of event_count, value_count, value_sum and temporal (whose
- *   default is all its rules), and temporal_ordered: a window slides with each match (the matches within the timespan before
- *   it) and fires as soon as the condition holds; the group then starts afresh, so one burst is
- *   one finding.
+ *   default is all its rules), and temporal_ordered: a window slides with each match (the matches
+ *   within the timespan before it) and fires as soon as the condition holds; the group then starts
+ *   afresh (CorrelationRun joins a group's firings into bursts: correlation-bursts.ts).
  * - every other condition (an upper bound, eq, neq, an average or a percentile): a window opens
  *   at a group's first match and closes one timespan later; it is judged when it closes.
  */

@@ -206,7 +206,9 @@ export class FilterSession {
     this.setQuery(formatQuery(fieldEquals('ProcessGuid', guid)));
   }
 
-  /** Replaces the query with every event from `minutes` before row `row`'s time to as many after. */
+  /**
+   * Replaces the query with every event from `minutes` before row `row`'s time to as many after.
+   */
   around(row: number, minutes: number): boolean {
     const ms = this.store.timeMs(row);
     if (Number.isNaN(ms) || !(minutes > 0)) return false;

@@ -1,12 +1,12 @@
 /**
- * The hunt beside the events table: every store row goes to the hunt worker, in batches of
- * columns (store.rowColumns) the worker makes into the engine's records, in row order, a few batches in flight at most so the
- * worker's queue stays short; once the files are loaded and every row is sent, the engine's
- * report comes back. Files added later send only their own rows, then a new report is asked
- * for. An allowlist and a Sysmon configuration can be loaded at any time: they change the
- * findings shown and the coverage section without running the hunt again. Sigma rules can be
- * loaded at any time too, before any log: the worker compiles them, the rows sent already are
- * sent again to the rules only, and the next report runs the engine again only if it has new
+ * The hunt beside the events table: every store row goes to the hunt worker, in batches of columns
+ * (store.rowColumns) the worker makes into the engine's records, in row order, a few batches in
+ * flight at most so the worker's queue stays short; once the files are loaded and every row is
+ * sent, the engine's report comes back. Files added later send only their own rows, then a new
+ * report is asked for. An allowlist and a Sysmon configuration can be loaded at any time: they
+ * change the findings shown and the coverage section without running the hunt again. Sigma rules
+ * can be loaded at any time too, before any log: the worker compiles them, the rows sent already
+ * are sent again to the rules only, and the next report runs the engine again only if it has new
  * rows. Forgetting the rules asks for a report without them.
  */
 import {

@@ -37,7 +37,9 @@ export function placeFindings(
   return { placed, waiting };
 }
 
-/** The page's finding bookmarks as kept, then `waiting` ones not placed yet; at most FINDINGS_MAX. */
+/**
+ * The page's finding bookmarks as kept, then `waiting` ones not placed yet; at most FINDINGS_MAX.
+ */
 export function keptFindings(
   list: readonly Bookmark[],
   waiting: readonly KeptFinding[],

@@ -1,8 +1,8 @@
 /**
- * The page's view as the URL fragment carries it: the applied query (or the ready-made hunt
- * that set it), regex mode, columns, sort, time zone, added facets and the open view's name. Names and the query the person
- * wrote travel; rows, files and the selection never do. The fragment's format is the hunt
- * package's (encodeViewState/decodeViewState); this maps it onto the Workbench.
+ * The page's view as the URL fragment carries it: the applied query (or the ready-made hunt that
+ * set it), regex mode, columns, sort, time zone, added facets and the open view's name. Names and
+ * the query the person wrote travel; rows, files and the selection never do. The fragment's format
+ * is the hunt package's (encodeViewState/decodeViewState); this maps it onto the Workbench.
  */
 import { batch } from '@preact/signals';
 import { encodeViewState, readyHunt, type ViewState } from '@evtxhunt/hunt';

@@ -85,7 +85,10 @@ async function saves(page: Page): Promise<number> {
   return Number(await page.locator('[data-session-saves]').getAttribute('data-session-saves'));
 }
 
-/** Waits until the page has written its session more than `than` times and has nothing left to write. */
+/**
+ * Waits until the page has written its session more than `than` times and has nothing left to
+ * write.
+ */
 async function written(page: Page, than: number): Promise<void> {
   await page.waitForFunction((count) => {
     const button = document.querySelector('[data-session-saves]');

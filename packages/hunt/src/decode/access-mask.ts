@@ -98,8 +98,9 @@ const BY_OBJECT_TYPE: ReadonlyMap<string, readonly FlagName[]> = new Map([
 ]);
 
 /**
- * The rights in an access mask, read with the table of `objectType` (`Process`, `File`, `Key`,
- * `DS` for a directory-service object, any case); for other objects only the shared rights are named and the low bits given in hex.
+ * The rights in an access mask, read with the table of `objectType` (`Process`, `File`, `Key`, `DS`
+ * for a directory-service object, any case); for other objects only the shared rights are named and
+ * the low bits given in hex.
  */
 export function decodeAccessMask(value: string, objectType?: string): DecodedValue | undefined {
   const code = readCode(value);

@@ -1,12 +1,12 @@
 /**
  * Regular expressions of queries and Sigma rules, which run on attacker-controlled values.
- * JavaScript's engine backtracks and cannot be given a time limit: `(a+)+$` takes exponential
- * time on forty `a`s, `.*.*.*=$` polynomial time, and even one `\s+$` is quadratic in the
- * value. So a pattern with a repeat that can backtrack beyond a fixed bound (an unbounded repeat
- * not at the very end, or a counted one of a group holding a repeat or an alternation) runs on our linear-time
- * matcher (regex-linear.ts); the rest keep V8's RegExp, which is faster on them. What the
- * matcher cannot run is refused: backreferences and lookarounds. Queries also refuse long
- * patterns and flags that make a RegExp carry state between rows.
+ * JavaScript's engine backtracks and cannot be given a time limit: `(a+)+$` takes exponential time
+ * on forty `a`s, `.*.*.*=$` polynomial time, and even one `\s+$` is quadratic in the value. So a
+ * pattern with a repeat that can backtrack beyond a fixed bound (an unbounded repeat not at the
+ * very end, or a counted one of a group holding a repeat or an alternation) runs on our linear-time
+ * matcher (regex-linear.ts); the rest keep V8's RegExp, which is faster on them. What the matcher
+ * cannot run is refused: backreferences and lookarounds. Queries also refuse long patterns and
+ * flags that make a RegExp carry state between rows.
  *
  * TODO: the matcher reads patterns the way JavaScript does without the `u` flag; a query with
  * `u` keeps V8 and only the exponential shapes are refused for it (see exponentialShape), so

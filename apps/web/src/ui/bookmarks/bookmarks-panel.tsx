@@ -3,7 +3,7 @@
  * its note, a button that opens each, Previous and Next to walk them, and the exports (a
  * Markdown report and JSONL). Files download through a blob: URL of this page's own origin.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -12,14 +12,9 @@ import type { Bookmark } from '../../session/bookmarks.js';
 import { bookmarkLabel, findingName, openBookmark } from '../../session/bookmarks-open.js';
 import { jsonlReport, markdownReport, reportSource } from '../../session/bookmarks-report.js';
 import type { Workbench } from '../../session/workbench.js';
+import { useDownload } from '../sessions/use-download.js';
 import { visibleText } from '../visible-text.js';
 import { NoteEditor } from './star-button.js';
-
-/** A finished export: its name and a blob: URL to it. */
-interface Download {
-  readonly name: string;
-  readonly url: string;
-}
 
 const FORMATS = {
   markdown: { name: 'evtxhunt-bookmarks.md', type: 'text/markdown', write: markdownReport },
@@ -126,15 +121,7 @@ function BookmarkItem({ bench, bookmark, onOpen }: BookmarkItemProps) {
 function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) => void] {
   const tr: Translator = useI18n();
   const [status, setStatus] = useState('');
-  const [download, setDownload] = useState<Download | undefined>(undefined);
-  useEffect(() => {
-    if (download === undefined) return undefined;
-    const anchor = document.createElement('a');
-    anchor.href = download.url;
-    anchor.download = download.name;
-    anchor.click();
-    return () => URL.revokeObjectURL(download.url);
-  }, [download]);
+  const download = useDownload();
 
   const exportAs = (format: keyof typeof FORMATS) => {
     const { name, type, write } = FORMATS[format];
@@ -143,7 +130,7 @@ function useExport(bench: Workbench): [string, (format: keyof typeof FORMATS) =>
     reportSource(bench.store, PAGE_PACER).then(
       (source) => {
         const blob = new Blob([write(list, source)], { type });
-        setDownload({ name, url: URL.createObjectURL(blob) });
+        download(name, blob);
         setStatus(tr.t('bookmarks.written', { count: list.length, file: name }));
       },
       (error: unknown) => setStatus(tr.t('bookmarks.failed', { reason: String(error) })),

@@ -1,8 +1,8 @@
 /**
- * One group of fields in the details pane: each name, its value as text, a copy button, and
- * what the field means in short, with the full meaning a click away; a value the workbench can
- * decode (a logon type, a status code, an access mask, ...) shows what it stands for beside it. The ProcessGuid of a
- * Sysmon event also gets "Show this process's events".
+ * One group of fields in the details pane: each name, its value as text, a copy button, and what
+ * the field means in short, with the full meaning a click away; a value the workbench can decode (a
+ * logon type, a status code, an access mask, ...) shows what it stands for beside it. The
+ * ProcessGuid of a Sysmon event also gets "Show this process's events".
  */
 import type { DecodedValue } from '@evtxhunt/hunt';
 import { useState } from 'preact/hooks';

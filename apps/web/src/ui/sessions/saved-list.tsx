@@ -1,4 +1,7 @@
-/** One list of named things, saved searches or column layouts: a name box with Save, then each with Apply and Delete. */
+/**
+ * One list of named things, saved searches or column layouts: a name box with Save, then each with
+ * Apply and Delete.
+ */
 import { useState } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
