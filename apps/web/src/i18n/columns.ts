@@ -1,6 +1,7 @@
 /** Column headers in the page's language: the System columns have catalogue entries. */
 import type { MessageKey } from './en.js';
 import type { Translator } from './translator.js';
+import { visibleText } from '../ui/visible-text.js';
 
 type ColumnKey = Extract<MessageKey, `column.${string}`>;
 
@@ -24,10 +25,11 @@ export interface LabelledColumn {
 
 /**
  * The header of `column`: `Zeit (UTC)` for the time column, a System column's name in the
- * language, and a data field's own name (log text, never translated).
+ * language, and a data field's own name (log text, never translated; its controls and bidi
+ * marks shown as escapes, as values are).
  */
 export function columnLabel(tr: Translator, column: LabelledColumn): string {
   if (column.key === 'timeCreated') return tr.t('column.time', { zone: column.zone ?? 'UTC' });
   const key = Object.hasOwn(SYSTEM_LABELS, column.key) ? SYSTEM_LABELS[column.key] : undefined;
-  return key === undefined ? column.label : tr.t(key);
+  return key === undefined ? visibleText(column.label) : tr.t(key);
 }

@@ -7,9 +7,8 @@
  * exports keep the value exactly as logged.
  *
  * Table cells, the details pane, findings (list, detail, Sigma rule and matched fields), the
- * chain story, the outbound view, the Sigma rules' load messages and bookmarks go through it.
- * TODO: facets and the column chooser show values as text too (no markup can get in), but draw
- * a bidi override as the reordering it asks for.
+ * chain story, the outbound view, the Sigma rules' load messages, bookmarks, facet values and
+ * every data field's name (i18n/columns.ts: headers, the column chooser, facets) go through it.
  */
 const HIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]/g;

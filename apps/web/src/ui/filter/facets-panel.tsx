@@ -12,6 +12,7 @@ import { isExtraColumn } from '../../store/columns.js';
 import { excludedValues, termState } from '../../filter/query-edit.js';
 import type { FacetSummary, FacetValue } from '../../filter/facets.js';
 import type { ColumnInfo } from '../../store/columns.js';
+import { visibleText } from '../visible-text.js';
 
 /** Values shown before "more". */
 const FIRST_VALUES = 8;
@@ -139,7 +140,7 @@ function FacetRow({ filter, summary, value }: FacetRowProps) {
   const { t } = tr;
   const state = termState(filter.terms.value, summary.key, value.text);
   const named = summary.key === 'level' ? tr.level(value.text) : value.text;
-  const text = value.text === '' ? t('facets.empty') : named;
+  const text = value.text === '' ? t('facets.empty') : visibleText(named);
   const shown = text.length > VALUE_TEXT_LIMIT ? `${text.slice(0, VALUE_TEXT_LIMIT)}…` : text;
   const facet = columnLabel(tr, summary);
 
