@@ -8,6 +8,7 @@ import { damageBanner, describeDiagnostic, statusLine } from '../files/describe.
 import { isActive, type LoadedFile } from '../files/loaded-file.js';
 import { useI18n } from '../i18n/context.js';
 import type { Translator } from '../i18n/translator.js';
+import { visibleText } from './visible-text.js';
 
 /** Most files listed open; more fold under their summary line, to be unfolded by a click. */
 export const FOLD_AFTER = 3;
@@ -87,7 +88,7 @@ function FileStatus({ file, onCancel }: { file: LoadedFile; onCancel: (index: nu
       data-last-record-ms={file.lastRecordMs}
     >
       <div class="file-line">
-        <span class="file-name">{file.name}</span>
+        <span class="file-name">{visibleText(file.name)}</span>
         <span class="file-size">{tr.bytes(file.size)}</span>
         <span class="file-status" role="status" aria-busy={isActive(file)}>
           {statusLine(file, tr)}

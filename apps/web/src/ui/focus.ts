@@ -1,5 +1,5 @@
 /** Focus handling shared by panels that open over or beside the page. */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Remembers what had focus when the panel `panel` opened and gives focus back to it when the
@@ -9,7 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 export function useReturnFocus(panel: { readonly current: HTMLElement | null }): Element | null {
   // Read while rendering, before the panel or its autofocus can take focus.
   const [opener] = useState(() => document.activeElement);
-  useEffect(
+  // A layout effect, so the cleanup is in place as soon as the panel is drawn: a plain effect
+  // runs after the next frame, and a panel closed before then (Esc pressed at once, a busy
+  // page) would never give focus back.
+  useLayoutEffect(
     () => () => {
       const active = document.activeElement;
       const lost = active === null || active === document.body || panel.current?.contains(active);

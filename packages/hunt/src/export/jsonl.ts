@@ -10,6 +10,7 @@
 import type { Evidence, Finding, StoryStep } from '../findings/finding.js';
 import type { EventRecord } from '../record.js';
 import { ZonedTimeFormatter } from '../time-zone/format.js';
+import { exportJsonText } from './export-json.js';
 import type { TimeZoneChoice } from '../time-zone/zone.js';
 
 /** How to write. */
@@ -99,12 +100,10 @@ export function* findingJsonLines(
 }
 
 /**
- * One value as one JSON line. Bigints become decimal strings; U+2028 and U+2029 (legal in
- * JSON, but line breaks to some readers) are escaped so a line never splits.
+ * One value as one JSON line, escaped as the ECS and Timesketch exports are (export-json.ts):
+ * controls, bidi marks and U+2028/U+2029 as `\u` escapes, so a line never splits and an event
+ * field cannot rewrite a terminal or reorder what a viewer shows. Bigints become decimal strings.
  */
 export function jsonLine(value: unknown): string {
-  const json = JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'bigint' ? item.toString() : item,
-  );
-  return `${json.replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029')}\n`;
+  return `${exportJsonText(value)}\n`;
 }

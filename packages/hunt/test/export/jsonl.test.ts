@@ -98,4 +98,6 @@ test('JsonlWriter.finding in UTC is the finding as it was, on one line', () => {
 test('jsonLine writes bigints as decimal strings and escapes U+2028 and U+2029', () => {
   assert.equal(jsonLine({ id: 18446744073709551615n }), '{"id":"18446744073709551615"}\n');
   assert.equal(jsonLine({ text: 'a\u2028b\u2029c' }), '{"text":"a\\u2028b\\u2029c"}\n');
+  // Bidi overrides and C1 controls too, as the ECS export and the CLI's JSON write them.
+  assert.equal(jsonLine({ t: 'x\u202eexe.txt\u009b' }), '{"t":"x\\u202eexe.txt\\u009b"}\n');
 });

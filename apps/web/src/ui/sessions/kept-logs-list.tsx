@@ -5,6 +5,7 @@
 import { useI18n } from '../../i18n/context.js';
 import type { Translator } from '../../i18n/translator.js';
 import { KeepLogError, type KeptLogs } from '../../session/kept-logs.js';
+import { visibleText } from '../visible-text.js';
 
 export interface KeptLogsListProps {
   readonly logs: KeptLogs;
@@ -36,17 +37,17 @@ export function KeptLogsList({ logs, onMessage }: KeptLogsListProps) {
               <button
                 type="button"
                 class="link"
-                aria-label={t('sessions.openLog', { name: log.name })}
+                aria-label={t('sessions.openLog', { name: visibleText(log.name) })}
                 onClick={() => logs.open(log)}
               >
-                {log.name}
+                {visibleText(log.name)}
               </button>
               <code class="saved-detail">
                 {t('sessions.logDetail', { size: tr.bytes(log.size), sha256: log.sha256 })}
               </code>
               <button
                 type="button"
-                aria-label={t('sessions.removeLog', { name: log.name })}
+                aria-label={t('sessions.removeLog', { name: visibleText(log.name) })}
                 onClick={() =>
                   void logs
                     .remove(log.sha256)

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/en.js';
+import { visibleText } from '../visible-text.js';
 
 /** The texts of each kind of list. */
 const TEXTS = {
@@ -80,15 +81,15 @@ export function SavedList({ kind, items, onSave, onApply, onDelete, onProblem }:
               <button
                 type="button"
                 class="link"
-                aria-label={t(texts.apply, { name: item.name })}
+                aria-label={t(texts.apply, { name: visibleText(item.name) })}
                 onClick={() => onApply(item.name)}
               >
-                {item.name}
+                {visibleText(item.name)}
               </button>
-              <code class="saved-detail">{item.detail}</code>
+              <code class="saved-detail">{visibleText(item.detail)}</code>
               <button
                 type="button"
-                aria-label={t(texts.delete, { name: item.name })}
+                aria-label={t(texts.delete, { name: visibleText(item.name) })}
                 onClick={() =>
                   void onDelete(item.name).catch((error: unknown) => onProblem(String(error)))
                 }
