@@ -637,7 +637,8 @@ export const DE: Catalogue = {
   'sessions.forget': 'Alles in diesem Browser Behaltene vergessen…',
   'sessions.forgetQuestion':
     'Jede Sitzung, jedes Lesezeichen, jede Notiz, gespeicherte Suche, Spaltenanordnung und jedes behaltene Log in diesem Browser vergessen? Das lässt sich nicht rückgängig machen.',
-  'sessions.forgetDone': 'Alles in diesem Browser Behaltene wurde vergessen.',
+  'sessions.forgetDone':
+    'Alles in diesem Browser Behaltene wurde vergessen und die Ansicht aus der Seitenadresse entfernt.',
   'sessions.forgetFailed': 'Vergessen fehlgeschlagen: {problem}',
   'sessions.searches': 'Gespeicherte Suchen',
   'sessions.layouts': 'Spaltenanordnungen',

@@ -621,7 +621,8 @@ export const EN = {
   'sessions.forget': 'Forget everything kept in this browser…',
   'sessions.forgetQuestion':
     'Forget every session, bookmark, note, saved search, column layout and kept log in this browser? This cannot be undone.',
-  'sessions.forgetDone': 'Everything kept in this browser was forgotten.',
+  'sessions.forgetDone':
+    'Everything kept in this browser was forgotten, and the view taken out of the page address.',
   'sessions.forgetFailed': 'Forgetting failed: {problem}',
   'sessions.searches': 'Saved searches',
   'sessions.layouts': 'Column layouts',

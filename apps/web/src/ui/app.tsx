@@ -15,7 +15,7 @@ import { translator, type Translator } from '../i18n/translator.js';
 import type { HuntSession } from '../session/hunt.js';
 import type { OpenedHunt } from '../session/open-hunt.js';
 import { showProcessEvents } from '../session/process-events.js';
-import type { Workbench } from '../session/workbench.js';
+import { DEFAULT_COLUMNS, type Workbench } from '../session/workbench.js';
 import type { ColumnInfo } from '../store/columns.js';
 import type { SortOrder } from '../store/sort.js';
 import { ColumnChooser } from './column-chooser.js';
@@ -111,7 +111,13 @@ function Page({ bench, sessions, sampleUrl, initialTheme, language, onLanguage }
 
   const allColumns = bench.filter.frame.value.columns();
   const shown = bench.columns.value;
-  const columns = shown.flatMap((key) => allColumns.filter((column) => column.key === key));
+  const picked = shown.flatMap((key) => allColumns.filter((column) => column.key === key));
+  // None of the chosen columns is in these logs (an imported view, a link from other logs):
+  // show the default ones rather than rows without a column.
+  const columns =
+    picked.length > 0
+      ? picked
+      : DEFAULT_COLUMNS.flatMap((key) => allColumns.filter((column) => column.key === key));
   const details = bench.detailsRow.value;
   const loaded = bench.files.value.length > 0;
   return (

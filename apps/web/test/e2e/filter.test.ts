@@ -343,6 +343,13 @@ browserTest('the zone switch rewrites time cells and the header, seven digits ke
   await context.close();
 });
 
+browserTest('a link whose columns none of the logs have shows the default columns', async () => {
+  const page = await samplePage(session.context, '#v=1&cols=NoSuchField,NorThis');
+  const headers = await page.getByRole('columnheader').allInnerTexts();
+  assert.deepEqual(headers.slice(0, 4), ['Time (UTC)', 'Source', 'Record ID', 'Event ID']);
+  await page.close();
+});
+
 browserTest("the zone switch offers today's zone names and shows a link's zone", async () => {
   const page = await samplePage(session.context, '#v=1&tz=Asia%2FKolkata');
   const select = page.getByRole('combobox', { name: 'Time zone' });

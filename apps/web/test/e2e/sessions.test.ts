@@ -305,8 +305,14 @@ browserTest('Forget everything, once confirmed, leaves nothing to restore', asyn
   assert.equal(await panel.getByRole('button', { name: 'Apply the search network' }).count(), 1);
   page.once('dialog', (dialog) => void dialog.accept());
   await panel.getByRole('button', { name: 'Forget everything kept in this browser…' }).click();
-  await panel.getByText('Everything kept in this browser was forgotten.').waitFor();
+  await panel
+    .getByText(
+      'Everything kept in this browser was forgotten, and the view taken out of the page address.',
+    )
+    .waitFor();
   assert.equal(await panel.getByRole('button', { name: 'Apply the search network' }).count(), 0);
+  // The query was in the address (the share link); a reload must not bring it back.
+  assert.equal(new URL(page.url()).hash, '');
 
   const later = await context.newPage();
   await later.goto(web.url);

@@ -37,6 +37,8 @@ export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
     if (!window.confirm(t('sessions.forgetQuestion'))) return;
     saved.clear();
     logs.clear();
+    // The address keeps the view too (the share link), and a reload would bring it back.
+    history.replaceState(history.state, '', location.pathname + location.search);
     keeper.forget().then(
       () => tell(t('sessions.forgetDone')),
       (error: unknown) => tell(t('sessions.forgetFailed', { problem: String(error) }), true),
