@@ -6,7 +6,13 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { GROUP_LIMIT, SigmaRuleSet, type RuleSource, type SigmaScan } from '@evtxhunt/sigma';
+import {
+  GROUP_LIMIT,
+  SigmaRuleSet,
+  isSigmaText,
+  type RuleSource,
+  type SigmaScan,
+} from '@evtxhunt/sigma';
 
 import type { OptionSpec, ParsedArgs } from './args.js';
 import { InputError, UsageError } from './errors.js';
@@ -30,20 +36,25 @@ it for more values or names (--placeholder admins=alice --placeholder admins=bob
 export async function loadRuleSet(path: string, io: Io, args: ParsedArgs): Promise<SigmaRuleSet> {
   const files = await ruleFiles(path);
   const sources: RuleSource[] = [];
+  const notRules: string[] = [];
   for (const file of files) {
+    let text: string;
     try {
-      sources.push({ file, text: await readFile(file, 'utf8') });
+      text = await readFile(file, 'utf8');
     } catch (error) {
       throw new InputError(`cannot read rule ${file}: ${describeError(error)}`);
     }
+    if (isSigmaText(text)) sources.push({ file, text });
+    else notRules.push(file);
   }
   const placeholders = placeholderValues(args.lists.get(PLACEHOLDER_OPTION.name) ?? []);
   const set = new SigmaRuleSet(sources, { placeholders });
-  await reportLoad(set, io);
+  await reportLoad(set, notRules, io);
   return set;
 }
 
-async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
+/** The load's counts and failures, and the YAML files that are not rules, counted apart. */
+async function reportLoad(set: SigmaRuleSet, notRules: readonly string[], io: Io): Promise<void> {
   const correlations =
     set.correlations.length === 0 ? '' : ` and ${set.correlations.length} correlations`;
   const lines = [
@@ -55,8 +66,19 @@ async function reportLoad(set: SigmaRuleSet, io: Io): Promise<void> {
       ? [`sigma: and ${set.failures.length - FAILURES_SHOWN} more rules did not load`]
       : []),
     ...sharedIdLines(set),
+    ...notRuleLines(notRules),
   ];
   await io.err.write(lines.map((line) => `${escapeText(line)}\n`).join(''));
+}
+
+/** The YAML files that have no top-level title, detection or correlation: not rules. */
+function notRuleLines(files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  const named = files.slice(0, FAILURES_SHOWN).join(', ');
+  const more = files.length > FAILURES_SHOWN ? ` and ${files.length - FAILURES_SHOWN} more` : '';
+  const count =
+    files.length === 1 ? '1 file is not a Sigma rule' : `${files.length} files are not Sigma rules`;
+  return [`sigma: ${count} (no title or detection), not counted: ${named}${more}`];
 }
 
 /** The records a scan skipped as read before, as a stderr line (none when there were none). */

@@ -214,6 +214,26 @@ test('sigma: a rule id in two files is a warning naming both, and each copy repo
   }
 });
 
+test('sigma: YAML files that are not rules (a regression info.yml) are counted apart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evtxhunt-sigma-notrules-'));
+  try {
+    const rule = readFileSync(`${FIXTURES}/proc_creation_win_bitsadmin_download.yml`, 'utf8');
+    writeFileSync(join(dir, 'a.yml'), rule);
+    writeFileSync(join(dir, 'info.yml'), 'id: 1\ndescription: N/A\nregression_tests_info: []\n');
+
+    const run = await runEvtxhunt('sigma', '--rules', dir, BITSADMIN);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      withoutAccount(run.stderr),
+      'sigma: 1 rules loaded, 0 did not load\n' +
+        'sigma: 1 file is not a Sigma rule (no title or detection), not counted: ' +
+        `${join(dir, 'info.yml')}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 function ruleId(rule: string): string {
   return /^id: (\S+)$/m.exec(rule)?.[1] ?? '';
 }

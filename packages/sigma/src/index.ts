@@ -24,5 +24,6 @@ export {
 } from './correlation-run.js';
 export { GROUP_ENTRY_LIMIT, GROUP_LIMIT } from './correlation-window.js';
 export { SigmaScan } from './scan.js';
+export { isSigmaText } from './rule-text.js';
 export { ticksOf, timeOf } from './ticks.js';
 export { SigmaFindings, attackTechniques, correlationFindings, sigmaFindings } from './findings.js';

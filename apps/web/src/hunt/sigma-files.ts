@@ -10,7 +10,7 @@ import {
   zipEntryBytes,
   type RandomAccess,
 } from '@evtxhunt/formats';
-import type { RuleFailure, RuleSource } from '@evtxhunt/sigma';
+import { isSigmaText, type RuleFailure, type RuleSource } from '@evtxhunt/sigma';
 
 /** A file the page picked: its name (the folder path under the picked folder) and its bytes. */
 export interface RuleFile {
@@ -75,14 +75,6 @@ async function readOne(name: string, blob: Blob, read: ReadRules): Promise<void>
 function keep(file: string, text: string, read: ReadRules): void {
   if (isSigmaText(text)) read.sources.push({ file, text });
   else read.notRules.push(file);
-}
-
-/**
- * False for YAML that cannot be a Sigma rule or correlation: no top-level `title`, `detection`
- * or `correlation` key (read without parsing; the compiler reads the YAML of the others).
- */
-export function isSigmaText(text: string): boolean {
-  return /^['"]?(?:title|detection|correlation)['"]?\s*:/m.test(text);
 }
 
 async function readZip(file: RuleFile, read: ReadRules): Promise<void> {
