@@ -672,6 +672,7 @@ export const DE: Catalogue = {
     one: '{count} Spaltenanordnung',
     other: '{count} Spaltenanordnungen',
   },
+  'sessions.appliedPartly': 'Die gespeicherte Suche {name} wurde nicht ganz übernommen: {problems}',
   'sessions.imported': '{searches} und {layouts} aus {file} importiert.',
   'sessions.importedReplacing': {
     one: '{count} davon ersetzte eine gleichnamige.',

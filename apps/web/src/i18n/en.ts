@@ -650,6 +650,7 @@ export const EN = {
   'sessions.importedSearches': { one: '{count} saved search', other: '{count} saved searches' },
   'sessions.importedLayouts': { one: '{count} column layout', other: '{count} column layouts' },
   'sessions.imported': 'Imported {searches} and {layouts} from {file}.',
+  'sessions.appliedPartly': 'The saved search {name} was not used whole: {problems}',
   'sessions.importedReplacing': {
     one: '{count} replaced one of the same name.',
     other: '{count} replaced ones of the same name.',

@@ -62,9 +62,14 @@ export class SavedSearches {
     return this.#db?.putLayout(layout) ?? Promise.resolve();
   }
 
-  /** Shows the saved search's query and view. */
-  applySearch(search: SavedSearch): void {
-    applyViewState(this.bench, decodeViewState(search.view).state);
+  /**
+   * Shows the saved search's query and view; returns what of it could not be used (a part too
+   * long, a bad value), each said in words, for the page to show.
+   */
+  applySearch(search: SavedSearch): readonly string[] {
+    const { state, warnings } = decodeViewState(search.view);
+    applyViewState(this.bench, state);
+    return warnings;
   }
 
   /** Shows the layout's columns. */

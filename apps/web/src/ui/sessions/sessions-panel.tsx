@@ -15,6 +15,7 @@ import type { SavedSearches } from '../../session/saved-searches.js';
 import type { SessionKeeper, SessionStatus } from '../../session/sessions.js';
 import { KeptLogsList } from './kept-logs-list.js';
 import { SavedList } from './saved-list.js';
+import { visibleText } from '../visible-text.js';
 import { useDownload } from './use-download.js';
 
 /** The file saved searches are exported to. */
@@ -66,7 +67,14 @@ export function SessionsPanel({ keeper, saved, logs }: SessionsPanelProps) {
         onSave={(name) => saved.saveSearch(name)}
         onApply={(name) => {
           const search = saved.searches.value.find((item) => item.name === name);
-          if (search !== undefined) saved.applySearch(search);
+          if (search === undefined) return;
+          const problems = saved.applySearch(search);
+          if (problems.length > 0) {
+            tell(
+              visibleText(t('sessions.appliedPartly', { name, problems: problems.join('; ') })),
+              true,
+            );
+          }
         }}
         onDelete={(name) => saved.deleteSearch(name)}
         onProblem={(text) => tell(text, true)}
