@@ -98,16 +98,19 @@ export class SavedSearches {
    */
   async importText(text: string, fileName: string): Promise<Imported> {
     const library: Library = readLibraryFile(text, fileName);
+    // One entry per name within the file too (the last wins), so the counts say what changed.
+    const searches = byName(library.searches);
+    const layouts = byName(library.layouts);
     const taken = (names: readonly { name: string }[], name: string) =>
       names.some((other) => other.name === name);
     const replaced =
-      library.searches.filter((search) => taken(this.searches.value, search.name)).length +
-      library.layouts.filter((layout) => taken(this.layouts.value, layout.name)).length;
-    this.searches.value = byName([...this.searches.value, ...library.searches]);
-    this.layouts.value = byName([...this.layouts.value, ...library.layouts]);
-    for (const search of library.searches) await this.#db?.putSearch(search);
-    for (const layout of library.layouts) await this.#db?.putLayout(layout);
-    return { searches: library.searches.length, layouts: library.layouts.length, replaced };
+      searches.filter((search) => taken(this.searches.value, search.name)).length +
+      layouts.filter((layout) => taken(this.layouts.value, layout.name)).length;
+    this.searches.value = byName([...this.searches.value, ...searches]);
+    this.layouts.value = byName([...this.layouts.value, ...layouts]);
+    for (const search of searches) await this.#db?.putSearch(search);
+    for (const layout of layouts) await this.#db?.putLayout(layout);
+    return { searches: searches.length, layouts: layouts.length, replaced };
   }
 
   /** Forgets every saved search and layout of this page (the database is emptied apart). */
