@@ -3,16 +3,16 @@
  * sequence could rewrite the screen, retitle the window or hide lines. Text output shows such
  * characters as escapes (`\x1b`, `\u202e`) instead of emitting them.
  */
+import { TERMINAL_UNSAFE } from '@evtxhunt/hunt';
 
 /**
  * What a terminal may act on besides C0 controls, as the inside of a regular-expression
  * character class: DEL and C1 controls, bidirectional marks, overrides and isolates, line and
  * paragraph separators, the byte-order mark, the interlinear annotation controls and the
- * noncharacters U+FFFE and U+FFFF. Shared by every output that reaches a terminal.
+ * noncharacters U+FFFE and U+FFFF. One set for every output that reaches a terminal, the
+ * exports' JSON included (it lives beside them in @evtxhunt/hunt).
  */
-export const TERMINAL_UNSAFE =
-  '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff' +
-  '\\ufff9-\\ufffb\\ufffe\\uffff';
+export { TERMINAL_UNSAFE };
 
 const HIGH_ALONE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])';
 const LOW_ALONE = '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';

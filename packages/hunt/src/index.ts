@@ -378,7 +378,7 @@ export {
   timesketchLine,
   timesketchMessage,
 } from './export/timesketch.js';
-export { exportJsonText } from './export/export-json.js';
+export { TERMINAL_UNSAFE, exportJsonText } from './export/export-json.js';
 export type { ExportRecord } from './export/export-record.js';
 
 // What events and fields mean, for the details pane, and the Sysmon field names (src/docs).
