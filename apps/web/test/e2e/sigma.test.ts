@@ -59,15 +59,21 @@ async function rulesZip(): Promise<string> {
   return path;
 }
 
+/** A page with the log (the sample unless named) read and hunted, on the Findings tab. */
+async function huntedSample(log = SAMPLE): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(web.url);
+  await page.setInputFiles('input[aria-label="Open EVTX files"]', [log]);
+  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  return page;
+}
+
 test(
   'Sigma rules from a zip find the bitsadmin download beside the engine findings',
   { skip: SKIP_BROWSER },
   async () => {
-    const page = await session.context.newPage();
-    await page.goto(web.url);
-    await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
-    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
-    await page.getByRole('tab', { name: /^Findings/ }).click();
+    const page = await huntedSample();
 
     await page.setInputFiles('input[aria-label="Load a rules .zip"]', await rulesZip());
     const rules = page.getByRole('region', { name: 'Sigma rules' });
@@ -127,11 +133,7 @@ test(
   'a Sigma rules folder finds the bitsadmin download, then a log opened later is matched too',
   { skip: SKIP_BROWSER },
   async () => {
-    const page = await session.context.newPage();
-    await page.goto(web.url);
-    await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
-    await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
-    await page.getByRole('tab', { name: /^Findings/ }).click();
+    const page = await huntedSample();
     await page.setInputFiles('input[aria-label="Load a rules folder"]', FIXTURES);
     const rules = page.getByRole('region', { name: 'Sigma rules' });
     await rules.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
@@ -178,11 +180,7 @@ async function hostilePage(): Promise<Page> {
       { name: 'bad\u202elmy.yml', bytes: encode('title: [\n') },
     ]),
   );
-  const page = await session.context.newPage();
-  await page.goto(web.url);
-  await page.setInputFiles('input[aria-label="Open EVTX files"]', [log]);
-  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
-  await page.getByRole('tab', { name: /^Findings/ }).click();
+  const page = await huntedSample(log);
   await page.setInputFiles('input[aria-label="Load a rules .zip"]', rules);
   await page.locator('.sigma-status', { hasText: 'loaded' }).waitFor();
   return page;
@@ -278,15 +276,6 @@ async function ruleFolder(name: string, files: Record<string, string>): Promise<
     else await writeFile(`${path}/${file}`, text);
   }
   return path;
-}
-
-async function huntedSample(): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(web.url);
-  await page.setInputFiles('input[aria-label="Open EVTX files"]', [SAMPLE]);
-  await page.locator('.hunt-status', { hasText: /^Hunted/ }).waitFor({ timeout: 60_000 });
-  await page.getByRole('tab', { name: /^Findings/ }).click();
-  return page;
 }
 
 test(
