@@ -63,6 +63,14 @@ function freshContext(): Promise<BrowserContext> {
   return session.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
 }
 
+/** A page of the app in a fresh profile. */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await freshContext();
+  const page = await context.newPage();
+  await page.goto(web.url);
+  return { context, page };
+}
+
 /**
  * Loads `paths` through the file input and waits until each is read and hashed and, with
  * `kept` (the page keeps sessions), until the session is restored and written once.
@@ -134,9 +142,7 @@ function sha256(bytes: Buffer): string {
 }
 
 browserTest('the file list shows each file SHA-256, equal to sha256sum', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await load(page, [ISSUE43, generated]);
   const shown = await page.locator('.file-hash code').allInnerTexts();
   const expected = [sha256(await readFile(ISSUE43)), sha256(await readFile(generated))];
@@ -145,9 +151,7 @@ browserTest('the file list shows each file SHA-256, equal to sha256sum', async (
 });
 
 browserTest('a bookmark and its note survive a reload of the page', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await load(page, [ISSUE43]);
   await openDetails(page, NETWORK_POSITION);
   const before = await saves(page);
@@ -231,9 +235,7 @@ browserTest(
 );
 
 browserTest('the query and columns come back with the same files in another order', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await load(page, [ISSUE43, generated]);
   const before = await saves(page);
   await query(page, 'eventId:3');
@@ -259,9 +261,7 @@ browserTest('the query and columns come back with the same files in another orde
 });
 
 browserTest('a bookmark comes back by file hash when other files are open with it', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await load(page, [generated, ISSUE43]);
   await query(page, 'recordId:1607 Image:*taskhsvc.exe');
   await page
@@ -283,9 +283,7 @@ browserTest('a bookmark comes back by file hash when other files are open with i
 });
 
 browserTest('Forget everything, once confirmed, leaves nothing to restore', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await load(page, [ISSUE43]);
   await openDetails(page, NETWORK_POSITION);
   const before = await saves(page);
@@ -327,9 +325,7 @@ browserTest('Forget everything, once confirmed, leaves nothing to restore', asyn
 });
 
 browserTest('a saved search and layout are exported and imported in a fresh profile', async () => {
-  const context = await freshContext();
-  const page = await context.newPage();
-  await page.goto(web.url);
+  const { context, page } = await freshPage();
   await query(page, 'eventId:3 Image:*taskhsvc.exe');
   await page.getByRole('button', { name: 'Sessions' }).click();
   const panel = page.getByRole('region', { name: 'Sessions' });
